@@ -1,0 +1,77 @@
+"""The office that owns a store (调解中心 / 公证处): its name and case-number prefix."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from db.models import Office
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
+
+OFFICE_NAME_MAX = 200
+PREFIX_MAX = 16
+DEFAULT_PREFIX = "知调"
+# Characters a case number uses around the prefix; a prefix containing them would read ambiguously.
+_PREFIX_FORBIDDEN = set("()（）〔〕[]字第号")
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeInfo:
+    """An office as the rest of the app sees it."""
+
+    name: str
+    case_number_prefix: str
+
+
+def format_case_number(prefix: str, year: int, sequence: int) -> str:
+    """A case number such as ``(2026)云知调字第0001号``."""
+    return f"({year}){prefix}字第{sequence:04d}号"
+
+
+def _has_control(text: str) -> bool:
+    return any(unicodedata.category(ch).startswith("C") for ch in text)
+
+
+def validate_office(name: str, prefix: str) -> OfficeInfo:
+    """Clean and check an office name and prefix; raise ``InvalidInput`` naming the bad field."""
+    name = name.strip()
+    prefix = prefix.strip()
+    if not name:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The office name is empty."), field="name")
+    if len(name) > OFFICE_NAME_MAX or _has_control(name):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors",
+                              "The office name must be at most {limit} characters, on one line."),
+            field="name", limit=OFFICE_NAME_MAX)
+    if not prefix:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The case-number prefix is empty."),
+                           field="prefix")
+    if (len(prefix) > PREFIX_MAX or _has_control(prefix) or any(ch.isspace() for ch in prefix)
+            or any(ch.isdigit() for ch in prefix) or _PREFIX_FORBIDDEN & set(prefix)):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("errors",
+                              "The case-number prefix must be at most {limit} characters with no "
+                              "spaces, digits, brackets or the characters 字, 第, 号."),
+            field="prefix", limit=PREFIX_MAX)
+    return OfficeInfo(name, prefix)
+
+
+def get_office(session: Session) -> OfficeInfo | None:
+    """The office of this store, or None before setup."""
+    row = session.get(Office, 1)
+    return OfficeInfo(row.name, row.case_number_prefix) if row else None
+
+
+def create_office(session: Session, name: str, prefix: str) -> OfficeInfo:
+    """Record the office once; a store that already has one refuses (nothing is overwritten)."""
+    info = validate_office(name, prefix)
+    existing = get_office(session)
+    if existing is not None:
+        raise NotAllowed(
+            QT_TRANSLATE_NOOP("errors", "This data folder already belongs to the office “{office}”."),
+            office=existing.name)
+    session.add(Office(id=1, name=info.name, case_number_prefix=info.case_number_prefix))
+    session.flush()
+    return info

@@ -1,0 +1,43 @@
+"""Loading the user-interface translation (``resources/i18n/mediseal_<lang>.qm``)."""
+
+from __future__ import annotations
+
+from importlib.resources import as_file, files
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from desktop.core.errors import ERRORS_CONTEXT, MedisealError
+
+TRANSLATION_PREFIX = "mediseal_"
+
+
+def choose_language(requested: str | None, system: QLocale | None = None) -> str:
+    """``requested`` if given, else zh_CN on a Chinese system locale, else English."""
+    if requested:
+        return requested
+    locale = system or QLocale.system()
+    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+
+
+def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Load and install the translation for ``language``; None for English (the source language)."""
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    resource = files("resources") / "i18n" / f"{TRANSLATION_PREFIX}{language}.qm"
+    with as_file(resource) as path:
+        if not translator.load(str(path)):
+            return None
+    app.installTranslator(translator)
+    return translator
+
+
+def translate_error(error: object) -> str:
+    """A domain error's message in the user's language (templates live in the ``errors`` context)."""
+    if isinstance(error, MedisealError):
+        template = QCoreApplication.translate(ERRORS_CONTEXT, error.template)
+        try:
+            return template.format(**error.fields)
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            return error.message
+    return str(error)

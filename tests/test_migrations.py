@@ -1,0 +1,150 @@
+"""Migrations from empty and from every earlier revision, on SQLite and PostgreSQL; models match."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+
+from db import migrate
+from db.engine import open_database, sqlite_url
+from db.models import AppMeta, Base, utc_now
+from desktop import __version__
+from desktop.config import Settings
+from desktop.core.datafolder import DATABASE_FILE_NAME, open_store
+from desktop.core.errors import InvalidInput
+
+
+def _schema_diff(url: str) -> list[object]:
+    database = open_database(url)
+    try:
+        with database.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            return list(compare_metadata(context, Base.metadata))
+    finally:
+        database.dispose()
+
+
+def _url(settings: Settings) -> str:
+    return settings.database_url or sqlite_url(settings.data_dir / DATABASE_FILE_NAME)
+
+
+def test_revisions_form_one_line_ending_at_head() -> None:
+    revisions = migrate.known_revisions()
+    assert revisions[0] == "0001"
+    assert revisions[-1] == migrate.head_revision()
+    assert len(set(revisions)) == len(revisions)
+
+
+def test_from_empty_to_head_matches_models(empty_settings: Settings) -> None:
+    store = open_store(empty_settings)
+    try:
+        assert store.migration.from_revision is None
+        assert store.migration.to_revision == migrate.head_revision()
+        assert store.migration.backup is None
+        tables = set(inspect(store.database.engine).get_table_names())
+        assert {"app_meta", "office", "alembic_version"} <= tables
+        with store.database.session_scope() as session:
+            meta = {row.key: row.value for row in session.scalars(select(AppMeta))}
+        assert meta == {"created_with": __version__, "last_opened_with": __version__,
+                        "schema_revision": migrate.head_revision()}
+    finally:
+        store.close()
+    assert _schema_diff(_url(empty_settings)) == []
+
+
+@pytest.mark.parametrize("start", migrate.known_revisions()[:-1])
+def test_upgrade_from_earlier_revision_keeps_data(empty_settings: Settings, start: str) -> None:
+    url = _url(empty_settings)
+    empty_settings.data_dir.mkdir(parents=True)
+    database = open_database(url)
+    sqlite_path = None if empty_settings.database_url else empty_settings.data_dir / DATABASE_FILE_NAME
+    migrate.upgrade(database, sqlite_path, target=start)
+    with database.session_scope() as session:
+        session.add(AppMeta(key="created_with", value="0.0.1", updated_at=utc_now()))
+    database.dispose()
+
+    store = open_store(empty_settings)
+    try:
+        assert store.migration.from_revision == start
+        assert store.migration.to_revision == migrate.head_revision()
+        with store.database.session_scope() as session:
+            assert session.get(AppMeta, "created_with").value == "0.0.1"  # kept, not overwritten
+            assert session.get(AppMeta, "last_opened_with").value == __version__
+        if sqlite_path is not None:
+            # The file was copied aside before the upgrade, and the copy is still at the old revision.
+            assert store.migration.backup is not None and store.migration.backup.exists()
+            assert migrate.sqlite_revision(store.migration.backup) == start
+        else:
+            assert store.migration.backup is None
+    finally:
+        store.close()
+    assert _schema_diff(url) == []
+
+
+def test_downgrade_to_base_and_up_again(empty_settings: Settings) -> None:
+    store = open_store(empty_settings)
+    store.close()
+    database = open_database(_url(empty_settings))
+    try:
+        migrate.downgrade(database, "base")
+        assert set(inspect(database.engine).get_table_names()) <= {"alembic_version"}
+        migrate.upgrade(database)
+        assert migrate.database_revision(database) == migrate.head_revision()
+    finally:
+        database.dispose()
+
+
+def _folder_fingerprint(folder: Path) -> dict[str, str]:
+    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+            if path.is_file() else "dir" for path in sorted(folder.rglob("*"))}
+
+
+def test_newer_schema_is_refused_and_nothing_touched(empty_settings: Settings) -> None:
+    open_store(empty_settings).close()
+    database = open_database(_url(empty_settings))
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    database.dispose()
+    before = _folder_fingerprint(empty_settings.data_dir)
+
+    with pytest.raises(InvalidInput, match="newer Mediseal") as caught:
+        open_store(empty_settings)
+
+    assert caught.value.fields["revision"] == "9999"
+    assert _folder_fingerprint(empty_settings.data_dir) == before
+    database = open_database(_url(empty_settings))
+    try:
+        assert migrate.database_revision(database) == "9999"
+    finally:
+        database.dispose()
+
+
+def test_a_file_that_is_not_a_database_is_refused(data_dir: Path) -> None:
+    data_dir.mkdir()
+    (data_dir / DATABASE_FILE_NAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(InvalidInput, match="not a Mediseal database"):
+        open_store(Settings(data_dir=data_dir, database_url=None, lang=None))
+    assert (data_dir / DATABASE_FILE_NAME).read_bytes() == b"this is not sqlite" * 100
+    assert sorted(p.name for p in data_dir.iterdir()) == [DATABASE_FILE_NAME]
+
+
+def test_sqlite_connection_settings(sqlite_store) -> None:
+    with sqlite_store.database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 30_000
+
+
+def test_backup_is_a_consistent_sqlite_copy(sqlite_store) -> None:
+    copy = migrate.backup_sqlite(sqlite_store.folder.database_file, "test")
+    with sqlite3.connect(copy) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
+            migrate.head_revision()
