@@ -71,10 +71,11 @@ def run_app(settings: Settings) -> int:
     install_translator(app, choose_language(settings.lang))
     store = open_store(settings)  # errors go to the CLI boundary: printed, exit 2
     launcher = Launcher(store)
-    install_excepthook(launcher.active_window)
+    previous_hook = install_excepthook(launcher.active_window)
     launcher.start()
     try:
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
         store.close()
         log.info("app closed")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.core.errors import ERRORS_CONTEXT, MedisealError
 
@@ -20,9 +20,14 @@ def choose_language(requested: str | None, system: QLocale | None = None) -> str
 
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Load and install the translation for ``language``; None for English (the source language)."""
+    """Install Mediseal's translation for ``language`` (and Qt's own, for standard buttons and
+    dialogs); return Mediseal's, or None for English (the source language)."""
     if language == "en":
         return None
+    qt_translator = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{language}", qt_folder):
+        app.installTranslator(qt_translator)
     translator = QTranslator(app)
     resource = files("resources") / "i18n" / f"{TRANSLATION_PREFIX}{language}.qm"
     with as_file(resource) as path:

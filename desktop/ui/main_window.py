@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.side_bar = QListWidget()
         self.side_bar.setObjectName("sideBar")
         self.side_bar.setMinimumWidth(140)
+        self.side_bar.setStyleSheet("QListWidget#sideBar::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
         self.page_keys: list[str] = []
         for spec in page_specs():
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
 
         case_menu = bar.addMenu(self.tr("&Case"))
         self._action(case_menu, self.tr("Show &Cases"), lambda: self.show_page("cases"))
-        evidence_menu = bar.addMenu(self.tr("E&vidence"))
+        evidence_menu = bar.addMenu(self.tr("Evi&dence"))
         self._action(evidence_menu, self.tr("Show &Evidence"), lambda: self.show_page("evidence"))
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self._action(tools_menu, self.tr("&Ledger"), lambda: self.show_page("ledger"))

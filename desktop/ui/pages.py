@@ -21,21 +21,20 @@ class PageSpec:
 
 def page_specs() -> tuple[PageSpec, ...]:
     """The side-bar pages in order, titles in the user's language."""
-    t = translate
     return (
-        PageSpec("cases", t("Pages", "Cases"), t(
+        PageSpec("cases", translate("Pages", "Cases"), translate(
             "Pages", "Mediation cases: parties and agents, sessions, live minutes and outcomes.")),
-        PageSpec("evidence", t("Pages", "Evidence"), t(
+        PageSpec("evidence", translate("Pages", "Evidence"), translate(
             "Pages", "Electronic evidence: ingest files into the vault, seal them and check they are "
             "intact.")),
-        PageSpec("documents", t("Pages", "Documents"), t(
+        PageSpec("documents", translate("Pages", "Documents"), translate(
             "Pages", "Documents for judicial confirmation: agreements, the joint application, "
             "commitment letters, evidence lists and minutes.")),
-        PageSpec("ledger", t("Pages", "Ledger"), t(
+        PageSpec("ledger", translate("Pages", "Ledger"), translate(
             "Pages", "The append-only ledger of every change, with signed checkpoints.")),
-        PageSpec("statistics", t("Pages", "Statistics"), t(
+        PageSpec("statistics", translate("Pages", "Statistics"), translate(
             "Pages", "Case statistics by type, outcome and period, and repeat-infringer flags.")),
-        PageSpec("settings", t("Pages", "Settings"), t(
+        PageSpec("settings", translate("Pages", "Settings"), translate(
             "Pages", "Settings of this workstation and of the office.")),
     )
 

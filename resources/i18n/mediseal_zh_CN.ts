@@ -1,0 +1,294 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
+    </message>
+    <message>
+        <source>Offline workbench for IP-dispute mediation, electronic notarial evidence and documents for judicial confirmation.</source>
+        <translation>离线的知识产权纠纷调解、公证电子存证与司法确认文书工作台。</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialogs</name>
+    <message>
+        <source>Mediseal</source>
+        <translation>Mediseal</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your saved work is safe; the action that failed was not completed.</source>
+        <translation>发生了意外错误。已保存的工作不受影响；出错的操作没有完成。</translation>
+    </message>
+    <message>
+        <source>Details were written to the log file:
+{path}</source>
+        <translation>详细信息已写入日志文件：
+{path}</translation>
+    </message>
+    <message>
+        <source>Mediseal: unexpected error</source>
+        <translation>Mediseal：意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>数据文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>Database: {kind}</source>
+        <translation>数据库：{kind}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Side Bar</source>
+        <translation>显示侧边栏(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Cases</source>
+        <translation>查看调解案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Evi&amp;dence</source>
+        <translation>证据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Evidence</source>
+        <translation>查看证据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Ledger</source>
+        <translation>存证日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Mediseal</source>
+        <translation>关于 Mediseal(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Your office</source>
+        <translation>您的机构</translation>
+    </message>
+    <message>
+        <source>Mediseal records which mediation centre or notary office this data folder belongs to. The name appears on documents; the prefix on every case number.</source>
+        <translation>Mediseal 需要记录此数据文件夹所属的调解中心或公证处。名称将出现在文书上，前缀将出现在每个案件编号中。</translation>
+    </message>
+    <message>
+        <source>e.g. Kunming IP Dispute Mediation Centre</source>
+        <translation>例如：昆明市知识产权纠纷调解中心</translation>
+    </message>
+    <message>
+        <source>Office name:</source>
+        <translation>机构名称：</translation>
+    </message>
+    <message>
+        <source>Case-number prefix:</source>
+        <translation>案件编号前缀：</translation>
+    </message>
+    <message>
+        <source>Case numbers will look like:</source>
+        <translation>案件编号示例：</translation>
+    </message>
+</context>
+<context>
+    <name>Op</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Cases</source>
+        <translation>调解案件</translation>
+    </message>
+    <message>
+        <source>Mediation cases: parties and agents, sessions, live minutes and outcomes.</source>
+        <translation>调解案件：当事人及委托代理人、调解会、现场笔录与调解结果。</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Electronic evidence: ingest files into the vault, seal them and check they are intact.</source>
+        <translation>电子证据：将文件存入证据库、签章，并核验其完整性。</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Documents for judicial confirmation: agreements, the joint application, commitment letters, evidence lists and minutes.</source>
+        <translation>司法确认文书：调解协议书、共同申请书、承诺书、证据清单及调解笔录。</translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation>存证日志</translation>
+    </message>
+    <message>
+        <source>The append-only ledger of every change, with signed checkpoints.</source>
+        <translation>记录每一项变更的只增日志，附带签名检查点。</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Case statistics by type, outcome and period, and repeat-infringer flags.</source>
+        <translation>按类型、结果和期间统计案件，并标记重复侵权人。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Settings of this workstation and of the office.</source>
+        <translation>本工作站及本机构的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Mediseal</source>
+        <translation>设置 Mediseal</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>The data folder {path} is a file, not a folder.</source>
+        <translation>数据文件夹 {path} 是一个文件，而不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} is not empty and is not a Mediseal data folder: choose an empty or new folder.</source>
+        <translation>文件夹 {path} 不是空的，也不是 Mediseal 数据文件夹：请选择一个空文件夹或新文件夹。</translation>
+    </message>
+    <message>
+        <source>The data folder {path} cannot be made: a file stands in its path.</source>
+        <translation>无法创建数据文件夹 {path}：其路径中有一个同名文件。</translation>
+    </message>
+    <message>
+        <source>The data folder {path} is not writable: choose another folder or fix its permissions.</source>
+        <translation>数据文件夹 {path} 不可写入：请选择其他文件夹或修改其权限。</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer Mediseal (schema {revision}; this version knows up to {head}). Install the newer version to open it.</source>
+        <translation>该数据库由更新版本的 Mediseal 写入（结构版本 {revision}；本版本最高支持 {head}）。请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database {url}: {reason}</source>
+        <translation>无法连接数据库 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a Mediseal database ({reason}).</source>
+        <translation>{path} 不是 Mediseal 数据库（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The office name is empty.</source>
+        <translation>机构名称为空。</translation>
+    </message>
+    <message>
+        <source>The office name must be at most {limit} characters, on one line.</source>
+        <translation>机构名称最多 {limit} 个字符，且只能占一行。</translation>
+    </message>
+    <message>
+        <source>The case-number prefix is empty.</source>
+        <translation>案件编号前缀为空。</translation>
+    </message>
+    <message>
+        <source>The case-number prefix must be at most {limit} characters with no spaces, digits, brackets or the characters 字, 第, 号.</source>
+        <translation>案件编号前缀最多 {limit} 个字符，不能包含空格、数字、括号或“字”“第”“号”。</translation>
+    </message>
+    <message>
+        <source>This data folder already belongs to the office “{office}”.</source>
+        <translation>此数据文件夹已属于机构“{office}”。</translation>
+    </message>
+</context>
+</TS>

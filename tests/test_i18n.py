@@ -1,0 +1,103 @@
+"""Every UI string has a Chinese translation, the compiled .qm is current, and the app shows it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.core.datafolder import OpenStore
+from desktop.core.errors import InvalidInput
+from desktop.ui.i18n import choose_language, install_translator, translate_error
+from desktop.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[1]
+TS_FILE = ROOT / "resources" / "i18n" / "mediseal_zh_CN.ts"
+QM_FILE = TS_FILE.with_suffix(".qm")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} not found: it comes with PySide6")
+    return found
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], tuple[str, str | None]]:
+    found: dict[tuple[str, str], tuple[str, str | None]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            found[(name, message.findtext("source") or "")] = (translation.text or "",
+                                                               translation.get("type"))
+    return found
+
+
+def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
+    sources = sorted(str(path) for path in (ROOT / "desktop").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(fresh), "-no-obsolete"],
+                   check=True, capture_output=True)
+    in_code = _messages(fresh)
+    assert len(in_code) > 50  # the extraction itself worked
+    committed = _messages(TS_FILE)
+    untranslated = [key for key in in_code
+                    if key not in committed or not committed[key][0] or committed[key][1] is not None]
+    assert untranslated == [], "run `make i18n` and translate these in resources/i18n/mediseal_zh_CN.ts"
+    for (context, source), (translation, _) in committed.items():
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), \
+            f"placeholders differ in {context}: {source!r}"
+        assert re.search(r"[\u4e00-\u9fff]", translation) or translation == source, \
+            f"not Chinese in {context}: {translation!r}"
+
+
+def test_compiled_translation_is_current(tmp_path: Path) -> None:
+    compiled = tmp_path / "check.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(TS_FILE), "-qm", str(compiled)],
+                   check=True, capture_output=True)
+    assert compiled.read_bytes() == QM_FILE.read_bytes(), "run `make i18n` to recompile the .qm"
+
+
+def test_language_choice() -> None:
+    assert choose_language("zh_CN") == "zh_CN"
+    assert choose_language("en", QLocale(QLocale.Language.Chinese, QLocale.Country.China)) == "en"
+    assert choose_language(None, QLocale(QLocale.Language.Chinese, QLocale.Country.China)) == "zh_CN"
+    assert choose_language(None, QLocale(QLocale.Language.Chinese, QLocale.Country.Taiwan)) == "zh_CN"
+    assert choose_language(None, QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) == "en"
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    translator = install_translator(qapp, "zh_CN")
+    assert translator is not None, "the packaged zh_CN translation did not load"
+    yield
+    qapp.removeTranslator(translator)
+
+
+def test_window_in_chinese(qtbot: QtBot, sqlite_store: OpenStore, chinese: None) -> None:
+    window = MainWindow(sqlite_store, "昆明调解中心")
+    qtbot.addWidget(window)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "案件(&C)", "证据(&D)", "工具(&T)", "帮助(&H)"]
+    mnemonics = [re.search(r"&(\w)", text).group(1).lower() for text in menus]
+    assert len(set(mnemonics)) == len(menus), "two menus share an Alt+ key"
+    titles = [window.side_bar.item(row).text() for row in range(window.side_bar.count())]
+    assert titles == ["调解案件", "证据", "文书", "存证日志", "统计", "设置"]
+    assert window.database_label.text() == "数据库：SQLite"
+
+
+def test_core_errors_are_translated(chinese: None) -> None:
+    error = InvalidInput("The data folder {path} is a file, not a folder.", path="/tmp/x")
+    assert translate_error(error) == "数据文件夹 /tmp/x 是一个文件，而不是文件夹。"

@@ -1,0 +1,143 @@
+"""The background op runner: progress, cancel with clean-up, failure, and a GUI thread that never blocks."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.core.errors import Cancelled, InvalidInput
+from desktop.core.progress import CancelledFn, ProgressFn, raise_if_cancelled
+from desktop.ui.ops import run_op
+
+STEPS = 400
+
+
+def _slow_writer(output: Path, worker_threads: list[str]):
+    """A core-style task: writes a partial file step by step; on cancel removes it and raises."""
+
+    def task(progress: ProgressFn, cancelled: CancelledFn) -> int:
+        worker_threads.append(threading.current_thread().name)
+        try:
+            with output.open("w") as handle:
+                for step in range(STEPS):
+                    raise_if_cancelled(cancelled)
+                    handle.write(f"{step}\n")
+                    time.sleep(0.005)  # blocking work: would freeze the window if it ran on the GUI thread
+                    progress(step + 1, STEPS)
+        except Cancelled:
+            output.unlink()
+            raise
+        return STEPS
+
+    return task
+
+
+class _Heartbeat:
+    """Measures the longest gap between ticks of a 10 ms timer on the GUI thread."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.last = 0
+        self.longest_gap = 0
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.longest_gap = max(self.longest_gap, now - self.last)
+        self.last = now
+
+
+@pytest.fixture
+def parent(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_op_succeeds_with_progress(qtbot: QtBot, parent: QWidget, tmp_path: Path) -> None:
+    threads: list[str] = []
+    results: list[int] = []
+    reports: list[tuple[int, int]] = []
+    op = run_op(parent, _slow_writer(tmp_path / "out.txt", threads)).on_success(results.append)
+    op.on_progress(lambda done, total: reports.append((done, total)))
+    with qtbot.waitSignal(op.finished, timeout=20_000):
+        op.with_progress("Writing…").start()
+    assert results == [STEPS]
+    assert threads and threads[0] != threading.current_thread().name
+    assert (tmp_path / "out.txt").read_text().count("\n") == STEPS
+    # Throttled: a few reports per second of work, not one per step; the last one is complete.
+    assert 1 < len(reports) < STEPS / 4
+    assert reports[-1] == (STEPS, STEPS)
+    assert op.dialog is None  # closed when done
+
+
+def test_cancel_midway_cleans_up_and_gui_never_blocks(qtbot: QtBot, parent: QWidget,
+                                                      tmp_path: Path) -> None:
+    output = tmp_path / "partial.txt"
+    threads: list[str] = []
+    succeeded: list[int] = []
+    cancelled: list[bool] = []
+    failures: list[BaseException] = []
+    heartbeat = _Heartbeat()
+    op = (run_op(parent, _slow_writer(output, threads))
+          .with_progress("Writing…")
+          .on_success(succeeded.append)
+          .on_failure(failures.append)
+          .on_cancelled(lambda: cancelled.append(True)))
+    op.start()
+    dialog = op.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.value() >= STEPS // 10, timeout=10_000)
+    assert output.exists()
+    cancel_button = dialog.findChild(QPushButton)
+    assert cancel_button is not None and cancel_button.text() == "Cancel"
+    with qtbot.waitSignal(op.finished, timeout=10_000):
+        qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
+    heartbeat.timer.stop()
+
+    assert cancelled == [True]
+    assert succeeded == [] and failures == []
+    assert not output.exists()  # the task removed its partial output
+    assert not dialog.isVisible()
+    # The GUI thread kept ticking the whole time (a frozen window would show a gap of seconds).
+    assert heartbeat.longest_gap < 500
+
+
+def test_failure_reaches_on_failure_on_the_gui_thread(qtbot: QtBot, parent: QWidget) -> None:
+    seen: list[tuple[BaseException, str]] = []
+
+    def task(progress: ProgressFn, cancelled: CancelledFn) -> None:
+        raise InvalidInput("The file {name} cannot be read.", name="证据.pdf")
+
+    op = run_op(parent, task).on_failure(
+        lambda error: seen.append((error, threading.current_thread().name)))
+    with qtbot.waitSignal(op.finished):
+        op.start()
+    assert len(seen) == 1
+    error, thread_name = seen[0]
+    assert isinstance(error, InvalidInput) and error.fields == {"name": "证据.pdf"}
+    assert thread_name == threading.current_thread().name
+
+
+def test_default_failure_shows_a_message_box(qtbot: QtBot, parent: QWidget) -> None:
+    def task(progress: ProgressFn, cancelled: CancelledFn) -> None:
+        raise InvalidInput("The file {name} cannot be read.", name="证据.pdf")
+
+    op = run_op(parent, task)
+    with qtbot.waitSignal(op.finished):
+        op.start()
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert any(box.text() == "The file 证据.pdf cannot be read." for box in boxes)
+    for box in boxes:
+        box.accept()
