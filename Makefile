@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[$(EXTRAS)]'
 	@touch $@
 
-run: $(STAMP)
+run: $(STAMP) os-deps
 	$(BIN)/mediseal $(ARGS)
 
 os-deps:
@@ -34,7 +34,7 @@ lint: $(STAMP)
 # Refresh the translation source from the code, then compile it. Translate new entries in
 # resources/i18n/mediseal_zh_CN.ts (pyside6-linguist, or by hand) and run `make i18n` again.
 i18n: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(git ls-files 'desktop/*.py') -ts resources/i18n/mediseal_zh_CN.ts -no-obsolete -locations none
+	$(BIN)/pyside6-lupdate $$(find desktop -name '*.py' | sort) -ts resources/i18n/mediseal_zh_CN.ts -no-obsolete -locations none
 	$(BIN)/pyside6-lrelease resources/i18n/mediseal_zh_CN.ts -qm resources/i18n/mediseal_zh_CN.qm
 
 bench: $(STAMP) os-deps

@@ -14,7 +14,6 @@ from typing import NoReturn
 from desktop import __version__
 from desktop.config import SUPPORTED_LANGUAGES, Settings, load_settings
 from desktop.core import office
-from desktop.core.datafolder import open_store
 from desktop.core.errors import (
     Cancelled,
     IntegrityError,
@@ -99,6 +98,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     """``mediseal init``: create and migrate the data folder and record the office."""
     if not USER_NAME_PATTERN.match(args.admin):
         raise UsageError("--admin: a user name is 1 to 64 letters, digits, '.', '_' or '-'")
+    from desktop.core.store import open_store  # SQLAlchemy: loaded only by commands that need it
+
     info = office.validate_office(args.office, args.prefix)
     store = open_store(_settings(args))
     try:

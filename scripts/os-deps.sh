@@ -27,7 +27,16 @@ need libxkbcommon-x11-0 has_lib libxkbcommon-x11.so.0
 need libfontconfig1 has_lib libfontconfig.so.1
 need libdbus-1-3 has_lib libdbus-1.so.3
 need libglib2.0-0 has_lib libglib-2.0.so.0
+# Qt's xcb platform (a real or Xvfb screen: `make run`, screenshots)
 need libxcb-cursor0 has_lib libxcb-cursor.so.0
+need libxcb-icccm4 has_lib libxcb-icccm.so.4
+need libxcb-keysyms1 has_lib libxcb-keysyms.so.1
+need libxcb-image0 has_lib libxcb-image.so.0
+need libxcb-randr0 has_lib libxcb-randr.so.0
+need libxcb-render-util0 has_lib libxcb-render-util.so.0
+need libxcb-shape0 has_lib libxcb-shape.so.0
+need libxcb-xinerama0 has_lib libxcb-xinerama.so.0
+need libxcb-xkb1 has_lib libxcb-xkb.so.1
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "os-deps: everything the suite needs is installed"

@@ -5,6 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.core.store import OpenStore
+from desktop.ui.main_window import MainWindow
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -14,3 +18,13 @@ def type_text(widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
                                                      Qt.KeyboardModifier.NoModifier, char))
+
+
+def attached_window(qtbot: QtBot, store: OpenStore, office_name: str) -> MainWindow:
+    """A shown main window with ``store`` attached, as after start-up."""
+    window = MainWindow(store.folder, store.database_label)
+    qtbot.addWidget(window)
+    window.attach(store, office_name)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import text
 
-from db import migrate
+from db import revisions
 from db.engine import open_database, sqlite_url
 from desktop import __version__
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
 from desktop.config import Settings
 from desktop.core import office
-from desktop.core.datafolder import DATABASE_FILE_NAME, open_store
+from desktop.core.datafolder import DATABASE_FILE_NAME
+from desktop.core.store import open_store
 from desktop.ui.main_window import MainWindow
 
 MEDISEAL = Path(sys.executable).with_name("mediseal")
@@ -175,6 +176,14 @@ def test_unwritable_data_dir(tmp_path: Path, inside: bool, capsys: pytest.Captur
     assert list(locked.iterdir()) == []
 
 
+def _accept_message_boxes(attempts: int = 100) -> None:
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    for box in boxes:
+        box.accept()
+    if not boxes and attempts > 1:
+        QTimer.singleShot(50, lambda: _accept_message_boxes(attempts - 1))
+
+
 def test_newer_schema_exits_2(empty_settings: Settings, monkeypatch: pytest.MonkeyPatch,
                               capsys: pytest.CaptureFixture[str]) -> None:
     _use_backend(empty_settings, monkeypatch)
@@ -185,9 +194,12 @@ def test_newer_schema_exits_2(empty_settings: Settings, monkeypatch: pytest.Monk
         connection.execute(text("UPDATE alembic_version SET version_num = 'f00dcafe'"))
     database.dispose()
     capsys.readouterr()
+    # SQLite is checked before the window shows; a server's schema once the window is up, with a
+    # message box that says so (accepted here as the user would).
+    QTimer.singleShot(100, _accept_message_boxes)
     assert run(["--data-dir", str(empty_settings.data_dir)]) == EXIT_USAGE
     err = capsys.readouterr().err
-    assert "newer Mediseal" in err and "f00dcafe" in err and migrate.head_revision() in err
+    assert "newer Mediseal" in err and "f00dcafe" in err and revisions.head_revision() in err
 
 
 def test_unreachable_postgres_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -199,6 +211,27 @@ def test_unreachable_postgres_exits_2(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "Cannot reach the database" in err and "secret" not in err
 
 
+def test_window_with_unreachable_postgres_says_so_and_exits_2(
+        qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("MEDISEAL_DATABASE_URL", f"postgresql+psycopg://u@/none?host={tmp_path}&port=1")
+    texts: list[str] = []
+
+    def read_and_accept(attempts: int = 200) -> None:
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        texts.extend(box.text() for box in boxes)
+        for box in boxes:
+            box.accept()
+        if not boxes and attempts > 1:
+            QTimer.singleShot(50, lambda: read_and_accept(attempts - 1))
+
+    QTimer.singleShot(50, read_and_accept)
+    assert run(["--data-dir", str(tmp_path / "d")]) == EXIT_USAGE
+    assert texts and "Cannot reach the database" in texts[0]
+    assert "Cannot reach the database" in capsys.readouterr().err
+    assert not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
 def test_no_command_starts_the_window(qapp: QApplication, empty_settings: Settings,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     _use_backend(empty_settings, monkeypatch)
@@ -206,7 +239,8 @@ def test_no_command_starts_the_window(qapp: QApplication, empty_settings: Settin
     seen: list[str] = []
 
     def close_main_window() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible() and w.store is not None]
         seen.extend(w.windowTitle() for w in windows)
         for window in windows:
             window.close()

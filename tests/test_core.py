@@ -13,7 +13,6 @@ from sqlalchemy import select
 from db.models import AppMeta, Office, utc_now
 from desktop.config import Settings, load_settings
 from desktop.core import office
-from desktop.core.datafolder import OpenStore
 from desktop.core.errors import (
     Cancelled,
     IntegrityError,
@@ -23,6 +22,7 @@ from desktop.core.errors import (
     NotFound,
 )
 from desktop.core.logs import LOG_FILE_NAME
+from desktop.core.store import OpenStore
 
 
 def test_settings_precedence(tmp_path: Path) -> None:

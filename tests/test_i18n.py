@@ -15,10 +15,10 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.core.datafolder import OpenStore
 from desktop.core.errors import InvalidInput
+from desktop.core.store import OpenStore
 from desktop.ui.i18n import choose_language, install_translator, translate_error
-from desktop.ui.main_window import MainWindow
+from tests.qt_helpers import attached_window
 
 ROOT = Path(__file__).resolve().parents[1]
 TS_FILE = ROOT / "resources" / "i18n" / "mediseal_zh_CN.ts"
@@ -87,8 +87,7 @@ def chinese(qapp: QApplication) -> Iterator[None]:
 
 
 def test_window_in_chinese(qtbot: QtBot, sqlite_store: OpenStore, chinese: None) -> None:
-    window = MainWindow(sqlite_store, "昆明调解中心")
-    qtbot.addWidget(window)
+    window = attached_window(qtbot, sqlite_store, "昆明调解中心")
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "案件(&C)", "证据(&D)", "工具(&T)", "帮助(&H)"]
     mnemonics = [re.search(r"&(\w)", text).group(1).lower() for text in menus]

@@ -11,20 +11,16 @@ from pytestqt.qtbot import QtBot
 
 from desktop.config import Settings
 from desktop.core import office
-from desktop.core.datafolder import OpenStore, open_store
+from desktop.core.store import OpenStore, open_store
 from desktop.ui.app import Launcher
 from desktop.ui.errors import install_excepthook
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup_wizard import SetupWizard
-from tests.qt_helpers import type_text
+from tests.qt_helpers import attached_window, type_text
 
 
 def _window(qtbot: QtBot, store: OpenStore) -> MainWindow:
-    window = MainWindow(store, "测试调解中心")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    return attached_window(qtbot, store, "测试调解中心")
 
 
 def _message_boxes() -> list[QMessageBox]:
@@ -99,14 +95,15 @@ def test_about_dialog_names_versions_and_folder(qtbot: QtBot, sqlite_store: Open
     dialog.accept()
 
 
-def test_first_start_wizard_records_the_office(qtbot: QtBot, settings: Settings) -> None:
-    store = open_store(settings)
+def test_first_start_wizard_records_the_office(qtbot: QtBot, empty_settings: Settings) -> None:
+    launcher = Launcher(empty_settings)
+    window = launcher.start()
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)  # the window shows before the store has opened
     try:
-        launcher = Launcher(store)
-        wizard = launcher.start()
+        qtbot.waitUntil(lambda: launcher.wizard is not None and launcher.wizard.isVisible(), timeout=20_000)
+        wizard = launcher.wizard
         assert isinstance(wizard, SetupWizard)
-        qtbot.addWidget(wizard)
-        qtbot.waitExposed(wizard)
         page = wizard.office_page
         finish = wizard.button(QWizard.WizardButton.FinishButton)
         assert not finish.isEnabled()  # no name yet
@@ -122,27 +119,44 @@ def test_first_start_wizard_records_the_office(qtbot: QtBot, settings: Settings)
         assert page.problem.text() == ""
         assert page.example.text().endswith("云理知调字第0001号")
 
-        with qtbot.waitSignal(wizard.accepted):
+        with qtbot.waitSignal(launcher.ready):
             qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
-        window = launcher.window
-        assert isinstance(window, MainWindow)
-        qtbot.addWidget(window)
-        qtbot.waitExposed(window)
         assert "大理州知识产权调解中心" in window.windowTitle()
-        with store.database.session_scope() as session:
+        assert window.store is launcher.store
+        with launcher.store.database.session_scope() as session:
             assert office.get_office(session) == office.OfficeInfo("大理州知识产权调解中心", "云理知调")
     finally:
-        store.close()
+        launcher.shutdown()
 
 
-def test_known_office_skips_the_wizard(qtbot: QtBot, sqlite_store: OpenStore) -> None:
-    with sqlite_store.database.session_scope() as session:
+def test_cancelling_the_wizard_closes_the_window(qtbot: QtBot, empty_settings: Settings) -> None:
+    launcher = Launcher(empty_settings)
+    window = launcher.start()
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: launcher.wizard is not None and launcher.wizard.isVisible(), timeout=20_000)
+        launcher.wizard.button(QWizard.WizardButton.CancelButton).click()
+        qtbot.waitUntil(lambda: not window.isVisible())
+        with launcher.store.database.session_scope() as session:
+            assert office.get_office(session) is None
+    finally:
+        launcher.shutdown()
+
+
+def test_known_office_skips_the_wizard(qtbot: QtBot, settings: Settings) -> None:
+    store = open_store(settings)
+    with store.database.session_scope() as session:
         office.create_office(session, "丽江调解中心", "云丽调")
-    launcher = Launcher(sqlite_store)
-    shown = launcher.start()
-    qtbot.addWidget(shown)
-    assert isinstance(shown, MainWindow)
-    assert launcher.wizard is None
+    store.close()
+    launcher = Launcher(settings)
+    with qtbot.waitSignal(launcher.ready, timeout=20_000):
+        window = launcher.start()
+        qtbot.addWidget(window)
+    try:
+        assert launcher.wizard is None
+        assert "丽江调解中心" in window.windowTitle()
+    finally:
+        launcher.shutdown()
 
 
 @pytest.mark.qt_no_exception_capture

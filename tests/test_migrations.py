@@ -11,13 +11,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
-from db import migrate
+from db import migrate, revisions
 from db.engine import open_database, sqlite_url
 from db.models import AppMeta, Base, utc_now
 from desktop import __version__
 from desktop.config import Settings
-from desktop.core.datafolder import DATABASE_FILE_NAME, open_store
+from desktop.core.datafolder import DATABASE_FILE_NAME
 from desktop.core.errors import InvalidInput
+from desktop.core.store import open_store
 
 
 def _schema_diff(url: str) -> list[object]:
@@ -34,31 +35,32 @@ def _url(settings: Settings) -> str:
     return settings.database_url or sqlite_url(settings.data_dir / DATABASE_FILE_NAME)
 
 
-def test_revisions_form_one_line_ending_at_head() -> None:
-    revisions = migrate.known_revisions()
-    assert revisions[0] == "0001"
-    assert revisions[-1] == migrate.head_revision()
-    assert len(set(revisions)) == len(revisions)
+def test_revision_files_agree_with_alembic() -> None:
+    # db.revisions reads file names (fast, before SQLAlchemy loads); Alembic reads the scripts.
+    known = revisions.known_revisions()
+    assert known == migrate.alembic_revisions()
+    assert known[0] == "0001" and known[-1] == revisions.head_revision()
+    assert len(set(known)) == len(known)
 
 
 def test_from_empty_to_head_matches_models(empty_settings: Settings) -> None:
     store = open_store(empty_settings)
     try:
         assert store.migration.from_revision is None
-        assert store.migration.to_revision == migrate.head_revision()
+        assert store.migration.to_revision == revisions.head_revision()
         assert store.migration.backup is None
         tables = set(inspect(store.database.engine).get_table_names())
         assert {"app_meta", "office", "alembic_version"} <= tables
         with store.database.session_scope() as session:
             meta = {row.key: row.value for row in session.scalars(select(AppMeta))}
         assert meta == {"created_with": __version__, "last_opened_with": __version__,
-                        "schema_revision": migrate.head_revision()}
+                        "schema_revision": revisions.head_revision()}
     finally:
         store.close()
     assert _schema_diff(_url(empty_settings)) == []
 
 
-@pytest.mark.parametrize("start", migrate.known_revisions()[:-1])
+@pytest.mark.parametrize("start", revisions.known_revisions()[:-1])
 def test_upgrade_from_earlier_revision_keeps_data(empty_settings: Settings, start: str) -> None:
     url = _url(empty_settings)
     empty_settings.data_dir.mkdir(parents=True)
@@ -72,14 +74,14 @@ def test_upgrade_from_earlier_revision_keeps_data(empty_settings: Settings, star
     store = open_store(empty_settings)
     try:
         assert store.migration.from_revision == start
-        assert store.migration.to_revision == migrate.head_revision()
+        assert store.migration.to_revision == revisions.head_revision()
         with store.database.session_scope() as session:
             assert session.get(AppMeta, "created_with").value == "0.0.1"  # kept, not overwritten
             assert session.get(AppMeta, "last_opened_with").value == __version__
         if sqlite_path is not None:
             # The file was copied aside before the upgrade, and the copy is still at the old revision.
             assert store.migration.backup is not None and store.migration.backup.exists()
-            assert migrate.sqlite_revision(store.migration.backup) == start
+            assert revisions.sqlite_revision(store.migration.backup) == start
         else:
             assert store.migration.backup is None
     finally:
@@ -95,7 +97,7 @@ def test_downgrade_to_base_and_up_again(empty_settings: Settings) -> None:
         migrate.downgrade(database, "base")
         assert set(inspect(database.engine).get_table_names()) <= {"alembic_version"}
         migrate.upgrade(database)
-        assert migrate.database_revision(database) == migrate.head_revision()
+        assert migrate.database_revision(database) == revisions.head_revision()
     finally:
         database.dispose()
 
@@ -147,4 +149,4 @@ def test_backup_is_a_consistent_sqlite_copy(sqlite_store) -> None:
     with sqlite3.connect(copy) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
-            migrate.head_revision()
+            revisions.head_revision()

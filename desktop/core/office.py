@@ -1,17 +1,22 @@
-"""The office that owns a store (调解中心 / 公证处): its name and case-number prefix."""
+"""The office that owns a store (调解中心 / 公证处): its name and case-number prefix.
+
+Validation and formatting need no database; ``db.models`` is imported inside the two functions that
+read and write, so the command-line parser and the window can use this module before SQLAlchemy loads.
+"""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from db.models import Office
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
 
 OFFICE_NAME_MAX = 200
 PREFIX_MAX = 16
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 DEFAULT_PREFIX = "知调"
 # Characters a case number uses around the prefix; a prefix containing them would read ambiguously.
 _PREFIX_FORBIDDEN = set("()（）〔〕[]字第号")
@@ -60,12 +65,16 @@ def validate_office(name: str, prefix: str) -> OfficeInfo:
 
 def get_office(session: Session) -> OfficeInfo | None:
     """The office of this store, or None before setup."""
+    from db.models import Office
+
     row = session.get(Office, 1)
     return OfficeInfo(row.name, row.case_number_prefix) if row else None
 
 
 def create_office(session: Session, name: str, prefix: str) -> OfficeInfo:
     """Record the office once; a store that already has one refuses (nothing is overwritten)."""
+    from db.models import Office
+
     info = validate_office(name, prefix)
     existing = get_office(session)
     if existing is not None:

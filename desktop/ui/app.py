@@ -1,23 +1,32 @@
-"""Starting the desktop app: translation, data folder, first-start wizard, main window."""
+"""Starting the desktop app: the window shows at once, the store opens off the GUI thread, then the
+first-start wizard (when the office is not yet known) or the work begins."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.config import Settings
-from desktop.core import office
-from desktop.core.datafolder import OpenStore, open_store
-from desktop.ui.errors import install_excepthook
+from desktop.core.datafolder import database_label, preflight
+from desktop.core.progress import CancelledFn, ProgressFn
+from desktop.ui.errors import install_excepthook, show_error
 from desktop.ui.i18n import choose_language, install_translator
 from desktop.ui.main_window import MainWindow
-from desktop.ui.setup_wizard import SetupWizard
+from desktop.ui.ops import Op, run_op
+
+if TYPE_CHECKING:
+    from desktop.core.office import OfficeInfo
+    from desktop.core.store import OpenStore
+    from desktop.ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
+
+EXIT_STORE_FAILED = 2  # as the CLI's "bad input": the data folder or database could not be opened
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -31,51 +40,116 @@ def application(argv: list[str] | None = None) -> QApplication:
     return QApplication(argv or [sys.argv[0]])
 
 
-class Launcher:
-    """Shows the setup wizard when the store has no office yet, then the main window."""
+def _open(settings: Settings) -> tuple[OpenStore, OfficeInfo | None]:
+    """Worker-thread part of start-up: open and migrate the store, read the office."""
+    from desktop.core.office import get_office
+    from desktop.core.store import open_store
 
-    def __init__(self, store: OpenStore) -> None:
-        self.store = store
+    store = open_store(settings)
+    try:
+        with store.database.session_scope() as session:
+            return store, get_office(session)
+    except BaseException:
+        store.close()
+        raise
+
+
+class Launcher(QObject):
+    """Shows the window, opens the store in the background, then asks for the office if needed."""
+
+    ready = Signal()  # the store is open, the office known, the window attached
+    failed = Signal(object)  # the store could not be opened; the app is about to exit
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
+        self.store: OpenStore | None = None
+        self.opening: Op[tuple[OpenStore, OfficeInfo | None]] | None = None
+        self._closing = False
 
-    def start(self) -> QWidget:
-        with self.store.database.session_scope() as session:
-            info = office.get_office(session)
+    def start(self) -> MainWindow:
+        """Check the folder (raises ``InvalidInput`` before anything shows), show the window, open."""
+        folder = preflight(self.settings)
+        self.window = MainWindow(folder, database_label(self.settings.database_url))
+        self.window.show()
+
+        def open_in_background(progress: ProgressFn, cancelled: CancelledFn) -> tuple[
+                OpenStore, OfficeInfo | None]:
+            return _open(self.settings)
+
+        self.opening = run_op(self.window, open_in_background).on_success(self._opened)
+        self.opening.on_failure(self._failed).start()
+        return self.window
+
+    def _opened(self, result: tuple[OpenStore, OfficeInfo | None]) -> None:
+        store, info = result
+        self.store = store
+        if self._closing or self.window is None:
+            return
         if info is not None:
-            return self._show_window(info.name)
-        self.wizard = SetupWizard(self.store)
+            self._attach(info.name)
+            return
+        from desktop.ui.setup_wizard import SetupWizard
+
+        self.wizard = SetupWizard(store, self.window)
         self.wizard.accepted.connect(self._wizard_done)
-        self.wizard.rejected.connect(QCoreApplication.quit)
-        self.wizard.show()
-        return self.wizard
+        self.wizard.rejected.connect(self.window.close)
+        self.wizard.open()
 
     def _wizard_done(self) -> None:
         assert self.wizard is not None and self.wizard.recorded is not None
-        self._show_window(self.wizard.recorded.name)
+        self._attach(self.wizard.recorded.name)
         self.wizard.deleteLater()
         self.wizard = None
 
-    def _show_window(self, office_name: str) -> MainWindow:
-        self.window = MainWindow(self.store, office_name)
-        self.window.show()
-        return self.window
+    def _attach(self, office_name: str) -> None:
+        assert self.window is not None and self.store is not None
+        self.window.attach(self.store, office_name)
+        self.ready.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        log.error("could not open the data folder: %s", error)
+        print(f"mediseal: {error}", file=sys.stderr)
+        self.failed.emit(error)
+        box = show_error(self.window, error)
+        if box is None:
+            self._give_up()
+        else:
+            box.finished.connect(lambda _result: self._give_up())
+
+    def _give_up(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        QCoreApplication.exit(EXIT_STORE_FAILED)
 
     def active_window(self) -> QWidget | None:
-        return self.window or self.wizard
+        return self.wizard or self.window
+
+    def shutdown(self) -> None:
+        """Close the windows, let a store still opening finish, then close the store."""
+        self._closing = True
+        for widget in (self.wizard, self.window):
+            if widget is not None:
+                widget.close()
+        QThreadPool.globalInstance().waitForDone()
+        QCoreApplication.processEvents()  # deliver a result that arrived after the loop ended
+        if self.store is not None:
+            self.store.close()
+            self.store = None
 
 
 def run_app(settings: Settings) -> int:
     """Run the desktop app until its window closes; return the exit code."""
     app = application()
     install_translator(app, choose_language(settings.lang))
-    store = open_store(settings)  # errors go to the CLI boundary: printed, exit 2
-    launcher = Launcher(store)
+    launcher = Launcher(settings)
     previous_hook = install_excepthook(launcher.active_window)
-    launcher.start()
     try:
+        launcher.start()  # a folder that cannot be used raises here, before any window shows
         return app.exec()
     finally:
         sys.excepthook = previous_hook
-        store.close()
+        launcher.shutdown()
         log.info("app closed")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -19,26 +22,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core.datafolder import OpenStore
-from desktop.ui.about import AboutDialog
+from desktop.core.datafolder import DataFolder
 from desktop.ui.pages import PlaceholderPage, page_specs
+
+if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must not wait for
+    from desktop.core.store import OpenStore
 
 UI_SETTINGS_FILE = "ui.ini"
 
 
-def ui_settings(store: OpenStore) -> QSettings:
+def ui_settings(folder: DataFolder) -> QSettings:
     """Window geometry and other view state, kept in the data folder beside the data it shows."""
-    return QSettings(str(store.folder.root / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
+    return QSettings(str(folder.root / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
-    """The application window."""
+    """The application window. It shows at once; ``attach`` hands it the store once that is open."""
 
-    def __init__(self, store: OpenStore, office_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, folder: DataFolder, database_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.folder = folder
+        self.store: OpenStore | None = None
         self.setObjectName("MainWindow")
-        self.setWindowTitle(f"{office_name} — {APP_NAME}")
+        self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
 
         self.side_bar = QListWidget()
@@ -63,13 +69,20 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([180, 920])
         self.setCentralWidget(self.splitter)
 
-        self.folder_label = QLabel(self.tr("Data folder: {path}").format(path=str(store.folder.root)))
-        self.database_label = QLabel(self.tr("Database: {kind}").format(kind=store.database_label))
+        self.folder_label = QLabel(self.tr("Data folder: {path}").format(path=str(folder.root)))
+        self.database_label = QLabel(self.tr("Database: {kind}").format(kind=database_label))
         self.statusBar().addPermanentWidget(self.folder_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
+        self.statusBar().showMessage(self.tr("Opening the data folder…"))
 
         self._build_menus()
         self._restore_view_state()
+
+    def attach(self, store: OpenStore, office_name: str) -> None:
+        """The store is open and the office known: the window is ready for work."""
+        self.store = store
+        self.setWindowTitle(f"{office_name} — {APP_NAME}")
+        self.statusBar().showMessage(self.tr("Ready"), 5000)
 
     # --- menus ----------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot: object,
@@ -147,15 +160,17 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return self.page_keys[self.pages.currentIndex()]
 
-    def show_about(self) -> AboutDialog:
-        dialog = AboutDialog(self.store, self)
+    def show_about(self) -> QDialog:
+        from desktop.ui.about import AboutDialog  # imports SQLAlchemy for its version
+
+        dialog = AboutDialog(self.folder, self.store, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     # --- view state -----------------------------------------------------------------------------
     def _restore_view_state(self) -> None:
-        settings = ui_settings(self.store)
+        settings = ui_settings(self.folder)
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -169,7 +184,7 @@ class MainWindow(QMainWindow):
         self.show_page(page if page in self.page_keys else "cases")
 
     def save_view_state(self) -> None:
-        settings = ui_settings(self.store)
+        settings = ui_settings(self.folder)
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/state", self.saveState())
         settings.setValue("main/splitter", self.splitter.saveState())
@@ -177,5 +192,6 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_view_state()
+        if self.store is not None:  # a folder that never opened gets no ui.ini written into it
+            self.save_view_state()
         super().closeEvent(event)

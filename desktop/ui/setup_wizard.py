@@ -7,8 +7,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
 
 from desktop.core import office
-from desktop.core.datafolder import OpenStore
 from desktop.core.errors import InvalidInput, MedisealError
+from desktop.core.store import OpenStore
 from desktop.ui.errors import show_error
 from desktop.ui.i18n import translate_error
 

@@ -52,6 +52,14 @@
         <translation>数据库：{kind}</translation>
     </message>
     <message>
+        <source>Opening the data folder…</source>
+        <translation>正在打开数据文件夹…</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -259,10 +267,6 @@
         <translation>该数据库由更新版本的 Mediseal 写入（结构版本 {revision}；本版本最高支持 {head}）。请安装新版本后再打开。</translation>
     </message>
     <message>
-        <source>Cannot reach the database {url}: {reason}</source>
-        <translation>无法连接数据库 {url}：{reason}</translation>
-    </message>
-    <message>
         <source>{path} is not a Mediseal database ({reason}).</source>
         <translation>{path} 不是 Mediseal 数据库（{reason}）。</translation>
     </message>
@@ -289,6 +293,10 @@
     <message>
         <source>This data folder already belongs to the office “{office}”.</source>
         <translation>此数据文件夹已属于机构“{office}”。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database {url}: {reason}</source>
+        <translation>无法连接数据库 {url}：{reason}</translation>
     </message>
 </context>
 </TS>
