@@ -75,7 +75,7 @@ def main() -> None:
         data_dir = Path(folder) / "data"
         subprocess.run([sys.executable, "-m", "desktop", "init", "--data-dir", str(data_dir),
                         "--office", "基准测试调解中心", "--admin", "admin"], check=True,
-                       capture_output=True)
+                       capture_output=True, env={**os.environ, "MEDISEAL_NEW_PASSWORD": "bench-password"})
         sample(BASELINE)  # warm the page cache for both, so neither pays for first disk reads
         sample(MEDISEAL, str(data_dir))
         baseline, ours = [], []

@@ -5,8 +5,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, DateTime, Dialect, Integer, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 # Stable constraint names, so migrations can refer to them on SQLite and PostgreSQL alike.
@@ -72,3 +84,103 @@ class Office(Base):
     name: Mapped[str] = mapped_column(String(200))
     case_number_prefix: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+ROLES = ("admin", "mediator", "notary", "clerk")
+
+
+class User(Base):
+    """A person who signs in: password hash (argon2id, parameters inside), lock state, roles."""
+
+    __tablename__ = "user_account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+    roles: Mapped[list[UserRole]] = relationship(back_populates="user", cascade="all, delete-orphan",
+                                                 order_by="UserRole.role")
+
+
+class UserRole(Base):
+    """One role held by one user."""
+
+    __tablename__ = "user_role"
+    __table_args__ = (CheckConstraint("role IN ('admin', 'mediator', 'notary', 'clerk')", name="known"),)
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+    user: Mapped[User] = relationship(back_populates="roles")
+
+
+class SigningKey(Base):
+    """A user's ECDSA P-256 key (encrypted under the user's password) and its certificate.
+
+    A revoked key stays, so old seals can still be verified; it signs nothing new.
+    """
+
+    __tablename__ = "signing_key"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    chain_pem: Mapped[str] = mapped_column(Text, default="")
+    encrypted_private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    source: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
+class LedgerHead(Base):
+    """The ledger's sequencer (one row): appends update it first, which orders concurrent appends on
+    SQLite and PostgreSQL alike. Verification never trusts it; it recounts."""
+
+    __tablename__ = "ledger_head"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+
+
+class LedgerEntry(Base):
+    """One append-only ledger entry (存证日志); its canonical JSON is Merkle leaf number ``seq``."""
+
+    __tablename__ = "ledger_entry"
+
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(200))
+    subject_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+class MerkleNode(Base):
+    """Hash of a complete Merkle subtree: ``level`` 0 holds leaf hashes (RFC 9162 §2.1.1)."""
+
+    __tablename__ = "merkle_node"
+
+    level: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    idx: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hash: Mapped[bytes] = mapped_column(LargeBinary(32))
+
+
+class Checkpoint(Base):
+    """A signed tree head: tree size, root hash and time, signed by a user's key."""
+
+    __tablename__ = "checkpoint"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tree_size: Mapped[int] = mapped_column(BigInteger)
+    root_sha256: Mapped[str] = mapped_column(String(64))
+    signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    signer: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[int] = mapped_column(ForeignKey("signing_key.id"))
+    signature: Mapped[bytes] = mapped_column(LargeBinary)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,10 @@ def _optional_text(value: str) -> str | None:
     return value or None
 
 
+def _keep(value: str) -> str:
+    return value  # passwords are taken exactly as given, spaces and all
+
+
 def _path(value: str) -> Path:
     return Path(value).expanduser()
 
@@ -50,6 +54,14 @@ SPECS: tuple[SettingSpec, ...] = (
                 "SQLAlchemy URL of a shared PostgreSQL server; default: SQLite in the data folder"),
     SettingSpec("lang", "MEDISEAL_LANG", _optional_text, lambda: None,
                 "user-interface language (en, zh_CN); default: from the system locale"),
+    SettingSpec("user", "MEDISEAL_USER", _optional_text, lambda: None,
+                "the user a command acts for (also --user)"),
+    SettingSpec("password", "MEDISEAL_PASSWORD", _keep, lambda: None,
+                "that user's password; else the command prompts for it"),
+    SettingSpec("new_password", "MEDISEAL_NEW_PASSWORD", _keep, lambda: None,
+                "a new or changed password (user add, user passwd); else a prompt"),
+    SettingSpec("pkcs12_password", "MEDISEAL_PKCS12_PASSWORD", _keep, lambda: None,
+                "password of a PKCS#12 file being imported (key import); else a prompt"),
 )
 
 
@@ -60,6 +72,10 @@ class Settings:
     data_dir: Path
     database_url: str | None
     lang: str | None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    new_password: str | None = field(default=None, repr=False)
+    pkcs12_password: str | None = field(default=None, repr=False)
 
 
 def load_settings(overrides: Mapping[str, Any] | None = None,

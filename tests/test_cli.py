@@ -27,6 +27,11 @@ from desktop.ui.main_window import MainWindow
 MEDISEAL = Path(sys.executable).with_name("mediseal")
 
 
+@pytest.fixture(autouse=True)
+def _admin_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", "first-admin-password")
+
+
 def _init(data_dir: Path, *extra: str) -> int:
     return run(["init", "--data-dir", str(data_dir), "--office", "昆明市知识产权纠纷人民调解委员会",
                 "--prefix", "云知调", "--admin", "admin", *extra])
@@ -113,7 +118,7 @@ def test_init_twice_is_refused_and_keeps_the_office(empty_settings: Settings,
     ("--prefix", "云 知", "case-number prefix"),
     ("--prefix", "字第", "case-number prefix"),
     ("--prefix", "x" * 17, "case-number prefix"),
-    ("--admin", "no spaces allowed", "--admin"),
+    ("--admin", "no spaces allowed", "A user name is"),
 ])
 def test_init_refuses_bad_values_and_creates_nothing(tmp_path: Path, field: str, value: str, message: str,
                                                      capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,7 +15,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.core.errors import InvalidInput
+from desktop.core.errors import InvalidInput, NotAllowed
+from desktop.core.permissions import Action, Actor, Role, require
 from desktop.core.store import OpenStore
 from desktop.ui.i18n import choose_language, install_translator, translate_error
 from tests.qt_helpers import attached_window
@@ -100,3 +101,7 @@ def test_window_in_chinese(qtbot: QtBot, sqlite_store: OpenStore, chinese: None)
 def test_core_errors_are_translated(chinese: None) -> None:
     error = InvalidInput("The data folder {path} is a file, not a folder.", path="/tmp/x")
     assert translate_error(error) == "数据文件夹 /tmp/x 是一个文件，而不是文件夹。"
+    clerk = Actor(1, "wang", frozenset({Role.CLERK}))
+    with pytest.raises(NotAllowed) as refused:
+        require(clerk, Action.MANAGE_USERS)
+    assert translate_error(refused.value) == "wang 无权管理用户：需要角色 admin。"

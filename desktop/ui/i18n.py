@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from desktop.core.errors import ERRORS_CONTEXT, MedisealError
 
 TRANSLATION_PREFIX = "mediseal_"
+# Error fields whose values are themselves marked for translation (e.g. the action a role lacks).
+TRANSLATED_FIELDS = frozenset({"action"})
 
 
 def choose_language(requested: str | None, system: QLocale | None = None) -> str:
@@ -41,8 +43,10 @@ def translate_error(error: object) -> str:
     """A domain error's message in the user's language (templates live in the ``errors`` context)."""
     if isinstance(error, MedisealError):
         template = QCoreApplication.translate(ERRORS_CONTEXT, error.template)
+        fields = {key: QCoreApplication.translate(ERRORS_CONTEXT, str(value)) if key in TRANSLATED_FIELDS
+                  else value for key, value in error.fields.items()}
         try:
-            return template.format(**error.fields)
+            return template.format(**fields)
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             return error.message
     return str(error)

@@ -298,5 +298,189 @@
         <source>Cannot reach the database {url}: {reason}</source>
         <translation>无法连接数据库 {url}：{reason}</translation>
     </message>
+    <message>
+        <source>A record must be a JSON object.</source>
+        <translation>记录必须是一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The record has no valid “{field}” field.</source>
+        <translation>记录缺少有效的“{field}”字段。</translation>
+    </message>
+    <message>
+        <source>The integer at {path} is too large for a record (the limit is {limit}).</source>
+        <translation>{path} 处的整数超出记录允许的范围（上限为 {limit}）。</translation>
+    </message>
+    <message>
+        <source>The text at {path} is not valid Unicode.</source>
+        <translation>{path} 处的文本不是有效的 Unicode。</translation>
+    </message>
+    <message>
+        <source>The record holds a floating-point number at {path}; write amounts as decimal text and counts as integers.</source>
+        <translation>记录在 {path} 处含有浮点数；金额请写成十进制文本，数量请写成整数。</translation>
+    </message>
+    <message>
+        <source>The record has a key that is not text at {path}.</source>
+        <translation>记录在 {path} 处有一个不是文本的键。</translation>
+    </message>
+    <message>
+        <source>The record holds a value of an unsupported kind ({kind}) at {path}.</source>
+        <translation>记录在 {path} 处含有不支持的值类型（{kind}）。</translation>
+    </message>
+    <message>
+        <source>The time {value} has no time zone.</source>
+        <translation>时间 {value} 没有时区。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time in the form {example}.</source>
+        <translation>“{text}”不是 {example} 格式的时间。</translation>
+    </message>
+    <message>
+        <source>The name on the certificate must be one line of at most {limit} bytes in UTF-8 (about {chinese_limit} Chinese characters).</source>
+        <translation>证书上的名称必须为一行，UTF-8 编码最多 {limit} 字节（约 {chinese_limit} 个汉字）。</translation>
+    </message>
+    <message>
+        <source>The organization on the certificate must be one line of at most {limit} characters.</source>
+        <translation>证书上的机构名称必须为一行，最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Seals need an ECDSA P-256 key, not {kind}.</source>
+        <translation>签章需要 ECDSA P-256 密钥，而不是 {kind}。</translation>
+    </message>
+    <message>
+        <source>The password for a key must not be empty.</source>
+        <translation>密钥的密码不能为空。</translation>
+    </message>
+    <message>
+        <source>The password does not unlock this key.</source>
+        <translation>该密码无法解锁此密钥。</translation>
+    </message>
+    <message>
+        <source>The key file is damaged and cannot be read; restore it from a backup.</source>
+        <translation>密钥文件已损坏，无法读取；请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The key file has format version {version}, which this version of Mediseal cannot read.</source>
+        <translation>密钥文件的格式版本为 {version}，本版本的 Mediseal 无法读取。</translation>
+    </message>
+    <message>
+        <source>The file is not a PKCS#12 (.p12 or .pfx) file.</source>
+        <translation>该文件不是 PKCS#12（.p12 或 .pfx）文件。</translation>
+    </message>
+    <message>
+        <source>The password does not open this PKCS#12 file.</source>
+        <translation>该密码无法打开此 PKCS#12 文件。</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file holds no private key.</source>
+        <translation>该 PKCS#12 文件不含私钥。</translation>
+    </message>
+    <message>
+        <source>The key in the PKCS#12 file is {kind}; seals need an ECDSA P-256 key.</source>
+        <translation>PKCS#12 文件中的密钥是 {kind}；签章需要 ECDSA P-256 密钥。</translation>
+    </message>
+    <message>
+        <source>The PKCS#12 file holds no certificate.</source>
+        <translation>该 PKCS#12 文件不含证书。</translation>
+    </message>
+    <message>
+        <source>The certificate in the PKCS#12 file does not belong to its private key.</source>
+        <translation>PKCS#12 文件中的证书与其私钥不匹配。</translation>
+    </message>
+    <message>
+        <source>The certificate in the PKCS#12 file expired on {not_after}.</source>
+        <translation>PKCS#12 文件中的证书已于 {not_after} 过期。</translation>
+    </message>
+    <message>
+        <source>The certificate in the PKCS#12 file is not valid before {not_before}.</source>
+        <translation>PKCS#12 文件中的证书在 {not_before} 之前无效。</translation>
+    </message>
+    <message>
+        <source>The certificate in the PKCS#12 file does not allow digital signatures (key usage).</source>
+        <translation>PKCS#12 文件中的证书不允许数字签名（密钥用途）。</translation>
+    </message>
+    <message>
+        <source>The file does not hold a readable PEM certificate.</source>
+        <translation>该文件不含可读取的 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {minimum} characters.</source>
+        <translation>密码至少需要 {minimum} 个字符。</translation>
+    </message>
+    <message>
+        <source>A password may have at most {maximum} characters.</source>
+        <translation>密码最多 {maximum} 个字符。</translation>
+    </message>
+    <message>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>hold a signing key</source>
+        <translation>持有签名密钥</translation>
+    </message>
+    <message>
+        <source>sign a checkpoint</source>
+        <translation>签署检查点</translation>
+    </message>
+    <message>
+        <source>{user} may not {action}: that needs the role {roles}.</source>
+        <translation>{user} 无权{action}：需要角色 {roles}。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This certificate is already held here ({fingerprint}).</source>
+        <translation>此证书已在本处登记（{fingerprint}）。</translation>
+    </message>
+    <message>
+        <source>There is no user “{name}”.</source>
+        <translation>没有用户“{name}”。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no such signing key.</source>
+        <translation>“{name}”没有这个签名密钥。</translation>
+    </message>
+    <message>
+        <source>{user} has no usable signing key: make one with “mediseal key new” or import one (a revoked key signs nothing new).</source>
+        <translation>{user} 没有可用的签名密钥：请用“mediseal key new”生成或导入一个（已吊销的密钥不能再签名）。</translation>
+    </message>
+    <message>
+        <source>A user name is 1 to 64 letters (21 Chinese characters), digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (not “{name}”).</source>
+        <translation>用户名由 1 至 64 个字母（21 个汉字）、数字、“.”、“_”或“-”组成（“{name}”不符合）。</translation>
+    </message>
+    <message>
+        <source>Unknown role “{role}”: use {known}.</source>
+        <translation>未知角色“{role}”：请使用 {known}。</translation>
+    </message>
+    <message>
+        <source>A user needs at least one role.</source>
+        <translation>用户至少需要一个角色。</translation>
+    </message>
+    <message>
+        <source>A user “{name}” already exists.</source>
+        <translation>用户“{name}”已存在。</translation>
+    </message>
+    <message>
+        <source>This data folder already has users.</source>
+        <translation>此数据文件夹已有用户。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账户。</translation>
+    </message>
+    <message>
+        <source>“{name}” is the last administrator: make another administrator first.</source>
+        <translation>“{name}”是最后一位管理员：请先设置另一位管理员。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins: this account is locked until {until}.</source>
+        <translation>登录失败次数过多：此账户已锁定至 {until}。</translation>
+    </message>
+    <message>
+        <source>The account “{name}” is disabled: ask an administrator.</source>
+        <translation>账户“{name}”已停用：请联系管理员。</translation>
+    </message>
 </context>
 </TS>

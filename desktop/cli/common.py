@@ -1,0 +1,145 @@
+"""What every command shares: exit codes, common options, settings, opening the store, the acting user,
+passwords (environment or prompt) and JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, is_dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from desktop.config import SUPPORTED_LANGUAGES, Settings, load_settings
+
+if TYPE_CHECKING:
+    from desktop.core.permissions import Actor
+    from desktop.core.store import OpenStore
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+
+class UsageError(Exception):
+    """Bad command-line usage; the message is one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argparse parser whose errors are one line and exit 2 (not argparse's usage block)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--data-dir`` and ``--lang``, on the top level and on every command."""
+    # SUPPRESS keeps a sub-command's default from erasing a value given before the sub-command.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="data folder (default: the user data folder; env MEDISEAL_DATA_DIR)")
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=default,
+                        help="user-interface language (default: from the system locale)")
+
+
+def add_user_option(parser: argparse.ArgumentParser, help_text: str = "the user acting") -> None:
+    parser.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                        help=f"{help_text} (env MEDISEAL_USER); the password comes from "
+                             "MEDISEAL_PASSWORD, else a prompt")
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    return load_settings({"data_dir": getattr(args, "data_dir", None), "lang": getattr(args, "lang", None),
+                          "user": getattr(args, "user", None)})
+
+
+@contextmanager
+def opened_store(args: argparse.Namespace) -> Iterator[OpenStore]:
+    """The store named by the options, closed afterwards."""
+    from desktop.core.store import open_store  # SQLAlchemy loads only for commands that need it
+
+    store = open_store(settings_for(args))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def read_secret(given: str | None, prompt: str, variable: str, *, confirm: bool = False) -> str:
+    """A password from the environment, else typed at a terminal (twice when ``confirm``)."""
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise UsageError(f"no password: set {variable} or run in a terminal to be asked")
+    secret = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Again: ") != secret:
+        raise UsageError("the two passwords differ")
+    return secret
+
+
+def acting_user(args: argparse.Namespace, store: OpenStore) -> tuple[Actor, str]:
+    """Sign in the user the command acts for; return them and their password (to unlock keys)."""
+    from desktop.core.users import sign_in
+
+    settings = settings_for(args)
+    if not settings.user:
+        raise UsageError("this command acts for a user: give --user NAME or set MEDISEAL_USER")
+    password = read_secret(settings.password, f"Password for {settings.user}: ", "MEDISEAL_PASSWORD")
+    return sign_in(store.database, settings.user, password), password
+
+
+def new_password(args: argparse.Namespace) -> str:
+    """A new password: MEDISEAL_NEW_PASSWORD, else asked twice."""
+    return read_secret(settings_for(args).new_password, "New password: ", "MEDISEAL_NEW_PASSWORD",
+                       confirm=True)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        from desktop.core.canonical import format_time
+
+        return format_time(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, Path):
+        return str(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return {key: _plain(item) for key, item in asdict(value).items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def print_json(value: Any) -> None:
+    """Machine-readable output: UTF-8 JSON, times in RFC 3339 UTC, bytes as hex."""
+    json.dump(_plain(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    """A plain text table sized to its contents."""
+    widths = [max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(headers)]
+    for line in [headers, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+
+
+def local_time(moment: datetime | None) -> str:
+    """A stored UTC time shown in local time."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+
+
+def refuse_overwrite(path: Path) -> None:
+    if path.exists():
+        raise UsageError(f"{path} exists: Mediseal never overwrites a file; choose another name")
