@@ -7,6 +7,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.core.permissions import Actor, Role
+from desktop.core.sessions import UserSession
 from desktop.core.store import OpenStore
 from desktop.ui.main_window import MainWindow
 
@@ -20,11 +22,13 @@ def type_text(widget: QWidget, text: str) -> None:
                                                      Qt.KeyboardModifier.NoModifier, char))
 
 
-def attached_window(qtbot: QtBot, store: OpenStore, office_name: str) -> MainWindow:
-    """A shown main window with ``store`` attached, as after start-up."""
+def attached_window(qtbot: QtBot, store: OpenStore, office_name: str,
+                    user_session: UserSession | None = None) -> MainWindow:
+    """A shown main window with ``store`` attached and a user signed in, as after start-up."""
     window = MainWindow(store.folder, store.database_label)
     qtbot.addWidget(window)
-    window.attach(store, office_name)
+    window.attach(store, office_name,
+                  user_session or UserSession(Actor(1, "tester", frozenset({Role.ADMIN}))))
     window.show()
     qtbot.waitExposed(window)
     return window

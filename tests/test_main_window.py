@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.config import Settings
-from desktop.core import office
+from desktop.core import checkpoints, ledger, office, signing_keys, users
+from desktop.core.permissions import Role
 from desktop.core.store import OpenStore, open_store
+from desktop.core.verify import verify_ledger
 from desktop.ui.app import Launcher
 from desktop.ui.errors import install_excepthook
 from desktop.ui.main_window import MainWindow
@@ -95,36 +97,56 @@ def test_about_dialog_names_versions_and_folder(qtbot: QtBot, sqlite_store: Open
     dialog.accept()
 
 
-def test_first_start_wizard_records_the_office(qtbot: QtBot, empty_settings: Settings) -> None:
+def _wait_for_wizard(qtbot: QtBot, launcher: Launcher) -> SetupWizard:
+    qtbot.waitUntil(lambda: launcher.wizard is not None and launcher.wizard.isVisible(), timeout=20_000)
+    assert launcher.wizard is not None
+    return launcher.wizard
+
+
+def test_first_start_wizard_records_office_and_administrator(qtbot: QtBot, empty_settings: Settings) -> None:
     launcher = Launcher(empty_settings)
     window = launcher.start()
     qtbot.addWidget(window)
     qtbot.waitExposed(window)  # the window shows before the store has opened
     try:
-        qtbot.waitUntil(lambda: launcher.wizard is not None and launcher.wizard.isVisible(), timeout=20_000)
-        wizard = launcher.wizard
-        assert isinstance(wizard, SetupWizard)
+        wizard = _wait_for_wizard(qtbot, launcher)
         page = wizard.office_page
-        finish = wizard.button(QWizard.WizardButton.FinishButton)
-        assert not finish.isEnabled()  # no name yet
+        assert page is not None
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        assert not next_button.isEnabled()  # no name yet
 
         type_text(page.name_edit, "大理州知识产权调解中心")
         page.prefix_edit.clear()
         type_text(page.prefix_edit, "云 理")
-        assert not finish.isEnabled()
+        assert not next_button.isEnabled()
         assert "prefix" in page.problem.text()
         page.prefix_edit.clear()
         type_text(page.prefix_edit, "云理知调")
-        assert finish.isEnabled()
+        assert next_button.isEnabled()
         assert page.problem.text() == ""
         assert page.example.text().endswith("云理知调字第0001号")
+        qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+
+        admin = wizard.admin_page
+        finish = wizard.button(QWizard.WizardButton.FinishButton)
+        admin.name_edit.clear()
+        type_text(admin.name_edit, "zhang")
+        type_text(admin.password_edit, "short")
+        assert not finish.isEnabled() and "at least 10" in admin.problem.text()
+        type_text(admin.password_edit, "-but-now-long")
+        type_text(admin.repeat_edit, "short-but-now-lonG")
+        assert not finish.isEnabled() and "differ" in admin.problem.text()
+        admin.repeat_edit.clear()
+        type_text(admin.repeat_edit, "short-but-now-long")
+        assert finish.isEnabled()
 
         with qtbot.waitSignal(launcher.ready):
             qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
-        assert "大理州知识产权调解中心" in window.windowTitle()
-        assert window.store is launcher.store
+        assert "大理州知识产权调解中心" in window.windowTitle() and "zhang" in window.windowTitle()
+        assert window.store is launcher.store and window.user_session.actor.name == "zhang"
         with launcher.store.database.session_scope() as session:
             assert office.get_office(session) == office.OfficeInfo("大理州知识产权调解中心", "云理知调")
+            assert [info.name for info in users.list_users(session, window.user_session.actor)] == ["zhang"]
     finally:
         launcher.shutdown()
 
@@ -134,8 +156,8 @@ def test_cancelling_the_wizard_closes_the_window(qtbot: QtBot, empty_settings: S
     window = launcher.start()
     qtbot.addWidget(window)
     try:
-        qtbot.waitUntil(lambda: launcher.wizard is not None and launcher.wizard.isVisible(), timeout=20_000)
-        launcher.wizard.button(QWizard.WizardButton.CancelButton).click()
+        wizard = _wait_for_wizard(qtbot, launcher)
+        wizard.button(QWizard.WizardButton.CancelButton).click()
         qtbot.waitUntil(lambda: not window.isVisible())
         with launcher.store.database.session_scope() as session:
             assert office.get_office(session) is None
@@ -143,18 +165,101 @@ def test_cancelling_the_wizard_closes_the_window(qtbot: QtBot, empty_settings: S
         launcher.shutdown()
 
 
-def test_known_office_skips_the_wizard(qtbot: QtBot, settings: Settings) -> None:
+def _store_with_users(settings: Settings) -> None:
     store = open_store(settings)
     with store.database.session_scope() as session:
         office.create_office(session, "丽江调解中心", "云丽调")
+        admin = users.create_first_admin(session, "admin", "admin-password-1")
+        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1")
     store.close()
+
+
+def _signed_in(qtbot: QtBot, settings: Settings, name: str, password: str) -> tuple[Launcher, MainWindow]:
     launcher = Launcher(settings)
-    with qtbot.waitSignal(launcher.ready, timeout=20_000):
-        window = launcher.start()
-        qtbot.addWidget(window)
+    window = launcher.start()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: launcher.sign_in is not None and launcher.sign_in.isVisible(), timeout=20_000)
+    dialog = launcher.sign_in
+    assert launcher.wizard is None
+    type_text(dialog.name_edit, name)
+    type_text(dialog.password_edit, "wrong-password")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.message.text() == "Wrong user name or password."
+    assert dialog.password_edit.text() == ""
+    type_text(dialog.password_edit, password)
+    with qtbot.waitSignal(launcher.ready):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    return launcher, window
+
+
+def test_known_office_asks_to_sign_in(qtbot: QtBot, settings: Settings) -> None:
+    _store_with_users(settings)
+    launcher, window = _signed_in(qtbot, settings, "wang", "clerk-password-1")
     try:
-        assert launcher.wizard is None
-        assert "丽江调解中心" in window.windowTitle()
+        assert "丽江调解中心" in window.windowTitle() and "wang" in window.windowTitle()
+        assert window.user_label.text() == "Signed in: wang"
+    finally:
+        launcher.shutdown()
+
+
+def test_lock_hides_work_and_unlocks_with_the_password(qtbot: QtBot, settings: Settings) -> None:
+    _store_with_users(settings)
+    launcher, window = _signed_in(qtbot, settings, "wang", "clerk-password-1")
+    try:
+        window.show_page("documents")
+        dialog = window.lock()
+        assert dialog is not None and dialog.isVisible()
+        assert not window.splitter.isVisible()
+        assert dialog.name_edit.text() == "wang" and dialog.name_edit.isReadOnly()
+        type_text(dialog.password_edit, "admin-password-1")  # someone else's password
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and not window.splitter.isVisible()
+        type_text(dialog.password_edit, "clerk-password-1")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert not dialog.isVisible() and window.splitter.isVisible()
+        assert window.current_page_key() == "documents"  # work left as it was
+        assert window.user_session.actor.name == "wang"
+    finally:
+        launcher.shutdown()
+
+
+def test_idle_time_locks_the_window(qtbot: QtBot, sqlite_store: OpenStore) -> None:
+    window = _window(qtbot, sqlite_store)
+    window.idle_watcher.limit_ms = 200
+    window.idle_watcher.timer.setInterval(50)
+    window.idle_watcher.start()
+    qtbot.waitUntil(lambda: window.lock_dialog is not None, timeout=5000)
+    assert not window.splitter.isVisible()
+    window.lock_dialog.reject()  # "Sign out" on the lock dialog
+
+
+def test_idle_minutes_setting_persists(qtbot: QtBot, sqlite_store: OpenStore) -> None:
+    window = _window(qtbot, sqlite_store)
+    assert window.idle_lock_minutes() == 15
+    window.set_idle_lock_minutes(5)
+    assert _window(qtbot, sqlite_store).idle_lock_minutes() == 5
+
+
+def test_sign_out_signs_a_checkpoint(qtbot: QtBot, settings: Settings) -> None:
+    _store_with_users(settings)
+    store = open_store(settings)
+    actor = users.sign_in(store.database, "admin", "admin-password-1")
+    with store.database.session_scope() as session:
+        signing_keys.new_key(session, actor, "admin-password-1")
+    store.close()
+    launcher, window = _signed_in(qtbot, settings, "admin", "admin-password-1")
+    try:
+        assert window.user_session.key is not None
+        dialog = window.sign_out()
+        assert dialog is not None and dialog.isVisible()
+        assert window.user_session is None and not window.splitter.isVisible()
+        with launcher.store.database.session_scope() as session:
+            made = checkpoints.latest(session)
+            assert made is not None and made.signer == "admin"
+            assert made.tree_size == ledger.size(session)
+            assert verify_ledger(session).clean
+        dialog.reject()  # nobody signs in next: the window closes
+        qtbot.waitUntil(lambda: not window.isVisible())
     finally:
         launcher.shutdown()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
@@ -21,8 +22,10 @@ from desktop.ui.ops import Op, run_op
 
 if TYPE_CHECKING:
     from desktop.core.office import OfficeInfo
+    from desktop.core.sessions import UserSession
     from desktop.core.store import OpenStore
     from desktop.ui.setup_wizard import SetupWizard
+    from desktop.ui.sign_in import SignInDialog
 
 log = logging.getLogger(__name__)
 
@@ -40,15 +43,24 @@ def application(argv: list[str] | None = None) -> QApplication:
     return QApplication(argv or [sys.argv[0]])
 
 
-def _open(settings: Settings) -> tuple[OpenStore, OfficeInfo | None]:
-    """Worker-thread part of start-up: open and migrate the store, read the office."""
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    store: OpenStore
+    office: OfficeInfo | None
+    has_users: bool
+
+
+def _open(settings: Settings) -> _Opened:
+    """Worker-thread part of start-up: open and migrate the store, read the office and whether it has
+    users yet."""
     from desktop.core.office import get_office
     from desktop.core.store import open_store
+    from desktop.core.users import user_count
 
     store = open_store(settings)
     try:
         with store.database.session_scope() as session:
-            return store, get_office(session)
+            return _Opened(store, get_office(session), user_count(session) > 0)
     except BaseException:
         store.close()
         raise
@@ -66,7 +78,8 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
         self.store: OpenStore | None = None
-        self.opening: Op[tuple[OpenStore, OfficeInfo | None]] | None = None
+        self.sign_in: SignInDialog | None = None
+        self.opening: Op[_Opened] | None = None
         self._closing = False
 
     def start(self) -> MainWindow:
@@ -75,38 +88,49 @@ class Launcher(QObject):
         self.window = MainWindow(folder, database_label(self.settings.database_url))
         self.window.show()
 
-        def open_in_background(progress: ProgressFn, cancelled: CancelledFn) -> tuple[
-                OpenStore, OfficeInfo | None]:
+        def open_in_background(progress: ProgressFn, cancelled: CancelledFn) -> _Opened:
             return _open(self.settings)
 
         self.opening = run_op(self.window, open_in_background).on_success(self._opened)
         self.opening.on_failure(self._failed).start()
         return self.window
 
-    def _opened(self, result: tuple[OpenStore, OfficeInfo | None]) -> None:
-        store, info = result
-        self.store = store
+    def _opened(self, opened: _Opened) -> None:
+        self.store = opened.store
         if self._closing or self.window is None:
             return
-        if info is not None:
-            self._attach(info.name)
+        if opened.office is not None and opened.has_users:
+            from desktop.ui.sign_in import SignInDialog
+
+            office_name = opened.office.name
+            self.sign_in = SignInDialog(opened.store, self.window)
+            self.sign_in.accepted.connect(lambda: self._signed_in(office_name))
+            self.sign_in.rejected.connect(self.window.close)
+            self.sign_in.open()
             return
         from desktop.ui.setup_wizard import SetupWizard
 
-        self.wizard = SetupWizard(store, self.window)
+        self.wizard = SetupWizard(opened.store, needs_office=opened.office is None, parent=self.window)
         self.wizard.accepted.connect(self._wizard_done)
         self.wizard.rejected.connect(self.window.close)
         self.wizard.open()
 
+    def _signed_in(self, office_name: str) -> None:
+        assert self.sign_in is not None and self.sign_in.session is not None
+        self._attach(office_name, self.sign_in.session)
+        self.sign_in.deleteLater()
+        self.sign_in = None
+
     def _wizard_done(self) -> None:
         assert self.wizard is not None and self.wizard.recorded is not None
-        self._attach(self.wizard.recorded.name)
+        assert self.wizard.session is not None
+        self._attach(self.wizard.recorded.name, self.wizard.session)
         self.wizard.deleteLater()
         self.wizard = None
 
-    def _attach(self, office_name: str) -> None:
+    def _attach(self, office_name: str, user_session: UserSession) -> None:
         assert self.window is not None and self.store is not None
-        self.window.attach(self.store, office_name)
+        self.window.attach(self.store, office_name, user_session)
         self.ready.emit()
 
     def _failed(self, error: BaseException) -> None:
@@ -125,12 +149,12 @@ class Launcher(QObject):
         QCoreApplication.exit(EXIT_STORE_FAILED)
 
     def active_window(self) -> QWidget | None:
-        return self.wizard or self.window
+        return self.wizard or self.sign_in or self.window
 
     def shutdown(self) -> None:
         """Close the windows, let a store still opening finish, then close the store."""
         self._closing = True
-        for widget in (self.wizard, self.window):
+        for widget in (self.wizard, self.sign_in, self.window):
             if widget is not None:
                 widget.close()
         QThreadPool.globalInstance().waitForDone()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,9 +27,52 @@ from desktop.core.datafolder import DataFolder
 from desktop.ui.pages import PlaceholderPage, page_specs
 
 if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must not wait for
+    from desktop.core.sessions import UserSession
     from desktop.core.store import OpenStore
 
+log = logging.getLogger(__name__)
+
 UI_SETTINGS_FILE = "ui.ini"
+IDLE_LOCK_KEY = "lock/idle_minutes"
+DEFAULT_IDLE_LOCK_MINUTES = 15
+IDLE_CHECK_MS = 5000
+_USER_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                         QEvent.Type.Wheel, QEvent.Type.TouchBegin})
+
+
+class IdleWatcher(QObject):
+    """Notices user input anywhere in the app; ``idle`` fires once input has stopped for the limit."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.limit_ms = minutes * 60_000
+        self.since_input = QElapsedTimer()
+        self.since_input.start()
+        self.timer = QTimer(self)
+        self.timer.setInterval(IDLE_CHECK_MS)
+        self.timer.timeout.connect(self._check)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _USER_INPUT:
+            self.since_input.restart()
+        return False
+
+    def start(self) -> None:
+        self.since_input.restart()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _check(self) -> None:
+        if self.limit_ms > 0 and self.since_input.elapsed() >= self.limit_ms:
+            self.timer.stop()
+            self.idle.emit()
 
 
 def ui_settings(folder: DataFolder) -> QSettings:
@@ -43,6 +87,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.folder = folder
         self.store: OpenStore | None = None
+        self.user_session: UserSession | None = None
+        self.office_name = ""
+        self.lock_dialog: QDialog | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
@@ -71,18 +118,104 @@ class MainWindow(QMainWindow):
 
         self.folder_label = QLabel(self.tr("Data folder: {path}").format(path=str(folder.root)))
         self.database_label = QLabel(self.tr("Database: {kind}").format(kind=database_label))
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
         self.statusBar().addPermanentWidget(self.folder_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().showMessage(self.tr("Opening the data folder…"))
 
         self._build_menus()
         self._restore_view_state()
+        self.idle_watcher = IdleWatcher(self.idle_lock_minutes(), self)
+        self.idle_watcher.idle.connect(self.lock)
 
-    def attach(self, store: OpenStore, office_name: str) -> None:
-        """The store is open and the office known: the window is ready for work."""
+    def attach(self, store: OpenStore, office_name: str, user_session: UserSession) -> None:
+        """The store is open and a user signed in: the window is ready for work."""
         self.store = store
-        self.setWindowTitle(f"{office_name} — {APP_NAME}")
+        self.office_name = office_name
+        self._set_user(user_session)
         self.statusBar().showMessage(self.tr("Ready"), 5000)
+
+    def _set_user(self, user_session: UserSession | None) -> None:
+        self.user_session = user_session
+        name = user_session.actor.name if user_session else ""
+        self.setWindowTitle(f"{name} @ {self.office_name} — {APP_NAME}" if name else
+                            f"{self.office_name} — {APP_NAME}")
+        self.user_label.setText(self.tr("Signed in: {user}").format(user=name) if name else "")
+        self.splitter.setVisible(user_session is not None)
+        self.sign_out_action.setEnabled(user_session is not None)
+        self.lock_action.setEnabled(user_session is not None)
+        if user_session is None:
+            self.idle_watcher.stop()
+        else:
+            self.idle_watcher.start()
+
+    # --- sessions -------------------------------------------------------------------------------
+    def idle_lock_minutes(self) -> int:
+        """Minutes without input before the window locks (Settings; 0 turns it off)."""
+        value = ui_settings(self.folder).value(IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES)
+        try:
+            return max(0, int(value))
+        except (TypeError, ValueError):
+            return DEFAULT_IDLE_LOCK_MINUTES
+
+    def set_idle_lock_minutes(self, minutes: int) -> None:
+        settings = ui_settings(self.folder)
+        settings.setValue(IDLE_LOCK_KEY, minutes)
+        settings.sync()
+        self.idle_watcher.limit_ms = minutes * 60_000
+
+    def lock(self) -> QDialog | None:
+        """Hide the work and ask for the same user's password; open work stays as it is."""
+        if self.store is None or self.user_session is None or self.lock_dialog is not None:
+            return self.lock_dialog
+        from desktop.ui.sign_in import SignInDialog
+
+        self.idle_watcher.stop()
+        self.splitter.setVisible(False)
+        dialog = SignInDialog(self.store, self, locked=self.user_session)
+        dialog.accepted.connect(self._unlocked)
+        dialog.rejected.connect(self._lock_refused)
+        self.lock_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _unlocked(self) -> None:
+        self.lock_dialog = None
+        self.splitter.setVisible(True)
+        self.idle_watcher.start()
+
+    def _lock_refused(self) -> None:
+        self.lock_dialog = None
+        self.sign_out()
+
+    def sign_out(self) -> QDialog | None:
+        """End the session (sign-out entry and a checkpoint with the user's key), then ask who is next."""
+        if self.store is None or self.user_session is None:
+            return None
+        self._end_session()
+        from desktop.ui.sign_in import SignInDialog
+
+        dialog = SignInDialog(self.store, self)
+        dialog.accepted.connect(lambda: self._set_user(dialog.session))
+        dialog.rejected.connect(self.close)
+        dialog.open()
+        self.lock_dialog = None
+        return dialog
+
+    def _end_session(self) -> None:
+        from desktop.core.sessions import end_session
+
+        assert self.store is not None and self.user_session is not None
+        try:
+            end_session(self.store.database, self.user_session)
+        except Exception as error:  # closing must go on; the failure is logged and shown
+            log.exception("ending the session failed")
+            from desktop.ui.errors import show_error
+
+            show_error(self, error)
+        self._set_user(None)
 
     # --- menus ----------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot: object,
@@ -101,6 +234,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.lock_action = self._action(file_menu, self.tr("&Lock"), self.lock, "Ctrl+L")
+        self.sign_out_action = self._action(file_menu, self.tr("Sign &Out"), self.sign_out, "Ctrl+Shift+L")
+        file_menu.addSeparator()
         quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -194,4 +330,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is not None:  # a folder that never opened gets no ui.ini written into it
             self.save_view_state()
+        if self.user_session is not None:
+            self._end_session()
         super().closeEvent(event)

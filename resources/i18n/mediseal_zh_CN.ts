@@ -21,6 +21,33 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>First administrator</source>
+        <translation>首位管理员</translation>
+    </message>
+    <message>
+        <source>The administrator adds the other users (mediators, notaries, clerks) and manages their roles. Keep the password safe: it also protects the administrator&apos;s signing key.</source>
+        <translation>管理员负责添加其他用户（调解员、公证员、书记员）并管理其角色。请妥善保管密码：它同时保护管理员的签名密钥。</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialogs</name>
     <message>
         <source>Mediseal</source>
@@ -60,8 +87,20 @@
         <translation>就绪</translation>
     </message>
     <message>
+        <source>Signed in: {user}</source>
+        <translation>当前用户：{user}</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -242,6 +281,49 @@
     <message>
         <source>Set up Mediseal</source>
         <translation>设置 Mediseal</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Unlock Mediseal</source>
+        <translation>解锁 Mediseal</translation>
+    </message>
+    <message>
+        <source>Sign in to Mediseal</source>
+        <translation>登录 Mediseal</translation>
+    </message>
+    <message>
+        <source>The window was locked after a time without use. Enter your password to go on where you left off.</source>
+        <translation>窗口因一段时间未操作已锁定。请输入密码，继续之前的工作。</translation>
+    </message>
+    <message>
+        <source>Sign in with your Mediseal user name and password.</source>
+        <translation>请使用您的 Mediseal 用户名和密码登录。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
     </message>
 </context>
 <context>
