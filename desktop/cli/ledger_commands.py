@@ -89,8 +89,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with opened_store(args) as store, store.database.session_scope() as session:
         report = verify_ledger(session)
     if args.json:
-        print_json({"clean": report.clean, "entries": report.entries, "nodes": report.nodes,
-                    "checkpoints": report.checkpoints, "findings": list(report.findings)})
+        print_json(report.to_dict())
     else:
         print(f"Checked {report.entries} ledger entries, {report.nodes} tree nodes, "
               f"{report.checkpoints} checkpoints")

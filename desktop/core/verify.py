@@ -45,6 +45,13 @@ class Report:
     def clean(self) -> bool:
         return not self.findings
 
+    def to_dict(self) -> dict[str, object]:
+        """The report as plain data (the ``--json`` output and the GUI's saved report)."""
+        return {"clean": self.clean, "entries": self.entries, "nodes": self.nodes,
+                "checkpoints": self.checkpoints,
+                "findings": [{"code": f.code, "message": f.message, "seq": f.seq, "checkpoint": f.checkpoint,
+                              "expected": f.expected, "found": f.found} for f in self.findings]}
+
 
 class _Frontier:
     """The perfect subtrees of the tree built so far (O(log n) hashes), to take roots as it grows."""

@@ -29,6 +29,8 @@ from desktop.ui.pages import PlaceholderPage, page_specs
 if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must not wait for
     from desktop.core.sessions import UserSession
     from desktop.core.store import OpenStore
+    from desktop.ui.ledger_view import LedgerPage
+    from desktop.ui.settings_view import SettingsPage
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +109,9 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(PlaceholderPage(spec))
             self.page_keys.append(spec.key)
         self.side_bar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(self._page_shown)
+        self.ledger_page: LedgerPage | None = None
+        self.settings_page: SettingsPage | None = None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -150,6 +155,40 @@ class MainWindow(QMainWindow):
             self.idle_watcher.stop()
         else:
             self.idle_watcher.start()
+            self._install_pages(user_session)
+
+    def _install_pages(self, user_session: UserSession) -> None:
+        """Put the working pages in place of their placeholders once a store and a user are there."""
+        assert self.store is not None
+        if self.ledger_page is None:
+            from desktop.ui.ledger_view import LedgerPage
+
+            self.ledger_page = LedgerPage(self.store, user_session)
+            self._replace_page("ledger", self.ledger_page)
+        else:
+            self.ledger_page.user_session = user_session
+            self.ledger_page.refresh()
+        if self.settings_page is None:
+            from desktop.ui.settings_view import SettingsPage
+
+            self.settings_page = SettingsPage(self.store, user_session, self.idle_lock_minutes(),
+                                              self.set_idle_lock_minutes)
+            self._replace_page("settings", self.settings_page)
+        else:
+            self.settings_page.set_user(user_session)
+
+    def _replace_page(self, key: str, page: QWidget) -> None:
+        index = self.page_keys.index(key)
+        current = self.pages.currentIndex()
+        old = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self.pages.setCurrentIndex(current)
+
+    def _page_shown(self, index: int) -> None:
+        if self.ledger_page is not None and self.pages.widget(index) is self.ledger_page:
+            self.ledger_page.refresh()
 
     # --- sessions -------------------------------------------------------------------------------
     def idle_lock_minutes(self) -> int:

@@ -69,6 +69,104 @@
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <source>&amp;Verify…</source>
+        <translation>核验(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Checkpoint</source>
+        <translation>签署检查点(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Report…</source>
+        <translation>保存报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Expected / found</source>
+        <translation>预期 / 实际</translation>
+    </message>
+    <message>
+        <source>{count} entries. No checkpoint yet.</source>
+        <translation>共 {count} 条记录。尚无检查点。</translation>
+    </message>
+    <message>
+        <source>{count} entries. Latest checkpoint: {size} entries, root {root}…, signed by {signer} at {time}.</source>
+        <translation>共 {count} 条记录。最新检查点：{size} 条记录，根哈希 {root}…，由 {signer} 于 {time} 签署。</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Verifying the ledger…</source>
+        <translation>正在核验存证日志…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>核验已取消。</translation>
+    </message>
+    <message>
+        <source>Checked {entries} entries, {nodes} tree nodes and {checkpoints} checkpoints.</source>
+        <translation>已核验 {entries} 条记录、{nodes} 个树节点和 {checkpoints} 个检查点。</translation>
+    </message>
+    <message>
+        <source>Everything matches.</source>
+        <translation>全部一致。</translation>
+    </message>
+    <message>
+        <source>{count} findings.</source>
+        <translation>发现 {count} 处问题。</translation>
+    </message>
+    <message>
+        <source>Save verification report</source>
+        <translation>保存核验报告</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Data folder: {path}</source>
@@ -277,6 +375,92 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Notary</source>
+        <translation>公证员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>书记员</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <source>Lock the window after this long without use:</source>
+        <translation>无操作多久后锁定窗口：</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add User…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;Roles…</source>
+        <translation>修改角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Only administrators manage users.</source>
+        <translation>只有管理员可以管理用户。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Disable “{name}”? They can no longer sign in; their history and keys stay.</source>
+        <translation>停用“{name}”？该用户将无法登录；其历史记录和密钥仍会保留。</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up Mediseal</source>
@@ -324,6 +508,37 @@
     <message>
         <source>Password:</source>
         <translation>密码：</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Change roles</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Initial password:</source>
+        <translation>初始密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -563,6 +778,10 @@
     <message>
         <source>The account “{name}” is disabled: ask an administrator.</source>
         <translation>账户“{name}”已停用：请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
     </message>
 </context>
 </TS>

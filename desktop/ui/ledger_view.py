@@ -1,0 +1,235 @@
+"""The Ledger page: entries listed lazily (pages fetched as the view scrolls, so a million entries cost
+nothing up front), the latest checkpoint, and verification in the background with a findings table."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import checkpoints, ledger
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
+from desktop.core.ledger import Entry
+from desktop.core.progress import CancelledFn, ProgressFn
+from desktop.core.sessions import UserSession
+from desktop.core.store import OpenStore
+from desktop.core.verify import Report, verify_ledger
+from desktop.ui.errors import show_error
+from desktop.ui.ops import run_op
+
+PAGE_SIZE = 500
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invalid index: a flat table's only parent
+
+
+class LedgerModel(QAbstractTableModel):
+    """Ledger entries in order; rows are fetched a page at a time (keyset on ``seq``) as needed."""
+
+    def __init__(self, store: OpenStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.rows: list[Entry] = []
+        self.total = 0
+        self.headers = [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event"),
+                        self.tr("Subject"), self.tr("SHA-256")]
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = []
+        with self.store.database.session_scope() as session:
+            self.total = ledger.size(session)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = ROOT) -> None:
+        start = self.rows[-1].seq + 1 if self.rows else 0
+        with self.store.database.session_scope() as session:
+            page = ledger.entries(session, start, PAGE_SIZE)
+        if not page:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+                   ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        entry = self.rows[index.row()]
+        values = (str(entry.seq), entry.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), entry.actor,
+                  entry.kind, entry.subject, entry.subject_sha256 or "")
+        value = values[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 5:
+            return value[:16]
+        return value
+
+
+def _verify(store: OpenStore) -> Any:
+    def task(progress: ProgressFn, cancelled: CancelledFn) -> Report:
+        with store.database.session_scope() as session:  # its own session, on the worker thread
+            return verify_ledger(session, progress, cancelled)
+
+    return task
+
+
+class LedgerPage(QWidget):
+    """Entries, the latest checkpoint, and the verification report."""
+
+    def __init__(self, store: OpenStore, user_session: UserSession | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_ledger")
+        self.store = store
+        self.user_session = user_session
+        self.report: Report | None = None
+        self.model = LedgerModel(store, self)
+        self.table = QTableView()
+        self.table.setObjectName("ledgerTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.checkpoint_label = QLabel()
+        self.checkpoint_label.setObjectName("checkpointLabel")
+        self.checkpoint_label.setWordWrap(True)
+        self.checkpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verify_button = QPushButton(self.tr("&Verify…"))
+        self.verify_button.setObjectName("verifyButton")
+        self.verify_button.clicked.connect(self.verify)
+        self.checkpoint_button = QPushButton(self.tr("Sign &Checkpoint"))
+        self.checkpoint_button.setObjectName("checkpointButton")
+        self.checkpoint_button.clicked.connect(self.sign_checkpoint)
+        self.save_button = QPushButton(self.tr("&Save Report…"))
+        self.save_button.setObjectName("saveReportButton")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_report)
+        self.summary = QLabel()
+        self.summary.setObjectName("verifySummary")
+        self.summary.setWordWrap(True)
+        self.findings = QTableWidget(0, 4)
+        self.findings.setObjectName("findingsTable")
+        self.findings.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Entry"), self.tr("What"),
+                                                 self.tr("Expected / found")])
+        self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.findings.verticalHeader().setVisible(False)
+        self.findings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.checkpoint_label, 1)
+        buttons.addWidget(self.checkpoint_button)
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.save_button)
+        report = QWidget()
+        report_layout = QVBoxLayout(report)
+        report_layout.setContentsMargins(0, 0, 0, 0)
+        report_layout.addWidget(self.summary)
+        report_layout.addWidget(self.findings)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(report)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(split)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload entries and the latest checkpoint (after anything appended to the ledger)."""
+        self.model.reload()
+        with self.store.database.session_scope() as session:
+            latest = checkpoints.latest(session)
+        if latest is None:
+            self.checkpoint_label.setText(self.tr("{count} entries. No checkpoint yet.").format(
+                count=self.model.total))
+        else:
+            self.checkpoint_label.setText(self.tr(
+                "{count} entries. Latest checkpoint: {size} entries, root {root}…, signed by {signer} at "
+                "{time}.").format(count=self.model.total, size=latest.tree_size, root=latest.root_sha256[:16],
+                                  signer=latest.signer,
+                                  time=latest.signed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")))
+        self.checkpoint_button.setEnabled(self.user_session is not None and self.user_session.key is not None)
+
+    def sign_checkpoint(self) -> None:
+        if self.user_session is None or self.user_session.key is None:
+            return
+        try:
+            with self.store.database.session_scope() as session:
+                checkpoints.sign_checkpoint(session, self.user_session.actor, self.user_session.key)
+        except Exception as error:  # shown to the user; the page stays usable
+            show_error(self, error)
+        self.refresh()
+
+    def verify(self) -> None:
+        """Run the verification on a worker thread, with progress and Cancel."""
+        self.verify_button.setEnabled(False)
+        self.summary.setText(self.tr("Verifying…"))
+        op = run_op(self, _verify(self.store)).with_progress(self.tr("Verifying the ledger…"))
+        op.on_success(self._show_report).on_cancelled(self._verify_cancelled)
+        op.finished.connect(lambda: self.verify_button.setEnabled(True))
+        self.verify_op = op.start()
+
+    def _verify_cancelled(self) -> None:
+        self.summary.setText(self.tr("Verification cancelled."))
+
+    def _show_report(self, report: Report) -> None:
+        self.report = report
+        self.save_button.setEnabled(True)
+        facts = self.tr("Checked {entries} entries, {nodes} tree nodes and {checkpoints} checkpoints.")
+        facts = facts.format(entries=report.entries, nodes=report.nodes, checkpoints=report.checkpoints)
+        verdict = (self.tr("Everything matches.") if report.clean
+                   else self.tr("{count} findings.").format(count=len(report.findings)))
+        self.summary.setText(f"{facts} {verdict}")
+        self.findings.setRowCount(len(report.findings))
+        for row, finding in enumerate(report.findings):
+            where = finding.seq if finding.seq is not None else finding.checkpoint
+            detail = " / ".join(part for part in (finding.expected, finding.found) if part)
+            for column, value in enumerate((finding.code, "" if where is None else str(where),
+                                            finding.message, detail)):
+                self.findings.setItem(row, column, QTableWidgetItem(value))
+
+    def save_report(self, path: str | None = None) -> None:
+        """Write the last report as JSON (the same form as ``mediseal verify --json``)."""
+        if self.report is None:
+            return
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save verification report"),
+                                                        str(self.store.folder.exports / "verify-report.json"),
+                                                        self.tr("JSON files (*.json)"))
+            if not path:
+                return
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                json.dump(self.report.to_dict(), handle, ensure_ascii=False, indent=2)
+        except OSError as error:
+            show_error(self, InvalidInput(QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"),
+                                          path=path, reason=error.strerror or str(error)))

@@ -1,0 +1,100 @@
+"""The Ledger page: lazy listing, latest checkpoint, verification in the background, saved report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from desktop.core import ledger, office, signing_keys, users, verify
+from desktop.core.sessions import start_session
+from desktop.core.store import OpenStore
+from desktop.ui.ledger_view import PAGE_SIZE, LedgerPage
+from tests.qt_helpers import attached_window
+
+PASSWORD = "admin-password-1"
+
+
+@pytest.fixture
+def filled(sqlite_store: OpenStore) -> OpenStore:
+    """A store with an administrator holding a key, and 1 234 ledger entries."""
+    with sqlite_store.database.session_scope() as session:
+        office.create_office(session, "测试中心", "测调")
+        actor = users.create_first_admin(session, "admin", PASSWORD)
+    with sqlite_store.database.session_scope() as session:
+        signing_keys.new_key(session, actor, PASSWORD)
+        for step in range(1230):
+            ledger.append(session, "admin", "test.event", f"item:{step}")
+    return sqlite_store
+
+
+def test_entries_are_fetched_a_page_at_a_time(qtbot: QtBot, filled: OpenStore) -> None:
+    page = LedgerPage(filled, None)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    model = page.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)  # the view asks for the first page when shown
+    assert model.total >= 1232
+    assert model.rowCount() <= PAGE_SIZE  # only what the view needed so far
+    assert model.index(0, 3).data() == "user.created"
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == model.total
+    assert [entry.seq for entry in model.rows] == list(range(model.total))
+    assert "No checkpoint yet" in page.checkpoint_label.text()
+    assert not page.checkpoint_button.isEnabled()  # no one with a key signed in
+
+
+def test_checkpoint_and_clean_verification(qtbot: QtBot, filled: OpenStore, tmp_path: Path) -> None:
+    session = start_session(filled.database, "admin", PASSWORD)
+    window = attached_window(qtbot, filled, "测试中心", session)
+    window.show_page("ledger")
+    page = window.ledger_page
+    assert page is not None and window.pages.currentWidget() is page
+    qtbot.mouseClick(page.checkpoint_button, Qt.MouseButton.LeftButton)
+    label = page.checkpoint_label.text()
+    assert "Latest checkpoint" in label and "signed by admin" in label
+
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.report is not None, timeout=30_000)
+    assert page.report.clean and "Everything matches" in page.summary.text()
+    assert page.findings.rowCount() == 0
+    target = tmp_path / "report.json"
+    page.save_report(str(target))
+    saved = json.loads(target.read_text(encoding="utf-8"))
+    assert saved["clean"] is True and saved["checkpoints"] == 1
+
+
+def test_findings_are_listed(qtbot: QtBot, filled: OpenStore) -> None:
+    with filled.database.engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER ledger_entry_no_update"))
+        connection.execute(text("UPDATE ledger_entry SET subject = 'forged' WHERE seq = 7"))
+    page = LedgerPage(filled, None)
+    qtbot.addWidget(page)
+    page.verify()
+    qtbot.waitUntil(lambda: page.report is not None, timeout=30_000)
+    assert not page.report.clean
+    assert page.findings.item(0, 0).text() == "entry-changed" and page.findings.item(0, 1).text() == "7"
+    assert "1 findings" in page.summary.text()
+
+
+def test_verification_can_be_cancelled(qtbot: QtBot, filled: OpenStore,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(verify, "BATCH", 50)  # many small batches: a cancel check every 50 entries
+    page = LedgerPage(filled, None)
+    qtbot.addWidget(page)
+    page.show()
+    page.verify()
+    dialog = page.verify_op.dialog
+    assert dialog is not None
+    cancel = dialog.findChild(QPushButton)
+    with qtbot.waitSignal(page.verify_op.finished, timeout=60_000):
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert page.report is None and page.summary.text() == "Verification cancelled."
+    assert page.verify_button.isEnabled()
