@@ -117,7 +117,12 @@ class LedgerPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((70, 150, 100, 150)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.checkpoint_label = QLabel()
         self.checkpoint_label.setObjectName("checkpointLabel")
         self.checkpoint_label.setWordWrap(True)

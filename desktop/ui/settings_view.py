@@ -124,6 +124,7 @@ class SettingsPage(QWidget):
         self.idle_spin = QSpinBox()
         self.idle_spin.setObjectName("idleMinutes")
         self.idle_spin.setRange(0, 240)
+        self.idle_spin.setMaximumWidth(140)
         self.idle_spin.setSuffix(self.tr(" min"))
         self.idle_spin.setSpecialValueText(self.tr("never"))
         self.idle_spin.setValue(idle_minutes)
