@@ -39,6 +39,7 @@ i18n: $(STAMP)
 
 bench: $(STAMP) os-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
+	$(BIN)/python bench/ledger.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

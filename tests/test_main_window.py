@@ -264,6 +264,25 @@ def test_sign_out_signs_a_checkpoint(qtbot: QtBot, settings: Settings) -> None:
         launcher.shutdown()
 
 
+def test_closing_the_app_signs_a_checkpoint(qtbot: QtBot, settings: Settings) -> None:
+    _store_with_users(settings)
+    store = open_store(settings)
+    actor = users.sign_in(store.database, "admin", "admin-password-1")
+    with store.database.session_scope() as session:
+        signing_keys.new_key(session, actor, "admin-password-1")
+    store.close()
+    launcher, window = _signed_in(qtbot, settings, "admin", "admin-password-1")
+    try:
+        window.close()
+        with launcher.store.database.session_scope() as session:
+            made = checkpoints.latest(session)
+            kinds = [entry.kind for entry in ledger.iter_entries(session)]
+            assert made is not None and made.tree_size == ledger.size(session)
+        assert kinds[-1] == "sign_out"
+    finally:
+        launcher.shutdown()
+
+
 @pytest.mark.qt_no_exception_capture
 def test_unhandled_exception_shows_dialog_naming_the_log(qtbot: QtBot, sqlite_store: OpenStore) -> None:
     window = _window(qtbot, sqlite_store)

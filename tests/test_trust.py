@@ -6,11 +6,15 @@ from __future__ import annotations
 import json
 import subprocess
 import threading
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import serialization
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -401,3 +405,67 @@ def test_cli_verify_exits_1_with_findings(cli_env: Settings, capsys: pytest.Capt
     assert run(["verify"]) == EXIT_REFUSED
     out = capsys.readouterr().out
     assert "FINDING entry-changed: entry 0" in out
+
+
+def _ca_issued_p12(password: str) -> bytes:
+    """A PKCS#12 with a P-256 key, its certificate from a test CA, and the CA certificate."""
+    now = datetime.now(UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "测试根 CA")])
+    usage = {"key_encipherment": False, "data_encipherment": False, "key_agreement": False,
+             "encipher_only": False, "decipher_only": False}
+
+    def certificate(subject: x509.Name, public_key: object, ca: bool) -> x509.Certificate:
+        return (x509.CertificateBuilder().subject_name(subject).issuer_name(ca_name)
+                .public_key(public_key).serial_number(x509.random_serial_number())  # type: ignore[arg-type]
+                .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=700))
+                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+                .add_extension(x509.KeyUsage(digital_signature=not ca, content_commitment=not ca,
+                                             key_cert_sign=ca, crl_sign=ca, **usage), critical=True)
+                .sign(ca_key, hashes.SHA256()))
+
+    ca_certificate = certificate(ca_name, ca_key.public_key(), True)
+    key = ec.generate_private_key(ec.SECP256R1())
+    own = certificate(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "李华 公证员")]), key.public_key(),
+                      False)
+    return pkcs12.serialize_key_and_certificates(b"seal", key, own, [ca_certificate],
+                                                 serialization.BestAvailableEncryption(password.encode()))
+
+
+def test_cli_imports_a_ca_issued_key(cli_env: Settings, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bundle = tmp_path / "lihua.p12"
+    bundle.write_bytes(_ca_issued_p12("p12-口令"))
+    monkeypatch.setenv("MEDISEAL_PKCS12_PASSWORD", "wrong")
+    assert run(["key", "import", str(bundle)]) == EXIT_REFUSED
+    assert "does not open this PKCS#12" in capsys.readouterr().err
+    assert run(["key", "import", str(tmp_path / "missing.p12")]) == EXIT_USAGE
+    (tmp_path / "junk.p12").write_bytes(b"not a pkcs12 file at all")
+    assert run(["key", "import", str(tmp_path / "junk.p12")]) == EXIT_USAGE
+    assert run(["key", "list", "--json"]) == EXIT_OK
+    capsys.readouterr()
+    assert run(["key", "list", "--json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out) == []  # nothing was stored by the failures
+
+    monkeypatch.setenv("MEDISEAL_PKCS12_PASSWORD", "p12-口令")
+    assert run(["key", "import", str(bundle)]) == EXIT_OK
+    assert run(["key", "import", str(bundle)]) == EXIT_REFUSED  # the same certificate twice
+    capsys.readouterr()
+    assert run(["key", "list", "--json"]) == EXIT_OK
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["source"] == "pkcs12" and listed["issuer"] == "测试根 CA" and listed["owner"] == "admin"
+    assert run(["checkpoint"]) == EXIT_OK  # the imported key signs
+    assert run(["verify"]) == EXIT_OK
+    out = tmp_path / "chain.pem"
+    assert run(["key", "export-cert", "--user", "admin", "--out", str(out)]) == EXIT_OK
+    assert out.read_text().count("BEGIN CERTIFICATE") == 2  # the certificate and its CA
+
+
+def test_cli_key_revoke_then_checkpoint_is_refused(cli_env: Settings,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["key", "new"]) == EXIT_OK
+    assert run(["key", "revoke"]) == EXIT_OK
+    assert run(["checkpoint"]) == EXIT_REFUSED
+    assert "no usable signing key" in capsys.readouterr().err
+    assert run(["key", "list"]) == EXIT_OK
+    assert "revoked" in capsys.readouterr().out
