@@ -17,6 +17,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -158,7 +159,7 @@ class LedgerEntry(Base):
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
     actor: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(64))
-    subject: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(200), index=True)
     subject_sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
@@ -183,4 +184,94 @@ class Checkpoint(Base):
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     signer: Mapped[str] = mapped_column(String(64))
     key_id: Mapped[int] = mapped_column(ForeignKey("signing_key.id"))
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+CASE_TYPES = ("patent", "trademark", "copyright", "trade-secret", "plant-variety",
+              "geographical-indication", "unfair-competition", "other")
+
+
+class MediationCase(Base):
+    """A mediation case (调解案件): its number, kind of IP and title. The full case comes later."""
+
+    __tablename__ = "mediation_case"
+    __table_args__ = (
+        CheckConstraint("case_type IN ('patent', 'trademark', 'copyright', 'trade-secret', 'plant-variety', "
+                        "'geographical-indication', 'unfair-competition', 'other')", name="known_type"),
+        UniqueConstraint("year", "serial"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    case_type: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class Blob(Base):
+    """A file's bytes in the vault, addressed by SHA-256; written only after the bytes are durable."""
+
+    __tablename__ = "blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sm3: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class EvidenceItem(Base):
+    """One evidence item (证据 / 电子数据): a blob, its original name and acquisition; never changed."""
+
+    __tablename__ = "evidence_item"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("mediation_case.id"), index=True)
+    blob_sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"), index=True)
+    original_name: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(BigInteger)
+    sm3: Mapped[str] = mapped_column(String(64))
+    mime_type: Mapped[str] = mapped_column(String(128))
+    source_kind: Mapped[str] = mapped_column(String(32))
+    source_url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    acquired_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    acquired_by: Mapped[str] = mapped_column(String(200))
+    device: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str] = mapped_column(Text)
+    ingested_by: Mapped[str] = mapped_column(String(64))
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    record_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class EvidenceSeal(Base):
+    """A notary's seal (签章) on an item: a signature over the item's canonical record. Never changed;
+    a second notary countersigns with a new row."""
+
+    __tablename__ = "evidence_seal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("evidence_item.id"), index=True)
+    key_id: Mapped[int] = mapped_column(ForeignKey("signing_key.id"))
+    signer: Mapped[str] = mapped_column(String(64))
+    sealed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    record_sha256: Mapped[str] = mapped_column(String(64))
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class PreservationRecord(Base):
+    """A sealed preservation record (保全证据记录): its canonical bytes and the notary's signature.
+    Never changed; a correction is a new record that names the one it supersedes."""
+
+    __tablename__ = "preservation_record"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("mediation_case.id"), index=True)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("preservation_record.id"), nullable=True)
+    canonical: Mapped[str] = mapped_column(Text)
+    record_sha256: Mapped[str] = mapped_column(String(64))
+    key_id: Mapped[int] = mapped_column(ForeignKey("signing_key.id"))
+    signer: Mapped[str] = mapped_column(String(64))
+    sealed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     signature: Mapped[bytes] = mapped_column(LargeBinary)

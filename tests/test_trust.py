@@ -27,6 +27,7 @@ from desktop.core.errors import InvalidInput, NotAllowed
 from desktop.core.permissions import Role
 from desktop.core.store import OpenStore, open_store
 from desktop.core.verify import verify_ledger
+from tests.tamper import behind_the_triggers
 
 ADMIN_PASSWORD = "admin-password-1"
 NOTARY_PASSWORD = "notary-password-1"
@@ -226,24 +227,6 @@ def test_database_refuses_update_and_delete(trusted: OpenStore, table: str) -> N
         assert verify_ledger(session).clean
 
 
-def _behind_the_triggers(store: OpenStore, table: str, statement: str, **params: object) -> None:
-    """Change a row the way an attacker with file access would: with the triggers out of the way."""
-    with store.database.engine.begin() as connection:
-        if store.database.kind == "postgresql":
-            connection.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER USER"))
-            connection.execute(text(statement), params)
-            connection.execute(text(f"ALTER TABLE {table} ENABLE TRIGGER USER"))
-        else:
-            triggers = connection.execute(text(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"),
-                {"t": table}).all()
-            for name, _sql in triggers:
-                connection.execute(text(f"DROP TRIGGER {name}"))
-            connection.execute(text(statement), params)
-            for _name, sql in triggers:
-                connection.execute(text(sql))
-
-
 def _codes(store: OpenStore) -> list[tuple[str, int | None]]:
     with store.database.session_scope() as session:
         return [(finding.code, finding.seq) for finding in verify_ledger(session).findings]
@@ -251,7 +234,7 @@ def _codes(store: OpenStore) -> list[tuple[str, int | None]]:
 
 def test_verify_names_a_changed_entry(trusted: OpenStore) -> None:
     _key_and_checkpoint(trusted, "lihua", NOTARY_PASSWORD)
-    _behind_the_triggers(trusted, "ledger_entry", "UPDATE ledger_entry SET actor = 'mallory' WHERE seq = 2")
+    behind_the_triggers(trusted, "ledger_entry", "UPDATE ledger_entry SET actor = 'mallory' WHERE seq = 2")
     codes = _codes(trusted)
     assert ("entry-changed", 2) in codes
     assert ("checkpoint-root", None) in codes
@@ -259,7 +242,7 @@ def test_verify_names_a_changed_entry(trusted: OpenStore) -> None:
 
 def test_verify_names_a_changed_node(trusted: OpenStore) -> None:
     _key_and_checkpoint(trusted, "lihua", NOTARY_PASSWORD)
-    _behind_the_triggers(trusted, "merkle_node",
+    behind_the_triggers(trusted, "merkle_node",
                          "UPDATE merkle_node SET hash = :h WHERE level = 1 AND idx = 0",
                          h=bytes(32))
     codes = [code for code, _ in _codes(trusted)]
@@ -268,7 +251,7 @@ def test_verify_names_a_changed_node(trusted: OpenStore) -> None:
 
 def test_verify_names_a_bad_checkpoint_signature(trusted: OpenStore) -> None:
     made = _key_and_checkpoint(trusted, "lihua", NOTARY_PASSWORD)
-    _behind_the_triggers(trusted, "checkpoint", "UPDATE checkpoint SET signer = 'mallory' WHERE id = :id",
+    behind_the_triggers(trusted, "checkpoint", "UPDATE checkpoint SET signer = 'mallory' WHERE id = :id",
                          id=made.id)
     codes = [code for code, _ in _codes(trusted)]
     assert "checkpoint-signature" in codes
@@ -278,8 +261,8 @@ def test_verify_names_removed_entries(trusted: OpenStore) -> None:
     _key_and_checkpoint(trusted, "lihua", NOTARY_PASSWORD)
     with trusted.database.session_scope() as session:
         last = ledger.size(session) - 1
-    _behind_the_triggers(trusted, "ledger_entry", f"DELETE FROM ledger_entry WHERE seq = {last}")
-    _behind_the_triggers(trusted, "ledger_entry", "DELETE FROM ledger_entry WHERE seq = 1")
+    behind_the_triggers(trusted, "ledger_entry", f"DELETE FROM ledger_entry WHERE seq = {last}")
+    behind_the_triggers(trusted, "ledger_entry", "DELETE FROM ledger_entry WHERE seq = 1")
     codes = [code for code, _ in _codes(trusted)]
     assert "entries-removed" in codes and "entry-missing" in codes
 
@@ -398,7 +381,7 @@ def test_cli_verify_exits_1_with_findings(cli_env: Settings, capsys: pytest.Capt
     settings = Settings(cli_env.data_dir, cli_env.database_url, None)
     store = open_store(settings)
     try:
-        _behind_the_triggers(store, "ledger_entry", "UPDATE ledger_entry SET kind = 'forged' WHERE seq = 0")
+        behind_the_triggers(store, "ledger_entry", "UPDATE ledger_entry SET kind = 'forged' WHERE seq = 0")
     finally:
         store.close()
     capsys.readouterr()

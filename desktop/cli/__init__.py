@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop import __version__
-from desktop.cli import ledger_commands, setup_commands, user_commands
+from desktop.cli import evidence_commands, ledger_commands, setup_commands, user_commands
 from desktop.cli.common import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mediseal {__version__}")
     add_common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (setup_commands, user_commands, ledger_commands):
+    for module in (setup_commands, user_commands, evidence_commands, ledger_commands):
         module.register(commands)
     return parser
 

@@ -7,7 +7,7 @@ import argparse
 import getpass
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
@@ -46,6 +46,14 @@ def add_common(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
                         help="data folder (default: the user data folder; env MEDISEAL_DATA_DIR)")
     parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=default,
                         help="user-interface language (default: from the system locale)")
+
+
+def add_command(group: Any, name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
+    """A sub-command with the common options; its description is its help as a sentence."""
+    parser = group.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
+    add_common(parser)
+    parser.set_defaults(handler=handler)
+    return parser
 
 
 def add_user_option(parser: argparse.ArgumentParser, help_text: str = "the user acting") -> None:
@@ -133,6 +141,15 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
     widths = [max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(headers)]
     for line in [headers, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+
+
+def print_listing(as_json: bool, listed: Sequence[Any], headers: list[str],
+                  row: Callable[[Any], list[str]]) -> None:
+    """A listing as JSON (``--json``) or as a table with one row per thing."""
+    if as_json:
+        print_json(listed)
+    else:
+        print_table(headers, [row(thing) for thing in listed])
 
 
 def local_time(moment: datetime | None) -> str:

@@ -10,13 +10,14 @@ from desktop.cli.common import (
     EXIT_OK,
     UsageError,
     acting_user,
-    add_common,
+    add_command,
     add_json_option,
     add_user_option,
     local_time,
     new_password,
     opened_store,
     print_json,
+    print_listing,
     print_table,
     read_secret,
     refuse_overwrite,
@@ -24,59 +25,52 @@ from desktop.cli.common import (
 )
 
 
-def _command(group: Any, name: str, help_text: str, handler: Any) -> argparse.ArgumentParser:
-    parser = group.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
-    add_common(parser)
-    parser.set_defaults(handler=handler)
-    return parser
-
-
 def register(commands: Any) -> None:
     user = commands.add_parser("user", help="user accounts and roles (admin, mediator, notary, clerk)")
     group = user.add_subparsers(dest="user_command", metavar="ACTION", required=True,
                                 parser_class=type(user))
-    add = _command(group, "add", "add a user (initial password from MEDISEAL_NEW_PASSWORD, else asked)",
+    add = add_command(group, "add", "add a user (initial password from MEDISEAL_NEW_PASSWORD, else asked)",
                    cmd_user_add)
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", action="append", required=True, metavar="ROLE",
                      help="admin, mediator, notary or clerk; repeat for several")
     add_user_option(add, "the administrator acting")
-    listing = _command(group, "list", "list users and their roles", cmd_user_list)
+    listing = add_command(group, "list", "list users and their roles", cmd_user_list)
     add_user_option(listing, "the administrator acting")
     add_json_option(listing)
-    disable = _command(group, "disable", "disable a user (kept, with their history and keys)",
+    disable = add_command(group, "disable", "disable a user (kept, with their history and keys)",
                        cmd_user_disable)
     disable.add_argument("name", metavar="NAME")
     add_user_option(disable, "the administrator acting")
-    roles = _command(group, "roles", "replace a user's roles", cmd_user_roles)
+    roles = add_command(group, "roles", "replace a user's roles", cmd_user_roles)
     roles.add_argument("name", metavar="NAME")
     roles.add_argument("--role", action="append", required=True, metavar="ROLE")
     add_user_option(roles, "the administrator acting")
-    passwd = _command(group, "passwd", "change a password (yours: keys are re-encrypted; someone else's, "
+    passwd = add_command(group, "passwd", "change a password (yours: keys are re-encrypted; someone else's, "
                       "as administrator: their keys are revoked)", cmd_user_passwd)
     passwd.add_argument("name", metavar="NAME")
     add_user_option(passwd, "the user acting (NAME itself, or an administrator)")
 
     key = commands.add_parser("key", help="signing keys and certificates")
     group = key.add_subparsers(dest="key_command", metavar="ACTION", required=True, parser_class=type(key))
-    new = _command(group, "new", "make an ECDSA P-256 key and self-signed certificate for yourself",
+    new = add_command(group, "new", "make an ECDSA P-256 key and self-signed certificate for yourself",
                    cmd_key_new)
     add_user_option(new, "the owner of the new key")
-    imported = _command(group, "import", "import your key and certificate chain from a CA (PKCS#12; its "
+    imported = add_command(group, "import", "import your key and certificate chain from a CA (PKCS#12; its "
                         "password from MEDISEAL_PKCS12_PASSWORD, else asked)", cmd_key_import)
     imported.add_argument("file", metavar="FILE.p12", type=Path)
     add_user_option(imported, "the owner of the key")
-    export = _command(group, "export-cert", "write a user's certificate (PEM; public, no password)",
+    export = add_command(group, "export-cert", "write a user's certificate (PEM; public, no password)",
                       cmd_key_export)
     export.add_argument("--user", metavar="NAME", required=True, help="whose certificate")
     export.add_argument("--out", metavar="FILE.pem", required=True, type=Path)
     export.add_argument("--fingerprint", metavar="HEX", help="which key (default: the active one)")
-    revoke = _command(group, "revoke", "revoke a key: it signs nothing new but still verifies old "
+    revoke = add_command(group, "revoke", "revoke a key: it signs nothing new but still verifies old "
                       "signatures", cmd_key_revoke)
     add_user_option(revoke, "the user acting (the owner, or an administrator)")
     revoke.add_argument("--owner", metavar="NAME", help="whose key (default: your own)")
     revoke.add_argument("--fingerprint", metavar="HEX", help="which key (default: the active one)")
-    listing = _command(group, "list", "list signing keys", cmd_key_list)
+    listing = add_command(group, "list", "list signing keys", cmd_key_list)
     listing.add_argument("--owner", metavar="NAME", help="only this user's keys")
     add_json_option(listing)
 
@@ -217,11 +211,7 @@ def cmd_key_list(args: argparse.Namespace) -> int:
 
     with opened_store(args) as store, store.database.session_scope() as session:
         listed = signing_keys.list_keys(session, args.owner)
-    if args.json:
-        print_json(listed)
-    else:
-        print_table(["FINGERPRINT", "OWNER", "SOURCE", "VALID UNTIL", "STATE"],
-                    [[info.fingerprint[:16], info.owner, info.source, local_time(info.not_after),
-                      f"revoked {local_time(info.revoked_at)}" if info.revoked_at else "active"]
-                     for info in listed])
+    print_listing(args.json, listed, ["FINGERPRINT", "OWNER", "SOURCE", "VALID UNTIL", "STATE"],
+                  lambda info: [info.fingerprint[:16], info.owner, info.source, local_time(info.not_after),
+                                f"revoked {local_time(info.revoked_at)}" if info.revoked_at else "active"])
     return EXIT_OK

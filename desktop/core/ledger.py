@@ -73,6 +73,18 @@ def size(session: Session) -> int:
     return 0 if last is None else last + 1
 
 
+def lock(session: Session) -> None:
+    """Take the ledger's write lock now, for a transaction that reads before it appends."""
+    session.execute(update(LedgerHead).where(LedgerHead.id == 1).values(size=LedgerHead.size))
+
+
+def subject_entries(session: Session, subject: str) -> list[Entry]:
+    """Every entry about one subject (such as ``evidence:12``), oldest first: its custody trail."""
+    rows = session.scalars(select(LedgerEntry).where(LedgerEntry.subject == subject)
+                           .order_by(LedgerEntry.seq))
+    return [_entry(row) for row in rows]
+
+
 def append(session: Session, actor: str, kind: str, subject: str, subject_sha256: str | None = None,
            now: datetime | None = None) -> Entry:
     """Append one entry (and its Merkle nodes) in the caller's transaction."""

@@ -24,9 +24,15 @@ class Action(StrEnum):
     MANAGE_USERS = QT_TRANSLATE_NOOP("errors", "manage users")
     HOLD_SIGNING_KEY = QT_TRANSLATE_NOOP("errors", "hold a signing key")
     SIGN_CHECKPOINT = QT_TRANSLATE_NOOP("errors", "sign a checkpoint")
+    OPEN_CASE = QT_TRANSLATE_NOOP("errors", "open a case")
+    INGEST_EVIDENCE = QT_TRANSLATE_NOOP("errors", "take in evidence")
+    VIEW_EVIDENCE = QT_TRANSLATE_NOOP("errors", "view or copy evidence")
+    SEAL_EVIDENCE = QT_TRANSLATE_NOOP("errors", "seal evidence")
 
 
 ALL_ROLES = frozenset(Role)
+# The people who work on cases; an administrator manages accounts and keys, not case files.
+CASE_WORKERS = frozenset({Role.MEDIATOR, Role.NOTARY, Role.CLERK})
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
@@ -34,6 +40,12 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # documents for the court, administrators sign checkpoints.
     Action.HOLD_SIGNING_KEY: ALL_ROLES,
     Action.SIGN_CHECKPOINT: ALL_ROLES,
+    Action.OPEN_CASE: CASE_WORKERS,
+    # Mediators take files from the parties, clerks scan papers, notaries acquire evidence themselves.
+    Action.INGEST_EVIDENCE: CASE_WORKERS,
+    Action.VIEW_EVIDENCE: CASE_WORKERS,
+    # Only a notary seals evidence and preservation records (保全证据公证).
+    Action.SEAL_EVIDENCE: frozenset({Role.NOTARY}),
 }
 
 

@@ -18,6 +18,7 @@ from desktop.config import Settings
 from desktop.core.datafolder import SUBFOLDERS, DataFolder, database_label, preflight, schema_error
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.logs import close_logging, current_log_file, setup_logging
+from desktop.core.vault import LocalVault
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,11 @@ class OpenStore:
     database_url: str
     log_file: Path
     migration: migrate.MigrationResult
+
+    @property
+    def vault(self) -> LocalVault:
+        """The evidence vault in the data folder."""
+        return LocalVault(self.folder.vault)
 
     @property
     def database_label(self) -> str:
@@ -91,5 +97,6 @@ def open_store(settings: Settings) -> OpenStore:
     if result.from_revision != result.to_revision:
         log.info("schema migrated from %s to %s (copy before: %s)", result.from_revision,
                  result.to_revision, result.backup)
+    LocalVault(folder.vault).remove_stale_temp_files()  # what a crash mid-ingest left behind
     log.info("opened data folder %s (%s)", folder.root, database.kind)
     return OpenStore(folder, database, url, log_file, result)

@@ -1,11 +1,12 @@
-"""Whole-store verification (this part: the ledger). Recomputes every leaf from its entry, every stored
-Merkle node from its children, every checkpoint's root from the entries, and checks every checkpoint's
-signature against its certificate. Findings are data; it never stops at the first one."""
+"""Whole-store verification. The ledger part recomputes every leaf from its entry, every stored Merkle
+node from its children, every checkpoint's root from the entries, and checks every checkpoint's
+signature against its certificate; ``verify_store`` adds the evidence (``evidence_check``). Findings are
+data; it never stops at the first one."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,43 +15,12 @@ from db.models import Checkpoint, LedgerEntry, LedgerHead, MerkleNode, SigningKe
 from desktop.core import keys, ledger
 from desktop.core.canonical import canonical_bytes
 from desktop.core.checkpoints import checkpoint_record
+from desktop.core.findings import Finding, Report
 from desktop.core.merkle import leaf_hash, node_hash
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
+from desktop.core.vault import Vault
 
 BATCH = 5000
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing that does not match: what (a stable code), where, and in words."""
-
-    code: str
-    message: str
-    seq: int | None = None
-    checkpoint: int | None = None
-    expected: str | None = None
-    found: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """The facts checked and the findings; ``clean`` is the bottom line."""
-
-    entries: int
-    nodes: int
-    checkpoints: int
-    findings: tuple[Finding, ...] = field(default=())
-
-    @property
-    def clean(self) -> bool:
-        return not self.findings
-
-    def to_dict(self) -> dict[str, object]:
-        """The report as plain data (the ``--json`` output and the GUI's saved report)."""
-        return {"clean": self.clean, "entries": self.entries, "nodes": self.nodes,
-                "checkpoints": self.checkpoints,
-                "findings": [{"code": f.code, "message": f.message, "seq": f.seq, "checkpoint": f.checkpoint,
-                              "expected": f.expected, "found": f.found} for f in self.findings]}
 
 
 class _Frontier:
@@ -192,3 +162,36 @@ def verify_ledger(session: Session, progress: ProgressFn = no_progress,
     nodes = _check_nodes(session, size, findings, cancelled)
     _check_signatures(session, checkpoints, findings)
     return Report(size, nodes, len(checkpoints), tuple(findings))
+
+
+# Progress weight of one ledger entry against one byte of evidence re-hashed (about the same time).
+ENTRY_WEIGHT = 4096
+
+
+def verify_store(session: Session, vault: Vault, case_number: str | None = None,
+                 progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled) -> Report:
+    """The whole verification: the ledger, then every blob, item, seal and preservation record.
+
+    With ``case_number`` only that case's evidence is checked, with the ledger entries it rests on
+    (each against its stored leaf) instead of the whole ledger.
+    """
+    from desktop.core.cases import find_case
+    from desktop.core.evidence_check import check_evidence, evidence_bytes
+
+    case_id = find_case(session, case_number).id if case_number else None
+    size = ledger.size(session)
+    ledger_units = size * ENTRY_WEIGHT if case_id is None else 0
+    total = ledger_units + evidence_bytes(session, case_id)
+    if case_id is None:
+        base = verify_ledger(session, lambda done, _total: progress(done * ENTRY_WEIGHT, total), cancelled)
+    else:
+        base = Report(size, 0, 0)
+    evidence = check_evidence(session, vault, case_id, lambda done: progress(ledger_units + done, total),
+                              cancelled)
+    progress(total, total)
+    return replace(base, findings=base.findings + tuple(evidence.findings), items=evidence.items,
+                   blobs=evidence.blobs, bytes=evidence.bytes, seals=evidence.seals, records=evidence.records,
+                   case=case_number)
+
+
+__all__ = ["Finding", "Report", "verify_ledger", "verify_store"]
