@@ -10,12 +10,24 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from db.models import Blob, EvidenceItem
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
-from desktop.core import cases, evidence, ledger, office, preservation, seals, signing_keys, users
+from desktop.core import (
+    cases,
+    evidence,
+    keys,
+    ledger,
+    office,
+    passwords,
+    preservation,
+    seals,
+    signing_keys,
+    users,
+)
 from desktop.core.errors import IntegrityError, InvalidInput, NotAllowed, NotFound
 from desktop.core.evidence import Acquisition
 from desktop.core.permissions import Actor, Role
@@ -69,7 +81,16 @@ class Office:
 
 
 @pytest.fixture
-def desk(store: OpenStore) -> Office:
+def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real argon2id and scrypt, at the lowest costs: these tests are about evidence, not passwords (the
+    parameters travel in each hash and key file, so everything stays consistent)."""
+    cheap = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
+    monkeypatch.setattr(passwords, "_HASHER", cheap)
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+
+
+@pytest.fixture
+def desk(store: OpenStore, cheap_key_derivation: None) -> Office:
     return Office(store)
 
 

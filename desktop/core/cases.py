@@ -75,14 +75,14 @@ def open_case(session: Session, actor: Actor, case_type: str, title: str,
     require(actor, Action.OPEN_CASE)
     kind = validate_case_type(case_type)
     clean_title = validate_title(title)
+    # Numbers are taken under the ledger's lock (ledger.lock, before any read: a SQLite reader cannot
+    # take the write lock later), so two seats cannot take the same serial; a unique constraint backs it.
+    ledger.lock(session)
     office = get_office(session)
     if office is None:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "Set up the office first (mediseal init)."))
     created_at = now or utc_now()
     year = (created_at + OFFICE_UTC_OFFSET).year
-    # Numbers are taken under the ledger's lock (ledger.append bumps its head first), so two seats
-    # opening cases at once cannot both take the same serial; the unique constraint backs this up.
-    ledger.lock(session)
     serial = (session.scalar(select(func.max(MediationCase.serial)).where(MediationCase.year == year))
               or 0) + 1
     row = MediationCase(number=format_case_number(office.case_number_prefix or DEFAULT_PREFIX, year, serial),

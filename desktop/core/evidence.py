@@ -13,7 +13,7 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO, NewType
 from urllib.parse import urlsplit
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.models import Blob, EvidenceItem, EvidenceSeal, MediationCase, SigningKey, utc_now
 from desktop.core import ledger
-from desktop.core.canonical import format_time, record_digest
+from desktop.core.canonical import as_utc, format_time, record_digest
 from desktop.core.cases import find_case
 from desktop.core.errors import (
     QT_TRANSLATE_NOOP,
@@ -50,6 +50,7 @@ URL_MAX = 2000
 MIME_SNIFF_BYTES = 64 * 1024
 EMPTY_MIME = "application/x-empty"
 UNKNOWN_MIME = "application/octet-stream"
+CLOCK_SKEW = timedelta(minutes=5)  # how far ahead of this computer's clock an acquisition time may be
 
 # (index, count, name, bytes done, size): which file of a batch is being read, and how far.
 FileProgressFn = Callable[[int, int, str, int, int], None]
@@ -149,10 +150,15 @@ def validate_acquisition(acquisition: Acquisition) -> Acquisition:
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "errors", "The field {field} must be at most {limit} characters on one line."),
                 field=name, limit=TEXT_FIELD_MAX)
+    acquired_at = as_utc(acquisition.acquired_at) if acquisition.acquired_at is not None else None
+    if acquired_at is not None and acquired_at > utc_now() + CLOCK_SKEW:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "The evidence cannot have been acquired in the future ({time})."), field="acquired_at",
+            time=format_time(acquired_at))
     if len(acquisition.note) > NOTE_MAX:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The note must be at most {limit} characters."),
                            field="note", limit=NOTE_MAX)
-    return Acquisition(kind, url, acquisition.acquired_at, acquisition.acquired_by.strip(),
+    return Acquisition(kind, url, acquired_at, acquisition.acquired_by.strip(),
                        acquisition.device.strip(), acquisition.note.strip())
 
 
@@ -350,7 +356,6 @@ def _next_item_id(session: Session) -> int:
 
 def _add_item(session: Session, actor: Actor, case: MediationCase, name: str, digests: Digests, mime: str,
               acquisition: Acquisition) -> EvidenceItem:
-    ledger.lock(session)
     if session.get(Blob, digests.sha256) is None:
         session.add(Blob(sha256=digests.sha256, sm3=digests.sm3, size=digests.size, stored_at=utc_now()))
     row = EvidenceItem(id=_next_item_id(session), case_id=case.id, blob_sha256=digests.sha256,
@@ -404,6 +409,7 @@ def ingest_files(database: Database, vault: Vault, actor: Actor, case_number: st
         try:
             digests, head = _read_into_vault(vault, path, file_done, cancelled)
             with database.session_scope() as session:
+                ledger.lock(session)  # first: a SQLite reader cannot take the write lock later
                 case = find_case(session, case_number)
                 row = _add_item(session, actor, case, name, digests, detect_mime(head, name), clean)
                 made = seals.seal_rows(session, actor, seal_with, [(row, case.number)]) if seal_with else []
@@ -424,6 +430,7 @@ def read_for_view(database: Database, vault: Vault, actor: Actor, item_id: int, 
     """Up to ``limit`` bytes of the item for a preview; the view is logged in its custody trail."""
     require(actor, Action.VIEW_EVIDENCE)
     with database.session_scope() as session:
+        ledger.lock(session)
         row, _number = find_item(session, item_id)
         with vault.open(row.blob_sha256) as handle:
             data = handle.read(limit)
