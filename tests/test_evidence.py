@@ -494,3 +494,14 @@ def test_seal_checks_out_with_plain_openssl(cli_env: Office, tmp_path: Path) -> 
     with cli_env.store.database.session_scope() as session:
         assert [entry.kind for entry in ledger.subject_entries(session, f"evidence:{item.id}")] == [
             "evidence.ingested", "evidence.sealed", "evidence.sealed"]
+
+
+def test_a_file_no_item_uses_is_a_notice(desk: Office) -> None:
+    import io
+
+    stored = desk.store.vault.store(io.BytesIO(b"stored, then the process died"), lambda done: None)
+    with desk.store.database.session_scope() as session:
+        report = verify_store(session, desk.store.vault)
+    assert report.clean
+    assert [(finding.code, finding.severity, finding.found) for finding in report.findings] == [
+        ("blob-not-recorded", "notice", stored.digests.sha256)]

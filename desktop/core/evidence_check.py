@@ -302,6 +302,15 @@ def _check_records(session: Session, case_id: int | None, items: dict[int, _Item
     return count
 
 
+def _unrecorded_blobs(session: Session, vault: Vault) -> list[Finding]:
+    """Files in the vault that no item uses: left by an ingest interrupted after the file was stored and
+    before its row was written. Harmless (a later ingest of the same bytes reuses them): a notice."""
+    recorded = set(session.scalars(select(Blob.sha256)))
+    return [Finding("blob-not-recorded", f"the vault holds a file no item uses ({sha256[:16]}…), probably "
+                    "from an interrupted ingest", found=sha256, severity=NOTICE)
+            for sha256 in vault.digests() if sha256 not in recorded]
+
+
 def evidence_bytes(session: Session, case_id: int | None) -> int:
     """How many bytes a verification will re-hash (for its progress bar)."""
     query = select(Blob.size).where(Blob.sha256.in_(select(EvidenceItem.blob_sha256).where(
@@ -330,6 +339,8 @@ def check_evidence(session: Session, vault: Vault, case_id: int | None, tick: Ca
     result.blobs, result.bytes = _check_blobs(session, vault, items, result.findings, tick, cancelled)
     signers: dict[int, _Signer | None] = {}
     result.seals = _check_seals(session, items, anchored, anchors, signers, result.findings)
+    if case_id is None:
+        result.findings.extend(_unrecorded_blobs(session, vault))
     all_items = {item.row.id: item for item in (items if case_id is None else _items(session, None))}
     result.records = _check_records(session, case_id, all_items, anchors, signers, result.findings)
     return result
