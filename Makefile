@@ -37,9 +37,14 @@ i18n: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find desktop -name '*.py' | sort) -ts resources/i18n/mediseal_zh_CN.ts -no-obsolete -locations none
 	$(BIN)/pyside6-lrelease resources/i18n/mediseal_zh_CN.ts -qm resources/i18n/mediseal_zh_CN.qm
 
+# Each bench prints its ratios against a baseline timed in the same run (a few minutes in all; the
+# ingest and verify ones write about 3 GiB under the temp folder, set TMPDIR to put them elsewhere).
 bench: $(STAMP) os-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 	$(BIN)/python bench/ledger.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/ledger_page.py
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/verify.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

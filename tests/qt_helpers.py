@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -32,3 +32,22 @@ def attached_window(qtbot: QtBot, store: OpenStore, office_name: str,
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+class Heartbeat:
+    """The longest gap between ticks of a 10 ms timer on the GUI thread (a frozen window shows seconds)."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.last = 0
+        self.longest_gap = 0
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.longest_gap = max(self.longest_gap, now - self.last)
+        self.last = now

@@ -505,3 +505,17 @@ def test_a_file_no_item_uses_is_a_notice(desk: Office) -> None:
     assert report.clean
     assert [(finding.code, finding.severity, finding.found) for finding in report.findings] == [
         ("blob-not-recorded", "notice", stored.digests.sha256)]
+
+
+def test_a_damaged_unrecorded_file_is_replaced_by_a_fresh_ingest(desk: Office, tmp_path: Path) -> None:
+    import io
+
+    content = b"the real evidence bytes"
+    stored = desk.store.vault.store(io.BytesIO(content), lambda done: None)
+    blob = desk.store.vault.path(stored.digests.sha256)
+    blob.chmod(0o644)
+    blob.write_bytes(b"truncated")  # an orphan damaged behind our back
+    path, = _files(tmp_path, a_txt=content)
+    desk.ingest(path)
+    assert blob.read_bytes() == content
+    assert desk.verify() == []

@@ -7,13 +7,14 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.errors import Cancelled, InvalidInput
 from desktop.core.progress import CancelledFn, ProgressFn, raise_if_cancelled
 from desktop.ui.ops import run_op
+from tests.qt_helpers import Heartbeat
 
 STEPS = 400
 
@@ -38,23 +39,6 @@ def _slow_writer(output: Path, worker_threads: list[str]):
     return task
 
 
-class _Heartbeat:
-    """Measures the longest gap between ticks of a 10 ms timer on the GUI thread."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.clock.start()
-        self.last = 0
-        self.longest_gap = 0
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start()
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.longest_gap = max(self.longest_gap, now - self.last)
-        self.last = now
 
 
 @pytest.fixture
@@ -89,7 +73,7 @@ def test_cancel_midway_cleans_up_and_gui_never_blocks(qtbot: QtBot, parent: QWid
     succeeded: list[int] = []
     cancelled: list[bool] = []
     failures: list[BaseException] = []
-    heartbeat = _Heartbeat()
+    heartbeat = Heartbeat()
     op = (run_op(parent, _slow_writer(output, threads))
           .with_progress("Writing…")
           .on_success(succeeded.append)

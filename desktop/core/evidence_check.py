@@ -136,9 +136,12 @@ def _check_blobs(session: Session, vault: Vault, items: list[_Item], findings: l
     for item in items:
         users[item.row.blob_sha256].append(item)
     checked_bytes = 0
+    rows: dict[str, Blob] = {}
+    for batch in _batches(sorted(users)):
+        rows.update((row.sha256, row) for row in session.scalars(select(Blob).where(Blob.sha256.in_(batch))))
     for sha256 in sorted(users):
         raise_if_cancelled(cancelled)
-        blob_row = session.get(Blob, sha256)
+        blob_row = rows.get(sha256)
         using = users[sha256]
         if not vault.exists(sha256):
             for item in using:

@@ -15,6 +15,7 @@ next start.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import io
@@ -200,10 +201,8 @@ def _advise_sequential(source: BinaryIO) -> None:
     """Ask for deep read-ahead on a file read front to back (a no-op for other streams)."""
     if not hasattr(os, "posix_fadvise"):
         return
-    try:
+    with contextlib.suppress(AttributeError, OSError, io.UnsupportedOperation):
         os.posix_fadvise(source.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
-    except (AttributeError, OSError, io.UnsupportedOperation):
-        pass
 
 
 def _sync_data(descriptor: int) -> None:
@@ -234,7 +233,8 @@ class _TempFile:
     """
 
     def __init__(self, path: Path) -> None:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+        flags |= getattr(os, "O_BINARY", 0)  # Windows: no newline translation
         self.descriptor = os.open(path, flags, 0o644)
         self.offset = 0
         self.unsynced = 0
@@ -334,10 +334,12 @@ class LocalVault:
     def open(self, sha256: str) -> BinaryIO:
         """The blob for reading (never writable)."""
         try:
-            return self.path(sha256).open("rb")
+            handle = self.path(sha256).open("rb")
         except FileNotFoundError:
             raise NotFound(QT_TRANSLATE_NOOP("errors", "The vault has no blob {digest}."),
                            digest=sha256) from None
+        _advise_sequential(handle)  # blobs are read front to back (verify, copy-out, export)
+        return handle
 
     def digests(self) -> Iterator[str]:
         """The SHA-256 of every blob in the vault (by file name)."""
@@ -370,9 +372,11 @@ class LocalVault:
             if accept is not None:
                 accept(digests)
             target = self.path(digests.sha256)
-            if target.exists():
+            if target.exists() and target.stat().st_size == digests.size:
                 temp_path.unlink()
                 return StoredBlob(digests, new=False)
+            # A file of the wrong length under this name was damaged (verification names it): the
+            # fresh copy, whose digest was just computed, takes its place.
             target.parent.mkdir(parents=True, exist_ok=True)
             os.chmod(temp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
             os.replace(temp_path, target)

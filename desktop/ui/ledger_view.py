@@ -3,33 +3,28 @@ nothing up front), the latest checkpoint, and verification in the background wit
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import checkpoints, ledger
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
+from desktop.core.findings import Report
 from desktop.core.ledger import Entry
-from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.sessions import UserSession
 from desktop.core.store import OpenStore
-from desktop.core.verify import Report, verify_ledger
 from desktop.ui.errors import show_error
 from desktop.ui.ops import run_op
+from desktop.ui.verification import FindingsTable, report_summary, save_report, verify_task
 
 PAGE_SIZE = 500
 Index = QModelIndex | QPersistentModelIndex
@@ -93,14 +88,6 @@ class LedgerModel(QAbstractTableModel):
         return value
 
 
-def _verify(store: OpenStore) -> Any:
-    def task(progress: ProgressFn, cancelled: CancelledFn) -> Report:
-        with store.database.session_scope() as session:  # its own session, on the worker thread
-            return verify_ledger(session, progress, cancelled)
-
-    return task
-
-
 class LedgerPage(QWidget):
     """Entries, the latest checkpoint, and the verification report."""
 
@@ -140,13 +127,7 @@ class LedgerPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("verifySummary")
         self.summary.setWordWrap(True)
-        self.findings = QTableWidget(0, 4)
-        self.findings.setObjectName("findingsTable")
-        self.findings.setHorizontalHeaderLabels([self.tr("Finding"), self.tr("Entry"), self.tr("What"),
-                                                 self.tr("Expected / found")])
-        self.findings.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.findings.verticalHeader().setVisible(False)
-        self.findings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.findings = FindingsTable()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.checkpoint_label, 1)
@@ -195,10 +176,12 @@ class LedgerPage(QWidget):
         self.refresh()
 
     def verify(self) -> None:
-        """Run the verification on a worker thread, with progress and Cancel."""
+        """Verify the whole store (ledger, evidence files, seals, preservation records) on a worker
+        thread, with progress and Cancel."""
         self.verify_button.setEnabled(False)
         self.summary.setText(self.tr("Verifying…"))
-        op = run_op(self, _verify(self.store)).with_progress(self.tr("Verifying the ledger…"))
+        op = run_op(self, verify_task(self.store)).with_progress(self.tr("Verifying the ledger and the "
+                                                                         "evidence…"))
         op.on_success(self._show_report).on_cancelled(self._verify_cancelled)
         op.finished.connect(lambda: self.verify_button.setEnabled(True))
         self.verify_op = op.start()
@@ -209,32 +192,10 @@ class LedgerPage(QWidget):
     def _show_report(self, report: Report) -> None:
         self.report = report
         self.save_button.setEnabled(True)
-        facts = self.tr("Checked {entries} entries, {nodes} tree nodes and {checkpoints} checkpoints.")
-        facts = facts.format(entries=report.entries, nodes=report.nodes, checkpoints=report.checkpoints)
-        verdict = (self.tr("Everything matches.") if report.clean
-                   else self.tr("{count} findings.").format(count=len(report.findings)))
-        self.summary.setText(f"{facts} {verdict}")
-        self.findings.setRowCount(len(report.findings))
-        for row, finding in enumerate(report.findings):
-            where = finding.seq if finding.seq is not None else finding.checkpoint
-            detail = " / ".join(part for part in (finding.expected, finding.found) if part)
-            for column, value in enumerate((finding.code, "" if where is None else str(where),
-                                            finding.message, detail)):
-                self.findings.setItem(row, column, QTableWidgetItem(value))
+        self.summary.setText(report_summary(report))
+        self.findings.show_report(report)
 
     def save_report(self, path: str | None = None) -> None:
         """Write the last report as JSON (the same form as ``mediseal verify --json``)."""
-        if self.report is None:
-            return
-        if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save verification report"),
-                                                        str(self.store.folder.exports / "verify-report.json"),
-                                                        self.tr("JSON files (*.json)"))
-            if not path:
-                return
-        try:
-            with open(path, "w", encoding="utf-8") as handle:
-                json.dump(self.report.to_dict(), handle, ensure_ascii=False, indent=2)
-        except OSError as error:
-            show_error(self, InvalidInput(QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"),
-                                          path=path, reason=error.strerror or str(error)))
+        if self.report is not None:
+            save_report(self, self.report, self.store.folder.exports, path)

@@ -29,6 +29,7 @@ from desktop.ui.pages import PlaceholderPage, page_specs
 if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must not wait for
     from desktop.core.sessions import UserSession
     from desktop.core.store import OpenStore
+    from desktop.ui.evidence_view import EvidencePage
     from desktop.ui.ledger_view import LedgerPage
     from desktop.ui.settings_view import SettingsPage
 
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.side_bar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.pages.currentChanged.connect(self._page_shown)
         self.ledger_page: LedgerPage | None = None
+        self.evidence_page: EvidencePage | None = None
         self.settings_page: SettingsPage | None = None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -160,6 +162,13 @@ class MainWindow(QMainWindow):
     def _install_pages(self, user_session: UserSession) -> None:
         """Put the working pages in place of their placeholders once a store and a user are there."""
         assert self.store is not None
+        if self.evidence_page is None:
+            from desktop.ui.evidence_view import EvidencePage
+
+            self.evidence_page = EvidencePage(self.store, user_session)
+            self._replace_page("evidence", self.evidence_page)
+        else:
+            self.evidence_page.set_user(user_session)
         if self.ledger_page is None:
             from desktop.ui.ledger_view import LedgerPage
 
@@ -189,6 +198,8 @@ class MainWindow(QMainWindow):
     def _page_shown(self, index: int) -> None:
         if self.ledger_page is not None and self.pages.widget(index) is self.ledger_page:
             self.ledger_page.refresh()
+        elif self.evidence_page is not None and self.pages.widget(index) is self.evidence_page:
+            self.evidence_page.refresh()
 
     # --- sessions -------------------------------------------------------------------------------
     def idle_lock_minutes(self) -> int:
@@ -303,8 +314,26 @@ class MainWindow(QMainWindow):
 
         case_menu = bar.addMenu(self.tr("&Case"))
         self._action(case_menu, self.tr("Show &Cases"), lambda: self.show_page("cases"))
+        self.new_case_action = self._action(case_menu, self.tr("&New Case…"),
+                                            lambda: self._evidence("new_case_button"))
         evidence_menu = bar.addMenu(self.tr("Evi&dence"))
         self._action(evidence_menu, self.tr("Show &Evidence"), lambda: self.show_page("evidence"))
+        evidence_menu.addSeparator()
+        self.evidence_actions: dict[str, QAction] = {}
+        for text, button, shortcut in (
+            (self.tr("&Add Files…"), "add_button", QKeySequence.StandardKey.Open),
+            (self.tr("&Seal…"), "seal_button", None),
+            (self.tr("Save a &Copy…"), "copy_button", None),
+            (self.tr("&Preservation Record…"), "preservation_button", None),
+            (self.tr("&Verify Case…"), "verify_button", None),
+        ):
+            self.evidence_actions[button] = self._action(
+                evidence_menu, text, lambda _checked=False, b=button: self._evidence(b), shortcut)
+        self.evidence_actions["new_case_button"] = self.new_case_action
+        for menu in (case_menu, evidence_menu):
+            # Greyed while the menu is open; enabled otherwise, so shortcuts reach the page, which decides.
+            menu.aboutToShow.connect(self._sync_evidence_actions)
+            menu.aboutToHide.connect(lambda: self._sync_evidence_actions(open_menu=False))
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self._action(tools_menu, self.tr("&Ledger"), lambda: self.show_page("ledger"))
         settings_action = self._action(tools_menu, self.tr("&Settings…"), lambda: self.show_page("settings"),
@@ -315,6 +344,21 @@ class MainWindow(QMainWindow):
         about = self._action(help_menu, self.tr("&About Mediseal"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self._action(help_menu, self.tr("About &Qt"), QApplication.aboutQt)
+
+    def _evidence(self, button: str) -> None:
+        """An Evidence menu command: the page's button of the same name, on the page."""
+        if self.evidence_page is None or self.user_session is None:
+            return
+        self.show_page("evidence")
+        target = getattr(self.evidence_page, button)
+        if target.isEnabled():
+            target.click()
+
+    def _sync_evidence_actions(self, open_menu: bool = True) -> None:
+        page = self.evidence_page
+        for button, action in self.evidence_actions.items():
+            action.setEnabled(not open_menu or (page is not None and self.user_session is not None
+                                                and getattr(page, button).isEnabled()))
 
     def _edit(self, method: str) -> None:
         widget = QApplication.focusWidget()

@@ -21,6 +21,85 @@
     </message>
 </context>
 <context>
+    <name>AcquisitionDialog</name>
+    <message>
+        <source>Take in evidence</source>
+        <translation>证据入库</translation>
+    </message>
+    <message>
+        <source>{count} file(s) or folder(s) to take into the vault. Describe how they were obtained; this is recorded with each item and cannot be changed later.</source>
+        <translation>共 {count} 个文件或文件夹将存入存证库。请说明其取得方式；这些信息将随每份证据一并记录，之后不可更改。</translation>
+    </message>
+    <message>
+        <source>Known:</source>
+        <translation>已知：</translation>
+    </message>
+    <message>
+        <source>e.g. camera model, capture software and version</source>
+        <translation>例如：相机型号、取证软件及版本</translation>
+    </message>
+    <message>
+        <source>Seal each item at once with my signing key</source>
+        <translation>立即用我的签章密钥为每份证据加盖签章</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Address (URL):</source>
+        <translation>网址（URL）：</translation>
+    </message>
+    <message>
+        <source>Acquired at:</source>
+        <translation>取得时间：</translation>
+    </message>
+    <message>
+        <source>Acquired by:</source>
+        <translation>取得人：</translation>
+    </message>
+    <message>
+        <source>Device or software:</source>
+        <translation>设备或软件：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Take In</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>网址（URL）</translation>
+    </message>
+    <message>
+        <source>Acquired at</source>
+        <translation>取得时间</translation>
+    </message>
+    <message>
+        <source>Acquired by</source>
+        <translation>取得人</translation>
+    </message>
+    <message>
+        <source>Device or software</source>
+        <translation>设备或软件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Address (URL, required):</source>
+        <translation>网址（URL，必填）：</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>First administrator</source>
@@ -48,6 +127,110 @@
     </message>
 </context>
 <context>
+    <name>CaseDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>e.g. Trademark infringement: Acme Ltd v. Corner Shop</source>
+        <translation>例如：某某公司诉某某店商标侵权纠纷</translation>
+    </message>
+    <message>
+        <source>Kind of dispute:</source>
+        <translation>纠纷类型：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>案件名称：</translation>
+    </message>
+    <message>
+        <source>Open Case</source>
+        <translation>立案</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTypes</name>
+    <message>
+        <source>Patent</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <source>Trademark</source>
+        <translation>商标</translation>
+    </message>
+    <message>
+        <source>Copyright</source>
+        <translation>著作权</translation>
+    </message>
+    <message>
+        <source>Trade secret</source>
+        <translation>商业秘密</translation>
+    </message>
+    <message>
+        <source>Plant variety</source>
+        <translation>植物新品种</translation>
+    </message>
+    <message>
+        <source>Geographical indication</source>
+        <translation>地理标志</translation>
+    </message>
+    <message>
+        <source>Unfair competition</source>
+        <translation>不正当竞争</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyTrail</name>
+    <message>
+        <source>Taken in</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Copy saved</source>
+        <translation>另存副本</translation>
+    </message>
+    <message>
+        <source>Sealed</source>
+        <translation>加盖签章</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>DigestField</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialogs</name>
     <message>
         <source>Mediseal</source>
@@ -66,6 +249,495 @@
     <message>
         <source>Mediseal: unexpected error</source>
         <translation>Mediseal：意外错误</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Sealed by</source>
+        <translation>签章人</translation>
+    </message>
+    <message>
+        <source>Taken in</source>
+        <translation>入库时间</translation>
+    </message>
+    <message>
+        <source>{bytes} bytes</source>
+        <translation>{bytes} 字节</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePage</name>
+    <message>
+        <source>Case:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Seal…</source>
+        <translation>签章(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save a Cop&amp;y…</source>
+        <translation>另存副本(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preservation Record…</source>
+        <translation>保全证据记录(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Ver&amp;ify…</source>
+        <translation>核验(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save Rep&amp;ort…</source>
+        <translation>保存报告(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Custody Trail</source>
+        <translation>保管链</translation>
+    </message>
+    <message>
+        <source>Preservation Records</source>
+        <translation>保全证据记录</translation>
+    </message>
+    <message>
+        <source>No case yet</source>
+        <translation>尚无案件</translation>
+    </message>
+    <message>
+        <source>{count} items, {sealed} sealed, {size} in all.</source>
+        <translation>共 {count} 份证据，已签章 {sealed} 份，合计 {size}。</translation>
+    </message>
+    <message>
+        <source>No case yet: open one with New Case…, then take evidence in.</source>
+        <translation>尚无案件：请先用“新建案件…”立案，再添加证据。</translation>
+    </message>
+    <message>
+        <source>Only a notary with a signing key can seal evidence.</source>
+        <translation>只有持有签章密钥的公证员才能为证据签章。</translation>
+    </message>
+    <message>
+        <source>Only a notary with a signing key can write a preservation record.</source>
+        <translation>只有持有签章密钥的公证员才能制作保全证据记录。</translation>
+    </message>
+    <message>
+        <source>Take files in as evidence</source>
+        <translation>选择要作为证据入库的文件</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 份</translation>
+    </message>
+    <message>
+        <source>Seal {count} evidence item(s) with your signing key?</source>
+        <translation>用您的签章密钥为 {count} 份证据加盖签章？</translation>
+    </message>
+    <message>
+        <source>{names}
+
+The seal is your digital signature over each item&apos;s record (file digests and acquisition). It is permanent: it cannot be removed or replaced.</source>
+        <translation>{names}
+
+签章是您对每份证据记录（文件摘要及取得信息）的数字签名。签章永久有效：不能撤除，也不能替换。</translation>
+    </message>
+    <message>
+        <source>{count} of the selected items already carry your seal and are left as they are.</source>
+        <translation>所选证据中有 {count} 份已有您的签章，保持不变。</translation>
+    </message>
+    <message>
+        <source>Seal evidence</source>
+        <translation>证据签章</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>签章</translation>
+    </message>
+    <message>
+        <source>Sealed {count} item(s).</source>
+        <translation>已为 {count} 份证据签章。</translation>
+    </message>
+    <message>
+        <source>Save a copy of {name}</source>
+        <translation>另存 {name} 的副本</translation>
+    </message>
+    <message>
+        <source>Save copies of {count} items into a folder</source>
+        <translation>将 {count} 份证据的副本保存到文件夹</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>正在另存副本…</translation>
+    </message>
+    <message>
+        <source>Saved a copy: {path}</source>
+        <translation>副本已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Saved {count} copies.</source>
+        <translation>已保存 {count} 份副本。</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>未保存：</translation>
+    </message>
+    <message>
+        <source>Copies saved</source>
+        <translation>副本已保存</translation>
+    </message>
+    <message>
+        <source>Select an item to preview it.</source>
+        <translation>请选择一份证据以预览。</translation>
+    </message>
+    <message>
+        <source>Your role does not allow viewing evidence.</source>
+        <translation>您的角色无权查看证据。</translation>
+    </message>
+    <message>
+        <source>Loading the preview…</source>
+        <translation>正在加载预览…</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Verifying case {case}…</source>
+        <translation>正在核验案件 {case}…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>核验已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <source>Entries were removed from the end of the ledger</source>
+        <translation>存证日志末尾的条目被删除</translation>
+    </message>
+    <message>
+        <source>The ledger holds fewer entries than it numbers</source>
+        <translation>存证日志实有条目少于其编号数</translation>
+    </message>
+    <message>
+        <source>A ledger entry is missing</source>
+        <translation>存证日志缺少条目</translation>
+    </message>
+    <message>
+        <source>A ledger entry was changed</source>
+        <translation>存证日志条目被改动</translation>
+    </message>
+    <message>
+        <source>A node of the ledger&apos;s tree was changed</source>
+        <translation>存证日志的树节点被改动</translation>
+    </message>
+    <message>
+        <source>A node of the ledger&apos;s tree is missing</source>
+        <translation>存证日志缺少树节点</translation>
+    </message>
+    <message>
+        <source>A checkpoint does not match the ledger</source>
+        <translation>检查点与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A checkpoint covers more entries than the ledger has</source>
+        <translation>检查点覆盖的条目多于存证日志实有条目</translation>
+    </message>
+    <message>
+        <source>A checkpoint&apos;s signing key is not known here</source>
+        <translation>本机不认识检查点的签名密钥</translation>
+    </message>
+    <message>
+        <source>A checkpoint&apos;s signature does not verify</source>
+        <translation>检查点的签名核验未通过</translation>
+    </message>
+    <message>
+        <source>A checkpoint names another signer than its key&apos;s owner</source>
+        <translation>检查点所署签名人与密钥持有人不符</translation>
+    </message>
+    <message>
+        <source>A checkpoint was signed after its key was revoked</source>
+        <translation>检查点在密钥吊销后签署</translation>
+    </message>
+    <message>
+        <source>An evidence item was never logged in the ledger</source>
+        <translation>证据从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>An evidence item&apos;s record was changed</source>
+        <translation>证据记录被改动</translation>
+    </message>
+    <message>
+        <source>An evidence file is missing from the vault</source>
+        <translation>存证库中缺少证据文件</translation>
+    </message>
+    <message>
+        <source>An evidence file in the vault was changed</source>
+        <translation>存证库中的证据文件被改动</translation>
+    </message>
+    <message>
+        <source>The vault holds a file no item uses (left by an interrupted ingest)</source>
+        <translation>存证库中有文件未被任何证据使用（系中断的入库所遗留）</translation>
+    </message>
+    <message>
+        <source>A file&apos;s entry in the database does not match its bytes</source>
+        <translation>数据库中的文件条目与文件内容不符</translation>
+    </message>
+    <message>
+        <source>A seal&apos;s certificate is not known here</source>
+        <translation>本机不认识签章所用的证书</translation>
+    </message>
+    <message>
+        <source>A seal names another record than the item&apos;s</source>
+        <translation>签章所指记录与证据记录不符</translation>
+    </message>
+    <message>
+        <source>A seal&apos;s signature does not verify</source>
+        <translation>签章的签名核验未通过</translation>
+    </message>
+    <message>
+        <source>A seal was never logged in the ledger</source>
+        <translation>签章从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>Signed with another person&apos;s key</source>
+        <translation>使用了他人的密钥签名</translation>
+    </message>
+    <message>
+        <source>Signed after the key was revoked</source>
+        <translation>在密钥吊销后签名</translation>
+    </message>
+    <message>
+        <source>The key was revoked after it sealed (the seal stays valid)</source>
+        <translation>密钥在签章之后被吊销（签章仍然有效）</translation>
+    </message>
+    <message>
+        <source>Signed outside the certificate&apos;s validity</source>
+        <translation>签名时间不在证书有效期内</translation>
+    </message>
+    <message>
+        <source>A preservation record was changed</source>
+        <translation>保全证据记录被改动</translation>
+    </message>
+    <message>
+        <source>A preservation record is not in canonical form</source>
+        <translation>保全证据记录不是规范格式</translation>
+    </message>
+    <message>
+        <source>A preservation record&apos;s certificate is not known here</source>
+        <translation>本机不认识保全证据记录所用的证书</translation>
+    </message>
+    <message>
+        <source>A preservation record&apos;s signature does not verify</source>
+        <translation>保全证据记录的签名核验未通过</translation>
+    </message>
+    <message>
+        <source>A preservation record lists an item that differs from the stored one</source>
+        <translation>保全证据记录所列证据与存储的证据不符</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsTable</name>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应为</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>实为</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Notice: nothing is wrong, but worth knowing.</source>
+        <translation>提示：没有问题，但值得了解。</translation>
+    </message>
+    <message>
+        <source>Error: something does not match what was recorded.</source>
+        <translation>错误：有内容与记录不符。</translation>
+    </message>
+    <message>
+        <source>checkpoint {id}</source>
+        <translation>检查点 {id}</translation>
+    </message>
+    <message>
+        <source>record {id}</source>
+        <translation>记录 {id}</translation>
+    </message>
+</context>
+<context>
+    <name>IngestPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>Cancelling; files already taken in are kept…</source>
+        <translation>正在取消；已入库的文件将保留…</translation>
+    </message>
+    <message>
+        <source>File {index} of {count}: {name}</source>
+        <translation>第 {index} 个，共 {count} 个：{name}</translation>
+    </message>
+    <message>
+        <source>Altogether {done} of {total}</source>
+        <translation>总计 {done} / {total}</translation>
+    </message>
+</context>
+<context>
+    <name>IngestSummary</name>
+    <message>
+        <source>Cancelled. {count} file(s) were taken into case {case} before you cancelled; they are kept. The others were not taken in.</source>
+        <translation>已取消。取消前已有 {count} 个文件存入案件 {case}，予以保留；其余文件未入库。</translation>
+    </message>
+    <message>
+        <source>{count} file(s) taken into case {case}.</source>
+        <translation>已将 {count} 个文件存入案件 {case}。</translation>
+    </message>
+    <message>
+        <source>{count} sealed.</source>
+        <translation>其中 {count} 个已签章。</translation>
+    </message>
+    <message>
+        <source>… and {count} more (see Show Details).</source>
+        <translation>……另有 {count} 个（见“显示详细信息”）。</translation>
+    </message>
+    <message>
+        <source>{count} could not be taken in:</source>
+        <translation>{count} 个未能入库：</translation>
+    </message>
+    <message>
+        <source>Evidence taken in</source>
+        <translation>证据入库</translation>
+    </message>
+</context>
+<context>
+    <name>ItemFacts</name>
+    <message>
+        <source>File name:</source>
+        <translation>文件名：</translation>
+    </message>
+    <message>
+        <source>Type and size:</source>
+        <translation>类型和大小：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Address (URL):</source>
+        <translation>网址（URL）：</translation>
+    </message>
+    <message>
+        <source>Acquired at:</source>
+        <translation>取得时间：</translation>
+    </message>
+    <message>
+        <source>Acquired by:</source>
+        <translation>取得人：</translation>
+    </message>
+    <message>
+        <source>Device or software:</source>
+        <translation>设备或软件：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Taken in:</source>
+        <translation>入库：</translation>
+    </message>
+    <message>
+        <source>Seals:</source>
+        <translation>签章：</translation>
+    </message>
+    <message>
+        <source>Select an item to see what is recorded about it.</source>
+        <translation>请选择一份证据，查看其记录信息。</translation>
+    </message>
+    <message>
+        <source>{type}, {size} ({bytes} bytes)</source>
+        <translation>{type}，{size}（{bytes} 字节）</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>by {user} at {time}</source>
+        <translation>由 {user} 于 {time} 入库</translation>
+    </message>
+    <message>
+        <source>{signer}, {time}, certificate {fingerprint}…</source>
+        <translation>{signer}，{time}，证书 {fingerprint}…</translation>
+    </message>
+    <message>
+        <source>(key revoked {time})</source>
+        <translation>（密钥已于 {time} 吊销）</translation>
+    </message>
+    <message>
+        <source>Not sealed</source>
+        <translation>未签章</translation>
     </message>
 </context>
 <context>
@@ -110,20 +782,8 @@
         <translation>保存报告(&amp;S)…</translation>
     </message>
     <message>
-        <source>Finding</source>
-        <translation>发现</translation>
-    </message>
-    <message>
-        <source>Entry</source>
-        <translation>条目</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Expected / found</source>
-        <translation>预期 / 实际</translation>
+        <source>Verifying the ledger and the evidence…</source>
+        <translation>正在核验存证日志和证据…</translation>
     </message>
     <message>
         <source>{count} entries. No checkpoint yet.</source>
@@ -138,32 +798,8 @@
         <translation>正在核验…</translation>
     </message>
     <message>
-        <source>Verifying the ledger…</source>
-        <translation>正在核验存证日志…</translation>
-    </message>
-    <message>
         <source>Verification cancelled.</source>
         <translation>核验已取消。</translation>
-    </message>
-    <message>
-        <source>Checked {entries} entries, {nodes} tree nodes and {checkpoints} checkpoints.</source>
-        <translation>已核验 {entries} 条记录、{nodes} 个树节点和 {checkpoints} 个检查点。</translation>
-    </message>
-    <message>
-        <source>Everything matches.</source>
-        <translation>全部一致。</translation>
-    </message>
-    <message>
-        <source>{count} findings.</source>
-        <translation>发现 {count} 处问题。</translation>
-    </message>
-    <message>
-        <source>Save verification report</source>
-        <translation>保存核验报告</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json)</source>
-        <translation>JSON 文件 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -253,12 +889,36 @@
         <translation>查看调解案件(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;New Case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
         <source>Evi&amp;dence</source>
         <translation>证据(&amp;D)</translation>
     </message>
     <message>
         <source>Show &amp;Evidence</source>
         <translation>查看证据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Seal…</source>
+        <translation>签章(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preservation Record…</source>
+        <translation>保全证据记录(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify Case…</source>
+        <translation>核验案件(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -372,6 +1032,227 @@
     <message>
         <source>Settings of this workstation and of the office.</source>
         <translation>本工作站及本机构的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>PreservationDialog</name>
+    <message>
+        <source>Preservation record for {case}</source>
+        <translation>{case} 的保全证据记录</translation>
+    </message>
+    <message>
+        <source>names separated by commas</source>
+        <translation>姓名之间用逗号或顿号分隔</translation>
+    </message>
+    <message>
+        <source>What was done, step by step: the device was checked clean, the address typed, the pages captured…</source>
+        <translation>逐步写明操作过程：对设备进行清洁性检查、输入网址、截取网页……</translation>
+    </message>
+    <message>
+        <source>Known:</source>
+        <translation>已知：</translation>
+    </message>
+    <message>
+        <source>Nothing: this is a new record</source>
+        <translation>无：这是一份新记录</translation>
+    </message>
+    <message>
+        <source>Record {id}, sealed by {signer} at {time}</source>
+        <translation>记录 {id}，{signer} 于 {time} 签章</translation>
+    </message>
+    <message>
+        <source>The record is sealed with your signing key when you press Seal Record. It cannot be changed afterwards; a mistake is put right by a new record that corrects this one.</source>
+        <translation>按下“签章并保存”后，记录将以您的签章密钥签章，此后不可更改；如有错误，须另作一份更正本记录的新记录。</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Witnesses</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>操作步骤</translation>
+    </message>
+    <message>
+        <source>Devices and software</source>
+        <translation>设备和软件</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Evidence items</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Corrects:</source>
+        <translation>更正：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>地点：</translation>
+    </message>
+    <message>
+        <source>Applicant:</source>
+        <translation>申请人：</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>操作人：</translation>
+    </message>
+    <message>
+        <source>Witnesses:</source>
+        <translation>见证人：</translation>
+    </message>
+    <message>
+        <source>Started at:</source>
+        <translation>开始时间：</translation>
+    </message>
+    <message>
+        <source>Ended at:</source>
+        <translation>结束时间：</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>操作步骤：</translation>
+    </message>
+    <message>
+        <source>Devices and software:</source>
+        <translation>设备和软件：</translation>
+    </message>
+    <message>
+        <source>Evidence items:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <source>Seal Record</source>
+        <translation>签章并保存</translation>
+    </message>
+</context>
+<context>
+    <name>PreservationList</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Sealed by</source>
+        <translation>签章人</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation>被更正于</translation>
+    </message>
+    <message>
+        <source>No preservation record for this case yet.</source>
+        <translation>本案尚无保全证据记录。</translation>
+    </message>
+    <message>
+        <source>Preservation record {id} of case {case}</source>
+        <translation>案件 {case} 的第 {id} 号保全证据记录</translation>
+    </message>
+    <message>
+        <source>Sealed by {signer} at {time}; record SHA-256 {digest}</source>
+        <translation>{signer} 于 {time} 签章；记录 SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Place: {value}</source>
+        <translation>地点：{value}</translation>
+    </message>
+    <message>
+        <source>Applicant: {value}</source>
+        <translation>申请人：{value}</translation>
+    </message>
+    <message>
+        <source>Operator: {value}</source>
+        <translation>操作人：{value}</translation>
+    </message>
+    <message>
+        <source>Witnesses: {value}</source>
+        <translation>见证人：{value}</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation>自 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Devices and software: {value}</source>
+        <translation>设备和软件：{value}</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>操作步骤：</translation>
+    </message>
+    <message>
+        <source>Corrected by record {id}.</source>
+        <translation>已被第 {id} 号记录更正。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>{type}, {size}</source>
+        <translation>{type}，大小 {size}</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>Too large to preview here ({size}). Use Save a Copy… to open it with another program.</source>
+        <translation>文件过大，无法在此预览（{size}）。请用“另存副本…”保存后以其他程序打开。</translation>
+    </message>
+    <message>
+        <source>No preview for this type of file ({type}, {size}). Use Save a Copy… to open it with another program.</source>
+        <translation>此类文件无法预览（{type}，{size}）。请用“另存副本…”保存后以其他程序打开。</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded.</source>
+        <translation>无法解码该图像。</translation>
+    </message>
+    <message>
+        <source>{type}, {size}, {width} × {height} pixels</source>
+        <translation>{type}，{size}，{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>{type}, {size}; showing the first {shown}.</source>
+        <translation>{type}，{size}；仅显示前 {shown}。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened.</source>
+        <translation>无法打开该 PDF。</translation>
+    </message>
+    <message>
+        <source>{type}, {size}, {pages} pages</source>
+        <translation>{type}，{size}，共 {pages} 页</translation>
     </message>
 </context>
 <context>
@@ -511,6 +1392,48 @@
     </message>
 </context>
 <context>
+    <name>Sizes</name>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} 字节</translation>
+    </message>
+</context>
+<context>
+    <name>SourceKinds</name>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>Web capture</source>
+        <translation>网页取证</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Audio recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>Screen recording</source>
+        <translation>录屏</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>Change roles</source>
@@ -539,6 +1462,41 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Verification</name>
+    <message>
+        <source>Checked {entries} ledger entries, {nodes} tree nodes, {checkpoints} checkpoints, {items} evidence items ({blobs} files, {size}), {seals} seals and {records} preservation records.</source>
+        <translation>已核验 {entries} 条存证日志条目、{nodes} 个树节点、{checkpoints} 个检查点、{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章和 {records} 份保全证据记录。</translation>
+    </message>
+    <message>
+        <source>Checked case {case}: {items} evidence items ({blobs} files, {size}), {seals} seals, {records} preservation records and the ledger entries they rest on.</source>
+        <translation>已核验案件 {case}：{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章、{records} 份保全证据记录及其所依据的存证日志条目。</translation>
+    </message>
+    <message>
+        <source>Everything matches.</source>
+        <translation>全部一致。</translation>
+    </message>
+    <message>
+        <source>Everything matches; {count} notices (facts worth knowing, nothing wrong).</source>
+        <translation>全部一致；另有 {count} 条提示（值得了解的情况，并无问题）。</translation>
+    </message>
+    <message>
+        <source>{errors} findings and {notices} notices.</source>
+        <translation>发现 {errors} 处问题，另有 {notices} 条提示。</translation>
+    </message>
+    <message>
+        <source>{count} findings.</source>
+        <translation>发现 {count} 处问题。</translation>
+    </message>
+    <message>
+        <source>Save verification report</source>
+        <translation>保存核验报告</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -720,6 +1678,22 @@
         <translation>签署检查点</translation>
     </message>
     <message>
+        <source>open a case</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <source>take in evidence</source>
+        <translation>证据入库</translation>
+    </message>
+    <message>
+        <source>view or copy evidence</source>
+        <translation>查看或复制证据</translation>
+    </message>
+    <message>
+        <source>seal evidence</source>
+        <translation>为证据签章</translation>
+    </message>
+    <message>
         <source>{user} may not {action}: that needs the role {roles}.</source>
         <translation>{user} 无权{action}：需要角色 {roles}。</translation>
     </message>
@@ -782,6 +1756,138 @@
     <message>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a case type; use one of: {types}.</source>
+        <translation>“{value}”不是案件类型；请使用以下之一：{types}。</translation>
+    </message>
+    <message>
+        <source>A case title must be 1 to {limit} characters on one line.</source>
+        <translation>案件名称须为单行，长度 1 至 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>Set up the office first (mediseal init).</source>
+        <translation>请先设置调解中心（mediseal init）。</translation>
+    </message>
+    <message>
+        <source>There is no case “{number}”.</source>
+        <translation>没有案件“{number}”。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a source kind; use one of: {kinds}.</source>
+        <translation>“{value}”不是来源类型；请使用以下之一：{kinds}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a web address (http:// or https://).</source>
+        <translation>“{value}”不是网址（应以 http:// 或 https:// 开头）。</translation>
+    </message>
+    <message>
+        <source>A web capture (网页取证) needs the address of the page (--url).</source>
+        <translation>网页取证须填写网页地址（--url）。</translation>
+    </message>
+    <message>
+        <source>The field {field} must be at most {limit} characters on one line.</source>
+        <translation>“{field}”须为单行，最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The evidence cannot have been acquired in the future ({time}).</source>
+        <translation>证据的取得时间不能晚于现在（{time}）。</translation>
+    </message>
+    <message>
+        <source>The note must be at most {limit} characters.</source>
+        <translation>备注最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>There is no evidence item {item}.</source>
+        <translation>没有第 {item} 号证据。</translation>
+    </message>
+    <message>
+        <source>“{name}” changed while it was being read; nothing was stored. Take it in again once nothing is writing to it.</source>
+        <translation>读取“{name}”期间该文件发生了变化，未存储任何内容。请在没有程序写入该文件时重新入库。</translation>
+    </message>
+    <message>
+        <source>{path} exists: Mediseal never overwrites a file; choose another name.</source>
+        <translation>{path} 已存在：Mediseal 从不覆盖文件，请另选文件名。</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>文件夹 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>Evidence item {item} does not match its recorded SHA-256 (the vault copy is damaged); nothing was written. Run a verification.</source>
+        <translation>第 {item} 号证据与其记录的 SHA-256 不符（存证库中的文件已损坏），未写出任何内容。请运行核验。</translation>
+    </message>
+    <message>
+        <source>The field {field} is required.</source>
+        <translation>“{field}”为必填项。</translation>
+    </message>
+    <message>
+        <source>The field {field} must be at most {limit} characters.</source>
+        <translation>“{field}”最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>List at most {limit} witnesses, each with a name.</source>
+        <translation>见证人最多 {limit} 名，且每名都须有姓名。</translation>
+    </message>
+    <message>
+        <source>The acquisition ends before it starts.</source>
+        <translation>取证结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>A preservation record covers at least one evidence item.</source>
+        <translation>保全证据记录须至少包含一份证据。</translation>
+    </message>
+    <message>
+        <source>Evidence item {item} belongs to case {other}, not {case}.</source>
+        <translation>第 {item} 号证据属于案件 {other}，而非 {case}。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no preservation record {record}.</source>
+        <translation>案件 {case} 没有第 {record} 号保全证据记录。</translation>
+    </message>
+    <message>
+        <source>Preservation record {record} was already corrected by record {newer}; correct that one instead.</source>
+        <translation>第 {record} 号保全证据记录已被第 {newer} 号记录更正；请更正后者。</translation>
+    </message>
+    <message>
+        <source>{user}&apos;s signing key has been revoked: it seals nothing new. Make or import a new key and sign in again.</source>
+        <translation>{user} 的签章密钥已被吊销，不能再签章。请新建或导入密钥后重新登录。</translation>
+    </message>
+    <message>
+        <source>{user} has already sealed item(s) {items}; a seal is never replaced (another notary may countersign). Nothing was sealed.</source>
+        <translation>{user} 已为第 {items} 号证据签章；签章不能替换（其他公证员可以加签）。本次未签章。</translation>
+    </message>
+    <message>
+        <source>Evidence item {item} does not match its recorded digest; it cannot be sealed. Run a verification.</source>
+        <translation>第 {item} 号证据与其记录的摘要不符，不能签章。请运行核验。</translation>
+    </message>
+    <message>
+        <source>Name at least one evidence item to seal.</source>
+        <translation>请至少指定一份要签章的证据。</translation>
+    </message>
+    <message>
+        <source>The vault has no room for this file ({reason}). Nothing was stored; free some space and try again.</source>
+        <translation>存证库空间不足，无法存放此文件（{reason}）。未存储任何内容；请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>The vault could not store the file: {reason}.</source>
+        <translation>存证库无法存储该文件：{reason}。</translation>
+    </message>
+    <message>
+        <source>“{digest}” is not a SHA-256 digest.</source>
+        <translation>“{digest}”不是 SHA-256 摘要。</translation>
+    </message>
+    <message>
+        <source>The vault has no blob {digest}.</source>
+        <translation>存证库中没有文件 {digest}。</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
     </message>
 </context>
 </TS>
