@@ -184,7 +184,7 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
     if args.json:
-        print_json({"items": report.items, "failures": report.failures})
+        print_json({"items": report.items, "failures": [failure.to_dict() for failure in report.failures]})
     else:
         if report.items:
             print_table(["ID", "NAME", "SIZE", "TYPE", "SHA-256", "SEALED"],

@@ -105,7 +105,23 @@ class IngestFailure:
     """A file of a batch that was not taken in, and why (the batch went on)."""
 
     path: str
-    message: str
+    error: MedisealError
+
+    @property
+    def message(self) -> str:
+        return self.error.message
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "message": self.message}
+
+
+def _failure(path: Path, reason: OSError | MedisealError | str) -> IngestFailure:
+    if isinstance(reason, MedisealError):
+        return IngestFailure(str(path), reason)
+    if isinstance(reason, OSError):
+        return IngestFailure(str(path), InvalidInput(QT_TRANSLATE_NOOP("errors", "{reason}"),
+                                                     reason=reason.strerror or str(reason)))
+    return IngestFailure(str(path), InvalidInput(reason))
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,27 +306,27 @@ def _expand(paths: Iterable[Path]) -> _Batch:
         try:
             info = path.stat()
         except OSError as error:
-            batch.failures.append(IngestFailure(str(path), error.strerror or str(error)))
+            batch.failures.append(_failure(path, error))
             return
         if stat.S_ISDIR(info.st_mode):
             walk(path)
         elif stat.S_ISREG(info.st_mode):
             batch.files.append((path, info.st_size))
         else:
-            batch.failures.append(IngestFailure(str(path), "not a regular file"))
+            batch.failures.append(_failure(path, QT_TRANSLATE_NOOP("errors", "not a regular file")))
 
     def walk(folder: Path) -> None:
         try:
             children = sorted(folder.iterdir(), key=lambda child: child.name)
         except OSError as error:
-            batch.failures.append(IngestFailure(str(folder), error.strerror or str(error)))
+            batch.failures.append(_failure(folder, error))
             return
         for child in children:
             add_file(child)
 
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            batch.failures.append(IngestFailure(str(path), "no such file or folder"))
+            batch.failures.append(_failure(path, QT_TRANSLATE_NOOP("errors", "no such file or folder")))
         else:
             add_file(path)
     return batch
@@ -417,9 +433,9 @@ def ingest_files(database: Database, vault: Vault, actor: Actor, case_number: st
         except Cancelled:
             return IngestReport(tuple(items), tuple(failures), cancelled=True)
         except MedisealError as error:
-            failures.append(IngestFailure(str(path), error.message))
+            failures.append(_failure(path, error))
         except OSError as error:
-            failures.append(IngestFailure(str(path), error.strerror or str(error)))
+            failures.append(_failure(path, error))
         done = base + size
         progress(done, total)
     return IngestReport(tuple(items), tuple(failures))

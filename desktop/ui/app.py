@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, __version__
@@ -92,7 +92,9 @@ class Launcher(QObject):
             return _open(self.settings)
 
         self.opening = run_op(self.window, open_in_background).on_success(self._opened)
-        self.opening.on_failure(self._failed).start()
+        self.opening.on_failure(self._failed)
+        # Start after the first paint: the opening thread would otherwise compete for the GIL with it.
+        QTimer.singleShot(0, self.opening.start)
         return self.window
 
     def _opened(self, opened: _Opened) -> None:

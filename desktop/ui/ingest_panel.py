@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import ERRORS_CONTEXT, QT_TRANSLATE_NOOP
-from desktop.core.evidence import IngestReport
+from desktop.core.evidence import IngestFailure, IngestReport
+from desktop.ui.i18n import translate_error
 from desktop.ui.sizes import human_size
 
 translate = QCoreApplication.translate
@@ -26,8 +26,7 @@ BAR_STEPS = 1000  # bars count per mille: byte counts overflow a QProgressBar's 
 FAILURES_LISTED = 12
 
 # Reasons the core gives as plain text (not message templates); marked here so they are translated.
-_PLAIN_REASONS = (QT_TRANSLATE_NOOP("errors", "not a regular file"),
-                  QT_TRANSLATE_NOOP("errors", "no such file or folder"))
+
 
 
 def _fraction(done: int, total: int) -> int:
@@ -109,9 +108,9 @@ class IngestPanel(QFrame):
         self.total_bar.setValue(_fraction(done, total))
 
 
-def failure_reason(message: str) -> str:
-    """The core's reason in the user's language where it is a known sentence."""
-    return translate(ERRORS_CONTEXT, message)
+def failure_reason(failure: IngestFailure) -> str:
+    """Why a file was not taken in, in the user's language."""
+    return translate_error(failure.error)
 
 
 def summary_box(parent: QWidget, case_number: str, report: IngestReport) -> QMessageBox:
@@ -129,7 +128,7 @@ def summary_box(parent: QWidget, case_number: str, report: IngestReport) -> QMes
         text += " " + translate("IngestSummary", "{count} sealed.").format(count=sealed)
     details = ""
     if report.failures:
-        lines = [f"{Path(failure.path).name or failure.path}: {failure_reason(failure.message)}"
+        lines = [f"{Path(failure.path).name or failure.path}: {failure_reason(failure)}"
                  for failure in report.failures]
         shown = "\n".join(lines[:FAILURES_LISTED])
         if len(lines) > FAILURES_LISTED:
@@ -137,7 +136,7 @@ def summary_box(parent: QWidget, case_number: str, report: IngestReport) -> QMes
                 count=len(lines) - FAILURES_LISTED)
         text += "\n\n" + translate("IngestSummary", "{count} could not be taken in:").format(
             count=len(report.failures)) + "\n" + shown
-        details = "\n".join(f"{failure.path}: {failure_reason(failure.message)}"
+        details = "\n".join(f"{failure.path}: {failure_reason(failure)}"
                             for failure in report.failures)
     icon = QMessageBox.Icon.Warning if report.failures else QMessageBox.Icon.Information
     box = QMessageBox(icon, translate("IngestSummary", "Evidence taken in"), text,

@@ -1774,6 +1774,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>没有案件“{number}”。</translation>
     </message>
     <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
         <source>“{value}” is not a source kind; use one of: {kinds}.</source>
         <translation>“{value}”不是来源类型；请使用以下之一：{kinds}。</translation>
     </message>
