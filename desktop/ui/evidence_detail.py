@@ -57,16 +57,25 @@ def event_titles() -> dict[str, str]:
     }
 
 
-def _table(headers: list[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
+def _configure(table: QTableWidget, name: str, headers: list[str]) -> None:
+    """A read-only table of one-line rows: columns as wide as their contents, the last takes the rest."""
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    for column in range(len(headers) - 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    _configure(table, name, headers)
     return table
 
 
@@ -187,17 +196,7 @@ class CustodyTrail(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
-        self.setObjectName("custodyTrail")
-        self.setHorizontalHeaderLabels([self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event")])
-        self.verticalHeader().setVisible(False)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.setWordWrap(False)
-        header = self.horizontalHeader()
-        for column, width in enumerate((60, 150, 90)):
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        _configure(self, "custodyTrail", [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event")])
 
     def show_entries(self, entries: list[Entry]) -> None:
         titles = event_titles()
@@ -220,8 +219,6 @@ class PreservationList(QSplitter):
         self.setObjectName("preservationList")
         self.table = _table([self.tr("No."), self.tr("Sealed by"), self.tr("Time"), self.tr("Items"),
                              self.tr("Corrects"), self.tr("Corrected by")], "preservationTable")
-        for column, width in enumerate((50, 90, 140, 90, 70)):
-            self.table.horizontalHeader().resizeSection(column, width)
         self.text = QPlainTextEdit()
         self.text.setObjectName("preservationText")
         self.text.setReadOnly(True)
