@@ -103,10 +103,6 @@ def find_case(session: Session, number: str) -> MediationCase:
     return row
 
 
-def get_case(session: Session, number: str) -> CaseInfo:
-    return _info(find_case(session, number))
-
-
 def list_cases(session: Session) -> list[CaseInfo]:
     """Every case, newest first."""
     return [_info(row) for row in session.scalars(select(MediationCase).order_by(MediationCase.id.desc()))]

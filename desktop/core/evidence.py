@@ -11,11 +11,11 @@ import mimetypes
 import os
 import stat
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import BinaryIO, NewType
+from typing import NewType
 from urllib.parse import urlsplit
 
 import filetype
@@ -472,7 +472,7 @@ def copy_out(database: Database, vault: Vault, actor: Actor, item_id: int, desti
     temp = destination.with_name(f".{destination.name}.mediseal-part")
     try:
         with vault.open(expected) as source, temp.open("xb") as out:
-            digests = _copy(source, out, size, progress, cancelled)
+            digests = digest_stream(source, lambda done: progress(done, size), cancelled, out.write)
             out.flush()
             os.fsync(out.fileno())
         if digests.sha256 != expected:
@@ -490,17 +490,3 @@ def copy_out(database: Database, vault: Vault, actor: Actor, item_id: int, desti
     with database.session_scope() as session:
         ledger.append(session, actor.name, "evidence.copied", subject(item_id), expected)
     return destination
-
-
-def _copy(source: BinaryIO, out: BinaryIO, size: int, progress: ProgressFn,
-          cancelled: CancelledFn) -> Digests:
-    return digest_stream(source, lambda done: progress(done, size), cancelled, out.write)
-
-
-def iter_case_items(session: Session, case_number: str) -> Iterator[tuple[EvidenceItem, str]]:
-    """Rows of one case's items with the case number (for verification and export)."""
-    case = find_case(session, case_number)
-    for row in session.scalars(select(EvidenceItem).where(EvidenceItem.case_id == case.id)
-                               .order_by(EvidenceItem.id)):
-        yield row, case.number
-

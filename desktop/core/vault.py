@@ -81,14 +81,6 @@ class Vault(Protocol):
     def digests(self) -> Iterator[str]: ...
 
 
-def sm3_available() -> bool:
-    try:
-        hashlib.new("sm3")
-    except ValueError:
-        return False
-    return True
-
-
 class _Hash(Protocol):
     def update(self, data: bytes, /) -> None: ...
 
