@@ -6,7 +6,6 @@ sessions, minutes and outcomes come with the cases issue.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NewType
@@ -20,6 +19,7 @@ from desktop.core.canonical import format_time, record_digest
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.office import DEFAULT_PREFIX, format_case_number, get_office
 from desktop.core.permissions import Action, Actor, require
+from desktop.core.text import has_control
 
 CaseId = NewType("CaseId", int)
 CASE_RECORD_TYPE = "case"
@@ -62,7 +62,7 @@ def validate_case_type(case_type: str) -> str:
 
 def validate_title(title: str) -> str:
     value = title.strip()
-    if not value or len(value) > TITLE_MAX or any(unicodedata.category(ch).startswith("C") for ch in value):
+    if not value or len(value) > TITLE_MAX or has_control(value):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "A case title must be 1 to {limit} characters on one line."), field="title",
             limit=TITLE_MAX)

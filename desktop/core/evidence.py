@@ -38,6 +38,7 @@ from desktop.core.errors import (
 from desktop.core.permissions import Action, Actor, require
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.core.signing_keys import UnlockedKey
+from desktop.core.text import has_control
 from desktop.core.vault import Digests, Vault, digest_stream
 
 ItemId = NewType("ItemId", int)
@@ -140,10 +141,6 @@ class _Batch:
 
 
 # --- validation ------------------------------------------------------------------------------------
-def _one_line(text: str) -> bool:
-    return not any(unicodedata.category(ch).startswith("C") for ch in text)
-
-
 def validate_acquisition(acquisition: Acquisition) -> Acquisition:
     """Check and tidy what the user typed about how the evidence was obtained."""
     kind = acquisition.source_kind.strip().lower().replace("_", "-")
@@ -155,14 +152,14 @@ def validate_acquisition(acquisition: Acquisition) -> Acquisition:
     if url is not None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https", "ftp") or not parts.netloc or len(url) > URL_MAX \
-                or not _one_line(url):
+                or has_control(url):
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "errors", "“{value}” is not a web address (http:// or https://)."), field="url", value=url)
     if kind == "web-capture" and url is None:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "A web capture (网页取证) needs the address of the page (--url)."), field="url")
     for name, value in (("acquired_by", acquisition.acquired_by), ("device", acquisition.device)):
-        if len(value.strip()) > TEXT_FIELD_MAX or not _one_line(value.strip()):
+        if len(value.strip()) > TEXT_FIELD_MAX or has_control(value.strip()):
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "errors", "The field {field} must be at most {limit} characters on one line."),
                 field=name, limit=TEXT_FIELD_MAX)

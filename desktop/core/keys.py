@@ -29,6 +29,7 @@ from cryptography.x509.oid import NameOID
 
 from desktop.core.canonical import as_utc, format_time
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
+from desktop.core.text import has_control
 
 # The seal algorithm: ECDSA (FIPS 186-5) on P-256, named secp256r1 / prime256v1 in RFC 5480 §2.1.1.1.
 SIGNING_CURVE_NAME = ec.SECP256R1.name
@@ -93,12 +94,13 @@ def new_signing_key(common_name: str, organization: str,
                     now: datetime) -> tuple[EllipticCurvePrivateKey, x509.Certificate]:
     """A new ECDSA P-256 key and its self-signed certificate, valid for five years from ``now``."""
     common_name, organization = common_name.strip(), organization.strip()
-    if not _one_line(common_name) or len(common_name.encode("utf-8")) > COMMON_NAME_MAX_BYTES:
+    if (not common_name or has_control(common_name)
+            or len(common_name.encode("utf-8")) > COMMON_NAME_MAX_BYTES):
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The name on the certificate must be one line of at most {limit} "
                                         "bytes in UTF-8 (about {chinese_limit} Chinese characters)."),
             field="common_name", limit=COMMON_NAME_MAX_BYTES, chinese_limit=COMMON_NAME_MAX_BYTES // 3)
-    if not _one_line(organization) or len(organization) > ORGANIZATION_MAX:
+    if not organization or has_control(organization) or len(organization) > ORGANIZATION_MAX:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors", "The organization on the certificate must be one line of at most "
                                         "{limit} characters."),
@@ -126,11 +128,6 @@ def new_signing_key(common_name: str, organization: str,
         .sign(key, SIGNATURE_HASH())
     )
     return key, certificate
-
-
-def _one_line(text: str) -> bool:
-    """True for non-empty text with no control or format characters."""
-    return bool(text) and not any(unicodedata.category(ch).startswith("C") for ch in text)
 
 
 def _add_years(moment: datetime, years: int) -> datetime:

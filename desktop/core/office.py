@@ -6,11 +6,11 @@ read and write, so the command-line parser and the window can use this module be
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
+from desktop.core.text import has_control
 
 OFFICE_NAME_MAX = 200
 PREFIX_MAX = 16
@@ -35,17 +35,13 @@ def format_case_number(prefix: str, year: int, sequence: int) -> str:
     return f"({year}){prefix}字第{sequence:04d}号"
 
 
-def _has_control(text: str) -> bool:
-    return any(unicodedata.category(ch).startswith("C") for ch in text)
-
-
 def validate_office(name: str, prefix: str) -> OfficeInfo:
     """Clean and check an office name and prefix; raise ``InvalidInput`` naming the bad field."""
     name = name.strip()
     prefix = prefix.strip()
     if not name:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The office name is empty."), field="name")
-    if len(name) > OFFICE_NAME_MAX or _has_control(name):
+    if len(name) > OFFICE_NAME_MAX or has_control(name):
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors",
                               "The office name must be at most {limit} characters, on one line."),
@@ -53,7 +49,7 @@ def validate_office(name: str, prefix: str) -> OfficeInfo:
     if not prefix:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The case-number prefix is empty."),
                            field="prefix")
-    if (len(prefix) > PREFIX_MAX or _has_control(prefix) or any(ch.isspace() for ch in prefix)
+    if (len(prefix) > PREFIX_MAX or has_control(prefix) or any(ch.isspace() for ch in prefix)
             or any(ch.isdigit() for ch in prefix) or _PREFIX_FORBIDDEN & set(prefix)):
         raise InvalidInput(
             QT_TRANSLATE_NOOP("errors",
