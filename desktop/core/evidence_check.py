@@ -36,7 +36,7 @@ from desktop.core.canonical import canonical_bytes, format_time, record_digest
 from desktop.core.errors import InvalidInput
 from desktop.core.evidence import item_record, subject
 from desktop.core.findings import NOTICE, Finding
-from desktop.core.ledger import Entry
+from desktop.core.ledger import entry_from_row
 from desktop.core.merkle import leaf_hash
 from desktop.core.preservation import subject as record_subject
 from desktop.core.progress import CancelledFn, raise_if_cancelled
@@ -62,6 +62,7 @@ class EvidenceResult:
 class _Item:
     row: EvidenceItem
     case_number: str
+    canonical: bytes  # the record as the row holds it now, made once for the digest and every seal
 
     @property
     def name(self) -> str:
@@ -86,7 +87,8 @@ def _items(session: Session, case_id: int | None) -> list[_Item]:
     query = select(EvidenceItem, MediationCase.number).join(MediationCase).order_by(EvidenceItem.id)
     if case_id is not None:
         query = query.where(EvidenceItem.case_id == case_id)
-    return [_Item(row, number) for row, number in session.execute(query)]
+    return [_Item(row, number, canonical_bytes(item_record(row, number)))
+            for row, number in session.execute(query)]
 
 
 def _digest_of(entries: list[LedgerEntry], kind: str) -> list[str | None]:
@@ -96,8 +98,7 @@ def _digest_of(entries: list[LedgerEntry], kind: str) -> list[str | None]:
 def _check_leaves(session: Session, entries: Iterable[LedgerEntry], findings: list[Finding]) -> None:
     """For a case-scoped check: each entry used as an anchor must match its stored Merkle leaf."""
     for row in entries:
-        leaf = leaf_hash(Entry(row.seq, row.recorded_at, row.actor, row.kind, row.subject,
-                               row.subject_sha256).leaf())
+        leaf = leaf_hash(entry_from_row(row).leaf())
         stored = session.get(MerkleNode, (0, row.seq))
         if stored is None or stored.hash != leaf:
             findings.append(Finding("entry-changed", f"entry {row.seq} ({row.kind}, {row.subject}) does not "
@@ -111,7 +112,7 @@ def _check_items(items: list[_Item], anchors: dict[str, list[LedgerEntry]],
     anchored: dict[int, str] = {}
     for item in items:
         row = item.row
-        record = record_digest(item_record(row, item.case_number))
+        record = hashlib.sha256(item.canonical).hexdigest()
         logged = _digest_of(anchors.get(subject(row.id), []), "evidence.ingested")
         if not logged:
             findings.append(Finding("item-not-in-ledger", f"item {row.id} ({item.name}): no ledger entry "
@@ -246,12 +247,11 @@ def _check_seals(session: Session, items: list[_Item], anchored: dict[int, str],
             if signer is None:
                 findings.append(where.finding("seal-key-unknown", "its certificate is not known here"))
                 continue
-            record = canonical_bytes(item_record(item.row, item.case_number))
             if seal.record_sha256 != anchored.get(seal.item_id, seal.record_sha256):
                 findings.append(where.finding("seal-record-mismatch", "it names another record digest than "
                                               "the item's", expected=anchored.get(seal.item_id),
                                               found=seal.record_sha256))
-            if not keys.verify(signer.certificate, record, seal.signature):
+            if not keys.verify(signer.certificate, item.canonical, seal.signature):
                 findings.append(where.finding("seal-signature", "the signature does not verify over the "
                                               "item's record"))
             logged = _digest_of(anchors.get(subject(seal.item_id), []), "evidence.sealed")
@@ -344,6 +344,7 @@ def check_evidence(session: Session, vault: Vault, case_id: int | None, tick: Ca
     result.seals = _check_seals(session, items, anchored, anchors, signers, result.findings)
     if case_id is None:
         result.findings.extend(_unrecorded_blobs(session, vault))
-    all_items = {item.row.id: item for item in (items if case_id is None else _items(session, None))}
-    result.records = _check_records(session, case_id, all_items, anchors, signers, result.findings)
+    # A record lists items of its own case only (create_record refuses others), so ``items`` suffices.
+    by_id = {item.row.id: item for item in items}
+    result.records = _check_records(session, case_id, by_id, anchors, signers, result.findings)
     return result

@@ -45,7 +45,8 @@ class Entry:
         return canonical_bytes(self.record())
 
 
-def _entry(row: LedgerEntry) -> Entry:
+def entry_from_row(row: LedgerEntry) -> Entry:
+    """The entry a stored row holds (as it is now: verification compares it with its leaf)."""
     return Entry(row.seq, row.recorded_at, row.actor, row.kind, row.subject, row.subject_sha256)
 
 
@@ -82,7 +83,7 @@ def subject_entries(session: Session, subject: str) -> list[Entry]:
     """Every entry about one subject (such as ``evidence:12``), oldest first: its custody trail."""
     rows = session.scalars(select(LedgerEntry).where(LedgerEntry.subject == subject)
                            .order_by(LedgerEntry.seq))
-    return [_entry(row) for row in rows]
+    return [entry_from_row(row) for row in rows]
 
 
 def append(session: Session, actor: str, kind: str, subject: str, subject_sha256: str | None = None,
@@ -103,7 +104,7 @@ def entries(session: Session, start: int = 0, limit: int = 1000) -> list[Entry]:
     """Up to ``limit`` entries from number ``start`` on, in order (keyset paging on ``seq``)."""
     rows = session.scalars(select(LedgerEntry).where(LedgerEntry.seq >= start)
                            .order_by(LedgerEntry.seq).limit(limit))
-    return [_entry(row) for row in rows]
+    return [entry_from_row(row) for row in rows]
 
 
 def iter_entries(session: Session, start: int = 0, batch: int = 5000) -> Iterator[Entry]:
