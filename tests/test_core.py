@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from desktop.core.errors import (
 )
 from desktop.core.logs import LOG_FILE_NAME
 from desktop.core.store import OpenStore
+from tests.concurrency import run_concurrently
 
 
 def test_settings_precedence(tmp_path: Path) -> None:
@@ -60,21 +60,11 @@ def test_session_scope_commits_or_rolls_back(store: OpenStore) -> None:
 
 
 def test_sessions_on_other_threads(store: OpenStore) -> None:
-    errors: list[BaseException] = []
-
     def work(n: int) -> None:
-        try:
-            with store.database.session_scope() as session:
-                session.add(AppMeta(key=f"thread-{n}", value=str(n), updated_at=utc_now()))
-        except BaseException as error:  # reported below
-            errors.append(error)
+        with store.database.session_scope() as session:
+            session.add(AppMeta(key=f"thread-{n}", value=str(n), updated_at=utc_now()))
 
-    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    run_concurrently(work, range(4))
     with store.database.session_scope() as session:
         assert len(list(session.scalars(select(AppMeta).where(AppMeta.key.like("thread-%"))))) == 4
 

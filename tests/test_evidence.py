@@ -34,6 +34,7 @@ from desktop.core.permissions import Actor, Role
 from desktop.core.signing_keys import UnlockedKey
 from desktop.core.store import OpenStore
 from desktop.core.verify import verify_store
+from tests.concurrency import run_concurrently
 from tests.tamper import behind_the_triggers
 
 ADMIN_PASSWORD = "admin-password-1"
@@ -522,24 +523,12 @@ def test_a_damaged_unrecorded_file_is_replaced_by_a_fresh_ingest(desk: Office, t
 
 
 def test_concurrent_ingests_get_distinct_items_and_a_sound_ledger(desk: Office, tmp_path: Path) -> None:
-    import threading
-
-    errors: list[BaseException] = []
-    reports: list[evidence.IngestReport] = []
-
-    def worker(name: str) -> None:
+    def worker(name: str) -> evidence.IngestReport:
         paths = _files(tmp_path / name, **{f"{name}{n}_txt": f"{name} {n}".encode() for n in range(6)})
-        try:
-            reports.append(desk.ingest(*paths))
-        except BaseException as error:
-            errors.append(error)
+        return desk.ingest(*paths)
 
-    threads = [threading.Thread(target=worker, args=(name,)) for name in ("a", "b", "c")]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == [] and all(not report.failures for report in reports)
+    reports = run_concurrently(worker, ["a", "b", "c"])
+    assert all(not report.failures for report in reports)
     ids = sorted(item.id for report in reports for item in report.items)
     assert ids == list(range(1, 19))
     assert desk.verify() == []

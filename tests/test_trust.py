@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from desktop.core.errors import InvalidInput, NotAllowed
 from desktop.core.permissions import Role
 from desktop.core.store import OpenStore, open_store
 from desktop.core.verify import verify_ledger
+from tests.concurrency import run_concurrently
 from tests.tamper import behind_the_triggers
 
 ADMIN_PASSWORD = "admin-password-1"
@@ -268,22 +268,12 @@ def test_verify_names_removed_entries(trusted: OpenStore) -> None:
 
 
 def test_concurrent_appends_get_consecutive_numbers(trusted: OpenStore) -> None:
-    errors: list[BaseException] = []
-
     def work(worker: int) -> None:
-        try:
-            for step in range(10):
-                with trusted.database.session_scope() as session:
-                    ledger.append(session, f"worker{worker}", "test.event", f"item:{worker}:{step}")
-        except BaseException as error:  # reported below
-            errors.append(error)
+        for step in range(10):
+            with trusted.database.session_scope() as session:
+                ledger.append(session, f"worker{worker}", "test.event", f"item:{worker}:{step}")
 
-    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    run_concurrently(work, range(4))
     with trusted.database.session_scope() as session:
         seqs = list(session.scalars(select(LedgerEntry.seq).order_by(LedgerEntry.seq)))
         assert seqs == list(range(len(seqs)))
