@@ -451,6 +451,13 @@ def read_for_view(database: Database, vault: Vault, actor: Actor, item_id: int, 
     return data
 
 
+def _refuse_existing(destination: Path) -> None:
+    if destination.exists():
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "{path} exists: Mediseal never overwrites a file; choose another name."),
+            path=str(destination))
+
+
 def copy_out(database: Database, vault: Vault, actor: Actor, item_id: int, destination: Path,
              progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled) -> Path:
     """Write a copy of the item to ``destination`` (never over an existing file), checking its SHA-256 on
@@ -459,10 +466,7 @@ def copy_out(database: Database, vault: Vault, actor: Actor, item_id: int, desti
     with database.session_scope() as session:
         row, _number = find_item(session, item_id)
         expected, size = row.blob_sha256, row.size
-    if destination.exists():
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "{path} exists: Mediseal never overwrites a file; choose another name."),
-            path=str(destination))
+    _refuse_existing(destination)
     if not destination.parent.is_dir():
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."),
                            path=str(destination.parent))
@@ -476,10 +480,7 @@ def copy_out(database: Database, vault: Vault, actor: Actor, item_id: int, desti
             raise IntegrityError(QT_TRANSLATE_NOOP(
                 "errors", "Evidence item {item} does not match its recorded SHA-256 (the vault copy is "
                 "damaged); nothing was written. Run a verification."), item=item_id)
-        if destination.exists():
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "errors", "{path} exists: Mediseal never overwrites a file; choose another name."),
-                path=str(destination))
+        _refuse_existing(destination)  # again: it may have appeared while the copy was written
         os.replace(temp, destination)
     except BaseException:
         temp.unlink(missing_ok=True)
