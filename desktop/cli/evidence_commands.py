@@ -25,6 +25,7 @@ from desktop.cli.common import (
     refuse_overwrite,
 )
 from desktop.core.permissions import Action, require
+from desktop.core.text import binary_size
 
 SOURCE_HELP = ("upload, web-capture (网页取证, needs --url), photo, audio, video, screen-recording, document "
                "or other (default upload)")
@@ -155,11 +156,7 @@ def _shown(name: str) -> str:
 
 
 def _size(size: int) -> str:
-    for unit in ("B", "KiB", "MiB", "GiB"):
-        if size < 1024 or unit == "GiB":
-            return f"{size} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024  # type: ignore[assignment]
-    return str(size)
+    return binary_size(size) or f"{size} B"
 
 
 def _stderr_progress(done: int, total: int) -> None:
