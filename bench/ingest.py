@@ -11,7 +11,7 @@ clean in the page cache and no writeback of it overlaps the timings. Each round 
 - naive: a hashlib SHA-256 pass, an SM3 pass, shutil.copy and fsync of the copy;
 - ours: ``LocalVault.store`` into a vault on the same file system (temp file, fsync, rename, fsync of
   the folder, read-only);
-- ingest: ``evidence.ingest_files`` through a real SQLite store (the vault plus MIME sniffing, the item
+- ingest: ``intake.ingest_files`` through a real SQLite store (the vault plus MIME sniffing, the item
   row, its canonical record and its ledger entry).
 
 Rounds alternate the five; medians are compared. The CPU column is this process's user + system time
@@ -36,10 +36,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.config import Settings
-from desktop.core import cases, evidence, office, users
-from desktop.core.permissions import Actor, Role
-from desktop.core.store import OpenStore, open_store
-from desktop.core.vault import CHUNK_BYTES, LocalVault
+from desktop.core.cases import matters as cases
+from desktop.core.evidence import intake
+from desktop.core.integrity.digests import CHUNK_BYTES
+from desktop.core.office import office
+from desktop.core.storage.store import OpenStore, open_store
+from desktop.core.storage.vault.local import LocalVault
+from desktop.core.trust import users
+from desktop.core.trust.permissions import Actor, Role
 
 PATTERN_BYTES = 64 * 1024 * 1024
 NOTARY, PASSWORD = "notary", "bench-password-1"
@@ -164,7 +168,7 @@ def ours(vault: LocalVault, path: Path) -> float:
 
 def ingest(desk: Desk, path: Path) -> float:
     started = time.perf_counter()
-    report = evidence.ingest_files(desk.store.database, desk.store.vault, desk.notary, desk.case_number,
+    report = intake.ingest_files(desk.store.database, desk.store.vault, desk.notary, desk.case_number,
                                    [path])
     elapsed = time.perf_counter() - started
     if report.failures or len(report.items) != 1:

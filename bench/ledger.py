@@ -18,7 +18,7 @@ import sys
 import time
 import timeit
 
-from desktop.core.merkle import (
+from desktop.core.integrity.merkle import (
     MemoryNodeStore,
     MerkleTree,
     leaf_hash,

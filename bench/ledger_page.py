@@ -26,10 +26,10 @@ from sqlalchemy import insert, update
 
 from db.models import LedgerEntry, LedgerHead, MerkleNode
 from desktop.config import Settings
-from desktop.core.ledger import Entry
-from desktop.core.merkle import MemoryNodeStore, MerkleTree
-from desktop.core.store import OpenStore, open_store
-from desktop.ui.ledger_view import LedgerModel
+from desktop.core.integrity.merkle import MemoryNodeStore, MerkleTree
+from desktop.core.storage.store import OpenStore, open_store
+from desktop.core.trust.ledger import Entry
+from desktop.ui.ledger.page import LedgerModel
 
 CHUNK = 20_000
 

@@ -39,8 +39,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from desktop import cli
 from desktop.ui import app, main_window
-
-# Hooks that import nothing the app would not import by then (desktop.ui.sign_in pulls in the store).
+# Hooks that import nothing the app would not import by then (desktop.ui.sign_in.dialog pulls in the store).
 shown, attach = main_window.MainWindow.showEvent, main_window.MainWindow.attach
 opened = app.Launcher._opened
 

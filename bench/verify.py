@@ -2,7 +2,7 @@
 
     python bench/verify.py [--small 1000] [--large 3] [--large-size 300M] [--seal] [--runs 3] [--dir D]
 
-Builds a SQLite store whose evidence was taken in through ``evidence.ingest_files``: ``--small`` files of
+Builds a SQLite store whose evidence was taken in through ``intake.ingest_files``: ``--small`` files of
 4-64 KiB (random sizes and bytes) and ``--large`` files of ``--large-size`` (with ``--seal`` each item is
 sealed by the notary as it lands). Then it alternates, after one untimed pass that brings the blobs into
 the page cache:
@@ -27,8 +27,10 @@ from pathlib import Path
 
 from ingest import Desk, describe_folder, hashing_limit, open_desk, parse_size, settle
 
-from desktop.core import evidence, signing_keys
-from desktop.core.verify import verify_ledger, verify_store
+from desktop.core.evidence import intake
+from desktop.core.trust import signing_keys
+from desktop.core.verification.ledger import verify_ledger
+from desktop.core.verification.store import verify_store
 
 SMALL_MIN, SMALL_MAX = 4 * 1024, 64 * 1024
 PATTERN_BYTES = 64 * 1024 * 1024
@@ -65,7 +67,7 @@ def build(folder: Path, small: int, large: int, large_size: int, seal: bool) -> 
             signing_keys.new_key(session, desk.notary, "bench-password-1")
             key = signing_keys.unlock(session, desk.notary, "bench-password-1")
     started = time.perf_counter()
-    report = evidence.ingest_files(desk.store.database, desk.store.vault, desk.notary, desk.case_number,
+    report = intake.ingest_files(desk.store.database, desk.store.vault, desk.notary, desk.case_number,
                                    [small_folder, *large_files], seal_with=key)
     elapsed = time.perf_counter() - started
     if report.failures or len(report.items) != small + large:

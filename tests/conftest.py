@@ -13,8 +13,8 @@ from sqlalchemy import create_engine, text
 from db import migrate
 from db.engine import open_database, sqlite_url
 from desktop.config import SPECS, Settings
-from desktop.core.datafolder import DATABASE_FILE_NAME
-from desktop.core.store import OpenStore, open_store
+from desktop.core.storage.datafolder import DATABASE_FILE_NAME
+from desktop.core.storage.store import OpenStore, open_store
 from tests.postgres_cluster import PostgresCluster, find_server_bin
 
 REQUIRE_POSTGRES = os.environ.get("MEDISEAL_REQUIRE_POSTGRES") == "1"

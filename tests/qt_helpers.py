@@ -7,9 +7,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.permissions import Actor, Role
-from desktop.core.sessions import UserSession
-from desktop.core.store import OpenStore
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust.permissions import Actor, Role
+from desktop.core.trust.sign_in import UserSession
 from desktop.ui.main_window import MainWindow
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from desktop.core.store import OpenStore
+from desktop.core.storage.store import OpenStore
 
 
 def behind_the_triggers(store: OpenStore, table: str, statement: str, **params: object) -> None:

@@ -11,7 +11,8 @@ from types import MappingProxyType
 
 import pytest
 
-from desktop.core.canonical import (
+from desktop.core.errors import InvalidInput
+from desktop.core.integrity.canonical import (
     JSON_SAFE_INTEGER_MAX,
     as_utc,
     canonical_bytes,
@@ -19,7 +20,6 @@ from desktop.core.canonical import (
     parse_time,
     record_digest,
 )
-from desktop.core.errors import InvalidInput
 
 HEAD = {"type": "test", "version": 1}
 

@@ -19,11 +19,11 @@ from db.engine import open_database, sqlite_url
 from desktop import __version__
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
 from desktop.config import Settings
-from desktop.core import office
-from desktop.core.datafolder import DATABASE_FILE_NAME
-from desktop.core.store import open_store
+from desktop.core.office import office
+from desktop.core.storage.datafolder import DATABASE_FILE_NAME
+from desktop.core.storage.store import open_store
 from desktop.ui.main_window import MainWindow
-from desktop.ui.sign_in import SignInDialog
+from desktop.ui.sign_in.dialog import SignInDialog
 
 MEDISEAL = Path(sys.executable).with_name("mediseal")
 

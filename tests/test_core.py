@@ -11,7 +11,6 @@ from sqlalchemy import select
 
 from db.models import AppMeta, Office, utc_now
 from desktop.config import Settings, load_settings
-from desktop.core import office
 from desktop.core.errors import (
     Cancelled,
     IntegrityError,
@@ -20,8 +19,9 @@ from desktop.core.errors import (
     NotAllowed,
     NotFound,
 )
-from desktop.core.logs import LOG_FILE_NAME
-from desktop.core.store import OpenStore
+from desktop.core.office import office
+from desktop.core.storage.logs import LOG_FILE_NAME
+from desktop.core.storage.store import OpenStore
 from tests.concurrency import run_concurrently
 
 

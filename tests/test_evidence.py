@@ -16,24 +16,19 @@ from sqlalchemy.exc import DBAPIError
 
 from db.models import Blob, EvidenceItem
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
-from desktop.core import (
-    cases,
-    evidence,
-    keys,
-    ledger,
-    office,
-    passwords,
-    preservation,
-    seals,
-    signing_keys,
-    users,
-)
+from desktop.core.cases import matters as cases
 from desktop.core.errors import IntegrityError, InvalidInput, NotAllowed, NotFound
-from desktop.core.evidence import Acquisition
-from desktop.core.permissions import Actor, Role
-from desktop.core.signing_keys import UnlockedKey
-from desktop.core.store import OpenStore
-from desktop.core.verify import verify_store
+from desktop.core.evidence import intake, preservation, readout, seals
+from desktop.core.evidence import items as evidence_items
+from desktop.core.evidence.acquisition import Acquisition
+from desktop.core.evidence.sniffing import EMPTY_MIME
+from desktop.core.office import office
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust import ledger, passwords, signing_keys, users
+from desktop.core.trust.permissions import Actor, Role
+from desktop.core.trust.pki import key_files
+from desktop.core.trust.signing_keys import UnlockedKey
+from desktop.core.verification.store import verify_store
 from tests.concurrency import run_concurrently
 from tests.tamper import behind_the_triggers
 
@@ -71,8 +66,8 @@ class Office:
             signing_keys.new_key(session, actor, password)
             return signing_keys.unlock(session, actor, password)
 
-    def ingest(self, *paths: Path, actor: Actor | None = None, **options: object) -> evidence.IngestReport:
-        return evidence.ingest_files(self.store.database, self.store.vault, actor or self.mediator, self.case,
+    def ingest(self, *paths: Path, actor: Actor | None = None, **options: object) -> intake.IngestReport:
+        return intake.ingest_files(self.store.database, self.store.vault, actor or self.mediator, self.case,
                                      list(paths), **options)  # type: ignore[arg-type]
 
     def verify(self, case: str | None = None) -> list[tuple[str, int | None]]:
@@ -87,7 +82,7 @@ def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
     parameters travel in each hash and key file, so everything stays consistent)."""
     cheap = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
     monkeypatch.setattr(passwords, "_HASHER", cheap)
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+    monkeypatch.setattr(key_files, "SCRYPT_N", 2**10)
 
 
 @pytest.fixture
@@ -133,8 +128,8 @@ def test_ingest_records_digests_mime_and_custody(desk: Office, tmp_path: Path) -
     assert blob.read_bytes() == text_file.read_bytes()
     assert not stat.S_IMODE(blob.stat().st_mode) & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
     with desk.store.database.session_scope() as session:
-        record = evidence.get_record(session, notes.id)
-        trail = evidence.custody_trail(session, notes.id)
+        record = evidence_items.get_record(session, notes.id)
+        trail = evidence_items.custody_trail(session, notes.id)
     assert record["acquisition"] == {"source": "web-capture", "url": "https://example.com/商品",
                                      "acquired_at": None, "acquired_by": "张三", "device": "Chrome 131",
                                      "note": "首页截图"}
@@ -158,7 +153,7 @@ def test_empty_files_and_odd_names_are_kept(desk: Office, tmp_path: Path) -> Non
     odd.write_bytes(b"")
     report = desk.ingest(odd)
     assert [(item.name, item.size, item.mime_type) for item in report.items] == [
-        ("证据\n第1份 \u202e.txt", 0, evidence.EMPTY_MIME)]
+        ("证据\n第1份 \u202e.txt", 0, EMPTY_MIME)]
     assert desk.verify() == []
 
 
@@ -190,7 +185,7 @@ def test_who_may_ingest(desk: Office, tmp_path: Path) -> None:
     with pytest.raises(NotAllowed, match="seal evidence"):
         desk.ingest(path, seal_with=desk.key)  # a mediator asking to seal: refused before reading
     with pytest.raises(NotFound):
-        evidence.ingest_files(desk.store.database, desk.store.vault, desk.mediator, "(2026)无此案字第9号号",
+        intake.ingest_files(desk.store.database, desk.store.vault, desk.mediator, "(2026)无此案字第9号号",
                               [path])
     with pytest.raises(InvalidInput, match="web capture"):
         desk.ingest(path, acquisition=Acquisition("web-capture"))
@@ -215,8 +210,8 @@ def test_seal_countersign_and_refusals(desk: Office, tmp_path: Path) -> None:
     with database.session_scope() as session, pytest.raises(NotAllowed, match="revoked"):
         seals.seal_items(session, desk.notary, desk.key, [second_item.id])
     with database.session_scope() as session:
-        shown = evidence.get_item(session, item.id)
-        kinds = [entry.kind for entry in evidence.custody_trail(session, item.id)]
+        shown = evidence_items.get_item(session, item.id)
+        kinds = [entry.kind for entry in evidence_items.custody_trail(session, item.id)]
     assert [seal.signer for seal in shown.seals] == ["lihua", "wangfang"]
     assert shown.seals[0].key_revoked_at is not None
     assert kinds == ["evidence.ingested", "evidence.sealed", "evidence.sealed"]
@@ -278,24 +273,24 @@ def test_copy_out_is_checked_logged_and_never_overwrites(desk: Office, tmp_path:
     database, vault = desk.store.database, desk.store.vault
     (tmp_path / "out").mkdir()
     out = tmp_path / "out" / "copy.pdf"
-    evidence.copy_out(database, vault, desk.mediator, item.id, out)
+    readout.copy_out(database, vault, desk.mediator, item.id, out)
     assert out.read_bytes() == path.read_bytes()
     with pytest.raises(InvalidInput, match="never overwrites"):
-        evidence.copy_out(database, vault, desk.mediator, item.id, out)
+        readout.copy_out(database, vault, desk.mediator, item.id, out)
     blob = vault.path(item.sha256)
     blob.chmod(0o644)
     blob.write_bytes(b"%PDF-1.7 other bytes")
     with pytest.raises(IntegrityError):
-        evidence.copy_out(database, vault, desk.mediator, item.id, tmp_path / "out" / "damaged.pdf")
+        readout.copy_out(database, vault, desk.mediator, item.id, tmp_path / "out" / "damaged.pdf")
     assert [child.name for child in (tmp_path / "out").iterdir()] == ["copy.pdf"]
     with database.session_scope() as session:
-        kinds = [entry.kind for entry in evidence.custody_trail(session, item.id)]
+        kinds = [entry.kind for entry in evidence_items.custody_trail(session, item.id)]
     assert kinds == ["evidence.ingested", "evidence.copied"]
 
 
 # --- verification and tampering --------------------------------------------------------------------
 @pytest.fixture
-def sealed(desk: Office, tmp_path: Path) -> tuple[Office, list[evidence.ItemInfo]]:
+def sealed(desk: Office, tmp_path: Path) -> tuple[Office, list[evidence_items.ItemInfo]]:
     paths = _files(tmp_path / "in", a_txt=b"first file", b_png=PNG, c_txt=b"third file")
     items = list(desk.ingest(*paths, actor=desk.notary, seal_with=desk.key).items)
     with desk.store.database.session_scope() as session:
@@ -305,7 +300,7 @@ def sealed(desk: Office, tmp_path: Path) -> tuple[Office, list[evidence.ItemInfo
     return desk, items
 
 
-def test_flipped_byte_in_a_blob_is_named(sealed: tuple[Office, list[evidence.ItemInfo]]) -> None:
+def test_flipped_byte_in_a_blob_is_named(sealed: tuple[Office, list[evidence_items.ItemInfo]]) -> None:
     desk, items = sealed
     blob = desk.store.vault.path(items[1].sha256)
     blob.chmod(0o644)
@@ -320,13 +315,13 @@ def test_flipped_byte_in_a_blob_is_named(sealed: tuple[Office, list[evidence.Ite
     assert finding.found != finding.expected
 
 
-def test_missing_blob_is_named(sealed: tuple[Office, list[evidence.ItemInfo]]) -> None:
+def test_missing_blob_is_named(sealed: tuple[Office, list[evidence_items.ItemInfo]]) -> None:
     desk, items = sealed
     desk.store.vault.path(items[0].sha256).unlink()
     assert desk.verify() == [("blob-missing", items[0].id)]
 
 
-def test_changed_item_record_is_named(sealed: tuple[Office, list[evidence.ItemInfo]]) -> None:
+def test_changed_item_record_is_named(sealed: tuple[Office, list[evidence_items.ItemInfo]]) -> None:
     desk, items = sealed
     behind_the_triggers(desk.store, "evidence_item",
                         "UPDATE evidence_item SET original_name = 'forged.txt' WHERE id = :id",
@@ -336,10 +331,10 @@ def test_changed_item_record_is_named(sealed: tuple[Office, list[evidence.ItemIn
     assert ("record-item-mismatch", None) not in codes  # the record lists digests, which still match
 
 
-def test_changed_signature_is_named(sealed: tuple[Office, list[evidence.ItemInfo]]) -> None:
+def test_changed_signature_is_named(sealed: tuple[Office, list[evidence_items.ItemInfo]]) -> None:
     desk, items = sealed
     with desk.store.database.session_scope() as session:
-        signature = evidence.get_item(session, items[0].id).seals[0].signature
+        signature = evidence_items.get_item(session, items[0].id).seals[0].signature
     forged = bytes([signature[0]]) + bytes([signature[1]]) + signature[2:-1] + bytes([signature[-1] ^ 1])
     behind_the_triggers(desk.store, "evidence_seal",
                         "UPDATE evidence_seal SET signature = :s WHERE item_id = :id",
@@ -347,10 +342,10 @@ def test_changed_signature_is_named(sealed: tuple[Office, list[evidence.ItemInfo
     assert sorted(desk.verify()) == [("seal-not-in-ledger", items[0].id), ("seal-signature", items[0].id)]
 
 
-def test_changed_ledger_row_is_named(sealed: tuple[Office, list[evidence.ItemInfo]]) -> None:
+def test_changed_ledger_row_is_named(sealed: tuple[Office, list[evidence_items.ItemInfo]]) -> None:
     desk, items = sealed
     with desk.store.database.session_scope() as session:
-        seq = evidence.custody_trail(session, items[0].id)[0].seq
+        seq = evidence_items.custody_trail(session, items[0].id)[0].seq
     behind_the_triggers(desk.store, "ledger_entry",
                         "UPDATE ledger_entry SET actor = 'mallory' WHERE seq = :seq",
                         seq=seq)
@@ -361,7 +356,7 @@ def test_changed_ledger_row_is_named(sealed: tuple[Office, list[evidence.ItemInf
     assert [(finding.code, finding.seq) for finding in scoped.errors] == [("entry-changed", seq)]
 
 
-def test_changed_preservation_record_is_named(sealed: tuple[Office, list[evidence.ItemInfo]]) -> None:
+def test_changed_preservation_record_is_named(sealed: tuple[Office, list[evidence_items.ItemInfo]]) -> None:
     desk, _items = sealed
     behind_the_triggers(desk.store, "preservation_record",
                         "UPDATE preservation_record SET canonical = replace(canonical, '王芳', '赵六')")
@@ -371,7 +366,7 @@ def test_changed_preservation_record_is_named(sealed: tuple[Office, list[evidenc
 
 
 def test_every_tampering_is_reported_not_just_the_first(
-        sealed: tuple[Office, list[evidence.ItemInfo]]) -> None:
+        sealed: tuple[Office, list[evidence_items.ItemInfo]]) -> None:
     desk, items = sealed
     desk.store.vault.path(items[0].sha256).unlink()
     blob = desk.store.vault.path(items[2].sha256)
@@ -384,7 +379,7 @@ def test_every_tampering_is_reported_not_just_the_first(
             ("item-record-changed", items[1].id)} <= codes
 
 
-def test_evidence_rows_are_append_only(sealed: tuple[Office, list[evidence.ItemInfo]]) -> None:
+def test_evidence_rows_are_append_only(sealed: tuple[Office, list[evidence_items.ItemInfo]]) -> None:
     desk, _items = sealed
     for statement in ("UPDATE evidence_item SET note = 'x'", "DELETE FROM evidence_seal",
                       "DELETE FROM blob", "UPDATE preservation_record SET signer = 'x'"):
@@ -449,7 +444,7 @@ def test_cli_refusals_and_bad_input(cli_env: Office, tmp_path: Path, monkeypatch
     assert run(["evidence", "copy", "1", "--out", str(path)]) == EXIT_USAGE  # exists: never overwritten
     assert run(["evidence", "show", "99"]) == EXIT_USAGE
     with cli_env.store.database.session_scope() as session:
-        assert [item.name for item in evidence.list_items(session, case)] == ["a.txt"]
+        assert [item.name for item in evidence_items.list_items(session, case)] == ["a.txt"]
 
 
 def test_cli_verify_exit_codes_and_findings(cli_env: Office, tmp_path: Path,
@@ -523,7 +518,7 @@ def test_a_damaged_unrecorded_file_is_replaced_by_a_fresh_ingest(desk: Office, t
 
 
 def test_concurrent_ingests_get_distinct_items_and_a_sound_ledger(desk: Office, tmp_path: Path) -> None:
-    def worker(name: str) -> evidence.IngestReport:
+    def worker(name: str) -> intake.IngestReport:
         paths = _files(tmp_path / name, **{f"{name}{n}_txt": f"{name} {n}".encode() for n in range(6)})
         return desk.ingest(*paths)
 

@@ -21,18 +21,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from reportlab.pdfgen import canvas
 
-from desktop.core import cases, evidence, keys, ledger, office, passwords, signing_keys, users
-from desktop.core.evidence import Acquisition
-from desktop.core.permissions import Role
-from desktop.core.sessions import UserSession, start_session
-from desktop.core.store import OpenStore
-from desktop.ui.acquisition_dialog import AcquisitionDialog
-from desktop.ui.evidence_view import NAME, SEALED_BY, SHA256, SHA256_SHOWN, EvidencePage
-from desktop.ui.ingest_panel import BAR_STEPS
-from desktop.ui.ledger_view import LedgerPage
-from desktop.ui.preservation_dialog import PreservationDialog
-from desktop.ui.verification import CODE, ITEM, SEVERITY_ROLE
-from desktop.ui.verification import NAME as FINDING_NAME
+from desktop.core.cases import matters as cases
+from desktop.core.evidence import intake
+from desktop.core.evidence import items as evidence_items
+from desktop.core.evidence.acquisition import Acquisition
+from desktop.core.office import office
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust import ledger, passwords, signing_keys, users
+from desktop.core.trust.permissions import Role
+from desktop.core.trust.pki import key_files
+from desktop.core.trust.sign_in import UserSession, start_session
+from desktop.ui.evidence.acquisition_dialog import AcquisitionDialog
+from desktop.ui.evidence.ingest_panel import BAR_STEPS
+from desktop.ui.evidence.page import NAME, SEALED_BY, SHA256, SHA256_SHOWN, EvidencePage
+from desktop.ui.evidence.preservation_dialog import PreservationDialog
+from desktop.ui.ledger.page import LedgerPage
+from desktop.ui.verification.report import CODE, ITEM, SEVERITY_ROLE
+from desktop.ui.verification.report import NAME as FINDING_NAME
 from tests.qt_helpers import Heartbeat, attached_window, type_text
 
 ADMIN_PASSWORD = "admin-password-1"
@@ -46,7 +51,7 @@ def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
     """Real argon2id and scrypt at their lowest costs: these tests are about evidence, not passwords."""
     cheap = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
     monkeypatch.setattr(passwords, "_HASHER", cheap)
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+    monkeypatch.setattr(key_files, "SCRYPT_N", 2**10)
 
 
 @pytest.fixture
@@ -99,8 +104,8 @@ def _pdf() -> bytes:
 
 
 def _ingest(store: OpenStore, user: UserSession, number: str, paths: list[Path],
-            kind: str = "upload") -> list[evidence.ItemInfo]:
-    report = evidence.ingest_files(store.database, store.vault, user.actor, number, paths, Acquisition(kind))
+            kind: str = "upload") -> list[evidence_items.ItemInfo]:
+    report = intake.ingest_files(store.database, store.vault, user.actor, number, paths, Acquisition(kind))
     assert not report.failures
     return list(report.items)
 
@@ -122,7 +127,7 @@ def _close_boxes() -> None:
 
 def _kinds_for(store: OpenStore, item_id: int) -> list[str]:
     with store.database.session_scope() as session:
-        return [entry.kind for entry in ledger.subject_entries(session, evidence.subject(item_id))]
+        return [entry.kind for entry in ledger.subject_entries(session, evidence_items.subject(item_id))]
 
 
 def _select_row(page: EvidencePage, row: int) -> None:
@@ -267,16 +272,16 @@ def test_cancel_keeps_only_completed_files_and_the_window_never_blocks(
     number = _case(sqlite_store, notary)
     size = 10 * 1024 * 1024  # three 4 MiB chunks each
     paths = _files(tmp_path / "big", {f"video-{n}.bin": bytes([n]) * size for n in range(4)})
-    real_ingest = evidence.ingest_files
+    real_ingest = intake.ingest_files
 
-    def slowed(*args: object, file_progress: evidence.FileProgressFn, **kwargs: object) -> object:
+    def slowed(*args: object, file_progress: intake.FileProgressFn, **kwargs: object) -> object:
         def report(index: int, count: int, name: str, done: int, total: int) -> None:
             file_progress(index, count, name, done, total)
             time.sleep(0.1)  # as if reading from a slow disk; the GUI must not notice
 
         return real_ingest(*args, file_progress=report, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(evidence, "ingest_files", slowed)
+    monkeypatch.setattr(intake, "ingest_files", slowed)
     page = _page(qtbot, sqlite_store, notary)
     heartbeat = Heartbeat()
     op = page.start_ingest(paths, Acquisition("video"))
@@ -294,7 +299,7 @@ def test_cancel_keeps_only_completed_files_and_the_window_never_blocks(
     assert text.startswith("Cancelled.")
     page.summary_box.accept()
     with sqlite_store.database.session_scope() as session:
-        kept = evidence.list_items(session, number)
+        kept = evidence_items.list_items(session, number)
     assert 1 <= len(kept) < 4, "the first file completed before the cancel; the last never started"
     assert f"{len(kept)} file(s) were taken into case" in text
     for info in kept:  # only whole files, each exactly its source
@@ -472,8 +477,7 @@ def test_ledger_page_verifies_the_whole_store_with_notices(qtbot: QtBot, sqlite_
                                                            notary: UserSession, tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     items = _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.txt": b"a\n"}))
-    from desktop.core import seals
-
+    from desktop.core.evidence import seals
     with sqlite_store.database.session_scope() as session:
         assert notary.key is not None
         seals.seal_items(session, notary.actor, notary.key, [items[0].id])

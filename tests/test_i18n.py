@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.errors import InvalidInput, NotAllowed
-from desktop.core.permissions import Action, Actor, Role, require
-from desktop.core.store import OpenStore
-from desktop.ui.i18n import choose_language, install_translator, translate_error
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust.permissions import Action, Actor, Role, require
+from desktop.ui.framework.i18n import choose_language, install_translator, translate_error
 from tests.qt_helpers import attached_window
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -18,22 +18,18 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
-from desktop.core import keys
-from desktop.core.canonical import canonical_bytes, format_time
 from desktop.core.errors import InvalidInput, NotAllowed
-from desktop.core.keys import (
-    ImportedKey,
+from desktop.core.integrity.canonical import canonical_bytes, format_time
+from desktop.core.trust.pki import certificates, key_files
+from desktop.core.trust.pki.certificates import (
     certificate_fingerprint,
     certificate_pem,
-    decrypt_private_key,
-    encrypt_private_key,
     load_certificate_pem,
-    load_pkcs12,
     new_signing_key,
-    reencrypt_private_key,
-    sign,
-    verify,
 )
+from desktop.core.trust.pki.key_files import decrypt_private_key, encrypt_private_key, reencrypt_private_key
+from desktop.core.trust.pki.pkcs12 import ImportedKey, load_pkcs12
+from desktop.core.trust.pki.signatures import sign, verify
 
 OPENSSL = "/usr/bin/openssl"
 NOW = datetime(2026, 11, 25, 12, 34, 56, 123456, tzinfo=UTC)
@@ -181,7 +177,7 @@ def test_certificate_validity_is_five_years(
     _, certificate = seal
     assert certificate.not_valid_before_utc == NOW.replace(microsecond=0)
     assert certificate.not_valid_after_utc == datetime(2031, 11, 25, 12, 34, 56, tzinfo=UTC)
-    assert keys.CERTIFICATE_VALIDITY_YEARS == 5
+    assert certificates.CERTIFICATE_VALIDITY_YEARS == 5
 
 
 def test_validity_from_a_leap_day_and_another_time_zone() -> None:
@@ -252,7 +248,7 @@ def test_key_file_format(key_file: bytes) -> None:
     assert document["content"] == "PKCS#8 DER"
     assert document["kdf"]["name"] == "scrypt"
     assert (document["kdf"]["n"], document["kdf"]["r"], document["kdf"]["p"]) == \
-        (keys.SCRYPT_N, keys.SCRYPT_R, keys.SCRYPT_P) == (2**15, 8, 1)
+        (key_files.SCRYPT_N, key_files.SCRYPT_R, key_files.SCRYPT_P) == (2**15, 8, 1)
     assert len(base64.b64decode(document["kdf"]["salt"])) == 16
     assert document["cipher"] == {"name": "AES-256-GCM", "nonce": document["cipher"]["nonce"]}
     assert len(base64.b64decode(document["cipher"]["nonce"])) == 12
@@ -362,10 +358,10 @@ def test_newer_key_file_version_is_named(key_file: bytes) -> None:
 
 def test_scrypt_cost_is_read_from_the_file(seal: tuple[ec.EllipticCurvePrivateKey, x509.Certificate],
                                            key_file: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**14)
+    monkeypatch.setattr(key_files, "SCRYPT_N", 2**14)
     cheaper = encrypt_private_key(seal[0], PASSWORD)
     assert json.loads(cheaper)["kdf"]["n"] == 2**14
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**16)
+    monkeypatch.setattr(key_files, "SCRYPT_N", 2**16)
     # Files written with other costs still open: each records its own.
     assert decrypt_private_key(cheaper, PASSWORD).private_numbers() == seal[0].private_numbers()
     assert decrypt_private_key(key_file, PASSWORD).private_numbers() == seal[0].private_numbers()

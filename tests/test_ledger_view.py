@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from desktop.core import ledger, office, signing_keys, users, verify
-from desktop.core.sessions import start_session
-from desktop.core.store import OpenStore
-from desktop.ui.ledger_view import PAGE_SIZE, LedgerPage
+from desktop.core.office import office
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust import ledger, signing_keys, users
+from desktop.core.trust.sign_in import start_session
+from desktop.core.verification import ledger as verification_ledger
+from desktop.ui.ledger.page import PAGE_SIZE, LedgerPage
 from tests.qt_helpers import attached_window
 
 PASSWORD = "admin-password-1"
@@ -86,7 +88,7 @@ def test_findings_are_listed(qtbot: QtBot, filled: OpenStore) -> None:
 
 def test_verification_can_be_cancelled(qtbot: QtBot, filled: OpenStore,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(verify, "BATCH", 50)  # many small batches: a cancel check every 50 entries
+    monkeypatch.setattr(verification_ledger, "BATCH", 50)  # a cancel check every 50 entries
     page = LedgerPage(filled, None)
     qtbot.addWidget(page)
     page.show()

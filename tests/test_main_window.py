@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.config import Settings
-from desktop.core import checkpoints, ledger, office, signing_keys, users
-from desktop.core.permissions import Role
-from desktop.core.store import OpenStore, open_store
-from desktop.core.verify import verify_ledger
+from desktop.core.office import office
+from desktop.core.storage.store import OpenStore, open_store
+from desktop.core.trust import checkpoints, ledger, signing_keys, users
+from desktop.core.trust.permissions import Role
+from desktop.core.verification.ledger import verify_ledger
 from desktop.ui.app import Launcher
-from desktop.ui.errors import install_excepthook
+from desktop.ui.framework.errors import install_excepthook
 from desktop.ui.main_window import MainWindow
-from desktop.ui.setup_wizard import SetupWizard
+from desktop.ui.setup.wizard import SetupWizard
 from tests.qt_helpers import attached_window, type_text
 
 

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import pytest
 
-from desktop.core import merkle
-from desktop.core.merkle import (
+from desktop.core.integrity import merkle
+from desktop.core.integrity.merkle import (
     EMPTY_ROOT,
     MemoryNodeStore,
     MerkleTree,

@@ -16,9 +16,9 @@ from db.engine import open_database, sqlite_url
 from db.models import AppMeta, Base, utc_now
 from desktop import __version__
 from desktop.config import Settings
-from desktop.core.datafolder import DATABASE_FILE_NAME
 from desktop.core.errors import InvalidInput
-from desktop.core.store import open_store
+from desktop.core.storage.datafolder import DATABASE_FILE_NAME
+from desktop.core.storage.store import open_store
 
 
 def _schema_diff(url: str) -> list[object]:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.errors import Cancelled, InvalidInput
 from desktop.core.progress import CancelledFn, ProgressFn, raise_if_cancelled
-from desktop.ui.ops import run_op
+from desktop.ui.framework.ops import run_op
 from tests.qt_helpers import Heartbeat
 
 STEPS = 400

@@ -7,10 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.core import office, users
-from desktop.core.permissions import Role
-from desktop.core.sessions import start_session
-from desktop.core.store import OpenStore
+from desktop.core.office import office
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust import users
+from desktop.core.trust.permissions import Role
+from desktop.core.trust.sign_in import start_session
 from desktop.ui.main_window import MainWindow
 from tests.qt_helpers import attached_window, type_text
 

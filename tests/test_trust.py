@@ -20,12 +20,14 @@ from sqlalchemy.exc import DBAPIError
 from db.models import LedgerEntry, User, utc_now
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
 from desktop.config import Settings
-from desktop.core import checkpoints, keys, ledger, office, signing_keys, users
-from desktop.core.canonical import canonical_bytes
 from desktop.core.errors import InvalidInput, NotAllowed
-from desktop.core.permissions import Role
-from desktop.core.store import OpenStore, open_store
-from desktop.core.verify import verify_ledger
+from desktop.core.integrity.canonical import canonical_bytes
+from desktop.core.office import office
+from desktop.core.storage.store import OpenStore, open_store
+from desktop.core.trust import checkpoints, ledger, signing_keys, users
+from desktop.core.trust.permissions import Role
+from desktop.core.trust.pki import certificates
+from desktop.core.verification.ledger import verify_ledger
 from tests.concurrency import run_concurrently
 from tests.tamper import behind_the_triggers
 
@@ -138,7 +140,7 @@ def test_checkpoint_signature_verifies_with_plain_openssl(trusted: OpenStore, tm
     with trusted.database.session_scope() as session:
         pem = signing_keys.export_certificate(session, "lihua")
         assert made.tree_size == ledger.size(session)
-    cert = keys.load_certificate_pem(pem)
+    cert = certificates.load_certificate_pem(pem)
     (tmp_path / "pub.pem").write_bytes(cert.public_key().public_bytes(
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
     (tmp_path / "checkpoint.json").write_bytes(canonical_bytes(made.record()))
@@ -281,7 +283,7 @@ def test_concurrent_appends_get_consecutive_numbers(trusted: OpenStore) -> None:
 
 
 def test_inclusion_and_consistency_proofs_from_the_stored_tree(trusted: OpenStore) -> None:
-    from desktop.core.merkle import leaf_hash, verify_consistency, verify_inclusion
+    from desktop.core.integrity.merkle import leaf_hash, verify_consistency, verify_inclusion
 
     with trusted.database.session_scope() as session:
         for step in range(20):

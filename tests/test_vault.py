@@ -22,13 +22,18 @@ from sqlalchemy import func, select
 
 from db.models import Blob, EvidenceItem
 from desktop.config import Settings
-from desktop.core import cases, evidence, office, users
-from desktop.core.datafolder import DATABASE_FILE_NAME
+from desktop.core.cases import matters as cases
 from desktop.core.errors import Cancelled, InvalidInput
-from desktop.core.permissions import Actor, Role
-from desktop.core.store import OpenStore, open_store
-from desktop.core.vault import CHUNK_BYTES, LocalVault
-from desktop.core.verify import verify_store
+from desktop.core.evidence import intake
+from desktop.core.evidence import items as evidence_items
+from desktop.core.integrity.digests import CHUNK_BYTES
+from desktop.core.office import office
+from desktop.core.storage.datafolder import DATABASE_FILE_NAME
+from desktop.core.storage.store import OpenStore, open_store
+from desktop.core.storage.vault.local import LocalVault
+from desktop.core.trust import users
+from desktop.core.trust.permissions import Actor, Role
+from desktop.core.verification.store import verify_store
 
 ADMIN_PASSWORD = "admin-password-1"
 NOTARY_PASSWORD = "notary-password-1"
@@ -53,8 +58,8 @@ class Desk:
     def vault(self) -> LocalVault:
         return self.store.vault
 
-    def ingest(self, *paths: Path, **options: object) -> evidence.IngestReport:
-        return evidence.ingest_files(self.store.database, self.vault, self.notary, self.case, list(paths),
+    def ingest(self, *paths: Path, **options: object) -> intake.IngestReport:
+        return intake.ingest_files(self.store.database, self.vault, self.notary, self.case, list(paths),
                                      **options)  # type: ignore[arg-type]
 
 
@@ -107,8 +112,10 @@ CHILD = """
 import json, os, resource, sys
 from pathlib import Path
 from desktop.config import Settings
-from desktop.core import evidence, users
-from desktop.core.store import open_store
+from desktop.core.evidence import intake
+from desktop.core.evidence import items as evidence_items
+from desktop.core.trust import users
+from desktop.core.storage.store import open_store
 
 data_dir, user, password, case, extra = sys.argv[1:6]
 extra = json.loads(extra)
@@ -143,7 +150,7 @@ def file_progress(index, count, name, done, size):
         print("reading", flush=True)  # the parent may kill us from now on
         said = True
 
-report = evidence.ingest_files(store.database, store.vault, actor, case, paths, file_progress=file_progress)
+report = intake.ingest_files(store.database, store.vault, actor, case, paths, file_progress=file_progress)
 after = memory()
 print(json.dumps({"items": [[item.name, item.size, item.sha256, item.sm3] for item in report.items],
                   "failures": [[failure.path, failure.message] for failure in report.failures],
@@ -198,7 +205,7 @@ def test_empty_file_is_taken_in_and_recorded(desk: Desk, tmp_path: Path) -> None
         0, EMPTY_SHA256, hashlib.new("sm3", b"").hexdigest(), "application/x-empty")
     assert desk.vault.path(EMPTY_SHA256).stat().st_size == 0
     with desk.store.database.session_scope() as session:
-        assert evidence.get_record(session, item.id)["size"] == 0
+        assert evidence_items.get_record(session, item.id)["size"] == 0
     _assert_verifies(desk.store)
 
 
@@ -220,7 +227,7 @@ def test_names_with_odd_unicode_and_newlines(desk: Desk, tmp_path: Path) -> None
     assert not report.failures
     assert sorted(item.name for item in report.items) == sorted(names.values())
     with desk.store.database.session_scope() as session:
-        recorded = {str(evidence.get_record(session, item.id)["name"]) for item in report.items}
+        recorded = {str(evidence_items.get_record(session, item.id)["name"]) for item in report.items}
     assert recorded == set(names.values())
     _assert_verifies(desk.store)
 

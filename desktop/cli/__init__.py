@@ -11,7 +11,10 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from desktop import __version__
-from desktop.cli import evidence_commands, ledger_commands, setup_commands, user_commands
+from desktop.cli.commands import evidence as evidence_commands
+from desktop.cli.commands import ledger as ledger_commands
+from desktop.cli.commands import setup as setup_commands
+from desktop.cli.commands import users as user_commands
 from desktop.cli.common import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -24,7 +27,7 @@ from desktop.cli.common import (
     settings_for,
 )
 from desktop.core.errors import Cancelled, IntegrityError, InvalidInput, MedisealError, NotAllowed, NotFound
-from desktop.core.logs import current_log_file
+from desktop.core.storage.logs import current_log_file
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main", "run"]
 

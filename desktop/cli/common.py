@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from desktop.config import SUPPORTED_LANGUAGES, Settings, load_settings
 
 if TYPE_CHECKING:
-    from desktop.core.permissions import Actor
-    from desktop.core.store import OpenStore
+    from desktop.core.storage.store import OpenStore
+    from desktop.core.trust.permissions import Actor
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -74,7 +74,7 @@ def settings_for(args: argparse.Namespace) -> Settings:
 @contextmanager
 def opened_store(args: argparse.Namespace) -> Iterator[OpenStore]:
     """The store named by the options, closed afterwards."""
-    from desktop.core.store import open_store  # SQLAlchemy loads only for commands that need it
+    from desktop.core.storage.store import open_store  # SQLAlchemy loads only for commands that need it
 
     store = open_store(settings_for(args))
     try:
@@ -97,7 +97,7 @@ def read_secret(given: str | None, prompt: str, variable: str, *, confirm: bool 
 
 def acting_user(args: argparse.Namespace, store: OpenStore) -> tuple[Actor, str]:
     """Sign in the user the command acts for; return them and their password (to unlock keys)."""
-    from desktop.core.users import sign_in
+    from desktop.core.trust.users import sign_in
 
     settings = settings_for(args)
     if not settings.user:
@@ -114,7 +114,7 @@ def new_password(args: argparse.Namespace) -> str:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
-        from desktop.core.canonical import format_time
+        from desktop.core.integrity.canonical import format_time
 
         return format_time(value)
     if isinstance(value, bytes):

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.revisions import head_revision
 from desktop import APP_NAME, __version__
-from desktop.core.datafolder import DataFolder
-from desktop.core.store import OpenStore
+from desktop.core.storage.datafolder import DataFolder
+from desktop.core.storage.store import OpenStore
 
 
 def version_lines(store: OpenStore | None) -> list[tuple[str, str]]:

@@ -13,19 +13,19 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.config import Settings
-from desktop.core.datafolder import database_label, preflight
 from desktop.core.progress import CancelledFn, ProgressFn
-from desktop.ui.errors import install_excepthook, show_error
-from desktop.ui.i18n import choose_language, install_translator
+from desktop.core.storage.datafolder import database_label, preflight
+from desktop.ui.framework.errors import install_excepthook, show_error
+from desktop.ui.framework.i18n import choose_language, install_translator
+from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.main_window import MainWindow
-from desktop.ui.ops import Op, run_op
 
 if TYPE_CHECKING:
-    from desktop.core.office import OfficeInfo
-    from desktop.core.sessions import UserSession
-    from desktop.core.store import OpenStore
-    from desktop.ui.setup_wizard import SetupWizard
-    from desktop.ui.sign_in import SignInDialog
+    from desktop.core.office.office import OfficeInfo
+    from desktop.core.storage.store import OpenStore
+    from desktop.core.trust.sign_in import UserSession
+    from desktop.ui.setup.wizard import SetupWizard
+    from desktop.ui.sign_in.dialog import SignInDialog
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +53,9 @@ class _Opened:
 def _open(settings: Settings) -> _Opened:
     """Worker-thread part of start-up: open and migrate the store, read the office and whether it has
     users yet."""
-    from desktop.core.office import get_office
-    from desktop.core.store import open_store
-    from desktop.core.users import user_count
+    from desktop.core.office.office import get_office
+    from desktop.core.storage.store import open_store
+    from desktop.core.trust.users import user_count
 
     store = open_store(settings)
     try:
@@ -102,7 +102,7 @@ class Launcher(QObject):
         if self._closing or self.window is None:
             return
         if opened.office is not None and opened.has_users:
-            from desktop.ui.sign_in import SignInDialog
+            from desktop.ui.sign_in.dialog import SignInDialog
 
             office_name = opened.office.name
             self.sign_in = SignInDialog(opened.store, self.window)
@@ -110,7 +110,7 @@ class Launcher(QObject):
             self.sign_in.rejected.connect(self.window.close)
             self.sign_in.open()
             return
-        from desktop.ui.setup_wizard import SetupWizard
+        from desktop.ui.setup.wizard import SetupWizard
 
         self.wizard = SetupWizard(opened.store, needs_office=opened.office is None, parent=self.window)
         self.wizard.accepted.connect(self._wizard_done)

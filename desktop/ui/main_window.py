@@ -23,15 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core.datafolder import DataFolder
+from desktop.core.storage.datafolder import DataFolder
 from desktop.ui.pages import PlaceholderPage, page_specs
 
 if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must not wait for
-    from desktop.core.sessions import UserSession
-    from desktop.core.store import OpenStore
-    from desktop.ui.evidence_view import EvidencePage
-    from desktop.ui.ledger_view import LedgerPage
-    from desktop.ui.settings_view import SettingsPage
+    from desktop.core.storage.store import OpenStore
+    from desktop.core.trust.sign_in import UserSession
+    from desktop.ui.evidence.page import EvidencePage
+    from desktop.ui.ledger.page import LedgerPage
+    from desktop.ui.settings.page import SettingsPage
 
 log = logging.getLogger(__name__)
 
@@ -163,14 +163,14 @@ class MainWindow(QMainWindow):
         """Put the working pages in place of their placeholders once a store and a user are there."""
         assert self.store is not None
         if self.evidence_page is None:
-            from desktop.ui.evidence_view import EvidencePage
+            from desktop.ui.evidence.page import EvidencePage
 
             self.evidence_page = EvidencePage(self.store, user_session)
             self._replace_page("evidence", self.evidence_page)
         else:
             self.evidence_page.set_user(user_session)
         if self.ledger_page is None:
-            from desktop.ui.ledger_view import LedgerPage
+            from desktop.ui.ledger.page import LedgerPage
 
             self.ledger_page = LedgerPage(self.store, user_session)
             self._replace_page("ledger", self.ledger_page)
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
             self.ledger_page.user_session = user_session
             self.ledger_page.refresh()
         if self.settings_page is None:
-            from desktop.ui.settings_view import SettingsPage
+            from desktop.ui.settings.page import SettingsPage
 
             self.settings_page = SettingsPage(self.store, user_session, self.idle_lock_minutes(),
                                               self.set_idle_lock_minutes)
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         """Hide the work and ask for the same user's password; open work stays as it is."""
         if self.store is None or self.user_session is None or self.lock_dialog is not None:
             return self.lock_dialog
-        from desktop.ui.sign_in import SignInDialog
+        from desktop.ui.sign_in.dialog import SignInDialog
 
         self.idle_watcher.stop()
         self.splitter.setVisible(False)
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         if self.store is None or self.user_session is None:
             return None
         self._end_session()
-        from desktop.ui.sign_in import SignInDialog
+        from desktop.ui.sign_in.dialog import SignInDialog
 
         dialog = SignInDialog(self.store, self)
         dialog.accepted.connect(lambda: self._set_user(dialog.session))
@@ -255,14 +255,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _end_session(self) -> None:
-        from desktop.core.sessions import end_session
+        from desktop.core.trust.sign_in import end_session
 
         assert self.store is not None and self.user_session is not None
         try:
             end_session(self.store.database, self.user_session)
         except Exception as error:  # closing must go on; the failure is logged and shown
             log.exception("ending the session failed")
-            from desktop.ui.errors import show_error
+            from desktop.ui.framework.errors import show_error
 
             show_error(self, error)
         self._set_user(None)

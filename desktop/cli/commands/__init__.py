@@ -1,0 +1,1 @@
+"""One module per command group of the ``mediseal`` command line; each has ``register(commands)``."""

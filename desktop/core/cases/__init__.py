@@ -1,0 +1,1 @@
+"""Matters: mediation cases (调解案件) and later parties, sittings, minutes and outcomes."""

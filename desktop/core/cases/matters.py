@@ -1,0 +1,108 @@
+"""Mediation cases (调解案件), the minimal part evidence needs: open a case, find it, list cases.
+
+Numbers follow the office's prefix and run per calendar year: ``(2026)云知调字第0001号``. Parties,
+sessions, minutes and outcomes come with the cases issue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import NewType
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.models import CASE_TYPES, MediationCase, utc_now
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
+from desktop.core.integrity.canonical import format_time, record_digest
+from desktop.core.office.office import DEFAULT_PREFIX, format_case_number, get_office
+from desktop.core.text import has_control
+from desktop.core.trust import ledger
+from desktop.core.trust.permissions import Action, Actor, require
+
+CaseId = NewType("CaseId", int)
+CASE_RECORD_TYPE = "case"
+CASE_RECORD_VERSION = 1
+TITLE_MAX = 200
+# The local calendar year of the office decides the number; China Standard Time (UTC+8) has no DST.
+OFFICE_UTC_OFFSET = timedelta(hours=8)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseInfo:
+    """A case as lists and other services see it."""
+
+    id: CaseId
+    number: str
+    case_type: str
+    title: str
+    created_by: str
+    created_at: datetime
+
+
+def _info(row: MediationCase) -> CaseInfo:
+    return CaseInfo(CaseId(row.id), row.number, row.case_type, row.title, row.created_by, row.created_at)
+
+
+def case_record(row: MediationCase) -> dict[str, object]:
+    """The canonical record logged when a case is opened."""
+    return {"type": CASE_RECORD_TYPE, "version": CASE_RECORD_VERSION, "number": row.number,
+            "case_type": row.case_type, "title": row.title, "created_by": row.created_by,
+            "created_at": format_time(row.created_at)}
+
+
+def validate_case_type(case_type: str) -> str:
+    value = case_type.strip().lower().replace("_", "-")
+    if value not in CASE_TYPES:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "“{value}” is not a case type; use one of: {types}."),
+                           field="type", value=case_type, types=", ".join(CASE_TYPES))
+    return value
+
+
+def validate_title(title: str) -> str:
+    value = title.strip()
+    if not value or len(value) > TITLE_MAX or has_control(value):
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "A case title must be 1 to {limit} characters on one line."), field="title",
+            limit=TITLE_MAX)
+    return value
+
+
+def open_case(session: Session, actor: Actor, case_type: str, title: str,
+              now: datetime | None = None) -> CaseInfo:
+    """Open a new case with the next number of the year; logged in the ledger."""
+    require(actor, Action.OPEN_CASE)
+    kind = validate_case_type(case_type)
+    clean_title = validate_title(title)
+    # Numbers are taken under the ledger's lock (ledger.lock, before any read: a SQLite reader cannot
+    # take the write lock later), so two seats cannot take the same serial; a unique constraint backs it.
+    ledger.lock(session)
+    office = get_office(session)
+    if office is None:
+        raise NotAllowed(QT_TRANSLATE_NOOP("errors", "Set up the office first (mediseal init)."))
+    created_at = now or utc_now()
+    year = (created_at + OFFICE_UTC_OFFSET).year
+    serial = (session.scalar(select(func.max(MediationCase.serial)).where(MediationCase.year == year))
+              or 0) + 1
+    row = MediationCase(number=format_case_number(office.case_number_prefix or DEFAULT_PREFIX, year, serial),
+                        year=year, serial=serial, case_type=kind, title=clean_title,
+                        created_by=actor.name, created_at=created_at)
+    session.add(row)
+    session.flush()
+    ledger.append(session, actor.name, "case.opened", f"case:{row.number}", record_digest(case_record(row)))
+    return _info(row)
+
+
+def find_case(session: Session, number: str) -> MediationCase:
+    """The case with ``number`` (also accepted with full-width brackets), else ``NotFound``."""
+    wanted = number.strip().replace("（", "(").replace("）", ")")
+    row = session.scalar(select(MediationCase).where(MediationCase.number == wanted))
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no case “{number}”."), number=number)
+    return row
+
+
+def list_cases(session: Session) -> list[CaseInfo]:
+    """Every case, newest first."""
+    return [_info(row) for row in session.scalars(select(MediationCase).order_by(MediationCase.id.desc()))]

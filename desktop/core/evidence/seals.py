@@ -1,0 +1,89 @@
+"""Seals (签章) on evidence items: a notary's ECDSA signature over the item's canonical record.
+
+A seal is never replaced: the same notary cannot seal an item twice, and a second notary's seal is a
+countersignature, a new row. Each seal is logged with the digest of its own canonical seal record.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import EvidenceItem, EvidenceSeal, SigningKey, utc_now
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
+from desktop.core.evidence.items import ItemId, SealInfo, find_item, item_record, subject
+from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
+from desktop.core.trust import ledger
+from desktop.core.trust.permissions import Action, Actor, require
+from desktop.core.trust.signing_keys import UnlockedKey
+
+SEAL_RECORD_TYPE = "evidence-seal"
+SEAL_RECORD_VERSION = 1
+
+
+def seal_record(item_id: int, item_record_sha256: str, signer: str, fingerprint: str, sealed_at: datetime,
+                signature: bytes) -> dict[str, object]:
+    """The canonical record of a seal (what the ledger entry for it names by digest)."""
+    return {"type": SEAL_RECORD_TYPE, "version": SEAL_RECORD_VERSION, "item": item_id,
+            "record_sha256": item_record_sha256, "signer": signer, "certificate_sha256": fingerprint,
+            "time": format_time(sealed_at), "signature": base64.b64encode(signature).decode("ascii")}
+
+
+def usable_key_row(session: Session, actor: Actor, key: UnlockedKey) -> SigningKey:
+    """The stored row of an unlocked key, refused if it was revoked since it was unlocked."""
+    row = session.get(SigningKey, key.key_id)
+    if row is None or row.user_id != actor.user_id or row.revoked_at is not None:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "{user}'s signing key has been revoked: it seals nothing new. Make or import a "
+            "new key and sign in again."), user=actor.name)
+    return row
+
+
+def seal_rows(session: Session, actor: Actor, key: UnlockedKey,
+              items: Iterable[tuple[EvidenceItem, str]], now: datetime | None = None) -> list[SealInfo]:
+    """Seal the given item rows (all or none); used by ``seal_items`` and by ingest with ``--seal``."""
+    require(actor, Action.SEAL_EVIDENCE)
+    usable_key_row(session, actor, key)
+    listed = list(items)
+    ids = [row.id for row, _number in listed]
+    already = set(session.scalars(select(EvidenceSeal.item_id).where(
+        EvidenceSeal.item_id.in_(ids), EvidenceSeal.signer == actor.name)))
+    if already:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "{user} has already sealed item(s) {items}; a seal is never replaced (another "
+            "notary may countersign). Nothing was sealed."), user=actor.name,
+            items=", ".join(str(item) for item in sorted(already)))
+    sealed_at = now or utc_now()
+    made: list[SealInfo] = []
+    for row, number in listed:
+        record = item_record(row, number)
+        if record_digest(record) != row.record_sha256:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "Evidence item {item} does not match its recorded digest; it cannot be sealed. "
+                "Run a verification."), item=row.id)
+        signature = key.sign(canonical_bytes(record))
+        seal = EvidenceSeal(item_id=row.id, key_id=key.key_id, signer=actor.name, sealed_at=sealed_at,
+                            record_sha256=row.record_sha256, signature=signature)
+        session.add(seal)
+        session.flush()
+        ledger.append(session, actor.name, "evidence.sealed", subject(row.id),
+                      record_digest(seal_record(row.id, row.record_sha256, actor.name, key.fingerprint,
+                                                sealed_at, signature)))
+        made.append(SealInfo(seal.id, ItemId(row.id), actor.name, sealed_at, key.fingerprint, signature,
+                             None))
+    return made
+
+
+def seal_items(session: Session, actor: Actor, key: UnlockedKey, item_ids: Iterable[int]) -> list[SealInfo]:
+    """Seal one or many items with the notary's key; refused as a whole if any is already sealed by
+    this notary, for other roles and for a revoked key."""
+    ids = sorted(set(item_ids))
+    if not ids:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Name at least one evidence item to seal."))
+    require(actor, Action.SEAL_EVIDENCE)
+    ledger.lock(session)
+    return seal_rows(session, actor, key, [find_item(session, item_id) for item_id in ids])

@@ -1,0 +1,76 @@
+"""Checkpoints: signed tree heads (tree size, root hash, time, signer's certificate fingerprint)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import Checkpoint, SigningKey, utc_now
+from desktop.core.integrity.canonical import canonical_bytes, format_time
+from desktop.core.trust import ledger
+from desktop.core.trust.permissions import Action, Actor, require
+from desktop.core.trust.signing_keys import UnlockedKey
+
+CHECKPOINT_TYPE = "checkpoint"
+CHECKPOINT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CheckpointInfo:
+    """A checkpoint as stored: what was signed, by whom, and the signature."""
+
+    id: int
+    tree_size: int
+    root_sha256: str
+    signed_at: datetime
+    signer: str
+    fingerprint: str
+    signature: bytes
+
+    def record(self) -> dict[str, object]:
+        """The canonical record the signature covers."""
+        return checkpoint_record(self.tree_size, self.root_sha256, self.signed_at, self.signer,
+                                 self.fingerprint)
+
+
+def checkpoint_record(tree_size: int, root_sha256: str, signed_at: datetime, signer: str,
+                      fingerprint: str) -> dict[str, object]:
+    return {"type": CHECKPOINT_TYPE, "version": CHECKPOINT_VERSION, "tree_size": tree_size,
+            "root_sha256": root_sha256, "time": format_time(signed_at), "signer": signer,
+            "certificate_sha256": fingerprint}
+
+
+def _info(row: Checkpoint, fingerprint: str) -> CheckpointInfo:
+    return CheckpointInfo(row.id, row.tree_size, row.root_sha256, row.signed_at, row.signer, fingerprint,
+                          row.signature)
+
+
+def sign_checkpoint(session: Session, actor: Actor, key: UnlockedKey,
+                    now: datetime | None = None) -> CheckpointInfo:
+    """Sign the ledger's current tree head with ``actor``'s unlocked key."""
+    require(actor, Action.SIGN_CHECKPOINT)
+    signed_at = now or utc_now()
+    tree_size = ledger.size(session)
+    root = ledger.tree(session, tree_size).root(tree_size).hex()
+    record = checkpoint_record(tree_size, root, signed_at, actor.name, key.fingerprint)
+    row = Checkpoint(tree_size=tree_size, root_sha256=root, signed_at=signed_at, signer=actor.name,
+                     key_id=key.key_id, signature=key.sign(canonical_bytes(record)))
+    session.add(row)
+    session.flush()
+    return _info(row, key.fingerprint)
+
+
+def checkpoints(session: Session) -> list[CheckpointInfo]:
+    """Every checkpoint, oldest first."""
+    rows = session.execute(select(Checkpoint, SigningKey.fingerprint).join(SigningKey)
+                           .order_by(Checkpoint.id))
+    return [_info(row, fingerprint) for row, fingerprint in rows]
+
+
+def latest(session: Session) -> CheckpointInfo | None:
+    row = session.execute(select(Checkpoint, SigningKey.fingerprint).join(SigningKey)
+                          .order_by(Checkpoint.id.desc()).limit(1)).first()
+    return _info(row[0], row[1]) if row else None

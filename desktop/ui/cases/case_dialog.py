@@ -1,0 +1,85 @@
+"""A small "New case" dialog (type and title) until the Cases page comes with the cases issue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.cases.matters import CASE_TYPES, TITLE_MAX, CaseInfo
+from desktop.core.errors import MedisealError
+from desktop.ui.framework.i18n import translate_error
+
+translate = QCoreApplication.translate
+
+
+def case_type_titles() -> dict[str, str]:
+    """Kinds of IP dispute as users read them (keys are the core's case types)."""
+    titles = {
+        "patent": translate("CaseTypes", "Patent"),
+        "trademark": translate("CaseTypes", "Trademark"),
+        "copyright": translate("CaseTypes", "Copyright"),
+        "trade-secret": translate("CaseTypes", "Trade secret"),
+        "plant-variety": translate("CaseTypes", "Plant variety"),
+        "geographical-indication": translate("CaseTypes", "Geographical indication"),
+        "unfair-competition": translate("CaseTypes", "Unfair competition"),
+        "other": translate("CaseTypes", "Other"),
+    }
+    return {kind: titles.get(kind, kind) for kind in CASE_TYPES}
+
+
+class CaseDialog(QDialog):
+    """Open a case: ``apply(type, title)`` calls the service; its errors stay in view."""
+
+    def __init__(self, apply: Callable[[str, str], CaseInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseDialog")
+        self.setWindowTitle(self.tr("New case"))
+        self.apply = apply
+        self.case: CaseInfo | None = None
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("caseType")
+        for kind, title in case_type_titles().items():
+            self.type_combo.addItem(title, kind)
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("caseTitle")
+        self.title_edit.setMaxLength(TITLE_MAX)
+        self.title_edit.setPlaceholderText(self.tr("e.g. Trademark infringement: Acme Ltd v. Corner Shop"))
+        self.message = QLabel()
+        self.message.setObjectName("caseDialogMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        form = QFormLayout()
+        form.addRow(self.tr("Kind of dispute:"), self.type_combo)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Open Case"))
+        self.ok_button.setEnabled(False)
+        self.title_edit.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
+        buttons.accepted.connect(self.attempt)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(480, self.sizeHint().height())
+
+    def attempt(self) -> None:
+        try:
+            self.case = self.apply(str(self.type_combo.currentData()), self.title_edit.text())
+        except MedisealError as error:
+            self.message.setText(translate_error(error))
+            return
+        self.accept()

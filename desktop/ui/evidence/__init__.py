@@ -1,0 +1,2 @@
+"""The Evidence page: items of a case, detail and preview, ingest, seals, copies, preservation
+records."""

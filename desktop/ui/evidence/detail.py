@@ -1,0 +1,272 @@
+"""The detail pane of an evidence item: its facts (digests with Copy, acquisition, seals), its custody
+trail (the ledger entries about it) and the preservation records of its case."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop.core.errors import MedisealError
+from desktop.core.evidence.items import ItemInfo
+from desktop.core.evidence.preservation import PreservationInfo
+from desktop.core.integrity.canonical import parse_time
+from desktop.core.trust.ledger import Entry
+from desktop.ui.evidence.acquisition_dialog import source_kind_titles
+from desktop.ui.framework.formatting import human_size
+
+translate = QCoreApplication.translate
+
+
+def local_time(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment is not None else ""
+
+
+def _record_time(value: object) -> str:
+    """A time as a record states it (RFC 3339, UTC), in local time."""
+    if not isinstance(value, str) or not value:
+        return "—"
+    try:
+        return local_time(parse_time(value))
+    except MedisealError:
+        return value
+
+
+def event_titles() -> dict[str, str]:
+    """Custody-trail events in words."""
+    return {
+        "evidence.ingested": translate("CustodyTrail", "Taken in"),
+        "evidence.viewed": translate("CustodyTrail", "Viewed"),
+        "evidence.copied": translate("CustodyTrail", "Copy saved"),
+        "evidence.sealed": translate("CustodyTrail", "Sealed"),
+        "evidence.exported": translate("CustodyTrail", "Exported"),
+    }
+
+
+def _configure(table: QTableWidget, name: str, headers: list[str]) -> None:
+    """A read-only table of one-line rows: columns as wide as their contents, the last takes the rest."""
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    for column in range(len(headers) - 1):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    _configure(table, name, headers)
+    return table
+
+
+class DigestField(QWidget):
+    """A digest in full (two lines of 32 hex digits, so it fits beside the preview), selectable, with a
+    Copy button that copies it exactly."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.value = ""
+        self.label = QLabel()
+        self.label.setObjectName(f"{name}Digest")
+        self.label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setObjectName(f"copy{name.capitalize()}Button")
+        self.copy_button.clicked.connect(self.copy)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+
+    def set_value(self, value: str) -> None:
+        self.value = value
+        half = len(value) // 2
+        self.label.setText(f"{value[:half]}\n{value[half:]}" if value else "")
+        self.label.setToolTip(value)
+        self.copy_button.setEnabled(bool(value))
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.value)
+
+
+def _value_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ItemFacts(QScrollArea):
+    """What is recorded about one item."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("itemFacts")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.name = _value_label("itemName")
+        self.type = _value_label("itemType")
+        self.sha256 = DigestField("sha256")
+        self.sm3 = DigestField("sm3")
+        self.source = _value_label("itemSource")
+        self.url = _value_label("itemUrl")
+        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.url.setOpenExternalLinks(False)
+        self.acquired_at = _value_label("itemAcquiredAt")
+        self.acquired_by = _value_label("itemAcquiredBy")
+        self.device = _value_label("itemDevice")
+        self.note = _value_label("itemNote")
+        self.taken_in = _value_label("itemTakenIn")
+        self.seals = _value_label("itemSeals")
+        self.seals.setTextFormat(Qt.TextFormat.PlainText)
+        content = QWidget()
+        form = QFormLayout(content)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("File name:"), self.name)
+        form.addRow(self.tr("Type and size:"), self.type)
+        form.addRow("SHA-256:", self.sha256)
+        form.addRow("SM3:", self.sm3)
+        form.addRow(self.tr("Source:"), self.source)
+        form.addRow(self.tr("Address (URL):"), self.url)
+        form.addRow(self.tr("Acquired at:"), self.acquired_at)
+        form.addRow(self.tr("Acquired by:"), self.acquired_by)
+        form.addRow(self.tr("Device or software:"), self.device)
+        form.addRow(self.tr("Note:"), self.note)
+        form.addRow(self.tr("Taken in:"), self.taken_in)
+        form.addRow(self.tr("Seals:"), self.seals)
+        self.setWidget(content)
+        self.show_item(None)
+
+    def show_item(self, info: ItemInfo | None) -> None:
+        if info is None:
+            for label in (self.name, self.type, self.source, self.url, self.acquired_at, self.acquired_by,
+                          self.device, self.note, self.taken_in, self.seals):
+                label.clear()
+            self.name.setText(self.tr("Select an item to see what is recorded about it."))
+            self.sha256.set_value("")
+            self.sm3.set_value("")
+            return
+        acquisition = info.acquisition
+        self.name.setText(info.name)
+        self.type.setText(self.tr("{type}, {size} ({bytes} bytes)").format(
+            type=info.mime_type, size=human_size(info.size), bytes=f"{info.size:,}"))
+        self.sha256.set_value(info.sha256)
+        self.sm3.set_value(info.sm3)
+        self.source.setText(source_kind_titles().get(acquisition.source_kind, acquisition.source_kind))
+        self.url.setText(acquisition.url or "—")
+        self.acquired_at.setText(local_time(acquisition.acquired_at) or self.tr("not recorded"))
+        self.acquired_by.setText(acquisition.acquired_by or "—")
+        self.device.setText(acquisition.device or "—")
+        self.note.setText(acquisition.note or "—")
+        self.taken_in.setText(self.tr("by {user} at {time}").format(user=info.ingested_by,
+                                                                    time=local_time(info.ingested_at)))
+        lines = []
+        for seal in info.seals:
+            line = self.tr("{signer}, {time}, certificate {fingerprint}…").format(
+                signer=seal.signer, time=local_time(seal.sealed_at), fingerprint=seal.fingerprint[:16])
+            if seal.key_revoked_at is not None:
+                line += " " + self.tr("(key revoked {time})").format(time=local_time(seal.key_revoked_at))
+            lines.append(line)
+        self.seals.setText("\n".join(lines) if lines else self.tr("Not sealed"))
+
+
+class CustodyTrail(QTableWidget):
+    """Every ledger entry about the item: taken in, viewed, copied, sealed, exported."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        _configure(self, "custodyTrail", [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event")])
+
+    def show_entries(self, entries: list[Entry]) -> None:
+        titles = event_titles()
+        self.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            values = (str(entry.seq), local_time(entry.recorded_at), entry.actor,
+                      titles.get(entry.kind, entry.kind))
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setData(Qt.ItemDataRole.UserRole, entry.kind)
+                cell.setToolTip(f"{entry.kind} {entry.subject} {entry.subject_sha256 or ''}".strip())
+                self.setItem(row, column, cell)
+
+
+class PreservationList(QSplitter):
+    """The case's preservation records, and the one selected in words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setObjectName("preservationList")
+        self.table = _table([self.tr("No."), self.tr("Sealed by"), self.tr("Time"), self.tr("Items"),
+                             self.tr("Corrects"), self.tr("Corrected by")], "preservationTable")
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("preservationText")
+        self.text.setReadOnly(True)
+        self.addWidget(self.table)
+        self.addWidget(self.text)
+        self.records: list[PreservationInfo] = []
+        self.table.currentCellChanged.connect(lambda row, *_rest: self._show(row))
+
+    def show_records(self, records: list[PreservationInfo]) -> None:
+        self.records = records
+        self.table.setRowCount(len(records))
+        for row, record in enumerate(records):
+            items = record.record.get("items")
+            ids = [str(item.get("id")) for item in items if isinstance(item, dict)] \
+                if isinstance(items, list) else []
+            supersedes = record.record.get("supersedes")
+            corrects = str(supersedes.get("id")) if isinstance(supersedes, dict) else ""
+            values = (str(record.id), record.signer, local_time(record.sealed_at), ", ".join(ids), corrects,
+                      str(record.superseded_by) if record.superseded_by is not None else "")
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        if records:
+            self.table.setCurrentCell(len(records) - 1, 0)
+        self._show(self.table.currentRow() if records else -1)
+
+    def _show(self, row: int) -> None:
+        if not 0 <= row < len(self.records):
+            self.text.setPlainText(self.tr("No preservation record for this case yet.")
+                                   if not self.records else "")
+            return
+        record = self.records[row]
+        acquisition = record.record.get("acquisition")
+        facts = acquisition if isinstance(acquisition, dict) else {}
+        witnesses = facts.get("witnesses")
+        lines = [
+            self.tr("Preservation record {id} of case {case}").format(id=record.id, case=record.case_number),
+            self.tr("Sealed by {signer} at {time}; record SHA-256 {digest}").format(
+                signer=record.signer, time=local_time(record.sealed_at), digest=record.record_sha256),
+            self.tr("Place: {value}").format(value=facts.get("place", "")),
+            self.tr("Applicant: {value}").format(value=facts.get("applicant", "")),
+            self.tr("Operator: {value}").format(value=facts.get("operator", "")),
+            self.tr("Witnesses: {value}").format(
+                value=", ".join(witnesses) if isinstance(witnesses, list) and witnesses else "—"),
+            self.tr("From {start} to {end}").format(start=_record_time(facts.get("started_at")),
+                                                   end=_record_time(facts.get("ended_at"))),
+            self.tr("Devices and software: {value}").format(value=facts.get("devices") or "—"),
+            self.tr("Steps:"), str(facts.get("steps", "")),
+        ]
+        if record.superseded_by is not None:
+            lines.insert(1, self.tr("Corrected by record {id}.").format(id=record.superseded_by))
+        self.text.setPlainText("\n".join(lines))

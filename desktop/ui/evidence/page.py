@@ -1,0 +1,763 @@
+"""The Evidence page: a case's evidence items with their facts, custody trail and preview; taking files in
+(file dialog or drag and drop, per-file and total progress, Cancel keeps what completed), sealing, saving
+a copy, preservation records, and verifying the case. Every rule is the core's; this page asks and shows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.cases import matters as cases
+from desktop.core.errors import Cancelled, MedisealError
+from desktop.core.evidence import intake, preservation, readout, seals
+from desktop.core.evidence import items as evidence_items
+from desktop.core.evidence.acquisition import Acquisition
+from desktop.core.evidence.intake import IngestReport
+from desktop.core.evidence.items import ItemInfo
+from desktop.core.evidence.preservation import PreservationInfo, PreservationInput
+from desktop.core.progress import CancelledFn, ProgressFn
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust.permissions import Action
+from desktop.core.trust.sign_in import UserSession
+from desktop.core.verification.findings import Report
+from desktop.ui.cases.case_dialog import CaseDialog
+from desktop.ui.evidence.acquisition_dialog import AcquisitionDialog, source_kind_titles
+from desktop.ui.evidence.detail import CustodyTrail, ItemFacts, PreservationList
+from desktop.ui.evidence.ingest_panel import IngestPanel, summary_box
+from desktop.ui.evidence.preservation_dialog import PreservationDialog
+from desktop.ui.evidence.preview import Preview, PreviewPane, load_preview, preview_plan
+from desktop.ui.framework.errors import show_error
+from desktop.ui.framework.formatting import human_size
+from desktop.ui.framework.i18n import translate_error
+from desktop.ui.framework.ops import Op, run_op
+from desktop.ui.verification.report import FindingsTable, report_summary, save_report, verify_task
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+NAME, KIND, SIZE, SHA256, SEALED_BY, TAKEN_IN = range(6)
+SHA256_SHOWN = 10
+# Preview bytes kept per page session, so an item shown again is not read (and logged) again.
+PREVIEW_CACHE_BYTES = 256 * 1024 * 1024
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class EvidenceModel(QAbstractTableModel):
+    """The items of one case, in the order they were taken in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ItemInfo] = []
+        self.kinds = source_kind_titles()
+        self.headers = [self.tr("Name"), self.tr("Kind"), self.tr("Size"), self.tr("SHA-256"),
+                        self.tr("Sealed by"), self.tr("Taken in")]
+
+    def set_items(self, items: list[ItemInfo]) -> None:
+        self.beginResetModel()
+        self.rows = items
+        self.endResetModel()
+
+    def row_of(self, item_id: int) -> int:
+        return next((row for row, info in enumerate(self.rows) if info.id == item_id), -1)
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        info = self.rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return int(info.id)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == SHA256:
+            return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == SHA256:
+                return info.sha256
+            if column == SIZE:
+                return self.tr("{bytes} bytes").format(bytes=f"{info.size:,}")
+            if column == NAME:
+                return f"{info.name}\n{info.mime_type}"
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == NAME:
+            return info.name
+        if column == KIND:
+            return self.kinds.get(info.acquisition.source_kind, info.acquisition.source_kind)
+        if column == SIZE:
+            return human_size(info.size)
+        if column == SHA256:
+            return info.sha256[:SHA256_SHOWN]
+        if column == SEALED_BY:
+            return ", ".join(seal.signer for seal in info.seals)
+        return info.ingested_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+@dataclass(frozen=True, slots=True)
+class CopyResult:
+    """Copies written, and items that could not be copied with the error (shown in one summary)."""
+
+    written: tuple[Path, ...]
+    failures: tuple[tuple[str, MedisealError | OSError], ...]
+
+
+def _copy_targets(items: Sequence[ItemInfo], folder: Path) -> list[tuple[ItemInfo, Path]]:
+    """One file per item in ``folder``; an item whose name another selected item shares gets its id."""
+    names = [info.name for info in items]
+    targets = []
+    for info in items:
+        name = info.name
+        if names.count(name) > 1:
+            path = Path(name)
+            name = f"{path.stem} ({info.id}){path.suffix}"
+        targets.append((info, folder / name))
+    return targets
+
+
+class EvidencePage(QWidget):
+    """Evidence of one case at a time."""
+
+    def __init__(self, store: OpenStore, user_session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_evidence")
+        self.setAcceptDrops(True)
+        self.store = store
+        self.user_session = user_session
+        self.report: Report | None = None
+        self.preview_cache: OrderedDict[int, Preview] = OrderedDict()
+        self.preview_ops: dict[int, Op[Preview]] = {}
+        self.records: list[PreservationInfo] = []
+        self.ingest_op: Op[IngestReport] | None = None
+        self.verify_op: Op[Report] | None = None
+        self.seal_op: Op[list[evidence_items.SealInfo]] | None = None
+        self.copy_op: Op[CopyResult] | None = None
+        self.dialog: QWidget | None = None  # the dialog or message box this page opened last
+        self.summary_box: QMessageBox | None = None
+
+        self.case_combo = QComboBox()
+        self.case_combo.setObjectName("caseCombo")
+        self.case_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.case_combo.setMinimumContentsLength(12)
+        self.case_combo.currentIndexChanged.connect(self._case_changed)
+        case_label = QLabel(self.tr("Case:"))
+        case_label.setBuddy(self.case_combo)
+        self.new_case_button = self._button(self.tr("&New Case…"), "newCaseButton", self.new_case)
+        self.add_button = self._button(self.tr("&Add Files…"), "addFilesButton", self.add_files)
+        self.seal_button = self._button(self.tr("&Seal…"), "sealButton", self.seal_selected)
+        self.copy_button = self._button(self.tr("Save a Cop&y…"), "saveCopyButton", self.save_copy)
+        self.preservation_button = self._button(self.tr("&Preservation Record…"), "preservationButton",
+                                                self.preservation_record)
+        self.verify_button = self._button(self.tr("Ver&ify…"), "verifyCaseButton", self.verify)
+        self.save_report_button = self._button(self.tr("Save Rep&ort…"), "saveCaseReportButton",
+                                               self.save_report)
+
+        self.model = EvidenceModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("evidenceTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.table.horizontalHeader()
+        metrics = self.fontMetrics()
+        fixed = self.table.font()
+        fixed.setFamily(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family())
+        header.setMinimumSectionSize(40)
+        for column, sample in ((KIND, "网页取证"), (SIZE, "1023.9 MiB"), (SEALED_BY, "lihua, wang"),
+                               (TAKEN_IN, "2026-11-25 15:09")):
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample),
+                                             metrics.horizontalAdvance(str(self.model.headers[column]))) + 16)
+        header.resizeSection(SHA256, QFontMetrics(fixed).horizontalAdvance("0" * SHA256_SHOWN) + 16)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("evidenceCount")
+        self.count_label.setWordWrap(True)
+
+        self.facts = ItemFacts()
+        self.preview = PreviewPane()
+        self.trail = CustodyTrail()
+        self.record_list = PreservationList()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("evidenceTabs")
+        self.tabs.addTab(self.facts, self.tr("Item"))
+        self.tabs.addTab(self.preview, self.tr("Preview"))
+        self.tabs.addTab(self.trail, self.tr("Custody Trail"))
+        self.tabs.addTab(self.record_list, self.tr("Preservation Records"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.ingest_panel = IngestPanel()
+        self.ingest_panel.setVisible(False)
+        self.ingest_panel.cancel_button.clicked.connect(self.cancel_ingest)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("caseVerifySummary")
+        self.summary.setWordWrap(True)
+        self.findings = FindingsTable()
+        self.report_box = QWidget()
+        report_layout = QVBoxLayout(self.report_box)
+        report_layout.setContentsMargins(0, 0, 0, 0)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.save_report_button, 0, Qt.AlignmentFlag.AlignTop)
+        report_layout.addLayout(summary_row)
+        report_layout.addWidget(self.findings, 1)
+        self.report_box.setVisible(False)
+
+        case_row = QHBoxLayout()
+        case_row.addWidget(case_label)
+        case_row.addWidget(self.case_combo, 1)
+        case_row.addWidget(self.new_case_button)
+        case_row.addWidget(self.verify_button)
+        action_row = QHBoxLayout()
+        for button in (self.add_button, self.seal_button, self.copy_button, self.preservation_button):
+            action_row.addWidget(button)
+        action_row.addStretch(1)
+        items_box = QWidget()
+        items_layout = QVBoxLayout(items_box)
+        items_layout.setContentsMargins(0, 0, 0, 0)
+        items_layout.addWidget(self.table, 1)
+        items_layout.addWidget(self.count_label)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setObjectName("evidenceSplit")
+        self.split.addWidget(items_box)
+        self.split.addWidget(self.tabs)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([560, 360])
+        self.report_split = QSplitter(Qt.Orientation.Vertical)
+        self.report_split.addWidget(self.split)
+        self.report_split.addWidget(self.report_box)
+        self.report_split.setStretchFactor(0, 3)
+        self.report_split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(case_row)
+        layout.addLayout(action_row)
+        layout.addWidget(self.ingest_panel)
+        layout.addWidget(self.report_split, 1)
+        self.refresh()
+
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    # --- who may do what (the core enforces; this only enables buttons) ---------------------------
+    def _may(self, action: Action) -> bool:
+        return self.user_session.actor.may(action)
+
+    def may_seal(self) -> bool:
+        return self._may(Action.SEAL_EVIDENCE) and self.user_session.key is not None
+
+    def set_user(self, user_session: UserSession) -> None:
+        """Another user signed in: their own views are logged, so nothing read for the last is reused."""
+        if user_session.actor != self.user_session.actor:
+            self.preview_cache.clear()
+        self.user_session = user_session
+        self.refresh()
+
+    # --- listing ----------------------------------------------------------------------------------
+    def case_number(self) -> str | None:
+        data = self.case_combo.currentData()
+        return str(data) if data else None
+
+    def refresh(self) -> None:
+        """Reload cases, items, seals and records (after anything changed them)."""
+        current = self.case_number()
+        with self.store.database.session_scope() as session:
+            listed = cases.list_cases(session)
+        self.case_combo.blockSignals(True)
+        self.case_combo.clear()
+        for info in listed:
+            self.case_combo.addItem(f"{info.number}  {info.title}", info.number)
+            self.case_combo.setItemData(self.case_combo.count() - 1, info.title, Qt.ItemDataRole.ToolTipRole)
+        if not listed:
+            self.case_combo.setPlaceholderText(self.tr("No case yet"))
+        index = self.case_combo.findData(current) if current else 0
+        self.case_combo.setCurrentIndex(max(index, 0) if listed else -1)
+        self.case_combo.blockSignals(False)
+        self.reload_items()
+
+    def select_case(self, number: str) -> None:
+        index = self.case_combo.findData(number)
+        if index >= 0:
+            self.case_combo.setCurrentIndex(index)
+
+    def _case_changed(self) -> None:
+        self.report = None
+        self.report_box.setVisible(False)
+        self.reload_items()
+
+    def reload_items(self, select: Sequence[int] = ()) -> None:
+        """The case's items and records; the selection is kept (or set to ``select``)."""
+        number = self.case_number()
+        keep = list(select) or [info.id for info in self.selected_items()]
+        current = self.current_item()
+        if number is None:
+            items: list[ItemInfo] = []
+            self.records = []
+        else:
+            with self.store.database.session_scope() as session:
+                items = evidence_items.list_items(session, number)
+                self.records = preservation.list_records(session, number)
+        self.model.set_items(items)
+        self.record_list.show_records(self.records)
+        sealed = sum(1 for info in items if info.seals)
+        self.count_label.setText(
+            self.tr("{count} items, {sealed} sealed, {size} in all.").format(
+                count=len(items), sealed=sealed, size=human_size(sum(info.size for info in items)))
+            if number else self.tr("No case yet: open one with New Case…, then take evidence in."))
+        rows = [row for row in (self.model.row_of(item_id) for item_id in keep) if row >= 0]
+        if not rows and items:
+            rows = [self.model.row_of(current.id) if current is not None else -1]
+            rows = [row for row in rows if row >= 0] or [0]
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.model.index(row, 0), flags)
+        if rows:
+            selection.setCurrentIndex(self.model.index(rows[-1], 0),
+                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+        self._show_current()
+
+    def selected_items(self) -> list[ItemInfo]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.rows[row] for row in rows if row < len(self.model.rows)]
+
+    def current_item(self) -> ItemInfo | None:
+        index = self.table.selectionModel().currentIndex()
+        if index.isValid() and index.row() < len(self.model.rows):
+            return self.model.rows[index.row()]
+        selected = self.selected_items()
+        return selected[-1] if selected else None
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+
+    def _current_changed(self) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        info = self.current_item()
+        self.facts.show_item(info)
+        self._load_trail(info)
+        if self.tabs.currentWidget() is self.preview:
+            self.show_preview()
+        self._update_buttons()
+
+    def _load_trail(self, info: ItemInfo | None) -> None:
+        if info is None:
+            self.trail.show_entries([])
+            return
+        with self.store.database.session_scope() as session:
+            self.trail.show_entries(evidence_items.custody_trail(session, info.id))
+
+    def _tab_changed(self) -> None:
+        if self.tabs.currentWidget() is self.preview:
+            self.show_preview()
+
+    def _update_buttons(self) -> None:
+        has_case = self.case_number() is not None
+        selected = self.selected_items()
+        idle = self.ingest_op is None
+        self.new_case_button.setEnabled(self._may(Action.OPEN_CASE))
+        self.add_button.setEnabled(has_case and idle and self._may(Action.INGEST_EVIDENCE))
+        me = self.user_session.actor.name
+        unsealed = [info for info in selected if all(seal.signer != me for seal in info.seals)]
+        self.seal_button.setEnabled(self.may_seal() and bool(unsealed))
+        self.seal_button.setToolTip("" if self.may_seal() else
+                                    self.tr("Only a notary with a signing key can seal evidence."))
+        self.copy_button.setEnabled(bool(selected) and self._may(Action.VIEW_EVIDENCE))
+        self.preservation_button.setEnabled(has_case and self.may_seal() and bool(self.model.rows))
+        self.preservation_button.setToolTip("" if self.may_seal() else self.tr(
+            "Only a notary with a signing key can write a preservation record."))
+        self.verify_button.setEnabled(has_case and self.verify_op is None)
+        self.save_report_button.setEnabled(self.report is not None)
+
+    # --- cases ------------------------------------------------------------------------------------
+    def new_case(self) -> CaseDialog | None:
+        if not self._may(Action.OPEN_CASE):
+            return None
+
+        def apply(case_type: str, title: str) -> cases.CaseInfo:
+            with self.store.database.session_scope() as session:
+                return cases.open_case(session, self.user_session.actor, case_type, title)
+
+        dialog = CaseDialog(apply, self)
+        dialog.accepted.connect(lambda: self._case_opened(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _case_opened(self, dialog: CaseDialog) -> None:
+        self.refresh()
+        if dialog.case is not None:
+            self.select_case(dialog.case.number)
+
+    # --- ingest -----------------------------------------------------------------------------------
+    def add_files(self) -> None:
+        if not self.add_button.isEnabled():
+            return
+        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("Take files in as evidence"))
+        if names:
+            self.take_in([Path(name) for name in names])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._accepts(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and self.add_button.isEnabled():
+            event.acceptProposedAction()
+            self.take_in(paths)
+
+    def _accepts(self, event: QDragEnterEvent | QDragMoveEvent) -> bool:
+        data = event.mimeData()
+        return (self.add_button.isEnabled() and data.hasUrls()
+                and any(url.isLocalFile() for url in data.urls()))
+
+    def take_in(self, paths: Sequence[Path]) -> AcquisitionDialog | None:
+        """Files or folders dropped or chosen: ask once how they were obtained, then take them in."""
+        number = self.case_number()
+        if number is None or not paths or self.ingest_op is not None:
+            return None
+        dialog = AcquisitionDialog(len(paths), self.user_session.actor.name, self.may_seal(), self)
+        chosen = list(paths)
+        dialog.accepted.connect(lambda: self.start_ingest(
+            chosen, dialog.acquisition or Acquisition(), dialog.seal_at_once(), number))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_ingest(self, paths: Sequence[Path], acquisition: Acquisition, seal: bool = False,
+                     case_number: str | None = None) -> Op[IngestReport] | None:
+        """Take ``paths`` into the case on a worker thread, with per-file and total progress."""
+        number = case_number or self.case_number()
+        if number is None or self.ingest_op is not None:
+            return None
+        store, actor = self.store, self.user_session.actor
+        key = self.user_session.key if seal else None
+        self.ingest_panel.start()
+        file_progress = self.ingest_panel.file_progress
+        chosen = list(paths)
+
+        def task(progress: ProgressFn, cancelled: CancelledFn) -> IngestReport:
+            return intake.ingest_files(store.database, store.vault, actor, number, chosen, acquisition,
+                                         seal_with=key, progress=progress, cancelled=cancelled,
+                                         file_progress=file_progress.report)
+
+        op = run_op(self, task).on_progress(self.ingest_panel.update_progress)
+        op.on_success(lambda report: self._ingested(number, report))
+        op.finished.connect(self._ingest_finished)
+        self.ingest_op = op
+        self._update_buttons()
+        return op.start()
+
+    def cancel_ingest(self) -> None:
+        if self.ingest_op is not None:
+            self.ingest_op.cancel()
+            self.ingest_panel.cancelling()
+
+    def _ingest_finished(self) -> None:
+        self.ingest_op = None
+        self.ingest_panel.setVisible(False)
+        self._update_buttons()
+
+    def _ingested(self, case_number: str, report: IngestReport) -> None:
+        if case_number == self.case_number():
+            self.reload_items(select=[info.id for info in report.items])
+        box = summary_box(self, case_number, report)
+        self.summary_box = box
+        box.open()
+
+    # --- seal -------------------------------------------------------------------------------------
+    def seal_selected(self) -> QMessageBox | None:
+        """Ask once, clearly, then seal the selected items this notary has not sealed yet."""
+        if not self.may_seal():
+            return None
+        me = self.user_session.actor.name
+        selected = self.selected_items()
+        todo = [info for info in selected if all(seal.signer != me for seal in info.seals)]
+        if not todo:
+            return None
+        names = "\n".join(f"  {info.id}  {info.name}" for info in todo[:10])
+        if len(todo) > 10:
+            names += "\n  " + self.tr("… and {count} more").format(count=len(todo) - 10)
+        text = self.tr("Seal {count} evidence item(s) with your signing key?").format(count=len(todo))
+        detail = self.tr("{names}\n\nThe seal is your digital signature over each item's record (file "
+                         "digests and acquisition). It is permanent: it cannot be removed or "
+                         "replaced.").format(names=names)
+        if len(todo) < len(selected):
+            detail += "\n\n" + self.tr("{count} of the selected items already carry your seal and are "
+                                       "left as they are.").format(count=len(selected) - len(todo))
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Seal evidence"), text,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("sealConfirm")
+        box.setInformativeText(detail)
+        seal_button = box.addButton(self.tr("Seal"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        ids = [int(info.id) for info in todo]
+        box.finished.connect(lambda _result: self._seal(ids) if box.clickedButton() is seal_button else None)
+        self.dialog = box
+        box.open()
+        return box
+
+    def _seal(self, item_ids: list[int]) -> None:
+        store, actor, key = self.store, self.user_session.actor, self.user_session.key
+        if key is None:
+            return
+
+        def task(progress: ProgressFn, cancelled: CancelledFn) -> list[evidence_items.SealInfo]:
+            with store.database.session_scope() as session:
+                return seals.seal_items(session, actor, key, item_ids)
+
+        op = run_op(self, task).on_success(lambda made: self._sealed(item_ids, made))
+        op.finished.connect(self._seal_finished)
+        self.seal_op = op.start()
+
+    def _seal_finished(self) -> None:
+        self.seal_op = None
+
+    def _sealed(self, item_ids: list[int], made: list[evidence_items.SealInfo]) -> None:
+        self.reload_items(select=item_ids)
+        self.count_label.setText(self.count_label.text() + " " + self.tr("Sealed {count} item(s).").format(
+            count=len(made)))
+
+    # --- save a copy ------------------------------------------------------------------------------
+    def save_copy(self, path: str | None = None) -> Op[CopyResult] | None:
+        """Write copies of the selected items out of the vault (never over an existing file); logged."""
+        items = self.selected_items()
+        if not items or not self._may(Action.VIEW_EVIDENCE) or self.copy_op is not None:
+            return None
+        exports = self.store.folder.exports
+        if len(items) == 1:
+            if path is None:
+                path, _filter = QFileDialog.getSaveFileName(
+                    self, self.tr("Save a copy of {name}").format(name=items[0].name),
+                    str(exports / items[0].name), options=QFileDialog.Option.DontConfirmOverwrite)
+                if not path:
+                    return None
+            targets = [(items[0], Path(path))]
+        else:
+            if path is None:
+                path = QFileDialog.getExistingDirectory(
+                    self, self.tr("Save copies of {count} items into a folder").format(count=len(items)),
+                    str(exports))
+                if not path:
+                    return None
+            targets = _copy_targets(items, Path(path))
+        store, actor = self.store, self.user_session.actor
+        total = sum(info.size for info, _target in targets)
+
+        def task(progress: ProgressFn, cancelled: CancelledFn) -> CopyResult:
+            written: list[Path] = []
+            failures: list[tuple[str, MedisealError | OSError]] = []
+            base = 0
+            for info, target in targets:
+                def step(done: int, _size: int, base: int = base) -> None:
+                    progress(base + done, total)
+
+                try:
+                    written.append(readout.copy_out(store.database, store.vault, actor, info.id, target,
+                                                     step, cancelled))
+                except Cancelled:
+                    raise
+                except (MedisealError, OSError) as error:
+                    if len(targets) == 1:
+                        raise
+                    failures.append((info.name, error))
+                base += info.size
+            return CopyResult(tuple(written), tuple(failures))
+
+        op = run_op(self, task).with_progress(self.tr("Saving a copy…"))
+        op.on_success(self._copied)
+        op.finished.connect(self._copy_finished)
+        self.copy_op = op
+        return op.start()
+
+    def _copy_finished(self) -> None:
+        self.copy_op = None
+        self._load_trail(self.current_item())
+
+    def _copied(self, result: CopyResult) -> None:
+        if len(result.written) == 1 and not result.failures:
+            self.count_label.setText(self.tr("Saved a copy: {path}").format(path=str(result.written[0])))
+            return
+        text = self.tr("Saved {count} copies.").format(count=len(result.written))
+        if result.failures:
+            text += "\n\n" + self.tr("Not saved:") + "\n" + "\n".join(
+                f"{name}: {translate_error(error) if isinstance(error, MedisealError) else error.strerror}"
+                for name, error in result.failures)
+        box = QMessageBox(QMessageBox.Icon.Warning if result.failures else QMessageBox.Icon.Information,
+                          self.tr("Copies saved"), text, QMessageBox.StandardButton.Ok, self)
+        self.summary_box = box
+        box.open()
+
+    # --- preservation records ---------------------------------------------------------------------
+    def preservation_record(self) -> PreservationDialog | None:
+        number = self.case_number()
+        key = self.user_session.key
+        if number is None or not self.may_seal() or key is None:
+            return None
+        actor = self.user_session.actor
+
+        def apply(given: PreservationInput) -> PreservationInfo:
+            with self.store.database.session_scope() as session:
+                return preservation.create_record(session, actor, key, number, given)
+
+        selected = {int(info.id) for info in self.selected_items()}
+        dialog = PreservationDialog(number, list(self.model.rows), selected, self.records, actor.name, apply,
+                                    self)
+        dialog.accepted.connect(self._record_sealed)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _record_sealed(self) -> None:
+        self.reload_items()
+        self.tabs.setCurrentWidget(self.record_list)
+
+    # --- preview ----------------------------------------------------------------------------------
+    def show_preview(self) -> None:
+        """Show the current item's preview, reading it (and so logging a view) at most once per page
+        session while it stays cached."""
+        info = self.current_item()
+        pane = self.preview
+        if info is None:
+            pane.show_message(self.tr("Select an item to preview it."))
+            return
+        if not self._may(Action.VIEW_EVIDENCE):
+            pane.show_message(self.tr("Your role does not allow viewing evidence."), info)
+            return
+        plan = preview_plan(info)
+        if plan is None:
+            pane.show_unpreviewable(info)
+            return
+        cached = self.preview_cache.get(info.id)
+        if cached is not None:
+            self.preview_cache.move_to_end(info.id)
+            if pane.shown_item != info.id:
+                pane.show_preview(info, cached)
+            return
+        pane.show_message(self.tr("Loading the preview…"), info)
+        if info.id in self.preview_ops:
+            return
+        store, actor, item_id = self.store, self.user_session.actor, int(info.id)
+
+        def task(progress: ProgressFn, cancelled: CancelledFn) -> Preview:
+            data = readout.read_for_view(store.database, store.vault, actor, item_id, plan.limit)
+            return load_preview(data, item_id, plan.kind)
+
+        op = run_op(self, task).on_success(self._preview_loaded)
+        op.on_failure(lambda error: self._preview_failed(item_id, error))
+        self.preview_ops[item_id] = op
+        op.start()
+
+    def _preview_loaded(self, loaded: Preview) -> None:
+        self.preview_ops.pop(loaded.item_id, None)
+        self.preview_cache[loaded.item_id] = loaded
+        while len(self.preview_cache) > 1 and \
+                sum(len(kept.data) for kept in self.preview_cache.values()) > PREVIEW_CACHE_BYTES:
+            self.preview_cache.popitem(last=False)
+        info = self.current_item()
+        if info is not None and info.id == loaded.item_id:
+            self._load_trail(info)  # the view is now in its custody trail
+            if self.tabs.currentWidget() is self.preview:
+                self.preview.show_preview(info, loaded)
+
+    def _preview_failed(self, item_id: int, error: BaseException) -> None:
+        self.preview_ops.pop(item_id, None)
+        if not isinstance(error, MedisealError):
+            show_error(self, error)
+            return
+        info = self.current_item()
+        if info is not None and info.id == item_id:
+            self.preview.show_message(translate_error(error), info)
+
+    # --- verify -----------------------------------------------------------------------------------
+    def verify(self) -> Op[Report] | None:
+        """Verify this case's evidence (files re-hashed, records, seals, preservation records) with
+        progress and Cancel."""
+        number = self.case_number()
+        if number is None or self.verify_op is not None:
+            return None
+        self.summary.setText(self.tr("Verifying…"))
+        op = run_op(self, verify_task(self.store, number)).with_progress(
+            self.tr("Verifying case {case}…").format(case=number))
+        op.on_success(self._show_report).on_cancelled(
+            lambda: self.summary.setText(self.tr("Verification cancelled.")))
+        op.finished.connect(self._verify_finished)
+        self.verify_op = op
+        self.report_box.setVisible(True)
+        self._update_buttons()
+        return op.start()
+
+    def _verify_finished(self) -> None:
+        self.verify_op = None
+        self._update_buttons()
+
+    def _show_report(self, report: Report) -> None:
+        self.report = report
+        self.summary.setText(report_summary(report))
+        self.findings.show_report(report)
+        if not self.report_box.isVisible():
+            self.report_box.setVisible(True)
+        total = sum(self.report_split.sizes())
+        if report.findings and self.report_split.sizes()[1] < total * 0.35:
+            self.report_split.setSizes([int(total * 0.6), total - int(total * 0.6)])
+        self._update_buttons()
+
+    def save_report(self, path: str | None = None) -> None:
+        if self.report is not None:
+            save_report(self, self.report, self.store.folder.exports, path)

@@ -1,0 +1,77 @@
+"""Showing errors: domain errors as a message box, anything unexpected as a crash dialog naming the log."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.core.errors import Cancelled, MedisealError
+from desktop.core.storage.logs import current_log_file
+from desktop.ui.framework.i18n import translate_error
+
+log = logging.getLogger(__name__)
+
+# Open dialogs are kept here so Python does not collect them while they are shown.
+_open_dialogs: set[QMessageBox] = set()
+
+
+translate = QCoreApplication.translate
+
+
+def _show(box: QMessageBox) -> QMessageBox:
+    # open(), not exec(): the event loop keeps running (and tests can find and close the box).
+    _open_dialogs.add(box)
+    box.finished.connect(lambda _result: _open_dialogs.discard(box))
+    box.open()
+    return box
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox | None:
+    """Tell the user what went wrong; ``Cancelled`` is silent, unexpected errors go to the crash dialog."""
+    if isinstance(error, Cancelled):
+        return None
+    if not isinstance(error, MedisealError):
+        return show_crash(parent, error)
+    title = translate("ErrorDialogs", "Mediseal")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, translate_error(error),
+                      QMessageBox.StandardButton.Ok, parent)
+    return _show(box)
+
+
+def show_crash(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """The crash dialog: says an unexpected error happened, names the log file, offers the details."""
+    where = current_log_file()
+    text = translate("ErrorDialogs", "Something unexpected went wrong. Your saved work is safe; the "
+                     "action that failed was not completed.")
+    if where is not None:
+        text += "\n\n" + translate("ErrorDialogs", "Details were written to the log file:\n{path}").format(
+            path=str(where))
+    title = translate("ErrorDialogs", "Mediseal: unexpected error")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText("".join(traceback.format_exception(error)))
+    return _show(box)
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def install_excepthook(parent_of: Callable[[], QWidget | None]) -> ExceptHook:
+    """Route unhandled exceptions (in slots and callbacks) to the log and the crash dialog."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, error, tb)
+            return
+        log.error("unhandled exception", exc_info=(kind, error, tb))
+        show_crash(parent_of(), error)
+
+    sys.excepthook = hook
+    return previous
+

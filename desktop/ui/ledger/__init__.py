@@ -1,0 +1,1 @@
+"""The Ledger page: entries (lazy), checkpoints, whole-store verification."""

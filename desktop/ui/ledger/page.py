@@ -1,0 +1,201 @@
+"""The Ledger page: entries listed lazily (pages fetched as the view scrolls, so a million entries cost
+nothing up front), the latest checkpoint, and verification in the background with a findings table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust import checkpoints, ledger
+from desktop.core.trust.ledger import Entry
+from desktop.core.trust.sign_in import UserSession
+from desktop.core.verification.findings import Report
+from desktop.ui.framework.errors import show_error
+from desktop.ui.framework.ops import run_op
+from desktop.ui.verification.report import FindingsTable, report_summary, save_report, verify_task
+
+PAGE_SIZE = 500
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invalid index: a flat table's only parent
+
+
+class LedgerModel(QAbstractTableModel):
+    """Ledger entries in order; rows are fetched a page at a time (keyset on ``seq``) as needed."""
+
+    def __init__(self, store: OpenStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.rows: list[Entry] = []
+        self.total = 0
+        self.headers = [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event"),
+                        self.tr("Subject"), self.tr("SHA-256")]
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.rows = []
+        with self.store.database.session_scope() as session:
+            self.total = ledger.size(session)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = ROOT) -> None:
+        start = self.rows[-1].seq + 1 if self.rows else 0
+        with self.store.database.session_scope() as session:
+            page = ledger.entries(session, start, PAGE_SIZE)
+        if not page:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page) - 1)
+        self.rows.extend(page)
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+                   ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        entry = self.rows[index.row()]
+        values = (str(entry.seq), entry.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), entry.actor,
+                  entry.kind, entry.subject, entry.subject_sha256 or "")
+        value = values[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == 5:
+            return value[:16]
+        return value
+
+
+class LedgerPage(QWidget):
+    """Entries, the latest checkpoint, and the verification report."""
+
+    def __init__(self, store: OpenStore, user_session: UserSession | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_ledger")
+        self.store = store
+        self.user_session = user_session
+        self.report: Report | None = None
+        self.model = LedgerModel(store, self)
+        self.table = QTableView()
+        self.table.setObjectName("ledgerTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((70, 150, 100, 150)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.checkpoint_label = QLabel()
+        self.checkpoint_label.setObjectName("checkpointLabel")
+        self.checkpoint_label.setWordWrap(True)
+        self.checkpoint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verify_button = QPushButton(self.tr("&Verify…"))
+        self.verify_button.setObjectName("verifyButton")
+        self.verify_button.clicked.connect(self.verify)
+        self.checkpoint_button = QPushButton(self.tr("Sign &Checkpoint"))
+        self.checkpoint_button.setObjectName("checkpointButton")
+        self.checkpoint_button.clicked.connect(self.sign_checkpoint)
+        self.save_button = QPushButton(self.tr("&Save Report…"))
+        self.save_button.setObjectName("saveReportButton")
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save_report)
+        self.summary = QLabel()
+        self.summary.setObjectName("verifySummary")
+        self.summary.setWordWrap(True)
+        self.findings = FindingsTable()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.checkpoint_label, 1)
+        buttons.addWidget(self.checkpoint_button)
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.save_button)
+        report = QWidget()
+        report_layout = QVBoxLayout(report)
+        report_layout.setContentsMargins(0, 0, 0, 0)
+        report_layout.addWidget(self.summary)
+        report_layout.addWidget(self.findings)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(report)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(split)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload entries and the latest checkpoint (after anything appended to the ledger)."""
+        self.model.reload()
+        with self.store.database.session_scope() as session:
+            latest = checkpoints.latest(session)
+        if latest is None:
+            self.checkpoint_label.setText(self.tr("{count} entries. No checkpoint yet.").format(
+                count=self.model.total))
+        else:
+            self.checkpoint_label.setText(self.tr(
+                "{count} entries. Latest checkpoint: {size} entries, root {root}…, signed by {signer} at "
+                "{time}.").format(count=self.model.total, size=latest.tree_size, root=latest.root_sha256[:16],
+                                  signer=latest.signer,
+                                  time=latest.signed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")))
+        self.checkpoint_button.setEnabled(self.user_session is not None and self.user_session.key is not None)
+
+    def sign_checkpoint(self) -> None:
+        if self.user_session is None or self.user_session.key is None:
+            return
+        try:
+            with self.store.database.session_scope() as session:
+                checkpoints.sign_checkpoint(session, self.user_session.actor, self.user_session.key)
+        except Exception as error:  # shown to the user; the page stays usable
+            show_error(self, error)
+        self.refresh()
+
+    def verify(self) -> None:
+        """Verify the whole store (ledger, evidence files, seals, preservation records) on a worker
+        thread, with progress and Cancel."""
+        self.verify_button.setEnabled(False)
+        self.summary.setText(self.tr("Verifying…"))
+        op = run_op(self, verify_task(self.store)).with_progress(self.tr("Verifying the ledger and the "
+                                                                         "evidence…"))
+        op.on_success(self._show_report).on_cancelled(self._verify_cancelled)
+        op.finished.connect(lambda: self.verify_button.setEnabled(True))
+        self.verify_op = op.start()
+
+    def _verify_cancelled(self) -> None:
+        self.summary.setText(self.tr("Verification cancelled."))
+
+    def _show_report(self, report: Report) -> None:
+        self.report = report
+        self.save_button.setEnabled(True)
+        self.summary.setText(report_summary(report))
+        self.findings.show_report(report)
+
+    def save_report(self, path: str | None = None) -> None:
+        """Write the last report as JSON (the same form as ``mediseal verify --json``)."""
+        if self.report is not None:
+            save_report(self, self.report, self.store.folder.exports, path)

@@ -1,0 +1,1 @@
+"""The Settings page: idle lock, users and keys."""

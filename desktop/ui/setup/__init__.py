@@ -1,0 +1,1 @@
+"""The first-run wizard that sets up a new data folder."""
