@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.permissions import Actor, Role
-from desktop.core.trust.sign_in import UserSession
+from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.main_window import MainWindow
 
 
@@ -23,12 +23,12 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 def attached_window(qtbot: QtBot, store: OpenStore, office_name: str,
-                    user_session: UserSession | None = None) -> MainWindow:
+                    signed_in: SignedInUser | None = None) -> MainWindow:
     """A shown main window with ``store`` attached and a user signed in, as after start-up."""
     window = MainWindow(store.folder, store.database_label)
     qtbot.addWidget(window)
     window.attach(store, office_name,
-                  user_session or UserSession(Actor(1, "tester", frozenset({Role.ADMIN}))))
+                  signed_in or SignedInUser(Actor(1, "tester", frozenset({Role.ADMIN}))))
     window.show()
     qtbot.waitExposed(window)
     return window

@@ -252,7 +252,7 @@ def test_no_command_starts_the_window(qapp: QApplication, empty_settings: Settin
             dialog.password_edit.setText("first-admin-password")
             dialog.ok_button.click()
         windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible() and w.user_session is not None]
+                   if isinstance(w, MainWindow) and w.isVisible() and w.signed_in is not None]
         seen.extend(w.windowTitle() for w in windows)
         for window in windows:
             window.close()

@@ -30,7 +30,7 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust import ledger, passwords, signing_keys, users
 from desktop.core.trust.permissions import Role
 from desktop.core.trust.pki import key_files
-from desktop.core.trust.sign_in import UserSession, start_session
+from desktop.core.trust.sign_in import SignedInUser, sign_in_user
 from desktop.ui.evidence.acquisition_dialog import AcquisitionDialog
 from desktop.ui.evidence.ingest_panel import BAR_STEPS
 from desktop.ui.evidence.page import NAME, SEALED_BY, SHA256, SHA256_SHOWN, EvidencePage
@@ -55,7 +55,7 @@ def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def notary(sqlite_store: OpenStore, cheap_key_derivation: None) -> UserSession:
+def notary(sqlite_store: OpenStore, cheap_key_derivation: None) -> SignedInUser:
     """An office, an administrator, a mediator ``wang`` and a notary ``lihua`` holding a key, signed in."""
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
@@ -67,10 +67,10 @@ def notary(sqlite_store: OpenStore, cheap_key_derivation: None) -> UserSession:
         signing_keys.new_key(session, actor, NOTARY_PASSWORD)
     with sqlite_store.database.session_scope() as session:
         key = signing_keys.unlock(session, actor, NOTARY_PASSWORD)
-    return UserSession(actor, key)
+    return SignedInUser(actor, key)
 
 
-def _case(store: OpenStore, user: UserSession, title: str = "某某商标侵权纠纷") -> str:
+def _case(store: OpenStore, user: SignedInUser, title: str = "某某商标侵权纠纷") -> str:
     with store.database.session_scope() as session:
         return cases.open_case(session, user.actor, "trademark", title).number
 
@@ -103,14 +103,14 @@ def _pdf() -> bytes:
     return out.getvalue()
 
 
-def _ingest(store: OpenStore, user: UserSession, number: str, paths: list[Path],
+def _ingest(store: OpenStore, user: SignedInUser, number: str, paths: list[Path],
             kind: str = "upload") -> list[evidence_items.ItemInfo]:
     report = intake.ingest_files(store.database, store.vault, user.actor, number, paths, Acquisition(kind))
     assert not report.failures
     return list(report.items)
 
 
-def _page(qtbot: QtBot, store: OpenStore, user: UserSession) -> EvidencePage:
+def _page(qtbot: QtBot, store: OpenStore, user: SignedInUser) -> EvidencePage:
     page = EvidencePage(store, user)
     qtbot.addWidget(page)
     page.resize(1000, 700)
@@ -137,7 +137,7 @@ def _select_row(page: EvidencePage, row: int) -> None:
 
 
 # --- listing ----------------------------------------------------------------------------------------
-def test_page_shows_the_items_of_the_chosen_case(qtbot: QtBot, sqlite_store: OpenStore, notary: UserSession,
+def test_page_shows_the_items_of_the_chosen_case(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
                                                   tmp_path: Path) -> None:
     first = _case(sqlite_store, notary, "第一案")
     second = _case(sqlite_store, notary, "第二案")
@@ -167,11 +167,11 @@ def test_page_shows_the_items_of_the_chosen_case(qtbot: QtBot, sqlite_store: Ope
     assert page.trail.rowCount() == 1 and page.trail.item(0, 3).text() == "Taken in"
 
 
-def test_buttons_follow_the_role(qtbot: QtBot, sqlite_store: OpenStore, notary: UserSession,
+def test_buttons_follow_the_role(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
                                  tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.txt": b"a\n"}))
-    mediator = start_session(sqlite_store.database, "wang", MEDIATOR_PASSWORD)  # no key
+    mediator = sign_in_user(sqlite_store.database, "wang", MEDIATOR_PASSWORD)  # no key
     page = _page(qtbot, sqlite_store, mediator)
     _select_row(page, 0)
     assert page.add_button.isEnabled() and page.copy_button.isEnabled() and page.verify_button.isEnabled()
@@ -183,7 +183,7 @@ def test_buttons_follow_the_role(qtbot: QtBot, sqlite_store: OpenStore, notary: 
 
 
 def test_new_case_dialog_opens_and_selects_the_case(qtbot: QtBot, sqlite_store: OpenStore,
-                                                    notary: UserSession) -> None:
+                                                    notary: SignedInUser) -> None:
     page = _page(qtbot, sqlite_store, notary)
     assert page.case_number() is None and not page.add_button.isEnabled()
     dialog = page.new_case()
@@ -198,7 +198,7 @@ def test_new_case_dialog_opens_and_selects_the_case(qtbot: QtBot, sqlite_store: 
 
 # --- ingest -----------------------------------------------------------------------------------------
 def test_ingest_through_the_page_shows_progress_and_one_summary(qtbot: QtBot, sqlite_store: OpenStore,
-                                                                notary: UserSession, tmp_path: Path) -> None:
+                                                                notary: SignedInUser, tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     loose = _files(tmp_path / "in", {"capture.html": b"<html><body>page</body></html>",
                                      "shot.png": _png()})
@@ -241,7 +241,7 @@ def test_ingest_through_the_page_shows_progress_and_one_summary(qtbot: QtBot, sq
 
 
 def test_dropping_files_takes_them_in_and_seals_at_once(qtbot: QtBot, sqlite_store: OpenStore,
-                                                        notary: UserSession, tmp_path: Path) -> None:
+                                                        notary: SignedInUser, tmp_path: Path) -> None:
     _case(sqlite_store, notary)
     paths = _files(tmp_path / "drop", {"a.txt": b"alpha\n", "b.txt": b"beta\n"})
     page = _page(qtbot, sqlite_store, notary)
@@ -267,7 +267,7 @@ def test_dropping_files_takes_them_in_and_seals_at_once(qtbot: QtBot, sqlite_sto
 
 
 def test_cancel_keeps_only_completed_files_and_the_window_never_blocks(
-        qtbot: QtBot, sqlite_store: OpenStore, notary: UserSession, tmp_path: Path,
+        qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     number = _case(sqlite_store, notary)
     size = 10 * 1024 * 1024  # three 4 MiB chunks each
@@ -313,7 +313,7 @@ def test_cancel_keeps_only_completed_files_and_the_window_never_blocks(
 
 # --- seal -------------------------------------------------------------------------------------------
 def test_seal_asks_once_then_the_table_shows_the_sealer(qtbot: QtBot, sqlite_store: OpenStore,
-                                                        notary: UserSession, tmp_path: Path) -> None:
+                                                        notary: SignedInUser, tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.txt": b"a\n", "b.txt": b"b\n"}))
     page = _page(qtbot, sqlite_store, notary)
@@ -341,7 +341,7 @@ def test_seal_asks_once_then_the_table_shows_the_sealer(qtbot: QtBot, sqlite_sto
 
 # --- preview ----------------------------------------------------------------------------------------
 def test_preview_of_image_text_and_pdf_logs_one_view_each(qtbot: QtBot, sqlite_store: OpenStore,
-                                                          notary: UserSession, tmp_path: Path) -> None:
+                                                          notary: SignedInUser, tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     chinese = "证据内容：网页截图说明。\n第二行".encode("gb18030")
     items = _ingest(sqlite_store, notary, number, _files(tmp_path, {
@@ -376,7 +376,7 @@ def test_preview_of_image_text_and_pdf_logs_one_view_each(qtbot: QtBot, sqlite_s
 
 # --- save a copy ------------------------------------------------------------------------------------
 def test_save_a_copy_writes_identical_bytes_and_never_overwrites(
-        qtbot: QtBot, sqlite_store: OpenStore, notary: UserSession, tmp_path: Path) -> None:
+        qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser, tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     source_bytes = os.urandom(3 * 1024 * 1024 + 17)
     items = _ingest(sqlite_store, notary, number, _files(tmp_path / "src", {"recording.m4a": source_bytes}))
@@ -403,7 +403,7 @@ def test_save_a_copy_writes_identical_bytes_and_never_overwrites(
 
 
 # --- preservation records ---------------------------------------------------------------------------
-def test_preservation_record_and_its_correction(qtbot: QtBot, sqlite_store: OpenStore, notary: UserSession,
+def test_preservation_record_and_its_correction(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
                                                 tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.png": _png(), "b.txt": b"b\n"}), "photo")
@@ -440,7 +440,7 @@ def test_preservation_record_and_its_correction(qtbot: QtBot, sqlite_store: Open
 
 # --- verification -----------------------------------------------------------------------------------
 def test_verify_case_is_clean_then_names_a_changed_file(qtbot: QtBot, sqlite_store: OpenStore,
-                                                       notary: UserSession, tmp_path: Path) -> None:
+                                                       notary: SignedInUser, tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     items = _ingest(sqlite_store, notary, number, _files(tmp_path, {"证据一.txt": b"first evidence\n",
                                                                     "two.txt": b"second\n"}))
@@ -474,7 +474,7 @@ def test_verify_case_is_clean_then_names_a_changed_file(qtbot: QtBot, sqlite_sto
 
 
 def test_ledger_page_verifies_the_whole_store_with_notices(qtbot: QtBot, sqlite_store: OpenStore,
-                                                           notary: UserSession, tmp_path: Path) -> None:
+                                                           notary: SignedInUser, tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     items = _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.txt": b"a\n"}))
     from desktop.core.evidence import seals
@@ -498,7 +498,7 @@ def test_ledger_page_verifies_the_whole_store_with_notices(qtbot: QtBot, sqlite_
 
 
 def test_window_installs_the_page_and_its_menu(qtbot: QtBot, sqlite_store: OpenStore,
-                                               notary: UserSession, tmp_path: Path) -> None:
+                                               notary: SignedInUser, tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.txt": b"a\n"}))
     window = attached_window(qtbot, sqlite_store, "昆明调解中心", notary)

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import ledger, signing_keys, users
-from desktop.core.trust.sign_in import start_session
+from desktop.core.trust.sign_in import sign_in_user
 from desktop.core.verification import ledger as verification_ledger
 from desktop.ui.ledger.page import PAGE_SIZE, LedgerPage
 from tests.qt_helpers import attached_window
@@ -54,7 +54,7 @@ def test_entries_are_fetched_a_page_at_a_time(qtbot: QtBot, filled: OpenStore) -
 
 
 def test_checkpoint_and_clean_verification(qtbot: QtBot, filled: OpenStore, tmp_path: Path) -> None:
-    session = start_session(filled.database, "admin", PASSWORD)
+    session = sign_in_user(filled.database, "admin", PASSWORD)
     window = attached_window(qtbot, filled, "测试中心", session)
     window.show_page("ledger")
     page = window.ledger_page

@@ -144,10 +144,10 @@ def test_first_start_wizard_records_office_and_administrator(qtbot: QtBot, empty
         with qtbot.waitSignal(launcher.ready):
             qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
         assert "大理州知识产权调解中心" in window.windowTitle() and "zhang" in window.windowTitle()
-        assert window.store is launcher.store and window.user_session.actor.name == "zhang"
+        assert window.store is launcher.store and window.signed_in.actor.name == "zhang"
         with launcher.store.database.session_scope() as session:
             assert office.get_office(session) == office.OfficeInfo("大理州知识产权调解中心", "云理知调")
-            assert [info.name for info in users.list_users(session, window.user_session.actor)] == ["zhang"]
+            assert [info.name for info in users.list_users(session, window.signed_in.actor)] == ["zhang"]
     finally:
         launcher.shutdown()
 
@@ -219,7 +219,7 @@ def test_lock_hides_work_and_unlocks_with_the_password(qtbot: QtBot, settings: S
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         assert not dialog.isVisible() and window.splitter.isVisible()
         assert window.current_page_key() == "documents"  # work left as it was
-        assert window.user_session.actor.name == "wang"
+        assert window.signed_in.actor.name == "wang"
     finally:
         launcher.shutdown()
 
@@ -250,10 +250,10 @@ def test_sign_out_signs_a_checkpoint(qtbot: QtBot, settings: Settings) -> None:
     store.close()
     launcher, window = _signed_in(qtbot, settings, "admin", "admin-password-1")
     try:
-        assert window.user_session.key is not None
+        assert window.signed_in.key is not None
         dialog = window.sign_out()
         assert dialog is not None and dialog.isVisible()
-        assert window.user_session is None and not window.splitter.isVisible()
+        assert window.signed_in is None and not window.splitter.isVisible()
         with launcher.store.database.session_scope() as session:
             made = checkpoints.latest(session)
             assert made is not None and made.signer == "admin"

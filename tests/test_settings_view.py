@@ -11,7 +11,7 @@ from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import users
 from desktop.core.trust.permissions import Role
-from desktop.core.trust.sign_in import start_session
+from desktop.core.trust.sign_in import sign_in_user
 from desktop.ui.main_window import MainWindow
 from tests.qt_helpers import attached_window, type_text
 
@@ -28,7 +28,7 @@ def staffed(sqlite_store: OpenStore) -> OpenStore:
 
 
 def _settings_window(qtbot: QtBot, store: OpenStore, name: str, password: str) -> MainWindow:
-    window = attached_window(qtbot, store, "测试中心", start_session(store.database, name, password))
+    window = attached_window(qtbot, store, "测试中心", sign_in_user(store.database, name, password))
     window.show_page("settings")
     return window
 

@@ -23,7 +23,7 @@ from desktop.ui.main_window import MainWindow
 if TYPE_CHECKING:
     from desktop.core.office.office import OfficeInfo
     from desktop.core.storage.store import OpenStore
-    from desktop.core.trust.sign_in import UserSession
+    from desktop.core.trust.sign_in import SignedInUser
     from desktop.ui.setup.wizard import SetupWizard
     from desktop.ui.sign_in.dialog import SignInDialog
 
@@ -130,9 +130,9 @@ class Launcher(QObject):
         self.wizard.deleteLater()
         self.wizard = None
 
-    def _attach(self, office_name: str, user_session: UserSession) -> None:
+    def _attach(self, office_name: str, signed_in: SignedInUser) -> None:
         assert self.window is not None and self.store is not None
-        self.window.attach(self.store, office_name, user_session)
+        self.window.attach(self.store, office_name, signed_in)
         self.ready.emit()
 
     def _failed(self, error: BaseException) -> None:

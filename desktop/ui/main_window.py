@@ -28,7 +28,7 @@ from desktop.ui.pages import PlaceholderPage, page_specs
 
 if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must not wait for
     from desktop.core.storage.store import OpenStore
-    from desktop.core.trust.sign_in import UserSession
+    from desktop.core.trust.sign_in import SignedInUser
     from desktop.ui.evidence.page import EvidencePage
     from desktop.ui.ledger.page import LedgerPage
     from desktop.ui.settings.page import SettingsPage
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.folder = folder
         self.store: OpenStore | None = None
-        self.user_session: UserSession | None = None
+        self.signed_in: SignedInUser | None = None
         self.office_name = ""
         self.lock_dialog: QDialog | None = None
         self.setObjectName("MainWindow")
@@ -137,54 +137,54 @@ class MainWindow(QMainWindow):
         self.idle_watcher = IdleWatcher(self.idle_lock_minutes(), self)
         self.idle_watcher.idle.connect(self.lock)
 
-    def attach(self, store: OpenStore, office_name: str, user_session: UserSession) -> None:
+    def attach(self, store: OpenStore, office_name: str, signed_in: SignedInUser) -> None:
         """The store is open and a user signed in: the window is ready for work."""
         self.store = store
         self.office_name = office_name
-        self._set_user(user_session)
+        self._set_user(signed_in)
         self.statusBar().showMessage(self.tr("Ready"), 5000)
 
-    def _set_user(self, user_session: UserSession | None) -> None:
-        self.user_session = user_session
-        name = user_session.actor.name if user_session else ""
+    def _set_user(self, signed_in: SignedInUser | None) -> None:
+        self.signed_in = signed_in
+        name = signed_in.actor.name if signed_in else ""
         self.setWindowTitle(f"{name} @ {self.office_name} — {APP_NAME}" if name else
                             f"{self.office_name} — {APP_NAME}")
         self.user_label.setText(self.tr("Signed in: {user}").format(user=name) if name else "")
-        self.splitter.setVisible(user_session is not None)
-        self.sign_out_action.setEnabled(user_session is not None)
-        self.lock_action.setEnabled(user_session is not None)
-        if user_session is None:
+        self.splitter.setVisible(signed_in is not None)
+        self.sign_out_action.setEnabled(signed_in is not None)
+        self.lock_action.setEnabled(signed_in is not None)
+        if signed_in is None:
             self.idle_watcher.stop()
         else:
             self.idle_watcher.start()
-            self._install_pages(user_session)
+            self._install_pages(signed_in)
 
-    def _install_pages(self, user_session: UserSession) -> None:
+    def _install_pages(self, signed_in: SignedInUser) -> None:
         """Put the working pages in place of their placeholders once a store and a user are there."""
         assert self.store is not None
         if self.evidence_page is None:
             from desktop.ui.evidence.page import EvidencePage
 
-            self.evidence_page = EvidencePage(self.store, user_session)
+            self.evidence_page = EvidencePage(self.store, signed_in)
             self._replace_page("evidence", self.evidence_page)
         else:
-            self.evidence_page.set_user(user_session)
+            self.evidence_page.set_user(signed_in)
         if self.ledger_page is None:
             from desktop.ui.ledger.page import LedgerPage
 
-            self.ledger_page = LedgerPage(self.store, user_session)
+            self.ledger_page = LedgerPage(self.store, signed_in)
             self._replace_page("ledger", self.ledger_page)
         else:
-            self.ledger_page.user_session = user_session
+            self.ledger_page.signed_in = signed_in
             self.ledger_page.refresh()
         if self.settings_page is None:
             from desktop.ui.settings.page import SettingsPage
 
-            self.settings_page = SettingsPage(self.store, user_session, self.idle_lock_minutes(),
+            self.settings_page = SettingsPage(self.store, signed_in, self.idle_lock_minutes(),
                                               self.set_idle_lock_minutes)
             self._replace_page("settings", self.settings_page)
         else:
-            self.settings_page.set_user(user_session)
+            self.settings_page.set_user(signed_in)
 
     def _replace_page(self, key: str, page: QWidget) -> None:
         index = self.page_keys.index(key)
@@ -218,13 +218,13 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> QDialog | None:
         """Hide the work and ask for the same user's password; open work stays as it is."""
-        if self.store is None or self.user_session is None or self.lock_dialog is not None:
+        if self.store is None or self.signed_in is None or self.lock_dialog is not None:
             return self.lock_dialog
         from desktop.ui.sign_in.dialog import SignInDialog
 
         self.idle_watcher.stop()
         self.splitter.setVisible(False)
-        dialog = SignInDialog(self.store, self, locked=self.user_session)
+        dialog = SignInDialog(self.store, self, locked=self.signed_in)
         dialog.accepted.connect(self._unlocked)
         dialog.rejected.connect(self._lock_refused)
         self.lock_dialog = dialog
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def sign_out(self) -> QDialog | None:
         """End the session (sign-out entry and a checkpoint with the user's key), then ask who is next."""
-        if self.store is None or self.user_session is None:
+        if self.store is None or self.signed_in is None:
             return None
         self._end_session()
         from desktop.ui.sign_in.dialog import SignInDialog
@@ -255,11 +255,11 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _end_session(self) -> None:
-        from desktop.core.trust.sign_in import end_session
+        from desktop.core.trust.sign_in import sign_out_user
 
-        assert self.store is not None and self.user_session is not None
+        assert self.store is not None and self.signed_in is not None
         try:
-            end_session(self.store.database, self.user_session)
+            sign_out_user(self.store.database, self.signed_in)
         except Exception as error:  # closing must go on; the failure is logged and shown
             log.exception("ending the session failed")
             from desktop.ui.framework.errors import show_error
@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
 
     def _evidence(self, button: str) -> None:
         """An Evidence menu command: the page's button of the same name, on the page."""
-        if self.evidence_page is None or self.user_session is None:
+        if self.evidence_page is None or self.signed_in is None:
             return
         self.show_page("evidence")
         target = getattr(self.evidence_page, button)
@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
     def _sync_evidence_actions(self, open_menu: bool = True) -> None:
         page = self.evidence_page
         for button, action in self.evidence_actions.items():
-            action.setEnabled(not open_menu or (page is not None and self.user_session is not None
+            action.setEnabled(not open_menu or (page is not None and self.signed_in is not None
                                                 and getattr(page, button).isEnabled()))
 
     def _edit(self, method: str) -> None:
@@ -413,6 +413,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.store is not None:  # a folder that never opened gets no ui.ini written into it
             self.save_view_state()
-        if self.user_session is not None:
+        if self.signed_in is not None:
             self._end_session()
         super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""A signed-in user's working session: who they are, and their signing key unlocked in memory.
+"""Sign-in and sign-out of a person at the desk: who they are, and their signing key unlocked in memory.
 
 Signing out (and closing the app) appends a ``sign_out`` entry and, when the user holds a usable key,
 signs a checkpoint, so every session ends with the ledger's head signed.
@@ -18,14 +18,14 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
-class UserSession:
+class SignedInUser:
     """Who is signed in, and their active key if they have one (unlocked with their password)."""
 
     actor: Actor
     key: signing_keys.UnlockedKey | None = field(default=None, repr=False)
 
 
-def start_session(database: Database, name: str, password: str) -> UserSession:
+def sign_in_user(database: Database, name: str, password: str) -> SignedInUser:
     """Sign in (recorded in the ledger) and unlock the user's active key, if any."""
     actor = users.sign_in(database, name, password)
     with database.session_scope() as session:
@@ -33,19 +33,19 @@ def start_session(database: Database, name: str, password: str) -> UserSession:
             key = signing_keys.unlock(session, actor, password)
         except NotAllowed:
             key = None  # no usable key yet: the user can still work, but signs nothing
-    return UserSession(actor, key)
+    return SignedInUser(actor, key)
 
 
-def confirm_password(database: Database, user_session: UserSession, password: str) -> None:
+def confirm_password(database: Database, signed_in: SignedInUser, password: str) -> None:
     """Unlock an idle-locked window: the same user's password, checked and recorded like a sign-in."""
-    users.sign_in(database, user_session.actor.name, password)
+    users.sign_in(database, signed_in.actor.name, password)
 
 
-def end_session(database: Database, user_session: UserSession) -> checkpoints.CheckpointInfo | None:
+def sign_out_user(database: Database, signed_in: SignedInUser) -> checkpoints.CheckpointInfo | None:
     """Record the sign-out and sign a checkpoint with the user's key (None without a key)."""
     with database.session_scope() as session:
-        ledger.append(session, user_session.actor.name, "sign_out", f"user:{user_session.actor.name}")
-        if user_session.key is None:
-            log.info("%s signed out without a signing key: no checkpoint", user_session.actor.name)
+        ledger.append(session, signed_in.actor.name, "sign_out", f"user:{signed_in.actor.name}")
+        if signed_in.key is None:
+            log.info("%s signed out without a signing key: no checkpoint", signed_in.actor.name)
             return None
-        return checkpoints.sign_checkpoint(session, user_session.actor, user_session.key)
+        return checkpoints.sign_checkpoint(session, signed_in.actor, signed_in.key)

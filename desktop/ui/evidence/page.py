@@ -45,7 +45,7 @@ from desktop.core.evidence.preservation import PreservationInfo, PreservationInp
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.permissions import Action
-from desktop.core.trust.sign_in import UserSession
+from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.verification.findings import Report
 from desktop.ui.cases.case_dialog import CaseDialog
 from desktop.ui.evidence.acquisition_dialog import AcquisitionDialog, source_kind_titles
@@ -155,12 +155,12 @@ def _copy_targets(items: Sequence[ItemInfo], folder: Path) -> list[tuple[ItemInf
 class EvidencePage(QWidget):
     """Evidence of one case at a time."""
 
-    def __init__(self, store: OpenStore, user_session: UserSession, parent: QWidget | None = None) -> None:
+    def __init__(self, store: OpenStore, signed_in: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_evidence")
         self.setAcceptDrops(True)
         self.store = store
-        self.user_session = user_session
+        self.signed_in = signed_in
         self.report: Report | None = None
         self.preview_cache: OrderedDict[int, Preview] = OrderedDict()
         self.preview_ops: dict[int, Op[Preview]] = {}
@@ -288,16 +288,16 @@ class EvidencePage(QWidget):
 
     # --- who may do what (the core enforces; this only enables buttons) ---------------------------
     def _may(self, action: Action) -> bool:
-        return self.user_session.actor.may(action)
+        return self.signed_in.actor.may(action)
 
     def may_seal(self) -> bool:
-        return self._may(Action.SEAL_EVIDENCE) and self.user_session.key is not None
+        return self._may(Action.SEAL_EVIDENCE) and self.signed_in.key is not None
 
-    def set_user(self, user_session: UserSession) -> None:
+    def set_user(self, signed_in: SignedInUser) -> None:
         """Another user signed in: their own views are logged, so nothing read for the last is reused."""
-        if user_session.actor != self.user_session.actor:
+        if signed_in.actor != self.signed_in.actor:
             self.preview_cache.clear()
-        self.user_session = user_session
+        self.signed_in = signed_in
         self.refresh()
 
     # --- listing ----------------------------------------------------------------------------------
@@ -407,7 +407,7 @@ class EvidencePage(QWidget):
         idle = self.ingest_op is None
         self.new_case_button.setEnabled(self._may(Action.OPEN_CASE))
         self.add_button.setEnabled(has_case and idle and self._may(Action.INGEST_EVIDENCE))
-        me = self.user_session.actor.name
+        me = self.signed_in.actor.name
         unsealed = [info for info in selected if all(seal.signer != me for seal in info.seals)]
         self.seal_button.setEnabled(self.may_seal() and bool(unsealed))
         self.seal_button.setToolTip("" if self.may_seal() else
@@ -426,7 +426,7 @@ class EvidencePage(QWidget):
 
         def apply(case_type: str, title: str) -> cases.CaseInfo:
             with self.store.database.session_scope() as session:
-                return cases.open_case(session, self.user_session.actor, case_type, title)
+                return cases.open_case(session, self.signed_in.actor, case_type, title)
 
         dialog = CaseDialog(apply, self)
         dialog.accepted.connect(lambda: self._case_opened(dialog))
@@ -471,7 +471,7 @@ class EvidencePage(QWidget):
         number = self.case_number()
         if number is None or not paths or self.ingest_op is not None:
             return None
-        dialog = AcquisitionDialog(len(paths), self.user_session.actor.name, self.may_seal(), self)
+        dialog = AcquisitionDialog(len(paths), self.signed_in.actor.name, self.may_seal(), self)
         chosen = list(paths)
         dialog.accepted.connect(lambda: self.start_ingest(
             chosen, dialog.acquisition or Acquisition(), dialog.seal_at_once(), number))
@@ -485,8 +485,8 @@ class EvidencePage(QWidget):
         number = case_number or self.case_number()
         if number is None or self.ingest_op is not None:
             return None
-        store, actor = self.store, self.user_session.actor
-        key = self.user_session.key if seal else None
+        store, actor = self.store, self.signed_in.actor
+        key = self.signed_in.key if seal else None
         self.ingest_panel.start()
         file_progress = self.ingest_panel.file_progress
         chosen = list(paths)
@@ -525,7 +525,7 @@ class EvidencePage(QWidget):
         """Ask once, clearly, then seal the selected items this notary has not sealed yet."""
         if not self.may_seal():
             return None
-        me = self.user_session.actor.name
+        me = self.signed_in.actor.name
         selected = self.selected_items()
         todo = [info for info in selected if all(seal.signer != me for seal in info.seals)]
         if not todo:
@@ -554,7 +554,7 @@ class EvidencePage(QWidget):
         return box
 
     def _seal(self, item_ids: list[int]) -> None:
-        store, actor, key = self.store, self.user_session.actor, self.user_session.key
+        store, actor, key = self.store, self.signed_in.actor, self.signed_in.key
         if key is None:
             return
 
@@ -597,7 +597,7 @@ class EvidencePage(QWidget):
                 if not path:
                     return None
             targets = _copy_targets(items, Path(path))
-        store, actor = self.store, self.user_session.actor
+        store, actor = self.store, self.signed_in.actor
         total = sum(info.size for info, _target in targets)
 
         def task(progress: ProgressFn, cancelled: CancelledFn) -> CopyResult:
@@ -647,10 +647,10 @@ class EvidencePage(QWidget):
     # --- preservation records ---------------------------------------------------------------------
     def preservation_record(self) -> PreservationDialog | None:
         number = self.case_number()
-        key = self.user_session.key
+        key = self.signed_in.key
         if number is None or not self.may_seal() or key is None:
             return None
-        actor = self.user_session.actor
+        actor = self.signed_in.actor
 
         def apply(given: PreservationInput) -> PreservationInfo:
             with self.store.database.session_scope() as session:
@@ -693,7 +693,7 @@ class EvidencePage(QWidget):
         pane.show_message(self.tr("Loading the preview…"), info)
         if info.id in self.preview_ops:
             return
-        store, actor, item_id = self.store, self.user_session.actor, int(info.id)
+        store, actor, item_id = self.store, self.signed_in.actor, int(info.id)
 
         def task(progress: ProgressFn, cancelled: CancelledFn) -> Preview:
             data = readout.read_for_view(store.database, store.vault, actor, item_id, plan.limit)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import checkpoints, ledger
 from desktop.core.trust.ledger import Entry
-from desktop.core.trust.sign_in import UserSession
+from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.verification.findings import Report
 from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.ops import run_op
@@ -91,12 +91,12 @@ class LedgerModel(QAbstractTableModel):
 class LedgerPage(QWidget):
     """Entries, the latest checkpoint, and the verification report."""
 
-    def __init__(self, store: OpenStore, user_session: UserSession | None,
+    def __init__(self, store: OpenStore, signed_in: SignedInUser | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_ledger")
         self.store = store
-        self.user_session = user_session
+        self.signed_in = signed_in
         self.report: Report | None = None
         self.model = LedgerModel(store, self)
         self.table = QTableView()
@@ -163,14 +163,14 @@ class LedgerPage(QWidget):
                 "{time}.").format(count=self.model.total, size=latest.tree_size, root=latest.root_sha256[:16],
                                   signer=latest.signer,
                                   time=latest.signed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")))
-        self.checkpoint_button.setEnabled(self.user_session is not None and self.user_session.key is not None)
+        self.checkpoint_button.setEnabled(self.signed_in is not None and self.signed_in.key is not None)
 
     def sign_checkpoint(self) -> None:
-        if self.user_session is None or self.user_session.key is None:
+        if self.signed_in is None or self.signed_in.key is None:
             return
         try:
             with self.store.database.session_scope() as session:
-                checkpoints.sign_checkpoint(session, self.user_session.actor, self.user_session.key)
+                checkpoints.sign_checkpoint(session, self.signed_in.actor, self.signed_in.key)
         except Exception as error:  # shown to the user; the page stays usable
             show_error(self, error)
         self.refresh()

@@ -28,7 +28,7 @@ from desktop.core.errors import MedisealError
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import users
 from desktop.core.trust.permissions import Action, Role
-from desktop.core.trust.sign_in import UserSession
+from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.i18n import translate_error
 
@@ -113,12 +113,12 @@ class UserDialog(QDialog):
 class SettingsPage(QWidget):
     """Workstation settings and user management."""
 
-    def __init__(self, store: OpenStore, user_session: UserSession, idle_minutes: int,
+    def __init__(self, store: OpenStore, signed_in: SignedInUser, idle_minutes: int,
                  set_idle_minutes: Callable[[int], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_settings")
         self.store = store
-        self.user_session = user_session
+        self.signed_in = signed_in
         self.dialog: UserDialog | None = None
 
         self.idle_spin = QSpinBox()
@@ -164,11 +164,11 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(workstation)
         layout.addWidget(self.users_box, 1)
-        self.set_user(user_session)
+        self.set_user(signed_in)
 
-    def set_user(self, user_session: UserSession) -> None:
-        self.user_session = user_session
-        admin = user_session.actor.may(Action.MANAGE_USERS)
+    def set_user(self, signed_in: SignedInUser) -> None:
+        self.signed_in = signed_in
+        admin = signed_in.actor.may(Action.MANAGE_USERS)
         self.not_admin.setVisible(not admin)
         for widget in (self.table, self.add_button, self.roles_button, self.disable_button):
             widget.setVisible(admin)
@@ -178,7 +178,7 @@ class SettingsPage(QWidget):
     def refresh(self) -> None:
         titles = role_titles()
         with self.store.database.session_scope() as session:
-            listed = users.list_users(session, self.user_session.actor)
+            listed = users.list_users(session, self.signed_in.actor)
         self.table.setRowCount(len(listed))
         for row, info in enumerate(listed):
             state = self.tr("disabled") if info.disabled else self.tr("active")
@@ -194,7 +194,7 @@ class SettingsPage(QWidget):
 
     def _write(self, change: Callable[..., object], *args: object) -> None:
         with self.store.database.session_scope() as session:
-            change(session, self.user_session.actor, *args)
+            change(session, self.signed_in.actor, *args)
         self.refresh()
 
     def add_user(self) -> UserDialog:

@@ -12,7 +12,7 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust import sign_in as sessions
 from desktop.core.trust import users
 from desktop.core.trust.passwords import check_password_rules
-from desktop.core.trust.sign_in import UserSession
+from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.i18n import translate_error
 
@@ -135,7 +135,7 @@ class SetupWizard(QWizard):
         self.admin_page = AdminPage()
         self.addPage(self.admin_page)
         self.recorded: office.OfficeInfo | None = None
-        self.session: UserSession | None = None
+        self.session: SignedInUser | None = None
 
     def accept(self) -> None:
         info = self.office_page.validated() if self.office_page is not None else None
@@ -147,7 +147,7 @@ class SetupWizard(QWizard):
                     office.create_office(session, info.name, info.case_number_prefix)
                 users.create_first_admin(session, name, password)
                 self.recorded = office.get_office(session)
-            self.session = sessions.start_session(self.store.database, name, password)
+            self.session = sessions.sign_in_user(self.store.database, name, password)
         except MedisealError as error:
             show_error(self, error)
             return

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import MedisealError
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import sign_in as sessions
-from desktop.core.trust.sign_in import UserSession
+from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.i18n import translate_error
 
 
@@ -27,11 +27,11 @@ class SignInDialog(QDialog):
     """
 
     def __init__(self, store: OpenStore, parent: QWidget | None = None,
-                 locked: UserSession | None = None) -> None:
+                 locked: SignedInUser | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.locked = locked
-        self.session: UserSession | None = None
+        self.session: SignedInUser | None = None
         self.setObjectName("SignInDialog")
         self.setWindowTitle(self.tr("Unlock Mediseal") if locked else self.tr("Sign in to Mediseal"))
         intro = QLabel(self.tr("The window was locked after a time without use. Enter your password to "
@@ -74,7 +74,7 @@ class SignInDialog(QDialog):
                 sessions.confirm_password(self.store.database, self.locked, password)
                 self.session = self.locked
             else:
-                self.session = sessions.start_session(self.store.database, self.name_edit.text().strip(),
+                self.session = sessions.sign_in_user(self.store.database, self.name_edit.text().strip(),
                                                       password)
         except MedisealError as error:
             self.message.setText(translate_error(error))
