@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import shutil
 import subprocess
@@ -18,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.errors import InvalidInput, NotAllowed
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.permissions import Action, Actor, Role, require
+from desktop.core.vocabulary import VOCABULARY_CONTEXT, vocabularies
 from desktop.ui.framework.i18n import choose_language, install_translator, translate_error
 from tests.qt_helpers import attached_window
 
@@ -62,6 +65,26 @@ def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
             f"placeholders differ in {context}: {source!r}"
         assert re.search(r"[\u4e00-\u9fff]", translation) or translation == source, \
             f"not Chinese in {context}: {translation!r}"
+
+
+def _import_all_of_core() -> None:
+    import desktop.core
+
+    for module in pkgutil.walk_packages(desktop.core.__path__, "desktop.core."):
+        importlib.import_module(module.name)
+
+
+def test_every_vocabulary_value_has_a_translated_label() -> None:
+    _import_all_of_core()
+    committed = _messages(TS_FILE)
+    found = vocabularies()
+    assert {vocabulary.__name__ for vocabulary in found} >= {"EventKind", "Role"}
+    for vocabulary in found:
+        for value in vocabulary:
+            assert value.label, f"{vocabulary.__name__}.{value.name} has no label"
+            translation = committed.get((VOCABULARY_CONTEXT, value.label))
+            assert translation and translation[0] and translation[1] is None, \
+                f"{vocabulary.__name__}.{value.name}: no Chinese for {value.label!r}"
 
 
 def test_compiled_translation_is_current(tmp_path: Path) -> None:

@@ -1,14 +1,51 @@
-"""Checks on text that people type, shared by the services that store it."""
+"""Checks on text that people type, shared by the services that store it, and size wording."""
 
 from __future__ import annotations
 
 import unicodedata
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
+
+# Unicode bidirectional embeddings, overrides and isolates (UAX #9 §2.1–2.4): they make text display in
+# another order than it is stored, so a sealed record could read differently from what was signed.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def has_control(text: str) -> bool:
     """True when ``text`` holds a control, format or other category-C character (a newline, a tab, a
     bidirectional override…): such text cannot stand on one line of a record, a list or a certificate."""
     return any(unicodedata.category(char).startswith("C") for char in text)
+
+
+def _refused_at(text: str, multiline: bool) -> int | None:
+    """The position of the first character a record cannot hold, or None."""
+    for position, char in enumerate(text):
+        if multiline and char == "\n":
+            continue
+        if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs"):
+            return position
+    return None
+
+
+def clean_text(value: str, field: str, limit: int, *, multiline: bool = False,
+               required: bool = False) -> str:
+    """Free text for a sealed record (STYLE.md, "Shape"): trimmed and normalised to NFC; refused with the
+    field named when it holds a control character (NUL, tab, a line break unless ``multiline``), a
+    bidirectional override or isolate, or is longer than ``limit`` characters (never cut)."""
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n")).strip()
+    position = _refused_at(text, multiline)
+    if position is not None:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "The field {field} holds a control or text-direction character (U+{code}) at "
+            "position {position}; remove it and try again."),
+            field=field, code=f"{ord(text[position]):04X}", position=position + 1)
+    if required and not text:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The field {field} is required."), field=field)
+    if len(text) > limit:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "The field {field} must be at most {limit} characters (it has {length})."),
+            field=field, limit=limit, length=len(text))
+    return text
 
 
 BINARY_UNITS = ("KiB", "MiB", "GiB", "TiB")

@@ -1694,6 +1694,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>为证据签章</translation>
     </message>
     <message>
+        <source>{user} has signed out: nothing more is recorded for that sign-in. Sign in again.</source>
+        <translation>{user} 已退出登录：该次登录不再记录任何内容。请重新登录。</translation>
+    </message>
+    <message>
         <source>{user} may not {action}: that needs the role {roles}.</source>
         <translation>{user} 无权{action}：需要角色 {roles}。</translation>
     </message>
@@ -1892,6 +1896,113 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>no such file or folder</source>
         <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>The field {field} holds a control or text-direction character (U+{code}) at position {position}; remove it and try again.</source>
+        <translation>字段 {field} 的第 {position} 个字符是控制字符或文字方向字符（U+{code}）；请删除后重试。</translation>
+    </message>
+    <message>
+        <source>The field {field} must be at most {limit} characters (it has {length}).</source>
+        <translation>字段 {field} 最多 {limit} 个字符（现有 {length} 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>vocabulary</name>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Sign-in refused (account locked)</source>
+        <translation>拒绝登录（账户已锁定）</translation>
+    </message>
+    <message>
+        <source>Sign-in refused (account disabled)</source>
+        <translation>拒绝登录（账户已停用）</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>User disabled</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>User locked after failed sign-ins</source>
+        <translation>多次登录失败，账户锁定</translation>
+    </message>
+    <message>
+        <source>Roles changed</source>
+        <translation>变更角色</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Signing key created</source>
+        <translation>生成签章密钥</translation>
+    </message>
+    <message>
+        <source>Signing key imported</source>
+        <translation>导入签章密钥</translation>
+    </message>
+    <message>
+        <source>Signing key revoked</source>
+        <translation>吊销签章密钥</translation>
+    </message>
+    <message>
+        <source>Case accepted</source>
+        <translation>受理案件</translation>
+    </message>
+    <message>
+        <source>Evidence taken in</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>Evidence viewed</source>
+        <translation>查看证据</translation>
+    </message>
+    <message>
+        <source>Copy of evidence saved</source>
+        <translation>导出证据副本</translation>
+    </message>
+    <message>
+        <source>Evidence sealed</source>
+        <translation>加盖签章</translation>
+    </message>
+    <message>
+        <source>Evidence exported</source>
+        <translation>导出证据</translation>
+    </message>
+    <message>
+        <source>Preservation record sealed</source>
+        <translation>保全证据记录签章</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Notary</source>
+        <translation>公证员</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>书记员</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,7 @@ from desktop.core.integrity.canonical import format_time, record_digest
 from desktop.core.office.office import DEFAULT_PREFIX, format_case_number, get_office
 from desktop.core.text import has_control
 from desktop.core.trust import ledger
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require
 
 CaseId = NewType("CaseId", int)
@@ -90,7 +91,8 @@ def open_case(session: Session, actor: Actor, case_type: str, title: str,
                         created_by=actor.name, created_at=created_at)
     session.add(row)
     session.flush()
-    ledger.append(session, actor.name, "case.opened", f"case:{row.number}", record_digest(case_record(row)))
+    ledger.append(session, actor.name, EventKind.CASE_OPENED, f"case:{row.number}",
+                  record_digest(case_record(row)))
     return _info(row)
 
 

@@ -30,6 +30,7 @@ from desktop.core.integrity.digests import Digests
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust import ledger
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require
 from desktop.core.trust.signing_keys import UnlockedKey
 
@@ -172,7 +173,7 @@ def _add_item(session: Session, actor: Actor, case: MediationCase, name: str, di
     row.record_sha256 = record_digest(item_record(row, case.number))
     session.add(row)
     session.flush()
-    ledger.append(session, actor.name, "evidence.ingested", subject(row.id), row.record_sha256)
+    ledger.append(session, actor.name, EventKind.EVIDENCE_INGESTED, subject(row.id), row.record_sha256)
     return row
 
 

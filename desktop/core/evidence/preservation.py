@@ -22,6 +22,7 @@ from desktop.core.evidence.seals import usable_key_row
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.office.office import get_office
 from desktop.core.trust import ledger
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require
 from desktop.core.trust.signing_keys import UnlockedKey
 
@@ -161,7 +162,7 @@ def create_record(session: Session, actor: Actor, key: UnlockedKey, case_number:
                              signer=actor.name, sealed_at=sealed_at, signature=key.sign(canonical))
     session.add(row)
     session.flush()
-    ledger.append(session, actor.name, "preservation.sealed", subject(row.id), digest)
+    ledger.append(session, actor.name, EventKind.PRESERVATION_SEALED, subject(row.id), digest)
     return PreservationInfo(row.id, case.number, record, digest, actor.name, key.fingerprint, sealed_at,
                             row.signature, None)
 

@@ -17,6 +17,7 @@ from desktop.core.integrity.digests import digest_stream
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust import ledger
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require
 
 
@@ -29,7 +30,7 @@ def read_for_view(database: Database, vault: Vault, actor: Actor, item_id: int, 
         row, _number = find_item(session, item_id)
         with vault.open(row.blob_sha256) as handle:
             data = handle.read(limit)
-        ledger.append(session, actor.name, "evidence.viewed", subject(row.id), row.record_sha256)
+        ledger.append(session, actor.name, EventKind.EVIDENCE_VIEWED, subject(row.id), row.record_sha256)
     return data
 
 
@@ -68,5 +69,5 @@ def copy_out(database: Database, vault: Vault, actor: Actor, item_id: int, desti
         temp.unlink(missing_ok=True)
         raise
     with database.session_scope() as session:
-        ledger.append(session, actor.name, "evidence.copied", subject(item_id), expected)
+        ledger.append(session, actor.name, EventKind.EVIDENCE_COPIED, subject(item_id), expected)
     return destination

@@ -18,6 +18,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
 from desktop.core.evidence.items import ItemId, SealInfo, find_item, item_record, subject
 from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
 from desktop.core.trust import ledger
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require
 from desktop.core.trust.signing_keys import UnlockedKey
 
@@ -70,7 +71,7 @@ def seal_rows(session: Session, actor: Actor, key: UnlockedKey,
                             record_sha256=row.record_sha256, signature=signature)
         session.add(seal)
         session.flush()
-        ledger.append(session, actor.name, "evidence.sealed", subject(row.id),
+        ledger.append(session, actor.name, EventKind.EVIDENCE_SEALED, subject(row.id),
                       record_digest(seal_record(row.id, row.record_sha256, actor.name, key.fingerprint,
                                                 sealed_at, signature)))
         made.append(SealInfo(seal.id, ItemId(row.id), actor.name, sealed_at, key.fingerprint, signature,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.models import LedgerEntry, LedgerHead, MerkleNode, utc_now
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.integrity.merkle import MerkleTree
+from desktop.core.trust.events import EventKind
 
 ENTRY_TYPE = "ledger-entry"
 ENTRY_VERSION = 1
@@ -86,12 +87,12 @@ def subject_entries(session: Session, subject: str) -> list[Entry]:
     return [entry_from_row(row) for row in rows]
 
 
-def append(session: Session, actor: str, kind: str, subject: str, subject_sha256: str | None = None,
+def append(session: Session, actor: str, kind: EventKind, subject: str, subject_sha256: str | None = None,
            now: datetime | None = None) -> Entry:
     """Append one entry (and its Merkle nodes) in the caller's transaction."""
     session.execute(update(LedgerHead).where(LedgerHead.id == 1).values(size=LedgerHead.size + 1))
     seq = int(session.scalar(select(LedgerHead.size).where(LedgerHead.id == 1)) or 0) - 1
-    entry = Entry(seq, now or utc_now(), actor, kind, subject[:200], subject_sha256)
+    entry = Entry(seq, now or utc_now(), actor, str(kind), subject[:200], subject_sha256)
     index = MerkleTree(SqlNodeStore(session), seq).append(entry.leaf())
     assert index == seq, f"ledger tree out of step: leaf {index} for entry {seq}"
     session.add(LedgerEntry(seq=entry.seq, recorded_at=entry.recorded_at, actor=entry.actor,

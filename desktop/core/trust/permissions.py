@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, NotAllowed
+from desktop.core.vocabulary import Vocabulary
 
 
-class Role(StrEnum):
+class Role(Vocabulary):
     """Roles a user can hold (one or more)."""
 
-    ADMIN = "admin"  # 管理员
-    MEDIATOR = "mediator"  # 调解员
-    NOTARY = "notary"  # 公证员
-    CLERK = "clerk"  # 书记员 / 内勤
+    ADMIN = "admin", QT_TRANSLATE_NOOP("vocabulary", "Administrator")  # 管理员
+    MEDIATOR = "mediator", QT_TRANSLATE_NOOP("vocabulary", "Mediator")  # 调解员
+    NOTARY = "notary", QT_TRANSLATE_NOOP("vocabulary", "Notary")  # 公证员
+    CLERK = "clerk", QT_TRANSLATE_NOOP("vocabulary", "Clerk")  # 书记员 / 内勤
 
 
 class Action(StrEnum):
@@ -49,6 +51,23 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
 }
 
 
+class SignInState:
+    """Whether one sign-in is still open. Sign-out ends it first; every service checks it before it
+    records anything, so work that outlives a sign-out (a worker thread, a late callback) records nothing."""
+
+    __slots__ = ("_ended",)
+
+    def __init__(self) -> None:
+        self._ended = threading.Event()
+
+    def end(self) -> None:
+        self._ended.set()
+
+    @property
+    def ended(self) -> bool:
+        return self._ended.is_set()
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A signed-in user, as services see them."""
@@ -56,13 +75,23 @@ class Actor:
     user_id: int
     name: str
     roles: frozenset[Role]
+    sign_in: SignInState = field(default_factory=SignInState, compare=False, repr=False)
 
     def may(self, action: Action) -> bool:
         return bool(self.roles & PERMISSIONS[action])
 
 
+def require_active(actor: Actor) -> None:
+    """Raise ``NotAllowed`` when ``actor`` has signed out: call it inside the transaction that records."""
+    if actor.sign_in.ended:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "{user} has signed out: nothing more is recorded for that sign-in. Sign in again."),
+            user=actor.name)
+
+
 def require(actor: Actor, action: Action) -> None:
-    """Raise ``NotAllowed`` unless ``actor`` holds a role that may do ``action``."""
+    """Raise ``NotAllowed`` unless ``actor`` is still signed in and holds a role that may do ``action``."""
+    require_active(actor)
     if not actor.may(action):
         allowed = ", ".join(sorted(PERMISSIONS[action]))
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "{user} may not {action}: that needs the role {roles}."),

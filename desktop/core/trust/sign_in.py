@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from db.engine import Database
 from desktop.core.errors import NotAllowed
 from desktop.core.trust import checkpoints, ledger, signing_keys, users
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Actor
 
 log = logging.getLogger(__name__)
@@ -42,10 +43,16 @@ def confirm_password(database: Database, signed_in: SignedInUser, password: str)
 
 
 def sign_out_user(database: Database, signed_in: SignedInUser) -> checkpoints.CheckpointInfo | None:
-    """Record the sign-out and sign a checkpoint with the user's key (None without a key)."""
+    """Record the sign-out and sign a checkpoint with the user's key (None without a key), then end the
+    sign-in: under the ledger's lock, so a recording already under way commits before the sign-out entry
+    and any later one is refused (``permissions.require_active``)."""
     with database.session_scope() as session:
-        ledger.append(session, signed_in.actor.name, "sign_out", f"user:{signed_in.actor.name}")
+        ledger.lock(session)
+        ledger.append(session, signed_in.actor.name, EventKind.SIGN_OUT, f"user:{signed_in.actor.name}")
+        checkpoint = None
         if signed_in.key is None:
             log.info("%s signed out without a signing key: no checkpoint", signed_in.actor.name)
-            return None
-        return checkpoints.sign_checkpoint(session, signed_in.actor, signed_in.key)
+        else:
+            checkpoint = checkpoints.sign_checkpoint(session, signed_in.actor, signed_in.key)
+        signed_in.actor.sign_in.end()
+    return checkpoint

@@ -20,6 +20,7 @@ from db.models import SigningKey, User, utc_now
 from desktop.core.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound
 from desktop.core.office.office import get_office
 from desktop.core.trust import ledger
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.passwords import password_matches
 from desktop.core.trust.permissions import Action, Actor, require
 from desktop.core.trust.pki import certificates, key_files, signatures
@@ -90,8 +91,8 @@ def _store(session: Session, actor: Actor, private_key: EllipticCurvePrivateKey,
                      source=source, created_at=utc_now())
     session.add(row)
     session.flush()
-    ledger.append(session, actor.name, "key.created" if source == SOURCE_SELF_SIGNED else "key.imported",
-                  f"key:{fingerprint}", fingerprint)
+    kind = EventKind.KEY_CREATED if source == SOURCE_SELF_SIGNED else EventKind.KEY_IMPORTED
+    ledger.append(session, actor.name, kind, f"key:{fingerprint}", fingerprint)
     return _info(row, actor.name)
 
 
@@ -157,7 +158,7 @@ def revoke_key(session: Session, actor: Actor, owner: str, fingerprint: str | No
         require(actor, Action.MANAGE_USERS)
     if row.revoked_at is None:
         row.revoked_at = utc_now()
-        ledger.append(session, actor.name, "key.revoked", f"key:{row.fingerprint}", row.fingerprint)
+        ledger.append(session, actor.name, EventKind.KEY_REVOKED, f"key:{row.fingerprint}", row.fingerprint)
     return _info(row, user.name)
 
 

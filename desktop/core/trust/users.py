@@ -19,6 +19,7 @@ from db.models import SigningKey, User, UserRole, utc_now
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time, record_digest
 from desktop.core.trust import ledger
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.passwords import (
     check_password_rules,
     dummy_hash,
@@ -124,14 +125,14 @@ def create_first_admin(session: Session, name: str, password: str) -> Actor:
     if user_count(session) > 0:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "This data folder already has users."))
     user = _new_user(session, name, frozenset({Role.ADMIN}), password)
-    _log(session, name, "user.created", user)
+    _log(session, name, EventKind.USER_CREATED, user)
     return _actor(user)
 
 
 def add_user(session: Session, actor: Actor, name: str, roles: frozenset[Role], password: str) -> UserInfo:
     require(actor, Action.MANAGE_USERS)
     user = _new_user(session, name, roles, password)
-    _log(session, actor.name, "user.created", user)
+    _log(session, actor.name, EventKind.USER_CREATED, user)
     return _info(user)
 
 
@@ -153,7 +154,7 @@ def disable_user(session: Session, actor: Actor, name: str) -> UserInfo:
     if user.id == actor.user_id:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "You cannot disable your own account."))
     user.disabled = True
-    _log(session, actor.name, "user.disabled", user)
+    _log(session, actor.name, EventKind.USER_DISABLED, user)
     return _info(user)
 
 
@@ -165,7 +166,7 @@ def set_roles(session: Session, actor: Actor, name: str, roles: frozenset[Role])
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "“{name}” is the last administrator: make another "
                                            "administrator first."), name=name)
     user.roles = [UserRole(role=str(role)) for role in sorted(roles)]
-    _log(session, actor.name, "user.roles_changed", user)
+    _log(session, actor.name, EventKind.USER_ROLES_CHANGED, user)
     return _info(user)
 
 
@@ -183,31 +184,31 @@ def check_sign_in(session: Session, name: str, password: str, now: datetime | No
     user = session.scalar(select(User).where(User.name == name))
     if user is None:
         password_matches(dummy_hash(), password)  # as slow as a real check: no hint the name is unknown
-        ledger.append(session, "-", "sign_in.failed", f"user:{name[:64]}", None, now)
+        ledger.append(session, "-", EventKind.SIGN_IN_FAILED, f"user:{name[:64]}", None, now)
         return SignIn(None, NotAllowed(_BAD_CREDENTIALS))
     if user.locked_until is not None and user.locked_until > now:
-        ledger.append(session, "-", "sign_in.refused_locked", f"user:{user.name}", None, now)
+        ledger.append(session, "-", EventKind.SIGN_IN_REFUSED_LOCKED, f"user:{user.name}", None, now)
         return SignIn(None, NotAllowed(QT_TRANSLATE_NOOP(
             "errors", "Too many failed sign-ins: this account is locked until {until}."),
             until=user.locked_until.astimezone().strftime("%H:%M:%S")))
     if not password_matches(user.password_hash, password):
         user.failed_attempts += 1
-        kind = "sign_in.failed"
+        kind = EventKind.SIGN_IN_FAILED
         if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
             user.locked_until = now + LOCK_DURATION
             user.failed_attempts = 0
-            kind = "user.locked"
+            kind = EventKind.USER_LOCKED
         ledger.append(session, "-", kind, f"user:{user.name}", None, now)
         return SignIn(None, NotAllowed(_BAD_CREDENTIALS))
     if user.disabled:  # said only to someone who knows the password
-        ledger.append(session, "-", "sign_in.refused_disabled", f"user:{user.name}", None, now)
+        ledger.append(session, "-", EventKind.SIGN_IN_REFUSED_DISABLED, f"user:{user.name}", None, now)
         return SignIn(None, NotAllowed(QT_TRANSLATE_NOOP(
             "errors", "The account “{name}” is disabled: ask an administrator."), name=user.name))
     user.failed_attempts = 0
     user.locked_until = None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    ledger.append(session, user.name, "sign_in", f"user:{user.name}", None, now)
+    ledger.append(session, user.name, EventKind.SIGN_IN, f"user:{user.name}", None, now)
     return SignIn(_actor(user), None)
 
 
@@ -243,10 +244,10 @@ def change_password(session: Session, actor: Actor, name: str, new_password: str
             if key.revoked_at is None:
                 key.revoked_at = now
                 revoked.append(key.fingerprint)
-                ledger.append(session, actor.name, "key.revoked", f"key:{key.fingerprint}", None, now)
+                ledger.append(session, actor.name, EventKind.KEY_REVOKED, f"key:{key.fingerprint}", None, now)
     user.password_hash = hash_password(new_password)
     user.password_changed_at = utc_now()
     user.failed_attempts = 0
     user.locked_until = None
-    _log(session, actor.name, "user.password_changed", user)
+    _log(session, actor.name, EventKind.USER_PASSWORD_CHANGED, user)
     return revoked

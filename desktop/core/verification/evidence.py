@@ -40,6 +40,7 @@ from desktop.core.integrity.digests import digest_stream
 from desktop.core.integrity.merkle import leaf_hash
 from desktop.core.progress import CancelledFn, raise_if_cancelled
 from desktop.core.storage.vault.interface import Vault
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.ledger import entry_from_row
 from desktop.core.trust.pki import certificates, signatures
 from desktop.core.verification.findings import NOTICE, Finding
@@ -114,7 +115,7 @@ def _check_items(items: list[_Item], anchors: dict[str, list[LedgerEntry]],
     for item in items:
         row = item.row
         record = hashlib.sha256(item.canonical).hexdigest()
-        logged = _digest_of(anchors.get(subject(row.id), []), "evidence.ingested")
+        logged = _digest_of(anchors.get(subject(row.id), []), EventKind.EVIDENCE_INGESTED)
         if not logged:
             findings.append(Finding("item-not-in-ledger", f"item {row.id} ({item.name}): no ledger entry "
                                     "records its ingest", item=row.id, name=item.name, found=record))
@@ -255,7 +256,7 @@ def _check_seals(session: Session, items: list[_Item], anchored: dict[int, str],
             if not signatures.verify(signer.certificate, item.canonical, seal.signature):
                 findings.append(where.finding("seal-signature", "the signature does not verify over the "
                                               "item's record"))
-            logged = _digest_of(anchors.get(subject(seal.item_id), []), "evidence.sealed")
+            logged = _digest_of(anchors.get(subject(seal.item_id), []), EventKind.EVIDENCE_SEALED)
             digest = record_digest(seal_record(seal.item_id, seal.record_sha256, seal.signer,
                                                signer.fingerprint, seal.sealed_at, seal.signature))
             if digest not in logged:
@@ -277,7 +278,7 @@ def _check_records(session: Session, case_id: int | None, items: dict[int, _Item
         where = _Where(f"preservation record {row.id}", record=row.id)
         data = row.canonical.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
-        logged = _digest_of(anchors.get(record_subject(row.id), []), "preservation.sealed")
+        logged = _digest_of(anchors.get(record_subject(row.id), []), EventKind.PRESERVATION_SEALED)
         if digest not in logged or row.record_sha256 != digest:
             findings.append(where.finding("record-changed", "it does not match the digest logged when it "
                                           "was sealed", expected=logged[0] if logged else None, found=digest))
@@ -336,8 +337,9 @@ def check_evidence(session: Session, vault: Vault, case_id: int | None, tick: Ca
         _check_leaves(session, (entry for entries in anchors.values() for entry in entries), result.findings)
     else:
         anchors = defaultdict(list)
-        for row in session.scalars(select(LedgerEntry).where(LedgerEntry.kind.in_(
-                ("evidence.ingested", "evidence.sealed", "preservation.sealed"))).order_by(LedgerEntry.seq)):
+        anchor_kinds = (EventKind.EVIDENCE_INGESTED, EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED)
+        for row in session.scalars(select(LedgerEntry).where(LedgerEntry.kind.in_(anchor_kinds))
+                                   .order_by(LedgerEntry.seq)):
             anchors[row.subject].append(row)
     anchored = _check_items(items, anchors, result.findings)
     result.blobs, result.bytes = _check_blobs(session, vault, items, result.findings, tick, cancelled)

@@ -7,6 +7,7 @@ from importlib.resources import as_file, files
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.core.errors import ERRORS_CONTEXT, MedisealError
+from desktop.core.vocabulary import VOCABULARY_CONTEXT, Vocabulary
 
 TRANSLATION_PREFIX = "mediseal_"
 # Error fields whose values are themselves marked for translation (e.g. the action a role lacks).
@@ -50,3 +51,8 @@ def translate_error(error: object) -> str:
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             return error.message
     return str(error)
+
+
+def label(value: Vocabulary) -> str:
+    """A vocabulary value (an event kind, a role, a finding code…) as words in the user's language."""
+    return QCoreApplication.translate(VOCABULARY_CONTEXT, value.label)

@@ -1,0 +1,34 @@
+"""The kinds of ledger entry (存证日志): one closed vocabulary, with the word a notary reads for each."""
+
+from __future__ import annotations
+
+from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
+
+
+class EventKind(Vocabulary):
+    """What a ledger entry records. The values are stored in entries and their Merkle leaves: never
+    rename one; add a new kind instead."""
+
+    SIGN_IN = "sign_in", QT_TRANSLATE_NOOP("vocabulary", "Signed in")
+    SIGN_IN_FAILED = "sign_in.failed", QT_TRANSLATE_NOOP("vocabulary", "Sign-in failed")
+    SIGN_IN_REFUSED_LOCKED = "sign_in.refused_locked", QT_TRANSLATE_NOOP(
+        "vocabulary", "Sign-in refused (account locked)")
+    SIGN_IN_REFUSED_DISABLED = "sign_in.refused_disabled", QT_TRANSLATE_NOOP(
+        "vocabulary", "Sign-in refused (account disabled)")
+    SIGN_OUT = "sign_out", QT_TRANSLATE_NOOP("vocabulary", "Signed out")
+    USER_CREATED = "user.created", QT_TRANSLATE_NOOP("vocabulary", "User created")
+    USER_DISABLED = "user.disabled", QT_TRANSLATE_NOOP("vocabulary", "User disabled")
+    USER_LOCKED = "user.locked", QT_TRANSLATE_NOOP("vocabulary", "User locked after failed sign-ins")
+    USER_ROLES_CHANGED = "user.roles_changed", QT_TRANSLATE_NOOP("vocabulary", "Roles changed")
+    USER_PASSWORD_CHANGED = "user.password_changed", QT_TRANSLATE_NOOP("vocabulary", "Password changed")
+    KEY_CREATED = "key.created", QT_TRANSLATE_NOOP("vocabulary", "Signing key created")
+    KEY_IMPORTED = "key.imported", QT_TRANSLATE_NOOP("vocabulary", "Signing key imported")
+    KEY_REVOKED = "key.revoked", QT_TRANSLATE_NOOP("vocabulary", "Signing key revoked")
+    CASE_OPENED = "case.opened", QT_TRANSLATE_NOOP("vocabulary", "Case accepted")
+    EVIDENCE_INGESTED = "evidence.ingested", QT_TRANSLATE_NOOP("vocabulary", "Evidence taken in")
+    EVIDENCE_VIEWED = "evidence.viewed", QT_TRANSLATE_NOOP("vocabulary", "Evidence viewed")
+    EVIDENCE_COPIED = "evidence.copied", QT_TRANSLATE_NOOP("vocabulary", "Copy of evidence saved")
+    EVIDENCE_SEALED = "evidence.sealed", QT_TRANSLATE_NOOP("vocabulary", "Evidence sealed")
+    EVIDENCE_EXPORTED = "evidence.exported", QT_TRANSLATE_NOOP("vocabulary", "Evidence exported")
+    PRESERVATION_SEALED = "preservation.sealed", QT_TRANSLATE_NOOP("vocabulary",
+                                                                   "Preservation record sealed")
