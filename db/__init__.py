@@ -1,0 +1,1 @@
+"""SQLAlchemy 2.0 models, the engine and the Alembic migrations; imports nothing of ``desktop``."""
