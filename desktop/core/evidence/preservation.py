@@ -149,14 +149,14 @@ def create_record(session: Session, actor: Actor, key: UnlockedKey, case_number:
         "certificate_sha256": key.fingerprint, "time": format_time(sealed_at)}
     canonical = canonical_bytes(record)
     digest = hashlib.sha256(canonical).hexdigest()
-    row = PreservationRecord(id=record_id, case_id=case.id, supersedes_id=clean.supersedes,
-                             canonical=canonical.decode("utf-8"), record_sha256=digest, key_id=key.key_id,
-                             signer=actor.name, sealed_at=sealed_at, signature=key.sign(canonical))
-    session.add(row)
+    sealed = PreservationRecord(id=record_id, case_id=case.id, supersedes_id=clean.supersedes,
+                                canonical=canonical.decode("utf-8"), record_sha256=digest, key_id=key.key_id,
+                                signer=actor.name, sealed_at=sealed_at, signature=key.sign(canonical))
+    session.add(sealed)
     session.flush()
-    ledger.append(session, actor.name, EventKind.PRESERVATION_SEALED, subject(row.id), digest)
-    return PreservationInfo(row.id, case.number, record, digest, actor.name, key.fingerprint, sealed_at,
-                            row.signature, None)
+    ledger.append(session, actor.name, EventKind.PRESERVATION_SEALED, subject(sealed.id), digest)
+    return PreservationInfo(sealed.id, case.number, record, digest, actor.name, key.fingerprint, sealed_at,
+                            sealed.signature, None)
 
 
 def list_records(session: Session, case_number: str) -> list[PreservationInfo]:

@@ -41,7 +41,11 @@ def copy_out(database: Database, vault: Vault, actor: Actor, item_id: int, desti
         row, _number = find_item(session, item_id)
         expected, size = row.blob_sha256, row.size
     with vault.open(expected) as source, durable.new_file(destination) as out:
-        digests = digest_stream(source, lambda done: progress(done, size), cancelled, out.write)
+
+        def write(chunk: bytes) -> None:
+            out.write(chunk)
+
+        digests = digest_stream(source, lambda done: progress(done, size), cancelled, write)
         if digests.sha256 != expected:
             raise IntegrityError(QT_TRANSLATE_NOOP(
                 "errors", "Evidence item {item} does not match its recorded SHA-256 (the vault copy is "

@@ -77,7 +77,7 @@ def user_record(user: User) -> dict[str, object]:
             "password_changed_at": format_time(user.password_changed_at)}
 
 
-def _log(session: Session, actor: str, kind: str, user: User) -> None:
+def _log(session: Session, actor: str, kind: EventKind, user: User) -> None:
     session.flush()
     ledger.append(session, actor, kind, f"user:{user.name}", record_digest(user_record(user)))
 
