@@ -131,7 +131,7 @@ def test_a_newline_in_a_subject_cannot_forge_a_ledger_line(cli_env: Settings,
     try:  # as an older store holds it: a failed sign-in named with a newline
         with store.database.session_scope() as session:
             ledger.append(session, "-", EventKind.SIGN_IN_FAILED, forged)
-            ledger.append(session, "-", EventKind.SIGN_IN_FAILED, "user:tab\there\\n\u202eevil\x00")
+            ledger.append(session, "-", EventKind.SIGN_IN_FAILED, "user:tab\there\\n\u202eevil\x1b")
             size = ledger.size(session)
     finally:
         store.close()
@@ -140,7 +140,7 @@ def test_a_newline_in_a_subject_cannot_forge_a_ledger_line(cli_env: Settings,
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1 + size  # the header and one line per entry
     assert lines[-2].rstrip().endswith("user:x\\n99  2026-01-01 00:00:00  admin  key.revoked  key:abc")
-    assert "user:tab\\there\\\\n\\u202eevil\\x00" in lines[-1]
+    assert "user:tab\\there\\\\n\\u202eevil\\x1b" in lines[-1]
 
 
 @pytest.mark.parametrize(("value", "shown"), [
