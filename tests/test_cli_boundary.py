@@ -114,6 +114,8 @@ def test_invalid_utf8_in_a_user_name_is_bad_input(cli_env: Settings) -> None:
         err = done.stderr.decode("utf-8", "replace")
         assert done.returncode == EXIT_USAGE, err
         assert "Traceback" not in err and "UTF-8" in err and len(err.strip().splitlines()) == 1
+        assert "\\xff" in err or "\\xc3" in err  # the bytes as given, not a doubled escape
+        assert "\\\\x" not in err
 
 
 def test_invalid_utf8_in_the_user_variable_is_bad_input(cli_env: Settings, monkeypatch: pytest.MonkeyPatch,

@@ -48,9 +48,12 @@ def as_typed(text: str) -> str:
 
 
 def refuse_undecodable(label: str, text: str) -> None:
-    """``UsageError`` when ``text`` (an argument or a variable) is not valid UTF-8."""
+    """``UsageError`` when ``text`` (an argument or a variable) is not valid UTF-8; the message shows the
+    bytes that were not as ``\\xNN``, the rest escaped as ``one_line`` does."""
     if undecodable(text):
-        raise UsageError(f"{label} is not valid UTF-8 text: {one_line(as_typed(text))}")
+        shown = "".join(f"\\x{ord(char) - 0xDC00:02x}" if "\udc80" <= char <= "\udcff" else one_line(char)
+                        for char in text)
+        raise UsageError(f"{label} is not valid UTF-8 text: {shown}")
 
 
 def parse_time(text: str) -> datetime:
