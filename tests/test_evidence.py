@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from db.models import Blob, EvidenceItem
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
 from desktop.core.cases import matters as cases
-from desktop.core.errors import IntegrityError, InvalidInput, NotAllowed, NotFound
+from desktop.core.errors import Cancelled, IntegrityError, InvalidInput, NotAllowed, NotFound
 from desktop.core.evidence import intake, preservation, readout, seals
 from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence.acquisition import Acquisition
@@ -286,6 +286,38 @@ def test_copy_out_is_checked_logged_and_never_overwrites(desk: Office, tmp_path:
     with database.session_scope() as session:
         kinds = [entry.kind for entry in evidence_items.custody_trail(session, item.id)]
     assert kinds == ["evidence.ingested", "evidence.copied"]
+
+
+def test_copy_out_to_a_255_byte_name(desk: Office, tmp_path: Path) -> None:
+    path, = _files(tmp_path / "in", a_pdf=b"%PDF-1.7 some bytes")
+    item = desk.ingest(path).items[0]
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / ("证" * 83 + "xy.pdf")  # 83 × 3 + 6 = 255 bytes, the longest name allowed
+    assert len(out.name.encode()) == 255
+    assert readout.copy_out(desk.store.database, desk.store.vault, desk.mediator, item.id, out) == out
+    assert out.read_bytes() == path.read_bytes()
+    assert [child.name for child in (tmp_path / "out").iterdir()] == [out.name]
+
+
+def test_cancelled_copy_out_leaves_nothing(desk: Office, tmp_path: Path) -> None:
+    path, = _files(tmp_path / "in", a_pdf=b"%PDF-1.7 some bytes")
+    item = desk.ingest(path).items[0]
+    (tmp_path / "out").mkdir()
+    with pytest.raises(Cancelled):
+        readout.copy_out(desk.store.database, desk.store.vault, desk.mediator, item.id,
+                         tmp_path / "out" / "copy.pdf", cancelled=lambda: True)
+    assert list((tmp_path / "out").iterdir()) == []
+    with desk.store.database.session_scope() as session:
+        kinds = [entry.kind for entry in evidence_items.custody_trail(session, item.id)]
+    assert kinds == ["evidence.ingested"]
+
+
+def test_cli_copy_to_a_255_byte_name(cli_env: Office, tmp_path: Path) -> None:
+    path, = _files(tmp_path / "in", a_txt=b"x")
+    item = cli_env.ingest(path).items[0]
+    out = tmp_path / ("c" * 251 + ".txt")
+    assert run(["evidence", "copy", str(item.id), "--out", str(out)]) == EXIT_OK
+    assert out.read_bytes() == b"x"
 
 
 # --- verification and tampering --------------------------------------------------------------------

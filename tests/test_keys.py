@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 import subprocess
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
@@ -420,10 +421,59 @@ def test_pkcs12_wrong_password(test_pki: Pki) -> None:
 
 def test_not_a_pkcs12(test_pki: Pki, key_file: bytes) -> None:
     for data in (b"", b"garbage", certificate_pem(test_pki.certificate),
-                 test_pki.certificate.public_bytes(DER), key_file, test_pki.p12[:-1], test_pki.p12 + b"\0"):
-        with pytest.raises(InvalidInput) as refused:
-            load_pkcs12(data, P12_PASSWORD, NOW)
-        assert refused.value.message == "The file is not a PKCS#12 (.p12 or .pfx) file."
+                 test_pki.certificate.public_bytes(DER), key_file, test_pki.p12[:-1], test_pki.p12[:40]):
+        for password in (P12_PASSWORD, ""):
+            with pytest.raises(InvalidInput) as refused:
+                load_pkcs12(data, password, NOW)
+            assert refused.value.message == "The file is not a PKCS#12 (.p12 or .pfx) file."
+
+
+def _tlv(data: bytes, at: int) -> tuple[int, bytes, int]:
+    """One DER element at ``at``: its tag, its value and where the next element starts (X.690 §8.1)."""
+    tag, first = data[at], data[at + 1]
+    at += 2
+    if first < 0x80:
+        length = first
+    else:
+        size = first & 0x7F
+        length = int.from_bytes(data[at:at + size], "big")
+        at += size
+    return tag, data[at:at + length], at + length
+
+
+def _definite(tag: int, length: int) -> bytes:
+    if length < 0x80:
+        return bytes((tag, length))
+    size = (length.bit_length() + 7) // 8
+    return bytes((tag, 0x80 | size)) + length.to_bytes(size, "big")
+
+
+def _ber(der: bytes) -> bytes:
+    """The same elements with every constructed one in the indefinite-length form (X.690 §8.1.3.6), as
+    some CA tools write PKCS#12 files; primitive values (the MAC-covered content among them) unchanged."""
+    out, at = bytearray(), 0
+    while at < len(der):
+        tag, value, at = _tlv(der, at)
+        if tag & 0x20:
+            out += bytes((tag, 0x80)) + _ber(value) + b"\0\0"  # end-of-contents
+        else:
+            out += _definite(tag, len(value)) + value
+    return bytes(out)
+
+
+def test_ber_encoded_pkcs12_that_cryptography_reads_is_accepted(test_pki: Pki, tmp_path: Path) -> None:
+    ber = _ber(test_pki.p12)
+    assert ber != test_pki.p12 and ber[:2] == b"\x30\x80"
+    (tmp_path / "ber.p12").write_bytes(ber)  # a well-formed PKCS#12 for OpenSSL as well
+    shown = _openssl(["pkcs12", "-in", "ber.p12", "-passin", f"pass:{P12_PASSWORD}", "-nokeys"], tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # cryptography's BER fallback warning stays out of the user's way
+        imported = load_pkcs12(ber, P12_PASSWORD, NOW)
+    assert imported.key.private_numbers() == test_pki.key.private_numbers()
+    assert imported.certificate == test_pki.certificate
+    with pytest.raises(NotAllowed, match="password does not open"):
+        load_pkcs12(ber, "wrong", NOW)
 
 
 @pytest.mark.parametrize(("name", "message"), [

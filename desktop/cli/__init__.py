@@ -1,20 +1,21 @@
 """The ``mediseal`` command line. Exit codes: 0 success, 1 a finding or a refused action, 2 bad usage or
-input, 3 an internal error (logged). Qt is imported only to start the window; SQLAlchemy only by
-commands that open the store."""
+input, 3 an internal error (logged, also when it happens before the store's log is open, and when the
+output is closed early, as by ``| head``). Qt is imported only to start the window; SQLAlchemy only by
+commands that open the store. ``run`` is the one boundary that turns errors into exit codes."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__
-from desktop.cli.commands import evidence as evidence_commands
-from desktop.cli.commands import ledger as ledger_commands
-from desktop.cli.commands import setup as setup_commands
-from desktop.cli.commands import users as user_commands
+from desktop.cli.commands import cases, evidence, keys, ledger, preservation, setup, users, verify
 from desktop.cli.common import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -24,14 +25,23 @@ from desktop.cli.common import (
     Parser,
     UsageError,
     add_common,
+    as_typed,
+    refuse_undecodable,
     settings_for,
 )
+from desktop.config import load_settings
 from desktop.core.errors import Cancelled, IntegrityError, InvalidInput, MedisealError, NotAllowed, NotFound
-from desktop.core.storage.logs import current_log_file
+from desktop.core.storage.datafolder import DataFolder
+from desktop.core.storage.logs import close_logging, current_log_file, held_open, setup_logging
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_parser", "main", "run"]
 
 log = logging.getLogger(__name__)
+
+# One module per command group, in the order ``mediseal --help`` lists them.
+COMMAND_GROUPS = (setup, users, keys, cases, evidence, preservation, ledger, verify)
+# Options whose values are paths: a file name may be any bytes, so these are not checked for UTF-8.
+PATH_OPTIONS = frozenset({"data_dir"})
 
 
 def _exit_code(error: MedisealError) -> int:
@@ -56,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mediseal {__version__}")
     add_common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in (setup_commands, user_commands, evidence_commands, ledger_commands):
+    for module in COMMAND_GROUPS:
         module.register(commands)
     return parser
 
@@ -68,29 +78,87 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_app(settings_for(args))
 
 
-def run(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` and run the command; return the exit code."""
+def _refuse_undecodable_arguments(args: argparse.Namespace) -> None:
+    """Bytes in argv that are not UTF-8 reach Python as lone surrogates: bad input for every text value
+    (user names, titles, numbers); paths (``Path`` values and ``--data-dir``) may hold any bytes."""
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        for text in values:
+            if isinstance(text, str) and name not in PATH_OPTIONS:
+                refuse_undecodable(f"the value of {name.replace('_', '-')}", text)
+
+
+def _log_file_for(args: argparse.Namespace | None) -> Path | None:
+    """The log file in use; else, for an error before the store opened its log, the data folder's log if
+    the folder exists (nothing is created for a log)."""
+    where = current_log_file()
+    if where is not None:
+        return where
+    try:
+        settings = settings_for(args) if args is not None else load_settings()
+        logs = DataFolder(settings.data_dir.absolute()).logs
+        if not logs.is_dir():
+            return None
+        where = setup_logging(logs)
+    except Exception:  # the error boundary itself: without a log, the details go to stderr
+        return None
+    close_logging()  # opened for this error only: closed when the command's log hold ends
+    return where
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush finds no closed pipe."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # stdout is not a file (a test's capture)
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
+        _refuse_undecodable_arguments(args)
         handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", cmd_gui)
-        return handler(args)
+        code = handler(args)
+        if sys.stdout is not None:  # none under pythonw
+            sys.stdout.flush()  # here, not at exit: a closed pipe is this boundary's to handle
+        return code
     except UsageError as error:
-        print(f"mediseal: error: {error}", file=sys.stderr)
+        print(f"mediseal: error: {as_typed(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except MedisealError as error:
         if not isinstance(error, Cancelled):
-            print(f"mediseal: {error.message}", file=sys.stderr)
+            print(f"mediseal: {as_typed(error.message)}", file=sys.stderr)
         return _exit_code(error)
     except KeyboardInterrupt:
         print("mediseal: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except Exception:
-        log.exception("internal error")
-        where = current_log_file()
-        print("mediseal: internal error" + (f"; details in {where}" if where else ""), file=sys.stderr)
-        if where is None:
-            raise
+    except BrokenPipeError:
+        # The reader went away (``mediseal ledger | head``): nothing more to say to it, and no
+        # traceback for the user; the log notes it.
+        _quiet_stdout()
+        _log_file_for(args)
+        log.warning("output closed before the command finished writing it (a closed pipe)")
         return EXIT_INTERNAL
+    except Exception:
+        where = _log_file_for(args)
+        log.exception("internal error")
+        if where is None:
+            traceback.print_exc()
+            print("mediseal: internal error (no log file: the details are above)", file=sys.stderr)
+        else:
+            print(f"mediseal: internal error; details in {where}", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the command; return the exit code. The log stays open until the error
+    boundary is done with it, even when the command's store closed it."""
+    with held_open():
+        return _run(argv)
 
 
 def main() -> NoReturn:

@@ -1,5 +1,6 @@
-"""What every command shares: exit codes, common options, settings, opening the store, the acting user,
-passwords (environment or prompt) and JSON output."""
+"""What every command shares: exit codes, common options and argument types, settings, opening the store,
+the acting user, passwords (environment or prompt), and output: JSON, or tables with one escaped line
+per thing."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 import getpass
 import json
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
@@ -29,6 +31,47 @@ EXIT_INTERRUPTED = 130
 
 class UsageError(Exception):
     """Bad command-line usage; the message is one line."""
+
+
+def undecodable(text: str) -> bool:
+    """True when ``text`` came from bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    return any("\ud800" <= char <= "\udfff" for char in text)
+
+
+def as_typed(text: str) -> str:
+    """``text`` with bytes that were not UTF-8 shown as ``\\xNN`` (other lone surrogates as ``\\udNNN``),
+    for a message."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no byte decoded to
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def refuse_undecodable(label: str, text: str) -> None:
+    """``UsageError`` when ``text`` (an argument or a variable) is not valid UTF-8; the message shows the
+    bytes that were not as ``\\xNN``, the rest escaped as ``one_line`` does."""
+    if undecodable(text):
+        shown = "".join(f"\\x{ord(char) - 0xDC00:02x}" if "\udc80" <= char <= "\udcff" else one_line(char)
+                        for char in text)
+        raise UsageError(f"{label} is not valid UTF-8 text: {shown}")
+
+
+def parse_time(text: str) -> datetime:
+    """An ISO 8601 time (argument type); without a zone it is local time."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a time: {text!r} (use e.g. 2026-11-25T09:30 or "
+                                         "2026-11-25T09:30+08:00)") from None
+    return moment.astimezone() if moment.tzinfo is None else moment
+
+
+def item_id(text: str) -> int:
+    """An evidence item's or a record's number (argument type): 1 or more."""
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 class Parser(argparse.ArgumentParser):
@@ -102,6 +145,7 @@ def acting_user(args: argparse.Namespace, store: OpenStore) -> tuple[Actor, str]
     settings = settings_for(args)
     if not settings.user:
         raise UsageError("this command acts for a user: give --user NAME or set MEDISEAL_USER")
+    refuse_undecodable("the user name", settings.user)
     password = read_secret(settings.password, f"Password for {settings.user}: ", "MEDISEAL_PASSWORD")
     return sign_in(store.database, settings.user, password), password
 
@@ -136,10 +180,33 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+# Characters that could end or reorder a line of a listing: every control and format character (C*),
+# the line and paragraph separators, and the backslash itself, so that an escape reads one way only.
+_LINE_BREAKING = frozenset(("Zl", "Zp"))
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
+
+
+def _escape(char: str) -> str:
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    if unicodedata.category(char)[0] != "C" and unicodedata.category(char) not in _LINE_BREAKING:
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line whatever it holds: newlines, other controls, bidirectional overrides and
+    backslashes escaped as in Python (``\\n``, ``\\x00``, ``\\u202e``, ``\\\\``), so a stored value cannot
+    forge or hide a line of a listing."""
+    return "".join(_escape(char) for char in text)
+
+
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
-    """A plain text table sized to its contents."""
-    widths = [max([len(header), *(len(row[i]) for row in rows)]) for i, header in enumerate(headers)]
-    for line in [headers, *rows]:
+    """A plain text table sized to its contents, one line per row, every cell escaped (``one_line``)."""
+    cells = [[one_line(cell) for cell in row] for row in rows]
+    widths = [max([len(header), *(len(row[i]) for row in cells)]) for i, header in enumerate(headers)]
+    for line in [headers, *cells]:
         print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
 
 
@@ -155,8 +222,3 @@ def print_listing(as_json: bool, listed: Sequence[Any], headers: list[str],
 def local_time(moment: datetime | None) -> str:
     """A stored UTC time shown in local time."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else ""
-
-
-def refuse_overwrite(path: Path) -> None:
-    if path.exists():
-        raise UsageError(f"{path} exists: Mediseal never overwrites a file; choose another name")

@@ -1658,6 +1658,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>该文件不含可读取的 PEM 证书。</translation>
     </message>
     <message>
+        <source>A password must be valid text (UTF-8).</source>
+        <translation>密码必须是有效的文本（UTF-8）。</translation>
+    </message>
+    <message>
         <source>A password needs at least {minimum} characters.</source>
         <translation>密码至少需要 {minimum} 个字符。</translation>
     </message>
@@ -1702,6 +1706,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{user} 无权{action}：需要角色 {roles}。</translation>
     </message>
     <message>
+        <source>The signing key {fingerprint} is not {user}&apos;s: it signs nothing for them.</source>
+        <translation>签名密钥 {fingerprint} 不属于 {user}：不能为其签名。</translation>
+    </message>
+    <message>
+        <source>The stored fingerprint of signing key {fingerprint} is not the SHA-256 of its certificate: the key signs nothing. Ask an administrator to run a verification.</source>
+        <translation>签名密钥 {fingerprint} 存储的指纹不是其证书的 SHA-256：该密钥不能签名。请管理员执行一次核验。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -1710,12 +1722,36 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>此证书已在本处登记（{fingerprint}）。</translation>
     </message>
     <message>
+        <source>Name a key by its certificate&apos;s SHA-256 fingerprint: all {length} hex digits, or at least the first {minimum} (not “{given}”).</source>
+        <translation>请用证书的 SHA-256 指纹指定密钥：全部 {length} 位十六进制数字，或至少前 {minimum} 位（而不是“{given}”）。</translation>
+    </message>
+    <message>
         <source>There is no user “{name}”.</source>
         <translation>没有用户“{name}”。</translation>
     </message>
     <message>
         <source>“{name}” has no such signing key.</source>
         <translation>“{name}”没有这个签名密钥。</translation>
+    </message>
+    <message>
+        <source>The fingerprint {given} fits {count} keys of “{name}”: {candidates}. Give more digits.</source>
+        <translation>指纹 {given} 与“{name}”的 {count} 个密钥相符：{candidates}。请多给几位数字。</translation>
+    </message>
+    <message>
+        <source>{user}&apos;s signing key {fingerprint} has been revoked: it signs nothing new. Make or import a new key and sign in again.</source>
+        <translation>{user} 的签名密钥 {fingerprint} 已吊销，不能再签名。请生成或导入新密钥后重新登录。</translation>
+    </message>
+    <message>
+        <source>The ledger has no record of signing key {fingerprint} being made or imported by {user}: the key signs nothing. Ask an administrator to run a verification.</source>
+        <translation>存证日志中没有 {user} 生成或导入签名密钥 {fingerprint} 的记录：该密钥不能签名。请管理员执行一次核验。</translation>
+    </message>
+    <message>
+        <source>The ledger records signing key {fingerprint} as revoked, though its stored row does not: the key signs nothing. Ask an administrator to run a verification.</source>
+        <translation>存证日志记载签名密钥 {fingerprint} 已吊销，但其存储记录并未如此：该密钥不能签名。请管理员执行一次核验。</translation>
+    </message>
+    <message>
+        <source>{user}&apos;s signing key {fingerprint} is not valid at {time}: its certificate is valid from {not_before} to {not_after}. Make or import a new key.</source>
+        <translation>{user} 的签名密钥 {fingerprint} 在 {time} 不在有效期内：其证书有效期为 {not_before} 至 {not_after}。请生成或导入新密钥。</translation>
     </message>
     <message>
         <source>{user} has no usable signing key: make one with “mediseal key new” or import one (a revoked key signs nothing new).</source>
@@ -1758,16 +1794,16 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>账户“{name}”已停用：请联系管理员。</translation>
     </message>
     <message>
+        <source>The account “{name}” is not as the ledger recorded it (its roles or state were changed outside Mediseal), so it cannot sign in. Ask an administrator to run a verification (mediseal verify).</source>
+        <translation>账户“{name}”与存证日志的记载不符（其角色或状态在 Mediseal 之外被改动），因此不能登录。请管理员执行一次核验（mediseal verify）。</translation>
+    </message>
+    <message>
         <source>Cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
         <source>“{value}” is not a case type; use one of: {types}.</source>
         <translation>“{value}”不是案件类型；请使用以下之一：{types}。</translation>
-    </message>
-    <message>
-        <source>A case title must be 1 to {limit} characters on one line.</source>
-        <translation>案件名称须为单行，长度 1 至 {limit} 个字符。</translation>
     </message>
     <message>
         <source>Set up the office first (mediseal init).</source>
@@ -1794,16 +1830,8 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>网页取证须填写网页地址（--url）。</translation>
     </message>
     <message>
-        <source>The field {field} must be at most {limit} characters on one line.</source>
-        <translation>“{field}”须为单行，最多 {limit} 个字符。</translation>
-    </message>
-    <message>
         <source>The evidence cannot have been acquired in the future ({time}).</source>
         <translation>证据的取得时间不能晚于现在（{time}）。</translation>
-    </message>
-    <message>
-        <source>The note must be at most {limit} characters.</source>
-        <translation>备注最多 {limit} 个字符。</translation>
     </message>
     <message>
         <source>There is no evidence item {item}.</source>
@@ -1830,10 +1858,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>“{field}”为必填项。</translation>
     </message>
     <message>
-        <source>The field {field} must be at most {limit} characters.</source>
-        <translation>“{field}”最多 {limit} 个字符。</translation>
-    </message>
-    <message>
         <source>List at most {limit} witnesses, each with a name.</source>
         <translation>见证人最多 {limit} 名，且每名都须有姓名。</translation>
     </message>
@@ -1856,10 +1880,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Preservation record {record} was already corrected by record {newer}; correct that one instead.</source>
         <translation>第 {record} 号保全证据记录已被第 {newer} 号记录更正；请更正后者。</translation>
-    </message>
-    <message>
-        <source>{user}&apos;s signing key has been revoked: it seals nothing new. Make or import a new key and sign in again.</source>
-        <translation>{user} 的签章密钥已被吊销，不能再签章。请新建或导入密钥后重新登录。</translation>
     </message>
     <message>
         <source>{user} has already sealed item(s) {items}; a seal is never replaced (another notary may countersign). Nothing was sealed.</source>
@@ -1905,6 +1925,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>The field {field} must be at most {limit} characters (it has {length}).</source>
         <translation>字段 {field} 最多 {limit} 个字符（现有 {length} 个）。</translation>
     </message>
+    <message>
+        <source>{path} exists: a proof goes into a new folder; choose another name.</source>
+        <translation>{path} 已存在：证明文件须写入新文件夹，请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {path}: {reason}</source>
+        <translation>无法创建文件夹 {path}：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -1923,6 +1951,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Sign-in refused (account disabled)</source>
         <translation>拒绝登录（账户已停用）</translation>
+    </message>
+    <message>
+        <source>Sign-in refused (account differs from the ledger)</source>
+        <translation>拒绝登录（账户与存证日志不符）</translation>
     </message>
     <message>
         <source>Signed out</source>
@@ -2003,6 +2035,66 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Clerk</source>
         <translation>书记员</translation>
+    </message>
+    <message>
+        <source>Patent</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <source>Trademark</source>
+        <translation>商标</translation>
+    </message>
+    <message>
+        <source>Copyright</source>
+        <translation>著作权</translation>
+    </message>
+    <message>
+        <source>Trade secret</source>
+        <translation>商业秘密</translation>
+    </message>
+    <message>
+        <source>Plant variety</source>
+        <translation>植物新品种</translation>
+    </message>
+    <message>
+        <source>Geographical indication</source>
+        <translation>地理标志</translation>
+    </message>
+    <message>
+        <source>Unfair competition</source>
+        <translation>不正当竞争</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Submitted by a party</source>
+        <translation>当事人提交</translation>
+    </message>
+    <message>
+        <source>Web capture</source>
+        <translation>网页取证</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Audio recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>录像</translation>
+    </message>
+    <message>
+        <source>Screen recording</source>
+        <translation>录屏</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
     </message>
 </context>
 </TS>

@@ -1,66 +1,38 @@
-"""``mediseal case``, ``evidence`` and ``preservation``: cases, evidence in the vault, seals and
-preservation records (保全证据记录)."""
+"""``mediseal evidence ...``: evidence in the vault (证据): take files in, list, show, seal, copy out,
+and the proof of an item's seals to check with OpenSSL."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desktop.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
-    UsageError,
     acting_user,
     add_command,
     add_json_option,
     add_user_option,
+    item_id,
     local_time,
+    one_line,
     opened_store,
+    parse_time,
     print_json,
     print_listing,
     print_table,
-    refuse_overwrite,
 )
+from desktop.core.integrity.durable import refuse_existing
 from desktop.core.text import binary_size
 from desktop.core.trust.permissions import Action, require
 
-SOURCE_HELP = ("upload, web-capture (网页取证, needs --url), photo, audio, video, screen-recording, document "
-               "or other (default upload)")
-
-
-
-def _time(text: str) -> datetime:
-    """An ISO 8601 time; without a zone it is local time."""
-    try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a time: {text!r} (use e.g. 2026-11-25T09:30 or "
-                                         "2026-11-25T09:30+08:00)") from None
-    return moment.astimezone() if moment.tzinfo is None else moment
-
-
-def _item_id(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise ValueError(text)
-    return value
+SOURCE_HELP = ("upload (submitted by a party, 当事人提交), web-capture (网页取证, needs --url), photo, "
+               "audio, video, screen-recording, document or other (default upload)")
 
 
 def register(commands: Any) -> None:
-    case = commands.add_parser("case", help="mediation cases (调解案件)")
-    group = case.add_subparsers(dest="case_command", metavar="ACTION", required=True, parser_class=type(case))
-    new = add_command(group, "new", "open a case; prints its number as the last line", cmd_case_new)
-    new.add_argument("--type", required=True, dest="case_type", metavar="TYPE",
-                     help="patent, trademark, copyright, trade-secret, plant-variety, "
-                          "geographical-indication, unfair-competition or other")
-    new.add_argument("--title", required=True, metavar="TEXT")
-    add_user_option(new)
-    listing = add_command(group, "list", "list cases, newest first", cmd_case_list)
-    add_json_option(listing)
-
     evidence = commands.add_parser("evidence", help="evidence in the vault (证据): add, list, show, seal, "
                                    "copy, proof")
     group = evidence.add_subparsers(dest="evidence_command", metavar="ACTION", required=True,
@@ -71,7 +43,7 @@ def register(commands: Any) -> None:
     add.add_argument("files", nargs="+", metavar="FILE", type=Path)
     add.add_argument("--source", default="upload", metavar="KIND", help=SOURCE_HELP)
     add.add_argument("--url", metavar="URL", help="address of a captured web page")
-    add.add_argument("--acquired-at", type=_time, metavar="TIME",
+    add.add_argument("--acquired-at", type=parse_time, metavar="TIME",
                      help="when the evidence was obtained (ISO 8601; local time without a zone)")
     add.add_argument("--acquired-by", default="", metavar="TEXT", help="who obtained it")
     add.add_argument("--device", default="", metavar="TEXT", help="device or software used")
@@ -83,74 +55,21 @@ def register(commands: Any) -> None:
     listing.add_argument("--case", required=True, metavar="NO")
     add_json_option(listing)
     show = add_command(group, "show", "show an item: digests, acquisition, seals and custody trail",
-                    cmd_evidence_show)
-    show.add_argument("item", type=_item_id, metavar="ID")
+                       cmd_evidence_show)
+    show.add_argument("item", type=item_id, metavar="ID")
     add_json_option(show)
     seal = add_command(group, "seal", "seal items with your key (notaries only; a seal is never replaced)",
-                    cmd_evidence_seal)
-    seal.add_argument("items", nargs="+", type=_item_id, metavar="ID")
+                       cmd_evidence_seal)
+    seal.add_argument("items", nargs="+", type=item_id, metavar="ID")
     add_user_option(seal, "the notary sealing")
     copy = add_command(group, "copy", "write a copy of an item out of the vault (logged)", cmd_evidence_copy)
-    copy.add_argument("item", type=_item_id, metavar="ID")
+    copy.add_argument("item", type=item_id, metavar="ID")
     copy.add_argument("--out", required=True, type=Path, metavar="FILE")
     add_user_option(copy)
     proof = add_command(group, "proof", "write an item's canonical record, its seals and certificates, to "
-                     "check with openssl", cmd_evidence_proof)
-    proof.add_argument("item", type=_item_id, metavar="ID")
+                        "check with openssl", cmd_evidence_proof)
+    proof.add_argument("item", type=item_id, metavar="ID")
     proof.add_argument("--out", required=True, type=Path, metavar="DIR", help="a new folder")
-
-    record = commands.add_parser("preservation", help="preservation records (保全证据记录)")
-    group = record.add_subparsers(dest="preservation_command", metavar="ACTION", required=True,
-                                  parser_class=type(record))
-    new = add_command(group, "new", "write and seal a preservation record for items of a case (notaries)",
-                   cmd_preservation_new)
-    new.add_argument("--case", required=True, metavar="NO")
-    new.add_argument("--item", action="append", type=_item_id, required=True, metavar="ID",
-                     help="an evidence item it covers; repeat for several")
-    new.add_argument("--place", required=True, metavar="TEXT")
-    new.add_argument("--applicant", required=True, metavar="TEXT", help="who applied for preservation")
-    new.add_argument("--operator", required=True, metavar="TEXT", help="who carried out the acquisition")
-    new.add_argument("--steps", required=True, metavar="TEXT", help="how the evidence was acquired")
-    new.add_argument("--devices", default="", metavar="TEXT")
-    new.add_argument("--witness", action="append", default=[], metavar="NAME", help="repeat for several")
-    new.add_argument("--started-at", type=_time, metavar="TIME")
-    new.add_argument("--ended-at", type=_time, metavar="TIME")
-    new.add_argument("--corrects", type=_item_id, metavar="N", help="the record this one corrects")
-    add_user_option(new, "the notary sealing")
-    add_json_option(new)
-    listing = add_command(group, "list", "list a case's preservation records", cmd_preservation_list)
-    listing.add_argument("--case", required=True, metavar="NO")
-    add_json_option(listing)
-
-
-# --- cases -----------------------------------------------------------------------------------------
-def cmd_case_new(args: argparse.Namespace) -> int:
-    from desktop.core.cases import matters as cases
-    cases.validate_case_type(args.case_type)
-    cases.validate_title(args.title)
-    with opened_store(args) as store:
-        actor, _password = acting_user(args, store)
-        with store.database.session_scope() as session:
-            info = cases.open_case(session, actor, args.case_type, args.title)
-    print(f"Opened {info.case_type} case: {info.title}")
-    print(info.number)
-    return EXIT_OK
-
-
-def cmd_case_list(args: argparse.Namespace) -> int:
-    from desktop.core.cases import matters as cases
-    with opened_store(args) as store, store.database.session_scope() as session:
-        listed = cases.list_cases(session)
-    print_listing(args.json, listed, ["NUMBER", "TYPE", "TITLE", "OPENED BY", "OPENED"],
-                  lambda info: [info.number, info.case_type, info.title, info.created_by,
-                                local_time(info.created_at)])
-    return EXIT_OK
-
-
-# --- evidence --------------------------------------------------------------------------------------
-def _shown(name: str) -> str:
-    """A file name on one line, whatever it holds (newlines and other controls are escaped)."""
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in name)
 
 
 def _size(size: int) -> str:
@@ -177,7 +96,7 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
             cases.find_case(session, args.case)
             key = signing_keys.unlock(session, actor, password) if args.seal else None
         report = intake.ingest_files(store.database, store.vault, actor, args.case, args.files, acquisition,
-                                       seal_with=key, progress=_stderr_progress)
+                                     seal_with=key, progress=_stderr_progress)
     if sys.stderr.isatty():
         print("\r", end="", file=sys.stderr)
     if args.json:
@@ -185,11 +104,11 @@ def cmd_evidence_add(args: argparse.Namespace) -> int:
     else:
         if report.items:
             print_table(["ID", "NAME", "SIZE", "TYPE", "SHA-256", "SEALED"],
-                        [[str(item.id), _shown(item.name), _size(item.size), item.mime_type, item.sha256[:16],
+                        [[str(item.id), item.name, _size(item.size), item.mime_type, item.sha256[:16],
                           ", ".join(seal.signer for seal in item.seals)] for item in report.items])
         print(f"Took in {len(report.items)} file(s) into {args.case}.")
     for failure in report.failures:
-        print(f"mediseal: not taken in: {_shown(failure.path)}: {failure.message}", file=sys.stderr)
+        print(f"mediseal: not taken in: {one_line(failure.path)}: {failure.message}", file=sys.stderr)
     return EXIT_USAGE if report.failures else EXIT_OK
 
 
@@ -198,7 +117,7 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
     with opened_store(args) as store, store.database.session_scope() as session:
         listed = evidence_items.list_items(session, args.case)
     print_listing(args.json, listed, ["ID", "NAME", "SOURCE", "SIZE", "SHA-256", "SEALED BY", "TAKEN IN"],
-                  lambda item: [str(item.id), _shown(item.name), item.acquisition.source_kind,
+                  lambda item: [str(item.id), item.name, item.acquisition.source_kind,
                                 _size(item.size), item.sha256[:16],
                                 ", ".join(seal.signer for seal in item.seals), local_time(item.ingested_at)])
     return EXIT_OK
@@ -217,7 +136,7 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
                     "custody": [entry.record() for entry in trail]})
         return EXIT_OK
     acquisition = item.acquisition
-    lines = [("Item", str(item.id)), ("Case", item.case_number), ("Name", _shown(item.name)),
+    lines = [("Item", str(item.id)), ("Case", item.case_number), ("Name", item.name),
              ("Size", f"{item.size} bytes"), ("Type", item.mime_type), ("SHA-256", item.sha256),
              ("SM3", item.sm3), ("Record SHA-256", item.record_sha256), ("Source", acquisition.source_kind),
              ("URL", acquisition.url or ""), ("Acquired at", local_time(acquisition.acquired_at)),
@@ -227,7 +146,7 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
              ("Preservation", ", ".join(str(number) for number in records))]
     for label, value in lines:
         if value:
-            print(f"{label + ':':16}{value}")
+            print(f"{label + ':':16}{one_line(value)}")  # one line per field: a note's lines as \n
     for seal in item.seals:
         revoked = f" (key revoked {local_time(seal.key_revoked_at)})" if seal.key_revoked_at else ""
         print(f"{'Sealed:':16}{local_time(seal.sealed_at)} by {seal.signer}, certificate "
@@ -254,82 +173,20 @@ def cmd_evidence_seal(args: argparse.Namespace) -> int:
 
 def cmd_evidence_copy(args: argparse.Namespace) -> int:
     from desktop.core.evidence import readout
-    refuse_overwrite(args.out)
+    refuse_existing(args.out)
     with opened_store(args) as store:
         actor, _password = acting_user(args, store)
         written = readout.copy_out(store.database, store.vault, actor, args.item, args.out)
-    print(f"Wrote {written}")
+    print(f"Wrote {one_line(str(written))}")
     return EXIT_OK
-
-
-PROOF_README = """How to check this seal with nothing but OpenSSL
-=================================================
-
-record.json is the evidence item's canonical record (RFC 8785 JSON); its "sha256" and "sm3" fields are
-the digests of the file itself. Each seal-N.sig is a DER ECDSA P-256 signature over record.json with
-SHA-256, made with the key of the certificate seal-N.pem.
-
-  openssl x509 -in seal-1.pem -noout -subject -dates -fingerprint -sha256
-  openssl x509 -in seal-1.pem -pubkey -noout > seal-1.pub
-  openssl dgst -sha256 -verify seal-1.pub -signature seal-1.sig record.json
-
-and, for the file itself (a copy written by "mediseal evidence copy"):
-
-  openssl dgst -sha256 FILE
-  openssl dgst -sm3 FILE
-"""
 
 
 def cmd_evidence_proof(args: argparse.Namespace) -> int:
-    from desktop.core.evidence import items as evidence_items
-    from desktop.core.integrity.canonical import canonical_bytes
-    from desktop.core.trust import signing_keys
+    from desktop.core.exchange import proofs
 
-    if args.out.exists():
-        raise UsageError(f"{args.out} exists: give a new folder")
     with opened_store(args) as store, store.database.session_scope() as session:
-        item = evidence_items.get_item(session, args.item)
-        record = canonical_bytes(evidence_items.get_record(session, args.item))
-        certificates = [signing_keys.export_certificate(session, seal.signer, seal.fingerprint)
-                        for seal in item.seals]
-    args.out.mkdir(parents=True)
-    (args.out / "record.json").write_bytes(record)
-    for number, (seal, pem) in enumerate(zip(item.seals, certificates, strict=True), start=1):
-        (args.out / f"seal-{number}.sig").write_bytes(seal.signature)
-        (args.out / f"seal-{number}.pem").write_bytes(pem)
-    (args.out / "README.txt").write_text(PROOF_README, encoding="utf-8")
-    print(f"Wrote the record and {len(item.seals)} seal(s) of item {item.id} to {args.out}")
-    return EXIT_OK
-
-
-# --- preservation records --------------------------------------------------------------------------
-def cmd_preservation_new(args: argparse.Namespace) -> int:
-    from desktop.core.evidence import preservation
-    from desktop.core.trust import signing_keys
-    given = preservation.PreservationInput(tuple(args.item), args.place, args.applicant, args.operator,
-                                           args.steps, args.devices, tuple(args.witness), args.started_at,
-                                           args.ended_at, args.corrects)
-    with opened_store(args) as store:
-        actor, password = acting_user(args, store)
-        require(actor, Action.SEAL_EVIDENCE)
-        with store.database.session_scope() as session:
-            key = signing_keys.unlock(session, actor, password)
-            info = preservation.create_record(session, actor, key, args.case, given)
-    if args.json:
-        print_json(info)
-    else:
-        corrects = f", correcting record {args.corrects}" if args.corrects else ""
-        print(f"Sealed preservation record {info.id} for {info.case_number}{corrects}: "
-              f"{len(args.item)} item(s), record SHA-256 {info.record_sha256}")
-    return EXIT_OK
-
-
-def cmd_preservation_list(args: argparse.Namespace) -> int:
-    from desktop.core.evidence import preservation
-    with opened_store(args) as store, store.database.session_scope() as session:
-        listed = preservation.list_records(session, args.case)
-    print_listing(args.json, listed, ["ID", "SEALED", "NOTARY", "ITEMS", "CORRECTS", "CORRECTED BY"],
-                  lambda info: [str(info.id), local_time(info.sealed_at), info.signer,
-                                ",".join(str(item) for item in info.item_ids), str(info.supersedes or ""),
-                                str(info.superseded_by or "")])
+        proof = proofs.item_proof(session, args.item)
+    proofs.save_proof(proof, args.out)
+    print(f"Wrote the record and {len(proof.item.seals)} seal(s) of item {proof.item.id} to "
+          f"{one_line(str(args.out))}")
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""``mediseal ledger``, ``checkpoint`` and ``verify``: the append-only ledger and its checks."""
+"""``mediseal ledger`` and ``checkpoint``: the append-only ledger (存证日志), one escaped line per entry, and
+a signed checkpoint of its head."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from typing import Any
 
 from desktop.cli.common import (
     EXIT_OK,
-    EXIT_REFUSED,
     acting_user,
     add_common,
     add_json_option,
@@ -44,20 +44,6 @@ def register(commands: Any) -> None:
     add_user_option(checkpoint, "the user signing")
     checkpoint.set_defaults(handler=cmd_checkpoint)
 
-    verify = commands.add_parser("verify", help="verify the store; exit 1 with findings",
-                                 description="Recompute the ledger's tree from its entries, check every "
-                                             "stored node and every checkpoint's root and signature; "
-                                             "re-hash every evidence file (SHA-256 and SM3), check every "
-                                             "item record against its ledger entry and every seal and "
-                                             "preservation record against its certificate. Exit 0 when "
-                                             "clean, 1 with findings (each named; notices alone keep it "
-                                             "clean).")
-    add_common(verify)
-    verify.add_argument("--case", metavar="NO", help="only this case's evidence and the ledger entries it "
-                                                     "rests on")
-    add_json_option(verify)
-    verify.set_defaults(handler=cmd_verify)
-
 
 def cmd_ledger(args: argparse.Namespace) -> int:
     from desktop.core.trust import ledger
@@ -85,28 +71,3 @@ def cmd_checkpoint(args: argparse.Namespace) -> int:
     print(f"Checkpoint {made.id}: {made.tree_size} entries, root {made.root_sha256}")
     print(f"  signed {local_time(made.signed_at)} by {made.signer} (certificate {made.fingerprint[:16]})")
     return EXIT_OK
-
-
-def cmd_verify(args: argparse.Namespace) -> int:
-    from desktop.core.verification.store import verify_store
-
-    with opened_store(args) as store, store.database.session_scope() as session:
-        report = verify_store(session, store.vault, args.case)
-    if args.json:
-        print_json(report.to_dict())
-    else:
-        if args.case:
-            print(f"Case {args.case}: checked {report.items} evidence items, {report.blobs} files "
-                  f"({report.bytes} bytes), {report.seals} seals, {report.records} preservation records")
-        else:
-            print(f"Checked {report.entries} ledger entries, {report.nodes} tree nodes, "
-                  f"{report.checkpoints} checkpoints, {report.items} evidence items, {report.blobs} files "
-                  f"({report.bytes} bytes), {report.seals} seals, {report.records} preservation records")
-        for finding in report.findings:
-            label = "FINDING" if finding.severity == "error" else "NOTICE"
-            print(f"{label} {finding.code}: {finding.message}")
-            if finding.expected is not None or finding.found is not None:
-                print(f"  expected {finding.expected}")
-                print(f"  found    {finding.found}")
-        print("Clean." if report.clean else f"{len(report.errors)} finding(s).")
-    return EXIT_OK if report.clean else EXIT_REFUSED

@@ -13,16 +13,36 @@ from typing import NewType
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import CASE_TYPES, MediationCase, utc_now
+from db.models import MediationCase, utc_now
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time, record_digest
 from desktop.core.office.office import DEFAULT_PREFIX, format_case_number, get_office
-from desktop.core.text import has_control
+from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require
+from desktop.core.vocabulary import Vocabulary
 
 CaseId = NewType("CaseId", int)
+
+
+class CaseType(Vocabulary):
+    """What kind of IP dispute a case is about. The values are in case records and in the database's
+    CHECK constraint (``db.models.CASE_TYPES``, which a test keeps equal): never rename one."""
+
+    PATENT = "patent", QT_TRANSLATE_NOOP("vocabulary", "Patent")  # 专利
+    TRADEMARK = "trademark", QT_TRANSLATE_NOOP("vocabulary", "Trademark")  # 商标
+    COPYRIGHT = "copyright", QT_TRANSLATE_NOOP("vocabulary", "Copyright")  # 著作权
+    TRADE_SECRET = "trade-secret", QT_TRANSLATE_NOOP("vocabulary", "Trade secret")  # 商业秘密
+    PLANT_VARIETY = "plant-variety", QT_TRANSLATE_NOOP("vocabulary", "Plant variety")  # 植物新品种
+    GEOGRAPHICAL_INDICATION = "geographical-indication", QT_TRANSLATE_NOOP(
+        "vocabulary", "Geographical indication")  # 地理标志
+    UNFAIR_COMPETITION = "unfair-competition", QT_TRANSLATE_NOOP("vocabulary", "Unfair competition")
+    OTHER = "other", QT_TRANSLATE_NOOP("vocabulary", "Other")
+
+
+CASE_TYPES = tuple(kind.value for kind in CaseType)  # the codes, in order (the window's list reads them)
+
 CASE_RECORD_TYPE = "case"
 CASE_RECORD_VERSION = 1
 TITLE_MAX = 200
@@ -53,21 +73,18 @@ def case_record(row: MediationCase) -> dict[str, object]:
             "created_at": format_time(row.created_at)}
 
 
-def validate_case_type(case_type: str) -> str:
-    value = case_type.strip().lower().replace("_", "-")
-    if value not in CASE_TYPES:
+def validate_case_type(case_type: str) -> CaseType:
+    """The case type named by ``case_type`` (any case, ``_`` for ``-``), else ``InvalidInput``."""
+    try:
+        return CaseType(case_type.strip().lower().replace("_", "-"))
+    except ValueError:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "“{value}” is not a case type; use one of: {types}."),
-                           field="type", value=case_type, types=", ".join(CASE_TYPES))
-    return value
+                           field="type", value=case_type, types=", ".join(CaseType)) from None
 
 
 def validate_title(title: str) -> str:
-    value = title.strip()
-    if not value or len(value) > TITLE_MAX or has_control(value):
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "A case title must be 1 to {limit} characters on one line."), field="title",
-            limit=TITLE_MAX)
-    return value
+    """A case title: one line, through the one validator for sealed records (``text.clean_text``)."""
+    return clean_text(title, "title", TITLE_MAX, required=True)
 
 
 def open_case(session: Session, actor: Actor, case_type: str, title: str,
@@ -87,7 +104,7 @@ def open_case(session: Session, actor: Actor, case_type: str, title: str,
     serial = (session.scalar(select(func.max(MediationCase.serial)).where(MediationCase.year == year))
               or 0) + 1
     row = MediationCase(number=format_case_number(office.case_number_prefix or DEFAULT_PREFIX, year, serial),
-                        year=year, serial=serial, case_type=kind, title=clean_title,
+                        year=year, serial=serial, case_type=kind.value, title=clean_title,
                         created_by=actor.name, created_at=created_at)
     session.add(row)
     session.flush()

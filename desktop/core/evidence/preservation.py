@@ -18,13 +18,13 @@ from desktop.core.cases.matters import find_case
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.evidence.acquisition import NOTE_MAX, TEXT_FIELD_MAX
 from desktop.core.evidence.items import find_item
-from desktop.core.evidence.seals import usable_key_row
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.office.office import get_office
+from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require
-from desktop.core.trust.signing_keys import UnlockedKey
+from desktop.core.trust.signing_keys import UnlockedKey, require_usable_key
 
 RECORD_TYPE = "preservation-record"
 RECORD_VERSION = 1
@@ -78,18 +78,10 @@ def subject(record_id: int) -> str:
     return f"preservation:{record_id}"
 
 
-def _text(value: str, name: str, limit: int, *, required: bool = False, multiline: bool = False) -> str:
-    clean = value.strip()
-    if required and not clean:
-        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The field {field} is required."), field=name)
-    if len(clean) > limit or (not multiline and ("\n" in clean or "\r" in clean)):
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "The field {field} must be at most {limit} characters."), field=name, limit=limit)
-    return clean
-
-
 def _validate(given: PreservationInput) -> PreservationInput:
-    witnesses = tuple(_text(name, "witnesses", TEXT_FIELD_MAX) for name in given.witnesses)
+    """The record's text through the one validator (``text.clean_text``): one line for names and the
+    place, lines allowed in the steps and devices; nothing cut, nothing invisible sealed."""
+    witnesses = tuple(clean_text(name, "witnesses", TEXT_FIELD_MAX) for name in given.witnesses)
     if len(witnesses) > WITNESSES_MAX or any(not name for name in witnesses):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "List at most {limit} witnesses, each with a name."), field="witnesses",
@@ -101,11 +93,11 @@ def _validate(given: PreservationInput) -> PreservationInput:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "A preservation record covers at least one evidence item."), field="items")
     return PreservationInput(
-        tuple(sorted(set(given.item_ids))), _text(given.place, "place", TEXT_FIELD_MAX, required=True),
-        _text(given.applicant, "applicant", TEXT_FIELD_MAX, required=True),
-        _text(given.operator, "operator", TEXT_FIELD_MAX, required=True),
-        _text(given.steps, "steps", NOTE_MAX, required=True, multiline=True),
-        _text(given.devices, "devices", NOTE_MAX, multiline=True), witnesses, given.started_at,
+        tuple(sorted(set(given.item_ids))), clean_text(given.place, "place", TEXT_FIELD_MAX, required=True),
+        clean_text(given.applicant, "applicant", TEXT_FIELD_MAX, required=True),
+        clean_text(given.operator, "operator", TEXT_FIELD_MAX, required=True),
+        clean_text(given.steps, "steps", NOTE_MAX, required=True, multiline=True),
+        clean_text(given.devices, "devices", NOTE_MAX, multiline=True), witnesses, given.started_at,
         given.ended_at, given.supersedes)
 
 
@@ -118,8 +110,9 @@ def create_record(session: Session, actor: Actor, key: UnlockedKey, case_number:
     """Write and seal a preservation record for items of one case (notary only)."""
     require(actor, Action.SEAL_EVIDENCE)
     clean = _validate(given)
+    sealed_at = now or utc_now()
     ledger.lock(session)
-    usable_key_row(session, actor, key)
+    require_usable_key(session, actor, key, sealed_at)
     case = find_case(session, case_number)
     items = []
     for item_id in clean.item_ids:
@@ -145,7 +138,6 @@ def create_record(session: Session, actor: Actor, key: UnlockedKey, case_number:
                 "correct that one instead."), record=old.id, newer=newer)
         supersedes = {"id": old.id, "record_sha256": old.record_sha256}
     office = get_office(session)
-    sealed_at = now or utc_now()
     record_id = int(session.scalar(select(func.max(PreservationRecord.id))) or 0) + 1
     record: dict[str, object] = {
         "type": RECORD_TYPE, "version": RECORD_VERSION, "id": record_id,
@@ -157,14 +149,14 @@ def create_record(session: Session, actor: Actor, key: UnlockedKey, case_number:
         "certificate_sha256": key.fingerprint, "time": format_time(sealed_at)}
     canonical = canonical_bytes(record)
     digest = hashlib.sha256(canonical).hexdigest()
-    row = PreservationRecord(id=record_id, case_id=case.id, supersedes_id=clean.supersedes,
-                             canonical=canonical.decode("utf-8"), record_sha256=digest, key_id=key.key_id,
-                             signer=actor.name, sealed_at=sealed_at, signature=key.sign(canonical))
-    session.add(row)
+    sealed = PreservationRecord(id=record_id, case_id=case.id, supersedes_id=clean.supersedes,
+                                canonical=canonical.decode("utf-8"), record_sha256=digest, key_id=key.key_id,
+                                signer=actor.name, sealed_at=sealed_at, signature=key.sign(canonical))
+    session.add(sealed)
     session.flush()
-    ledger.append(session, actor.name, EventKind.PRESERVATION_SEALED, subject(row.id), digest)
-    return PreservationInfo(row.id, case.number, record, digest, actor.name, key.fingerprint, sealed_at,
-                            row.signature, None)
+    ledger.append(session, actor.name, EventKind.PRESERVATION_SEALED, subject(sealed.id), digest)
+    return PreservationInfo(sealed.id, case.number, record, digest, actor.name, key.fingerprint, sealed_at,
+                            sealed.signature, None)
 
 
 def list_records(session: Session, case_number: str) -> list[PreservationInfo]:

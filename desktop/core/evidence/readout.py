@@ -3,22 +3,18 @@ item's custody trail."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from db.engine import Database
-from desktop.core.errors import (
-    QT_TRANSLATE_NOOP,
-    IntegrityError,
-    InvalidInput,
-)
+from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError
 from desktop.core.evidence.items import find_item, subject
+from desktop.core.integrity import durable
 from desktop.core.integrity.digests import digest_stream
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
-from desktop.core.trust.permissions import Action, Actor, require
+from desktop.core.trust.permissions import Action, Actor, require, require_active
 
 
 # --- reading out -----------------------------------------------------------------------------------
@@ -27,6 +23,7 @@ def read_for_view(database: Database, vault: Vault, actor: Actor, item_id: int, 
     require(actor, Action.VIEW_EVIDENCE)
     with database.session_scope() as session:
         ledger.lock(session)
+        require_active(actor)
         row, _number = find_item(session, item_id)
         with vault.open(row.blob_sha256) as handle:
             data = handle.read(limit)
@@ -34,40 +31,27 @@ def read_for_view(database: Database, vault: Vault, actor: Actor, item_id: int, 
     return data
 
 
-def _refuse_existing(destination: Path) -> None:
-    if destination.exists():
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "{path} exists: Mediseal never overwrites a file; choose another name."),
-            path=str(destination))
-
-
 def copy_out(database: Database, vault: Vault, actor: Actor, item_id: int, destination: Path,
              progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled) -> Path:
-    """Write a copy of the item to ``destination`` (never over an existing file), checking its SHA-256 on
-    the way; logged in the custody trail."""
+    """Write a copy of the item to ``destination`` through the durable writer (never over an existing
+    file; any name the file system takes, 255 bytes included), checking its SHA-256 on the way; a damaged
+    vault copy or a cancel leaves nothing. Logged in the custody trail."""
     require(actor, Action.VIEW_EVIDENCE)
     with database.session_scope() as session:
         row, _number = find_item(session, item_id)
         expected, size = row.blob_sha256, row.size
-    _refuse_existing(destination)
-    if not destination.parent.is_dir():
-        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The folder {path} does not exist."),
-                           path=str(destination.parent))
-    temp = destination.with_name(f".{destination.name}.mediseal-part")
-    try:
-        with vault.open(expected) as source, temp.open("xb") as out:
-            digests = digest_stream(source, lambda done: progress(done, size), cancelled, out.write)
-            out.flush()
-            os.fsync(out.fileno())
+    with vault.open(expected) as source, durable.new_file(destination) as out:
+
+        def write(chunk: bytes) -> None:
+            out.write(chunk)
+
+        digests = digest_stream(source, lambda done: progress(done, size), cancelled, write)
         if digests.sha256 != expected:
             raise IntegrityError(QT_TRANSLATE_NOOP(
                 "errors", "Evidence item {item} does not match its recorded SHA-256 (the vault copy is "
                 "damaged); nothing was written. Run a verification."), item=item_id)
-        _refuse_existing(destination)  # again: it may have appeared while the copy was written
-        os.replace(temp, destination)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
     with database.session_scope() as session:
+        ledger.lock(session)  # then check the sign-in: a sign-out under way commits first
+        require_active(actor)
         ledger.append(session, actor.name, EventKind.EVIDENCE_COPIED, subject(item_id), expected)
     return destination

@@ -13,14 +13,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import EvidenceItem, EvidenceSeal, SigningKey, utc_now
+from db.models import EvidenceItem, EvidenceSeal, utc_now
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
 from desktop.core.evidence.items import ItemId, SealInfo, find_item, item_record, subject
 from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require
-from desktop.core.trust.signing_keys import UnlockedKey
+from desktop.core.trust.signing_keys import UnlockedKey, require_usable_key
 
 SEAL_RECORD_TYPE = "evidence-seal"
 SEAL_RECORD_VERSION = 1
@@ -34,21 +34,12 @@ def seal_record(item_id: int, item_record_sha256: str, signer: str, fingerprint:
             "time": format_time(sealed_at), "signature": base64.b64encode(signature).decode("ascii")}
 
 
-def usable_key_row(session: Session, actor: Actor, key: UnlockedKey) -> SigningKey:
-    """The stored row of an unlocked key, refused if it was revoked since it was unlocked."""
-    row = session.get(SigningKey, key.key_id)
-    if row is None or row.user_id != actor.user_id or row.revoked_at is not None:
-        raise NotAllowed(QT_TRANSLATE_NOOP(
-            "errors", "{user}'s signing key has been revoked: it seals nothing new. Make or import a "
-            "new key and sign in again."), user=actor.name)
-    return row
-
-
 def seal_rows(session: Session, actor: Actor, key: UnlockedKey,
               items: Iterable[tuple[EvidenceItem, str]], now: datetime | None = None) -> list[SealInfo]:
     """Seal the given item rows (all or none); used by ``seal_items`` and by ingest with ``--seal``."""
     require(actor, Action.SEAL_EVIDENCE)
-    usable_key_row(session, actor, key)
+    sealed_at = now or utc_now()
+    require_usable_key(session, actor, key, sealed_at)
     listed = list(items)
     ids = [row.id for row, _number in listed]
     already = set(session.scalars(select(EvidenceSeal.item_id).where(
@@ -58,7 +49,6 @@ def seal_rows(session: Session, actor: Actor, key: UnlockedKey,
             "errors", "{user} has already sealed item(s) {items}; a seal is never replaced (another "
             "notary may countersign). Nothing was sealed."), user=actor.name,
             items=", ".join(str(item) for item in sorted(already)))
-    sealed_at = now or utc_now()
     made: list[SealInfo] = []
     for row, number in listed:
         record = item_record(row, number)

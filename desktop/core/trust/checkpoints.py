@@ -12,7 +12,7 @@ from db.models import Checkpoint, SigningKey, utc_now
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.trust import ledger
 from desktop.core.trust.permissions import Action, Actor, require
-from desktop.core.trust.signing_keys import UnlockedKey
+from desktop.core.trust.signing_keys import UnlockedKey, require_usable_key
 
 CHECKPOINT_TYPE = "checkpoint"
 CHECKPOINT_VERSION = 1
@@ -50,9 +50,11 @@ def _info(row: Checkpoint, fingerprint: str) -> CheckpointInfo:
 
 def sign_checkpoint(session: Session, actor: Actor, key: UnlockedKey,
                     now: datetime | None = None) -> CheckpointInfo:
-    """Sign the ledger's current tree head with ``actor``'s unlocked key."""
+    """Sign the ledger's current tree head with ``actor``'s unlocked key, refused (``NotAllowed``) when the
+    key is not usable now (``signing_keys.require_usable_key``)."""
     require(actor, Action.SIGN_CHECKPOINT)
     signed_at = now or utc_now()
+    require_usable_key(session, actor, key, signed_at)
     tree_size = ledger.size(session)
     root = ledger.tree(session, tree_size).root(tree_size).hex()
     record = checkpoint_record(tree_size, root, signed_at, actor.name, key.fingerprint)

@@ -15,6 +15,8 @@ class EventKind(Vocabulary):
         "vocabulary", "Sign-in refused (account locked)")
     SIGN_IN_REFUSED_DISABLED = "sign_in.refused_disabled", QT_TRANSLATE_NOOP(
         "vocabulary", "Sign-in refused (account disabled)")
+    SIGN_IN_REFUSED_UNRECORDED = "sign_in.refused_unrecorded", QT_TRANSLATE_NOOP(
+        "vocabulary", "Sign-in refused (account differs from the ledger)")
     SIGN_OUT = "sign_out", QT_TRANSLATE_NOOP("vocabulary", "Signed out")
     USER_CREATED = "user.created", QT_TRANSLATE_NOOP("vocabulary", "User created")
     USER_DISABLED = "user.disabled", QT_TRANSLATE_NOOP("vocabulary", "User disabled")

@@ -16,8 +16,19 @@ MAX_PASSWORD_LENGTH = 1024
 _HASHER = PasswordHasher(time_cost=3, memory_cost=64 * 1024, parallelism=4)
 
 
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: bytes that were not UTF-8, as os.environ gives them
+        return False
+    return True
+
+
 def check_password_rules(password: str) -> None:
-    """Refuse a password that is too short (or absurdly long)."""
+    """Refuse a password that is too short (or absurdly long), or not valid Unicode."""
+    if not _is_unicode(password):
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "A password must be valid text (UTF-8)."),
+                           field="password")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "A password needs at least {minimum} characters."),
                            field="password", minimum=MIN_PASSWORD_LENGTH)
@@ -33,8 +44,10 @@ def hash_password(password: str) -> str:
 
 def password_matches(encoded: str, password: str) -> bool:
     """True when ``password`` matches ``encoded``; False for a wrong password or a malformed hash."""
+    # Text that is not valid Unicode is checked as bytes no valid text encodes to: as slow, never a match.
+    secret: str | bytes = password if _is_unicode(password) else password.encode("utf-8", "surrogatepass")
     try:
-        return _HASHER.verify(encoded, password)
+        return _HASHER.verify(encoded, secret)
     except (VerificationError, InvalidHashError):
         return False
 

@@ -1,7 +1,9 @@
 """Sign-in and sign-out of a person at the desk: who they are, and their signing key unlocked in memory.
 
 Signing out (and closing the app) appends a ``sign_out`` entry and, when the user holds a usable key,
-signs a checkpoint, so every session ends with the ledger's head signed.
+signs a checkpoint, so every session ends with the ledger's head signed. Without a usable key (none, or
+one revoked or expired since sign-in) the sign-out still happens, with no checkpoint and a line in the
+log saying why.
 """
 
 from __future__ import annotations
@@ -43,16 +45,21 @@ def confirm_password(database: Database, signed_in: SignedInUser, password: str)
 
 
 def sign_out_user(database: Database, signed_in: SignedInUser) -> checkpoints.CheckpointInfo | None:
-    """Record the sign-out and sign a checkpoint with the user's key (None without a key), then end the
-    sign-in: under the ledger's lock, so a recording already under way commits before the sign-out entry
-    and any later one is refused (``permissions.require_active``)."""
+    """Record the sign-out and sign a checkpoint with the user's key (None without a usable key), then end
+    the sign-in: under the ledger's lock, so a recording already under way commits before the sign-out
+    entry and any later one is refused (``permissions.require_active``)."""
+    name = signed_in.actor.name
     with database.session_scope() as session:
         ledger.lock(session)
-        ledger.append(session, signed_in.actor.name, EventKind.SIGN_OUT, f"user:{signed_in.actor.name}")
+        ledger.append(session, name, EventKind.SIGN_OUT, f"user:{name}")
         checkpoint = None
         if signed_in.key is None:
-            log.info("%s signed out without a signing key: no checkpoint", signed_in.actor.name)
+            log.info("%s signed out without a signing key: no checkpoint", name)
         else:
-            checkpoint = checkpoints.sign_checkpoint(session, signed_in.actor, signed_in.key)
+            try:
+                checkpoint = checkpoints.sign_checkpoint(session, signed_in.actor, signed_in.key)
+            except NotAllowed as refusal:  # the key is no longer usable: sign out all the same
+                log.warning("%s signed out with no usable signing key, so no checkpoint: %s", name,
+                            refusal.message)
         signed_in.actor.sign_in.end()
     return checkpoint

@@ -3,10 +3,14 @@ revoke, and unlock one for signing with the owner's password.
 
 Private keys exist unencrypted only in memory, in an ``UnlockedKey``; the database holds them encrypted
 under the owner's password. A revoked key stays, so old signatures still verify, but signs nothing new.
+Every signature Mediseal makes passes ``require_usable_key`` first: the ledger, not the key's row, says
+whether a key exists and whether it was revoked.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,7 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import SigningKey, User, utc_now
-from desktop.core.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
+from desktop.core.integrity.canonical import as_utc, format_time
 from desktop.core.office.office import get_office
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
@@ -28,6 +33,20 @@ from desktop.core.trust.pki.pkcs12 import load_pkcs12
 
 SOURCE_SELF_SIGNED = "self-signed"
 SOURCE_PKCS12 = "pkcs12"
+# A fingerprint prefix names a key only from 8 hex digits on (32 bits: a clash among one user's keys is
+# a chance in billions, and an ambiguous prefix is refused anyway).
+FINGERPRINT_PREFIX_MIN = 8
+FINGERPRINT_LENGTH = 64
+_HEX = re.compile(r"[0-9a-f]+")
+_CREATION_KINDS = frozenset({EventKind.KEY_CREATED.value, EventKind.KEY_IMPORTED.value})
+
+log = logging.getLogger(__name__)
+
+_NOT_THEIRS = QT_TRANSLATE_NOOP("errors", "The signing key {fingerprint} is not {user}'s: it signs nothing "
+                                          "for them.")
+_NOT_ITS_CERTIFICATE = QT_TRANSLATE_NOOP(
+    "errors", "The stored fingerprint of signing key {fingerprint} is not the SHA-256 of its certificate: "
+    "the key signs nothing. Ask an administrator to run a verification.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,19 +149,41 @@ def _active_row(session: Session, user_id: int) -> SigningKey | None:
                           .order_by(SigningKey.id.desc()).limit(1))
 
 
+def _fingerprint_wanted(fingerprint: str) -> str:
+    """The hex digits a user gave for a fingerprint, refused unless they can name one key."""
+    wanted = fingerprint.strip().lower()
+    if not FINGERPRINT_PREFIX_MIN <= len(wanted) <= FINGERPRINT_LENGTH or not _HEX.fullmatch(wanted):
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "Name a key by its certificate's SHA-256 fingerprint: all {length} hex digits, or at "
+            "least the first {minimum} (not “{given}”)."),
+            field="fingerprint", length=FINGERPRINT_LENGTH, minimum=FINGERPRINT_PREFIX_MIN, given=fingerprint)
+    return wanted
+
+
 def _find_row(session: Session, owner: str, fingerprint: str | None) -> tuple[SigningKey, User]:
+    """``owner``'s key: the active one (else the newest), or the one whose fingerprint is ``fingerprint``
+    or starts with it (no SQL pattern: the digits are compared as text, and an ambiguous prefix is
+    refused naming the candidates)."""
     user = session.scalar(select(User).where(User.name == owner))
     if user is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no user “{name}”."), name=owner)
     if fingerprint is None:
         row = session.scalar(select(SigningKey).where(SigningKey.user_id == user.id)
                              .order_by(SigningKey.revoked_at.is_(None).desc(), SigningKey.id.desc()).limit(1))
-    else:
-        row = session.scalar(select(SigningKey).where(SigningKey.user_id == user.id,
-                                                      SigningKey.fingerprint.startswith(fingerprint.lower())))
-    if row is None:
+        if row is None:
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "“{name}” has no such signing key."), name=owner)
+        return row, user
+    wanted = _fingerprint_wanted(fingerprint)
+    rows = session.scalars(select(SigningKey).where(SigningKey.user_id == user.id).order_by(SigningKey.id))
+    matches = [row for row in rows if row.fingerprint.startswith(wanted)]
+    if not matches:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "“{name}” has no such signing key."), name=owner)
-    return row, user
+    if len(matches) > 1:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "The fingerprint {given} fits {count} keys of “{name}”: {candidates}. Give more "
+            "digits."), field="fingerprint", given=wanted, count=len(matches), name=owner,
+            candidates=", ".join(row.fingerprint for row in matches))
+    return matches[0], user
 
 
 def export_certificate(session: Session, owner: str, fingerprint: str | None = None) -> bytes:
@@ -162,13 +203,80 @@ def revoke_key(session: Session, actor: Actor, owner: str, fingerprint: str | No
     return _info(row, user.name)
 
 
-def unlock(session: Session, actor: Actor, password: str) -> UnlockedKey:
-    """Decrypt ``actor``'s active key for signing; refused without an unrevoked key."""
+def _check_usable(session: Session, actor: Actor, row: SigningKey, now: datetime) -> None:
+    """Refuse ``row`` for a signature by ``actor`` at ``now`` unless the row is the actor's, not revoked,
+    its fingerprint is its certificate's, the ledger recorded its creation by the actor and no
+    revocation, and ``now`` is inside the certificate's validity."""
+    fingerprint = row.fingerprint
+    if row.user_id != actor.user_id:
+        raise NotAllowed(_NOT_THEIRS, fingerprint=fingerprint, user=actor.name)
+    if row.revoked_at is not None:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "{user}'s signing key {fingerprint} has been revoked: it signs nothing new. Make or "
+            "import a new key and sign in again."), user=actor.name, fingerprint=fingerprint)
+    try:
+        certificate = certificates.load_certificate_pem(row.certificate_pem.encode())
+        actual = certificates.certificate_fingerprint(certificate)
+    except InvalidInput:
+        certificate, actual = None, "-"
+    if certificate is None or actual != fingerprint:
+        log.warning("signing key %s refused: its certificate's SHA-256 is %s", fingerprint, actual)
+        raise NotAllowed(_NOT_ITS_CERTIFICATE, fingerprint=fingerprint)
+    # The ledger is the truth about keys (issue 8, part 2): a row the ledger never announced, or one it
+    # records as revoked, signs nothing whatever the row says.
+    entries = ledger.subject_entries(session, f"key:{fingerprint}")
+    created = any(entry.kind in _CREATION_KINDS and entry.subject_sha256 == fingerprint
+                  and entry.actor == actor.name for entry in entries)
+    if not created:
+        log.warning("signing key %s refused: the ledger records no creation of it by %s", fingerprint,
+                    actor.name)
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "The ledger has no record of signing key {fingerprint} being made or imported by "
+            "{user}: the key signs nothing. Ask an administrator to run a verification."),
+            fingerprint=fingerprint, user=actor.name)
+    if any(entry.kind == EventKind.KEY_REVOKED for entry in entries):
+        log.warning("signing key %s refused: revoked in the ledger, not in its row", fingerprint)
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "The ledger records signing key {fingerprint} as revoked, though its stored row does "
+            "not: the key signs nothing. Ask an administrator to run a verification."),
+            fingerprint=fingerprint)
+    moment = as_utc(now)
+    # RFC 5280 §4.1.2.5: the certificate vouches for the key only from notBefore to notAfter, inclusive.
+    if not certificate.not_valid_before_utc <= moment <= certificate.not_valid_after_utc:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "{user}'s signing key {fingerprint} is not valid at {time}: its certificate is valid "
+            "from {not_before} to {not_after}. Make or import a new key."), user=actor.name,
+            fingerprint=fingerprint, time=format_time(moment),
+            not_before=format_time(certificate.not_valid_before_utc),
+            not_after=format_time(certificate.not_valid_after_utc))
+
+
+def require_usable_key(session: Session, actor: Actor, key: UnlockedKey,
+                       now: datetime | None = None) -> SigningKey:
+    """The stored row of ``key``, checked as usable for a signature by ``actor`` at ``now``; the one check
+    before every signature (checkpoints, seals, preservation records, and later minutes and agreements).
+    ``NotAllowed`` names the reason: not the actor's, revoked (by its row or by the ledger), a fingerprint
+    that is not its certificate's, unknown to the ledger, or outside the certificate's validity."""
+    row = session.get(SigningKey, key.key_id)
+    if row is None or row.user_id != actor.user_id or key.owner != actor.name:
+        raise NotAllowed(_NOT_THEIRS, fingerprint=key.fingerprint, user=actor.name)
+    if row.fingerprint != key.fingerprint:
+        log.warning("signing key %s refused: its stored fingerprint became %s", key.fingerprint,
+                    row.fingerprint)
+        raise NotAllowed(_NOT_ITS_CERTIFICATE, fingerprint=key.fingerprint)
+    _check_usable(session, actor, row, now or utc_now())
+    return row
+
+
+def unlock(session: Session, actor: Actor, password: str, now: datetime | None = None) -> UnlockedKey:
+    """Decrypt ``actor``'s active key for signing; refused without an unrevoked key, and for a key that
+    ``require_usable_key`` would refuse."""
     row = _active_row(session, actor.user_id)
     if row is None:
         raise NotAllowed(QT_TRANSLATE_NOOP(
             "errors", "{user} has no usable signing key: make one with “mediseal key new” or import "
             "one (a revoked key signs nothing new)."), user=actor.name)
+    _check_usable(session, actor, row, now or utc_now())
     private_key = key_files.decrypt_private_key(row.encrypted_private_key, password)
     cert = certificates.load_certificate_pem(row.certificate_pem.encode())
     return UnlockedKey(row.id, row.fingerprint, actor.name, cert, private_key)

@@ -1,11 +1,14 @@
 """Users, roles, passwords and sign-in, with every change written to the ledger.
 
 Failed sign-ins are counted in the database (so a lock survives a restart): five in a row lock the
-account for five minutes. An unknown user and a wrong password get the same message.
+account for five minutes. An unknown user and a wrong password get the same message. A sign-in takes the
+user's roles and state only when they match what the ledger last recorded for the user: a role the
+ledger never granted gives no right.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import SigningKey, User, UserRole, utc_now
+from db.models import LedgerEntry, SigningKey, User, UserRole, utc_now
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time, record_digest
 from desktop.core.trust import ledger
@@ -32,11 +35,19 @@ from desktop.core.trust.pki import key_files
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=5)
-USER_NAME_PATTERN = re.compile(r"^[\w.\-]{1,64}$")
+USER_NAME_PATTERN = re.compile(r"[\w.\-]{1,64}")  # matched whole (fullmatch: "$" lets a final "\n" by)
+USER_NAME_MAX_BYTES = 64  # the name is the common name of the user's certificates (RFC 5280 ub-common-name)
+# The ledger subject of a failed sign-in under a name no account can have (too long, a control character,
+# invalid UTF-8): the typed name is not recorded, so nothing is cut and nothing unprintable reaches the
+# ledger; "?" is in no user name, so the subject names no account.
+UNUSABLE_NAME_SUBJECT = "user:?"
+USER_EVENT_KINDS = tuple(kind.value for kind in EventKind if kind.value.startswith("user."))
 USER_RECORD_TYPE = "user"
 USER_RECORD_VERSION = 1
 
 _BAD_CREDENTIALS = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +77,21 @@ def user_record(user: User) -> dict[str, object]:
             "password_changed_at": format_time(user.password_changed_at)}
 
 
-def _log(session: Session, actor: str, kind: str, user: User) -> None:
+def _log(session: Session, actor: str, kind: EventKind, user: User) -> None:
     session.flush()
     ledger.append(session, actor, kind, f"user:{user.name}", record_digest(user_record(user)))
 
 
+def is_user_name(name: str) -> bool:
+    """True when ``name`` can be a user name: 1 to 64 letters, digits, '.', '_' or '-', at most 64 bytes in
+    UTF-8 (no control character, no space, nothing that is not valid UTF-8)."""
+    return (USER_NAME_PATTERN.fullmatch(name) is not None
+            and len(name.encode("utf-8", "surrogatepass")) <= USER_NAME_MAX_BYTES)
+
+
 def validate_user_name(name: str) -> str:
     """A user name: 1 to 64 letters, digits, '.', '_' or '-'."""
-    # At most 64 bytes in UTF-8 as well: the name is the common name of the user's certificates.
-    if not USER_NAME_PATTERN.match(name) or len(name.encode()) > 64:
+    if not is_user_name(name):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "A user name is 1 to 64 letters (21 Chinese characters), digits, '.', '_' or '-' "
             "(not “{name}”)."),
@@ -178,16 +195,31 @@ class SignIn:
     refusal: NotAllowed | None
 
 
+def _recorded_state(session: Session, name: str) -> str | None:
+    """The digest of the user's record in the latest ``user.*`` ledger entry that carries one."""
+    return session.scalar(select(LedgerEntry.subject_sha256).where(
+        LedgerEntry.subject == f"user:{name}", LedgerEntry.kind.in_(USER_EVENT_KINDS),
+        LedgerEntry.subject_sha256.is_not(None)).order_by(LedgerEntry.seq.desc()).limit(1))
+
+
 def check_sign_in(session: Session, name: str, password: str, now: datetime | None = None) -> SignIn:
     """Judge a sign-in and record it (attempt counter, lock, ledger); the caller commits, then acts."""
     now = now or utc_now()
+    if not is_user_name(name):
+        # No account can have this name: refused before any lookup, as slow as a real check, and
+        # recorded under a subject that holds nothing of what was typed.
+        password_matches(dummy_hash(), password)
+        ledger.append(session, ledger.SYSTEM_ACTOR, EventKind.SIGN_IN_FAILED, UNUSABLE_NAME_SUBJECT, None,
+                      now)
+        return SignIn(None, NotAllowed(_BAD_CREDENTIALS))
     user = session.scalar(select(User).where(User.name == name))
     if user is None:
         password_matches(dummy_hash(), password)  # as slow as a real check: no hint the name is unknown
-        ledger.append(session, "-", EventKind.SIGN_IN_FAILED, f"user:{name[:64]}", None, now)
+        ledger.append(session, ledger.SYSTEM_ACTOR, EventKind.SIGN_IN_FAILED, f"user:{name}", None, now)
         return SignIn(None, NotAllowed(_BAD_CREDENTIALS))
     if user.locked_until is not None and user.locked_until > now:
-        ledger.append(session, "-", EventKind.SIGN_IN_REFUSED_LOCKED, f"user:{user.name}", None, now)
+        ledger.append(session, ledger.SYSTEM_ACTOR, EventKind.SIGN_IN_REFUSED_LOCKED, f"user:{user.name}",
+                      None, now)
         return SignIn(None, NotAllowed(QT_TRANSLATE_NOOP(
             "errors", "Too many failed sign-ins: this account is locked until {until}."),
             until=user.locked_until.astimezone().strftime("%H:%M:%S")))
@@ -198,12 +230,25 @@ def check_sign_in(session: Session, name: str, password: str, now: datetime | No
             user.locked_until = now + LOCK_DURATION
             user.failed_attempts = 0
             kind = EventKind.USER_LOCKED
-        ledger.append(session, "-", kind, f"user:{user.name}", None, now)
+        ledger.append(session, ledger.SYSTEM_ACTOR, kind, f"user:{user.name}", None, now)
         return SignIn(None, NotAllowed(_BAD_CREDENTIALS))
     if user.disabled:  # said only to someone who knows the password
-        ledger.append(session, "-", EventKind.SIGN_IN_REFUSED_DISABLED, f"user:{user.name}", None, now)
+        ledger.append(session, ledger.SYSTEM_ACTOR, EventKind.SIGN_IN_REFUSED_DISABLED, f"user:{user.name}",
+                      None, now)
         return SignIn(None, NotAllowed(QT_TRANSLATE_NOOP(
             "errors", "The account “{name}” is disabled: ask an administrator."), name=user.name))
+    # A role the ledger never granted gives no right: the account must be as the ledger last recorded it
+    # (roles, disabled, password change), or someone changed it outside Mediseal.
+    if _recorded_state(session, user.name) != record_digest(user_record(user)):
+        log.warning("sign-in of %s refused: the account (roles %s, disabled %s) is not what the ledger last "
+                    "recorded for it; run a verification", user.name,
+                    ",".join(sorted(role.role for role in user.roles)), user.disabled)
+        ledger.append(session, ledger.SYSTEM_ACTOR, EventKind.SIGN_IN_REFUSED_UNRECORDED, f"user:{user.name}",
+                      None, now)
+        return SignIn(None, NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "The account “{name}” is not as the ledger recorded it (its roles or state were "
+            "changed outside Mediseal), so it cannot sign in. Ask an administrator to run a verification "
+            "(mediseal verify)."), name=user.name))
     user.failed_attempts = 0
     user.locked_until = None
     if needs_rehash(user.password_hash):

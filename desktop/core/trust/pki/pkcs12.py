@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,9 +17,12 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
 from desktop.core.integrity.canonical import as_utc, format_time
 from desktop.core.trust.pki.certificates import is_p256, key_kind
 
-# Tags of the DER prefix of a PKCS#12 PFX (RFC 7292 §4): SEQUENCE { version INTEGER 3, authSafe ... }.
-_DER_SEQUENCE = 0x30
-_PFX_VERSION = bytes((0x02, 0x01, 0x03))
+# cryptography's two refusals (the same wording since its OpenSSL days): the bytes are no PKCS#12 at all,
+# or they are one the password does not open (RFC 7292 §5.1: the MAC covers the content, so a wrong
+# password and damage inside it look the same).
+_NOT_PKCS12 = "Could not deserialize PKCS12 data"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +36,26 @@ class ImportedKey:
 
 def load_pkcs12(data: bytes, password: str, now: datetime) -> ImportedKey:
     """Take a seal key and certificate from a CA's PKCS#12 file, refusing anything a seal cannot use."""
-    if not _looks_like_pfx(data):
-        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The file is not a PKCS#12 (.p12 or .pfx) file."))
-    # The integrity MAC covers the whole content, so a wrong password and damage past the header look
-    # the same; the header check above catches files that are not PKCS#12 at all.
-    candidates: list[bytes | None] = [password.encode("utf-8")] if password else [None, b""]
+    # Whatever cryptography reads is taken, DER or BER (X.690 §8: some CA tools write indefinite lengths):
+    # no hand-written check of the encoding before it.
+    # surrogateescape: a password given as bytes that are not UTF-8 (argv, environment) is those bytes.
+    given = password.encode("utf-8", "surrogateescape")
+    candidates: list[bytes | None] = [given] if password else [None, b""]
     loaded = None
     for candidate in candidates:
         try:
-            loaded = pkcs12.load_pkcs12(data, candidate)
+            with warnings.catch_warnings(record=True) as noted:
+                warnings.simplefilter("always")
+                loaded = pkcs12.load_pkcs12(data, candidate)
+            for warning in noted:  # "could not be parsed as DER, falling back to parsing as BER"
+                log.info("PKCS#12 import: %s", warning.message)
             break
-        except (ValueError, UnsupportedAlgorithm):
+        except ValueError as error:
+            if str(error).startswith(_NOT_PKCS12):
+                raise InvalidInput(QT_TRANSLATE_NOOP(
+                    "errors", "The file is not a PKCS#12 (.p12 or .pfx) file.")) from None
+            continue
+        except UnsupportedAlgorithm:
             continue
     if loaded is None:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "The password does not open this PKCS#12 file."))
@@ -76,21 +90,6 @@ def load_pkcs12(data: bytes, password: str, now: datetime) -> ImportedKey:
                                                        "digital signatures (key usage)."))
     chain = tuple(other for other in certificates if other is not certificate)
     return ImportedKey(key=key, certificate=certificate, chain=chain)
-
-
-def _looks_like_pfx(data: bytes) -> bool:
-    """True when ``data`` is one DER SEQUENCE spanning all of it that starts with version 3 (RFC 7292 §4)."""
-    if len(data) < 2 or data[0] != _DER_SEQUENCE:
-        return False
-    first = data[1]
-    if first < 0x80:  # X.690 §8.1.3.4: short form, the length itself
-        header, length = 2, first
-    else:  # X.690 §8.1.3.5: long form, the next (first & 0x7f) bytes hold the length
-        size = first & 0x7F
-        if size == 0 or size > 4 or len(data) < 2 + size:
-            return False
-        header, length = 2 + size, int.from_bytes(data[2:2 + size], "big")
-    return header + length == len(data) and data[header:header + len(_PFX_VERSION)] == _PFX_VERSION
 
 
 def _same_public_key(key: EllipticCurvePrivateKey, certificate: x509.Certificate) -> bool:
