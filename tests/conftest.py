@@ -40,13 +40,16 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _cheap_key_derivation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+def _cheap_key_derivation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Cheap password hashing and key-file encryption, unless the test is marked ``real_kdf`` (a test
     that a slow hash on the GUI thread must make fail needs the real cost) or is about them."""
-    if request.node.get_closest_marker("real_kdf") or request.module.__name__ in REAL_KEY_DERIVATION_MODULES:
-        return
-    monkeypatch.setattr(passwords, "_HASHER", CHEAP_PASSWORD_HASHER)
-    monkeypatch.setattr(key_files, "SCRYPT_N", CHEAP_SCRYPT_N)
+    real = request.node.get_closest_marker("real_kdf") is not None
+    if not real and request.module.__name__ not in REAL_KEY_DERIVATION_MODULES:
+        monkeypatch.setattr(passwords, "_HASHER", CHEAP_PASSWORD_HASHER)
+        monkeypatch.setattr(key_files, "SCRYPT_N", CHEAP_SCRYPT_N)
+    passwords.dummy_hash.cache_clear()  # made at the cost in force, as an unknown user's check must be
+    yield
+    passwords.dummy_hash.cache_clear()
 
 
 # --- PostgreSQL -------------------------------------------------------------------------------------
