@@ -49,7 +49,7 @@ os-deps:
 
 # The suite less the `slow` tests (under 5 minutes on two cores); `make test-slow` runs only those.
 test: $(STAMP) os-deps
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" --durations=15 $(PYTEST_ARGS)
 
 test-slow: $(STAMP) os-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow $(PYTEST_ARGS)
