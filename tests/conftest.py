@@ -1,4 +1,5 @@
-"""Shared fixtures: isolated settings, data folders on SQLite and on a throwaway PostgreSQL cluster."""
+"""Shared fixtures: isolated settings, cheap key derivation, data folders on SQLite and on a throwaway
+PostgreSQL cluster (each migrated once per run into a template that tests copy)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,27 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from argon2 import PasswordHasher
 
 from db import migrate
 from db.engine import open_database, sqlite_url
 from desktop.config import SPECS, Settings
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
+from desktop.core.trust import passwords
+from desktop.core.trust.pki import key_files
 from tests.postgres_cluster import PostgresCluster, find_server_bin
 
 REQUIRE_POSTGRES = os.environ.get("MEDISEAL_REQUIRE_POSTGRES") == "1"
 TEMPLATE_DATABASE = "mediseal_template"
+
+# argon2id and scrypt at their lowest costs. The real functions still run, and the parameters travel in
+# every hash and key file, so a hash made here verifies anywhere; only the work factor is small. At the
+# production costs (argon2id 64 MiB x 3, ~0.75 s; scrypt N=2**15) they took over a third of the suite.
+CHEAP_PASSWORD_HASHER = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
+CHEAP_SCRYPT_N = 2**10
+# Modules about the key derivation itself keep the production costs.
+REAL_KEY_DERIVATION_MODULES = frozenset({"tests.test_keys"})
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +37,19 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """No developer's MEDISEAL_* variable leaks into a test."""
     for spec in SPECS:
         monkeypatch.delenv(spec.env, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_key_derivation(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Cheap password hashing and key-file encryption, unless the test is marked ``real_kdf`` (a test
+    that a slow hash on the GUI thread must make fail needs the real cost) or is about them."""
+    real = request.node.get_closest_marker("real_kdf") is not None
+    if not real and request.module.__name__ not in REAL_KEY_DERIVATION_MODULES:
+        monkeypatch.setattr(passwords, "_HASHER", CHEAP_PASSWORD_HASHER)
+        monkeypatch.setattr(key_files, "SCRYPT_N", CHEAP_SCRYPT_N)
+    passwords.dummy_hash.cache_clear()  # made at the cost in force, as an unknown user's check must be
+    yield
+    passwords.dummy_hash.cache_clear()
 
 
 # --- PostgreSQL -------------------------------------------------------------------------------------
@@ -40,10 +64,7 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     cluster = PostgresCluster(bindir)
     cluster.start()
     try:
-        engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
-        with engine.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE {TEMPLATE_DATABASE}"))
-        engine.dispose()
+        cluster.admin(f"CREATE DATABASE {TEMPLATE_DATABASE}")
         template = open_database(cluster.url(TEMPLATE_DATABASE))
         migrate.upgrade(template)
         template.dispose()
@@ -52,31 +73,20 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
         cluster.stop()
 
 
-def _admin(cluster: PostgresCluster, sql: str) -> None:
-    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text(sql))
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture
 def postgres_url(postgres_cluster: PostgresCluster) -> Iterator[str]:
     """A fresh, empty database (no schema) on the cluster."""
-    name = postgres_cluster.new_database_name()
-    _admin(postgres_cluster, f"CREATE DATABASE {name}")
+    name = postgres_cluster.create_database()
     yield postgres_cluster.url(name)
-    _admin(postgres_cluster, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    postgres_cluster.drop_database(name)
 
 
 @pytest.fixture
 def migrated_postgres_url(postgres_cluster: PostgresCluster) -> Iterator[str]:
     """A database copied from the migrated template: the schema is at head, no data."""
-    name = postgres_cluster.new_database_name()
-    _admin(postgres_cluster, f"CREATE DATABASE {name} TEMPLATE {TEMPLATE_DATABASE}")
+    name = postgres_cluster.create_database(template=TEMPLATE_DATABASE)
     yield postgres_cluster.url(name)
-    _admin(postgres_cluster, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    postgres_cluster.drop_database(name)
 
 
 # --- SQLite -----------------------------------------------------------------------------------------

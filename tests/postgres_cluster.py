@@ -14,6 +14,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import Engine, create_engine, text
+
 SUPERUSER = "mediseal"
 PORT = 54329
 
@@ -37,6 +39,7 @@ class PostgresCluster:
     bindir: Path
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="mediseal-pg-")))
     _counter: int = 0
+    _admin: Engine | None = None
 
     @property
     def socket_dir(self) -> Path:
@@ -67,6 +70,9 @@ class PostgresCluster:
                   "-o", options, "-w", "-t", "60", "start")
 
     def stop(self) -> None:
+        if self._admin is not None:
+            self._admin.dispose()
+            self._admin = None
         try:
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), "-m", "immediate",
                       "-w", "stop")
@@ -79,3 +85,33 @@ class PostgresCluster:
     def new_database_name(self) -> str:
         self._counter += 1
         return f"test_{self._counter}"
+
+    def admin(self, sql: str) -> None:
+        """Run one statement outside a transaction (CREATE/DROP DATABASE) on the maintenance database."""
+        if self._admin is None:
+            self._admin = create_engine(self.url(), isolation_level="AUTOCOMMIT")
+        with self._admin.connect() as connection:
+            connection.execute(text(sql))
+
+    def create_database(self, template: str | None = None) -> str:
+        """A new database, empty or a copy of ``template``; returns its name.
+
+        A copy by files (PostgreSQL 15+ ``STRATEGY FILE_COPY``) takes half the time of the default
+        WAL-logged one for a small template: no WAL is worth writing for a throwaway database."""
+        name = self.new_database_name()
+        if template is None:
+            self.admin(f"CREATE DATABASE {name}")
+        else:
+            strategy = " STRATEGY FILE_COPY" if self._server_version() >= 150000 else ""
+            self.admin(f"CREATE DATABASE {name} TEMPLATE {template}{strategy}")
+        return name
+
+    def drop_database(self, name: str) -> None:
+        self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+    def _server_version(self) -> int:
+        if self._admin is None:
+            self.admin("SELECT 1")
+        assert self._admin is not None
+        with self._admin.connect() as connection:
+            return int(connection.execute(text("SHOW server_version_num")).scalar_one())

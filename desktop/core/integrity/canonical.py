@@ -115,7 +115,8 @@ def parse_time(text: str) -> datetime:
     match = _TIME_PATTERN.fullmatch(text) if isinstance(text, str) else None
     if match is not None:
         try:
-            return datetime(*(int(part) for part in match.groups()), tzinfo=UTC)
+            year, month, day, hour, minute, second, microsecond = (int(part) for part in match.groups())
+            return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=UTC)
         except ValueError:
             pass  # well formed but not a real date or time, such as 2026-02-30
     raise InvalidInput(QT_TRANSLATE_NOOP("errors", "“{text}” is not a time in the form {example}."),
