@@ -21,15 +21,13 @@ from desktop.core.storage import store as store_module
 from desktop.core.storage.store import open_store
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
-from tests.cheap_keys import cheap_key_derivation  # noqa: F401  (a fixture)
 
 MEDISEAL = Path(sys.executable).with_name("mediseal")
 ADMIN_PASSWORD = "admin-password-1"
 
 
 @pytest.fixture
-def cli_env(empty_settings: Settings, monkeypatch: pytest.MonkeyPatch,
-            cheap_key_derivation: None) -> Settings:  # noqa: F811
+def cli_env(empty_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
     monkeypatch.setenv("MEDISEAL_DATA_DIR", str(empty_settings.data_dir))
     if empty_settings.database_url:
         monkeypatch.setenv("MEDISEAL_DATABASE_URL", empty_settings.database_url)

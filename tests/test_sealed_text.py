@@ -23,7 +23,6 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust import signing_keys, users
 from desktop.core.trust.permissions import Role
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user
-from tests.cheap_keys import cheap_key_derivation  # noqa: F401  (a fixture)
 
 RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: "王芳\u202eevil" displays reversed after the override
 PASSWORD = "notary-password-1"
@@ -95,8 +94,7 @@ def test_case_titles_are_normalised() -> None:
 
 # --- preservation records ------------------------------------------------------------------------------
 @pytest.fixture
-def notary(store: OpenStore, tmp_path: Path, cheap_key_derivation: None  # noqa: F811
-           ) -> tuple[OpenStore, SignedInUser, str, int]:
+def notary(store: OpenStore, tmp_path: Path) -> tuple[OpenStore, SignedInUser, str, int]:
     with store.database.session_scope() as session:
         office.create_office(session, "昆明公证处", "云知调")
         admin = users.create_first_admin(session, "admin", "admin-password-1")

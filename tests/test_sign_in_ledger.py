@@ -15,14 +15,13 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.text import has_control
 from desktop.core.trust import ledger, users
 from desktop.core.trust.permissions import Role
-from tests.cheap_keys import cheap_key_derivation  # noqa: F401  (a fixture)
 
 ADMIN_PASSWORD = "admin-password-1"
 CLERK_PASSWORD = "clerk-password-1"
 
 
 @pytest.fixture
-def office_store(store: OpenStore, cheap_key_derivation: None) -> OpenStore:  # noqa: F811
+def office_store(store: OpenStore) -> OpenStore:
     with store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
         admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)

@@ -26,7 +26,6 @@ from desktop.core.trust.permissions import Actor, Role
 from desktop.core.trust.pki import certificates, key_files
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user, sign_out_user
 from desktop.core.verification.ledger import verify_ledger
-from tests.cheap_keys import cheap_key_derivation  # noqa: F401  (a fixture)
 from tests.qt_helpers import attached_window
 
 ADMIN_PASSWORD = "admin-password-1"
@@ -85,7 +84,7 @@ class Desk:
 
 
 @pytest.fixture
-def desk(store: OpenStore, tmp_path: Path, cheap_key_derivation: None) -> Desk:  # noqa: F811
+def desk(store: OpenStore, tmp_path: Path) -> Desk:
     return Desk(store, tmp_path / "in")
 
 
