@@ -154,8 +154,11 @@ class Launcher(QObject):
         return self.wizard or self.sign_in or self.window
 
     def shutdown(self) -> None:
-        """Close the windows, let a store still opening finish, then close the store."""
+        """Sign out if still signed in (ops cancelled and awaited first), close the windows, let a store
+        still opening finish, then close the store."""
         self._closing = True
+        if self.window is not None:
+            self.window.end_session_now()  # the event loop has stopped: cancel, await, sign out
         for widget in (self.wizard, self.sign_in, self.window):
             if widget is not None:
                 widget.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,10 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import MedisealError
+from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import sign_in as sessions
 from desktop.core.trust.sign_in import SignedInUser
+from desktop.ui.framework.changes import Changes
+from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.i18n import translate_error
+from desktop.ui.framework.ops import Op, run_op
 
 
 class SignInDialog(QDialog):
@@ -32,6 +37,7 @@ class SignInDialog(QDialog):
         self.store = store
         self.locked = locked
         self.session: SignedInUser | None = None
+        self.check_op: Op[SignedInUser] | None = None
         self.setObjectName("SignInDialog")
         self.setWindowTitle(self.tr("Unlock Mediseal") if locked else self.tr("Sign in to Mediseal"))
         intro = QLabel(self.tr("The window was locked after a time without use. Enter your password to "
@@ -54,6 +60,7 @@ class SignInDialog(QDialog):
         self.ok_button.setText(self.tr("Unlock") if locked else self.tr("Sign in"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
             self.tr("Sign out") if locked else self.tr("Quit"))
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.attempt)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -66,19 +73,54 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         (self.password_edit if locked else self.name_edit).setFocus()
 
-    def attempt(self) -> None:
-        """Check the password (about 0.1 s of argon2id); accept, or say why not and stay open."""
-        password = self.password_edit.text()
-        try:
-            if self.locked is not None:
-                sessions.confirm_password(self.store.database, self.locked, password)
-                self.session = self.locked
-            else:
-                self.session = sessions.sign_in_user(self.store.database, self.name_edit.text().strip(),
-                                                      password)
-        except MedisealError as error:
-            self.message.setText(translate_error(error))
-            self.password_edit.clear()
-            self.password_edit.setFocus()
-            return
+    def attempt(self) -> Op[SignedInUser] | None:
+        """Check the password on a worker thread (argon2id takes most of a second; the window stays
+        live); accept, or say why not and stay open."""
+        if self.check_op is not None:
+            return None
+        store, locked = self.store, self.locked
+        name, password = self.name_edit.text().strip(), self.password_edit.text()
+
+        def check(progress: ProgressFn, cancelled: CancelledFn) -> SignedInUser:
+            if locked is not None:
+                sessions.confirm_password(store.database, locked, password)
+                return locked
+            return sessions.sign_in_user(store.database, name, password)
+
+        self._set_checking(True)
+        op = run_op(self, check).on_success(self._checked).on_failure(self._refused)
+        op.changing(Changes(ledger=True))  # a sign-in, or a failed one, is a ledger entry
+        op.finished.connect(lambda: self._set_checking(False))
+        self.check_op = op
+        return op.start()
+
+    def _set_checking(self, checking: bool) -> None:
+        if not checking:
+            self.check_op = None
+        for widget in (self.ok_button, self.cancel_button, self.password_edit):
+            widget.setEnabled(not checking)
+        self.name_edit.setEnabled(not checking)
+        self.message.setText(self.tr("Checking the password…") if checking else self.message.text())
+
+    def _checked(self, signed_in: SignedInUser) -> None:
+        self.session = signed_in
+        self.message.clear()
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        if not isinstance(error, MedisealError):
+            show_error(self, error)
+            return
+        self.message.setText(translate_error(error))
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
+    def reject(self) -> None:
+        if self.check_op is None:  # while the password is checked, the answer is awaited
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.check_op is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)
