@@ -69,8 +69,13 @@ class Op(QObject, Generic[T]):
     finished = Signal()
 
     def __init__(self, parent: QWidget | None, fn: Callable[[ProgressFn, CancelledFn], T]) -> None:
-        super().__init__(parent)
+        # No Qt parent: the op outlives a widget deleted while it runs (it is cancelled, and its callbacks,
+        # which would touch the deleted widget, are dropped); ``_running`` keeps it alive meanwhile.
+        super().__init__(None)
         self._parent = parent
+        self._orphaned = False
+        if parent is not None:
+            parent.destroyed.connect(self._orphan)
         self._fn = fn
         self._cancel = threading.Event()
         self._lock = threading.Lock()
@@ -165,10 +170,16 @@ class Op(QObject, Generic[T]):
             self._signals.succeeded.emit(result)
 
     # --- GUI thread -----------------------------------------------------------------------------
+    def _orphan(self) -> None:
+        """The widget that started the op is gone: stop the work, and tell nobody."""
+        self._orphaned = True
+        self._cancel.set()
+        self.dialog = None  # deleted with its parent
+
     def _show_progress(self) -> None:
         with self._lock:
             latest, self._latest = self._latest, None
-        if latest is None:
+        if latest is None or self._orphaned:
             return
         done, total = latest
         if self.dialog is not None:
@@ -179,6 +190,9 @@ class Op(QObject, Generic[T]):
 
     def _finish(self) -> None:
         self._timer.stop()
+        if self._orphaned:
+            _running.discard(self)
+            return
         self._show_progress()
         if self.dialog is not None:
             self.dialog.canceled.disconnect(self.cancel)
@@ -190,6 +204,9 @@ class Op(QObject, Generic[T]):
 
     def _on_succeeded(self, result: T) -> None:
         self._finish()
+        if self._orphaned:
+            log.info("op finished after its window closed; result dropped")
+            return
         if self._success is not None:
             self._success(result)
         self._announce(result)
@@ -200,6 +217,9 @@ class Op(QObject, Generic[T]):
 
     def _on_failed(self, error: BaseException) -> None:
         self._finish()
+        if self._orphaned:
+            log.info("op ended after its window closed: %s", error)
+            return
         if isinstance(error, Cancelled):
             log.info("op cancelled")
             if self._cancelled_callback is not None:
