@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         """What the user started and is still running (ingests, copies, verifications…)."""
         return [op.work_label for op in running_ops(self) if op.work_label]
 
-    def _after_work(self, title: str, question: str, then: Callable[[], None]) -> QMessageBox | None:
+    def _after_work(self, title: str, question: str, then: Callable[[], object]) -> QMessageBox | None:
         """With work under way, ask: wait for it, cancel it, or go back. Then await every op of the
         window without blocking and call ``then``. Without work, queries are cancelled and awaited."""
         self.leaving = True
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def _await(self, cancel: bool, then: Callable[[], None]) -> None:
+    def _await(self, cancel: bool, then: Callable[[], object]) -> None:
         label = (self.tr("Cancelling the work under way…") if cancel else
                  self.tr("Waiting for the work under way to finish…"))
 
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
 
         self.waiter = OpWaiter(self, label, done, cancel=cancel).start()
 
-    def _sign_out_then(self, then: Callable[[], None]) -> None:
+    def _sign_out_then(self, then: Callable[[], object]) -> None:
         """Record the sign-out (and a checkpoint with the user's key) on a worker thread, then ``then``."""
         signed_in, store = self.signed_in, self.store
         self._set_user(None)

@@ -74,7 +74,7 @@ class Refresher(QObject):
     """Refreshes ``view`` when a change concerns it: now if the view is visible, else when next shown.
     Nothing reloads on a page switch unless something it shows changed meanwhile."""
 
-    def __init__(self, view: QWidget, concerned: Callable[[Changes], bool], refresh: Callable[[], None],
+    def __init__(self, view: QWidget, concerned: Callable[[Changes], bool], refresh: Callable[[], object],
                  *, skip_own: bool = False) -> None:
         super().__init__(view)
         self.view = view

@@ -80,8 +80,8 @@ class Op(QObject, Generic[T]):
         self._cancel = threading.Event()
         self._lock = threading.Lock()
         self._latest: tuple[int, int] | None = None
-        self._success: Callable[[T], None] | None = None
-        self._failure: Callable[[BaseException], None] = lambda error: show_error(parent, error)
+        self._success: Callable[[T], object] | None = None
+        self._failure: Callable[[BaseException], object] = lambda error: show_error(parent, error)
         self._cancelled_callback: Callable[[], None] | None = None
         self._label: str | None = None
         self._changes: Changes | Callable[[T], Changes] | None = None
@@ -96,11 +96,11 @@ class Op(QObject, Generic[T]):
         self._progress_listeners: list[Callable[[int, int], None]] = []
 
     # --- building -------------------------------------------------------------------------------
-    def on_success(self, callback: Callable[[T], None]) -> Op[T]:
+    def on_success(self, callback: Callable[[T], object]) -> Op[T]:
         self._success = callback
         return self
 
-    def on_failure(self, callback: Callable[[BaseException], None]) -> Op[T]:
+    def on_failure(self, callback: Callable[[BaseException], object]) -> Op[T]:
         self._failure = callback
         return self
 

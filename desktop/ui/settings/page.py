@@ -183,6 +183,7 @@ class SettingsPage(QWidget):
         self.disable_button.setObjectName("disableUserButton")
         self.disable_button.clicked.connect(self.disable_user)
         self.not_admin = QLabel(self.tr("Only administrators manage users."))
+        self.not_admin.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.roles_button, self.disable_button):
             buttons.addWidget(button)
