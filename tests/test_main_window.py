@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -16,6 +17,7 @@ from desktop.core.storage.store import OpenStore, open_store
 from desktop.core.trust import checkpoints, ledger, signing_keys, users
 from desktop.core.trust.permissions import Role
 from desktop.core.verification.ledger import verify_ledger
+from desktop.ui import app
 from desktop.ui.app import Launcher
 from desktop.ui.framework.errors import install_excepthook
 from desktop.ui.main_window import MainWindow
@@ -325,3 +327,52 @@ def test_unhandled_exception_shows_dialog_naming_the_log(qtbot: QtBot, sqlite_st
         box.accept()
     finally:
         sys.excepthook = previous
+
+
+def test_sign_in_shows_before_the_store_has_opened(qtbot: QtBot, settings: Settings,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _store_with_users(settings)
+    release = threading.Event()
+    real_open = app._open
+
+    def slow_open(given: Settings) -> object:
+        release.wait(20)  # as if SQLAlchemy were still loading
+        return real_open(given)
+
+    monkeypatch.setattr(app, "_open", slow_open)
+    launcher = Launcher(settings)
+    window = launcher.start()
+    qtbot.addWidget(window)
+    try:
+        if settings.database_url is not None:  # PostgreSQL: no standard-library hint; asked once open
+            release.set()
+        qtbot.waitUntil(lambda: launcher.sign_in is not None and launcher.sign_in.isVisible(), timeout=20_000)
+        dialog = launcher.sign_in
+        type_text(dialog.name_edit, "wang")
+        type_text(dialog.password_edit, "clerk-password-1")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        if not release.is_set():
+            assert launcher.store is None and dialog.message.text() == "Opening the data folder…"
+            assert not dialog.ok_button.isEnabled()
+            release.set()
+        with qtbot.waitSignal(launcher.ready, timeout=20_000):
+            pass
+        assert window.signed_in is not None and window.signed_in.actor.name == "wang"
+        assert "丽江调解中心" in window.windowTitle()
+    finally:
+        release.set()
+        launcher.shutdown()
+
+
+def test_a_wrong_start_up_hint_gives_way_to_the_wizard(qtbot: QtBot, empty_settings: Settings,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # (Read for SQLite stores only: on PostgreSQL this is the plain first start.)
+    monkeypatch.setattr(office, "looks_set_up", lambda _path: True)
+    launcher = Launcher(empty_settings)
+    window = launcher.start()
+    qtbot.addWidget(window)
+    try:
+        wizard = _wait_for_wizard(qtbot, launcher)
+        assert launcher.sign_in is None and wizard.isVisible() and window.isVisible()
+    finally:
+        launcher.shutdown()

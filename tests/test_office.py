@@ -133,3 +133,15 @@ def test_idle_lock_without_office_is_refused(store: OpenStore) -> None:
         admin = users.create_first_admin(session, "admin", PASSWORD)
     with pytest.raises(NotFound), store.database.session_scope() as session:
         set_idle_lock_minutes(session, admin, 30)
+
+
+def test_the_start_up_hint_reads_a_sqlite_store_without_sqlalchemy(sqlite_store: OpenStore) -> None:
+    path = sqlite_store.folder.database_file
+    assert not office.looks_set_up(path)  # migrated, but no office yet
+    with sqlite_store.database.session_scope() as session:
+        set_up(session, office.OfficeInfo("测试中心", "测调"), "admin", PASSWORD)
+    assert office.looks_set_up(path)
+    assert not office.looks_set_up(path.with_name("missing.db"))
+    garbage = path.with_name("garbage.db")
+    garbage.write_bytes(b"not a database" * 100)
+    assert not office.looks_set_up(garbage)

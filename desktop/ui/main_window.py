@@ -41,15 +41,13 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.datafolder import DataFolder
-from desktop.ui.framework.changes import Changes, Refresher, announce
-from desktop.ui.framework.errors import show_error
-from desktop.ui.framework.ops import Op, OpWaiter, run_op, running_ops
 from desktop.ui.pages import PlaceholderPage, page_specs
 
 if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must not wait for
     from desktop.core.storage.store import OpenStore
     from desktop.core.trust.sign_in import SignedInUser
     from desktop.ui.evidence.page import EvidencePage
+    from desktop.ui.framework.ops import Op, OpWaiter
     from desktop.ui.ledger.page import LedgerPage
     from desktop.ui.settings.page import SettingsPage
     from desktop.ui.sign_in.dialog import SignInDialog
@@ -76,9 +74,6 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(IDLE_CHECK_MS)
         self.timer.timeout.connect(self._check)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _USER_INPUT:
@@ -86,15 +81,22 @@ class IdleWatcher(QObject):
         return False
 
     def start(self) -> None:
+        # Watch input only while someone is signed in: every event of the app passes the filter.
+        app = QApplication.instance()
+        if app is not None and not self.timer.isActive():
+            app.installEventFilter(self)
         self.since_input.restart()
         self.timer.start()
 
     def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.timer.stop()
 
     def _check(self) -> None:
         if self.limit_ms > 0 and self.since_input.elapsed() >= self.limit_ms:
-            self.timer.stop()
+            self.stop()
             self.idle.emit()
 
 
@@ -162,12 +164,14 @@ class MainWindow(QMainWindow):
         self._restore_view_state()
         self.idle_watcher = IdleWatcher(self.idle_lock_minutes, self)
         self.idle_watcher.idle.connect(lambda: self.lock(ask=False))
-        Refresher(self, lambda changes: changes.settings, self.load_office_settings)
 
     def attach(self, store: OpenStore, office_name: str, signed_in: SignedInUser) -> None:
         """The store is open and a user signed in: the window is ready for work."""
+        from desktop.ui.framework.changes import Refresher  # not needed for the first paint
+
         self.store = store
         self.office_name = office_name
+        Refresher(self, lambda changes: changes.settings, self.load_office_settings)
         self._set_user(signed_in)
         self.load_office_settings()
         self.statusBar().showMessage(self.tr("Ready"), 5000)
@@ -234,6 +238,8 @@ class MainWindow(QMainWindow):
     # --- the office's settings ----------------------------------------------------------------------
     def load_office_settings(self) -> None:
         """Read the idle lock the office set (an administrator's setting, in the database)."""
+        from desktop.ui.framework.ops import run_op
+
         if self.store is None:
             return
         store = self.store
@@ -260,6 +266,8 @@ class MainWindow(QMainWindow):
     # --- signing out, locking, closing ----------------------------------------------------------
     def work_under_way(self) -> list[str]:
         """What the user started and is still running (ingests, copies, verifications…)."""
+        from desktop.ui.framework.ops import running_ops
+
         return [op.work_label for op in running_ops(self) if op.work_label]
 
     def _after_work(self, title: str, question: str, then: Callable[[], object]) -> QMessageBox | None:
@@ -297,6 +305,8 @@ class MainWindow(QMainWindow):
         return box
 
     def _await(self, cancel: bool, then: Callable[[], object]) -> None:
+        from desktop.ui.framework.ops import OpWaiter
+
         label = (self.tr("Cancelling the work under way…") if cancel else
                  self.tr("Waiting for the work under way to finish…"))
 
@@ -308,6 +318,9 @@ class MainWindow(QMainWindow):
 
     def _sign_out_then(self, then: Callable[[], object]) -> None:
         """Record the sign-out (and a checkpoint with the user's key) on a worker thread, then ``then``."""
+        from desktop.ui.framework.errors import show_error
+        from desktop.ui.framework.ops import run_op
+
         signed_in, store = self.signed_in, self.store
         self._set_user(None)
         if signed_in is None or store is None:
@@ -398,6 +411,8 @@ class MainWindow(QMainWindow):
     def end_session_now(self) -> None:
         """At shutdown, once the event loop has stopped: cancel the window's ops, let them finish, and
         sign out. (While the app runs, closing goes through ``closeEvent``, which never blocks.)"""
+        from desktop.ui.framework.ops import running_ops
+
         for _round in range(10):  # a finishing op may start another (a refresh): let those end too
             ops = running_ops(self)
             if not ops:
@@ -428,6 +443,8 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """View ▸ Refresh: read everything again (another workstation may have changed it)."""
+        from desktop.ui.framework.changes import Changes, announce
+
         announce(Changes(cases=True, evidence=True, ledger=True, users=True, keys=True, settings=True))
 
     def _page_action(self, menu: QMenu, key: str, title: str) -> QAction:

@@ -1,6 +1,9 @@
-"""The sign-in dialog, also used to unlock a window locked after idle time."""
+"""The sign-in dialog, also used to unlock a window locked after idle time. It can show before the store
+has opened (start-up): a password typed meanwhile is checked once the store is there."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -15,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import MedisealError
 from desktop.core.progress import CancelledFn, ProgressFn
-from desktop.core.storage.store import OpenStore
-from desktop.core.trust import sign_in as sessions
-from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
+
+if TYPE_CHECKING:  # the store and the trust services load SQLAlchemy: the worker thread imports them
+    from desktop.core.storage.store import OpenStore
+    from desktop.core.trust.sign_in import SignedInUser
 
 
 class SignInDialog(QDialog):
@@ -31,10 +35,11 @@ class SignInDialog(QDialog):
     and the same session continues.
     """
 
-    def __init__(self, store: OpenStore, parent: QWidget | None = None,
+    def __init__(self, store: OpenStore | None, parent: QWidget | None = None,
                  locked: SignedInUser | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.waiting_for_store = False
         self.locked = locked
         self.session: SignedInUser | None = None
         self.check_op: Op[SignedInUser] | None = None
@@ -76,12 +81,19 @@ class SignInDialog(QDialog):
     def attempt(self) -> Op[SignedInUser] | None:
         """Check the password on a worker thread (argon2id takes most of a second; the window stays
         live); accept, or say why not and stay open."""
-        if self.check_op is not None:
+        if self.check_op is not None or self.waiting_for_store:
+            return None
+        if self.store is None:  # still opening: checked as soon as it is there (``set_store``)
+            self.waiting_for_store = True
+            self._set_checking(True)
+            self.message.setText(self.tr("Opening the data folder…"))
             return None
         store, locked = self.store, self.locked
         name, password = self.name_edit.text().strip(), self.password_edit.text()
 
         def check(progress: ProgressFn, cancelled: CancelledFn) -> SignedInUser:
+            from desktop.core.trust import sign_in as sessions
+
             if locked is not None:
                 sessions.confirm_password(store.database, locked, password)
                 return locked
@@ -93,6 +105,14 @@ class SignInDialog(QDialog):
         op.finished.connect(lambda: self._set_checking(False))
         self.check_op = op
         return op.start()
+
+    def set_store(self, store: OpenStore) -> None:
+        """The store has opened: a password already typed is checked now."""
+        self.store = store
+        if self.waiting_for_store:
+            self.waiting_for_store = False
+            self.check_op = None
+            self.attempt()
 
     def _set_checking(self, checking: bool) -> None:
         if not checking:
@@ -116,11 +136,12 @@ class SignInDialog(QDialog):
         self.password_edit.setFocus()
 
     def reject(self) -> None:
-        if self.check_op is None:  # while the password is checked, the answer is awaited
+        # While the password is checked (or waits for the store), the answer is awaited.
+        if self.check_op is None and not self.waiting_for_store:
             super().reject()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.check_op is not None:
+        if self.check_op is not None or self.waiting_for_store:
             event.ignore()
             return
         super().closeEvent(event)
