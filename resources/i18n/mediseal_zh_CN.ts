@@ -1474,6 +1474,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>密码：</translation>
     </message>
     <message>
+        <source>Opening the data folder…</source>
+        <translation>正在打开数据文件夹…</translation>
+    </message>
+    <message>
         <source>Checking the password…</source>
         <translation>正在核对密码…</translation>
     </message>
