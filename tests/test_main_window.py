@@ -151,6 +151,9 @@ def test_first_start_wizard_records_office_and_administrator(qtbot: QtBot, empty
         with launcher.store.database.session_scope() as session:
             assert office.get_office(session) == office.OfficeInfo("大理州知识产权调解中心", "云理知调")
             assert [info.name for info in users.list_users(session, window.signed_in.actor)] == ["zhang"]
+            # The same one-transaction setup as ``mediseal init --with-key``: the key was made and unlocked.
+            assert [key.owner for key in signing_keys.list_keys(session)] == ["zhang"]
+        assert window.signed_in.key is not None
     finally:
         launcher.shutdown()
 
