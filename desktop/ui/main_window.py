@@ -24,17 +24,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
-    QTextEdit,
     QWidget,
 )
 
@@ -44,6 +40,8 @@ from desktop.core.storage.datafolder import DataFolder
 from desktop.ui.pages import PlaceholderPage, page_specs
 
 if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must not wait for
+    from PySide6.QtWidgets import QDialog, QMessageBox  # loaded when first used, not before the first paint
+
     from desktop.core.storage.store import OpenStore
     from desktop.core.trust.sign_in import SignedInUser
     from desktop.ui.evidence.page import EvidencePage
@@ -273,6 +271,8 @@ class MainWindow(QMainWindow):
     def _after_work(self, title: str, question: str, then: Callable[[], object]) -> QMessageBox | None:
         """With work under way, ask: wait for it, cancel it, or go back. Then await every op of the
         window without blocking and call ``then``. Without work, queries are cancelled and awaited."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.leaving = True
         work = self.work_under_way()
         if not work:
@@ -503,6 +503,8 @@ class MainWindow(QMainWindow):
 
     def _edit(self, method: str) -> None:
         widget = QApplication.focusWidget()
+        from PySide6.QtWidgets import QLineEdit, QTextEdit
+
         if isinstance(widget, QLineEdit | QTextEdit) and hasattr(widget, method):
             getattr(widget, method)()
 
