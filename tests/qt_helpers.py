@@ -68,4 +68,5 @@ def close_window(qtbot: QtBot, window: MainWindow, timeout: int = 20_000) -> Non
 
 def settled(qtbot: QtBot, *views: QWidget, timeout: int = 20_000) -> None:
     """Wait until the views have read what they show (their ``loading`` ops are done)."""
-    qtbot.waitUntil(lambda: not any(getattr(view, "loading", False) for view in views), timeout=timeout)
+    assert all(hasattr(view, "loading") for view in views), "each view says whether it is loading"
+    qtbot.waitUntil(lambda: not any(view.loading for view in views), timeout=timeout)

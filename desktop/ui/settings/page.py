@@ -199,6 +199,11 @@ class SettingsPage(QWidget):
         Refresher(self, lambda changes: changes.users or changes.settings, self.refresh)
         self.set_user(signed_in)
 
+    @property
+    def loading(self) -> bool:
+        """Whether the office's settings or the users are still being read."""
+        return self.load_op is not None
+
     def is_admin(self) -> bool:
         return self.signed_in.actor.may(Action.MANAGE_USERS)
 
