@@ -4,10 +4,15 @@
 
 Each sample is a new process (interpreter start included), timed from just before it is spawned to
 three markers the child prints: ``shown`` (first turn of the event loop after the main window is
-shown), ``signin`` (the store is open off the GUI thread and the sign-in dialog is on screen: the app
-waits for the user from here) and ``ready`` (the bench typed the password, the dialog checked it with
-argon2id, started the session and attached the window, then the child quits). Runs of the two alternate;
-medians are compared. Goal (issue 3): ratio <= 2.0 and Mediseal shown under 1.5 s.
+shown), ``signin`` (the sign-in dialog is on screen: the app waits for the user from here; the store may
+still be opening behind it) and ``ready`` (the bench typed the password at once, the dialog checked it
+with argon2id once the store was open, started the session and attached the window, then the child
+quits). Runs of the two alternate; medians are compared. Goals (issue 8): ratio <= 2.0, and the sign-in
+dialog within 0.5 s of the window.
+
+Children run with bytecode caching on (PYTHONDONTWRITEBYTECODE is dropped; the warm-up run writes the
+``__pycache__`` files), as an installed app runs: otherwise every start would compile Mediseal's own
+sources, which the baseline does not have.
 """
 
 from __future__ import annotations
@@ -39,9 +44,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from desktop import cli
 from desktop.ui import app, main_window
-# Hooks that import nothing the app would not import by then (desktop.ui.sign_in.dialog pulls in the store).
+# Hooks that import nothing the app would not import by then, and add no per-event work.
 shown, attach = main_window.MainWindow.showEvent, main_window.MainWindow.attach
-opened = app.Launcher._opened
+ask = app.Launcher._ask_sign_in
 
 def mark(name):
     print(name, time.time(), flush=True)
@@ -50,19 +55,16 @@ def show_event(self, event):
     shown(self, event)
     QTimer.singleShot(0, lambda: mark("shown"))
 
-def store_opened(self, result):
-    opened(self, result)
+def ask_sign_in(self):
+    ask(self)  # the dialog is open (shown) when this returns
     dialog = self.sign_in
-    if dialog is None:
-        print("no sign-in dialog", flush=True)
-        QApplication.exit(3)
-        return
-    def type_password():
-        mark("signin")
-        dialog.name_edit.setText(sys.argv[2])
-        dialog.password_edit.setText(sys.argv[3])
-        dialog.attempt()
-    QTimer.singleShot(0, type_password)
+    QTimer.singleShot(0, lambda: type_password(dialog))
+
+def type_password(dialog):
+    mark("signin")
+    dialog.name_edit.setText(sys.argv[2])
+    dialog.password_edit.setText(sys.argv[3])
+    dialog.attempt()
 
 def attached(self, *args, **kwargs):
     attach(self, *args, **kwargs)
@@ -70,7 +72,7 @@ def attached(self, *args, **kwargs):
 
 main_window.MainWindow.showEvent = show_event
 main_window.MainWindow.attach = attached
-app.Launcher._opened = store_opened
+app.Launcher._ask_sign_in = ask_sign_in
 sys.exit(cli.run(["--data-dir", sys.argv[1]]))
 """
 
@@ -83,6 +85,7 @@ CHILD_TIMEOUT = 60  # seconds; a child still running then is waiting for somethi
 def sample(code: str, *args: str, expect: tuple[str, ...] = ("shown",)) -> dict[str, float]:
     """Seconds from spawn to each marker the child prints; every marker in ``expect`` must appear."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.time()
     try:
         done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env,
@@ -121,11 +124,14 @@ def main() -> None:
     ready = statistics.median(run["ready"] for run in ours)
     print(f"{'empty QMainWindow shown:':<34} median {base:.3f} s over {runs} runs")
     print(f"{'Mediseal main window shown:':<34} median {mine:.3f} s")
-    print(f"{'store open, sign-in dialog shown:':<34} median {asked:.3f} s (store opened off the GUI thread)")
-    print(f"{'signed in, window attached:':<34} median {ready:.3f} s (includes argon2id and the session's "
-          "ledger entry; no user think time)")
-    verdict = "met" if mine / base <= 2.0 and mine < 1.5 else "NOT met"
-    print(f"ratio shown: {mine / base:.2f}x (goal <= 2.0x and under 1.5 s: {verdict})")
+    gap = statistics.median(run["signin"] - run["shown"] for run in ours)
+    print(f"{'sign-in dialog shown:':<34} median {asked:.3f} s (the store opens off the GUI thread)")
+    print(f"{'signed in, window attached:':<34} median {ready:.3f} s (includes opening the store, argon2id "
+          "and the session's ledger entry; no user think time)")
+    verdict = "met" if mine / base <= 2.0 else "NOT met"
+    print(f"ratio shown: {mine / base:.2f}x (goal <= 2.0x: {verdict})")
+    verdict = "met" if gap <= 0.5 else "NOT met"
+    print(f"sign-in dialog after the window: {gap:.3f} s (goal <= 0.5 s: {verdict})")
     print(f"ratio sign-in shown: {asked / base:.2f}x")
     print(f"ratio signed in: {ready / base:.2f}x")
 

@@ -85,6 +85,8 @@ class Office(Base):
     name: Mapped[str] = mapped_column(String(200))
     case_number_prefix: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    # Minutes without input before a window locks (0: never); changed by an administrator, logged.
+    idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")
 
 
 ROLES = ("admin", "mediator", "notary", "clerk")

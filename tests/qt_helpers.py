@@ -51,3 +51,22 @@ class Heartbeat:
         now = self.clock.elapsed()
         self.longest_gap = max(self.longest_gap, now - self.last)
         self.last = now
+
+    def stop(self) -> int:
+        """Stop ticking; the longest gap, counting the time since the last tick (a stall that lasted
+        to the end, with no tick after it, counts too)."""
+        self.timer.stop()
+        self._tick()
+        return self.longest_gap
+
+
+def close_window(qtbot: QtBot, window: MainWindow, timeout: int = 20_000) -> None:
+    """Close the window as the user does, and wait while it ends the session (ops awaited, sign-out)."""
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=timeout)
+
+
+def settled(qtbot: QtBot, *views: QWidget, timeout: int = 20_000) -> None:
+    """Wait until the views have read what they show (their ``loading`` ops are done)."""
+    assert all(hasattr(view, "loading") for view in views), "each view says whether it is loading"
+    qtbot.waitUntil(lambda: not any(view.loading for view in views), timeout=timeout)

@@ -38,7 +38,7 @@ from desktop.ui.evidence.preservation_dialog import PreservationDialog
 from desktop.ui.ledger.page import LedgerPage
 from desktop.ui.verification.report import CODE, ITEM, SEVERITY_ROLE
 from desktop.ui.verification.report import NAME as FINDING_NAME
-from tests.qt_helpers import Heartbeat, attached_window, type_text
+from tests.qt_helpers import Heartbeat, attached_window, settled, type_text
 
 ADMIN_PASSWORD = "admin-password-1"
 NOTARY_PASSWORD = "notary-password-1"
@@ -116,6 +116,7 @@ def _page(qtbot: QtBot, store: OpenStore, user: SignedInUser) -> EvidencePage:
     page.resize(1000, 700)
     page.show()
     qtbot.waitExposed(page)
+    settled(qtbot, page)
     return page
 
 
@@ -130,8 +131,9 @@ def _kinds_for(store: OpenStore, item_id: int) -> list[str]:
         return [entry.kind for entry in ledger.subject_entries(session, evidence_items.subject(item_id))]
 
 
-def _select_row(page: EvidencePage, row: int) -> None:
+def _select_row(qtbot: QtBot, page: EvidencePage, row: int) -> None:
     page.table.selectRow(row)
+    settled(qtbot, page)  # the item's custody trail is read
 
 
 
@@ -148,6 +150,7 @@ def test_page_shows_the_items_of_the_chosen_case(qtbot: QtBot, sqlite_store: Ope
     assert page.case_number() == second  # newest first
     assert page.model.rowCount() == 1
     page.select_case(first)
+    settled(qtbot, page)
     model = page.model
     assert model.rowCount() == 2
     assert [model.index(row, NAME).data() for row in range(2)] == ["合同.txt", "photo.png"]
@@ -156,7 +159,7 @@ def test_page_shows_the_items_of_the_chosen_case(qtbot: QtBot, sqlite_store: Ope
     assert model.index(0, SEALED_BY).data() == ""
     assert "2 items, 0 sealed" in page.count_label.text()
 
-    _select_row(page, 1)
+    _select_row(qtbot, page, 1)
     assert page.facts.name.text() == "photo.png"
     assert page.facts.sha256.value == items[1].sha256
     assert page.facts.sha256.label.text().replace("\n", "") == items[1].sha256
@@ -173,12 +176,13 @@ def test_buttons_follow_the_role(qtbot: QtBot, sqlite_store: OpenStore, notary: 
     _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.txt": b"a\n"}))
     mediator = sign_in_user(sqlite_store.database, "wang", MEDIATOR_PASSWORD)  # no key
     page = _page(qtbot, sqlite_store, mediator)
-    _select_row(page, 0)
+    _select_row(qtbot, page, 0)
     assert page.add_button.isEnabled() and page.copy_button.isEnabled() and page.verify_button.isEnabled()
     assert not page.seal_button.isEnabled() and not page.preservation_button.isEnabled()
     assert "notary" in page.seal_button.toolTip()
     assert page.seal_selected() is None
     page.set_user(notary)
+    settled(qtbot, page)
     assert page.seal_button.isEnabled() and page.preservation_button.isEnabled()
 
 
@@ -191,7 +195,8 @@ def test_new_case_dialog_opens_and_selects_the_case(qtbot: QtBot, sqlite_store: 
     dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("patent"))
     type_text(dialog.title_edit, "某某专利纠纷")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=OP_TIMEOUT)
+    settled(qtbot, page)
     assert page.case_number() is not None and page.case_number().endswith("云知调字第0001号")
     assert page.add_button.isEnabled()
 
@@ -234,6 +239,7 @@ def test_ingest_through_the_page_shows_progress_and_one_summary(qtbot: QtBot, sq
     assert f"4 file(s) taken into case {number}" in text
     assert "1 could not be taken in" in text and "gone.pdf: no such file or folder" in text
     page.summary_box.accept()
+    settled(qtbot, page)
     assert page.model.rowCount() == 4
     assert {info.acquisition.url for info in page.model.rows} == {"https://shop.example.cn/item/42"}
     assert {info.acquisition.device for info in page.model.rows} == {"Chrome 126"}
@@ -262,6 +268,7 @@ def test_dropping_files_takes_them_in_and_seals_at_once(qtbot: QtBot, sqlite_sto
     qtbot.waitUntil(lambda: page.ingest_op is None, timeout=OP_TIMEOUT)
     assert "2 file(s) taken into case" in page.summary_box.text() and "2 sealed" in page.summary_box.text()
     page.summary_box.accept()
+    settled(qtbot, page)
     assert [page.model.index(row, SEALED_BY).data() for row in range(2)] == ["lihua", "lihua"]
     assert sorted(info.name for info in page.model.rows) == sorted(path.name for path in paths)
 
@@ -308,6 +315,7 @@ def test_cancel_keeps_only_completed_files_and_the_window_never_blocks(
         assert sqlite_store.vault.path(info.sha256).stat().st_size == size
     assert len(list(sqlite_store.vault.digests())) == len(kept)  # no blob of a half-read file
     assert not any((sqlite_store.vault.root / "tmp").glob("*"))  # no temp file left behind
+    settled(qtbot, page)
     assert page.model.rowCount() == len(kept)
 
 
@@ -333,6 +341,7 @@ def test_seal_asks_once_then_the_table_shows_the_sealer(qtbot: QtBot, sqlite_sto
     seal = next(button for button in box.buttons() if button.text() == "Seal")
     seal.click()
     qtbot.waitUntil(lambda: page.model.index(1, SEALED_BY).data() == "lihua", timeout=OP_TIMEOUT)
+    settled(qtbot, page)
     assert page.model.index(0, SEALED_BY).data() == "lihua"
     assert not page.seal_button.isEnabled()  # both already carry this notary's seal
     assert "lihua" in page.facts.seals.text()
@@ -347,27 +356,27 @@ def test_preview_of_image_text_and_pdf_logs_one_view_each(qtbot: QtBot, sqlite_s
     items = _ingest(sqlite_store, notary, number, _files(tmp_path, {
         "shot.png": _png(40, 30), "说明.txt": chinese, "page.pdf": _pdf(), "data.bin": bytes(range(256))}))
     page = _page(qtbot, sqlite_store, notary)
-    _select_row(page, 0)
+    _select_row(qtbot, page, 0)
     assert "evidence.viewed" not in _kinds_for(sqlite_store, items[0].id)  # facts alone read nothing
     pane = page.preview
     page.tabs.setCurrentWidget(pane)
     qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.image, timeout=OP_TIMEOUT)
     assert not pane.image.pixmap().isNull() and "40 × 30 pixels" in pane.info.text()
 
-    _select_row(page, 1)
+    _select_row(qtbot, page, 1)
     qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.text, timeout=OP_TIMEOUT)
     assert pane.text.toPlainText() == "证据内容：网页截图说明。\n第二行"
     assert page.trail.item(page.trail.rowCount() - 1, 3).text() == "Viewed"
 
-    _select_row(page, 2)
+    _select_row(qtbot, page, 2)
     qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.pdf_view, timeout=OP_TIMEOUT)
     assert pane.pdf_document.pageCount() == 1
 
-    _select_row(page, 3)
+    _select_row(qtbot, page, 3)
     assert pane.stack.currentWidget() is pane.message and "No preview" in pane.message.text()
 
     for row in (0, 1, 0, 1):  # back and forth: shown from the page's cache, not read again
-        _select_row(page, row)
+        _select_row(qtbot, page, row)
         assert not page.preview_ops
     assert pane.stack.currentWidget() is pane.text
     views = [_kinds_for(sqlite_store, item.id).count("evidence.viewed") for item in items]
@@ -381,12 +390,13 @@ def test_save_a_copy_writes_identical_bytes_and_never_overwrites(
     source_bytes = os.urandom(3 * 1024 * 1024 + 17)
     items = _ingest(sqlite_store, notary, number, _files(tmp_path / "src", {"recording.m4a": source_bytes}))
     page = _page(qtbot, sqlite_store, notary)
-    _select_row(page, 0)
+    _select_row(qtbot, page, 0)
     target = tmp_path / "out" / "copy.m4a"
     target.parent.mkdir()
     op = page.save_copy(str(target))
     assert op is not None and op.dialog is not None  # progress with Cancel
     qtbot.waitUntil(lambda: page.copy_op is None, timeout=OP_TIMEOUT)
+    settled(qtbot, page)
     assert target.read_bytes() == source_bytes
     assert str(target) in page.count_label.text()
     assert _kinds_for(sqlite_store, items[0].id)[-1] == "evidence.copied"
@@ -408,19 +418,21 @@ def test_preservation_record_and_its_correction(qtbot: QtBot, sqlite_store: Open
     number = _case(sqlite_store, notary)
     _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.png": _png(), "b.txt": b"b\n"}), "photo")
     page = _page(qtbot, sqlite_store, notary)
-    _select_row(page, 0)
+    _select_row(qtbot, page, 0)
     dialog = page.preservation_record()
     assert isinstance(dialog, PreservationDialog)
     assert dialog.checked_items() == (page.model.rows[0].id,)
     type_text(dialog.place_edit, "昆明市公证处")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and dialog.message.text() == "The field Applicant is required."
+    qtbot.waitUntil(lambda: dialog.message.text() == "The field Applicant is required.", timeout=OP_TIMEOUT)
+    assert dialog.isVisible()
     assert dialog.focusWidget() is dialog.applicant_edit
     type_text(dialog.applicant_edit, "某某公司")
     type_text(dialog.witnesses_edit, "张三、李四")
     type_text(dialog.steps_edit, "清洁性检查后截取网页。")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=OP_TIMEOUT)
+    settled(qtbot, page)
     assert page.tabs.currentWidget() is page.record_list
     assert [record.id for record in page.records] == [1]
     assert page.records[0].record["acquisition"]["witnesses"] == ["张三", "李四"]
@@ -433,7 +445,8 @@ def test_preservation_record_and_its_correction(qtbot: QtBot, sqlite_store: Open
     correction.place_edit.clear()
     type_text(correction.place_edit, "昆明市第一公证处")
     qtbot.mouseClick(correction.ok_button, Qt.MouseButton.LeftButton)
-    assert not correction.isVisible()
+    qtbot.waitUntil(lambda: not correction.isVisible(), timeout=OP_TIMEOUT)
+    settled(qtbot, page)
     assert [(record.id, record.superseded_by) for record in page.records] == [(1, 2), (2, None)]
     assert page.record_list.table.item(1, 4).text() == "1"
 
@@ -505,11 +518,20 @@ def test_window_installs_the_page_and_its_menu(qtbot: QtBot, sqlite_store: OpenS
     window.show_page("cases")
     page = window.evidence_page
     assert isinstance(page, EvidencePage)
+    settled(qtbot, page)
     menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "Evi&dence")
-    texts = [action.text() for action in menu.actions() if not action.isSeparator()]
-    assert texts == ["Show &Evidence", "&Add Files…", "&Seal…", "Save a &Copy…", "&Preservation Record…",
-                     "&Verify Case…"]
-    window.evidence_actions["verify_button"].trigger()
+    actions = [action for action in menu.actions() if not action.isSeparator()]
+    assert [action.text() for action in actions] == [
+        "Show &Evidence", "&Add Files…", "&Seal…", "Save a &Copy…", "&Preservation Record…", "&Verify Case…"]
+    # One QAction each, shared by the menu item and the page's button (which shows it without "&").
+    assert actions[1:] == page.commands()[1:]
+    assert page.add_button.defaultAction() is actions[1] and page.add_button.text() == "Add Files…"
+    assert page.verify_button.defaultAction() is page.verify_action
+    case_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "&Case")
+    assert page.new_case_action in case_menu.actions()
+    page.table.clearSelection()  # the state the page gives its actions is what the menu shows
+    assert not page.copy_button.isEnabled() and not actions[3].isEnabled()
+    page.verify_action.trigger()
     assert window.current_page_key() == "evidence"
     qtbot.waitUntil(lambda: page.report is not None, timeout=OP_TIMEOUT)
     assert page.report.clean

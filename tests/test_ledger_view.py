@@ -14,10 +14,12 @@ from sqlalchemy import text
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import ledger, signing_keys, users
+from desktop.core.trust.permissions import Role
 from desktop.core.trust.sign_in import sign_in_user
 from desktop.core.verification import ledger as verification_ledger
+from desktop.ui.framework.changes import Changes, announce
 from desktop.ui.ledger.page import PAGE_SIZE, LedgerPage
-from tests.qt_helpers import attached_window
+from tests.qt_helpers import attached_window, settled, type_text
 
 PASSWORD = "admin-password-1"
 
@@ -45,8 +47,10 @@ def test_entries_are_fetched_a_page_at_a_time(qtbot: QtBot, filled: OpenStore) -
     assert model.total >= 1232
     assert model.rowCount() <= PAGE_SIZE  # only what the view needed so far
     assert model.index(0, 3).data() == "user.created"
-    while model.canFetchMore():
+    settled(qtbot, page)
+    while model.canFetchMore():  # each page is read on a worker thread
         model.fetchMore()
+        settled(qtbot, page)
     assert model.rowCount() == model.total
     assert [entry.seq for entry in model.rows] == list(range(model.total))
     assert "No checkpoint yet" in page.checkpoint_label.text()
@@ -59,9 +63,11 @@ def test_checkpoint_and_clean_verification(qtbot: QtBot, filled: OpenStore, tmp_
     window.show_page("ledger")
     page = window.ledger_page
     assert page is not None and window.pages.currentWidget() is page
+    settled(qtbot, page)
     qtbot.mouseClick(page.checkpoint_button, Qt.MouseButton.LeftButton)
-    label = page.checkpoint_label.text()
-    assert "Latest checkpoint" in label and "signed by admin" in label
+    # The op says the ledger changed; the page, being shown, reads it again.
+    qtbot.waitUntil(lambda: "Latest checkpoint" in page.checkpoint_label.text(), timeout=30_000)
+    assert "signed by admin" in page.checkpoint_label.text()
 
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.report is not None, timeout=30_000)
@@ -100,3 +106,41 @@ def test_verification_can_be_cancelled(qtbot: QtBot, filled: OpenStore,
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert page.report is None and page.summary.text() == "Verification cancelled."
     assert page.verify_button.isEnabled()
+
+
+def test_pages_reload_only_when_a_change_concerns_them(qtbot: QtBot, filled: OpenStore,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[int] = []
+    real_size = ledger.size
+
+    def counted(session: object) -> int:
+        reads.append(1)
+        return real_size(session)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ledger, "size", counted)
+    window = attached_window(qtbot, filled, "测试中心", sign_in_user(filled.database, "admin", PASSWORD))
+    window.show_page("ledger")
+    page = window.ledger_page
+    settled(qtbot, window, page, window.settings_page)
+    before = len(reads)
+    total = page.model.total
+
+    window.show_page("settings")  # switching pages reads nothing (it did on every switch before)
+    window.show_page("ledger")
+    announce(Changes(users=True))  # a change the Ledger page does not show
+    qtbot.wait(100)
+    assert len(reads) == before
+
+    window.show_page("settings")  # adding a user appends to the ledger while the page is hidden
+    settings = window.settings_page
+    dialog = settings.add_user()
+    type_text(dialog.name_edit, "lihua")
+    dialog.role_checks.boxes[Role.NOTARY].setChecked(True)
+    type_text(dialog.password_edit, "notary-password-1")
+    type_text(dialog.repeat_edit, "notary-password-1")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: settings.table.rowCount() == 2, timeout=30_000)
+    assert len(reads) == before  # hidden: only marked stale
+    window.show_page("ledger")  # shown again: read once, now
+    settled(qtbot, page)
+    assert len(reads) == before + 1 and page.model.total == total + 1

@@ -13,7 +13,7 @@ from sqlalchemy import inspect, select, text
 
 from db import migrate, revisions
 from db.engine import open_database, sqlite_url
-from db.models import AppMeta, Base, utc_now
+from db.models import AppMeta, Base, Office, utc_now
 from desktop import __version__
 from desktop.config import Settings
 from desktop.core.errors import InvalidInput
@@ -150,3 +150,22 @@ def test_backup_is_a_consistent_sqlite_copy(sqlite_store) -> None:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone()[0] == \
             revisions.head_revision()
+
+
+def test_0005_gives_an_existing_office_the_default_idle_lock(empty_settings: Settings) -> None:
+    url = _url(empty_settings)
+    empty_settings.data_dir.mkdir(parents=True)
+    database = open_database(url)
+    sqlite_path = None if empty_settings.database_url else empty_settings.data_dir / DATABASE_FILE_NAME
+    migrate.upgrade(database, sqlite_path, target="0004")
+    with database.engine.begin() as connection:
+        connection.execute(text("INSERT INTO office (id, name, case_number_prefix, created_at) "
+                                "VALUES (1, '昆明调解中心', '云知调', :now)"), {"now": utc_now()})
+    database.dispose()
+    store = open_store(empty_settings)
+    try:
+        with store.database.session_scope() as session:
+            row = session.get(Office, 1)
+            assert (row.name, row.idle_lock_minutes) == ("昆明调解中心", 15)
+    finally:
+        store.close()

@@ -1,5 +1,7 @@
 """Starting the desktop app: the window shows at once, the store opens off the GUI thread, then the
-first-start wizard (when the office is not yet known) or the work begins."""
+first-start wizard (when the office is not yet known) or the work begins. When a SQLite store already
+looks set up (a standard-library read, before SQLAlchemy loads), the sign-in dialog shows right after the
+window, while the store opens behind it."""
 
 from __future__ import annotations
 
@@ -17,13 +19,13 @@ from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.datafolder import database_label, preflight
 from desktop.ui.framework.errors import install_excepthook, show_error
 from desktop.ui.framework.i18n import choose_language, install_translator
-from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from desktop.core.office.office import OfficeInfo
     from desktop.core.storage.store import OpenStore
     from desktop.core.trust.sign_in import SignedInUser
+    from desktop.ui.framework.ops import Op
     from desktop.ui.setup.wizard import SetupWizard
     from desktop.ui.sign_in.dialog import SignInDialog
 
@@ -80,36 +82,67 @@ class Launcher(QObject):
         self.store: OpenStore | None = None
         self.sign_in: SignInDialog | None = None
         self.opening: Op[_Opened] | None = None
+        self.office_name = ""
         self._closing = False
 
     def start(self) -> MainWindow:
         """Check the folder (raises ``InvalidInput`` before anything shows), show the window, open."""
+        from desktop.core.office.office import looks_set_up
+
         folder = preflight(self.settings)
         self.window = MainWindow(folder, database_label(self.settings.database_url))
         self.window.show()
+        # After the first paint (queued behind it): the opening thread would otherwise compete for the
+        # GIL with it, and so would the sign-in dialog.
+        early = self.settings.database_url is None and looks_set_up(folder.database_file)
+        QTimer.singleShot(0, lambda: self._open_in_background(ask_at_once=early))
+        return self.window
 
-        def open_in_background(progress: ProgressFn, cancelled: CancelledFn) -> _Opened:
+    def _open_in_background(self, ask_at_once: bool) -> None:
+        from desktop.ui.framework.ops import run_op
+
+        if self._closing or self.window is None or not self.window.isVisible():
+            return
+
+        def open_store(progress: ProgressFn, cancelled: CancelledFn) -> _Opened:
             return _open(self.settings)
 
-        self.opening = run_op(self.window, open_in_background).on_success(self._opened)
-        self.opening.on_failure(self._failed)
-        # Start after the first paint: the opening thread would otherwise compete for the GIL with it.
-        QTimer.singleShot(0, self.opening.start)
-        return self.window
+        self.opening = run_op(self.window, open_store).on_success(self._opened).on_failure(self._failed)
+        self.opening.start()
+        if ask_at_once:
+            self._ask_sign_in()
+
+    def _ask_sign_in(self) -> None:
+        from desktop.ui.sign_in.dialog import SignInDialog
+
+        assert self.window is not None
+        self.sign_in = SignInDialog(self.store, self.window)
+        self.sign_in.accepted.connect(self._signed_in)
+        self.sign_in.rejected.connect(self.window.close)
+        self.sign_in.open()
+
+    def _drop_sign_in(self) -> None:
+        """The store said otherwise than the start-up hint (or failed): the early dialog goes."""
+        if self.sign_in is not None:
+            self.sign_in.accepted.disconnect(self._signed_in)
+            if self.window is not None:
+                self.sign_in.rejected.disconnect(self.window.close)
+            self.sign_in.hide()
+            self.sign_in.deleteLater()
+            self.sign_in = None
 
     def _opened(self, opened: _Opened) -> None:
         self.store = opened.store
         if self._closing or self.window is None:
             return
         if opened.office is not None and opened.has_users:
-            from desktop.ui.sign_in.dialog import SignInDialog
-
-            office_name = opened.office.name
-            self.sign_in = SignInDialog(opened.store, self.window)
-            self.sign_in.accepted.connect(lambda: self._signed_in(office_name))
-            self.sign_in.rejected.connect(self.window.close)
-            self.sign_in.open()
+            self.office_name = opened.office.name
+            if self.sign_in is None:
+                self._ask_sign_in()
+            assert self.sign_in is not None
+            self.sign_in.set_store(opened.store)  # a password already typed is checked now
             return
+        self._drop_sign_in()
         from desktop.ui.setup.wizard import SetupWizard
 
         self.wizard = SetupWizard(opened.store, needs_office=opened.office is None, parent=self.window)
@@ -117,9 +150,9 @@ class Launcher(QObject):
         self.wizard.rejected.connect(self.window.close)
         self.wizard.open()
 
-    def _signed_in(self, office_name: str) -> None:
+    def _signed_in(self) -> None:
         assert self.sign_in is not None and self.sign_in.session is not None
-        self._attach(office_name, self.sign_in.session)
+        self._attach(self.office_name, self.sign_in.session)
         self.sign_in.deleteLater()
         self.sign_in = None
 
@@ -138,6 +171,7 @@ class Launcher(QObject):
     def _failed(self, error: BaseException) -> None:
         log.error("could not open the data folder: %s", error)
         print(f"mediseal: {error}", file=sys.stderr)
+        self._drop_sign_in()
         self.failed.emit(error)
         box = show_error(self.window, error)
         if box is None:
@@ -154,8 +188,11 @@ class Launcher(QObject):
         return self.wizard or self.sign_in or self.window
 
     def shutdown(self) -> None:
-        """Close the windows, let a store still opening finish, then close the store."""
+        """Sign out if still signed in (ops cancelled and awaited first), close the windows, let a store
+        still opening finish, then close the store."""
         self._closing = True
+        if self.window is not None:
+            self.window.end_session_now()  # the event loop has stopped: cancel, await, sign out
         for widget in (self.wizard, self.sign_in, self.window):
             if widget is not None:
                 widget.close()

@@ -1,43 +1,59 @@
-"""The main window: menu bar, side bar of pages, status bar; geometry remembered per data folder."""
+"""The main window: menu bar, side bar of pages, status bar; geometry remembered per data folder.
+
+Signing out, locking and closing with work under way ask first (wait for it, or cancel it), then await
+every op of the window (a modal busy dialog; the event loop runs on), and only then sign out, so nothing
+is recorded for a sign-in that has ended (STYLE.md, "Background work")."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QSplitter,
     QStackedWidget,
-    QTextEdit,
     QWidget,
 )
 
 from desktop import APP_NAME
+from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.datafolder import DataFolder
 from desktop.ui.pages import PlaceholderPage, page_specs
 
 if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must not wait for
+    from PySide6.QtWidgets import QDialog, QMessageBox  # loaded when first used, not before the first paint
+
     from desktop.core.storage.store import OpenStore
     from desktop.core.trust.sign_in import SignedInUser
     from desktop.ui.evidence.page import EvidencePage
+    from desktop.ui.framework.ops import Op, OpWaiter
     from desktop.ui.ledger.page import LedgerPage
     from desktop.ui.settings.page import SettingsPage
+    from desktop.ui.sign_in.dialog import SignInDialog
 
 log = logging.getLogger(__name__)
 
 UI_SETTINGS_FILE = "ui.ini"
-IDLE_LOCK_KEY = "lock/idle_minutes"
-DEFAULT_IDLE_LOCK_MINUTES = 15
+DEFAULT_IDLE_LOCK_MINUTES = 15  # until the office's own setting is read (core.office.settings)
 IDLE_CHECK_MS = 5000
 _USER_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                          QEvent.Type.Wheel, QEvent.Type.TouchBegin})
@@ -56,9 +72,6 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(IDLE_CHECK_MS)
         self.timer.timeout.connect(self._check)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _USER_INPUT:
@@ -66,15 +79,22 @@ class IdleWatcher(QObject):
         return False
 
     def start(self) -> None:
+        # Watch input only while someone is signed in: every event of the app passes the filter.
+        app = QApplication.instance()
+        if app is not None and not self.timer.isActive():
+            app.installEventFilter(self)
         self.since_input.restart()
         self.timer.start()
 
     def stop(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.timer.stop()
 
     def _check(self) -> None:
         if self.limit_ms > 0 and self.since_input.elapsed() >= self.limit_ms:
-            self.timer.stop()
+            self.stop()
             self.idle.emit()
 
 
@@ -93,6 +113,13 @@ class MainWindow(QMainWindow):
         self.signed_in: SignedInUser | None = None
         self.office_name = ""
         self.lock_dialog: QDialog | None = None
+        self.next_sign_in: SignInDialog | None = None  # asked for after a sign-out
+        self.work_box: QMessageBox | None = None  # "work is under way: wait or cancel?"
+        self.waiter: OpWaiter | None = None
+        self.leaving = False  # signing out, locking or closing is under way
+        self.ready_to_close = False
+        self.idle_lock_minutes = DEFAULT_IDLE_LOCK_MINUTES
+        self.settings_op: Op[int] | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
@@ -110,7 +137,6 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(PlaceholderPage(spec))
             self.page_keys.append(spec.key)
         self.side_bar.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.pages.currentChanged.connect(self._page_shown)
         self.ledger_page: LedgerPage | None = None
         self.evidence_page: EvidencePage | None = None
         self.settings_page: SettingsPage | None = None
@@ -134,14 +160,18 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._restore_view_state()
-        self.idle_watcher = IdleWatcher(self.idle_lock_minutes(), self)
-        self.idle_watcher.idle.connect(self.lock)
+        self.idle_watcher = IdleWatcher(self.idle_lock_minutes, self)
+        self.idle_watcher.idle.connect(lambda: self.lock(ask=False))
 
     def attach(self, store: OpenStore, office_name: str, signed_in: SignedInUser) -> None:
         """The store is open and a user signed in: the window is ready for work."""
+        from desktop.ui.framework.changes import Refresher  # not needed for the first paint
+
         self.store = store
         self.office_name = office_name
+        Refresher(self, lambda changes: changes.settings, self.load_office_settings)
         self._set_user(signed_in)
+        self.load_office_settings()
         self.statusBar().showMessage(self.tr("Ready"), 5000)
 
     def _set_user(self, signed_in: SignedInUser | None) -> None:
@@ -153,11 +183,17 @@ class MainWindow(QMainWindow):
         self.splitter.setVisible(signed_in is not None)
         self.sign_out_action.setEnabled(signed_in is not None)
         self.lock_action.setEnabled(signed_in is not None)
+        self._set_pages_active(signed_in is not None)
         if signed_in is None:
             self.idle_watcher.stop()
         else:
             self.idle_watcher.start()
             self._install_pages(signed_in)
+
+    def _set_pages_active(self, active: bool) -> None:
+        """Locked or signed out: the pages' commands are off (menus and shortcuts too)."""
+        if self.evidence_page is not None:
+            self.evidence_page.set_active(active)
 
     def _install_pages(self, signed_in: SignedInUser) -> None:
         """Put the working pages in place of their placeholders once a store and a user are there."""
@@ -167,6 +203,10 @@ class MainWindow(QMainWindow):
 
             self.evidence_page = EvidencePage(self.store, signed_in)
             self._replace_page("evidence", self.evidence_page)
+            self.evidence_page.show_requested.connect(lambda: self.show_page("evidence"))
+            commands = self.evidence_page.commands()
+            self.case_menu.addAction(commands[0])
+            self.evidence_menu.addActions(commands[1:])
         else:
             self.evidence_page.set_user(signed_in)
         if self.ledger_page is None:
@@ -175,13 +215,11 @@ class MainWindow(QMainWindow):
             self.ledger_page = LedgerPage(self.store, signed_in)
             self._replace_page("ledger", self.ledger_page)
         else:
-            self.ledger_page.signed_in = signed_in
-            self.ledger_page.refresh()
+            self.ledger_page.set_user(signed_in)
         if self.settings_page is None:
             from desktop.ui.settings.page import SettingsPage
 
-            self.settings_page = SettingsPage(self.store, signed_in, self.idle_lock_minutes(),
-                                              self.set_idle_lock_minutes)
+            self.settings_page = SettingsPage(self.store, signed_in)
             self._replace_page("settings", self.settings_page)
         else:
             self.settings_page.set_user(signed_in)
@@ -191,39 +229,138 @@ class MainWindow(QMainWindow):
         current = self.pages.currentIndex()
         old = self.pages.widget(index)
         self.pages.insertWidget(index, page)
-        self.pages.removeWidget(old)
-        old.deleteLater()
+        if old is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
         self.pages.setCurrentIndex(current)
 
-    def _page_shown(self, index: int) -> None:
-        if self.ledger_page is not None and self.pages.widget(index) is self.ledger_page:
-            self.ledger_page.refresh()
-        elif self.evidence_page is not None and self.pages.widget(index) is self.evidence_page:
-            self.evidence_page.refresh()
+    # --- the office's settings ----------------------------------------------------------------------
+    def load_office_settings(self) -> None:
+        """Read the idle lock the office set (an administrator's setting, in the database)."""
+        from desktop.ui.framework.ops import run_op
 
-    # --- sessions -------------------------------------------------------------------------------
-    def idle_lock_minutes(self) -> int:
-        """Minutes without input before the window locks (Settings; 0 turns it off)."""
-        value = ui_settings(self.folder).value(IDLE_LOCK_KEY, DEFAULT_IDLE_LOCK_MINUTES)
-        try:
-            return max(0, int(value))
-        except (TypeError, ValueError):
-            return DEFAULT_IDLE_LOCK_MINUTES
+        if self.store is None:
+            return
+        store = self.store
 
-    def set_idle_lock_minutes(self, minutes: int) -> None:
-        settings = ui_settings(self.folder)
-        settings.setValue(IDLE_LOCK_KEY, minutes)
-        settings.sync()
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> int:
+            from desktop.core.office.settings import office_settings
+
+            with store.database.session_scope() as session:
+                return office_settings(session).idle_lock_minutes
+
+        op = run_op(self, load).on_success(self._set_idle_lock_minutes)
+        op.finished.connect(lambda: setattr(self, "settings_op", None))
+        self.settings_op = op.start()
+
+    @property
+    def loading(self) -> bool:
+        """Whether the office's settings are still being read."""
+        return self.settings_op is not None
+
+    def _set_idle_lock_minutes(self, minutes: int) -> None:
+        self.idle_lock_minutes = minutes
         self.idle_watcher.limit_ms = minutes * 60_000
 
-    def lock(self) -> QDialog | None:
-        """Hide the work and ask for the same user's password; open work stays as it is."""
-        if self.store is None or self.signed_in is None or self.lock_dialog is not None:
+    # --- signing out, locking, closing ----------------------------------------------------------
+    def work_under_way(self) -> list[str]:
+        """What the user started and is still running (ingests, copies, verifications…)."""
+        from desktop.ui.framework.ops import running_ops
+
+        return [op.work_label for op in running_ops(self) if op.work_label]
+
+    def _after_work(self, title: str, question: str, then: Callable[[], object]) -> QMessageBox | None:
+        """With work under way, ask: wait for it, cancel it, or go back. Then await every op of the
+        window without blocking and call ``then``. Without work, queries are cancelled and awaited."""
+        from PySide6.QtWidgets import QMessageBox
+
+        self.leaving = True
+        work = self.work_under_way()
+        if not work:
+            self._await(cancel=True, then=then)
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setObjectName("workUnderWay")
+        box.setInformativeText(self.tr("Under way:") + "\n" + "\n".join(f"• {label}" for label in work))
+        wait = box.addButton(self.tr("Wait for It"), QMessageBox.ButtonRole.AcceptRole)
+        wait.setObjectName("waitForWork")
+        cancel = box.addButton(self.tr("Cancel the Work"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel.setObjectName("cancelWork")
+        back = box.addButton(self.tr("Go Back"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("goBack")
+        box.setDefaultButton(wait)
+        box.setEscapeButton(back)
+
+        def answered(_result: int) -> None:
+            self.work_box = None
+            clicked = box.clickedButton()
+            if clicked is wait or clicked is cancel:
+                self._await(cancel=clicked is cancel, then=then)
+            else:
+                self.leaving = False
+
+        box.finished.connect(answered)
+        self.work_box = box
+        box.open()
+        return box
+
+    def _await(self, cancel: bool, then: Callable[[], object]) -> None:
+        from desktop.ui.framework.ops import OpWaiter
+
+        label = (self.tr("Cancelling the work under way…") if cancel else
+                 self.tr("Waiting for the work under way to finish…"))
+
+        def done() -> None:
+            self.waiter = None
+            then()
+
+        self.waiter = OpWaiter(self, label, done, cancel=cancel).start()
+
+    def _sign_out_then(self, then: Callable[[], object]) -> None:
+        """Record the sign-out (and a checkpoint with the user's key) on a worker thread, then ``then``."""
+        from desktop.ui.framework.errors import show_error
+        from desktop.ui.framework.ops import run_op
+
+        signed_in, store = self.signed_in, self.store
+        self._set_user(None)
+        if signed_in is None or store is None:
+            then()
+            return
+
+        def sign_out(progress: ProgressFn, cancelled: CancelledFn) -> object:
+            from desktop.core.trust.sign_in import sign_out_user
+
+            return sign_out_user(store.database, signed_in)
+
+        def failed(error: BaseException) -> None:
+            log.error("ending the session failed: %s", error, exc_info=error)
+            show_error(self, error)
+            then()
+
+        self.statusBar().showMessage(self.tr("Signing out…"))
+        run_op(self, sign_out).on_success(lambda _checkpoint: then()).on_failure(failed).start()
+
+    def lock(self, ask: bool = True) -> QDialog | QMessageBox | None:
+        """Hide the work and ask for the same user's password; open work stays as it is. Asked for
+        (not the idle lock), with work under way: wait for it or cancel it first."""
+        if self.store is None or self.signed_in is None or self.lock_dialog is not None or self.leaving:
             return self.lock_dialog
+        if ask and self.work_under_way():
+            return self._after_work(self.tr("Lock the window"), self.tr(
+                "Work is under way. Wait for it to finish before the window locks, or cancel it?"),
+                self._lock_now)
+        return self._lock_now()
+
+    def _lock_now(self) -> QDialog | None:
+        self.leaving = False
+        if self.store is None or self.signed_in is None:
+            return None
         from desktop.ui.sign_in.dialog import SignInDialog
 
         self.idle_watcher.stop()
         self.splitter.setVisible(False)
+        self._set_pages_active(False)
         dialog = SignInDialog(self.store, self, locked=self.signed_in)
         dialog.accepted.connect(self._unlocked)
         dialog.rejected.connect(self._lock_refused)
@@ -234,38 +371,66 @@ class MainWindow(QMainWindow):
     def _unlocked(self) -> None:
         self.lock_dialog = None
         self.splitter.setVisible(True)
+        self._set_pages_active(True)
         self.idle_watcher.start()
 
     def _lock_refused(self) -> None:
         self.lock_dialog = None
         self.sign_out()
 
-    def sign_out(self) -> QDialog | None:
-        """End the session (sign-out entry and a checkpoint with the user's key), then ask who is next."""
-        if self.store is None or self.signed_in is None:
+    def sign_out(self) -> QMessageBox | None:
+        """End the session once the window's work is done or cancelled (asked when there is work): the
+        sign-out entry and a checkpoint with the user's key; then ask who is next."""
+        if self.store is None or self.signed_in is None or self.leaving:
             return None
-        self._end_session()
+        return self._after_work(self.tr("Sign out"), self.tr(
+            "Work is under way. Wait for it to finish before you are signed out, or cancel it?"),
+            lambda: self._sign_out_then(self._ask_next_user))
+
+    def _ask_next_user(self) -> None:
         from desktop.ui.sign_in.dialog import SignInDialog
 
+        self.leaving = False
+        self.statusBar().clearMessage()
+        assert self.store is not None
         dialog = SignInDialog(self.store, self)
-        dialog.accepted.connect(lambda: self._set_user(dialog.session))
+        dialog.accepted.connect(lambda: self._next_signed_in(dialog))
         dialog.rejected.connect(self.close)
+        self.next_sign_in = dialog
         dialog.open()
-        self.lock_dialog = None
-        return dialog
 
-    def _end_session(self) -> None:
-        from desktop.core.trust.sign_in import sign_out_user
+    def _next_signed_in(self, dialog: SignInDialog) -> None:
+        self.next_sign_in = None
+        self._set_user(dialog.session)
+        self.splitter.setVisible(True)
+        self.load_office_settings()
 
-        assert self.store is not None and self.signed_in is not None
-        try:
-            sign_out_user(self.store.database, self.signed_in)
-        except Exception as error:  # closing must go on; the failure is logged and shown
-            log.exception("ending the session failed")
-            from desktop.ui.framework.errors import show_error
+    def _close_now(self) -> None:
+        self.ready_to_close = True
+        self.close()
 
-            show_error(self, error)
-        self._set_user(None)
+    def end_session_now(self) -> None:
+        """At shutdown, once the event loop has stopped: cancel the window's ops, let them finish, and
+        sign out. (While the app runs, closing goes through ``closeEvent``, which never blocks.)"""
+        from desktop.ui.framework.ops import running_ops
+
+        for _round in range(10):  # a finishing op may start another (a refresh): let those end too
+            ops = running_ops(self)
+            if not ops:
+                break
+            for op in ops:
+                op.cancel()
+            QThreadPool.globalInstance().waitForDone()
+            QCoreApplication.processEvents()
+        if self.signed_in is not None and self.store is not None:
+            from desktop.core.trust.sign_in import sign_out_user
+
+            try:
+                sign_out_user(self.store.database, self.signed_in)
+            except Exception:  # shutting down must go on; the failure is in the log
+                log.exception("ending the session failed")
+            self._set_user(None)
+        self.ready_to_close = True
 
     # --- menus ----------------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot: object,
@@ -276,6 +441,12 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def refresh_all(self) -> None:
+        """View ▸ Refresh: read everything again (another workstation may have changed it)."""
+        from desktop.ui.framework.changes import Changes, announce
+
+        announce(Changes(cases=True, evidence=True, ledger=True, users=True, keys=True, settings=True))
 
     def _page_action(self, menu: QMenu, key: str, title: str) -> QAction:
         index = self.page_keys.index(key)
@@ -303,37 +474,23 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         titles = {spec.key: spec.title for spec in page_specs()}
-        for key in self.page_keys:
-            self._page_action(view_menu, key, titles[key])
+        for page_key in self.page_keys:
+            self._page_action(view_menu, page_key, titles[page_key])
         view_menu.addSeparator()
+        self.refresh_action = self._action(view_menu, self.tr("&Refresh"), self.refresh_all,
+                                           QKeySequence.StandardKey.Refresh)
         self.side_bar_action = self._action(view_menu, self.tr("Show &Side Bar"), self._toggle_side_bar)
         self.side_bar_action.setCheckable(True)
         self.side_bar_action.setChecked(True)
         self._action(view_menu, self.tr("&Full Screen"), self._toggle_full_screen,
                      QKeySequence.StandardKey.FullScreen)
 
-        case_menu = bar.addMenu(self.tr("&Case"))
-        self._action(case_menu, self.tr("Show &Cases"), lambda: self.show_page("cases"))
-        self.new_case_action = self._action(case_menu, self.tr("&New Case…"),
-                                            lambda: self._evidence("new_case_button"))
-        evidence_menu = bar.addMenu(self.tr("Evi&dence"))
-        self._action(evidence_menu, self.tr("Show &Evidence"), lambda: self.show_page("evidence"))
-        evidence_menu.addSeparator()
-        self.evidence_actions: dict[str, QAction] = {}
-        for text, button, shortcut in (
-            (self.tr("&Add Files…"), "add_button", QKeySequence.StandardKey.Open),
-            (self.tr("&Seal…"), "seal_button", None),
-            (self.tr("Save a &Copy…"), "copy_button", None),
-            (self.tr("&Preservation Record…"), "preservation_button", None),
-            (self.tr("&Verify Case…"), "verify_button", None),
-        ):
-            self.evidence_actions[button] = self._action(
-                evidence_menu, text, lambda _checked=False, b=button: self._evidence(b), shortcut)
-        self.evidence_actions["new_case_button"] = self.new_case_action
-        for menu in (case_menu, evidence_menu):
-            # Greyed while the menu is open; enabled otherwise, so shortcuts reach the page, which decides.
-            menu.aboutToShow.connect(self._sync_evidence_actions)
-            menu.aboutToHide.connect(lambda: self._sync_evidence_actions(open_menu=False))
+        # The Evidence page's own actions join these menus once it is in place (its buttons show them too).
+        self.case_menu = bar.addMenu(self.tr("&Case"))
+        self._action(self.case_menu, self.tr("Show &Cases"), lambda: self.show_page("cases"))
+        self.evidence_menu = bar.addMenu(self.tr("Evi&dence"))
+        self._action(self.evidence_menu, self.tr("Show &Evidence"), lambda: self.show_page("evidence"))
+        self.evidence_menu.addSeparator()
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self._action(tools_menu, self.tr("&Ledger"), lambda: self.show_page("ledger"))
         settings_action = self._action(tools_menu, self.tr("&Settings…"), lambda: self.show_page("settings"),
@@ -345,23 +502,10 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self._action(help_menu, self.tr("About &Qt"), QApplication.aboutQt)
 
-    def _evidence(self, button: str) -> None:
-        """An Evidence menu command: the page's button of the same name, on the page."""
-        if self.evidence_page is None or self.signed_in is None:
-            return
-        self.show_page("evidence")
-        target = getattr(self.evidence_page, button)
-        if target.isEnabled():
-            target.click()
-
-    def _sync_evidence_actions(self, open_menu: bool = True) -> None:
-        page = self.evidence_page
-        for button, action in self.evidence_actions.items():
-            action.setEnabled(not open_menu or (page is not None and self.signed_in is not None
-                                                and getattr(page, button).isEnabled()))
-
     def _edit(self, method: str) -> None:
         widget = QApplication.focusWidget()
+        from PySide6.QtWidgets import QLineEdit, QTextEdit
+
         if isinstance(widget, QLineEdit | QTextEdit) and hasattr(widget, method):
             getattr(widget, method)()
 
@@ -411,8 +555,16 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.leaving and not self.ready_to_close:  # a sign-out, lock or close is already on its way
+            event.ignore()
+            return
+        if self.signed_in is not None and not self.ready_to_close:
+            # Ask about work under way, await the ops, sign out; then close for real (``_close_now``).
+            event.ignore()
+            self._after_work(self.tr("Close Mediseal"), self.tr(
+                "Work is under way. Closing signs you out: wait for the work to finish, or cancel it?"),
+                lambda: self._sign_out_then(self._close_now))
+            return
         if self.store is not None:  # a folder that never opened gets no ui.ini written into it
             self.save_view_state()
-        if self.signed_in is not None:
-            self._end_session()
         super().closeEvent(event)

@@ -110,6 +110,10 @@
         <translation>管理员负责添加其他用户（调解员、公证员、书记员）并管理其角色。请妥善保管密码：它同时保护管理员的签名密钥。</translation>
     </message>
     <message>
+        <source>Create the administrator&apos;s signing key now (it signs the ledger&apos;s checkpoint at every sign-out)</source>
+        <translation>现在为管理员生成签章密钥（每次退出登录时用它签署存证日志检查点）</translation>
+    </message>
+    <message>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
@@ -146,7 +150,7 @@
     </message>
     <message>
         <source>Open Case</source>
-        <translation>立案</translation>
+        <translation>受理案件</translation>
     </message>
 </context>
 <context>
@@ -301,16 +305,16 @@
         <translation>签章(&amp;S)…</translation>
     </message>
     <message>
-        <source>Save a Cop&amp;y…</source>
-        <translation>另存副本(&amp;Y)…</translation>
-    </message>
-    <message>
         <source>&amp;Preservation Record…</source>
         <translation>保全证据记录(&amp;P)…</translation>
     </message>
     <message>
-        <source>Ver&amp;ify…</source>
-        <translation>核验(&amp;I)…</translation>
+        <source>Save a &amp;Copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify Case…</source>
+        <translation>核验案件(&amp;V)…</translation>
     </message>
     <message>
         <source>Save Rep&amp;ort…</source>
@@ -342,7 +346,7 @@
     </message>
     <message>
         <source>No case yet: open one with New Case…, then take evidence in.</source>
-        <translation>尚无案件：请先用“新建案件…”立案，再添加证据。</translation>
+        <translation>尚无案件：请先用“新建案件…”受理案件，再添加证据。</translation>
     </message>
     <message>
         <source>Only a notary with a signing key can seal evidence.</source>
@@ -355,6 +359,10 @@
     <message>
         <source>Take files in as evidence</source>
         <translation>选择要作为证据入库的文件</translation>
+    </message>
+    <message>
+        <source>Taking in {count} file(s) or folder(s)</source>
+        <translation>正在入库 {count} 个文件或文件夹</translation>
     </message>
     <message>
         <source>… and {count} more</source>
@@ -383,6 +391,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Seal</source>
         <translation>签章</translation>
+    </message>
+    <message>
+        <source>Sealing {count} evidence item(s)</source>
+        <translation>正在为 {count} 份证据签章</translation>
     </message>
     <message>
         <source>Sealed {count} item(s).</source>
@@ -782,6 +794,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>保存报告(&amp;S)…</translation>
     </message>
     <message>
+        <source>Signing a checkpoint</source>
+        <translation>正在签署检查点</translation>
+    </message>
+    <message>
         <source>Verifying the ledger and the evidence…</source>
         <translation>正在核验存证日志和证据…</translation>
     </message>
@@ -823,6 +839,50 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Signed in: {user}</source>
         <translation>当前用户：{user}</translation>
+    </message>
+    <message>
+        <source>Under way:</source>
+        <translation>正在进行：</translation>
+    </message>
+    <message>
+        <source>Wait for It</source>
+        <translation>等待完成</translation>
+    </message>
+    <message>
+        <source>Cancel the Work</source>
+        <translation>取消这些工作</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Cancelling the work under way…</source>
+        <translation>正在取消进行中的工作…</translation>
+    </message>
+    <message>
+        <source>Waiting for the work under way to finish…</source>
+        <translation>正在等待进行中的工作完成…</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>正在退出登录…</translation>
+    </message>
+    <message>
+        <source>Lock the window</source>
+        <translation>锁定窗口</translation>
+    </message>
+    <message>
+        <source>Work is under way. Wait for it to finish before the window locks, or cancel it?</source>
+        <translation>仍有工作正在进行。是等待其完成后再锁定窗口，还是取消这些工作？</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Work is under way. Wait for it to finish before you are signed out, or cancel it?</source>
+        <translation>仍有工作正在进行。是等待其完成后再退出登录，还是取消这些工作？</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -873,6 +933,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
         <source>Show &amp;Side Bar</source>
         <translation>显示侧边栏(&amp;S)</translation>
     </message>
@@ -889,8 +953,12 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>查看调解案件(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;New Case…</source>
-        <translation>新建案件(&amp;N)…</translation>
+        <source>Close Mediseal</source>
+        <translation>关闭 Mediseal</translation>
+    </message>
+    <message>
+        <source>Work is under way. Closing signs you out: wait for the work to finish, or cancel it?</source>
+        <translation>仍有工作正在进行。关闭窗口将退出登录：是等待其完成，还是取消这些工作？</translation>
     </message>
     <message>
         <source>Evi&amp;dence</source>
@@ -899,26 +967,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Show &amp;Evidence</source>
         <translation>查看证据(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Add Files…</source>
-        <translation>添加文件(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Seal…</source>
-        <translation>签章(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Save a &amp;Copy…</source>
-        <translation>另存副本(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Preservation Record…</source>
-        <translation>保全证据记录(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Verify Case…</source>
-        <translation>核验案件(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -981,6 +1029,21 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>OpWaiter</name>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <source>Cancel the Work</source>
+        <translation>取消这些工作</translation>
+    </message>
+    <message>
+        <source>Cancelling the work under way…</source>
+        <translation>正在取消进行中的工作…</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1207,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Seal Record</source>
         <translation>签章并保存</translation>
     </message>
+    <message>
+        <source>Sealing a preservation record</source>
+        <translation>正在为保全证据记录签章</translation>
+    </message>
 </context>
 <context>
     <name>PreservationList</name>
@@ -1281,12 +1348,12 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation> 分钟</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>从不</translation>
+        <source>A&amp;pply</source>
+        <translation>应用(&amp;P)</translation>
     </message>
     <message>
-        <source>This workstation</source>
-        <translation>本工作站</translation>
+        <source>Office (every workstation)</source>
+        <translation>本机构（所有工作站）</translation>
     </message>
     <message>
         <source>Lock the window after this long without use:</source>
@@ -1325,6 +1392,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
+        <source>Applies to every workstation of the office; the change is recorded in the ledger.</source>
+        <translation>适用于本机构的所有工作站；每次更改都记入存证日志。</translation>
+    </message>
+    <message>
+        <source>Set for the whole office by an administrator.</source>
+        <translation>由管理员为整个机构统一设置。</translation>
+    </message>
+    <message>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
@@ -1346,6 +1421,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Set up Mediseal</source>
         <translation>设置 Mediseal</translation>
+    </message>
+    <message>
+        <source>Setting up the office</source>
+        <translation>正在设置机构</translation>
+    </message>
+    <message>
+        <source>Recording the office and the administrator…</source>
+        <translation>正在记录机构和管理员…</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1472,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Password:</source>
         <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Opening the data folder…</source>
+        <translation>正在打开数据文件夹…</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>正在核对密码…</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1765,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>管理用户</translation>
     </message>
     <message>
+        <source>change the office&apos;s settings</source>
+        <translation>更改机构设置</translation>
+    </message>
+    <message>
         <source>hold a signing key</source>
         <translation>持有签名密钥</translation>
     </message>
@@ -1683,7 +1778,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>open a case</source>
-        <translation>立案</translation>
+        <translation>受理案件</translation>
     </message>
     <message>
         <source>take in evidence</source>
@@ -1933,6 +2028,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Cannot make the folder {path}: {reason}</source>
         <translation>无法创建文件夹 {path}：{reason}</translation>
     </message>
+    <message>
+        <source>This data folder has no office yet: set it up first.</source>
+        <translation>此数据文件夹尚未设置机构：请先完成设置。</translation>
+    </message>
+    <message>
+        <source>The idle lock is {low} to {high} minutes (not “{value}”).</source>
+        <translation>闲置锁定时间须为 {low} 至 {high} 分钟（“{value}”不符合）。</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -2019,6 +2122,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Preservation record sealed</source>
         <translation>保全证据记录签章</translation>
+    </message>
+    <message>
+        <source>Office setting changed</source>
+        <translation>更改机构设置</translation>
     </message>
     <message>
         <source>Administrator</source>

@@ -24,11 +24,16 @@ def register(commands: Any) -> None:
                       help="case-number prefix, as in (2026)云知调字第0001号 "
                            f"(default: {office.DEFAULT_PREFIX})")
     init.add_argument("--admin", required=True, metavar="USER", help="name of the first administrator")
+    init.add_argument("--with-key", action="store_true",
+                      help="also create the administrator's signing key (it signs a checkpoint at every "
+                           "sign-out)")
     init.set_defaults(handler=cmd_init)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    """Create and migrate the data folder, record the office and the administrator, in one transaction."""
+    """Create and migrate the data folder, then record the office, the administrator (and their key) in
+    one transaction (``core.office.setup``, as the window's first-start wizard)."""
+    from desktop.core.office.setup import set_up
     from desktop.core.trust import users
     from desktop.core.trust.passwords import check_password_rules
 
@@ -38,13 +43,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     check_password_rules(password)
     with opened_store(args) as store:
         with store.database.session_scope() as session:
-            info = office.create_office(session, info.name, info.case_number_prefix)
-            users.create_first_admin(session, args.admin, password)
+            result = set_up(session, info, args.admin, password, with_key=args.with_key)
+        info = result.office
         example = office.format_case_number(info.case_number_prefix, datetime.now().year, 1)
         print(f"Data folder:   {store.folder.root}")
         print(f"Database:      {store.database_label} (schema {store.migration.to_revision})")
         print(f"Office:        {info.name}")
         print(f"Case numbers:  {example}")
         print(f"Administrator: {args.admin}")
+        if result.key is not None:
+            print(f"Signing key:   {result.key.fingerprint}")
         log.info("initialised data folder for office %s", info.name)
     return EXIT_OK

@@ -7,6 +7,7 @@ read and write, so the command-line parser and the window can use this module be
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
@@ -80,3 +81,29 @@ def create_office(session: Session, name: str, prefix: str) -> OfficeInfo:
     session.add(Office(id=1, name=info.name, case_number_prefix=info.case_number_prefix))
     session.flush()
     return info
+
+
+def looks_set_up(database_file: Path) -> bool:
+    """Whether a SQLite store seems to hold its office and a user, read with the standard library only,
+    before SQLAlchemy loads: the window asks for a sign-in at once while the store opens behind it. Only
+    a hint (any doubt says no); the opened store decides."""
+    import sqlite3
+
+    if not database_file.is_file():
+        return False
+    # As db.revisions.sqlite_revision: with no -wal file the main file holds everything, and immutable=1
+    # reads it without leaving -wal and -shm files behind.
+    wal = database_file.with_name(database_file.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        connection = sqlite3.connect(f"{database_file.resolve().as_uri()}?{flags}", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        office = connection.execute("SELECT 1 FROM office WHERE id = 1").fetchone()
+        user = connection.execute("SELECT 1 FROM user_account LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return office is not None and user is not None

@@ -34,3 +34,5 @@ class EventKind(Vocabulary):
     EVIDENCE_EXPORTED = "evidence.exported", QT_TRANSLATE_NOOP("vocabulary", "Evidence exported")
     PRESERVATION_SEALED = "preservation.sealed", QT_TRANSLATE_NOOP("vocabulary",
                                                                    "Preservation record sealed")
+    OFFICE_SETTING_CHANGED = "office.setting_changed", QT_TRANSLATE_NOOP("vocabulary",
+                                                                         "Office setting changed")

@@ -24,6 +24,7 @@ class Action(StrEnum):
 
     # The values are shown in refusals; the GUI translates them (the "action" field of NotAllowed).
     MANAGE_USERS = QT_TRANSLATE_NOOP("errors", "manage users")
+    CHANGE_OFFICE_SETTINGS = QT_TRANSLATE_NOOP("errors", "change the office's settings")
     HOLD_SIGNING_KEY = QT_TRANSLATE_NOOP("errors", "hold a signing key")
     SIGN_CHECKPOINT = QT_TRANSLATE_NOOP("errors", "sign a checkpoint")
     OPEN_CASE = QT_TRANSLATE_NOOP("errors", "open a case")
@@ -38,6 +39,7 @@ CASE_WORKERS = frozenset({Role.MEDIATOR, Role.NOTARY, Role.CLERK})
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({Role.ADMIN}),
+    Action.CHANGE_OFFICE_SETTINGS: frozenset({Role.ADMIN}),
     # Every role signs something: notaries seal evidence, mediators close minutes, clerks sign
     # documents for the court, administrators sign checkpoints.
     Action.HOLD_SIGNING_KEY: ALL_ROLES,

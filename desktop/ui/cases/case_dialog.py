@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cases.matters import CASE_TYPES, TITLE_MAX, CaseInfo
-from desktop.core.errors import MedisealError
-from desktop.ui.framework.i18n import translate_error
+from desktop.ui.framework.changes import Changes
+from desktop.ui.framework.ops import Op, submit
 
 translate = QCoreApplication.translate
 
@@ -39,14 +39,17 @@ def case_type_titles() -> dict[str, str]:
 
 
 class CaseDialog(QDialog):
-    """Open a case: ``apply(type, title)`` calls the service; its errors stay in view."""
+    """Open a case: ``apply(type, title)`` gives the service call, run on a worker thread; its errors stay
+    in view."""
 
-    def __init__(self, apply: Callable[[str, str], CaseInfo], parent: QWidget | None = None) -> None:
+    def __init__(self, apply: Callable[[str, str], Callable[[], CaseInfo]],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("caseDialog")
         self.setWindowTitle(self.tr("New case"))
         self.apply = apply
         self.case: CaseInfo | None = None
+        self.op: Op[CaseInfo] | None = None
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("caseType")
         for kind, title in case_type_titles().items():
@@ -77,9 +80,17 @@ class CaseDialog(QDialog):
         self.resize(480, self.sizeHint().height())
 
     def attempt(self) -> None:
-        try:
-            self.case = self.apply(str(self.type_combo.currentData()), self.title_edit.text())
-        except MedisealError as error:
-            self.message.setText(translate_error(error))
+        if self.op is not None:
             return
+        work = self.apply(str(self.type_combo.currentData()), self.title_edit.text())
+        self.op = submit(self, work, self.message, [self.ok_button], self._opened,
+                         Changes(cases=True, ledger=True))
+        self.op.finished.connect(self._finished)
+
+    def _finished(self) -> None:
+        self.op = None
+        self.ok_button.setEnabled(bool(self.title_edit.text().strip()))
+
+    def _opened(self, case: CaseInfo) -> None:
+        self.case = case
         self.accept()

@@ -1,10 +1,13 @@
 """The Evidence page: a case's evidence items with their facts, custody trail and preview; taking files in
 (file dialog or drag and drop, per-file and total progress, Cancel keeps what completed), sealing, saving
 a copy, preservation records, and verifying the case. Every rule is the core's; this page asks and shows.
+Every read and write runs as an op; the page owns its commands as ``QAction``s that its buttons and the
+window's menus share.
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,8 +20,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFontDatabase, QFontMetrics
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFontDatabase,
+    QFontMetrics,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,10 +38,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +56,7 @@ from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import PreservationInfo, PreservationInput
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
+from desktop.core.trust.ledger import Entry
 from desktop.core.trust.permissions import Action
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.verification.findings import Report
@@ -53,6 +66,7 @@ from desktop.ui.evidence.detail import CustodyTrail, ItemFacts, PreservationList
 from desktop.ui.evidence.ingest_panel import IngestPanel, summary_box
 from desktop.ui.evidence.preservation_dialog import PreservationDialog
 from desktop.ui.evidence.preview import Preview, PreviewPane, load_preview, preview_plan
+from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.formatting import human_size
 from desktop.ui.framework.i18n import translate_error
@@ -66,6 +80,12 @@ SHA256_SHOWN = 10
 # Preview bytes kept per page session, so an item shown again is not read (and logged) again.
 PREVIEW_CACHE_BYTES = 256 * 1024 * 1024
 ID_ROLE = Qt.ItemDataRole.UserRole
+_MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
+
+
+def button_text(text: str) -> str:
+    """A menu text as a button shows it: no mnemonic (``&A`` or a Chinese ``(&A)``), the ellipsis kept."""
+    return _MNEMONIC.sub("", text)
 
 
 class EvidenceModel(QAbstractTableModel):
@@ -152,8 +172,16 @@ def _copy_targets(items: Sequence[ItemInfo], folder: Path) -> list[tuple[ItemInf
     return targets
 
 
+@dataclass(frozen=True, slots=True)
+class _CaseContents:
+    items: list[ItemInfo]
+    records: list[PreservationInfo]
+
+
 class EvidencePage(QWidget):
     """Evidence of one case at a time."""
+
+    show_requested = Signal()  # a command of this page was chosen (from a menu too): show the page
 
     def __init__(self, store: OpenStore, signed_in: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +197,13 @@ class EvidencePage(QWidget):
         self.verify_op: Op[Report] | None = None
         self.seal_op: Op[list[evidence_items.SealInfo]] | None = None
         self.copy_op: Op[CopyResult] | None = None
+        self.cases_op: Op[list[cases.CaseInfo]] | None = None
+        self.items_op: Op[_CaseContents] | None = None
+        self.trail_op: Op[list[Entry]] | None = None
+        self.refresh_again = False
+        self.wanted_case: str | None = None  # a case to show once the list holds it (one just opened)
+        self.items_generation = 0
+        self.active = True  # False while the window is locked or nobody is signed in
         self.dialog: QWidget | None = None  # the dialog or message box this page opened last
         self.summary_box: QMessageBox | None = None
 
@@ -179,15 +214,21 @@ class EvidencePage(QWidget):
         self.case_combo.currentIndexChanged.connect(self._case_changed)
         case_label = QLabel(self.tr("Case:"))
         case_label.setBuddy(self.case_combo)
-        self.new_case_button = self._button(self.tr("&New Case…"), "newCaseButton", self.new_case)
-        self.add_button = self._button(self.tr("&Add Files…"), "addFilesButton", self.add_files)
-        self.seal_button = self._button(self.tr("&Seal…"), "sealButton", self.seal_selected)
-        self.copy_button = self._button(self.tr("Save a Cop&y…"), "saveCopyButton", self.save_copy)
-        self.preservation_button = self._button(self.tr("&Preservation Record…"), "preservationButton",
-                                                self.preservation_record)
-        self.verify_button = self._button(self.tr("Ver&ify…"), "verifyCaseButton", self.verify)
-        self.save_report_button = self._button(self.tr("Save Rep&ort…"), "saveCaseReportButton",
-                                               self.save_report)
+        # The page's commands: each a QAction its button shows and the window's menus add.
+        self.new_case_action, self.new_case_button = self._command(
+            self.tr("&New Case…"), "newCaseButton", self.new_case)
+        self.add_action, self.add_button = self._command(
+            self.tr("&Add Files…"), "addFilesButton", self.add_files, QKeySequence.StandardKey.Open)
+        self.seal_action, self.seal_button = self._command(
+            self.tr("&Seal…"), "sealButton", self.seal_selected)
+        self.copy_action, self.copy_button = self._command(
+            self.tr("Save a &Copy…"), "saveCopyButton", self.save_copy)
+        self.preservation_action, self.preservation_button = self._command(
+            self.tr("&Preservation Record…"), "preservationButton", self.preservation_record)
+        self.verify_action, self.verify_button = self._command(
+            self.tr("&Verify Case…"), "verifyCaseButton", self.verify)
+        self.save_report_action, self.save_report_button = self._command(
+            self.tr("Save Rep&ort…"), "saveCaseReportButton", self.save_report)
 
         self.model = EvidenceModel(self)
         self.table = QTableView()
@@ -278,13 +319,47 @@ class EvidencePage(QWidget):
         layout.addLayout(action_row)
         layout.addWidget(self.ingest_panel)
         layout.addWidget(self.report_split, 1)
+        # Changes made elsewhere reload what they concern; this page's own changes reload themselves.
+        Refresher(self, lambda changes: changes.cases or changes.evidence, self.refresh, skip_own=True)
+        Refresher(self, lambda changes: changes.ledger, lambda: self._load_trail(self.current_item()),
+                  skip_own=True)
+        self._update_buttons()
         self.refresh()
 
-    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
+    def _command(self, text: str, name: str, slot: Callable[[], object],
+                 shortcut: QKeySequence.StandardKey | None = None) -> tuple[QAction, QToolButton]:
+        action = QAction(text, self)
+        action.setObjectName(name.replace("Button", "Action"))
+        action.setIconText(button_text(text))
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+
+        def triggered() -> None:
+            self.show_requested.emit()
+            if self.active:
+                slot()
+
+        action.triggered.connect(triggered)
+        button = QToolButton()
         button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return action, button
+
+    def commands(self) -> list[QAction]:
+        """The actions the window's Case and Evidence menus add (the first is New Case)."""
+        return [self.new_case_action, self.add_action, self.seal_action, self.copy_action,
+                self.preservation_action, self.verify_action]
+
+    def set_active(self, active: bool) -> None:
+        """Locked or signed out: no command of this page can be triggered (menus and shortcuts too)."""
+        self.active = active
+        self._update_buttons()
+
+    @property
+    def loading(self) -> bool:
+        """Whether the case list, the items or the custody trail is still being read."""
+        return any(op is not None for op in (self.cases_op, self.items_op, self.trail_op))
 
     # --- who may do what (the core enforces; this only enables buttons) ---------------------------
     def _may(self, action: Action) -> bool:
@@ -298,6 +373,7 @@ class EvidencePage(QWidget):
         if signed_in.actor != self.signed_in.actor:
             self.preview_cache.clear()
         self.signed_in = signed_in
+        self.active = True
         self.refresh()
 
     # --- listing ----------------------------------------------------------------------------------
@@ -305,11 +381,30 @@ class EvidencePage(QWidget):
         data = self.case_combo.currentData()
         return str(data) if data else None
 
-    def refresh(self) -> None:
-        """Reload cases, items, seals and records (after anything changed them)."""
-        current = self.case_number()
-        with self.store.database.session_scope() as session:
-            listed = cases.list_cases(session)
+    def refresh(self) -> Op[list[cases.CaseInfo]] | None:
+        """Reload cases, then the current case's items, seals and records, on a worker thread."""
+        if self.cases_op is not None:
+            self.refresh_again = True  # the list being read may predate the change: read once more
+            return None
+        store = self.store
+
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> list[cases.CaseInfo]:
+            with store.database.session_scope() as session:
+                return cases.list_cases(session)
+
+        op = run_op(self, load).on_success(self._cases_loaded)
+        op.finished.connect(self._cases_finished)
+        self.cases_op = op
+        return op.start()
+
+    def _cases_finished(self) -> None:
+        self.cases_op = None
+        if self.refresh_again:
+            self.refresh_again = False
+            self.refresh()
+
+    def _cases_loaded(self, listed: list[cases.CaseInfo]) -> None:
+        current = self.wanted_case or self.case_number()
         self.case_combo.blockSignals(True)
         self.case_combo.clear()
         for info in listed:
@@ -318,6 +413,8 @@ class EvidencePage(QWidget):
         if not listed:
             self.case_combo.setPlaceholderText(self.tr("No case yet"))
         index = self.case_combo.findData(current) if current else 0
+        if index >= 0:
+            self.wanted_case = None
         self.case_combo.setCurrentIndex(max(index, 0) if listed else -1)
         self.case_combo.blockSignals(False)
         self.reload_items()
@@ -326,24 +423,49 @@ class EvidencePage(QWidget):
         index = self.case_combo.findData(number)
         if index >= 0:
             self.case_combo.setCurrentIndex(index)
+        else:  # not listed yet: shown once the list is read again
+            self.wanted_case = number
 
     def _case_changed(self) -> None:
         self.report = None
         self.report_box.setVisible(False)
         self.reload_items()
 
-    def reload_items(self, select: Sequence[int] = ()) -> None:
-        """The case's items and records; the selection is kept (or set to ``select``)."""
+    def reload_items(self, select: Sequence[int] = ()) -> Op[_CaseContents] | None:
+        """The case's items and records, read on a worker thread; the selection is kept (or set to
+        ``select``). A newer reload supersedes one still under way."""
         number = self.case_number()
+        self.items_generation += 1
+        generation = self.items_generation
+        chosen = list(select)
+        if number is None:
+            self._items_loaded(generation, None, _CaseContents([], []), chosen)
+            return None
+        store = self.store
+
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> _CaseContents:
+            with store.database.session_scope() as session:
+                return _CaseContents(evidence_items.list_items(session, number),
+                                     preservation.list_records(session, number))
+
+        op = run_op(self, load).on_success(
+            lambda contents: self._items_loaded(generation, number, contents, chosen))
+        op.finished.connect(lambda: self._items_finished(op))
+        self.items_op = op
+        return op.start()
+
+    def _items_finished(self, op: Op[_CaseContents]) -> None:
+        if self.items_op is op:
+            self.items_op = None
+
+    def _items_loaded(self, generation: int, number: str | None, contents: _CaseContents,
+                      select: Sequence[int]) -> None:
+        if generation != self.items_generation:
+            return  # a newer reload is under way
         keep = list(select) or [info.id for info in self.selected_items()]
         current = self.current_item()
-        if number is None:
-            items: list[ItemInfo] = []
-            self.records = []
-        else:
-            with self.store.database.session_scope() as session:
-                items = evidence_items.list_items(session, number)
-                self.records = preservation.list_records(session, number)
+        items = contents.items
+        self.records = contents.records
         self.model.set_items(items)
         self.record_list.show_records(self.records)
         sealed = sum(1 for info in items if info.seals)
@@ -391,53 +513,78 @@ class EvidencePage(QWidget):
         self._update_buttons()
 
     def _load_trail(self, info: ItemInfo | None) -> None:
+        """Read the item's custody trail on a worker thread; shown if the item is still the current one."""
         if info is None:
             self.trail.show_entries([])
             return
-        with self.store.database.session_scope() as session:
-            self.trail.show_entries(evidence_items.custody_trail(session, info.id))
+        store, item_id = self.store, info.id
+
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> list[Entry]:
+            with store.database.session_scope() as session:
+                return evidence_items.custody_trail(session, item_id)
+
+        def loaded(entries: list[Entry]) -> None:
+            shown = self.current_item()
+            if shown is not None and shown.id == item_id:
+                self.trail.show_entries(entries)
+
+        op = run_op(self, load).on_success(loaded)
+        op.finished.connect(lambda: self._trail_finished(op))
+        self.trail_op = op
+        op.start()
+
+    def _trail_finished(self, op: Op[list[Entry]]) -> None:
+        if self.trail_op is op:
+            self.trail_op = None
 
     def _tab_changed(self) -> None:
         if self.tabs.currentWidget() is self.preview:
             self.show_preview()
 
     def _update_buttons(self) -> None:
+        """Enable the page's actions (and so its buttons and the menu items) as the state allows."""
+        active = self.active
         has_case = self.case_number() is not None
         selected = self.selected_items()
         idle = self.ingest_op is None
-        self.new_case_button.setEnabled(self._may(Action.OPEN_CASE))
-        self.add_button.setEnabled(has_case and idle and self._may(Action.INGEST_EVIDENCE))
+        self.new_case_action.setEnabled(active and self._may(Action.OPEN_CASE))
+        self.add_action.setEnabled(active and has_case and idle and self._may(Action.INGEST_EVIDENCE))
         me = self.signed_in.actor.name
         unsealed = [info for info in selected if all(seal.signer != me for seal in info.seals)]
-        self.seal_button.setEnabled(self.may_seal() and bool(unsealed))
-        self.seal_button.setToolTip("" if self.may_seal() else
+        self.seal_action.setEnabled(active and self.may_seal() and bool(unsealed))
+        self.seal_action.setToolTip("" if self.may_seal() else
                                     self.tr("Only a notary with a signing key can seal evidence."))
-        self.copy_button.setEnabled(bool(selected) and self._may(Action.VIEW_EVIDENCE))
-        self.preservation_button.setEnabled(has_case and self.may_seal() and bool(self.model.rows))
-        self.preservation_button.setToolTip("" if self.may_seal() else self.tr(
+        self.copy_action.setEnabled(active and bool(selected) and self._may(Action.VIEW_EVIDENCE))
+        self.preservation_action.setEnabled(active and has_case and self.may_seal() and bool(self.model.rows))
+        self.preservation_action.setToolTip("" if self.may_seal() else self.tr(
             "Only a notary with a signing key can write a preservation record."))
-        self.verify_button.setEnabled(has_case and self.verify_op is None)
-        self.save_report_button.setEnabled(self.report is not None)
+        self.verify_action.setEnabled(active and has_case and self.verify_op is None)
+        self.save_report_action.setEnabled(active and self.report is not None)
 
     # --- cases ------------------------------------------------------------------------------------
     def new_case(self) -> CaseDialog | None:
         if not self._may(Action.OPEN_CASE):
             return None
 
-        def apply(case_type: str, title: str) -> cases.CaseInfo:
-            with self.store.database.session_scope() as session:
-                return cases.open_case(session, self.signed_in.actor, case_type, title)
+        store, actor = self.store, self.signed_in.actor
 
-        dialog = CaseDialog(apply, self)
+        def task(case_type: str, title: str) -> Callable[[], cases.CaseInfo]:
+            def run() -> cases.CaseInfo:
+                with store.database.session_scope() as session:
+                    return cases.open_case(session, actor, case_type, title)
+
+            return run
+
+        dialog = CaseDialog(task, self)
         dialog.accepted.connect(lambda: self._case_opened(dialog))
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def _case_opened(self, dialog: CaseDialog) -> None:
-        self.refresh()
         if dialog.case is not None:
-            self.select_case(dialog.case.number)
+            self.wanted_case = dialog.case.number
+        self.refresh()
 
     # --- ingest -----------------------------------------------------------------------------------
     def add_files(self) -> None:
@@ -497,6 +644,8 @@ class EvidencePage(QWidget):
                                          file_progress=file_progress.report)
 
         op = run_op(self, task).on_progress(self.ingest_panel.update_progress)
+        op.as_work(self.tr("Taking in {count} file(s) or folder(s)").format(count=len(chosen)))
+        op.changing(lambda report: Changes(evidence=bool(report.items), ledger=True))
         op.on_success(lambda report: self._ingested(number, report))
         op.finished.connect(self._ingest_finished)
         self.ingest_op = op
@@ -563,6 +712,8 @@ class EvidencePage(QWidget):
                 return seals.seal_items(session, actor, key, item_ids)
 
         op = run_op(self, task).on_success(lambda made: self._sealed(item_ids, made))
+        op.as_work(self.tr("Sealing {count} evidence item(s)").format(count=len(item_ids)))
+        op.changing(Changes(evidence=True, ledger=True))
         op.finished.connect(self._seal_finished)
         self.seal_op = op.start()
 
@@ -621,6 +772,7 @@ class EvidencePage(QWidget):
             return CopyResult(tuple(written), tuple(failures))
 
         op = run_op(self, task).with_progress(self.tr("Saving a copy…"))
+        op.changing(Changes(ledger=True))  # each copy is logged in the item's custody trail
         op.on_success(self._copied)
         op.finished.connect(self._copy_finished)
         self.copy_op = op
@@ -650,11 +802,14 @@ class EvidencePage(QWidget):
         key = self.signed_in.key
         if number is None or not self.may_seal() or key is None:
             return None
-        actor = self.signed_in.actor
+        store, actor = self.store, self.signed_in.actor
 
-        def apply(given: PreservationInput) -> PreservationInfo:
-            with self.store.database.session_scope() as session:
-                return preservation.create_record(session, actor, key, number, given)
+        def apply(given: PreservationInput) -> Callable[[], PreservationInfo]:
+            def run() -> PreservationInfo:
+                with store.database.session_scope() as session:
+                    return preservation.create_record(session, actor, key, number, given)
+
+            return run
 
         selected = {int(info.id) for info in self.selected_items()}
         dialog = PreservationDialog(number, list(self.model.rows), selected, self.records, actor.name, apply,
@@ -700,6 +855,7 @@ class EvidencePage(QWidget):
             return load_preview(data, item_id, plan.kind)
 
         op = run_op(self, task).on_success(self._preview_loaded)
+        op.changing(Changes(ledger=True))  # the view is logged
         op.on_failure(lambda error: self._preview_failed(item_id, error))
         self.preview_ops[item_id] = op
         op.start()

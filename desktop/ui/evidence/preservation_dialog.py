@@ -28,6 +28,9 @@ from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import PreservationInfo, PreservationInput
 from desktop.core.integrity.canonical import parse_time
 from desktop.ui.evidence.acquisition_dialog import OptionalTime, field_error_text
+from desktop.ui.framework.changes import Changes
+from desktop.ui.framework.errors import show_error
+from desktop.ui.framework.ops import Op, run_op
 
 WITNESS_SEPARATORS = re.compile(r"[,;，；、\n]")
 
@@ -47,12 +50,12 @@ def _set_time(field: OptionalTime, value: object) -> None:
 
 
 class PreservationDialog(QDialog):
-    """Write and seal a preservation record: ``apply(input)`` calls the service (which signs with the
-    notary's key); its errors stay in view."""
+    """Write and seal a preservation record: ``apply(input)`` gives the service call (which signs with the
+    notary's key), run on a worker thread; its errors stay in view."""
 
     def __init__(self, case_number: str, items: list[ItemInfo], selected: set[int],
                  records: list[PreservationInfo], operator: str,
-                 apply: Callable[[PreservationInput], PreservationInfo],
+                 apply: Callable[[PreservationInput], Callable[[], PreservationInfo]],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preservationDialog")
@@ -60,6 +63,7 @@ class PreservationDialog(QDialog):
         self.apply = apply
         self.records = {record.id: record for record in records}
         self.created: PreservationInfo | None = None
+        self.op: Op[PreservationInfo] | None = None
 
         self.place_edit = QLineEdit()
         self.place_edit.setObjectName("place")
@@ -189,13 +193,32 @@ class PreservationDialog(QDialog):
             devices=self.devices_edit.toPlainText(), witnesses=split_witnesses(self.witnesses_edit.text()),
             started_at=started, ended_at=ended, supersedes=self.corrects_combo.currentData())
 
-    def attempt(self) -> None:
-        try:
-            self.created = self.apply(self.given())
-        except MedisealError as error:
-            self.message.setText(field_error_text(error, self.field_labels))
-            focus = self.field_widgets.get(str(error.fields.get("field")))
-            if focus is not None:
-                focus.setFocus()
-            return
+    def attempt(self) -> Op[PreservationInfo] | None:
+        if self.op is not None:
+            return None
+        work = self.apply(self.given())
+        self.message.clear()
+        self.ok_button.setEnabled(False)
+        op = run_op(self, lambda _progress, _cancelled: work()).on_success(self._sealed)
+        op.as_work(self.tr("Sealing a preservation record"))
+        op.changing(Changes(evidence=True, ledger=True)).on_failure(self._refused)
+        op.finished.connect(self._finished)
+        self.op = op
+        return op.start()
+
+    def _finished(self) -> None:
+        self.op = None
+        self.ok_button.setEnabled(True)
+
+    def _sealed(self, created: PreservationInfo) -> None:
+        self.created = created
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        if not isinstance(error, MedisealError):
+            show_error(self, error)
+            return
+        self.message.setText(field_error_text(error, self.field_labels))
+        focus = self.field_widgets.get(str(error.fields.get("field")))
+        if focus is not None:
+            focus.setFocus()

@@ -7,13 +7,16 @@ import sys
 import traceback
 from collections.abc import Callable
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core.errors import Cancelled, MedisealError
 from desktop.core.storage.logs import current_log_file
 from desktop.ui.framework.i18n import translate_error
+
+if TYPE_CHECKING:  # QMessageBox loads when a box is first shown, not before the window's first paint
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +41,8 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox | No
         return None
     if not isinstance(error, MedisealError):
         return show_crash(parent, error)
+    from PySide6.QtWidgets import QMessageBox
+
     title = translate("ErrorDialogs", "Mediseal")
     box = QMessageBox(QMessageBox.Icon.Warning, title, translate_error(error),
                       QMessageBox.StandardButton.Ok, parent)
@@ -46,6 +51,8 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox | No
 
 def show_crash(parent: QWidget | None, error: BaseException) -> QMessageBox:
     """The crash dialog: says an unexpected error happened, names the log file, offers the details."""
+    from PySide6.QtWidgets import QMessageBox
+
     where = current_log_file()
     text = translate("ErrorDialogs", "Something unexpected went wrong. Your saved work is safe; the "
                      "action that failed was not completed.")

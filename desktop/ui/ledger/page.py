@@ -1,8 +1,10 @@
-"""The Ledger page: entries listed lazily (pages fetched as the view scrolls, so a million entries cost
-nothing up front), the latest checkpoint, and verification in the background with a findings table."""
+"""The Ledger page: entries listed lazily (pages fetched on a worker thread as the view scrolls, so a
+million entries cost nothing up front), the latest checkpoint, and verification in the background with a
+findings table. It reloads when an op says the ledger changed (and it is shown)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -17,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import checkpoints, ledger
 from desktop.core.trust.ledger import Entry
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.verification.findings import Report
-from desktop.ui.framework.errors import show_error
-from desktop.ui.framework.ops import run_op
+from desktop.ui.framework.changes import Changes, Refresher
+from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.verification.report import FindingsTable, report_summary, save_report, verify_task
 
 PAGE_SIZE = 500
@@ -31,23 +34,36 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: a flat table's only parent
 
 
-class LedgerModel(QAbstractTableModel):
-    """Ledger entries in order; rows are fetched a page at a time (keyset on ``seq``) as needed."""
+@dataclass(frozen=True, slots=True)
+class LedgerHead:
+    """What the page shows first: how many entries, the first page of them, the latest checkpoint."""
 
-    def __init__(self, store: OpenStore, parent: QWidget | None = None) -> None:
+    total: int
+    first: list[Entry]
+    checkpoint: checkpoints.CheckpointInfo | None
+
+
+class LedgerModel(QAbstractTableModel):
+    """Ledger entries in order; rows are fetched a page at a time (keyset on ``seq``) on a worker thread
+    as the view needs them."""
+
+    def __init__(self, store: OpenStore, parent: QWidget) -> None:
         super().__init__(parent)
         self.store = store
+        self.owner = parent
         self.rows: list[Entry] = []
         self.total = 0
+        self.fetch_op: Op[list[Entry]] | None = None
+        self.generation = 0
         self.headers = [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event"),
                         self.tr("Subject"), self.tr("SHA-256")]
-        self.reload()
 
-    def reload(self) -> None:
+    def reset_to(self, head: LedgerHead) -> None:
+        """Start again from a freshly read head (a fetch still under way is dropped)."""
+        self.generation += 1
         self.beginResetModel()
-        self.rows = []
-        with self.store.database.session_scope() as session:
-            self.total = ledger.size(session)
+        self.rows = list(head.first)
+        self.total = head.total
         self.endResetModel()
 
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -57,12 +73,29 @@ class LedgerModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def canFetchMore(self, parent: Index = ROOT) -> bool:
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and len(self.rows) < self.total and self.fetch_op is None
 
     def fetchMore(self, parent: Index = ROOT) -> None:
+        if parent.isValid() or self.fetch_op is not None:
+            return
         start = self.rows[-1].seq + 1 if self.rows else 0
-        with self.store.database.session_scope() as session:
-            page = ledger.entries(session, start, PAGE_SIZE)
+        store, generation = self.store, self.generation
+
+        def fetch(progress: ProgressFn, cancelled: CancelledFn) -> list[Entry]:
+            with store.database.session_scope() as session:
+                return ledger.entries(session, start, PAGE_SIZE)
+
+        op = run_op(self.owner, fetch).on_success(lambda page: self._fetched(generation, page))
+        op.finished.connect(self._fetch_finished)
+        self.fetch_op = op
+        op.start()
+
+    def _fetch_finished(self) -> None:
+        self.fetch_op = None
+
+    def _fetched(self, generation: int, page: list[Entry]) -> None:
+        if generation != self.generation:
+            return
         if not page:
             self.total = len(self.rows)
             return
@@ -98,6 +131,8 @@ class LedgerPage(QWidget):
         self.store = store
         self.signed_in = signed_in
         self.report: Report | None = None
+        self.head_op: Op[LedgerHead] | None = None
+        self.refresh_again = False
         self.model = LedgerModel(store, self)
         self.table = QTableView()
         self.table.setObjectName("ledgerTable")
@@ -147,13 +182,44 @@ class LedgerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(split)
+        Refresher(self, lambda changes: changes.ledger, self.refresh)
         self.refresh()
 
-    def refresh(self) -> None:
-        """Reload entries and the latest checkpoint (after anything appended to the ledger)."""
-        self.model.reload()
-        with self.store.database.session_scope() as session:
-            latest = checkpoints.latest(session)
+    def set_user(self, signed_in: SignedInUser | None) -> None:
+        self.signed_in = signed_in
+        self.refresh()
+
+    @property
+    def loading(self) -> bool:
+        return self.head_op is not None or self.model.fetch_op is not None
+
+    def refresh(self) -> Op[LedgerHead] | None:
+        """Reload the entries' count, the first page and the latest checkpoint on a worker thread."""
+        self.checkpoint_button.setEnabled(self.signed_in is not None and self.signed_in.key is not None)
+        if self.head_op is not None:
+            self.refresh_again = True  # what is being read may predate the change: read once more
+            return None
+        store = self.store
+
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> LedgerHead:
+            with store.database.session_scope() as session:
+                return LedgerHead(ledger.size(session), ledger.entries(session, 0, PAGE_SIZE),
+                                  checkpoints.latest(session))
+
+        op = run_op(self, load).on_success(self._loaded)
+        op.finished.connect(self._load_finished)
+        self.head_op = op
+        return op.start()
+
+    def _load_finished(self) -> None:
+        self.head_op = None
+        if self.refresh_again:
+            self.refresh_again = False
+            self.refresh()
+
+    def _loaded(self, head: LedgerHead) -> None:
+        self.model.reset_to(head)
+        latest = head.checkpoint
         if latest is None:
             self.checkpoint_label.setText(self.tr("{count} entries. No checkpoint yet.").format(
                 count=self.model.total))
@@ -163,17 +229,22 @@ class LedgerPage(QWidget):
                 "{time}.").format(count=self.model.total, size=latest.tree_size, root=latest.root_sha256[:16],
                                   signer=latest.signer,
                                   time=latest.signed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")))
-        self.checkpoint_button.setEnabled(self.signed_in is not None and self.signed_in.key is not None)
 
-    def sign_checkpoint(self) -> None:
+    def sign_checkpoint(self) -> Op[checkpoints.CheckpointInfo] | None:
+        """Sign the ledger's head now with the user's key (failures are shown; the page stays usable)."""
         if self.signed_in is None or self.signed_in.key is None:
-            return
-        try:
-            with self.store.database.session_scope() as session:
-                checkpoints.sign_checkpoint(session, self.signed_in.actor, self.signed_in.key)
-        except Exception as error:  # shown to the user; the page stays usable
-            show_error(self, error)
-        self.refresh()
+            return None
+        store, actor, key = self.store, self.signed_in.actor, self.signed_in.key
+
+        def sign(progress: ProgressFn, cancelled: CancelledFn) -> checkpoints.CheckpointInfo:
+            with store.database.session_scope() as session:
+                return checkpoints.sign_checkpoint(session, actor, key)
+
+        self.checkpoint_button.setEnabled(False)
+        op = run_op(self, sign).as_work(self.tr("Signing a checkpoint")).changing(Changes(ledger=True))
+        op.finished.connect(lambda: self.checkpoint_button.setEnabled(
+            self.signed_in is not None and self.signed_in.key is not None))
+        return op.start()
 
     def verify(self) -> None:
         """Verify the whole store (ledger, evidence files, seals, preservation records) on a worker

@@ -1,8 +1,10 @@
-"""The Settings page: this workstation's idle lock, and (for administrators) the users and their roles."""
+"""The Settings page: the office's settings (the idle lock; an administrator changes them, each change a
+ledger entry) and, for administrators, the users and their roles. Every read and write is an op."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -24,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import MedisealError
+from desktop.core.office import settings as office_settings
+from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import users
 from desktop.core.trust.permissions import Action, Role
 from desktop.core.trust.sign_in import SignedInUser
-from desktop.ui.framework.errors import show_error
-from desktop.ui.framework.i18n import translate_error
+from desktop.ui.framework.changes import Changes, Refresher
+from desktop.ui.framework.ops import Op, run_op, submit
 
 translate = QCoreApplication.translate
 
@@ -61,12 +64,15 @@ class RoleChecks(QWidget):
 
 
 class UserDialog(QDialog):
-    """Add a user, or (with ``name``) change a user's roles. The service decides; errors stay in view."""
+    """Add a user, or (with ``name``) change a user's roles. ``task(name, roles, password)`` gives the core
+    call, run on a worker thread; the service decides, and its errors stay in view."""
 
-    def __init__(self, apply: Callable[[str, frozenset[Role], str], None], name: str | None = None,
-                 roles: frozenset[Role] = frozenset(), parent: QWidget | None = None) -> None:
+    def __init__(self, task: Callable[[str, frozenset[Role], str], Callable[[], object]],
+                 name: str | None = None, roles: frozenset[Role] = frozenset(),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.apply = apply
+        self.task = task
+        self.op: Op[object] | None = None
         self.setWindowTitle(self.tr("Change roles") if name else self.tr("Add user"))
         self.name_edit = QLineEdit(name or "")
         self.name_edit.setObjectName("newUserName")
@@ -99,39 +105,64 @@ class UserDialog(QDialog):
         layout.addWidget(buttons)
 
     def attempt(self) -> None:
+        if self.op is not None:
+            return
         if self.password_edit.text() != self.repeat_edit.text():
             self.message.setText(self.tr("The two passwords differ."))
             return
-        try:
-            self.apply(self.name_edit.text().strip(), self.role_checks.roles(), self.password_edit.text())
-        except MedisealError as error:
-            self.message.setText(translate_error(error))
-            return
+        work = self.task(self.name_edit.text().strip(), self.role_checks.roles(), self.password_edit.text())
+        self.op = submit(self, work, self.message, [self.ok_button, self.role_checks], self._done,
+                         Changes(users=True, ledger=True))
+        self.op.finished.connect(self._finished)
+
+    def _finished(self) -> None:
+        self.op = None
+
+    def _done(self, _result: object) -> None:
         self.accept()
 
 
-class SettingsPage(QWidget):
-    """Workstation settings and user management."""
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    settings: office_settings.OfficeSettings
+    users: list[users.UserInfo] | None  # None: the user may not list them
 
-    def __init__(self, store: OpenStore, signed_in: SignedInUser, idle_minutes: int,
-                 set_idle_minutes: Callable[[int], None], parent: QWidget | None = None) -> None:
+
+class SettingsPage(QWidget):
+    """The office's settings and user management."""
+
+    def __init__(self, store: OpenStore, signed_in: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_settings")
         self.store = store
         self.signed_in = signed_in
-        self.dialog: UserDialog | None = None
+        self.dialog: QWidget | None = None
+        self.stored_minutes: int | None = None
+        self.load_op: Op[_Loaded] | None = None
+        self.reload_again = False
 
         self.idle_spin = QSpinBox()
         self.idle_spin.setObjectName("idleMinutes")
-        self.idle_spin.setRange(0, 240)
-        self.idle_spin.setMaximumWidth(140)
+        self.idle_spin.setRange(office_settings.IDLE_LOCK_MIN_MINUTES, office_settings.IDLE_LOCK_MAX_MINUTES)
         self.idle_spin.setSuffix(self.tr(" min"))
-        self.idle_spin.setSpecialValueText(self.tr("never"))
-        self.idle_spin.setValue(idle_minutes)
-        self.idle_spin.valueChanged.connect(set_idle_minutes)
-        workstation = QGroupBox(self.tr("This workstation"))
-        workstation_form = QFormLayout(workstation)
-        workstation_form.addRow(self.tr("Lock the window after this long without use:"), self.idle_spin)
+        widest = "0000" + self.idle_spin.suffix()
+        self.idle_spin.setMinimumWidth(self.idle_spin.fontMetrics().horizontalAdvance(widest) + 40)
+        self.idle_spin.valueChanged.connect(self._update_apply)
+        self.apply_button = QPushButton(self.tr("A&pply"))
+        self.apply_button.setObjectName("applyIdleMinutes")
+        self.apply_button.clicked.connect(self.apply_idle_minutes)
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_spin)
+        idle_row.addWidget(self.apply_button)
+        idle_row.addStretch(1)
+        self.office_note = QLabel()
+        self.office_note.setObjectName("officeSettingsNote")
+        self.office_note.setWordWrap(True)
+        office_box = QGroupBox(self.tr("Office (every workstation)"))
+        office_form = QFormLayout(office_box)
+        office_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        office_form.addRow(self.tr("Lock the window after this long without use:"), idle_row)
+        office_form.addRow(self.office_note)
 
         self.users_box = QGroupBox(self.tr("Users"))
         self.table = QTableWidget(0, 3)
@@ -152,6 +183,7 @@ class SettingsPage(QWidget):
         self.disable_button.setObjectName("disableUserButton")
         self.disable_button.clicked.connect(self.disable_user)
         self.not_admin = QLabel(self.tr("Only administrators manage users."))
+        self.not_admin.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.roles_button, self.disable_button):
             buttons.addWidget(button)
@@ -162,23 +194,72 @@ class SettingsPage(QWidget):
         users_layout.addLayout(buttons)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(workstation)
+        layout.addWidget(office_box)
         layout.addWidget(self.users_box, 1)
+        Refresher(self, lambda changes: changes.users or changes.settings, self.refresh)
         self.set_user(signed_in)
+
+    @property
+    def loading(self) -> bool:
+        """Whether the office's settings or the users are still being read."""
+        return self.load_op is not None
+
+    def is_admin(self) -> bool:
+        return self.signed_in.actor.may(Action.MANAGE_USERS)
+
+    def may_change_settings(self) -> bool:
+        return self.signed_in.actor.may(Action.CHANGE_OFFICE_SETTINGS)
 
     def set_user(self, signed_in: SignedInUser) -> None:
         self.signed_in = signed_in
-        admin = signed_in.actor.may(Action.MANAGE_USERS)
+        admin = self.is_admin()
         self.not_admin.setVisible(not admin)
         for widget in (self.table, self.add_button, self.roles_button, self.disable_button):
             widget.setVisible(admin)
-        if admin:
+        self.table.setRowCount(0)
+        may_change = self.may_change_settings()
+        self.idle_spin.setEnabled(may_change)
+        self.apply_button.setVisible(may_change)
+        self.office_note.setText(
+            self.tr("Applies to every workstation of the office; the change is recorded in the ledger.")
+            if may_change else self.tr("Set for the whole office by an administrator."))
+        self.refresh()
+
+    def refresh(self) -> Op[_Loaded] | None:
+        """Load the office's settings and (for an administrator) the users, on a worker thread."""
+        if self.load_op is not None:
+            self.reload_again = True  # what is loading may predate the change: load once more after
+            return None
+        store, actor, admin = self.store, self.signed_in.actor, self.is_admin()
+
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> _Loaded:
+            with store.database.session_scope() as session:
+                return _Loaded(office_settings.office_settings(session),
+                               users.list_users(session, actor) if admin else None)
+
+        op = run_op(self, load).on_success(self._loaded)
+        op.finished.connect(self._load_finished)
+        self.load_op = op
+        return op.start()
+
+    def _load_finished(self) -> None:
+        self.load_op = None
+        if self.reload_again:
+            self.reload_again = False
             self.refresh()
 
-    def refresh(self) -> None:
+    def _loaded(self, loaded: _Loaded) -> None:
+        edited = self.stored_minutes is not None and self.idle_spin.value() != self.stored_minutes
+        self.stored_minutes = loaded.settings.idle_lock_minutes
+        if not edited:
+            self.idle_spin.setValue(self.stored_minutes)
+        self._update_apply()
+        if loaded.users is not None:
+            self._show_users(loaded.users)
+
+    def _show_users(self, listed: list[users.UserInfo]) -> None:
         titles = role_titles()
-        with self.store.database.session_scope() as session:
-            listed = users.list_users(session, self.signed_in.actor)
+        selected = self._selected()
         self.table.setRowCount(len(listed))
         for row, info in enumerate(listed):
             state = self.tr("disabled") if info.disabled else self.tr("active")
@@ -187,31 +268,72 @@ class SettingsPage(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, (info.name, info.roles))
                 self.table.setItem(row, column, item)
+            if selected is not None and info.name == selected[0]:
+                self.table.selectRow(row)
 
+    # --- the office's settings --------------------------------------------------------------------
+    def _update_apply(self) -> None:
+        self.apply_button.setEnabled(self.stored_minutes is not None
+                                     and self.idle_spin.value() != self.stored_minutes)
+
+    def apply_idle_minutes(self) -> Op[office_settings.OfficeSettings] | None:
+        """Record the idle lock for the whole office (an administrator's change, logged)."""
+        if not self.apply_button.isEnabled():
+            return None
+        store, actor, minutes = self.store, self.signed_in.actor, self.idle_spin.value()
+
+        def change(progress: ProgressFn, cancelled: CancelledFn) -> office_settings.OfficeSettings:
+            with store.database.session_scope() as session:
+                return office_settings.set_idle_lock_minutes(session, actor, minutes)
+
+        self.apply_button.setEnabled(False)
+        op = run_op(self, change).changing(Changes(settings=True, ledger=True))
+        op.on_success(self._applied)
+        op.on_failure(self._apply_failed)
+        return op.start()
+
+    def _applied(self, settings: office_settings.OfficeSettings) -> None:
+        self.stored_minutes = settings.idle_lock_minutes
+        self._update_apply()
+
+    def _apply_failed(self, error: BaseException) -> None:
+        from desktop.ui.framework.errors import show_error
+
+        self._update_apply()
+        self.dialog = show_error(self, error)
+
+    # --- users ------------------------------------------------------------------------------------
     def _selected(self) -> tuple[str, tuple[str, ...]] | None:
         item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def _write(self, change: Callable[..., object], *args: object) -> None:
-        with self.store.database.session_scope() as session:
-            change(session, self.signed_in.actor, *args)
-        self.refresh()
+    def _task(self, change: Callable[..., object], *args: object) -> Callable[[], object]:
+        """A core change for the signed-in administrator, with a session of the worker's own."""
+        store, actor = self.store, self.signed_in.actor
+
+        def run() -> object:
+            with store.database.session_scope() as session:
+                return change(session, actor, *args)
+
+        return run
 
     def add_user(self) -> UserDialog:
-        self.dialog = UserDialog(
-            lambda name, roles, password: self._write(users.add_user, name, roles, password), parent=self)
-        self.dialog.open()
-        return self.dialog
+        dialog = UserDialog(lambda name, roles, password: self._task(users.add_user, name, roles, password),
+                            parent=self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def change_roles(self) -> UserDialog | None:
         selected = self._selected()
         if selected is None:
             return None
         name, roles = selected
-        self.dialog = UserDialog(lambda _name, chosen, _password: self._write(users.set_roles, name, chosen),
-                                 name=name, roles=frozenset(Role(r) for r in roles), parent=self)
-        self.dialog.open()
-        return self.dialog
+        dialog = UserDialog(lambda _name, chosen, _password: self._task(users.set_roles, name, chosen),
+                            name=name, roles=frozenset(Role(r) for r in roles), parent=self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def disable_user(self) -> QMessageBox | None:
         selected = self._selected()
@@ -222,14 +344,14 @@ class SettingsPage(QWidget):
                           self.tr("Disable “{name}”? They can no longer sign in; their history and keys "
                                   "stay.").format(name=name),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        work = self._task(users.disable_user, name)
 
         def confirmed(button: int) -> None:
             if button == QMessageBox.StandardButton.Yes:
-                try:
-                    self._write(users.disable_user, name)
-                except MedisealError as error:
-                    show_error(self, error)
+                run_op(self, lambda _progress, _cancelled: work()).changing(
+                    Changes(users=True, ledger=True)).start()
 
         box.finished.connect(confirmed)
+        self.dialog = box
         box.open()
         return box

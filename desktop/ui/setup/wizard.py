@@ -1,20 +1,24 @@
-"""First-start wizard: the office (name, case-number prefix) and its first administrator."""
+"""First-start wizard: the office (name, case-number prefix) and its first administrator (with, if
+chosen, their signing key), recorded by ``core.office.setup`` on a worker thread."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
 
-from desktop.core.errors import InvalidInput, MedisealError
+from desktop.core.errors import InvalidInput
 from desktop.core.office import office
+from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
-from desktop.core.trust import sign_in as sessions
 from desktop.core.trust import users
 from desktop.core.trust.passwords import check_password_rules
 from desktop.core.trust.sign_in import SignedInUser
-from desktop.ui.framework.errors import show_error
+from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.i18n import translate_error
+from desktop.ui.framework.ops import Op, run_op
 
 
 class OfficePage(QWizardPage):
@@ -88,6 +92,10 @@ class AdminPage(QWizardPage):
         self.repeat_edit = QLineEdit()
         self.repeat_edit.setObjectName("adminPasswordRepeat")
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key_check = QCheckBox(self.tr("Create the administrator's signing key now (it signs the "
+                                           "ledger's checkpoint at every sign-out)"))
+        self.key_check.setObjectName("adminKey")
+        self.key_check.setChecked(True)
         self.problem = QLabel()
         self.problem.setObjectName("adminProblem")
         self.problem.setWordWrap(True)
@@ -96,7 +104,11 @@ class AdminPage(QWizardPage):
         form.addRow(self.tr("User name:"), self.name_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
         form.addRow(self.tr("Password again:"), self.repeat_edit)
+        self.status = QLabel()
+        self.status.setObjectName("setupStatus")
+        form.addRow(self.key_check)
         form.addRow(self.problem)
+        form.addRow(self.status)
         for edit in (self.name_edit, self.password_edit, self.repeat_edit):
             edit.textChanged.connect(self._changed)
         self._changed()
@@ -120,9 +132,18 @@ class AdminPage(QWizardPage):
         return self._problem() is None
 
 
+@dataclass(frozen=True, slots=True)
+class SetUp:
+    """What the wizard's op recorded, and the administrator signed in."""
+
+    office: office.OfficeInfo
+    signed_in: SignedInUser
+
+
 class SetupWizard(QWizard):
-    """Shown when a data folder has no office or no users yet; records both in one transaction and
-    signs the new administrator in."""
+    """Shown when a data folder has no office or no users yet; records both in one transaction
+    (``core.office.setup.set_up``, as ``mediseal init``) and signs the new administrator in, off the GUI
+    thread."""
 
     def __init__(self, store: OpenStore, needs_office: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,19 +157,53 @@ class SetupWizard(QWizard):
         self.addPage(self.admin_page)
         self.recorded: office.OfficeInfo | None = None
         self.session: SignedInUser | None = None
+        self.setup_op: Op[SetUp] | None = None
 
     def accept(self) -> None:
+        if self.setup_op is not None:
+            return
         info = self.office_page.validated() if self.office_page is not None else None
         name = self.admin_page.name_edit.text()
         password = self.admin_page.password_edit.text()
-        try:
-            with self.store.database.session_scope() as session:
-                if info is not None:
-                    office.create_office(session, info.name, info.case_number_prefix)
-                users.create_first_admin(session, name, password)
-                self.recorded = office.get_office(session)
-            self.session = sessions.sign_in_user(self.store.database, name, password)
-        except MedisealError as error:
-            show_error(self, error)
-            return
+        with_key = self.admin_page.key_check.isChecked()
+        store = self.store
+
+        def record(progress: ProgressFn, cancelled: CancelledFn) -> SetUp:
+            from desktop.core.office.setup import set_up
+            from desktop.core.trust.sign_in import sign_in_user
+
+            with store.database.session_scope() as session:
+                result = set_up(session, info, name, password, with_key=with_key)
+            return SetUp(result.office, sign_in_user(store.database, name, password))
+
+        op = run_op(self, record).as_work(self.tr("Setting up the office"))
+        op.changing(Changes(users=True, keys=with_key, settings=True, ledger=True))
+        op.on_success(self._recorded)
+        op.finished.connect(self._setup_finished)
+        self._set_busy(True)
+        self.setup_op = op.start()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.admin_page.status.setText(self.tr("Recording the office and the administrator…") if busy else "")
+        for button in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton,
+                       QWizard.WizardButton.CancelButton):
+            self.button(button).setEnabled(not busy)
+
+    def _setup_finished(self) -> None:
+        self.setup_op = None
+        self._set_busy(False)
+
+    def _recorded(self, done: SetUp) -> None:
+        self.recorded = done.office
+        self.session = done.signed_in
         super().accept()
+
+    def reject(self) -> None:
+        if self.setup_op is None:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.setup_op is not None:
+            event.ignore()
+            return
+        super().closeEvent(event)
