@@ -299,19 +299,16 @@ class LocalVault:
             raise
 
     def _make_folders(self, folder: Path) -> list[Path]:
-        """Create ``folder`` and missing parents below the vault root; return those created."""
+        """Create ``folder`` and missing parents below the vault root; return those that were missing."""
         missing: list[Path] = []
         while not folder.is_dir() and folder != self.root:
             missing.append(folder)
             folder = folder.parent
-        made = []
         for path in reversed(missing):
-            try:
-                path.mkdir()
-            except FileExistsError:
-                continue  # another thread or seat made it: its own sync covers it
-            made.append(path)
-        return made
+            # Made by another thread at the same moment: its entry is synced here as well, so this
+            # blob's name never rests on another caller's fsync.
+            path.mkdir(exist_ok=True)
+        return missing
 
     def _name_written(self, folders: list[Path], sync_now: bool) -> None:
         if sync_now:
