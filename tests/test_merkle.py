@@ -471,7 +471,7 @@ def test_appended_nodes_is_the_pure_step_of_append() -> None:
     frontier = [tree.root(8), naive_root(leaves[8:10]), leaf_hash(leaves[10])]
     assert perfect_subtrees(0, 11) == [(3, 0), (1, 4), (0, 10)]
     nodes = appended_nodes(11, leaf_hash(leaves[11]), frontier)
-    assert [(node.level, node.index) for node in nodes] == [(0, 11), (1, 5), (2, 2)]
+    assert [(node.level, node.position) for node in nodes] == [(0, 11), (1, 5), (2, 2)]
     assert nodes[-1].hash == naive_root(leaves[8:12])
     with pytest.raises(ValueError, match="frontier"):
         appended_nodes(11, leaf_hash(leaves[11]), frontier[:2])

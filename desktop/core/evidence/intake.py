@@ -218,19 +218,35 @@ class _Feedback:
         self._total = total
         self._done = 0
         self._read: dict[int, int] = {}
+        self._reading: dict[int, tuple[str, int, int]] = {}  # (name, bytes read, size) of files being read
         self._lock = threading.Lock()
 
     def reader(self, index: int, name: str, size: int) -> Callable[[int], None]:
-        """The byte-progress callback of file ``index``."""
+        """The byte-progress callback of file ``index``. Of the files being read, the first in batch
+        order is the one named to ``file_progress`` (the others count in the total)."""
         def report(read: int) -> None:
             with self._lock:
                 seen = min(read, size)
                 self._done += seen - self._read.get(index, 0)
                 self._read[index] = seen
+                self._reading[index] = (name, read, size)
                 self._progress(self._done, self._total)
-                if self._file_progress is not None:
-                    self._file_progress(index, self._count, name, read, size)
+                if min(self._reading) == index:
+                    self._show(index)
         return report
+
+    def read(self, index: int) -> None:
+        """File ``index`` is read (or failed): the next one being read is named from now on."""
+        with self._lock:
+            shown = min(self._reading, default=None)
+            self._reading.pop(index, None)
+            if shown == index and self._reading:
+                self._show(min(self._reading))
+
+    def _show(self, index: int) -> None:
+        if self._file_progress is not None:
+            name, read, size = self._reading[index]
+            self._file_progress(index, self._count, name, read, size)
 
     def finished(self, index: int, size: int) -> None:
         """File ``index`` is done with (stored or not): it counts whole."""
@@ -327,10 +343,10 @@ def ingest_files(database: Database, vault: Vault, actor: Actor, case_number: st
     failure on that file and the batch goes on; a cancel keeps the files already stored, whole; once
     the sign-in ends nothing more is recorded and the files left are reported.
 
-    ``progress`` counts bytes over the whole batch; ``file_progress`` names the file being read (files
-    of one chunk or less are read on the calling thread in batch order, larger ones on workers side by
-    side, so it may switch between them; calls never overlap). With ``seal_with`` each item is sealed in
-    the transaction that records it. Items are recorded in the batch's order.
+    ``progress`` counts bytes over the whole batch; ``file_progress`` names the first file, in batch
+    order, of those being read (files of one chunk or less are read on the calling thread in order,
+    larger ones on workers side by side); calls never overlap. With ``seal_with`` each item is sealed
+    in the transaction that records it. Items are recorded in the batch's order.
     """
     require(actor, Action.INGEST_EVIDENCE)
     if seal_with is not None:
@@ -351,7 +367,10 @@ def ingest_files(database: Database, vault: Vault, actor: Actor, case_number: st
         name = display_name(path)
         reader = feedback.reader(index, name, size)
         reader(0)
-        staged, head = _stage(vault, path, reader, stop)
+        try:
+            staged, head = _stage(vault, path, reader, stop)
+        finally:
+            feedback.read(index)
         return staged, name, head
 
     def commit(index: int, staged: StagedBlob, name: str, head: bytes) -> _Stored:
@@ -360,13 +379,17 @@ def ingest_files(database: Database, vault: Vault, actor: Actor, case_number: st
         staged.commit(name_sync=False)
         return _Stored(index, files[index][0], name, staged.digests, detect_mime(head, name))
 
+    # Taken on this thread in batch order, given back by the worker: bounds the cores and memory large
+    # files take, and starts them in order (one slot: one after the other, as a single stream).
     large_slots = threading.BoundedSemaphore(_side_by_side())
 
     def store_large(index: int) -> _Stored:
-        with large_slots:  # bounds the cores and memory large files take
+        try:
             if stop():
                 raise Cancelled()
             return commit(index, *stage(index))
+        finally:
+            large_slots.release()
 
     items: list[ItemInfo] = []
     recorded: set[int] = set()
@@ -455,6 +478,9 @@ def ingest_files(database: Database, vault: Vault, actor: Actor, case_number: st
                 break
             if size > CHUNK_BYTES:
                 # Read and hashed on a worker, side by side with other large files (SM3: a core each).
+                if not large_slots.acquire(blocking=False):
+                    flush()  # record what is ready before waiting for a slot
+                    large_slots.acquire()
                 window.append((index, pool.submit(store_large, index)))
             else:
                 # Read here, in batch order; made durable on a worker, fsyncs side by side.

@@ -26,10 +26,11 @@ NodeId = tuple[int, int]
 
 
 class Node(NamedTuple):
-    """A stored perfect-subtree hash: ``(level, index, hash)``, a plain tuple for ``put_many``."""
+    """A stored perfect-subtree hash: ``(level, position, hash)``, a plain tuple for ``put_many``; the
+    position is the node's index within its level (``index`` would hide ``tuple.index``)."""
 
     level: int
-    index: int
+    position: int
     hash: bytes
 
 
