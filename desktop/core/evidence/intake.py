@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import sqlalchemy.exc
 from sqlalchemy import func, insert, select
@@ -178,34 +179,42 @@ def _changed_while_read(name: str) -> InvalidInput:
         "nothing is writing to it."), name=name)
 
 
+class _SniffingReader:
+    """A file read for the vault, keeping its first bytes for content sniffing."""
+
+    __slots__ = ("_handle", "head")
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self.head = bytearray()
+
+    def read(self, size: int) -> bytes:
+        chunk = self._handle.read(size)
+        if len(self.head) < MIME_SNIFF_BYTES:
+            self.head.extend(chunk[:MIME_SNIFF_BYTES - len(self.head)])
+        return chunk
+
+    def fileno(self) -> int:  # lets the vault see the file's size and advise read-ahead
+        return self._handle.fileno()
+
+
 def _stage(vault: Vault, path: Path, progress: Callable[[int], None],
            cancelled: CancelledFn) -> tuple[StagedBlob, bytes]:
     """Read the file into a staged blob, with its first bytes for sniffing; refuse the bytes if the file
     changed while being read."""
-    name = display_name(path)
-    head = bytearray()
     with path.open("rb") as handle:
         before = os.fstat(handle.fileno())
-
-        class _Sniffing:
-            def read(self, size: int) -> bytes:
-                chunk = handle.read(size)
-                if len(head) < MIME_SNIFF_BYTES:
-                    head.extend(chunk[:MIME_SNIFF_BYTES - len(head)])
-                return chunk
-
-            def fileno(self) -> int:  # lets the vault see the file's size and advise read-ahead
-                return handle.fileno()
 
         def accept(digests: Digests) -> None:
             after = os.fstat(handle.fileno())
             now = os.stat(path)
             if (digests.size != before.st_size or after.st_size != before.st_size
                     or after.st_mtime_ns != before.st_mtime_ns or now.st_ino != before.st_ino):
-                raise _changed_while_read(name)
+                raise _changed_while_read(display_name(path))
 
-        staged = vault.stage(_Sniffing(), progress, cancelled, accept)  # type: ignore[arg-type]
-    return staged, bytes(head)
+        reader = _SniffingReader(handle)
+        staged = vault.stage(reader, progress, cancelled, accept)  # type: ignore[arg-type]
+    return staged, bytes(reader.head)
 
 
 class _Feedback:

@@ -278,12 +278,14 @@ class LocalVault:
         side). ``accept`` may refuse the bytes read (by raising); then nothing is left."""
         self.temp.mkdir(parents=True, exist_ok=True)
         temp_path = self.temp / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
-        _advise_sequential(source)
+        # Read-ahead advice and O_DIRECT pay off on large files (no page-cache copy competing with the
+        # hashes); a file of one chunk or less is read in one call and written faster through the cache.
+        large = _size_of(source) > CHUNK_BYTES
+        if large:
+            _advise_sequential(source)
         out: _TempFile | None = None
         try:
-            # O_DIRECT pays off on large files (no page-cache copy competing with the hashes); a file of
-            # one chunk or less is written faster through the page cache.
-            out = _TempFile(temp_path, direct=_size_of(source) > CHUNK_BYTES)
+            out = _TempFile(temp_path, direct=large)
             if fcntl is not None:
                 fcntl.flock(out.descriptor, fcntl.LOCK_EX)  # tells start-up cleaners it is in use
             digests = digest_stream(source, progress, cancelled, out.write)
