@@ -434,6 +434,11 @@ def ingest_files(database: Database, vault: Vault, actor: Actor, case_number: st
             if len(group) == 1:
                 failed[group[0].index] = _failure(group[0].path, error)
                 return
+        except sqlalchemy.exc.OperationalError as error:
+            # The database itself (locked past the timeout, gone), not one file's record: no retries.
+            failed.update((stored.index, _failure(stored.path, _refused_by_database(stored.name, error)))
+                          for stored in group)
+            return
         except sqlalchemy.exc.SQLAlchemyError as error:
             if len(group) == 1:
                 failed[group[0].index] = _failure(group[0].path, _refused_by_database(group[0].name, error))
