@@ -78,6 +78,7 @@ bench: $(STAMP) os-deps
 	$(BIN)/python bench/ledger.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/ledger_page.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/ingest_many.py
 	$(BIN)/python bench/verify.py
 
 clean:

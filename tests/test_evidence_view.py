@@ -289,6 +289,7 @@ def test_cancel_keeps_only_completed_files_and_the_window_never_blocks(
         return real_ingest(*args, file_progress=report, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(intake, "ingest_files", slowed)
+    monkeypatch.setattr(intake, "LARGE_FILES_SIDE_BY_SIDE", 1)  # one at a time: "File 2" = file 1 done
     page = _page(qtbot, sqlite_store, notary)
     heartbeat = Heartbeat()
     op = page.start_ingest(paths, Acquisition("video"))

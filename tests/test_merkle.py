@@ -1,13 +1,20 @@
-"""The ledger's RFC 9162 Merkle tree: published vectors, random trees, tampered proofs, O(log n) cost."""
+"""The ledger's RFC 9162 Merkle tree: published vectors, random trees, tampered proofs, O(log n) cost; the
+stored ledger on SQLite and PostgreSQL: batches, one query for the frontier, its invariant, subjects."""
 
 from __future__ import annotations
 
 import math
 import random
+import subprocess
+import sys
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 import pytest
+from sqlalchemy import event, text
 
+from db.engine import open_database
+from desktop.core.errors import IntegrityError, InvalidInput
 from desktop.core.integrity import merkle
 from desktop.core.integrity.merkle import (
     EMPTY_ROOT,
@@ -21,6 +28,10 @@ from desktop.core.integrity.merkle import (
     verify_consistency,
     verify_inclusion,
 )
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust import ledger
+from desktop.core.verification.ledger import verify_ledger
+from tests.concurrency import run_concurrently
 
 # --- Published reference vectors ---------------------------------------------------------------------
 # The 8-leaf reference tree of Certificate Transparency. Leaves, roots, audit paths and consistency
@@ -460,7 +471,7 @@ def test_appended_nodes_is_the_pure_step_of_append() -> None:
     frontier = [tree.root(8), naive_root(leaves[8:10]), leaf_hash(leaves[10])]
     assert perfect_subtrees(0, 11) == [(3, 0), (1, 4), (0, 10)]
     nodes = appended_nodes(11, leaf_hash(leaves[11]), frontier)
-    assert [(node.level, node.index) for node in nodes] == [(0, 11), (1, 5), (2, 2)]
+    assert [(node.level, node.position) for node in nodes] == [(0, 11), (1, 5), (2, 2)]
     assert nodes[-1].hash == naive_root(leaves[8:12])
     with pytest.raises(ValueError, match="frontier"):
         appended_nodes(11, leaf_hash(leaves[11]), frontier[:2])
@@ -514,3 +525,134 @@ def test_append_and_proof_cost_stays_logarithmic(monkeypatch: pytest.MonkeyPatch
     # Proof sizes stay within the RFC's bounds: at most ceil(log2 n) (+1 for consistency) nodes.
     assert len(cold.inclusion_proof(size - 1, size)) <= math.ceil(log_n)
     assert len(cold.consistency_proof(size - 3, size)) <= math.ceil(log_n) + 1
+
+
+# --- The stored ledger: batches, its invariant, subjects (SQLite and PostgreSQL) -----------------------
+def _ledger_size(store: OpenStore) -> int:
+    with store.database.session_scope() as session:
+        return ledger.size(session)
+
+
+def test_append_many_builds_the_tree_appends_one_by_one_would(store: OpenStore) -> None:
+    with store.database.session_scope() as session:
+        start = ledger.size(session)
+        for step in range(5):
+            ledger.append(session, "admin", "test.event", f"item:{step}")
+    with store.database.session_scope() as session:
+        made = ledger.append_many(session, [ledger.NewEntry("lihua", "test.event", f"batch:{step}", "ab" * 32)
+                                            for step in range(37)])
+        ledger.append(session, "admin", "test.event", "after")
+    assert [entry.seq for entry in made] == list(range(start + 5, start + 42))
+    with store.database.session_scope() as session:
+        entries = list(ledger.iter_entries(session))
+        assert [entry.seq for entry in entries] == list(range(start + 43))
+        assert ledger.tree(session).root() == naive_root([entry.leaf() for entry in entries])
+        assert verify_ledger(session).clean
+
+
+def test_an_append_reads_the_frontier_in_one_query(store: OpenStore) -> None:
+    with store.database.session_scope() as session:
+        ledger.append_many(session, [ledger.NewEntry("admin", "test.event", f"item:{step}")
+                                     for step in range(1023 - ledger.size(session))])
+    statements: list[str] = []
+
+    def seen(_connection: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(store.database.engine, "before_cursor_execute", seen)
+    try:
+        with store.database.session_scope() as session:
+            ledger.append(session, "admin", "test.event", "the 1024th")  # a frontier of 10 nodes
+    finally:
+        event.remove(store.database.engine, "before_cursor_execute", seen)
+    reads = [statement for statement in statements
+             if statement.lstrip().upper().startswith("SELECT") and "merkle_node" in statement]
+    assert len(reads) == 1, reads
+
+
+def test_a_subject_over_the_limit_is_refused_never_cut(store: OpenStore) -> None:
+    longest = "evidence:" + "证" * (ledger.SUBJECT_LIMIT - len("evidence:"))
+    before = _ledger_size(store)
+    with store.database.session_scope() as session:
+        ledger.append(session, "admin", "test.event", longest)
+    too_long = "at most 200 characters"
+    with pytest.raises(InvalidInput, match=too_long), store.database.session_scope() as session:
+        ledger.append(session, "admin", "test.event", longest + "x")  # was cut to 200 and recorded
+    with pytest.raises(InvalidInput, match=too_long), store.database.session_scope() as session:
+        ledger.append_many(session, [ledger.NewEntry("admin", "test.event", text)
+                                     for text in ("fine", longest + "x")])  # all or none
+    with store.database.session_scope() as session:
+        (entry,) = ledger.entries(session, before)
+    assert entry.subject == longest and _ledger_size(store) == before + 1
+
+
+@pytest.mark.parametrize("drift", [+1, -1])
+def test_a_ledger_out_of_step_is_an_integrity_error(store: OpenStore, drift: int) -> None:
+    with store.database.session_scope() as session:
+        for step in range(6):
+            ledger.append(session, "admin", "test.event", f"item:{step}")
+    before = _ledger_size(store)
+    # The sequencer moved behind the entries' back: ahead is a lost entry, behind a reused number.
+    with store.database.engine.begin() as connection:
+        connection.execute(text("UPDATE ledger_head SET size = size + :drift"), {"drift": drift})
+    with pytest.raises(IntegrityError, match="The ledger is out of step"), \
+            store.database.session_scope() as session:
+        ledger.append(session, "admin", "test.event", "refused")
+    assert _ledger_size(store) == before
+
+
+# Under ``python -O`` asserts are gone: the invariant must hold there too.
+OPTIMISED_CHILD = """
+import sys
+from pathlib import Path
+from sqlalchemy import text
+from desktop.config import Settings
+from desktop.core.errors import IntegrityError
+from desktop.core.storage.store import open_store
+from desktop.core.trust import ledger
+
+assert False, "asserts must be off in this child"
+store = open_store(Settings(data_dir=Path(sys.argv[1]), database_url=None, lang=None))
+with store.database.engine.begin() as connection:
+    connection.execute(text("UPDATE ledger_head SET size = size + 1"))
+try:
+    with store.database.session_scope() as session:
+        ledger.append(session, "admin", "test.event", "refused")
+except IntegrityError as error:
+    print("IntegrityError", error.message)
+else:
+    print("appended")
+"""
+
+
+def test_the_append_invariant_holds_under_python_O(sqlite_store: OpenStore, data_dir: Path) -> None:
+    sqlite_store.close()
+    done = subprocess.run([sys.executable, "-O", "-c", OPTIMISED_CHILD, str(data_dir)], capture_output=True,
+                          text=True, timeout=120)
+    assert done.stdout.startswith("IntegrityError The ledger is out of step"), done.stdout + done.stderr
+
+
+def test_batches_from_several_seats_keep_their_order(store: OpenStore) -> None:
+    url = store.database.engine.url.render_as_string(hide_password=False)
+    start = _ledger_size(store)
+
+    def seat(number: int) -> None:
+        database = open_database(url)  # a seat of its own: its own engine and connections
+        try:
+            for batch in range(5):
+                with database.session_scope() as session:
+                    ledger.append_many(session, [ledger.NewEntry(f"seat{number}", "test.event",
+                                                                 f"seat{number}:{batch}:{step}")
+                                                 for step in range(7)])
+        finally:
+            database.dispose()
+
+    run_concurrently(seat, range(4))
+    with store.database.session_scope() as session:
+        entries = list(ledger.iter_entries(session, start))
+        assert [entry.seq for entry in entries] == list(range(start, start + 140))
+        for first in range(0, 140, 7):  # each batch is a run of consecutive numbers, in its order
+            prefix = entries[first].subject.rsplit(":", 1)[0]
+            assert [entry.subject for entry in entries[first:first + 7]] == [
+                f"{prefix}:{step}" for step in range(7)]
+        assert verify_ledger(session).clean

@@ -1,7 +1,8 @@
 """The vault under bad input and bad luck, through ``ingest_files`` and ``LocalVault`` on SQLite: duplicate
 and empty files, odd names, unreadable files, files changing while read, a full disk, kill -9 at random
-moments, flat memory on a 10 GiB file, and cancel. Where the failure needs its own process (resource
-limits, dropped privileges, a kill) the ingest runs in a child and reports back as JSON."""
+moments, flat memory on a sparse 2 GiB file (10 GiB under ``make test-slow``), cancel, names made
+durable in a batch. Where the failure needs its own process (resource limits, dropped privileges, a kill)
+the ingest runs in a child and reports back as JSON."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from desktop.core.integrity.digests import CHUNK_BYTES
 from desktop.core.office import office
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
+from desktop.core.storage.vault import local as vault_local
 from desktop.core.storage.vault.local import LocalVault
 from desktop.core.trust import users
 from desktop.core.trust.permissions import Actor, Role
@@ -38,7 +40,10 @@ from desktop.core.verification.store import verify_store
 ADMIN_PASSWORD = "admin-password-1"
 NOTARY_PASSWORD = "notary-password-1"
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
-# Both digests of 10 GiB of zero bytes, computed once with hashlib over a zero buffer.
+# Both digests of 2 GiB and of 10 GiB of zero bytes, computed once with hashlib over a zero buffer.
+TWO_GIB = 2 << 30
+TWO_GIB_ZEROS_SHA256 = "a7c744c13cc101ed66c29f672f92455547889cc586ce6d44fe76ae824958ea51"
+TWO_GIB_ZEROS_SM3 = "ab3d695ded28b57b46b5eadd91ffd8a8b766eb5a82ba06be7ad077aad14261ea"
 TEN_GIB = 10 << 30
 TEN_GIB_ZEROS_SHA256 = "732377e7f4a2abdc13ddfa1eb4c9c497fd2a2b294674d056cf51581b47dd586d"
 TEN_GIB_ZEROS_SM3 = "2f0a532d22f018094f352d5665170674bfbc32c2ec10295cc86df2eaaf4d10ed"
@@ -361,16 +366,17 @@ def test_kill_9_at_random_moments_leaves_a_store_that_verifies(desk: Desk, tmp_p
 
 
 # --- memory -----------------------------------------------------------------------------------------
-def test_memory_stays_flat_on_a_sparse_10_gib_file(desk: Desk, tmp_path: Path) -> None:
-    sparse = tmp_path / "sparse-10GiB.img"
+def _assert_memory_stays_flat(desk: Desk, tmp_path: Path, size: int, sha256: str, sm3: str,
+                              timeout: float) -> None:
+    sparse = tmp_path / f"sparse-{size >> 30}GiB.img"
     with sparse.open("wb") as out:
-        out.truncate(TEN_GIB)
+        out.truncate(size)
     started = time.perf_counter()
-    result = _run_child(_child_command(desk, [sparse]), timeout=240)
+    result = _run_child(_child_command(desk, [sparse]), timeout=timeout)
     elapsed = time.perf_counter() - started
     assert result["failures"] == []
-    ((name, size, sha256, sm3),) = result["items"]  # type: ignore[misc]
-    assert (name, size, sha256, sm3) == ("sparse-10GiB.img", TEN_GIB, TEN_GIB_ZEROS_SHA256, TEN_GIB_ZEROS_SM3)
+    ((name, stored_size, stored_sha256, stored_sm3),) = result["items"]  # type: ignore[misc]
+    assert (name, stored_size, stored_sha256, stored_sm3) == (sparse.name, size, sha256, sm3)
     peak = int(result["peak_kib"]) * 1024  # type: ignore[call-overload]
     assert peak < MEMORY_LIMIT_BYTES, f"peak RSS {peak / 1e6:.0f} MB"
     # Most of that peak is start-up (imports, argon2id at sign-in); the ingest itself must add little.
@@ -380,10 +386,19 @@ def test_memory_stays_flat_on_a_sparse_10_gib_file(desk: Desk, tmp_path: Path) -
         assert during - before < 64 * 1024 * 1024, \
             f"the ingest took RSS from {before / 1e6:.0f} to {during / 1e6:.0f} MB"
     blob = desk.vault.path(sha256)
-    assert blob.stat().st_size == TEN_GIB
+    assert blob.stat().st_size == size
     assert blob.stat().st_blocks * 512 < 1024 * 1024  # zero chunks are holes in the vault as well
-    print(f"10 GiB sparse ingest: {elapsed:.1f} s; peak RSS {peak / 1e6:.0f} MB, before the ingest "
+    print(f"{size >> 30} GiB sparse ingest: {elapsed:.1f} s; peak RSS {peak / 1e6:.0f} MB, before the ingest "
           f"{before / 1e6:.0f} MB, during it {result['ingest_peak_kib']} KiB")
+
+
+def test_memory_stays_flat_on_a_sparse_2_gib_file(desk: Desk, tmp_path: Path) -> None:
+    _assert_memory_stays_flat(desk, tmp_path, TWO_GIB, TWO_GIB_ZEROS_SHA256, TWO_GIB_ZEROS_SM3, timeout=120)
+
+
+@pytest.mark.slow
+def test_memory_stays_flat_on_a_sparse_10_gib_file(desk: Desk, tmp_path: Path) -> None:
+    _assert_memory_stays_flat(desk, tmp_path, TEN_GIB, TEN_GIB_ZEROS_SHA256, TEN_GIB_ZEROS_SM3, timeout=240)
 
 
 # --- cancel -----------------------------------------------------------------------------------------
@@ -411,3 +426,59 @@ def test_cancel_during_a_batch_keeps_only_completed_files(desk: Desk, tmp_path: 
     assert _temp_files(desk.vault) == [] and len(list(desk.vault.digests())) == 1
     assert _counts(desk.store) == (1, 1)
     _assert_verifies(desk.store)
+
+
+# --- durable names ----------------------------------------------------------------------------------
+def test_a_new_blob_makes_its_name_and_every_new_folder_durable(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[Path] = []
+    real_fsync_folder = vault_local.fsync_folder
+
+    def fsync_folder(folder: Path) -> None:
+        synced.append(folder)
+        real_fsync_folder(folder)
+
+    monkeypatch.setattr(vault_local, "fsync_folder", fsync_folder)
+    vault = LocalVault(tmp_path / "vault")
+    source = _random_file(tmp_path / "source.bin", 1000)
+    with source.open("rb") as handle:
+        stored = vault.store(handle, lambda _done: None)
+    blob = vault.path(stored.digests.sha256)
+    # POSIX: a new directory entry is durable once its folder is fsynced; the folders sha256/, ab/ and
+    # cd/ made for the first blob are entries in their parents too.
+    assert sorted(synced) == sorted([blob.parent, blob.parent.parent, blob.parent.parent.parent, vault.root])
+
+
+def test_names_put_off_in_a_batch_are_made_durable_side_by_side(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[Path] = []
+    monkeypatch.setattr(vault_local, "fsync_folder", synced.append)
+    vault = LocalVault(tmp_path / "vault")
+    blobs = []
+    for seed in range(20):
+        with _random_file(tmp_path / f"{seed}.bin", 1000, seed=seed).open("rb") as handle:
+            blobs.append(vault.path(vault.store(handle, lambda _done: None, name_sync=False).digests.sha256))
+    assert synced == [] and all(blob.is_file() for blob in blobs)
+    vault.sync_names()
+    assert set(synced) >= {blob.parent for blob in blobs} and len(synced) == len(set(synced))
+    synced.clear()
+    vault.sync_names()
+    assert synced == []  # nothing is owed any more
+
+
+def test_a_staged_blob_is_invisible_until_committed(tmp_path: Path) -> None:
+    vault = LocalVault(tmp_path / "vault")
+    data = random.Random(9).randbytes(3 * CHUNK_BYTES + 5)
+    source = tmp_path / "source.bin"
+    source.write_bytes(data)
+    with source.open("rb") as handle:
+        staged = vault.stage(handle, lambda _done: None)
+    assert staged.digests.sha256 == hashlib.sha256(data).hexdigest()
+    assert list(vault.digests()) == [] and len(_temp_files(vault)) == 1
+    stored = staged.commit()
+    assert stored.new and vault.path(stored.digests.sha256).read_bytes() == data
+    assert _temp_files(vault) == []
+    with source.open("rb") as handle:
+        dropped = vault.stage(handle, lambda _done: None)
+    dropped.discard()
+    assert _temp_files(vault) == [] and list(vault.digests()) == [stored.digests.sha256]

@@ -1913,6 +1913,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{reason}</translation>
     </message>
     <message>
+        <source>The database refused the record of “{name}” ({reason}); its bytes are in the vault but it was not taken in.</source>
+        <translation>数据库拒绝写入“{name}”的记录（{reason}）；其内容已存入存证库，但该文件未入库。</translation>
+    </message>
+    <message>
         <source>“{value}” is not a source kind; use one of: {kinds}.</source>
         <translation>“{value}”不是来源类型；请使用以下之一：{kinds}。</translation>
     </message>
@@ -2035,6 +2039,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The idle lock is {low} to {high} minutes (not “{value}”).</source>
         <translation>闲置锁定时间须为 {low} 至 {high} 分钟（“{value}”不符合）。</translation>
+    </message>
+    <message>
+        <source>A ledger subject holds at most {limit} characters; “{start}…” has {length}. Nothing was recorded.</source>
+        <translation>存证日志的主题最多 {limit} 个字符；“{start}…”有 {length} 个。未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>The ledger is out of step ({detail}): nothing was recorded. Run a verification and restore the data folder from a backup.</source>
+        <translation>存证日志前后不一致（{detail}）：未记录任何内容。请运行校验，并从备份恢复数据文件夹。</translation>
     </message>
 </context>
 <context>

@@ -26,10 +26,11 @@ NodeId = tuple[int, int]
 
 
 class Node(NamedTuple):
-    """A stored perfect-subtree hash: ``(level, index, hash)``, a plain tuple for ``put_many``."""
+    """A stored perfect-subtree hash: ``(level, position, hash)``, a plain tuple for ``put_many``; the
+    position is the node's index within its level (``index`` would hide ``tuple.index``)."""
 
     level: int
-    index: int
+    position: int
     hash: bytes
 
 
@@ -40,8 +41,13 @@ class NodeStore(Protocol):
         """The hash of node ``(level, index)``; raises ``KeyError`` if it was never stored."""
         ...
 
+    def get_many(self, ids: Sequence[NodeId]) -> list[bytes]:
+        """The hashes of the nodes ``ids``, in their order (one lookup for a whole frontier or proof);
+        raises ``KeyError`` naming the first one that was never stored."""
+        ...
+
     def put_many(self, nodes: Iterable[tuple[int, int, bytes]]) -> None:
-        """Store ``(level, index, hash)`` nodes, all or none (one call per append)."""
+        """Store ``(level, index, hash)`` nodes, all or none (one call per append or batch)."""
         ...
 
 
@@ -59,6 +65,10 @@ class MemoryNodeStore:
     def get(self, level: int, index: int) -> bytes:
         """The hash of node ``(level, index)``; raises ``KeyError`` if it was never stored."""
         return self._nodes[(level, index)]
+
+    def get_many(self, ids: Sequence[NodeId]) -> list[bytes]:
+        """The hashes of the nodes ``ids``, in their order; ``KeyError`` for one never stored."""
+        return [self.get(level, index) for level, index in ids]
 
     def put_many(self, nodes: Iterable[tuple[int, int, bytes]]) -> None:
         """Store the nodes; refuses (``ValueError``) to replace a stored node with another hash."""
@@ -149,15 +159,29 @@ class MerkleTree:
 
     def append(self, data: bytes) -> int:
         """Append a leaf (raw entry bytes); returns its index. Stores its nodes in one ``put_many``."""
-        index = self._size
-        frontier = self._load_frontier()
-        nodes = appended_nodes(index, leaf_hash(data), frontier)
+        return self.append_many([data])
+
+    def append_many(self, leaves: Iterable[bytes]) -> int:
+        """Append leaves (raw entry bytes) in order; returns the index of the first. Every node they
+        complete is stored in one ``put_many``, so a batch is all or none; nothing is read but the
+        frontier (once per tree)."""
+        first = self._size
+        frontier = list(self._load_frontier())
+        nodes: list[Node] = []
+        size = first
+        for data in leaves:
+            made = appended_nodes(size, leaf_hash(data), frontier)
+            # The subtrees just merged leave the frontier; the largest one made takes their place.
+            del frontier[len(frontier) - (len(made) - 1):]
+            frontier.append(made[-1].hash)
+            nodes.extend(made)
+            size += 1
+        if size == first:
+            return first
         self._store.put_many(nodes)
-        # Only after the store took the nodes: the subtrees just merged leave the frontier.
-        del frontier[len(frontier) - (len(nodes) - 1):]
-        frontier.append(nodes[-1].hash)
-        self._size = index + 1
-        return index
+        # Only after the store took the nodes does the tree grow.
+        self._frontier, self._size = frontier, size
+        return first
 
     def root(self, size: int | None = None) -> bytes:
         """MTH of the first ``size`` leaves (default: all), RFC 9162 §2.1.1; O(log n)."""
@@ -224,26 +248,37 @@ class MerkleTree:
 
     def _load_frontier(self) -> list[bytes]:
         if self._frontier is None:
-            self._frontier = [self._store.get(level, index)
-                              for level, index in perfect_subtrees(0, self._size)]
+            self._frontier = self._store.get_many(perfect_subtrees(0, self._size))
         return self._frontier
 
-    def _node(self, level: int, index: int) -> bytes:
-        """A stored node's hash, from the in-memory frontier when it is one of the current size's."""
+    def _cached(self, level: int, index: int) -> bytes | None:
+        """A node's hash from the in-memory frontier when it is one of the current size's, else None."""
         if self._frontier is not None and (self._size >> level) & 1 and index == (self._size >> level) - 1:
             # Frontier entries are ordered by level, highest first: count the set bits above ``level``.
             return self._frontier[(self._size >> (level + 1)).bit_count()]
-        return self._store.get(level, index)
+        return None
 
     def _range_hashes(self, ranges: Sequence[tuple[int, int]]) -> list[bytes]:
         """MTH(D[start:end]) of each range of a root or proof.
 
-        In a proof every range is a perfect subtree (one lookup) except at most one, the right-edge
-        range ending at the tree size: that one is folded once from its perfect subtrees.
+        In a proof every range is a perfect subtree except at most one, the right-edge range ending at
+        the tree size: that one is folded once from its perfect subtrees. The nodes not in memory are
+        read in one ``get_many``.
         """
+        wanted = [perfect_subtrees(start, end) for start, end in ranges]
+        known: dict[NodeId, bytes] = {}
+        missing: list[NodeId] = []
+        for node_id in (node_id for ids in wanted for node_id in ids):
+            cached = self._cached(*node_id)
+            if cached is not None:
+                known[node_id] = cached
+            elif node_id not in known:
+                missing.append(node_id)
+                known[node_id] = b""
+        known.update(zip(missing, self._store.get_many(missing), strict=True))
         hashes: list[bytes] = []
-        for start, end in ranges:
-            parts = [self._node(level, index) for level, index in perfect_subtrees(start, end)]
+        for ids in wanted:
+            parts = [known[node_id] for node_id in ids]
             folded = parts[-1]
             for left in reversed(parts[:-1]):
                 folded = node_hash(left, folded)

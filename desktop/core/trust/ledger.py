@@ -3,26 +3,34 @@ RFC 9162 Merkle tree whose complete subtrees are stored, so appends and proofs c
 
 Ordering: an append first bumps the one-row ``ledger_head``, which takes the database's write lock
 (SQLite) or the row's lock (PostgreSQL) until commit, so concurrent appends, from threads or from
-other seats, get consecutive numbers. Verification trusts none of the stored hashes: it recomputes.
+other seats, get consecutive numbers. ``append_many`` numbers a whole batch with one bump, reads the
+tree's frontier in one query and writes the entries and their nodes in two bulk inserts. Before it
+writes, an append checks that the entries end where the sequencer says; a ledger out of step is an
+``IntegrityError``, never a silent gap. Verification trusts none of the stored hashes: it recomputes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import func, select, update
+import sqlalchemy.exc
+from sqlalchemy import func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from db.models import LedgerEntry, LedgerHead, MerkleNode, utc_now
+from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
 from desktop.core.integrity.canonical import canonical_bytes, format_time
-from desktop.core.integrity.merkle import MerkleTree
+from desktop.core.integrity.merkle import MerkleTree, NodeId
 from desktop.core.trust.events import EventKind
 
 ENTRY_TYPE = "ledger-entry"
 ENTRY_VERSION = 1
 SYSTEM_ACTOR = "-"  # no one signed in (failed sign-ins, start-up)
+SUBJECT_LIMIT = 200  # characters: the ``ledger_entry.subject`` column; a longer subject is refused, never cut
+NODES_PER_QUERY = 400  # (level, index) pairs in one IN list: 800 parameters, under every driver's limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +66,26 @@ class SqlNodeStore:
         self.session = session
 
     def get(self, level: int, index: int) -> bytes:
-        node = self.session.get(MerkleNode, (level, index))
-        if node is None:
-            raise KeyError((level, index))
-        return node.hash
+        return self.get_many([(level, index)])[0]
+
+    def get_many(self, ids: Sequence[NodeId]) -> list[bytes]:
+        """The nodes' hashes in the order asked, read with one query per ``NODES_PER_QUERY`` nodes."""
+        found: dict[NodeId, bytes] = {}
+        wanted = list(dict.fromkeys(ids))
+        for start in range(0, len(wanted), NODES_PER_QUERY):
+            part = wanted[start:start + NODES_PER_QUERY]
+            rows = self.session.execute(select(MerkleNode.level, MerkleNode.idx, MerkleNode.hash)
+                                        .where(tuple_(MerkleNode.level, MerkleNode.idx).in_(part)))
+            found.update(((level, index), digest) for level, index, digest in rows)
+        missing = [node_id for node_id in wanted if node_id not in found]
+        if missing:
+            raise KeyError(missing[0])
+        return [found[node_id] for node_id in ids]
 
     def put_many(self, nodes: Iterable[tuple[int, int, bytes]]) -> None:
-        self.session.add_all(MerkleNode(level=level, idx=index, hash=digest)
-                             for level, index, digest in nodes)
-        self.session.flush()
+        rows = [{"level": level, "idx": index, "hash": digest} for level, index, digest in nodes]
+        if rows:
+            self.session.execute(insert(MerkleNode), rows)
 
 
 def size(session: Session) -> int:
@@ -87,18 +106,74 @@ def subject_entries(session: Session, subject: str) -> list[Entry]:
     return [entry_from_row(row) for row in rows]
 
 
-def append(session: Session, actor: str, kind: EventKind, subject: str, subject_sha256: str | None = None,
-           now: datetime | None = None) -> Entry:
+class NewEntry(NamedTuple):
+    """An entry to append: who, what kind, about what, and the digest of the subject's record."""
+
+    actor: str
+    kind: EventKind | str
+    subject: str
+    subject_sha256: str | None = None
+
+
+def _check_subject(subject: str) -> None:
+    if len(subject) > SUBJECT_LIMIT:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "A ledger subject holds at most {limit} characters; “{start}…” has {length}. Nothing "
+            "was recorded."), limit=SUBJECT_LIMIT, start=subject[:40], length=len(subject))
+
+
+def _out_of_step(detail: str, **fields: object) -> IntegrityError:
+    return IntegrityError(QT_TRANSLATE_NOOP(
+        "errors", "The ledger is out of step ({detail}): nothing was recorded. Run a verification and "
+        "restore the data folder from a backup."), detail=detail.format(**fields))
+
+
+def append(session: Session, actor: str, kind: EventKind | str, subject: str,
+           subject_sha256: str | None = None, now: datetime | None = None) -> Entry:
     """Append one entry (and its Merkle nodes) in the caller's transaction."""
-    session.execute(update(LedgerHead).where(LedgerHead.id == 1).values(size=LedgerHead.size + 1))
-    seq = int(session.scalar(select(LedgerHead.size).where(LedgerHead.id == 1)) or 0) - 1
-    entry = Entry(seq, now or utc_now(), actor, str(kind), subject[:200], subject_sha256)
-    index = MerkleTree(SqlNodeStore(session), seq).append(entry.leaf())
-    assert index == seq, f"ledger tree out of step: leaf {index} for entry {seq}"
-    session.add(LedgerEntry(seq=entry.seq, recorded_at=entry.recorded_at, actor=entry.actor,
-                            kind=entry.kind, subject=entry.subject, subject_sha256=entry.subject_sha256))
-    session.flush()
-    return entry
+    return append_many(session, [NewEntry(actor, kind, subject, subject_sha256)], now)[0]
+
+
+def append_many(session: Session, new_entries: Iterable[NewEntry],
+                now: datetime | None = None) -> list[Entry]:
+    """Append entries in order, all with the time ``now``, in the caller's transaction: one bump of the
+    sequencer (which takes the ledger's lock), one read of the tree's frontier, two bulk inserts.
+
+    Refuses (``InvalidInput``) a subject over ``SUBJECT_LIMIT`` characters, and (``IntegrityError``) a
+    ledger whose stored entries or nodes do not end where the sequencer says.
+    """
+    batch = list(new_entries)
+    if not batch:
+        return []
+    for new in batch:
+        _check_subject(new.subject)
+    session.execute(update(LedgerHead).where(LedgerHead.id == 1).values(size=LedgerHead.size + len(batch)))
+    end = session.scalar(select(LedgerHead.size).where(LedgerHead.id == 1))
+    if end is None:
+        raise _out_of_step("the sequencer row is missing")
+    first = int(end) - len(batch)
+    # The invariant every append keeps: entries are numbered 0..n-1 with no gap, and the next entry is
+    # Merkle leaf n (RFC 9162 §2.1: leaf i is entry i). Checked, not asserted: it must hold under -O.
+    stored = size(session)
+    if stored != first:
+        raise _out_of_step("the sequencer gives entry {first}, the entries end at {stored}",
+                           first=first, stored=stored)
+    recorded_at = now or utc_now()
+    entries = [Entry(first + offset, recorded_at, new.actor, str(new.kind), new.subject, new.subject_sha256)
+               for offset, new in enumerate(batch)]
+    try:
+        index = MerkleTree(SqlNodeStore(session), first).append_many(entry.leaf() for entry in entries)
+        if index != first:
+            raise _out_of_step("leaf {index} for entry {first}", index=index, first=first)
+        session.execute(insert(LedgerEntry), [
+            {"seq": entry.seq, "recorded_at": entry.recorded_at, "actor": entry.actor, "kind": entry.kind,
+             "subject": entry.subject, "subject_sha256": entry.subject_sha256} for entry in entries])
+    except KeyError as missing:
+        raise _out_of_step("the tree of {first} entries lacks its node {node}", first=first,
+                           node=missing.args[0]) from None
+    except sqlalchemy.exc.IntegrityError as clash:
+        raise _out_of_step("a node or entry past {first} is already stored", first=first) from clash
+    return entries
 
 
 def entries(session: Session, start: int = 0, limit: int = 1000) -> list[Entry]:

@@ -6,8 +6,10 @@ stream of one chunk is hashed inline, as starting a thread would cost more than 
 to a temp file inside the vault, written with ``O_DIRECT`` where the system allows (no page-cache copy
 and next to no CPU, which SM3 needs), with holes where a whole chunk is zeros; it is fsynced, renamed to
 ``sha256/ab/cd/<hex>``, the folder is fsynced and the blob made read-only; only then may the caller write
-its database row. A crash leaves at most a temp file, which ``remove_stale_temp_files`` deletes at the
-next start.
+its database row. A batch may put off the folder fsyncs (``name_sync=False``) and make every new name
+durable at once with ``sync_names`` before it records the batch: the folders are then fsynced side by
+side, which the file system commits together. A crash leaves at most a temp file, which
+``remove_stale_temp_files`` deletes at the next start, or a blob no row names yet.
 
 ``Vault`` is the small interface a backend provides (store a stream, open, exists, list digests);
 ``LocalVault`` is the folder backend. An object-store backend comes with the centre issue."""
@@ -22,8 +24,10 @@ import mmap
 import os
 import re
 import stat
+import threading
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import BinaryIO
 
@@ -45,6 +49,9 @@ DIRECT_ALIGNMENT = 4096  # O_DIRECT wants offsets, lengths and memory aligned to
 _ZEROS = bytes(CHUNK_BYTES)  # calloc'd: the zero page, costs no memory until read
 SHA256_HEX = re.compile(r"[0-9a-f]{64}")
 TEMP_PREFIX = "ingest-"
+# Folders fsynced side by side by ``sync_names``: concurrent fsyncs share the file system's journal
+# commits and the device's cache flushes (about 70 µs a folder here, against 2 ms one after the other).
+FOLDER_SYNC_THREADS = 8
 
 
 def _advise_sequential(source: BinaryIO) -> None:
@@ -53,6 +60,15 @@ def _advise_sequential(source: BinaryIO) -> None:
         return
     with contextlib.suppress(AttributeError, OSError, io.UnsupportedOperation):
         os.posix_fadvise(source.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
+
+
+def _size_of(source: BinaryIO) -> int:
+    """The size of a source that is a regular file; 0 when it cannot tell (a pipe, a wrapper)."""
+    try:
+        info = os.fstat(source.fileno())
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
 class _TempFile:
@@ -65,7 +81,7 @@ class _TempFile:
     evidence costs no disk space or write time; ``finish`` sets the length and fsyncs.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, direct: bool = True) -> None:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
         flags |= getattr(os, "O_BINARY", 0)  # Windows: no newline translation
         self.descriptor = os.open(path, flags, 0o644)
@@ -74,7 +90,7 @@ class _TempFile:
         self.direct = False
         self._aligned: mmap.mmap | None = None
         direct_flag = getattr(os, "O_DIRECT", 0)
-        if fcntl is not None and direct_flag:
+        if direct and fcntl is not None and direct_flag:
             try:
                 status = fcntl.fcntl(self.descriptor, fcntl.F_GETFL)
                 fcntl.fcntl(self.descriptor, fcntl.F_SETFL, status | direct_flag)
@@ -148,12 +164,72 @@ def storage_error(error: OSError) -> InvalidInput:
                         reason=error.strerror or str(error))
 
 
+def _source_error(error: OSError) -> bool:
+    """Whether a failure is the source's own (shown as it is), not the vault's (``storage_error``)."""
+    return isinstance(error, FileNotFoundError | PermissionError | IsADirectoryError)
+
+
+class LocalStagedBlob:
+    """A blob read into a temp file, not yet durable or visible: ``commit`` or ``discard`` it."""
+
+    def __init__(self, vault: LocalVault, temp_path: Path, out: _TempFile, digests: Digests) -> None:
+        self.vault = vault
+        self.digests = digests
+        self._temp_path = temp_path
+        self._out: _TempFile | None = out
+
+    def commit(self, *, name_sync: bool = True) -> StoredBlob:
+        """Make the bytes durable and put them under their name (durable too, unless ``name_sync`` is
+        False: then at the vault's next ``sync_names``)."""
+        digests, temp_path = self.digests, self._temp_path
+        try:
+            out, self._out = self._out, None
+            if out is None:
+                raise ValueError("a staged blob is committed or discarded once")
+            try:
+                out.finish()
+            finally:
+                out.close()
+            target = self.vault.path(digests.sha256)
+            if target.exists() and target.stat().st_size == digests.size:
+                temp_path.unlink()
+                # Its name may not be durable yet (stored earlier in this batch, or by another seat).
+                self.vault._name_written([target.parent], name_sync)
+                return StoredBlob(digests, new=False)
+            # A file of the wrong length under this name was damaged (verification names it): the
+            # fresh copy, whose digest was just computed, takes its place.
+            made = self.vault._make_folders(target.parent)
+            os.chmod(temp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            os.replace(temp_path, target)
+            # The new name lives in its folder; each folder made lives in its parent (POSIX: fsync of
+            # the file does not make its directory entry durable).
+            self.vault._name_written([target.parent, *(folder.parent for folder in made)], name_sync)
+            return StoredBlob(digests, new=True)
+        except OSError as error:
+            temp_path.unlink(missing_ok=True)
+            if _source_error(error):
+                raise
+            raise storage_error(error) from error
+        except BaseException:
+            temp_path.unlink(missing_ok=True)
+            raise
+
+    def discard(self) -> None:
+        """Drop the temp file; nothing was stored."""
+        out, self._out = self._out, None
+        if out is not None:
+            out.close()
+            self._temp_path.unlink(missing_ok=True)
+
+
 class LocalVault:
     """Blobs in a folder: ``sha256/ab/cd/<hex>``, read-only once stored; temp files under ``tmp/``."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.temp = root / "tmp"
+        self._unsynced_folders: set[Path] = set()  # new names not yet durable (``name_sync=False``)
+        self._unsynced_lock = threading.Lock()
 
     def path(self, sha256: str) -> Path:
         if not SHA256_HEX.fullmatch(sha256):
@@ -185,44 +261,82 @@ class LocalVault:
 
     def store(self, source: BinaryIO, progress: ByteProgressFn,
               cancelled: CancelledFn = never_cancelled,
-              accept: Callable[[Digests], None] | None = None) -> StoredBlob:
+              accept: Callable[[Digests], None] | None = None, *, name_sync: bool = True) -> StoredBlob:
         """Copy ``source`` into the vault under its SHA-256; durable before this returns.
 
-        ``accept`` may refuse the bytes read (by raising) before anything becomes visible.
+        ``accept`` may refuse the bytes read (by raising) before anything becomes visible. With
+        ``name_sync=False`` the bytes are durable but the blob's name becomes durable only at the next
+        ``sync_names()``, which the caller must call before any row names the blob. Safe to call from
+        several threads at once.
         """
+        return self.stage(source, progress, cancelled, accept).commit(name_sync=name_sync)
+
+    def stage(self, source: BinaryIO, progress: ByteProgressFn, cancelled: CancelledFn = never_cancelled,
+              accept: Callable[[Digests], None] | None = None) -> LocalStagedBlob:
+        """Read ``source`` once into a temp file, hashing it; nothing is durable or visible until the
+        result's ``commit`` (which may run on another thread: a batch reads in order and fsyncs side by
+        side). ``accept`` may refuse the bytes read (by raising); then nothing is left."""
         self.temp.mkdir(parents=True, exist_ok=True)
         temp_path = self.temp / f"{TEMP_PREFIX}{uuid.uuid4().hex}"
-        _advise_sequential(source)
+        # Read-ahead advice and O_DIRECT pay off on large files (no page-cache copy competing with the
+        # hashes); a file of one chunk or less is read in one call and written faster through the cache.
+        large = _size_of(source) > CHUNK_BYTES
+        if large:
+            _advise_sequential(source)
+        out: _TempFile | None = None
         try:
-            out = _TempFile(temp_path)
-            try:
-                if fcntl is not None:
-                    fcntl.flock(out.descriptor, fcntl.LOCK_EX)  # tells start-up cleaners it is in use
-                digests = digest_stream(source, progress, cancelled, out.write)
-                out.finish()
-            finally:
-                out.close()
+            out = _TempFile(temp_path, direct=large)
+            if fcntl is not None:
+                fcntl.flock(out.descriptor, fcntl.LOCK_EX)  # tells start-up cleaners it is in use
+            digests = digest_stream(source, progress, cancelled, out.write)
             if accept is not None:
                 accept(digests)
-            target = self.path(digests.sha256)
-            if target.exists() and target.stat().st_size == digests.size:
-                temp_path.unlink()
-                return StoredBlob(digests, new=False)
-            # A file of the wrong length under this name was damaged (verification names it): the
-            # fresh copy, whose digest was just computed, takes its place.
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.chmod(temp_path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-            os.replace(temp_path, target)
-            fsync_folder(target.parent)
-            return StoredBlob(digests, new=True)
-        except OSError as error:
+            return LocalStagedBlob(self, temp_path, out, digests)
+        except BaseException as error:
+            if out is not None:
+                out.close()
             temp_path.unlink(missing_ok=True)
-            if isinstance(error, FileNotFoundError | PermissionError | IsADirectoryError):
-                raise
-            raise storage_error(error) from error
-        except BaseException:
-            temp_path.unlink(missing_ok=True)
+            if isinstance(error, OSError) and not _source_error(error):
+                raise storage_error(error) from error
             raise
+
+    def _make_folders(self, folder: Path) -> list[Path]:
+        """Create ``folder`` and missing parents below the vault root; return those that were missing."""
+        missing: list[Path] = []
+        while not folder.is_dir() and folder != self.root:
+            missing.append(folder)
+            folder = folder.parent
+        for path in reversed(missing):
+            # Made by another thread at the same moment: its entry is synced here as well, so this
+            # blob's name never rests on another caller's fsync.
+            path.mkdir(exist_ok=True)
+        return missing
+
+    def _name_written(self, folders: list[Path], sync_now: bool) -> None:
+        if sync_now:
+            for folder in dict.fromkeys(folders):
+                fsync_folder(folder)
+        else:
+            with self._unsynced_lock:
+                self._unsynced_folders.update(folders)
+
+    def sync_names(self) -> None:
+        """Make every name stored with ``name_sync=False`` durable: fsync their folders, side by side."""
+        with self._unsynced_lock:
+            folders, self._unsynced_folders = self._unsynced_folders, set()
+        if not folders:
+            return
+        try:
+            if len(folders) == 1:
+                fsync_folder(next(iter(folders)))
+            else:
+                with ThreadPoolExecutor(min(FOLDER_SYNC_THREADS, len(folders)),
+                                        thread_name_prefix="vault-sync") as pool:
+                    list(pool.map(fsync_folder, folders))
+        except OSError as error:
+            with self._unsynced_lock:
+                self._unsynced_folders |= folders  # still owed: the next call tries them again
+            raise storage_error(error) from error
 
     def remove_stale_temp_files(self) -> int:
         """Delete temp files left by a crash (skipping any another process is still writing)."""
