@@ -67,6 +67,8 @@ def slow_ingest(monkeypatch: pytest.MonkeyPatch) -> None:
         return real_ingest(*args, file_progress=report, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(intake, "ingest_files", slowed)
+    # One large file at a time, so "File 2 of 4" means the first is done (side by side, they overlap).
+    monkeypatch.setattr(intake, "LARGE_FILES_SIDE_BY_SIDE", 1)
 
 
 def _window_ingesting(qtbot: QtBot, store: OpenStore, notary: SignedInUser,

@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
-from desktop.core.trust import ledger, signing_keys, users
+from desktop.core.trust import checkpoints, ledger, signing_keys, users
 from desktop.core.trust.permissions import Role
 from desktop.core.trust.sign_in import sign_in_user
 from desktop.core.verification import ledger as verification_ledger
@@ -111,13 +111,13 @@ def test_verification_can_be_cancelled(qtbot: QtBot, filled: OpenStore,
 def test_pages_reload_only_when_a_change_concerns_them(qtbot: QtBot, filled: OpenStore,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     reads: list[int] = []
-    real_size = ledger.size
+    real_latest = checkpoints.latest  # read by the page's head load only (appends read the size too)
 
-    def counted(session: object) -> int:
+    def counted(session: object) -> object:
         reads.append(1)
-        return real_size(session)  # type: ignore[arg-type]
+        return real_latest(session)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(ledger, "size", counted)
+    monkeypatch.setattr(checkpoints, "latest", counted)
     window = attached_window(qtbot, filled, "测试中心", sign_in_user(filled.database, "admin", PASSWORD))
     window.show_page("ledger")
     page = window.ledger_page
