@@ -77,6 +77,7 @@ class _Facts:
     sm3_ok: bool = False
     size_ok: bool = False
     seals: list[SealStatus] = field(default_factory=list)
+    seals_complete: bool = True
 
 
 def load_items(session: Session, case_id: int | None) -> list[Item]:
@@ -211,6 +212,7 @@ def _check_seals(session: Session, items: list[Item], facts: dict[int, _Facts], 
                                             signers.get(seal.key_id), findings)
             facts[item.row.id].seals.append(status)
             changed += not in_ledger
+        facts[item.row.id].seals_complete = len(unmatched) <= changed
         for gone in unmatched[changed:]:
             findings.append(item.where().finding(FindingCode.SEAL_MISSING, f"the ledger records a seal "
                                                  f"(entry {gone.seq}) that the store no longer holds",
@@ -287,5 +289,6 @@ def check_evidence(session: Session, vault: Vault, items: list[Item], anchors: A
         fact = facts[item.row.id]
         result.statuses.append(ItemStatus(item.row.id, item.name, item.case_number, item.row.blob_sha256,
                                           fact.blob_present, fact.sha256_ok, fact.sm3_ok, fact.size_ok,
-                                          fact.in_ledger, fact.record_matches_ledger, tuple(fact.seals)))
+                                          fact.in_ledger, fact.record_matches_ledger, tuple(fact.seals),
+                                          fact.seals_complete))
     return result

@@ -61,10 +61,19 @@ CHECKPOINT_CODES = SignerCodes(FindingCode.CHECKPOINT_KEY_UNKNOWN, FindingCode.C
 
 @dataclass(frozen=True, slots=True)
 class KeyCheck:
-    """Every key by id, and the findings about the keys themselves."""
+    """Every key by id, and the findings about the keys themselves (with the key's id; None for a key
+    the store no longer holds)."""
 
     signers: dict[int, Signer]
-    findings: tuple[Finding, ...]
+    keyed: tuple[tuple[int | None, Finding], ...]
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(finding for _key, finding in self.keyed)
+
+    def findings_for(self, key_ids: set[int]) -> tuple[Finding, ...]:
+        """The findings about the keys ``key_ids`` only (what one case's seals and records rest on)."""
+        return tuple(finding for key, finding in self.keyed if key in key_ids)
 
 
 def _fingerprint_of(logged: Logged) -> str:
@@ -81,13 +90,14 @@ def check_keys(session: Session, anchors: Anchors) -> KeyCheck:
     revoked: dict[str, Logged] = {}
     for logged in anchors.kind(EventKind.KEY_REVOKED):
         revoked.setdefault(_fingerprint_of(logged), logged)
-    findings: list[Finding] = []
+    keyed: list[tuple[int | None, Finding]] = []
     signers: dict[int, Signer] = {}
     held: set[str] = set()
     rows = session.execute(select(SigningKey, User.name).outerjoin(User, User.id == SigningKey.user_id)
                            .order_by(SigningKey.id))
     for row, owner_name in rows:
         held.add(row.fingerprint)
+        found: list[Finding] = []
         where = Where(f"signing key {row.id} ({owner_name}, {row.fingerprint[:16]})", key=row.fingerprint,
                       user=owner_name)
         why = ""
@@ -97,38 +107,40 @@ def check_keys(session: Session, anchors: Anchors) -> KeyCheck:
         except InvalidInput:
             certificate = None
             why = "its certificate cannot be read"
-            findings.append(where.finding(FindingCode.KEY_CERTIFICATE_UNREADABLE,
+            found.append(where.finding(FindingCode.KEY_CERTIFICATE_UNREADABLE,
                                           "its stored certificate is not a readable PEM certificate"))
         fingerprint = row.fingerprint
         if certificate is not None:
             fingerprint = certificates.certificate_fingerprint(certificate)
             if fingerprint != row.fingerprint:
                 why = "its certificate is not the one its fingerprint names"
-                findings.append(where.finding(FindingCode.KEY_FINGERPRINT_MISMATCH,
+                found.append(where.finding(FindingCode.KEY_FINGERPRINT_MISMATCH,
                                               "its stored fingerprint is not the SHA-256 of its certificate",
                                               expected=fingerprint, found=row.fingerprint))
         logged = created.get(row.fingerprint)
         if logged is None:
             why = why or "no ledger entry records it"
-            findings.append(where.finding(FindingCode.KEY_NOT_IN_LEDGER,
+            found.append(where.finding(FindingCode.KEY_NOT_IN_LEDGER,
                                           "no ledger entry records its creation or import",
                                           found=row.fingerprint))
         elif owner_name != logged.actor:
-            findings.append(where.finding(FindingCode.KEY_OWNER_CHANGED, f"the ledger records it as "
+            found.append(where.finding(FindingCode.KEY_OWNER_CHANGED, f"the ledger records it as "
                                           f"{logged.actor}'s key", expected=logged.actor, found=owner_name,
                                           seq=logged.seq))
         revocation = revoked.get(row.fingerprint)
-        findings.extend(_revocation_findings(where, row.revoked_at, revocation))
+        found.extend(_revocation_findings(where, row.revoked_at, revocation))
         signers[row.id] = Signer(row.id, fingerprint, certificate, logged.actor if logged else owner_name,
                                  not why, revocation.recorded_at if revocation else None, why)
+        keyed.extend((row.id, finding) for finding in found)
     for fingerprint, logged in created.items():
         if fingerprint not in held:
             where = Where(f"signing key {fingerprint[:16]} ({logged.actor})", key=fingerprint,
                           user=logged.actor)
-            findings.append(where.finding(FindingCode.KEY_MISSING, f"the ledger records it (entry "
-                                          f"{logged.seq}, {logged.kind}) but the store no longer holds it",
-                                          expected=fingerprint, seq=logged.seq))
-    return KeyCheck(signers, tuple(findings))
+            missing = where.finding(FindingCode.KEY_MISSING, f"the ledger records it (entry {logged.seq}, "
+                                    f"{logged.kind}) but the store no longer holds it", expected=fingerprint,
+                                    seq=logged.seq)
+            keyed.append((None, missing))
+    return KeyCheck(signers, tuple(keyed))
 
 
 def _revocation_findings(where: Where, row_revoked_at: datetime | None,

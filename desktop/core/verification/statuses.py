@@ -72,6 +72,7 @@ class ItemStatus:
     in_ledger: bool  # an ``evidence.ingested`` entry logs it
     record_matches_ledger: bool  # its record gives the digest in that entry, and the entry its leaf
     seals: tuple[SealStatus, ...] = ()
+    seals_complete: bool = True  # every seal the ledger records on it is still held
 
     @property
     def blob_intact(self) -> bool:
@@ -84,8 +85,8 @@ class ItemStatus:
 
     @property
     def bottom_line(self) -> bool:
-        """Intact, and every seal on it valid."""
-        return self.intact and all(seal.valid for seal in self.seals)
+        """Intact, every seal on it valid, and none of its seals lost."""
+        return self.intact and self.seals_complete and all(seal.valid for seal in self.seals)
 
     @property
     def verdict(self) -> ItemVerdict:
@@ -98,7 +99,8 @@ class ItemStatus:
                 "blob_present": self.blob_present, "sha256_ok": self.sha256_ok, "sm3_ok": self.sm3_ok,
                 "size_ok": self.size_ok, "blob_intact": self.blob_intact, "in_ledger": self.in_ledger,
                 "record_matches_ledger": self.record_matches_ledger,
-                "seals": [seal.to_dict() for seal in self.seals], "intact": self.intact,
+                "seals": [seal.to_dict() for seal in self.seals], "seals_complete": self.seals_complete,
+                "intact": self.intact,
                 "bottom_line": self.bottom_line, "verdict": str(self.verdict)}
 
 

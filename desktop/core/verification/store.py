@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import PreservationRecord
+from db.models import EvidenceItem, EvidenceSeal, PreservationRecord
 from desktop.core.evidence.items import subject as item_subject
 from desktop.core.evidence.preservation import subject as record_subject
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
@@ -24,6 +24,14 @@ from desktop.core.verification.users import check_users
 
 # Progress weight of one ledger entry against one byte of evidence re-hashed (about the same time).
 ENTRY_WEIGHT = 4096
+
+
+def _keys_of_case(session: Session, case_id: int) -> set[int]:
+    """The keys that sealed a case's items and records: the keys a case-scoped check judges."""
+    sealed = select(EvidenceSeal.key_id).join(EvidenceItem, EvidenceItem.id == EvidenceSeal.item_id).where(
+        EvidenceItem.case_id == case_id)
+    recorded = select(PreservationRecord.key_id).where(PreservationRecord.case_id == case_id)
+    return set(session.scalars(sealed.union(recorded)))
 
 
 def verify_store(session: Session, vault: Vault, case_number: str | None = None,
@@ -62,7 +70,7 @@ def verify_store(session: Session, vault: Vault, case_number: str | None = None,
                       checkpoint_statuses=tuple(result.statuses))
     else:
         base = Report(size, 0, 0)
-    findings.extend(keys.findings)
+    findings.extend(keys.findings if case is None else keys.findings_for(_keys_of_case(session, case.id)))
     users = 0
     if case is None:
         users, user_findings = check_users(session, anchors)
