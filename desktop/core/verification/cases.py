@@ -35,14 +35,14 @@ def check_cases(session: Session, anchors: Anchors, case_id: int | None) -> tupl
         present.add(row.number)
         where = Where(f"case {row.number}", case=row.number)
         digest = record_digest(case_record(row))
-        logged = anchors.of(case_subject(row.number), EventKind.CASE_OPENED)
-        if not logged:
+        opened = anchors.of(case_subject(row.number), EventKind.CASE_OPENED)
+        if not opened:
             findings.append(where.finding(FindingCode.CASE_NOT_IN_LEDGER,
                                           "no ledger entry records its opening", found=digest))
-        elif logged[0].digest != digest:
+        elif opened[0].digest != digest:
             findings.append(where.finding(FindingCode.CASE_RECORD_CHANGED, "its record does not match the "
                                           "digest logged when it was opened (a field was changed)",
-                                          expected=logged[0].digest, found=digest, seq=logged[0].seq))
+                                          expected=opened[0].digest, found=digest, seq=opened[0].seq))
     if case_id is None:
         for logged in anchors.kind(EventKind.CASE_OPENED):
             number = logged.subject.removeprefix(CASE_SUBJECT_PREFIX)

@@ -10,8 +10,9 @@ item (id and file name), what was expected and what was found; nothing stops at 
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -130,10 +131,69 @@ def _missing_items(items: list[Item], anchors: Anchors, findings: list[Finding])
                 "no longer holds it", expected=logged.digest, seq=logged.seq))
 
 
-def _check_blobs(session: Session, vault: Vault, items: list[Item], facts: dict[int, _Facts],
-                 findings: list[Finding], tick: Callable[[int], None],
-                 cancelled: CancelledFn) -> tuple[int, int]:
-    """Re-hash each blob once (both digests) and compare with every item that uses it."""
+class BlobHashing:
+    """Re-hashes blobs (both digests, each file read once) on a thread of its own, so the records, seals
+    and the ledger are checked meanwhile: reads and hashlib release the GIL, and a small file's SM3 would
+    otherwise leave the second core idle. ``result`` waits for it; ``stop`` abandons it."""
+
+    def __init__(self, vault: Vault, sha256s: Iterable[str], progress: Callable[[int], None],
+                 cancelled: CancelledFn) -> None:
+        self._vault = vault
+        self._sha256s = sorted(set(sha256s))
+        self._progress = progress
+        self._cancelled = cancelled
+        self._stop = threading.Event()
+        self._error: BaseException | None = None
+        self._hashed: dict[str, Digests | str] = {}  # digests, or why the file could not be read
+        self._thread = threading.Thread(target=self._run, name="verify-blobs", daemon=True)
+
+    def start(self) -> BlobHashing:
+        self._thread.start()
+        return self
+
+    def _stopped(self) -> bool:
+        return self._stop.is_set() or self._cancelled()
+
+    def _run(self) -> None:
+        done = 0
+        try:
+            for sha256 in self._sha256s:
+                raise_if_cancelled(self._stopped)
+                base = done
+
+                def progress(size: int, base: int = base) -> None:
+                    self._progress(base + size)
+
+                try:  # opened without asking first whether it exists: one look-up less per file
+                    with self._vault.open(sha256) as handle:
+                        digests = digest_stream(handle, progress, self._stopped)
+                except (NotFound, OSError) as error:
+                    self._hashed[sha256] = "is missing from the vault" \
+                        if isinstance(error, NotFound | FileNotFoundError) \
+                        else f"cannot be read from the vault ({error.strerror or error})"
+                    continue
+                self._hashed[sha256] = digests
+                done += digests.size
+        except BaseException as error:  # handed to the checking thread by result()
+            self._error = error
+
+    def result(self) -> dict[str, Digests | str]:
+        """Each blob's digests, or the reason it could not be read; raises what the thread raised."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._hashed
+
+    def stop(self) -> None:
+        """Abandon the hashing (the check failed or was cancelled) and wait for the thread."""
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+
+def _check_blobs(session: Session, items: list[Item], hashed: dict[str, Digests | str],
+                 facts: dict[int, _Facts], findings: list[Finding]) -> tuple[int, int]:
+    """Compare each blob's digests with every item that uses it, and its database row with them."""
     users: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         users[item.row.blob_sha256].append(item)
@@ -142,18 +202,12 @@ def _check_blobs(session: Session, vault: Vault, items: list[Item], facts: dict[
     for batch in batches(sorted(users)):
         rows.update((row.sha256, row) for row in session.scalars(select(Blob).where(Blob.sha256.in_(batch))))
     for sha256 in sorted(users):
-        raise_if_cancelled(cancelled)
         using = users[sha256]
         _check_blob_row(sha256, rows.get(sha256), using[0], findings)
-        base = checked_bytes
-        try:  # opened without asking first whether it exists: one look-up less per file
-            with vault.open(sha256) as handle:
-                digests = digest_stream(handle, lambda done, base=base: tick(base + done), cancelled)
-        except (NotFound, OSError) as error:
-            reason = "is missing from the vault" if isinstance(error, NotFound | FileNotFoundError) \
-                else f"cannot be read from the vault ({error.strerror or error})"
+        digests = hashed[sha256]
+        if isinstance(digests, str):
             for item in using:
-                findings.append(item.where().finding(FindingCode.BLOB_MISSING, f"its file {reason}",
+                findings.append(item.where().finding(FindingCode.BLOB_MISSING, f"its file {digests}",
                                                      expected=sha256))
             continue
         checked_bytes += digests.size
@@ -273,16 +327,18 @@ def evidence_bytes(session: Session, case_id: int | None) -> int:
 
 
 def check_evidence(session: Session, vault: Vault, items: list[Item], anchors: Anchors,
-                   signers: dict[int, Signer], whole_store: bool, tick: Callable[[int], None],
-                   cancelled: CancelledFn) -> EvidenceResult:
-    """Every evidence check over ``items`` (the whole store's or one case's)."""
+                   signers: dict[int, Signer], whole_store: bool, hashing: BlobHashing) -> EvidenceResult:
+    """Every evidence check over ``items`` (the whole store's or one case's); the blobs' digests come
+    from ``hashing``, started on the same items, which it waits for after the records and seals."""
     result = EvidenceResult(items=len(items))
     facts = {item.row.id: _Facts() for item in items}
     _check_records(items, anchors, facts, result.findings)
     if whole_store:
         _missing_items(items, anchors, result.findings)
-    result.blobs, result.bytes = _check_blobs(session, vault, items, facts, result.findings, tick, cancelled)
-    result.seals = _check_seals(session, items, facts, anchors, signers, result.findings)
+    seal_findings: list[Finding] = []
+    result.seals = _check_seals(session, items, facts, anchors, signers, seal_findings)
+    result.blobs, result.bytes = _check_blobs(session, items, hashing.result(), facts, result.findings)
+    result.findings.extend(seal_findings)
     if whole_store:
         result.findings.extend(_unrecorded_blobs(session, vault))
     for item in items:

@@ -24,8 +24,8 @@ from desktop.core.verification.findings import NOTICE, Finding, Where
 from desktop.core.verification.statuses import SignerFacts
 
 KEY_SUBJECT_PREFIX = "key:"
-# A key's row is marked revoked in the transaction that logs the revocation, just before the entry (which
-# may wait for the ledger's lock): an earlier mark by more than this is not the logged revocation.
+# A key's row is marked revoked in the transaction that logs the revocation, next to the entry (which may
+# wait for the ledger's lock): a mark further than this from the entry's time is not the logged one.
 REVOCATION_SLACK = timedelta(minutes=10)
 
 
@@ -108,28 +108,28 @@ def check_keys(session: Session, anchors: Anchors) -> KeyCheck:
             certificate = None
             why = "its certificate cannot be read"
             found.append(where.finding(FindingCode.KEY_CERTIFICATE_UNREADABLE,
-                                          "its stored certificate is not a readable PEM certificate"))
+                                       "its stored certificate is not a readable PEM certificate"))
         fingerprint = row.fingerprint
         if certificate is not None:
             fingerprint = certificates.certificate_fingerprint(certificate)
             if fingerprint != row.fingerprint:
                 why = "its certificate is not the one its fingerprint names"
                 found.append(where.finding(FindingCode.KEY_FINGERPRINT_MISMATCH,
-                                              "its stored fingerprint is not the SHA-256 of its certificate",
-                                              expected=fingerprint, found=row.fingerprint))
-        logged = created.get(row.fingerprint)
-        if logged is None:
+                                           "its stored fingerprint is not the SHA-256 of its certificate",
+                                           expected=fingerprint, found=row.fingerprint))
+        creation = created.get(row.fingerprint)
+        if creation is None:
             why = why or "no ledger entry records it"
             found.append(where.finding(FindingCode.KEY_NOT_IN_LEDGER,
-                                          "no ledger entry records its creation or import",
-                                          found=row.fingerprint))
-        elif owner_name != logged.actor:
+                                       "no ledger entry records its creation or import",
+                                       found=row.fingerprint))
+        elif owner_name != creation.actor:
             found.append(where.finding(FindingCode.KEY_OWNER_CHANGED, f"the ledger records it as "
-                                          f"{logged.actor}'s key", expected=logged.actor, found=owner_name,
-                                          seq=logged.seq))
+                                       f"{creation.actor}'s key", expected=creation.actor, found=owner_name,
+                                       seq=creation.seq))
         revocation = revoked.get(row.fingerprint)
         found.extend(_revocation_findings(where, row.revoked_at, revocation))
-        signers[row.id] = Signer(row.id, fingerprint, certificate, logged.actor if logged else owner_name,
+        signers[row.id] = Signer(row.id, fingerprint, certificate, creation.actor if creation else owner_name,
                                  not why, revocation.recorded_at if revocation else None, why)
         keyed.extend((row.id, finding) for finding in found)
     for fingerprint, logged in created.items():
@@ -153,8 +153,8 @@ def _revocation_findings(where: Where, row_revoked_at: datetime | None,
     if revocation is None and row_revoked_at is not None:
         return [where.finding(FindingCode.KEY_REVOKED_NOT_IN_LEDGER, "its row marks it revoked but no ledger "
                               "entry records a revocation", expected=None, found=format_time(row_revoked_at))]
-    if revocation is not None and row_revoked_at is not None and not (
-            revocation.recorded_at - REVOCATION_SLACK <= row_revoked_at <= revocation.recorded_at):
+    if revocation is not None and row_revoked_at is not None and \
+            abs(row_revoked_at - revocation.recorded_at) > REVOCATION_SLACK:
         return [where.finding(FindingCode.KEY_REVOCATION_CHANGED,
                               "its row gives another revocation time than the ledger",
                               expected=format_time(revocation.recorded_at), found=format_time(row_revoked_at),

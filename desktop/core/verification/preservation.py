@@ -77,13 +77,15 @@ def _check_row(row: PreservationRecord, parsed: dict[str, Any], case_number: str
 
 
 def _check_items(parsed: dict[str, Any], items: dict[int, Item], where: Where) -> list[Finding]:
+    """Every item the record lists must be stored with the digests it lists."""
     found: list[Finding] = []
     listed_items = parsed.get("items", [])
     for listed in listed_items if isinstance(listed_items, list) else [None]:
-        item = items.get(listed.get("id")) if isinstance(listed, dict) else None
-        if item is None or listed.get("record_sha256") != item.row.record_sha256 \
-                or listed.get("sha256") != item.row.blob_sha256:
-            listed_id = listed.get("id") if isinstance(listed, dict) else None
+        fields: dict[str, Any] = listed if isinstance(listed, dict) else {}
+        listed_id = fields.get("id")
+        item = items.get(listed_id) if isinstance(listed_id, int) else None
+        if item is None or fields.get("record_sha256") != item.row.record_sha256 \
+                or fields.get("sha256") != item.row.blob_sha256:
             found.append(Finding(FindingCode.RECORD_ITEM_MISMATCH, f"{where.text}: the item it lists as "
                                  f"{listed_id} differs from the stored item", record=where.record,
                                  item=listed_id if isinstance(listed_id, int) else None, case=where.case))
@@ -148,7 +150,8 @@ def check_preservation(session: Session, case_id: int | None, items: dict[int, I
     rows = list(session.scalars(query))
     numbers = {case: number for case, number in session.execute(numbers_query)}
     digests = {row.id: row.record_sha256 for row in rows}
-    elsewhere = sorted({row.supersedes_id for row in rows if row.supersedes_id not in digests} - {None})
+    elsewhere = sorted({row.supersedes_id for row in rows
+                        if row.supersedes_id is not None and row.supersedes_id not in digests})
     for batch in batches(elsewhere):
         digests.update((record, digest) for record, digest in session.execute(
             select(PreservationRecord.id, PreservationRecord.record_sha256)

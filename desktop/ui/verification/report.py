@@ -108,14 +108,14 @@ class FindingsTable(QTableWidget):
         self.setRowCount(len(findings))
         for row, finding in enumerate(findings):
             notice = finding.severity == NOTICE
-            for column, value in enumerate(self._cells(finding)):
-                cell = QTableWidgetItem(value)
-                cell.setToolTip(finding.message if column in (WHAT, DETAILS) else value)
+            cells = [QTableWidgetItem(value) for value in self._cells(finding)]
+            for column, cell in enumerate(cells):
+                cell.setToolTip(finding.message if column in (WHAT, DETAILS) else cell.text())
                 cell.setData(SEVERITY_ROLE, str(finding.severity))
                 if notice:
                     cell.setForeground(muted)
                 self.setItem(row, column, cell)
-            code = self.item(row, CODE)
+            code = cells[CODE]
             code.setIcon(notice_icon if notice else error_icon)
             code.setToolTip(self.tr("Notice: nothing is wrong, but worth knowing.") if notice
                             else self.tr("Error: something does not match what was recorded."))
