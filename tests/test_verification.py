@@ -27,6 +27,7 @@ from desktop.core.office import office
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
 from desktop.core.trust import checkpoints, ledger, passwords, signing_keys, users
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Actor, Role
 from desktop.core.trust.pki import certificates, key_files, signatures
 from desktop.core.trust.signing_keys import UnlockedKey
@@ -234,7 +235,7 @@ ITEM_FACT_CODES = frozenset({
     FindingCode.ITEM_NOT_IN_LEDGER, FindingCode.ITEM_RECORD_CHANGED, FindingCode.BLOB_MISSING,
     FindingCode.BLOB_CHANGED, FindingCode.SEAL_MISSING, FindingCode.SEAL_KEY_UNKNOWN,
     FindingCode.SEAL_RECORD_MISMATCH, FindingCode.SEAL_SIGNATURE, FindingCode.SEAL_NOT_IN_LEDGER,
-    FindingCode.SIGNER_MISMATCH, FindingCode.SIGNED_AFTER_REVOCATION,
+    FindingCode.SIGNER_MISMATCH, FindingCode.SIGNED_AFTER_REVOCATION, FindingCode.SIGNED_BEFORE_KEY,
     FindingCode.OUTSIDE_CERTIFICATE_VALIDITY})
 
 
@@ -540,6 +541,34 @@ def test_a_swapped_certificate_with_every_checkpoint_resigned_is_named(scene: Sc
                    for checkpoint in scene.checkpoint_ids])
     assert not _named(report, FindingCode.CHECKPOINT_SIGNATURE)  # the signatures themselves verify
     assert [status.signer_facts.signer_known for status in report.checkpoint_statuses] == [False] * 3
+
+
+def test_checkpoints_resigned_by_a_key_logged_after_them_are_named(scene: Scene) -> None:
+    """A second key put in for the administrator, its creation appended to the ledger through the
+    ledger's own code, then every checkpoint signed again with it: every key, entry and node checks
+    out, but the ledger's order shows the key came after what it signed."""
+    private_key, certificate = certificates.new_signing_key("admin", "昆明公证处",
+                                                            datetime(2026, 1, 1, tzinfo=UTC))
+    new = certificates.certificate_fingerprint(certificate)
+    statements: list[Statement] = []
+    with scene.store.database.session_scope() as session:
+        ledger.append(session, "admin", EventKind.KEY_CREATED, f"key:{new}", new)
+        row = SigningKey(user_id=scene.user_id("admin"), fingerprint=new, chain_pem="", source="self-signed",
+                         certificate_pem=certificates.certificate_pem(certificate).decode(),
+                         encrypted_private_key=b"unused", created_at=datetime.now(UTC))
+        session.add(row)
+        session.flush()
+        for checkpoint in session.scalars(select(Checkpoint)):
+            record = checkpoints.checkpoint_record(checkpoint.tree_size, checkpoint.root_sha256,
+                                                   checkpoint.signed_at, checkpoint.signer, new)
+            statements.append(("UPDATE checkpoint SET key_id = :k, signature = :s WHERE id = :id",
+                               {"k": row.id, "s": signatures.sign(private_key, canonical_bytes(record)),
+                                "id": checkpoint.id}))
+    scene.tamper(*statements)
+    report = scene.report()
+    assert_named(report, *[(FindingCode.SIGNED_BEFORE_KEY, {"checkpoint": checkpoint})
+                           for checkpoint in scene.checkpoint_ids])
+    assert _codes(report) == {"signed-before-key"}
 
 
 def test_swapped_key_owners_are_both_named(scene: Scene) -> None:

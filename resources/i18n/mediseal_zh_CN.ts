@@ -2086,6 +2086,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>签名时间不在证书有效期内</translation>
     </message>
     <message>
+        <source>Signed with a key the ledger logged only later</source>
+        <translation>所用密钥在存证日志中的记载晚于该签名</translation>
+    </message>
+    <message>
         <source>A preservation record the ledger records is missing</source>
         <translation>存证日志记载的保全证据记录已不存在</translation>
     </message>

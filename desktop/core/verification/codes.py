@@ -100,7 +100,7 @@ class FindingCode(Vocabulary):
     SEAL_SIGNATURE = "seal-signature", QT_TRANSLATE_NOOP("vocabulary", "A seal's signature does not verify")
     SEAL_NOT_IN_LEDGER = "seal-not-in-ledger", QT_TRANSLATE_NOOP("vocabulary",
                                                                  "A seal was never logged in the ledger")
-    # Who signed, and when, for seals and preservation records.
+    # Who signed, and when, for seals, preservation records and checkpoints.
     SIGNER_MISMATCH = "signer-mismatch", QT_TRANSLATE_NOOP("vocabulary", "Signed with another person's key")
     SIGNED_AFTER_REVOCATION = "signed-after-revocation", QT_TRANSLATE_NOOP(
         "vocabulary", "Signed after the key was revoked")
@@ -108,6 +108,8 @@ class FindingCode(Vocabulary):
         "vocabulary", "The key was revoked after it sealed (the seal stays valid)")
     OUTSIDE_CERTIFICATE_VALIDITY = "outside-certificate-validity", QT_TRANSLATE_NOOP(
         "vocabulary", "Signed outside the certificate's validity")
+    SIGNED_BEFORE_KEY = "signed-before-key", QT_TRANSLATE_NOOP(
+        "vocabulary", "Signed with a key the ledger logged only later")
     # Preservation records (保全证据记录).
     RECORD_MISSING = "record-missing", QT_TRANSLATE_NOOP(
         "vocabulary", "A preservation record the ledger records is missing")

@@ -279,22 +279,22 @@ def _check_seal(item: Item, seal: EvidenceSeal, fact: _Facts, unmatched: list[Lo
     """One seal's facts and findings; consumes its ledger entry from ``unmatched``. Returns whether an
     entry logs it."""
     where = item.where(f"seal {seal.id} on item {seal.item_id} ({item.name}) by {seal.signer}", seal=seal.id)
-    signer_facts, judged = judge_signer(signer, seal.signer, seal.sealed_at, where, SEAL_CODES)
-    unknown = [finding for finding in judged if finding.code == SEAL_CODES.unknown]
-    findings.extend(unknown)
     fingerprint = signer.fingerprint if signer is not None else None
     digest = record_digest(seal_record(seal.item_id, seal.record_sha256, seal.signer, fingerprint or "",
                                        seal.sealed_at, seal.signature))
     entry = next((logged for logged in unmatched if logged.digest == digest), None)
     if entry is not None:
         unmatched.remove(entry)
+    signer_facts, judged = judge_signer(signer, seal.signer, seal.sealed_at, where, SEAL_CODES,
+                                        entry.seq if entry is not None else None)
+    findings.extend(finding for finding in judged if finding.code == SEAL_CODES.unknown)
     names_record = fact.anchored is None or seal.record_sha256 == fact.anchored
+    if signer is not None and not names_record:
+        findings.append(where.finding(FindingCode.SEAL_RECORD_MISMATCH,
+                                      "it names another record digest than the item's",
+                                      expected=fact.anchored, found=seal.record_sha256))
     valid = False
     if signer is not None and signer.certificate is not None:
-        if not names_record:
-            findings.append(where.finding(FindingCode.SEAL_RECORD_MISMATCH,
-                                          "it names another record digest than the item's",
-                                          expected=fact.anchored, found=seal.record_sha256))
         valid = signatures.verify(signer.certificate, item.canonical, seal.signature)
         if not valid:
             findings.append(where.finding(FindingCode.SEAL_SIGNATURE,

@@ -40,6 +40,7 @@ class Signer:
     known: bool  # readable certificate, its stored fingerprint, and logged when made or imported
     revoked_at: datetime | None  # by the ledger
     why_unknown: str = ""
+    logged_seq: int | None = None  # the ledger entry that logged its creation or import
 
 
 class SignerCodes(NamedTuple):
@@ -130,7 +131,8 @@ def check_keys(session: Session, anchors: Anchors) -> KeyCheck:
         revocation = revoked.get(row.fingerprint)
         found.extend(_revocation_findings(where, row.revoked_at, revocation))
         signers[row.id] = Signer(row.id, fingerprint, certificate, creation.actor if creation else owner_name,
-                                 not why, revocation.recorded_at if revocation else None, why)
+                                 not why, revocation.recorded_at if revocation else None, why,
+                                 creation.seq if creation else None)
         keyed.extend((row.id, finding) for finding in found)
     for fingerprint, logged in created.items():
         if fingerprint not in held:
@@ -162,9 +164,11 @@ def _revocation_findings(where: Where, row_revoked_at: datetime | None,
     return []
 
 
-def judge_signer(signer: Signer | None, name: str, signed_at: datetime, where: Where,
-                 codes: SignerCodes) -> tuple[SignerFacts, list[Finding]]:
-    """Who signed and when, against the key's certificate and its state by the ledger."""
+def judge_signer(signer: Signer | None, name: str, signed_at: datetime, where: Where, codes: SignerCodes,
+                 after_entry: int | None = None) -> tuple[SignerFacts, list[Finding]]:
+    """Who signed and when, against the key's certificate and its state by the ledger. ``after_entry``:
+    a ledger entry the signature came after (the entry that logged a seal; a checkpoint's last entry),
+    so the key's own creation entry must come before it: the ledger's order, not a seat's clock."""
     if signer is None:
         return SignerFacts(False, False, False), [where.finding(codes.unknown, "its certificate is not known "
                                                                  "here (no such key)")]
@@ -187,6 +191,11 @@ def judge_signer(signer: Signer | None, name: str, signed_at: datetime, where: W
             found.append(where.finding(codes.revoked_later, f"its key was revoked later "
                                        f"({format_time(signer.revoked_at)}); the seal predates that and "
                                        "stays valid", severity=NOTICE))
+    if after_entry is not None and signer.logged_seq is not None and signer.logged_seq > after_entry:
+        valid = False
+        found.append(where.finding(FindingCode.SIGNED_BEFORE_KEY, f"its key was logged at entry "
+                                   f"{signer.logged_seq}, after entry {after_entry} that it follows",
+                                   expected=f"<= {after_entry}", found=str(signer.logged_seq)))
     if signer.certificate is not None:
         not_before = signer.certificate.not_valid_before_utc
         not_after = signer.certificate.not_valid_after_utc

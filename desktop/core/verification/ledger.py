@@ -183,7 +183,8 @@ def _check_checkpoints(checkpoints: list[Checkpoint], signers: dict[int, Signer]
     for row in checkpoints:
         where = Where(f"checkpoint {row.id}", checkpoint=row.id)
         signer = signers.get(row.key_id)
-        facts, findings = judge_signer(signer, row.signer, row.signed_at, where, CHECKPOINT_CODES)
+        facts, findings = judge_signer(signer, row.signer, row.signed_at, where, CHECKPOINT_CODES,
+                                       row.tree_size - 1)
         valid = False
         if signer is not None and signer.certificate is not None:
             record = checkpoint_record(row.tree_size, row.root_sha256, row.signed_at, row.signer,

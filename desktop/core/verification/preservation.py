@@ -112,7 +112,8 @@ def _check_record(row: PreservationRecord, case_number: str | None, digests: dic
         findings.append(where.finding(FindingCode.RECORD_MALFORMED, "its text is not a canonical record"))
     row_findings = _check_row(row, parsed, case_number, digests, where)
     findings.extend(row_findings)
-    signer_facts, judged = judge_signer(signer, row.signer, row.sealed_at, where, RECORD_CODES)
+    signer_facts, judged = judge_signer(signer, row.signer, row.sealed_at, where, RECORD_CODES,
+                                        entry.seq if entry is not None else None)
     valid = certificate_matches = False
     if signer is None or signer.certificate is None:
         findings.extend(judged)
