@@ -9,8 +9,9 @@ the page cache:
 
 - hashing limit: both digests of every blob file, each read once, SHA-256 on the reading thread and SM3
   on a second thread that lives for the whole batch (no per-file cost but open and read);
-- ``verify_store`` over the whole store: the ledger, every item record against its leaf, every blob
-  re-hashed with both digests, every seal.
+- ``verify_store`` over the whole store: the ledger, keys, users and cases against their entries,
+  every item record against its leaf, every blob re-hashed with both digests, every seal, and every
+  record the ledger logged matched with its row.
 
 Medians are compared. Goal (issue 5): verify <= 1.1x the hashing limit.
 """
@@ -29,6 +30,7 @@ from ingest import Desk, describe_folder, hashing_limit, open_desk, parse_size, 
 
 from desktop.core.evidence import intake
 from desktop.core.trust import signing_keys
+from desktop.core.verification.codes import ItemVerdict
 from desktop.core.verification.ledger import verify_ledger
 from desktop.core.verification.store import verify_store
 
@@ -82,7 +84,7 @@ def time_verify(desk: Desk) -> tuple[float, float]:
     with database.session_scope() as session:
         report = verify_store(session, vault)
     elapsed = time.perf_counter() - started
-    if report.errors:
+    if report.errors or ItemVerdict.FAILED in report.verdicts().values():
         raise SystemExit(f"verification found {report.errors[:3]}")
     started = time.perf_counter()
     with database.session_scope() as session:

@@ -1,25 +1,49 @@
-"""Changing stored rows the way an attacker with file access would, for the verification tests."""
+"""Changing stored rows the way an attacker with file or superuser access would, for the verification
+tests: the append-only triggers and the foreign keys out of the way, the app's services bypassed."""
 
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
 
 from sqlalchemy import text
 
 from desktop.core.storage.store import OpenStore
 
+Statement = tuple[str, dict[str, object]]
+
 
 def behind_the_triggers(store: OpenStore, table: str, statement: str, **params: object) -> None:
-    """Run ``statement`` on ``table`` with its append-only triggers out of the way."""
-    with store.database.engine.begin() as connection:
-        if store.database.kind == "postgresql":
-            connection.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER USER"))
-            connection.execute(text(statement), params)
-            connection.execute(text(f"ALTER TABLE {table} ENABLE TRIGGER USER"))
-        else:
-            triggers = connection.execute(text(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t"),
-                {"t": table}).all()
-            for name, _sql in triggers:
-                connection.execute(text(f"DROP TRIGGER {name}"))
-            connection.execute(text(statement), params)
-            for _name, sql in triggers:
-                connection.execute(text(sql))
+    """Run ``statement`` (on ``table``) with every append-only trigger and foreign key out of the way."""
+    del table  # every trigger is set aside, whichever table the statement touches
+    behind_the_back(store, [(statement, params)])
+
+
+def behind_the_back(store: OpenStore, statements: Iterable[Statement]) -> None:
+    """Run ``statements`` in one transaction with no trigger and no foreign-key check: on PostgreSQL as a
+    superuser in replica mode, on SQLite through a plain connection to the file (foreign keys are off by
+    default there) with the triggers dropped and put back inside the transaction."""
+    if store.database.kind == "postgresql":
+        with store.database.engine.begin() as connection:
+            connection.execute(text("SET LOCAL session_replication_role = replica"))
+            for statement, params in statements:
+                connection.execute(text(statement), params)
+        return
+    path = store.database.engine.url.database
+    assert path is not None
+    connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        triggers = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        for name, _sql in triggers:
+            connection.execute(f"DROP TRIGGER {name}")
+        for statement, params in statements:
+            connection.execute(statement, params)
+        for _name, sql in triggers:
+            connection.execute(sql)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    finally:
+        connection.close()

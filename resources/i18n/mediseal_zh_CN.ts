@@ -454,133 +454,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
-    <name>Findings</name>
-    <message>
-        <source>Entries were removed from the end of the ledger</source>
-        <translation>存证日志末尾的条目被删除</translation>
-    </message>
-    <message>
-        <source>The ledger holds fewer entries than it numbers</source>
-        <translation>存证日志实有条目少于其编号数</translation>
-    </message>
-    <message>
-        <source>A ledger entry is missing</source>
-        <translation>存证日志缺少条目</translation>
-    </message>
-    <message>
-        <source>A ledger entry was changed</source>
-        <translation>存证日志条目被改动</translation>
-    </message>
-    <message>
-        <source>A node of the ledger&apos;s tree was changed</source>
-        <translation>存证日志的树节点被改动</translation>
-    </message>
-    <message>
-        <source>A node of the ledger&apos;s tree is missing</source>
-        <translation>存证日志缺少树节点</translation>
-    </message>
-    <message>
-        <source>A checkpoint does not match the ledger</source>
-        <translation>检查点与存证日志不符</translation>
-    </message>
-    <message>
-        <source>A checkpoint covers more entries than the ledger has</source>
-        <translation>检查点覆盖的条目多于存证日志实有条目</translation>
-    </message>
-    <message>
-        <source>A checkpoint&apos;s signing key is not known here</source>
-        <translation>本机不认识检查点的签名密钥</translation>
-    </message>
-    <message>
-        <source>A checkpoint&apos;s signature does not verify</source>
-        <translation>检查点的签名核验未通过</translation>
-    </message>
-    <message>
-        <source>A checkpoint names another signer than its key&apos;s owner</source>
-        <translation>检查点所署签名人与密钥持有人不符</translation>
-    </message>
-    <message>
-        <source>A checkpoint was signed after its key was revoked</source>
-        <translation>检查点在密钥吊销后签署</translation>
-    </message>
-    <message>
-        <source>An evidence item was never logged in the ledger</source>
-        <translation>证据从未记入存证日志</translation>
-    </message>
-    <message>
-        <source>An evidence item&apos;s record was changed</source>
-        <translation>证据记录被改动</translation>
-    </message>
-    <message>
-        <source>An evidence file is missing from the vault</source>
-        <translation>存证库中缺少证据文件</translation>
-    </message>
-    <message>
-        <source>An evidence file in the vault was changed</source>
-        <translation>存证库中的证据文件被改动</translation>
-    </message>
-    <message>
-        <source>The vault holds a file no item uses (left by an interrupted ingest)</source>
-        <translation>存证库中有文件未被任何证据使用（系中断的入库所遗留）</translation>
-    </message>
-    <message>
-        <source>A file&apos;s entry in the database does not match its bytes</source>
-        <translation>数据库中的文件条目与文件内容不符</translation>
-    </message>
-    <message>
-        <source>A seal&apos;s certificate is not known here</source>
-        <translation>本机不认识签章所用的证书</translation>
-    </message>
-    <message>
-        <source>A seal names another record than the item&apos;s</source>
-        <translation>签章所指记录与证据记录不符</translation>
-    </message>
-    <message>
-        <source>A seal&apos;s signature does not verify</source>
-        <translation>签章的签名核验未通过</translation>
-    </message>
-    <message>
-        <source>A seal was never logged in the ledger</source>
-        <translation>签章从未记入存证日志</translation>
-    </message>
-    <message>
-        <source>Signed with another person&apos;s key</source>
-        <translation>使用了他人的密钥签名</translation>
-    </message>
-    <message>
-        <source>Signed after the key was revoked</source>
-        <translation>在密钥吊销后签名</translation>
-    </message>
-    <message>
-        <source>The key was revoked after it sealed (the seal stays valid)</source>
-        <translation>密钥在签章之后被吊销（签章仍然有效）</translation>
-    </message>
-    <message>
-        <source>Signed outside the certificate&apos;s validity</source>
-        <translation>签名时间不在证书有效期内</translation>
-    </message>
-    <message>
-        <source>A preservation record was changed</source>
-        <translation>保全证据记录被改动</translation>
-    </message>
-    <message>
-        <source>A preservation record is not in canonical form</source>
-        <translation>保全证据记录不是规范格式</translation>
-    </message>
-    <message>
-        <source>A preservation record&apos;s certificate is not known here</source>
-        <translation>本机不认识保全证据记录所用的证书</translation>
-    </message>
-    <message>
-        <source>A preservation record&apos;s signature does not verify</source>
-        <translation>保全证据记录的签名核验未通过</translation>
-    </message>
-    <message>
-        <source>A preservation record lists an item that differs from the stored one</source>
-        <translation>保全证据记录所列证据与存储的证据不符</translation>
-    </message>
-</context>
-<context>
     <name>FindingsTable</name>
     <message>
         <source>Finding</source>
@@ -627,8 +500,24 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>检查点 {id}</translation>
     </message>
     <message>
+        <source>node {node}</source>
+        <translation>节点 {node}</translation>
+    </message>
+    <message>
         <source>record {id}</source>
         <translation>记录 {id}</translation>
+    </message>
+    <message>
+        <source>user {name}</source>
+        <translation>用户 {name}</translation>
+    </message>
+    <message>
+        <source>key {fingerprint}</source>
+        <translation>密钥 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>file {sha256}</source>
+        <translation>文件 {sha256}</translation>
     </message>
 </context>
 <context>
@@ -1558,12 +1447,16 @@ The seal is your digital signature over each item&apos;s record (file digests an
 <context>
     <name>Verification</name>
     <message>
-        <source>Checked {entries} ledger entries, {nodes} tree nodes, {checkpoints} checkpoints, {items} evidence items ({blobs} files, {size}), {seals} seals and {records} preservation records.</source>
-        <translation>已核验 {entries} 条存证日志条目、{nodes} 个树节点、{checkpoints} 个检查点、{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章和 {records} 份保全证据记录。</translation>
+        <source>Checked {entries} ledger entries, {nodes} tree nodes, {checkpoints} checkpoints, {keys} signing keys, {users} users, {cases} cases, {items} evidence items ({blobs} files, {size}), {seals} seals and {records} preservation records.</source>
+        <translation>已核验 {entries} 条存证日志条目、{nodes} 个树节点、{checkpoints} 个检查点、{keys} 个签章密钥、{users} 个用户、{cases} 个案件、{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章和 {records} 份保全证据记录。</translation>
     </message>
     <message>
         <source>Checked case {case}: {items} evidence items ({blobs} files, {size}), {seals} seals, {records} preservation records and the ledger entries they rest on.</source>
         <translation>已核验案件 {case}：{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章、{records} 份保全证据记录及其所依据的存证日志条目。</translation>
+    </message>
+    <message>
+        <source>Evidence items: {sealed} intact and sealed, {intact} intact and not sealed, {failed} not matching their records.</source>
+        <translation>证据：{sealed} 份完好且已签章，{intact} 份完好但未签章，{failed} 份与其记录不符。</translation>
     </message>
     <message>
         <source>Everything matches.</source>
@@ -2214,6 +2107,254 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Document</source>
         <translation>文档</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Entries were removed from the end of the ledger</source>
+        <translation>存证日志末尾的条目被删除</translation>
+    </message>
+    <message>
+        <source>The ledger holds fewer entries than it numbers</source>
+        <translation>存证日志实有条目少于其编号数</translation>
+    </message>
+    <message>
+        <source>A ledger entry is missing</source>
+        <translation>存证日志缺少条目</translation>
+    </message>
+    <message>
+        <source>A ledger entry was changed</source>
+        <translation>存证日志条目被改动</translation>
+    </message>
+    <message>
+        <source>A node of the ledger&apos;s tree was changed</source>
+        <translation>存证日志的树节点被改动</translation>
+    </message>
+    <message>
+        <source>A node of the ledger&apos;s tree is missing</source>
+        <translation>存证日志缺少树节点</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s tree holds nodes beyond its last entry (entries were cut off)</source>
+        <translation>存证日志的树中有超出最后一条条目的节点（末尾条目被截去）</translation>
+    </message>
+    <message>
+        <source>A checkpoint does not match the ledger</source>
+        <translation>检查点与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A checkpoint covers more entries than the ledger has</source>
+        <translation>检查点覆盖的条目多于存证日志实有条目</translation>
+    </message>
+    <message>
+        <source>A checkpoint was removed</source>
+        <translation>检查点被删除</translation>
+    </message>
+    <message>
+        <source>A checkpoint&apos;s signing key is not known here</source>
+        <translation>本机不认识检查点的签名密钥</translation>
+    </message>
+    <message>
+        <source>A checkpoint&apos;s signature does not verify</source>
+        <translation>检查点的签名核验未通过</translation>
+    </message>
+    <message>
+        <source>A checkpoint names another signer than its key&apos;s owner</source>
+        <translation>检查点所署签名人与密钥持有人不符</translation>
+    </message>
+    <message>
+        <source>A checkpoint was signed after its key was revoked</source>
+        <translation>检查点在密钥吊销后签署</translation>
+    </message>
+    <message>
+        <source>A signing key the ledger records is missing</source>
+        <translation>存证日志记载的签章密钥已不存在</translation>
+    </message>
+    <message>
+        <source>A signing key was never logged in the ledger</source>
+        <translation>签章密钥从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>A key&apos;s stored fingerprint is not its certificate&apos;s</source>
+        <translation>密钥所存指纹与其证书不符</translation>
+    </message>
+    <message>
+        <source>A key&apos;s certificate cannot be read</source>
+        <translation>密钥的证书无法读取</translation>
+    </message>
+    <message>
+        <source>A key belongs to another user than the ledger records</source>
+        <translation>密钥的持有人与存证日志记载不符</translation>
+    </message>
+    <message>
+        <source>A key the ledger records as revoked is marked usable again</source>
+        <translation>存证日志记载已吊销的密钥被改回可用</translation>
+    </message>
+    <message>
+        <source>A key is marked revoked but the ledger records no revocation</source>
+        <translation>密钥标记为已吊销，但存证日志无吊销记载</translation>
+    </message>
+    <message>
+        <source>A key&apos;s revocation time differs from the ledger&apos;s</source>
+        <translation>密钥的吊销时间与存证日志记载不符</translation>
+    </message>
+    <message>
+        <source>A user the ledger records is missing</source>
+        <translation>存证日志记载的用户已不存在</translation>
+    </message>
+    <message>
+        <source>A user was never logged in the ledger</source>
+        <translation>用户从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>A user&apos;s roles or state differ from what the ledger records</source>
+        <translation>用户的角色或状态与存证日志记载不符</translation>
+    </message>
+    <message>
+        <source>A case the ledger records is missing</source>
+        <translation>存证日志记载的案件已不存在</translation>
+    </message>
+    <message>
+        <source>A case was never logged in the ledger</source>
+        <translation>案件从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>A case&apos;s record was changed</source>
+        <translation>案件记录被改动</translation>
+    </message>
+    <message>
+        <source>An evidence item the ledger records is missing</source>
+        <translation>存证日志记载的证据已不存在</translation>
+    </message>
+    <message>
+        <source>An evidence item was never logged in the ledger</source>
+        <translation>证据从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>An evidence item&apos;s record was changed</source>
+        <translation>证据记录被改动</translation>
+    </message>
+    <message>
+        <source>An evidence file is missing from the vault</source>
+        <translation>存证库中缺少证据文件</translation>
+    </message>
+    <message>
+        <source>An evidence file in the vault was changed</source>
+        <translation>存证库中的证据文件被改动</translation>
+    </message>
+    <message>
+        <source>The vault holds a file no item uses (left by an interrupted ingest)</source>
+        <translation>存证库中有文件未被任何证据使用（系中断的入库所遗留）</translation>
+    </message>
+    <message>
+        <source>A file&apos;s entry in the database does not match its bytes</source>
+        <translation>数据库中的文件条目与文件内容不符</translation>
+    </message>
+    <message>
+        <source>A file&apos;s entry in the database is missing</source>
+        <translation>数据库中缺少文件条目</translation>
+    </message>
+    <message>
+        <source>A seal the ledger records is missing</source>
+        <translation>存证日志记载的签章已不存在</translation>
+    </message>
+    <message>
+        <source>A seal&apos;s certificate is not known here</source>
+        <translation>本机不认识签章所用的证书</translation>
+    </message>
+    <message>
+        <source>A seal names another record than the item&apos;s</source>
+        <translation>签章所指记录与证据记录不符</translation>
+    </message>
+    <message>
+        <source>A seal&apos;s signature does not verify</source>
+        <translation>签章的签名核验未通过</translation>
+    </message>
+    <message>
+        <source>A seal was never logged in the ledger</source>
+        <translation>签章从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>Signed with another person&apos;s key</source>
+        <translation>使用了他人的密钥签名</translation>
+    </message>
+    <message>
+        <source>Signed after the key was revoked</source>
+        <translation>在密钥吊销后签名</translation>
+    </message>
+    <message>
+        <source>The key was revoked after it sealed (the seal stays valid)</source>
+        <translation>密钥在签章之后被吊销（签章仍然有效）</translation>
+    </message>
+    <message>
+        <source>Signed outside the certificate&apos;s validity</source>
+        <translation>签名时间不在证书有效期内</translation>
+    </message>
+    <message>
+        <source>Signed with a key the ledger logged only later</source>
+        <translation>所用密钥在存证日志中的记载晚于该签名</translation>
+    </message>
+    <message>
+        <source>A preservation record the ledger records is missing</source>
+        <translation>存证日志记载的保全证据记录已不存在</translation>
+    </message>
+    <message>
+        <source>A preservation record was never logged in the ledger</source>
+        <translation>保全证据记录从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>A preservation record was changed</source>
+        <translation>保全证据记录被改动</translation>
+    </message>
+    <message>
+        <source>A preservation record is not in canonical form</source>
+        <translation>保全证据记录不是规范格式</translation>
+    </message>
+    <message>
+        <source>A preservation record&apos;s stored columns differ from its sealed text</source>
+        <translation>保全证据记录的存储字段与其签章文本不符</translation>
+    </message>
+    <message>
+        <source>A preservation record is filed under another case than it names</source>
+        <translation>保全证据记录归入的案件与其所载案件不符</translation>
+    </message>
+    <message>
+        <source>A preservation record&apos;s correction link differs from what it names</source>
+        <translation>保全证据记录的更正关系与其所载不符</translation>
+    </message>
+    <message>
+        <source>A preservation record names another certificate than the key that signed it</source>
+        <translation>保全证据记录所载证书与签名所用密钥不符</translation>
+    </message>
+    <message>
+        <source>A preservation record&apos;s certificate is not known here</source>
+        <translation>本机不认识保全证据记录所用的证书</translation>
+    </message>
+    <message>
+        <source>A preservation record&apos;s signature does not verify</source>
+        <translation>保全证据记录的签名核验未通过</translation>
+    </message>
+    <message>
+        <source>A preservation record lists an item that differs from the stored one</source>
+        <translation>保全证据记录所列证据与存储的证据不符</translation>
+    </message>
+    <message>
+        <source>Intact and sealed</source>
+        <translation>完好，已签章</translation>
+    </message>
+    <message>
+        <source>Intact, not sealed</source>
+        <translation>完好，未签章</translation>
+    </message>
+    <message>
+        <source>Does not match its record</source>
+        <translation>与其记录不符</translation>
     </message>
 </context>
 </TS>

@@ -21,11 +21,13 @@ def register(commands: Any) -> None:
     verify = commands.add_parser("verify", help="verify the store; exit 1 with findings",
                                  description="Recompute the ledger's tree from its entries, check every "
                                              "stored node and every checkpoint's root and signature; "
-                                             "re-hash every evidence file (SHA-256 and SM3), check every "
-                                             "item record against its ledger entry and every seal and "
-                                             "preservation record against its certificate. Exit 0 when "
-                                             "clean, 1 with findings (each named; notices alone keep it "
-                                             "clean).")
+                                             "check every key, user and case against the entry that "
+                                             "logged it; re-hash every evidence file (SHA-256 and SM3), "
+                                             "check every item record against its ledger entry and every "
+                                             "seal and preservation record against its certificate; and "
+                                             "find every record the ledger logged that the store lost. "
+                                             "Exit 0 when clean, 1 with findings (each named; notices "
+                                             "alone keep it clean).")
     add_common(verify)
     verify.add_argument("--case", metavar="NO", help="only this case's evidence and the ledger entries it "
                                                      "rests on")

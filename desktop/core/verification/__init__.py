@@ -1,2 +1,2 @@
-"""Verification of the store: ledger, checkpoints, evidence, seals, records, keys and users, each
-result as data (statuses and findings) with a derived bottom line."""
+"""Verification of the store against its ledger, both ways: the ledger, checkpoints, keys, users, cases,
+evidence, seals and preservation records; results as data (statuses, findings, a derived bottom line)."""

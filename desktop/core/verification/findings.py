@@ -1,31 +1,70 @@
-"""Verification results as data: each finding with a stable code and its facts, and a bottom line.
+"""Verification results as data: each finding with a stable code and its facts, the per-item, per-record
+and per-checkpoint statuses, and a bottom line.
 
 A finding is an ``error`` (something does not match what was recorded; the store is not clean) or a
 ``notice`` (a fact worth knowing that breaks nothing, such as a key revoked after it sealed an item).
+``Report.to_dict`` is a contract (``mediseal verify --json``, saved reports): it only gains keys.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-ERROR = "error"
-NOTICE = "notice"
+from desktop.core.verification.codes import FindingCode, ItemVerdict, Severity
+from desktop.core.verification.statuses import CheckpointStatus, ItemStatus, RecordStatus
+
+ERROR = Severity.ERROR
+NOTICE = Severity.NOTICE
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing that does not match: what (a stable code), where, and in words."""
+    """One thing that does not match: what (a stable code), where (the ids that apply), and in words."""
 
-    code: str
+    code: FindingCode
     message: str
-    seq: int | None = None
+    seq: int | None = None  # a ledger entry
     checkpoint: int | None = None
     expected: str | None = None
     found: str | None = None
+    item: int | None = None  # an evidence item (``name`` is its file name)
+    name: str | None = None
+    record: int | None = None  # a preservation record
+    severity: Severity = ERROR
+    seal: int | None = None  # a seal on ``item``
+    case: str | None = None  # a case number
+    key: str | None = None  # a signing key's certificate fingerprint (as the ledger or the row gives it)
+    user: str | None = None
+    node: str | None = None  # a Merkle node, "level/index"
+    blob: str | None = None  # a file in the vault, by SHA-256
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": str(self.code), "severity": str(self.severity), "message": self.message,
+                "seq": self.seq, "checkpoint": self.checkpoint, "item": self.item, "name": self.name,
+                "record": self.record, "expected": self.expected, "found": self.found,
+                "label": self.code.label, "seal": self.seal, "case": self.case, "key": self.key,
+                "user": self.user, "node": self.node, "blob": self.blob}
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """What findings are about: their words (``item 3 (a.txt)``) and the ids a program reads."""
+
+    text: str
     item: int | None = None
     name: str | None = None
     record: int | None = None
-    severity: str = ERROR
+    seal: int | None = None
+    checkpoint: int | None = None
+    case: str | None = None
+    key: str | None = None
+    user: str | None = None
+
+    def finding(self, code: FindingCode, message: str, *, expected: str | None = None,
+                found: str | None = None, seq: int | None = None, severity: Severity = ERROR) -> Finding:
+        return Finding(code, f"{self.text}: {message}", seq=seq, checkpoint=self.checkpoint,
+                       expected=expected, found=found, item=self.item, name=self.name, record=self.record,
+                       severity=severity, seal=self.seal, case=self.case, key=self.key, user=self.user)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +81,12 @@ class Report:
     seals: int = 0
     records: int = 0
     case: str | None = None
+    cases: int = 0
+    keys: int = 0
+    users: int = 0
+    item_statuses: tuple[ItemStatus, ...] = ()
+    record_statuses: tuple[RecordStatus, ...] = ()
+    checkpoint_statuses: tuple[CheckpointStatus, ...] = ()
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -51,12 +96,17 @@ class Report:
     def clean(self) -> bool:
         return not self.errors
 
+    def verdicts(self) -> dict[int, ItemVerdict]:
+        """Each checked item's bottom line, by item id (for evidence lists and court packages)."""
+        return {status.item: status.verdict for status in self.item_statuses}
+
     def to_dict(self) -> dict[str, object]:
         """The report as plain data (the ``--json`` output and the GUI's saved report)."""
         return {"clean": self.clean, "case": self.case, "entries": self.entries, "nodes": self.nodes,
                 "checkpoints": self.checkpoints, "items": self.items, "blobs": self.blobs,
                 "bytes": self.bytes, "seals": self.seals, "preservation_records": self.records,
-                "findings": [{"code": f.code, "severity": f.severity, "message": f.message, "seq": f.seq,
-                              "checkpoint": f.checkpoint, "item": f.item, "name": f.name,
-                              "record": f.record, "expected": f.expected, "found": f.found}
-                             for f in self.findings]}
+                "findings": [finding.to_dict() for finding in self.findings],
+                "cases": self.cases, "keys": self.keys, "users": self.users,
+                "statuses": {"items": [status.to_dict() for status in self.item_statuses],
+                             "preservation_records": [status.to_dict() for status in self.record_statuses],
+                             "checkpoints": [status.to_dict() for status in self.checkpoint_statuses]}}

@@ -1,21 +1,33 @@
 """Verification of the ledger: every leaf recomputed from its entry, every stored Merkle node from its
-children, every checkpoint's root from the entries and its signature against its certificate."""
+children and none beyond the ledger's size, every checkpoint's root from the entries, its signature
+against its certificate, and the set of checkpoints without a gap.
+
+Checkpoints have no ledger entry of their own (a checkpoint signs the ledger; an entry for it would be
+outside what it signs). Their ids are dense from 1, so a removed checkpoint leaves a gap that is named;
+every checkpoint's root must be the root of the one ledger's first ``tree_size`` entries, which makes
+all checkpoints consistent with one another (RFC 9162 §2.1.4) without a stored proof.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Checkpoint, LedgerEntry, LedgerHead, MerkleNode, SigningKey, User
+from db.models import Checkpoint, LedgerEntry, LedgerHead, MerkleNode
 from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.integrity.merkle import leaf_hash, node_hash
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
 from desktop.core.trust import ledger
 from desktop.core.trust.checkpoints import checkpoint_record
-from desktop.core.trust.pki import certificates, signatures
-from desktop.core.verification.findings import Finding, Report
+from desktop.core.trust.pki import signatures
+from desktop.core.verification import anchors
+from desktop.core.verification.codes import FindingCode
+from desktop.core.verification.findings import Finding, Report, Where
+from desktop.core.verification.keys import CHECKPOINT_CODES, Signer, check_keys, judge_signer
+from desktop.core.verification.statuses import CheckpointStatus
 
 BATCH = 5000
 
@@ -44,54 +56,80 @@ class _Frontier:
         return digest
 
 
+@dataclass(slots=True)
+class LedgerResult:
+    """What the ledger check found, and which entries do not match their leaves."""
+
+    size: int = 0
+    nodes: int = 0
+    checkpoints: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    untrusted: set[int] = field(default_factory=set)
+    statuses: list[CheckpointStatus] = field(default_factory=list)
+
+
 def _nodes(session: Session, level: int, start: int, stop: int) -> dict[int, bytes]:
     rows = session.execute(select(MerkleNode.idx, MerkleNode.hash).where(
         MerkleNode.level == level, MerkleNode.idx >= start, MerkleNode.idx < stop))
     return {index: digest for index, digest in rows}
 
 
-def _check_entries(session: Session, size: int, checkpoints: list[Checkpoint], findings: list[Finding],
-                   tick: ProgressFn, cancelled: CancelledFn) -> None:
+def _entries(session: Session, start: int, stop: int) -> dict[int, ledger.Entry]:
+    """Entries ``start`` to ``stop`` as plain values (no ORM objects: this runs over the whole ledger)."""
+    rows = session.execute(select(LedgerEntry.seq, LedgerEntry.recorded_at, LedgerEntry.actor,
+                                  LedgerEntry.kind, LedgerEntry.subject, LedgerEntry.subject_sha256)
+                           .where(LedgerEntry.seq >= start, LedgerEntry.seq < stop))
+    return {row.seq: ledger.Entry(*row) for row in rows}
+
+
+def _check_entries(session: Session, size: int, checkpoints: list[Checkpoint], result: LedgerResult,
+                   roots: dict[int, bool], tick: ProgressFn, cancelled: CancelledFn) -> None:
     frontier = _Frontier()
     pending = sorted(checkpoints, key=lambda row: row.tree_size)
+    findings = result.findings
 
     def close_checkpoints() -> None:
         while pending and pending[0].tree_size == frontier.size:
             row = pending.pop(0)
             root = frontier.root().hex()
+            roots[row.id] = root == row.root_sha256
             if root != row.root_sha256:
-                findings.append(Finding("checkpoint-root", f"checkpoint {row.id}: its root does not match "
-                                        f"the ledger's first {row.tree_size} entries", checkpoint=row.id,
-                                        expected=row.root_sha256, found=root))
+                findings.append(Finding(FindingCode.CHECKPOINT_ROOT, f"checkpoint {row.id}: its root does "
+                                        f"not match the ledger's first {row.tree_size} entries",
+                                        checkpoint=row.id, expected=row.root_sha256, found=root))
 
     close_checkpoints()
     for start in range(0, size, BATCH):
         raise_if_cancelled(cancelled)
         stop = min(start + BATCH, size)
         stored = _nodes(session, 0, start, stop)
-        rows = {entry.seq: entry for entry in ledger.entries(session, start, stop - start)}
+        rows = _entries(session, start, stop)
         for seq in range(start, stop):
             entry = rows.get(seq)
+            leaf = stored.get(seq)
             if entry is None:
-                findings.append(Finding("entry-missing", f"entry {seq} is missing", seq=seq))
-                leaf = stored.get(seq)
-                if leaf is None:
-                    frontier.add(hashlib.sha256(b"").digest())  # keep numbering; roots will differ
-                else:
-                    frontier.add(leaf)
+                result.untrusted.add(seq)
+                findings.append(Finding(FindingCode.ENTRY_MISSING, f"entry {seq} is missing", seq=seq))
+                frontier.add(leaf if leaf is not None else hashlib.sha256(b"").digest())  # roots will differ
             else:
-                leaf = leaf_hash(entry.leaf())
-                if stored.get(seq) != leaf:
+                computed = leaf_hash(entry.leaf())
+                if leaf is None:
+                    result.untrusted.add(seq)
+                    findings.append(Finding(FindingCode.NODE_MISSING, f"the ledger leaf of entry {seq} "
+                                            f"({entry.kind}, {entry.subject}) is missing", seq=seq,
+                                            node=f"0/{seq}", expected=computed.hex()))
+                elif leaf != computed:
+                    result.untrusted.add(seq)
                     findings.append(Finding(
-                        "entry-changed", f"entry {seq} ({entry.kind}, {entry.subject}) does not match its "
-                        "ledger leaf", seq=seq, expected=stored[seq].hex() if seq in stored else None,
-                        found=leaf.hex()))
-                frontier.add(leaf)
+                        FindingCode.ENTRY_CHANGED, f"entry {seq} ({entry.kind}, {entry.subject}) does not "
+                        "match its ledger leaf", seq=seq, expected=leaf.hex(), found=computed.hex()))
+                frontier.add(computed)
             close_checkpoints()
         tick(stop, size)
     for row in pending:
-        findings.append(Finding("checkpoint-beyond-ledger", f"checkpoint {row.id} covers {row.tree_size} "
-                                f"entries but the ledger has {size}", checkpoint=row.id))
+        roots[row.id] = False
+        findings.append(Finding(FindingCode.CHECKPOINT_BEYOND_LEDGER, f"checkpoint {row.id} covers "
+                                f"{row.tree_size} entries but the ledger has {size}", checkpoint=row.id))
 
 
 def _check_nodes(session: Session, size: int, findings: list[Finding], cancelled: CancelledFn) -> int:
@@ -112,50 +150,81 @@ def _check_nodes(session: Session, size: int, findings: list[Finding], cancelled
                 expected = node_hash(left, right)
                 found = parents.get(index)
                 if found != expected:
-                    findings.append(Finding("node-changed" if found else "node-missing",
-                                            f"Merkle node {level}/{index} does not match its children",
-                                            expected=expected.hex(), found=found.hex() if found else None))
+                    code = FindingCode.NODE_CHANGED if found else FindingCode.NODE_MISSING
+                    findings.append(Finding(code, f"Merkle node {level}/{index} does not match its children",
+                                            node=f"{level}/{index}", expected=expected.hex(),
+                                            found=found.hex() if found else None))
                 checked += 1
         level += 1
     return checked
 
 
-def _check_signatures(session: Session, checkpoints: list[Checkpoint], findings: list[Finding]) -> None:
+def _check_beyond(session: Session, size: int, findings: list[Finding]) -> None:
+    """A tree of ``size`` leaves has ``size >> level`` complete subtrees at each level, no more: nodes
+    beyond were left by entries cut off the end (RFC 9162 §2.1.1 numbering)."""
+    top = session.scalar(select(func.max(MerkleNode.level)))
+    for level in range(0, (top or 0) + 1):
+        bound = size >> level
+        count, first = session.execute(select(func.count(), func.min(MerkleNode.idx)).where(
+            MerkleNode.level == level, MerkleNode.idx >= bound)).one()
+        if count:
+            findings.append(Finding(FindingCode.NODE_BEYOND_LEDGER, f"level {level} of the ledger's tree "
+                                    f"holds {count} node(s) from index {first} on, beyond the ledger's "
+                                    f"{size} entries", node=f"{level}/{first}", expected=f"index < {bound}",
+                                    found=str(count)))
+
+
+def _check_checkpoints(checkpoints: list[Checkpoint], signers: dict[int, Signer], roots: dict[int, bool],
+                       result: LedgerResult) -> None:
+    present = {row.id for row in checkpoints}
+    for missing in sorted(set(range(1, max(present, default=0) + 1)) - present):
+        result.findings.append(Finding(FindingCode.CHECKPOINT_MISSING, f"checkpoint {missing} is missing "
+                                       "(the checkpoints after it remain)", checkpoint=missing))
     for row in checkpoints:
-        key = session.get(SigningKey, row.key_id)
-        owner = session.get(User, key.user_id) if key is not None else None
-        if key is None or owner is None:
-            findings.append(Finding("checkpoint-key-unknown", f"checkpoint {row.id}: its signing key is "
-                                    "not known here", checkpoint=row.id))
-            continue
-        cert = certificates.load_certificate_pem(key.certificate_pem.encode())
-        record = checkpoint_record(row.tree_size, row.root_sha256, row.signed_at, row.signer, key.fingerprint)
-        if not signatures.verify(cert, canonical_bytes(record), row.signature):
-            findings.append(Finding("checkpoint-signature", f"checkpoint {row.id}: bad signature by "
-                                    f"{row.signer}", checkpoint=row.id))
-        if owner.name != row.signer:
-            findings.append(Finding("checkpoint-signer", f"checkpoint {row.id}: signed with {owner.name}'s "
-                                    f"key but names {row.signer}", checkpoint=row.id))
-        if key.revoked_at is not None and key.revoked_at < row.signed_at:
-            findings.append(Finding("checkpoint-key-revoked", f"checkpoint {row.id}: signed after its key "
-                                    "was revoked", checkpoint=row.id))
+        where = Where(f"checkpoint {row.id}", checkpoint=row.id)
+        signer = signers.get(row.key_id)
+        facts, findings = judge_signer(signer, row.signer, row.signed_at, where, CHECKPOINT_CODES,
+                                       row.tree_size - 1)
+        valid = False
+        if signer is not None and signer.certificate is not None:
+            record = checkpoint_record(row.tree_size, row.root_sha256, row.signed_at, row.signer,
+                                       signer.fingerprint)
+            valid = signatures.verify(signer.certificate, canonical_bytes(record), row.signature)
+            if not valid:
+                findings.insert(0, where.finding(FindingCode.CHECKPOINT_SIGNATURE,
+                                                 f"bad signature by {row.signer}"))
+        result.findings.extend(findings)
+        result.statuses.append(CheckpointStatus(row.id, row.tree_size, row.signer, roots.get(row.id, False),
+                                                valid, facts))
+
+
+def check_ledger(session: Session, signers: dict[int, Signer], progress: ProgressFn = no_progress,
+                 cancelled: CancelledFn = never_cancelled) -> LedgerResult:
+    """The ledger, its tree and its checkpoints (signatures judged with ``signers``)."""
+    size = ledger.size(session)
+    result = LedgerResult(size)
+    stored_count = session.scalar(select(func.count()).select_from(LedgerEntry)) or 0
+    appended = session.scalar(select(LedgerHead.size).where(LedgerHead.id == 1)) or 0
+    if appended != size:
+        result.findings.append(Finding(FindingCode.ENTRIES_REMOVED, f"{appended} entries were appended but "
+                                       f"the ledger ends at {size}", expected=str(appended), found=str(size)))
+    if stored_count != size:
+        result.findings.append(Finding(FindingCode.ENTRIES_MISSING, f"the ledger numbers {size} entries but "
+                                       f"holds {stored_count}", expected=str(size), found=str(stored_count)))
+    checkpoints = list(session.scalars(select(Checkpoint).order_by(Checkpoint.id)))
+    result.checkpoints = len(checkpoints)
+    roots: dict[int, bool] = {}
+    _check_entries(session, size, checkpoints, result, roots, progress, cancelled)
+    result.nodes = _check_nodes(session, size, result.findings, cancelled)
+    _check_beyond(session, size, result.findings)
+    _check_checkpoints(checkpoints, signers, roots, result)
+    return result
 
 
 def verify_ledger(session: Session, progress: ProgressFn = no_progress,
                   cancelled: CancelledFn = never_cancelled) -> Report:
-    """Check the whole ledger; see the module docstring."""
-    size = ledger.size(session)
-    findings: list[Finding] = []
-    stored_count = session.scalar(select(func.count()).select_from(LedgerEntry)) or 0
-    appended = session.scalar(select(LedgerHead.size).where(LedgerHead.id == 1)) or 0
-    if appended != size:
-        findings.append(Finding("entries-removed", f"{appended} entries were appended but the ledger "
-                                f"ends at {size}", expected=str(appended), found=str(size)))
-    if stored_count != size:
-        findings.append(Finding("entries-missing", f"the ledger numbers {size} entries but holds "
-                                f"{stored_count}", expected=str(size), found=str(stored_count)))
-    checkpoints = list(session.scalars(select(Checkpoint).order_by(Checkpoint.id)))
-    _check_entries(session, size, checkpoints, findings, progress, cancelled)
-    nodes = _check_nodes(session, size, findings, cancelled)
-    _check_signatures(session, checkpoints, findings)
-    return Report(size, nodes, len(checkpoints), tuple(findings))
+    """Check the whole ledger and the signing keys its checkpoints rest on; see the module docstring."""
+    keys = check_keys(session, anchors.of_kinds(session, anchors.KEY_KINDS))
+    result = check_ledger(session, keys.signers, progress, cancelled)
+    return Report(result.size, result.nodes, result.checkpoints, tuple(result.findings) + keys.findings,
+                  keys=len(keys.signers), checkpoint_statuses=tuple(result.statuses))

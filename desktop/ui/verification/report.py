@@ -12,12 +12,15 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QStyle, QTableWidget, QTableWidgetItem, QWidget
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
+from desktop.core.integrity.durable import write_new_file
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
+from desktop.core.verification.codes import ItemVerdict
 from desktop.core.verification.findings import NOTICE, Finding, Report
 from desktop.core.verification.store import verify_store
 from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.formatting import human_size
+from desktop.ui.framework.i18n import label
 
 translate = QCoreApplication.translate
 
@@ -37,53 +40,13 @@ def verify_task(store: OpenStore, case_number: str | None = None) -> Callable[[P
     return task
 
 
-def finding_titles() -> dict[str, str]:
-    """Each finding code in words, in the user's language (the core's message gives the details)."""
-    return {
-        "entries-removed": translate("Findings", "Entries were removed from the end of the ledger"),
-        "entries-missing": translate("Findings", "The ledger holds fewer entries than it numbers"),
-        "entry-missing": translate("Findings", "A ledger entry is missing"),
-        "entry-changed": translate("Findings", "A ledger entry was changed"),
-        "node-changed": translate("Findings", "A node of the ledger's tree was changed"),
-        "node-missing": translate("Findings", "A node of the ledger's tree is missing"),
-        "checkpoint-root": translate("Findings", "A checkpoint does not match the ledger"),
-        "checkpoint-beyond-ledger": translate("Findings",
-                                              "A checkpoint covers more entries than the ledger has"),
-        "checkpoint-key-unknown": translate("Findings", "A checkpoint's signing key is not known here"),
-        "checkpoint-signature": translate("Findings", "A checkpoint's signature does not verify"),
-        "checkpoint-signer": translate("Findings", "A checkpoint names another signer than its key's owner"),
-        "checkpoint-key-revoked": translate("Findings", "A checkpoint was signed after its key was revoked"),
-        "item-not-in-ledger": translate("Findings", "An evidence item was never logged in the ledger"),
-        "item-record-changed": translate("Findings", "An evidence item's record was changed"),
-        "blob-missing": translate("Findings", "An evidence file is missing from the vault"),
-        "blob-changed": translate("Findings", "An evidence file in the vault was changed"),
-        "blob-not-recorded": translate("Findings",
-                                       "The vault holds a file no item uses (left by an interrupted ingest)"),
-        "blob-row-changed": translate("Findings", "A file's entry in the database does not match its bytes"),
-        "seal-key-unknown": translate("Findings", "A seal's certificate is not known here"),
-        "seal-record-mismatch": translate("Findings", "A seal names another record than the item's"),
-        "seal-signature": translate("Findings", "A seal's signature does not verify"),
-        "seal-not-in-ledger": translate("Findings", "A seal was never logged in the ledger"),
-        "signer-mismatch": translate("Findings", "Signed with another person's key"),
-        "signed-after-revocation": translate("Findings", "Signed after the key was revoked"),
-        "revoked-after-seal": translate("Findings",
-                                        "The key was revoked after it sealed (the seal stays valid)"),
-        "outside-certificate-validity": translate("Findings", "Signed outside the certificate's validity"),
-        "record-changed": translate("Findings", "A preservation record was changed"),
-        "record-malformed": translate("Findings", "A preservation record is not in canonical form"),
-        "record-key-unknown": translate("Findings", "A preservation record's certificate is not known here"),
-        "record-signature": translate("Findings", "A preservation record's signature does not verify"),
-        "record-item-mismatch": translate(
-            "Findings", "A preservation record lists an item that differs from the stored one"),
-    }
-
-
 def report_summary(report: Report) -> str:
     """One or two sentences: what was checked, and the bottom line."""
     if report.case is None:
         facts = translate("Verification", "Checked {entries} ledger entries, {nodes} tree nodes, "
-                          "{checkpoints} checkpoints, {items} evidence items ({blobs} files, {size}), "
-                          "{seals} seals and {records} preservation records.")
+                          "{checkpoints} checkpoints, {keys} signing keys, {users} users, {cases} cases, "
+                          "{items} evidence items ({blobs} files, {size}), {seals} seals and {records} "
+                          "preservation records.")
     else:
         facts = translate("Verification", "Checked case {case}: {items} evidence items ({blobs} files, "
                           "{size}), {seals} seals, {records} preservation records and the ledger entries "
@@ -91,7 +54,14 @@ def report_summary(report: Report) -> str:
     facts = facts.format(entries=report.entries, nodes=report.nodes, checkpoints=report.checkpoints,
                          items=report.items, blobs=report.blobs,
                          size=human_size(report.bytes),
-                         seals=report.seals, records=report.records, case=report.case or "")
+                         seals=report.seals, records=report.records, case=report.case or "",
+                         keys=report.keys, users=report.users, cases=report.cases)
+    verdicts = list(report.verdicts().values())
+    if verdicts:
+        facts += " " + translate("Verification", "Evidence items: {sealed} intact and sealed, {intact} "
+                                 "intact and not sealed, {failed} not matching their records.").format(
+            sealed=verdicts.count(ItemVerdict.SEALED), intact=verdicts.count(ItemVerdict.INTACT),
+            failed=verdicts.count(ItemVerdict.FAILED))
     notices = sum(1 for finding in report.findings if finding.severity == NOTICE)
     if not report.findings:
         verdict = translate("Verification", "Everything matches.")
@@ -131,7 +101,6 @@ class FindingsTable(QTableWidget):
 
     def show_report(self, report: Report | None) -> None:
         findings = report.findings if report is not None else ()
-        titles = finding_titles()
         style = self.style()
         error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         notice_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
@@ -139,50 +108,66 @@ class FindingsTable(QTableWidget):
         self.setRowCount(len(findings))
         for row, finding in enumerate(findings):
             notice = finding.severity == NOTICE
-            for column, value in enumerate(self._cells(finding, titles)):
-                cell = QTableWidgetItem(value)
-                cell.setToolTip(finding.message if column in (WHAT, DETAILS) else value)
-                cell.setData(SEVERITY_ROLE, finding.severity)
+            cells = [QTableWidgetItem(value) for value in self._cells(finding)]
+            for column, cell in enumerate(cells):
+                cell.setToolTip(finding.message if column in (WHAT, DETAILS) else cell.text())
+                cell.setData(SEVERITY_ROLE, str(finding.severity))
                 if notice:
                     cell.setForeground(muted)
                 self.setItem(row, column, cell)
-            code = self.item(row, CODE)
+            code = cells[CODE]
             code.setIcon(notice_icon if notice else error_icon)
             code.setToolTip(self.tr("Notice: nothing is wrong, but worth knowing.") if notice
                             else self.tr("Error: something does not match what was recorded."))
             if not notice:
                 code.setForeground(QBrush(QColor("#b00020")))
 
-    def _cells(self, finding: Finding, titles: dict[str, str]) -> tuple[str, ...]:
+    def _cells(self, finding: Finding) -> tuple[str, ...]:
+        """Code, where in the ledger, what it is about, file name, the code in words, expected, found,
+        and the core's message."""
         if finding.seq is not None:
             entry = str(finding.seq)
         elif finding.checkpoint is not None:
             entry = self.tr("checkpoint {id}").format(id=finding.checkpoint)
+        elif finding.node is not None:
+            entry = self.tr("node {node}").format(node=finding.node)
         else:
             entry = ""
         if finding.item is not None:
             item = str(finding.item)
         elif finding.record is not None:
             item = self.tr("record {id}").format(id=finding.record)
+        elif finding.case is not None:
+            item = finding.case
+        elif finding.user is not None:
+            item = self.tr("user {name}").format(name=finding.user)
+        elif finding.key is not None:
+            item = self.tr("key {fingerprint}").format(fingerprint=finding.key[:16])
+        elif finding.blob is not None:
+            item = self.tr("file {sha256}").format(sha256=finding.blob[:16])
         else:
             item = ""
-        return (finding.code, entry, item, finding.name or "", titles.get(finding.code, finding.message),
+        return (str(finding.code), entry, item, finding.name or "", label(finding.code),
                 finding.expected or "", finding.found or "", finding.message)
 
 
 def save_report(parent: QWidget, report: Report, folder: Path, path: str | None = None) -> str | None:
-    """Write ``report`` as JSON (the form of ``mediseal verify --json``); ask where unless ``path``.
-    Returns the path written, or None."""
+    """Write ``report`` as JSON (the form of ``mediseal verify --json``) to a new file, durably; ask where
+    unless ``path``. Returns the path written, or None."""
     if path is None:
         name = "verify-report.json" if report.case is None else "verify-case-report.json"
         path, _filter = QFileDialog.getSaveFileName(
             parent, translate("Verification", "Save verification report"), str(folder / name),
-            translate("Verification", "JSON files (*.json)"))
+            translate("Verification", "JSON files (*.json)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)  # an existing file is refused, never replaced
         if not path:
             return None
+    data = json.dumps(report.to_dict(), ensure_ascii=False, indent=2).encode("utf-8")
     try:
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(report.to_dict(), handle, ensure_ascii=False, indent=2)
+        write_new_file(Path(path), data)
+    except InvalidInput as error:
+        show_error(parent, error)
+        return None
     except OSError as error:
         show_error(parent, InvalidInput(QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"),
                                         path=path, reason=error.strerror or str(error)))

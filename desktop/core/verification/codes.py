@@ -1,0 +1,142 @@
+"""The closed vocabularies of verification: what a finding is (its code) and how much it weighs.
+
+The codes are a contract: ``mediseal verify --json`` prints them and saved reports keep them, so a code
+is never renamed; a new kind of finding gets a new code.
+"""
+
+from __future__ import annotations
+
+from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
+
+
+class Severity(Vocabulary):
+    """An ``error`` means something does not match what was recorded (the store is not clean); a
+    ``notice`` is a fact worth knowing that breaks nothing."""
+
+    ERROR = "error", QT_TRANSLATE_NOOP("vocabulary", "Error")
+    NOTICE = "notice", QT_TRANSLATE_NOOP("vocabulary", "Notice")
+
+
+class FindingCode(Vocabulary):
+    """What a finding says, one code per kind of mismatch; the label is the words a notary reads."""
+
+    # The ledger and its tree (RFC 9162).
+    ENTRIES_REMOVED = "entries-removed", QT_TRANSLATE_NOOP(
+        "vocabulary", "Entries were removed from the end of the ledger")
+    ENTRIES_MISSING = "entries-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "The ledger holds fewer entries than it numbers")
+    ENTRY_MISSING = "entry-missing", QT_TRANSLATE_NOOP("vocabulary", "A ledger entry is missing")
+    ENTRY_CHANGED = "entry-changed", QT_TRANSLATE_NOOP("vocabulary", "A ledger entry was changed")
+    NODE_CHANGED = "node-changed", QT_TRANSLATE_NOOP("vocabulary", "A node of the ledger's tree was changed")
+    NODE_MISSING = "node-missing", QT_TRANSLATE_NOOP("vocabulary", "A node of the ledger's tree is missing")
+    NODE_BEYOND_LEDGER = "node-beyond-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "The ledger's tree holds nodes beyond its last entry (entries were cut off)")
+    # Checkpoints (signed tree heads).
+    CHECKPOINT_ROOT = "checkpoint-root", QT_TRANSLATE_NOOP("vocabulary",
+                                                           "A checkpoint does not match the ledger")
+    CHECKPOINT_BEYOND_LEDGER = "checkpoint-beyond-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A checkpoint covers more entries than the ledger has")
+    CHECKPOINT_MISSING = "checkpoint-missing", QT_TRANSLATE_NOOP("vocabulary", "A checkpoint was removed")
+    CHECKPOINT_KEY_UNKNOWN = "checkpoint-key-unknown", QT_TRANSLATE_NOOP(
+        "vocabulary", "A checkpoint's signing key is not known here")
+    CHECKPOINT_SIGNATURE = "checkpoint-signature", QT_TRANSLATE_NOOP(
+        "vocabulary", "A checkpoint's signature does not verify")
+    CHECKPOINT_SIGNER = "checkpoint-signer", QT_TRANSLATE_NOOP(
+        "vocabulary", "A checkpoint names another signer than its key's owner")
+    CHECKPOINT_KEY_REVOKED = "checkpoint-key-revoked", QT_TRANSLATE_NOOP(
+        "vocabulary", "A checkpoint was signed after its key was revoked")
+    # Signing keys against their ledger entries.
+    KEY_MISSING = "key-missing", QT_TRANSLATE_NOOP("vocabulary",
+                                                   "A signing key the ledger records is missing")
+    KEY_NOT_IN_LEDGER = "key-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A signing key was never logged in the ledger")
+    KEY_FINGERPRINT_MISMATCH = "key-fingerprint-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A key's stored fingerprint is not its certificate's")
+    KEY_CERTIFICATE_UNREADABLE = "key-certificate-unreadable", QT_TRANSLATE_NOOP(
+        "vocabulary", "A key's certificate cannot be read")
+    KEY_OWNER_CHANGED = "key-owner-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A key belongs to another user than the ledger records")
+    KEY_REVOCATION_UNDONE = "key-revocation-undone", QT_TRANSLATE_NOOP(
+        "vocabulary", "A key the ledger records as revoked is marked usable again")
+    KEY_REVOKED_NOT_IN_LEDGER = "key-revoked-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A key is marked revoked but the ledger records no revocation")
+    KEY_REVOCATION_CHANGED = "key-revocation-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A key's revocation time differs from the ledger's")
+    # Users and roles.
+    USER_MISSING = "user-missing", QT_TRANSLATE_NOOP("vocabulary", "A user the ledger records is missing")
+    USER_NOT_IN_LEDGER = "user-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A user was never logged in the ledger")
+    USER_RECORD_CHANGED = "user-record-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A user's roles or state differ from what the ledger records")
+    # Cases.
+    CASE_MISSING = "case-missing", QT_TRANSLATE_NOOP("vocabulary", "A case the ledger records is missing")
+    CASE_NOT_IN_LEDGER = "case-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A case was never logged in the ledger")
+    CASE_RECORD_CHANGED = "case-record-changed", QT_TRANSLATE_NOOP("vocabulary",
+                                                                   "A case's record was changed")
+    # Evidence items and their files.
+    ITEM_MISSING = "item-missing", QT_TRANSLATE_NOOP("vocabulary",
+                                                     "An evidence item the ledger records is missing")
+    ITEM_NOT_IN_LEDGER = "item-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "An evidence item was never logged in the ledger")
+    ITEM_RECORD_CHANGED = "item-record-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "An evidence item's record was changed")
+    BLOB_MISSING = "blob-missing", QT_TRANSLATE_NOOP("vocabulary",
+                                                     "An evidence file is missing from the vault")
+    BLOB_CHANGED = "blob-changed", QT_TRANSLATE_NOOP("vocabulary",
+                                                     "An evidence file in the vault was changed")
+    BLOB_NOT_RECORDED = "blob-not-recorded", QT_TRANSLATE_NOOP(
+        "vocabulary", "The vault holds a file no item uses (left by an interrupted ingest)")
+    BLOB_ROW_CHANGED = "blob-row-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A file's entry in the database does not match its bytes")
+    BLOB_ROW_MISSING = "blob-row-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A file's entry in the database is missing")
+    # Seals (签章) on items.
+    SEAL_MISSING = "seal-missing", QT_TRANSLATE_NOOP("vocabulary", "A seal the ledger records is missing")
+    SEAL_KEY_UNKNOWN = "seal-key-unknown", QT_TRANSLATE_NOOP("vocabulary",
+                                                             "A seal's certificate is not known here")
+    SEAL_RECORD_MISMATCH = "seal-record-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A seal names another record than the item's")
+    SEAL_SIGNATURE = "seal-signature", QT_TRANSLATE_NOOP("vocabulary", "A seal's signature does not verify")
+    SEAL_NOT_IN_LEDGER = "seal-not-in-ledger", QT_TRANSLATE_NOOP("vocabulary",
+                                                                 "A seal was never logged in the ledger")
+    # Who signed, and when, for seals, preservation records and checkpoints.
+    SIGNER_MISMATCH = "signer-mismatch", QT_TRANSLATE_NOOP("vocabulary", "Signed with another person's key")
+    SIGNED_AFTER_REVOCATION = "signed-after-revocation", QT_TRANSLATE_NOOP(
+        "vocabulary", "Signed after the key was revoked")
+    REVOKED_AFTER_SEAL = "revoked-after-seal", QT_TRANSLATE_NOOP(
+        "vocabulary", "The key was revoked after it sealed (the seal stays valid)")
+    OUTSIDE_CERTIFICATE_VALIDITY = "outside-certificate-validity", QT_TRANSLATE_NOOP(
+        "vocabulary", "Signed outside the certificate's validity")
+    SIGNED_BEFORE_KEY = "signed-before-key", QT_TRANSLATE_NOOP(
+        "vocabulary", "Signed with a key the ledger logged only later")
+    # Preservation records (保全证据记录).
+    RECORD_MISSING = "record-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record the ledger records is missing")
+    RECORD_NOT_IN_LEDGER = "record-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record was never logged in the ledger")
+    RECORD_CHANGED = "record-changed", QT_TRANSLATE_NOOP("vocabulary", "A preservation record was changed")
+    RECORD_MALFORMED = "record-malformed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record is not in canonical form")
+    RECORD_ROW_MISMATCH = "record-row-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record's stored columns differ from its sealed text")
+    RECORD_CASE_MISMATCH = "record-case-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record is filed under another case than it names")
+    RECORD_SUPERSEDES_MISMATCH = "record-supersedes-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record's correction link differs from what it names")
+    RECORD_CERTIFICATE_MISMATCH = "record-certificate-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record names another certificate than the key that signed it")
+    RECORD_KEY_UNKNOWN = "record-key-unknown", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record's certificate is not known here")
+    RECORD_SIGNATURE = "record-signature", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record's signature does not verify")
+    RECORD_ITEM_MISMATCH = "record-item-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A preservation record lists an item that differs from the stored one")
+
+
+class ItemVerdict(Vocabulary):
+    """The bottom line on one evidence item, as an evidence list or a court package states it."""
+
+    SEALED = "sealed", QT_TRANSLATE_NOOP("vocabulary", "Intact and sealed")
+    INTACT = "intact", QT_TRANSLATE_NOOP("vocabulary", "Intact, not sealed")
+    FAILED = "failed", QT_TRANSLATE_NOOP("vocabulary", "Does not match its record")
