@@ -466,7 +466,10 @@ def test_verify_case_is_clean_then_names_a_changed_file(qtbot: QtBot, sqlite_sto
     assert "Everything matches" in page.summary.text() and number in page.summary.text()
     assert page.findings.rowCount() == 0 and page.save_report_button.isEnabled()
     saved = tmp_path / "report.json"
-    page.save_report(str(saved))
+    op = page.save_report(str(saved))
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=OP_TIMEOUT):
+        pass
     assert json.loads(saved.read_text(encoding="utf-8"))["clean"] is True
 
     blob = sqlite_store.vault.path(items[0].sha256)

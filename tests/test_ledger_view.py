@@ -74,7 +74,10 @@ def test_checkpoint_and_clean_verification(qtbot: QtBot, filled: OpenStore, tmp_
     assert page.report.clean and "Everything matches" in page.summary.text()
     assert page.findings.rowCount() == 0
     target = tmp_path / "report.json"
-    page.save_report(str(target))
+    op = page.save_report(str(target))
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=30_000):
+        pass
     saved = json.loads(target.read_text(encoding="utf-8"))
     assert saved["clean"] is True and saved["checkpoints"] == 1
 

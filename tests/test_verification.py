@@ -24,6 +24,7 @@ from desktop.core.evidence import intake, preservation, seals
 from desktop.core.evidence.items import ItemInfo, get_record
 from desktop.core.integrity.canonical import canonical_bytes, record_digest
 from desktop.core.office import office
+from desktop.core.office import settings as office_settings
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
 from desktop.core.trust import checkpoints, ledger, passwords, signing_keys, users
@@ -585,6 +586,17 @@ def test_a_role_granted_behind_the_apps_back_is_named(scene: Scene) -> None:
     report = scene.report()
     assert_named(report, (FindingCode.USER_RECORD_CHANGED, {"user": "qian"}))
     assert _codes(report) == {"user-record-changed"}
+
+
+def test_an_idle_lock_loosened_behind_the_apps_back_is_named(scene: Scene) -> None:
+    assert scene.report().clean  # the defaults, never changed: nothing to record
+    with scene.store.database.session_scope() as session:
+        office_settings.set_idle_lock_minutes(session, scene.actors["admin"], 10)
+    assert scene.report().clean  # changed through the app: logged
+    scene.tamper("UPDATE office SET idle_lock_minutes = 240 WHERE id = 1")
+    report = scene.report()
+    assert_named(report, (FindingCode.OFFICE_SETTINGS_CHANGED, {}))
+    assert _codes(report) == {"office-settings-changed"}
 
 
 def test_a_deleted_user_is_named(scene: Scene) -> None:

@@ -2217,6 +2217,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>用户的角色或状态与存证日志记载不符</translation>
     </message>
     <message>
+        <source>The office&apos;s settings differ from what the ledger records</source>
+        <translation>本机构设置与存证日志记载不符</translation>
+    </message>
+    <message>
         <source>A case the ledger records is missing</source>
         <translation>存证日志记载的案件已不存在</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Checkpoint, SigningKey, utc_now
@@ -53,13 +53,17 @@ def sign_checkpoint(session: Session, actor: Actor, key: UnlockedKey,
     """Sign the ledger's current tree head with ``actor``'s unlocked key, refused (``NotAllowed``) when the
     key is not usable now (``signing_keys.require_usable_key``)."""
     require(actor, Action.SIGN_CHECKPOINT)
+    ledger.lock(session)  # first: the tree head and the checkpoint's number are read under it
     signed_at = now or utc_now()
     require_usable_key(session, actor, key, signed_at)
     tree_size = ledger.size(session)
     root = ledger.tree(session, tree_size).root(tree_size).hex()
     record = checkpoint_record(tree_size, root, signed_at, actor.name, key.fingerprint)
-    row = Checkpoint(tree_size=tree_size, root_sha256=root, signed_at=signed_at, signer=actor.name,
-                     key_id=key.key_id, signature=key.sign(canonical_bytes(record)))
+    # Numbered here, not by a database sequence (which a rolled-back insert leaves with a gap): checkpoints
+    # run 1, 2, 3… with no gap, so verification names a deleted one (checkpoint-missing).
+    number = int(session.scalar(select(func.max(Checkpoint.id))) or 0) + 1
+    row = Checkpoint(id=number, tree_size=tree_size, root_sha256=root, signed_at=signed_at,
+                     signer=actor.name, key_id=key.key_id, signature=key.sign(canonical_bytes(record)))
     session.add(row)
     session.flush()
     return _info(row, key.fingerprint)

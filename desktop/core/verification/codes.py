@@ -68,6 +68,9 @@ class FindingCode(Vocabulary):
         "vocabulary", "A user was never logged in the ledger")
     USER_RECORD_CHANGED = "user-record-changed", QT_TRANSLATE_NOOP(
         "vocabulary", "A user's roles or state differ from what the ledger records")
+    # The office's settings.
+    OFFICE_SETTINGS_CHANGED = "office-settings-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "The office's settings differ from what the ledger records")
     # Cases.
     CASE_MISSING = "case-missing", QT_TRANSLATE_NOOP("vocabulary", "A case the ledger records is missing")
     CASE_NOT_IN_LEDGER = "case-not-in-ledger", QT_TRANSLATE_NOOP(

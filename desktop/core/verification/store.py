@@ -22,6 +22,7 @@ from desktop.core.verification.evidence import BlobHashing, Item, check_evidence
 from desktop.core.verification.findings import Finding, Report
 from desktop.core.verification.keys import check_keys
 from desktop.core.verification.ledger import check_ledger
+from desktop.core.verification.office import check_office_settings
 from desktop.core.verification.preservation import check_preservation
 from desktop.core.verification.users import check_users
 
@@ -116,6 +117,7 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
     if case is None:
         users, user_findings = check_users(session, anchors)
         findings.extend(user_findings)
+        findings.extend(check_office_settings(session))
     cases, case_findings = check_cases(session, anchors, case_id)
     findings.extend(case_findings)
     evidence = check_evidence(session, vault, items, anchors, keys.signers, case is None, hashing)

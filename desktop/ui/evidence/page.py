@@ -914,6 +914,8 @@ class EvidencePage(QWidget):
             self.report_split.setSizes([int(total * 0.6), total - int(total * 0.6)])
         self._update_buttons()
 
-    def save_report(self, path: str | None = None) -> None:
-        if self.report is not None:
-            save_report(self, self.report, self.store.folder.exports, path)
+    def save_report(self, path: str | None = None) -> Op[Path] | None:
+        """Write the last report as JSON (the same form as ``mediseal verify --json``)."""
+        if self.report is None:
+            return None
+        return save_report(self, self.report, self.store.folder.exports, path)

@@ -5,6 +5,7 @@ findings table. It reloads when an op says the ledger changed (and it is shown).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -266,7 +267,8 @@ class LedgerPage(QWidget):
         self.summary.setText(report_summary(report))
         self.findings.show_report(report)
 
-    def save_report(self, path: str | None = None) -> None:
+    def save_report(self, path: str | None = None) -> Op[Path] | None:
         """Write the last report as JSON (the same form as ``mediseal verify --json``)."""
-        if self.report is not None:
-            save_report(self, self.report, self.store.folder.exports, path)
+        if self.report is None:
+            return None
+        return save_report(self, self.report, self.store.folder.exports, path)

@@ -18,9 +18,9 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.verification.codes import ItemVerdict
 from desktop.core.verification.findings import NOTICE, Finding, Report
 from desktop.core.verification.store import verify_store
-from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.formatting import human_size
 from desktop.ui.framework.i18n import label
+from desktop.ui.framework.ops import Op, run_op
 
 translate = QCoreApplication.translate
 
@@ -151,9 +151,9 @@ class FindingsTable(QTableWidget):
                 finding.expected or "", finding.found or "", finding.message)
 
 
-def save_report(parent: QWidget, report: Report, folder: Path, path: str | None = None) -> str | None:
-    """Write ``report`` as JSON (the form of ``mediseal verify --json``) to a new file, durably; ask where
-    unless ``path``. Returns the path written, or None."""
+def save_report(parent: QWidget, report: Report, folder: Path, path: str | None = None) -> Op[Path] | None:
+    """Write ``report`` as JSON (the form of ``mediseal verify --json``) to a new file, durably, on a
+    worker thread; ask where unless ``path``. Returns the op writing it, or None when nothing is asked."""
     if path is None:
         name = "verify-report.json" if report.case is None else "verify-case-report.json"
         path, _filter = QFileDialog.getSaveFileName(
@@ -163,13 +163,13 @@ def save_report(parent: QWidget, report: Report, folder: Path, path: str | None 
         if not path:
             return None
     data = json.dumps(report.to_dict(), ensure_ascii=False, indent=2).encode("utf-8")
-    try:
-        write_new_file(Path(path), data)
-    except InvalidInput as error:
-        show_error(parent, error)
-        return None
-    except OSError as error:
-        show_error(parent, InvalidInput(QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"),
-                                        path=path, reason=error.strerror or str(error)))
-        return None
-    return path
+    destination = Path(path)
+
+    def write(progress: ProgressFn, cancelled: CancelledFn) -> Path:
+        try:
+            return write_new_file(destination, data)
+        except OSError as error:
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"),
+                               path=str(destination), reason=error.strerror or str(error)) from error
+
+    return run_op(parent, write).start()

@@ -1,0 +1,34 @@
+"""Verification of the office's settings (the idle lock every seat follows): the office row against the
+latest ``office.setting_changed`` entry, or against the defaults when the ledger records no change. A
+seat that loosened the lock behind the app's back shows here."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import LedgerEntry
+from desktop.core.integrity.canonical import record_digest
+from desktop.core.office.settings import IDLE_LOCK_DEFAULT_MINUTES, SETTINGS_SUBJECT, OfficeSettings
+from desktop.core.office.settings import office_settings as read_settings
+from desktop.core.trust.events import EventKind
+from desktop.core.verification.codes import FindingCode
+from desktop.core.verification.findings import Finding, Where
+
+
+def check_office_settings(session: Session) -> list[Finding]:
+    """The office's settings as stored against what the ledger last recorded of them."""
+    latest = session.execute(select(LedgerEntry.seq, LedgerEntry.subject_sha256).where(
+        LedgerEntry.subject == SETTINGS_SUBJECT, LedgerEntry.kind == str(EventKind.OFFICE_SETTING_CHANGED))
+        .order_by(LedgerEntry.seq.desc()).limit(1)).first()
+    expected = latest[1] if latest is not None else \
+        record_digest(OfficeSettings(IDLE_LOCK_DEFAULT_MINUTES).record())
+    stored = read_settings(session)
+    found = record_digest(stored.record())
+    if found == expected:
+        return []
+    source = f"entry {latest[0]}" if latest is not None else "the defaults (no change is recorded)"
+    return [Where("the office's settings").finding(
+        FindingCode.OFFICE_SETTINGS_CHANGED, f"the idle lock ({stored.idle_lock_minutes} minutes) differs "
+        f"from what the ledger last recorded ({source})", expected=expected, found=found,
+        seq=latest[0] if latest is not None else None)]
