@@ -167,7 +167,7 @@ def test_page_shows_the_items_of_the_chosen_case(qtbot: QtBot, sqlite_store: Ope
     page.facts.sm3.copy_button.click()
     assert QGuiApplication.clipboard().text() == items[1].sm3
     assert page.facts.seals.text() == "Not sealed"
-    assert page.trail.rowCount() == 1 and page.trail.item(0, 3).text() == "Taken in"
+    assert page.trail.rowCount() == 1 and page.trail.item(0, 3).text() == "Evidence taken in"
 
 
 def test_buttons_follow_the_role(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
@@ -346,7 +346,7 @@ def test_seal_asks_once_then_the_table_shows_the_sealer(qtbot: QtBot, sqlite_sto
     assert page.model.index(0, SEALED_BY).data() == "lihua"
     assert not page.seal_button.isEnabled()  # both already carry this notary's seal
     assert "lihua" in page.facts.seals.text()
-    assert page.trail.item(page.trail.rowCount() - 1, 3).text() == "Sealed"
+    assert page.trail.item(page.trail.rowCount() - 1, 3).text() == "Evidence sealed"
 
 
 # --- preview ----------------------------------------------------------------------------------------
@@ -367,7 +367,7 @@ def test_preview_of_image_text_and_pdf_logs_one_view_each(qtbot: QtBot, sqlite_s
     _select_row(qtbot, page, 1)
     qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.text, timeout=OP_TIMEOUT)
     assert pane.text.toPlainText() == "证据内容：网页截图说明。\n第二行"
-    assert page.trail.item(page.trail.rowCount() - 1, 3).text() == "Viewed"
+    assert page.trail.item(page.trail.rowCount() - 1, 3).text() == "Evidence viewed"
 
     _select_row(qtbot, page, 2)
     qtbot.waitUntil(lambda: pane.stack.currentWidget() is pane.pdf_view, timeout=OP_TIMEOUT)
@@ -401,7 +401,7 @@ def test_save_a_copy_writes_identical_bytes_and_never_overwrites(
     assert target.read_bytes() == source_bytes
     assert str(target) in page.count_label.text()
     assert _kinds_for(sqlite_store, items[0].id)[-1] == "evidence.copied"
-    assert page.trail.item(page.trail.rowCount() - 1, 3).text() == "Copy saved"
+    assert page.trail.item(page.trail.rowCount() - 1, 3).text() == "Copy of evidence saved"
     vault_file = sqlite_store.vault.path(items[0].sha256)
     assert not os.stat(vault_file).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 

@@ -46,7 +46,8 @@ def test_entries_are_fetched_a_page_at_a_time(qtbot: QtBot, filled: OpenStore) -
     qtbot.waitUntil(lambda: model.rowCount() > 0)  # the view asks for the first page when shown
     assert model.total >= 1232
     assert model.rowCount() <= PAGE_SIZE  # only what the view needed so far
-    assert model.index(0, 3).data() == "user.created"
+    assert model.index(0, 3).data() == "User created"  # the kind in words; its code in the tooltip
+    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == "user.created"
     settled(qtbot, page)
     while model.canFetchMore():  # each page is read on a worker thread
         model.fetchMore()

@@ -191,26 +191,6 @@
 <context>
     <name>CustodyTrail</name>
     <message>
-        <source>Taken in</source>
-        <translation>入库</translation>
-    </message>
-    <message>
-        <source>Viewed</source>
-        <translation>查看</translation>
-    </message>
-    <message>
-        <source>Copy saved</source>
-        <translation>另存副本</translation>
-    </message>
-    <message>
-        <source>Sealed</source>
-        <translation>加盖签章</translation>
-    </message>
-    <message>
-        <source>Exported</source>
-        <translation>导出</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>

@@ -28,6 +28,7 @@ from desktop.core.integrity.canonical import parse_time
 from desktop.core.trust.ledger import Entry
 from desktop.ui.evidence.acquisition_dialog import source_kind_titles
 from desktop.ui.framework.formatting import human_size
+from desktop.ui.framework.i18n import event_label
 
 translate = QCoreApplication.translate
 
@@ -44,17 +45,6 @@ def _record_time(value: object) -> str:
         return local_time(parse_time(value))
     except MedisealError:
         return value
-
-
-def event_titles() -> dict[str, str]:
-    """Custody-trail events in words."""
-    return {
-        "evidence.ingested": translate("CustodyTrail", "Taken in"),
-        "evidence.viewed": translate("CustodyTrail", "Viewed"),
-        "evidence.copied": translate("CustodyTrail", "Copy saved"),
-        "evidence.sealed": translate("CustodyTrail", "Sealed"),
-        "evidence.exported": translate("CustodyTrail", "Exported"),
-    }
 
 
 def _configure(table: QTableWidget, name: str, headers: list[str]) -> None:
@@ -199,11 +189,10 @@ class CustodyTrail(QTableWidget):
         _configure(self, "custodyTrail", [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event")])
 
     def show_entries(self, entries: list[Entry]) -> None:
-        titles = event_titles()
         self.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             values = (str(entry.seq), local_time(entry.recorded_at), entry.actor,
-                      titles.get(entry.kind, entry.kind))
+                      event_label(entry.kind))
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, entry.kind)

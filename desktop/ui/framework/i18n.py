@@ -56,3 +56,14 @@ def translate_error(error: object) -> str:
 def label(value: Vocabulary) -> str:
     """A vocabulary value (an event kind, a role, a finding code…) as words in the user's language."""
     return QCoreApplication.translate(VOCABULARY_CONTEXT, value.label)
+
+
+def event_label(kind: str) -> str:
+    """A ledger entry's kind as words (入库, 加盖签章, 登录失败 …); a kind this version does not know stays
+    as its code."""
+    from desktop.core.trust.events import EventKind
+
+    try:
+        return label(EventKind(kind))
+    except ValueError:
+        return kind

@@ -27,6 +27,7 @@ from desktop.core.trust.ledger import Entry
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.verification.findings import Report
 from desktop.ui.framework.changes import Changes, Refresher
+from desktop.ui.framework.i18n import event_label
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.verification.report import FindingsTable, report_summary, save_report, verify_task
 
@@ -115,8 +116,10 @@ class LedgerModel(QAbstractTableModel):
             return None
         entry = self.rows[index.row()]
         values = (str(entry.seq), entry.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), entry.actor,
-                  entry.kind, entry.subject, entry.subject_sha256 or "")
+                  event_label(entry.kind), entry.subject, entry.subject_sha256 or "")
         value = values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return entry.kind  # the stored code, as the command line and the saved report print it
         if role == Qt.ItemDataRole.DisplayRole and index.column() == 5:
             return value[:16]
         return value
