@@ -145,3 +145,22 @@ def sqlite_store(data_dir: Path, sqlite_template: Path) -> Iterator[OpenStore]:
     opened = open_store(Settings(data_dir=data_dir, database_url=None, lang=None))
     yield opened
     opened.close()
+
+
+CLI_ADMIN_PASSWORD = "admin-password-1"
+
+
+@pytest.fixture
+def cli_env(empty_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    """A new data folder set up through ``mediseal init`` (office 玉溪调解中心, administrator ``admin``), with
+    the environment the command line reads pointing at it and acting as ``admin``."""
+    from desktop.cli import EXIT_OK, run
+
+    monkeypatch.setenv("MEDISEAL_DATA_DIR", str(empty_settings.data_dir))
+    if empty_settings.database_url:
+        monkeypatch.setenv("MEDISEAL_DATABASE_URL", empty_settings.database_url)
+    monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", CLI_ADMIN_PASSWORD)
+    assert run(["init", "--office", "玉溪调解中心", "--admin", "admin"]) == EXIT_OK
+    monkeypatch.setenv("MEDISEAL_USER", "admin")
+    monkeypatch.setenv("MEDISEAL_PASSWORD", CLI_ADMIN_PASSWORD)
+    return empty_settings

@@ -26,18 +26,6 @@ MEDISEAL = Path(sys.executable).with_name("mediseal")
 ADMIN_PASSWORD = "admin-password-1"
 
 
-@pytest.fixture
-def cli_env(empty_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("MEDISEAL_DATA_DIR", str(empty_settings.data_dir))
-    if empty_settings.database_url:
-        monkeypatch.setenv("MEDISEAL_DATABASE_URL", empty_settings.database_url)
-    monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", ADMIN_PASSWORD)
-    assert run(["init", "--office", "玉溪调解中心", "--admin", "admin"]) == EXIT_OK
-    monkeypatch.setenv("MEDISEAL_USER", "admin")
-    monkeypatch.setenv("MEDISEAL_PASSWORD", ADMIN_PASSWORD)
-    return empty_settings
-
-
 def _log(settings: Settings) -> str:
     return (settings.data_dir / "logs" / "mediseal.log").read_text(encoding="utf-8")
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import signal
-import subprocess
 import sys
 import threading
 import time
@@ -35,6 +33,7 @@ from desktop.core.trust.permissions import Role
 from desktop.core.trust.pki import key_files
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user, sign_out_user
 from desktop.core.verification.store import verify_store
+from tests.processes import kill_after_start
 
 ADMIN_PASSWORD = "admin-password-1"
 NOTARY_PASSWORD = "notary-password-1"
@@ -329,21 +328,8 @@ def test_kill_9_mid_batch_keeps_only_whole_items(desk: Desk, tmp_path: Path) -> 
     rng = random.Random(seed)
     for round_number, delay in enumerate([0.05, rng.uniform(0.1, 0.6), rng.uniform(0.3, 1.2)]):
         _small_files(folder, 300, size=4000, seed=round_number)  # new bytes each round
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(desk.settings.data_dir), desk.settings.database_url or "",
-             desk.case, str(folder), NOTARY_PASSWORD],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            assert child.stdout is not None
-            first = child.stdout.readline()
-            assert first.startswith("reading"), child.stderr.read() if child.stderr else first
-            time.sleep(delay)
-            child.send_signal(signal.SIGKILL)
-        finally:
-            child.wait(timeout=60)
-            for stream in (child.stdout, child.stderr):
-                if stream is not None:
-                    stream.close()
+        kill_after_start([sys.executable, "-c", CHILD, str(desk.settings.data_dir),
+                          desk.settings.database_url or "", desk.case, str(folder), NOTARY_PASSWORD], delay)
         reopened = open_store(desk.settings)  # as the next start would: removes stale temp files
         try:
             assert not list(reopened.vault.temp.iterdir()), f"seed {seed}, round {round_number}"

@@ -300,18 +300,6 @@ def test_inclusion_and_consistency_proofs_from_the_stored_tree(trusted: OpenStor
 
 
 # --- the command line -------------------------------------------------------------------------------
-@pytest.fixture
-def cli_env(empty_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    monkeypatch.setenv("MEDISEAL_DATA_DIR", str(empty_settings.data_dir))
-    if empty_settings.database_url:
-        monkeypatch.setenv("MEDISEAL_DATABASE_URL", empty_settings.database_url)
-    monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", ADMIN_PASSWORD)
-    assert run(["init", "--office", "玉溪调解中心", "--admin", "admin"]) == EXIT_OK
-    monkeypatch.setenv("MEDISEAL_USER", "admin")
-    monkeypatch.setenv("MEDISEAL_PASSWORD", ADMIN_PASSWORD)
-    return empty_settings
-
-
 def test_cli_users_keys_checkpoint_ledger_verify(cli_env: Settings, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", NOTARY_PASSWORD)

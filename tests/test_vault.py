@@ -11,7 +11,6 @@ import json
 import os
 import random
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -36,6 +35,7 @@ from desktop.core.storage.vault.local import LocalVault
 from desktop.core.trust import users
 from desktop.core.trust.permissions import Actor, Role
 from desktop.core.verification.store import verify_store
+from tests.processes import kill_after_start
 
 ADMIN_PASSWORD = "admin-password-1"
 NOTARY_PASSWORD = "notary-password-1"
@@ -341,19 +341,7 @@ def test_kill_9_at_random_moments_leaves_a_store_that_verifies(desk: Desk, tmp_p
     for round_number, delay in enumerate(delays):
         with source.open("r+b") as out:
             out.write(round_number.to_bytes(8, "big"))  # new content each round: a new blob
-        child = subprocess.Popen(_child_command(desk, [source]), stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
-        try:
-            assert child.stdout is not None
-            first = child.stdout.readline()
-            assert first.startswith("reading"), child.stderr.read() if child.stderr else first
-            time.sleep(delay)
-            child.send_signal(signal.SIGKILL)
-        finally:
-            child.wait(timeout=60)
-            for stream in (child.stdout, child.stderr):
-                if stream is not None:
-                    stream.close()
+        kill_after_start(_child_command(desk, [source]), delay)
         stale_found.append(len(_temp_files(desk.vault)))
         reopened = open_store(desk.settings)  # as the next start would: removes stale temp files
         try:
