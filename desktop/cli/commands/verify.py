@@ -4,6 +4,7 @@ findings."""
 from __future__ import annotations
 
 import argparse
+import getpass
 from typing import Any
 
 from desktop.cli.common import (
@@ -27,7 +28,9 @@ def register(commands: Any) -> None:
                                              "seal and preservation record against its certificate; and "
                                              "find every record the ledger logged that the store lost. "
                                              "Exit 0 when clean, 1 with findings (each named; notices "
-                                             "alone keep it clean).")
+                                             "alone keep it clean). With --json the report also "
+                                             "says when it was checked, by whom (the operating-system "
+                                             "account: verifying signs nobody in) and its scope.")
     add_common(verify)
     verify.add_argument("--case", metavar="NO", help="only this case's evidence and the ledger entries it "
                                                      "rests on")
@@ -35,11 +38,19 @@ def register(commands: Any) -> None:
     verify.set_defaults(handler=cmd_verify)
 
 
+def system_account() -> str | None:
+    """Who runs this command, as the operating system names them (None when it cannot say)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no name for the process's user id
+        return None
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from desktop.core.verification.store import verify_store
 
     with opened_store(args) as store, store.database.session_scope() as session:
-        report = verify_store(session, store.vault, args.case)
+        report = verify_store(session, store.vault, args.case, checked_by=system_account())
     if args.json:
         print_json(report.to_dict())
     else:

@@ -30,7 +30,14 @@ from desktop.core.trust.events import EventKind
 from desktop.core.trust.pki import signatures
 from desktop.core.verification.anchors import Anchors, Logged, batches
 from desktop.core.verification.codes import FindingCode
-from desktop.core.verification.findings import NOTICE, Finding, Where
+from desktop.core.verification.findings import (
+    DIFFERS_SHA256,
+    DIFFERS_SIZE,
+    DIFFERS_SM3,
+    NOTICE,
+    Finding,
+    Where,
+)
 from desktop.core.verification.keys import SEAL_CODES, Signer, judge_signer
 from desktop.core.verification.statuses import ItemStatus, SealStatus
 
@@ -222,12 +229,14 @@ def _compare_blob(item: Item, digests: Digests, fact: _Facts, findings: list[Fin
     fact.sha256_ok = digests.sha256 == row.blob_sha256
     fact.sm3_ok = digests.sm3 == row.sm3
     fact.size_ok = digests.size == row.size
-    for label, holds, expected, found in (("SHA-256", fact.sha256_ok, row.blob_sha256, digests.sha256),
-                                          ("SM3", fact.sm3_ok, row.sm3, digests.sm3),
-                                          ("size", fact.size_ok, str(row.size), str(digests.size))):
+    for label, differs, holds, expected, found in (
+            ("SHA-256", DIFFERS_SHA256, fact.sha256_ok, row.blob_sha256, digests.sha256),
+            ("SM3", DIFFERS_SM3, fact.sm3_ok, row.sm3, digests.sm3),
+            ("size", DIFFERS_SIZE, fact.size_ok, str(row.size), str(digests.size))):
         if not holds:
             findings.append(item.where().finding(FindingCode.BLOB_CHANGED, f"the file's {label} in the vault "
-                                                 "differs from its record", expected=expected, found=found))
+                                                 "differs from its record", expected=expected, found=found,
+                                                 differs=differs))
 
 
 def _check_blob_row(sha256: str, blob_row: Blob | None, item: Item, findings: list[Finding]) -> None:

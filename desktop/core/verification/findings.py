@@ -9,12 +9,22 @@ A finding is an ``error`` (something does not match what was recorded; the store
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from desktop.core.integrity.canonical import format_time
 from desktop.core.verification.codes import FindingCode, ItemVerdict, Severity
 from desktop.core.verification.statuses import CheckpointStatus, ItemStatus, RecordStatus
 
 ERROR = Severity.ERROR
 NOTICE = Severity.NOTICE
+
+# What a ``blob-changed`` finding says differs (its ``differs`` fact): a digest, or the size.
+DIFFERS_SHA256 = "sha256"
+DIFFERS_SM3 = "sm3"
+DIFFERS_SIZE = "size"
+# A report's scope: the whole store, or one case's records and the ledger entries they rest on.
+SCOPE_STORE = "store"
+SCOPE_CASE = "case"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +47,14 @@ class Finding:
     user: str | None = None
     node: str | None = None  # a Merkle node, "level/index"
     blob: str | None = None  # a file in the vault, by SHA-256
+    differs: str | None = None  # which recorded value differs (``DIFFERS_SHA256``, ``_SM3``, ``_SIZE``)
 
     def to_dict(self) -> dict[str, object]:
         return {"code": str(self.code), "severity": str(self.severity), "message": self.message,
                 "seq": self.seq, "checkpoint": self.checkpoint, "item": self.item, "name": self.name,
                 "record": self.record, "expected": self.expected, "found": self.found,
                 "label": self.code.label, "seal": self.seal, "case": self.case, "key": self.key,
-                "user": self.user, "node": self.node, "blob": self.blob}
+                "user": self.user, "node": self.node, "blob": self.blob, "differs": self.differs}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +72,18 @@ class Where:
     user: str | None = None
 
     def finding(self, code: FindingCode, message: str, *, expected: str | None = None,
-                found: str | None = None, seq: int | None = None, severity: Severity = ERROR) -> Finding:
+                found: str | None = None, seq: int | None = None, severity: Severity = ERROR,
+                differs: str | None = None) -> Finding:
         return Finding(code, f"{self.text}: {message}", seq=seq, checkpoint=self.checkpoint,
                        expected=expected, found=found, item=self.item, name=self.name, record=self.record,
-                       severity=severity, seal=self.seal, case=self.case, key=self.key, user=self.user)
+                       severity=severity, seal=self.seal, case=self.case, key=self.key, user=self.user,
+                       differs=differs)
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """The facts checked and the findings; ``clean`` is the bottom line (no error findings)."""
+    """The facts checked and the findings; ``clean`` is the bottom line (no error findings). Who ran the
+    check and when it started travel with it, so a saved report says so."""
 
     entries: int
     nodes: int
@@ -87,6 +101,13 @@ class Report:
     item_statuses: tuple[ItemStatus, ...] = ()
     record_statuses: tuple[RecordStatus, ...] = ()
     checkpoint_statuses: tuple[CheckpointStatus, ...] = ()
+    checked_at: datetime | None = None  # when the check started (aware)
+    checked_by: str | None = None  # the signed-in user (the window) or the system account (the CLI)
+
+    @property
+    def scope(self) -> str:
+        """``store`` or ``case`` (the case is ``case``)."""
+        return SCOPE_STORE if self.case is None else SCOPE_CASE
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -109,4 +130,6 @@ class Report:
                 "cases": self.cases, "keys": self.keys, "users": self.users,
                 "statuses": {"items": [status.to_dict() for status in self.item_statuses],
                              "preservation_records": [status.to_dict() for status in self.record_statuses],
-                             "checkpoints": [status.to_dict() for status in self.checkpoint_statuses]}}
+                             "checkpoints": [status.to_dict() for status in self.checkpoint_statuses]},
+                "scope": self.scope, "checked_by": self.checked_by,
+                "checked_at": format_time(self.checked_at) if self.checked_at is not None else None}

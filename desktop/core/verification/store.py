@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -61,17 +62,20 @@ class _Progress:
 
 
 def verify_store(session: Session, vault: Vault, case_number: str | None = None,
-                 progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled) -> Report:
+                 progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled,
+                 checked_by: str | None = None) -> Report:
     """The whole verification: the ledger, keys, users, cases, then every blob, item, seal and
     preservation record, each matched with the ledger entry that announced it and back.
 
     With ``case_number`` only that case, its evidence and records are checked, with the ledger entries
     they rest on (each against its stored leaf) instead of the whole ledger; what the ledger records but
     the store lost is found by the whole-store check (a lost item's entry does not name its case).
-    The blobs are re-hashed on a thread of their own while everything else is checked.
+    The blobs are re-hashed on a thread of their own while everything else is checked. The report
+    carries ``checked_by`` (who asked for the check) and the time it started.
     """
     from desktop.core.cases.matters import find_case
 
+    checked_at = datetime.now(UTC)
     case = find_case(session, case_number) if case_number else None
     case_id = case.id if case is not None else None
     size = ledger.size(session)
@@ -84,7 +88,7 @@ def verify_store(session: Session, vault: Vault, case_number: str | None = None,
     try:
         items = load_items(session, case_id)
         report = _verify(session, vault, case, items, hashing, size, meter, cancelled)
-        report = replace(report, case=case_number)
+        report = replace(report, case=case_number, checked_at=checked_at, checked_by=checked_by)
     finally:
         hashing.stop()
     progress(total, total)

@@ -24,6 +24,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QBrush,
+    QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -32,6 +34,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -39,6 +42,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -59,6 +63,7 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust.ledger import Entry
 from desktop.core.trust.permissions import Action
 from desktop.core.trust.sign_in import SignedInUser
+from desktop.core.verification.codes import ItemVerdict
 from desktop.core.verification.findings import Report
 from desktop.ui.cases.case_dialog import CaseDialog
 from desktop.ui.evidence.acquisition_dialog import AcquisitionDialog, source_kind_titles
@@ -68,10 +73,18 @@ from desktop.ui.evidence.preservation_dialog import PreservationDialog
 from desktop.ui.evidence.preview import Preview, PreviewPane, load_preview, preview_plan
 from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import show_error
-from desktop.ui.framework.formatting import human_size
+from desktop.ui.framework.formatting import column_size, human_size
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
-from desktop.ui.verification.report import FindingsTable, report_summary, save_report, verify_task
+from desktop.ui.verification.report import (
+    FAILED_COLOURS,
+    FindingsTable,
+    checked_time,
+    item_problems,
+    save_report,
+    show_report_summary,
+    verify_task,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -89,11 +102,16 @@ def button_text(text: str) -> str:
 
 
 class EvidenceModel(QAbstractTableModel):
-    """The items of one case, in the order they were taken in."""
+    """The items of one case, in the order they were taken in; items the last verification found broken
+    carry a red mark, and their name's tooltip says what is wrong."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ItemInfo] = []
+        self.failed: dict[int, list[str]] = {}  # item id → what the last report found wrong, in words
+        self.checked_at = ""  # when that report ran
+        self.failed_icon = (parent.style() if parent is not None else QApplication.style()).standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxCritical)
         self.kinds = source_kind_titles()
         self.headers = [self.tr("Name"), self.tr("Kind"), self.tr("Size"), self.tr("SHA-256"),
                         self.tr("Sealed by"), self.tr("Taken in")]
@@ -102,6 +120,26 @@ class EvidenceModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = items
         self.endResetModel()
+
+    def set_report(self, report: Report | None) -> None:
+        """Mark the items ``report`` judges ``failed`` (and only those); None clears every mark."""
+        failed: dict[int, list[str]] = {}
+        if report is not None:
+            problems = item_problems(report)
+            failed = {item: problems.get(item, []) for item, verdict in report.verdicts().items()
+                      if verdict == ItemVerdict.FAILED}
+        self.failed = failed
+        self.checked_at = checked_time(report) if report is not None else ""
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.headers) - 1))
+
+    def problem(self, item_id: int) -> str | None:
+        """Why the item is marked, in words, or None when it is not."""
+        if item_id not in self.failed:
+            return None
+        text = self.tr("Verification failed ({time}): this item does not match its record.").format(
+            time=self.checked_at)
+        return "\n".join([text, *(f"• {title}" for title in self.failed[item_id])])
 
     def row_of(self, item_id: int) -> int:
         return next((row for row, info in enumerate(self.rows) if info.id == item_id), -1)
@@ -125,6 +163,13 @@ class EvidenceModel(QAbstractTableModel):
         column = index.column()
         if role == ID_ROLE:
             return int(info.id)
+        if column == NAME and info.id in self.failed:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return self.failed_icon
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(FAILED_COLOURS[0]))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{info.name}\n{info.mime_type}\n\n{self.problem(info.id)}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and column == SHA256:
@@ -143,7 +188,7 @@ class EvidenceModel(QAbstractTableModel):
         if column == KIND:
             return self.kinds.get(info.acquisition.source_kind, info.acquisition.source_kind)
         if column == SIZE:
-            return human_size(info.size)
+            return column_size(info.size)
         if column == SHA256:
             return info.sha256[:SHA256_SHOWN]
         if column == SEALED_BY:
@@ -369,9 +414,12 @@ class EvidencePage(QWidget):
         return self._may(Action.SEAL_EVIDENCE) and self.signed_in.key is not None
 
     def set_user(self, signed_in: SignedInUser) -> None:
-        """Another user signed in: their own views are logged, so nothing read for the last is reused."""
+        """Another sign-in: their own views are logged, so nothing read for the last is reused, and the
+        last user's verification report (their check, at their time) is put away."""
         if signed_in.actor != self.signed_in.actor:
             self.preview_cache.clear()
+        if signed_in is not self.signed_in:
+            self.clear_report()
         self.signed_in = signed_in
         self.active = True
         self.refresh()
@@ -427,9 +475,19 @@ class EvidencePage(QWidget):
             self.wanted_case = number
 
     def _case_changed(self) -> None:
-        self.report = None
-        self.report_box.setVisible(False)
+        self.clear_report()
         self.reload_items()
+
+    def clear_report(self) -> None:
+        """No report shown: no banner, no findings, no marks on items."""
+        self.report = None
+        self.summary.clear()
+        self.summary.setProperty("verdict", None)
+        self.findings.show_report(None)
+        self.model.set_report(None)
+        self.preview.set_warning(None)
+        self.report_box.setVisible(False)
+        self._update_buttons()
 
     def reload_items(self, select: Sequence[int] = ()) -> Op[_CaseContents] | None:
         """The case's items and records, read on a worker thread; the selection is kept (or set to
@@ -825,10 +883,11 @@ class EvidencePage(QWidget):
 
     # --- preview ----------------------------------------------------------------------------------
     def show_preview(self) -> None:
-        """Show the current item's preview, reading it (and so logging a view) at most once per page
-        session while it stays cached."""
+        """Show the current item's preview, reading it (and so logging a view) once while it stays
+        cached; a verification empties the cache, so what is shown after it is the vault's bytes."""
         info = self.current_item()
         pane = self.preview
+        pane.set_warning(self.model.problem(info.id) if info is not None else None)
         if info is None:
             pane.show_message(self.tr("Select an item to preview it."))
             return
@@ -889,7 +948,8 @@ class EvidencePage(QWidget):
         if number is None or self.verify_op is not None:
             return None
         self.summary.setText(self.tr("Verifying…"))
-        op = run_op(self, verify_task(self.store, number)).with_progress(
+        self.summary.setProperty("verdict", None)
+        op = run_op(self, verify_task(self.store, number, self.signed_in.actor.name)).with_progress(
             self.tr("Verifying case {case}…").format(case=number))
         op.on_success(self._show_report).on_cancelled(
             lambda: self.summary.setText(self.tr("Verification cancelled.")))
@@ -904,9 +964,16 @@ class EvidencePage(QWidget):
         self._update_buttons()
 
     def _show_report(self, report: Report) -> None:
+        if report.case != self.case_number():
+            return  # the case was changed while it ran
         self.report = report
-        self.summary.setText(report_summary(report))
+        show_report_summary(self.summary, report)
         self.findings.show_report(report)
+        self.model.set_report(report)
+        # The vault's bytes may have changed since a preview was read: read them again when shown.
+        self.preview_cache.clear()
+        if self.tabs.currentWidget() is self.preview:
+            self.show_preview()
         if not self.report_box.isVisible():
             self.report_box.setVisible(True)
         total = sum(self.report_split.sizes())

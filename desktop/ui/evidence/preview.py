@@ -1,5 +1,6 @@
 """The preview of an evidence item: images, text (the first 64 KiB), PDF through QtPdf; anything else
-shows its type and size. The bytes come from ``evidence.read_for_view``, which logs the view."""
+shows its type and size. The bytes come from ``evidence.read_for_view``, which logs the view; an item the
+last verification found broken is shown with a red warning above its (vault) bytes."""
 
 from __future__ import annotations
 
@@ -112,11 +113,17 @@ class ScaledImage(QLabel):
 
 
 class PreviewPane(QWidget):
-    """One line about the file, then the preview itself (or a message)."""
+    """A warning when the item failed verification, one line about the file, then the preview itself (or
+    a message)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewPane")
+        self.warning = QLabel()
+        self.warning.setObjectName("previewWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.warning.setVisible(False)
         self.info = QLabel()
         self.info.setObjectName("previewInfo")
         self.info.setWordWrap(True)
@@ -141,10 +148,17 @@ class PreviewPane(QWidget):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.warning)
         layout.addWidget(self.info)
         layout.addWidget(self.stack, 1)
         self.shown_item: int | None = None
         self.show_message("")
+
+    def set_warning(self, text: str | None) -> None:
+        """Say above the preview that the item failed verification (what follows is the vault's copy as it
+        is now); None hides it."""
+        self.warning.setText(text or "")
+        self.warning.setVisible(bool(text))
 
     def _describe(self, info: ItemInfo) -> str:
         return self.tr("{type}, {size}").format(type=info.mime_type, size=human_size(info.size))

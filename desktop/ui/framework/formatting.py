@@ -1,4 +1,5 @@
-"""Byte counts as people read them, with the unit word in the user's language."""
+"""Byte counts as people read them: in a sentence with the unit word in the user's language, in a table
+column with unit symbols only (one style per column)."""
 
 from __future__ import annotations
 
@@ -10,3 +11,9 @@ from desktop.core.text import binary_size
 def human_size(size: int) -> str:
     """``182 bytes``, ``57.2 KiB``, ``1.5 GiB`` (binary units, one decimal)."""
     return binary_size(size) or QCoreApplication.translate("Sizes", "{count} bytes").format(count=size)
+
+
+def column_size(size: int) -> str:
+    """A size for a table column, where every row keeps one unit style: ``182 B``, ``57.2 KiB``,
+    ``1.5 GiB`` (unit symbols throughout; never ``字节`` in one row and ``KiB`` in the next)."""
+    return binary_size(size) or f"{size} B"

@@ -1,22 +1,42 @@
-"""Verification reports in the window: the background op that runs ``verify_store``, the findings table
-both the Ledger and the Evidence page show, the one-line summary, and saving the report as JSON."""
+"""Verification reports in the window: the background op that runs ``verify_store``, the pass/fail
+banner and summary, the findings table both the Ledger and the Evidence page show, and saving the report
+as JSON under a name that carries the case and the time."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QStyle, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QStyle,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.integrity.durable import write_new_file
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
-from desktop.core.verification.codes import ItemVerdict
-from desktop.core.verification.findings import NOTICE, Finding, Report
+from desktop.core.verification.codes import FindingCode, ItemVerdict
+from desktop.core.verification.findings import (
+    DIFFERS_SHA256,
+    DIFFERS_SIZE,
+    DIFFERS_SM3,
+    NOTICE,
+    Finding,
+    Report,
+)
 from desktop.core.verification.store import verify_store
 from desktop.ui.framework.formatting import human_size
 from desktop.ui.framework.i18n import label
@@ -27,17 +47,94 @@ translate = QCoreApplication.translate
 # Columns of the findings table (the first two are what the Ledger page has always shown).
 CODE, ENTRY, ITEM, NAME, WHAT, EXPECTED, FOUND, DETAILS = range(8)
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole
+# The banner's colours, text on background: green when the report is clean, red when it is not.
+PASSED_COLOURS = ("#1b6e2e", "#e3f4e6")
+FAILED_COLOURS = ("#b00020", "#fdeaea")
+# What a changed file's finding says differs, in words (the code alone says only "changed").
+DIFFERS_TITLES = {
+    DIFFERS_SHA256: QT_TRANSLATE_NOOP("Verification", "The file's SHA-256 digest in the vault differs from "
+                                                      "the one recorded at intake"),
+    DIFFERS_SM3: QT_TRANSLATE_NOOP("Verification", "The file's SM3 digest in the vault differs from the one "
+                                                   "recorded at intake"),
+    DIFFERS_SIZE: QT_TRANSLATE_NOOP("Verification", "The file's size in the vault differs from the one "
+                                                    "recorded at intake"),
+}
+# Characters Windows, macOS or Linux refuse in a file name (and control characters).
+_UNSAFE_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 
 
-def verify_task(store: OpenStore, case_number: str | None = None) -> Callable[[ProgressFn, CancelledFn],
-                                                                               Report]:
-    """The op function: the whole store, or one case, verified with a session of the worker's own."""
+def verify_task(store: OpenStore, case_number: str | None = None, checked_by: str | None = None
+                ) -> Callable[[ProgressFn, CancelledFn], Report]:
+    """The op function: the whole store, or one case, verified with a session of the worker's own;
+    the report names ``checked_by`` (the signed-in user) as who ran it."""
 
     def task(progress: ProgressFn, cancelled: CancelledFn) -> Report:
         with store.database.session_scope() as session:  # opened on the worker thread, closed there
-            return verify_store(session, store.vault, case_number, progress, cancelled)
+            return verify_store(session, store.vault, case_number, progress, cancelled, checked_by)
 
     return task
+
+
+def finding_title(finding: Finding) -> str:
+    """The finding in the user's words: its code's title; for a changed file, which digest (or the size)
+    differs."""
+    if finding.code == FindingCode.BLOB_CHANGED and finding.differs in DIFFERS_TITLES:
+        return translate("Verification", DIFFERS_TITLES[finding.differs])
+    return label(finding.code)
+
+
+def item_problems(report: Report) -> dict[int, list[str]]:
+    """The error findings of each evidence item, in words (for marks on the items themselves)."""
+    problems: dict[int, list[str]] = {}
+    for finding in report.errors:
+        if finding.item is not None:
+            title = finding_title(finding)
+            if title not in problems.setdefault(finding.item, []):
+                problems[finding.item].append(title)
+    return problems
+
+
+def checked_time(report: Report) -> str:
+    """When the check ran, in local time to the minute (empty when the report does not say)."""
+    return report.checked_at.astimezone().strftime("%Y-%m-%d %H:%M") if report.checked_at else ""
+
+
+def report_verdict(report: Report) -> str:
+    """The bottom line in a few words: passed, or failed with how many problems."""
+    if report.clean:
+        return translate("Verification", "Verification passed")
+    return translate("Verification", "Verification failed: {count} problem(s)").format(
+        count=len(report.errors))
+
+
+def report_scope(report: Report) -> str:
+    """What was checked, when and by whom, in one line."""
+    if report.case is None:
+        scope = translate("Verification", "Scope: the whole store")
+    else:
+        scope = translate("Verification", "Scope: case {case}").format(case=report.case)
+    parts = [scope]
+    if report.checked_at is not None:
+        parts.append(translate("Verification", "Checked at {time}").format(time=checked_time(report)))
+    if report.checked_by:
+        parts.append(translate("Verification", "Checked by {user}").format(user=report.checked_by))
+    return translate("Verification", " · ").join(parts)
+
+
+def show_report_summary(summary: QLabel, report: Report) -> None:
+    """Fill ``summary`` with the report's banner (green "passed" or red "failed: N problems", with the
+    scope and time) above the sentences of ``report_summary``. Both pages show reports through this."""
+    text_colour, background = PASSED_COLOURS if report.clean else FAILED_COLOURS
+    mark = "\u2714" if report.clean else "\u2716"  # heavy check mark, heavy multiplication x
+    summary.setTextFormat(Qt.TextFormat.RichText)
+    summary.setProperty("verdict", "passed" if report.clean else "failed")
+    summary.setText(
+        f'<table width="100%" cellspacing="0" cellpadding="6" bgcolor="{background}" '
+        f'style="border: 1px solid {text_colour};"><tr><td>'
+        f'<span style="color: {text_colour}; font-size: large; font-weight: bold;">'
+        f"{mark} {html.escape(report_verdict(report))}</span><br>"
+        f'<span style="color: {text_colour};">{html.escape(report_scope(report))}</span>'
+        f"</td></tr></table><p>{html.escape(report_summary(report))}</p>")
 
 
 def report_summary(report: Report) -> str:
@@ -147,15 +244,41 @@ class FindingsTable(QTableWidget):
             item = self.tr("file {sha256}").format(sha256=finding.blob[:16])
         else:
             item = ""
-        return (str(finding.code), entry, item, finding.name or "", label(finding.code),
+        return (str(finding.code), entry, item, finding.name or "", finding_title(finding),
                 finding.expected or "", finding.found or "", finding.message)
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` with each character a file system refuses replaced by ``_`` (no trailing dot or space,
+    which Windows drops)."""
+    return _UNSAFE_IN_NAMES.sub("_", name).rstrip(". ") or "_"
+
+
+def default_report_name(report: Report) -> str:
+    """``核验报告-（2026）云知调字第0001号-20261126-0930.json``: the case (if any) and the time checked."""
+    moment = (report.checked_at or datetime.now(UTC)).astimezone()
+    parts = [translate("Verification", "verification-report")]
+    if report.case is not None:
+        parts.append(report.case)
+    parts.append(moment.strftime("%Y%m%d-%H%M"))
+    return safe_file_name("-".join(parts)) + ".json"
+
+
+def confirm_saved(parent: QWidget, path: Path) -> str:
+    """Say where the report went, in the window's status bar (the text is returned too)."""
+    text = translate("Verification", "Verification report saved: {path}").format(path=str(path))
+    window = parent.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text, 15_000)
+    return text
 
 
 def save_report(parent: QWidget, report: Report, folder: Path, path: str | None = None) -> Op[Path] | None:
     """Write ``report`` as JSON (the form of ``mediseal verify --json``) to a new file, durably, on a
-    worker thread; ask where unless ``path``. Returns the op writing it, or None when nothing is asked."""
+    worker thread; ask where unless ``path`` (suggesting ``default_report_name``); the status bar
+    confirms. Returns the op writing it, or None when nothing is asked."""
     if path is None:
-        name = "verify-report.json" if report.case is None else "verify-case-report.json"
+        name = default_report_name(report)
         path, _filter = QFileDialog.getSaveFileName(
             parent, translate("Verification", "Save verification report"), str(folder / name),
             translate("Verification", "JSON files (*.json)"),
@@ -172,4 +295,4 @@ def save_report(parent: QWidget, report: Report, folder: Path, path: str | None 
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}"),
                                path=str(destination), reason=error.strerror or str(error)) from error
 
-    return run_op(parent, write).start()
+    return run_op(parent, write).on_success(lambda written: confirm_saved(parent, written)).start()
