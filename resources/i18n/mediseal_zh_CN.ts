@@ -262,6 +262,10 @@
         <translation>入库时间</translation>
     </message>
     <message>
+        <source>Verification failed ({time}): this item does not match its record.</source>
+        <translation>核验未通过（{time}）：此证据与其记录不一致。</translation>
+    </message>
+    <message>
         <source>{bytes} bytes</source>
         <translation>{bytes} 字节</translation>
     </message>
@@ -1427,6 +1431,46 @@ The seal is your digital signature over each item&apos;s record (file digests an
 <context>
     <name>Verification</name>
     <message>
+        <source>The file&apos;s SHA-256 digest in the vault differs from the one recorded at intake</source>
+        <translation>存证库中文件的 SHA-256 摘要与入库时记录的不一致</translation>
+    </message>
+    <message>
+        <source>The file&apos;s SM3 digest in the vault differs from the one recorded at intake</source>
+        <translation>存证库中文件的 SM3 摘要与入库时记录的不一致</translation>
+    </message>
+    <message>
+        <source>The file&apos;s size in the vault differs from the one recorded at intake</source>
+        <translation>存证库中文件的大小与入库时记录的不一致</translation>
+    </message>
+    <message>
+        <source>Verification passed</source>
+        <translation>核验通过</translation>
+    </message>
+    <message>
+        <source>Verification failed: {count} problem(s)</source>
+        <translation>核验未通过：{count} 处问题</translation>
+    </message>
+    <message>
+        <source>Scope: the whole store</source>
+        <translation>范围：全库</translation>
+    </message>
+    <message>
+        <source>Scope: case {case}</source>
+        <translation>范围：案件 {case}</translation>
+    </message>
+    <message>
+        <source>Checked at {time}</source>
+        <translation>核验时间：{time}</translation>
+    </message>
+    <message>
+        <source>Checked by {user}</source>
+        <translation>核验人：{user}</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
         <source>Checked {entries} ledger entries, {nodes} tree nodes, {checkpoints} checkpoints, {keys} signing keys, {users} users, {cases} cases, {items} evidence items ({blobs} files, {size}), {seals} seals and {records} preservation records.</source>
         <translation>已核验 {entries} 条存证日志条目、{nodes} 个树节点、{checkpoints} 个检查点、{keys} 个签章密钥、{users} 个用户、{cases} 个案件、{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章和 {records} 份保全证据记录。</translation>
     </message>
@@ -1453,6 +1497,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>{count} findings.</source>
         <translation>发现 {count} 处问题。</translation>
+    </message>
+    <message>
+        <source>verification-report</source>
+        <translation>核验报告</translation>
+    </message>
+    <message>
+        <source>Verification report saved: {path}</source>
+        <translation>核验报告已保存：{path}</translation>
     </message>
     <message>
         <source>Save verification report</source>

@@ -29,7 +29,7 @@ from desktop.core.verification.findings import Report
 from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.i18n import event_label
 from desktop.ui.framework.ops import Op, run_op
-from desktop.ui.verification.report import FindingsTable, report_summary, save_report, verify_task
+from desktop.ui.verification.report import FindingsTable, save_report, show_report_summary, verify_task
 
 PAGE_SIZE = 500
 Index = QModelIndex | QPersistentModelIndex
@@ -267,7 +267,7 @@ class LedgerPage(QWidget):
     def _show_report(self, report: Report) -> None:
         self.report = report
         self.save_button.setEnabled(True)
-        self.summary.setText(report_summary(report))
+        show_report_summary(self.summary, report)
         self.findings.show_report(report)
 
     def save_report(self, path: str | None = None) -> Op[Path] | None:
