@@ -255,7 +255,8 @@ class LedgerPage(QWidget):
         thread, with progress and Cancel."""
         self.verify_button.setEnabled(False)
         self.summary.setText(self.tr("Verifying…"))
-        op = run_op(self, verify_task(self.store)).with_progress(self.tr("Verifying the ledger and the "
+        task = verify_task(self.store, None, self.signed_in.actor.name if self.signed_in else None)
+        op = run_op(self, task).with_progress(self.tr("Verifying the ledger and the "
                                                                          "evidence…"))
         op.on_success(self._show_report).on_cancelled(self._verify_cancelled)
         op.finished.connect(lambda: self.verify_button.setEnabled(True))
