@@ -1,7 +1,8 @@
 """The Evidence page (offscreen, real widgets, a real SQLite store): listing, ingest with per-file and
 total progress and one summary, cancel keeping completed files, drag and drop, seal, preview (logged once),
 save a copy, preservation records, case verification with a tampered blob, and the Ledger page's
-whole-store verification."""
+whole-store verification; the verification view (pass/fail banner, digests named, failed items marked,
+preview re-read, report name and confirmation, one size unit, report put away at a new sign-in)."""
 
 from __future__ import annotations
 
@@ -25,18 +26,28 @@ from desktop.core.cases import matters as cases
 from desktop.core.evidence import intake
 from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence.acquisition import Acquisition
+from desktop.core.integrity.canonical import parse_time
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import ledger, passwords, signing_keys, users
 from desktop.core.trust.permissions import Role
 from desktop.core.trust.pki import key_files
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user
+from desktop.core.verification.findings import Report
 from desktop.ui.evidence.acquisition_dialog import AcquisitionDialog
 from desktop.ui.evidence.ingest_panel import BAR_STEPS
-from desktop.ui.evidence.page import NAME, SEALED_BY, SHA256, SHA256_SHOWN, EvidencePage
+from desktop.ui.evidence.page import NAME, SEALED_BY, SHA256, SHA256_SHOWN, SIZE, EvidencePage
 from desktop.ui.evidence.preservation_dialog import PreservationDialog
 from desktop.ui.ledger.page import LedgerPage
-from desktop.ui.verification.report import CODE, ITEM, SEVERITY_ROLE
+from desktop.ui.verification.report import (
+    CODE,
+    ITEM,
+    SEVERITY_ROLE,
+    WHAT,
+    checked_time,
+    default_report_name,
+    safe_file_name,
+)
 from desktop.ui.verification.report import NAME as FINDING_NAME
 from tests.qt_helpers import Heartbeat, attached_window, settled, type_text
 
@@ -539,3 +550,125 @@ def test_window_installs_the_page_and_its_menu(qtbot: QtBot, sqlite_store: OpenS
     assert window.current_page_key() == "evidence"
     qtbot.waitUntil(lambda: page.report is not None, timeout=OP_TIMEOUT)
     assert page.report.clean
+
+
+# --- the verification view --------------------------------------------------------------------------
+def _tamper(store: OpenStore, sha256: str, data: bytes) -> None:
+    """Replace a blob's bytes behind the vault's back (it keeps blobs read-only)."""
+    blob = store.vault.path(sha256)
+    os.chmod(blob, 0o600)
+    blob.write_bytes(data)
+
+
+def _verified(qtbot: QtBot, page: EvidencePage) -> Report:
+    assert page.verify() is not None
+    qtbot.waitUntil(lambda: page.verify_op is None, timeout=OP_TIMEOUT)
+    settled(qtbot, page)
+    assert page.report is not None
+    return page.report
+
+
+def test_banner_digests_and_marks_follow_each_report(qtbot: QtBot, sqlite_store: OpenStore,
+                                                     notary: SignedInUser, tmp_path: Path) -> None:
+    number = _case(sqlite_store, notary)
+    items = _ingest(sqlite_store, notary, number, _files(tmp_path, {"证据一.txt": b"first evidence\n",
+                                                                    "two.txt": b"second\n"}))
+    page = _page(qtbot, sqlite_store, notary)
+    report = _verified(qtbot, page)
+    assert report.clean and page.summary.property("verdict") == "passed"
+    banner = page.summary.text()
+    assert "Verification passed" in banner and f"Scope: case {number}" in banner
+    assert "Checked by lihua" in banner and f"Checked at {checked_time(report)}" in banner
+    assert not page.model.failed
+
+    _tamper(sqlite_store, items[0].sha256, b"first evidencE\n")  # same size: both digests differ
+    report = _verified(qtbot, page)
+    assert page.summary.property("verdict") == "failed"
+    assert f"Verification failed: {len(report.errors)} problem(s)" in page.summary.text()
+    titles = {page.findings.item(row, WHAT).text() for row in range(page.findings.rowCount())
+              if page.findings.item(row, CODE).text() == "blob-changed"}
+    assert titles == {"The file's SHA-256 digest in the vault differs from the one recorded at intake",
+                      "The file's SM3 digest in the vault differs from the one recorded at intake"}
+    broken, intact = page.model.index(0, NAME), page.model.index(1, NAME)
+    assert broken.data(Qt.ItemDataRole.DecorationRole) is not None
+    tooltip = broken.data(Qt.ItemDataRole.ToolTipRole)
+    assert "does not match its record" in tooltip and "SM3 digest" in tooltip
+    assert intact.data(Qt.ItemDataRole.DecorationRole) is None
+    assert "does not match" not in intact.data(Qt.ItemDataRole.ToolTipRole)
+
+    _tamper(sqlite_store, items[0].sha256, b"first evidence\n")  # put right: the next report clears it
+    report = _verified(qtbot, page)
+    assert report.clean and page.summary.property("verdict") == "passed"
+    assert page.model.index(0, NAME).data(Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_preview_shows_the_vault_bytes_after_a_verification(qtbot: QtBot, sqlite_store: OpenStore,
+                                                            notary: SignedInUser, tmp_path: Path) -> None:
+    number = _case(sqlite_store, notary)
+    items = _ingest(sqlite_store, notary, number, _files(tmp_path, {"说明.txt": "原始内容\n".encode()}))
+    page = _page(qtbot, sqlite_store, notary)
+    pane = page.preview
+    page.tabs.setCurrentWidget(pane)
+    qtbot.waitUntil(lambda: pane.text.toPlainText() == "原始内容\n", timeout=OP_TIMEOUT)
+    assert not pane.warning.isVisible()
+
+    _tamper(sqlite_store, items[0].sha256, "篡改内容\n".encode())
+    _verified(qtbot, page)
+    qtbot.waitUntil(lambda: pane.text.toPlainText() == "篡改内容\n", timeout=OP_TIMEOUT)
+    assert pane.warning.isVisible() and "does not match its record" in pane.warning.text()
+    assert _kinds_for(sqlite_store, items[0].id).count("evidence.viewed") == 2  # read again, logged
+
+
+def test_saved_report_is_named_for_its_case_and_time_and_confirmed(
+        qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser, tmp_path: Path) -> None:
+    number = _case(sqlite_store, notary)
+    _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.txt": b"a\n"}))
+    window = attached_window(qtbot, sqlite_store, "昆明调解中心", notary)
+    window.show_page("evidence")
+    page = window.evidence_page
+    assert isinstance(page, EvidencePage)
+    settled(qtbot, page)
+    report = _verified(qtbot, page)
+    assert report.checked_at is not None
+    stamp = report.checked_at.astimezone().strftime("%Y%m%d-%H%M")
+    assert default_report_name(report) == f"verification-report-{number}-{stamp}.json"
+    target = tmp_path / default_report_name(report)
+    op = page.save_report(str(target))
+    assert op is not None
+    with qtbot.waitSignal(op.finished, timeout=OP_TIMEOUT):
+        pass
+    assert window.statusBar().currentMessage() == f"Verification report saved: {target}"
+    saved = json.loads(target.read_text(encoding="utf-8"))
+    assert (saved["scope"], saved["case"], saved["checked_by"]) == ("case", number, "lihua")
+    assert parse_time(saved["checked_at"]) == report.checked_at
+
+
+def test_report_names_lose_what_a_file_system_refuses() -> None:
+    assert safe_file_name('a/b\\c:d*e?f"g<h>i|j\x01k.') == "a_b_c_d_e_f_g_h_i_j_k"
+    assert safe_file_name("核验报告-（2026）云知调字第0001号-20261126-0930") == (
+        "核验报告-（2026）云知调字第0001号-20261126-0930")
+
+
+def test_size_column_keeps_one_unit_style(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                          tmp_path: Path) -> None:
+    number = _case(sqlite_store, notary)
+    _ingest(sqlite_store, notary, number, _files(tmp_path, {"small.txt": b"x" * 182, "big.bin": b"y" * 5000}))
+    page = _page(qtbot, sqlite_store, notary)
+    sizes = [page.model.index(row, SIZE).data() for row in range(2)]
+    assert sorted(sizes) == ["182 B", "4.9 KiB"]
+    assert page.model.index(0, SIZE).data(Qt.ItemDataRole.ToolTipRole).endswith("bytes")  # exact count
+
+
+def test_a_new_sign_in_puts_the_last_users_report_away(qtbot: QtBot, sqlite_store: OpenStore,
+                                                       notary: SignedInUser, tmp_path: Path) -> None:
+    number = _case(sqlite_store, notary)
+    items = _ingest(sqlite_store, notary, number, _files(tmp_path, {"a.txt": b"a\n"}))
+    _tamper(sqlite_store, items[0].sha256, b"b\n")
+    page = _page(qtbot, sqlite_store, notary)
+    assert not _verified(qtbot, page).clean
+    assert page.report_box.isVisible() and page.model.failed
+    page.set_user(sign_in_user(sqlite_store.database, "wang", MEDIATOR_PASSWORD))
+    settled(qtbot, page)
+    assert page.report is None and not page.report_box.isVisible() and not page.save_report_button.isEnabled()
+    assert page.summary.text() == "" and page.findings.rowCount() == 0
+    assert page.model.index(0, NAME).data(Qt.ItemDataRole.DecorationRole) is None
