@@ -4,6 +4,7 @@ or node it names); per-item statuses agree with the findings; on SQLite and Post
 
 from __future__ import annotations
 
+import getpass
 import json
 import shutil
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from desktop.config import Settings
 from desktop.core.cases import matters as cases
 from desktop.core.evidence import intake, preservation, seals
 from desktop.core.evidence.items import ItemInfo, get_record
-from desktop.core.integrity.canonical import canonical_bytes, record_digest
+from desktop.core.integrity.canonical import canonical_bytes, parse_time, record_digest
 from desktop.core.office import office
 from desktop.core.office import settings as office_settings
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
@@ -753,6 +754,42 @@ def test_report_as_data_only_gains_keys(scene: Scene) -> None:
     assert items[scene.c.id]["verdict"] == "failed" and items[scene.a.id]["verdict"] == "sealed"
     assert items[scene.a.id]["seals"][1]["signer"] == "wangfang"
     assert len(data["statuses"]["preservation_records"]) == 2 and len(data["statuses"]["checkpoints"]) == 3
+
+
+def test_a_changed_file_says_which_digest_differs(scene: Scene) -> None:
+    blob = scene.store.vault.path(scene.c.sha256)
+    blob.chmod(0o600)  # the vault keeps blobs read-only
+    original = blob.read_bytes()
+    blob.write_bytes(bytes([original[0] ^ 1]) + original[1:])  # the same size
+    changed = [finding for finding in scene.report().errors if finding.code == FindingCode.BLOB_CHANGED]
+    assert {(finding.item, finding.differs) for finding in changed} == {(scene.c.id, "sha256"),
+                                                                        (scene.c.id, "sm3")}
+    sm3 = next(finding for finding in changed if finding.differs == "sm3")
+    assert sm3.expected == scene.c.sm3 and "SM3" in sm3.message
+    blob.write_bytes(original[:-1])
+    data = json.loads(json.dumps(scene.report().to_dict()))
+    differs = [finding["differs"] for finding in data["findings"] if finding["code"] == "blob-changed"]
+    assert sorted(differs) == ["sha256", "size", "sm3"]
+
+
+def test_a_report_says_who_checked_when_and_what(scene: Scene, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    before = datetime.now(UTC)
+    with scene.store.database.session_scope() as session:
+        whole = verify_store(session, scene.store.vault, checked_by="lihua").to_dict()
+        scoped = verify_store(session, scene.store.vault, scene.case, checked_by="wangfang").to_dict()
+    for data, scope, user in ((whole, "store", "lihua"), (scoped, "case", "wangfang")):
+        assert (data["scope"], data["checked_by"]) == (scope, user)
+        assert before <= parse_time(str(data["checked_at"])) <= datetime.now(UTC)
+    assert scoped["case"] == scene.case and whole["case"] is None
+    monkeypatch.setenv("MEDISEAL_DATA_DIR", str(scene.store.folder.root))
+    if scene.store.database.kind == "postgresql":
+        monkeypatch.setenv("MEDISEAL_DATABASE_URL", scene.store.database_url)
+    assert run(["verify", "--case", scene.case, "--json"]) == EXIT_OK
+    printed = json.loads(capsys.readouterr().out)
+    assert (printed["scope"], printed["case"]) == ("case", scene.case)
+    assert printed["checked_by"] == getpass.getuser()
+    assert before <= parse_time(printed["checked_at"]) <= datetime.now(UTC)
 
 
 def test_codes_and_severities_are_typed_with_labels() -> None:
