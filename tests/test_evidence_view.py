@@ -523,6 +523,8 @@ def test_ledger_page_verifies_the_whole_store_with_notices(qtbot: QtBot, sqlite_
     assert page.findings.item(0, CODE).text() == "revoked-after-seal"
     assert page.findings.item(0, CODE).data(SEVERITY_ROLE) == "notice"
     assert "1 notices" in page.summary.text() and "1 evidence items" in page.summary.text()
+    assert page.summary.property("verdict") == "passed"  # the same banner as the Evidence page's
+    assert "Scope: the whole store" in page.summary.text() and "Checked by lihua" in page.summary.text()
 
 
 def test_window_installs_the_page_and_its_menu(qtbot: QtBot, sqlite_store: OpenStore,
