@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QFileInfo, QLocale, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFileIconProvider,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -187,6 +188,8 @@ def test_qt_dialogs_and_standard_buttons_are_in_chinese(qtbot: QtBot, chinese: N
         english = [text for text in words if not re.search(r"[\u4e00-\u9fff]", text)]
         assert english == [], "Qt's catalogue (qtbase_zh_CN) or Mediseal's gaps (i18n.QT_CATALOGUE_GAPS)"
         assert "查找范围(&L)：" in words and "文件类型(&T)：" in words and "大小" in words
+    provider = QFileIconProvider()  # the chooser's Type column
+    assert provider.type(QFileInfo(str(ROOT))) == "文件夹"
 
 
 def test_dialogs_use_the_vocabulary_words(qtbot: QtBot, chinese: None) -> None:

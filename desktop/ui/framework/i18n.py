@@ -14,12 +14,18 @@ TRANSLATION_PREFIX = "mediseal_"
 TRANSLATED_FIELDS = frozenset({"action"})
 QT_TRANSLATION_PREFIX = "qtbase_"
 # Qt's own Chinese catalogue (qtbase_zh_CN.qm, as shipped with Qt 6.x) lacks two labels of the file
-# dialog, whose sources gained a mnemonic, and calls a file's size 体积. Mediseal's catalogue carries
-# these in Qt's contexts; installed after Qt's, it is asked first.
+# dialog, whose sources gained a mnemonic, and the kinds in its Type column (whose context moved to
+# QAbstractFileIconProvider in Qt 6), and calls a file's size 体积. Mediseal's catalogue carries these in
+# Qt's contexts; installed after Qt's, it is asked first.
 QT_CATALOGUE_GAPS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
     QT_TRANSLATE_NOOP("QFileSystemModel", "Size"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
 )
 
 
