@@ -110,5 +110,10 @@ def test_office_is_recorded_once(store: OpenStore) -> None:
 
 
 def test_case_number_format() -> None:
-    assert office.format_case_number("云知调", 2026, 1) == "(2026)云知调字第0001号"
-    assert office.format_case_number("云知调", 2027, 12345) == "(2027)云知调字第12345号"
+    assert office.format_case_number("云知调", 2026, 1) == "\uff082026\uff09云知调字第0001号"  # （2026）
+    assert office.format_case_number("云知调", 2027, 12345) == "（2027）云知调字第12345号"
+    assert office.case_number_forms(" (2026)云知调字第0001号 ") == ["(2026)云知调字第0001号",
+                                                                 "（2026）云知调字第0001号"]
+    assert office.case_number_forms("（2026）云知调字第0001号") == ["（2026）云知调字第0001号",
+                                                                "(2026)云知调字第0001号"]
+    assert office.case_number_forms("云知调字第0001号") == ["云知调字第0001号"]

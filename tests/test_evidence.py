@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import subprocess
 from pathlib import Path
@@ -111,6 +112,39 @@ def test_case_numbers_run_per_year_with_the_office_prefix(desk: Office) -> None:
             cases.open_case(session, desk.notary, "design", "no such type")
     assert desk.case.endswith("云知调字第0001号") and second.number.endswith("云知调字第0002号")
     assert [info.number for info in listed] == [second.number, desk.case]
+
+
+def test_new_case_numbers_use_full_width_brackets(desk: Office) -> None:
+    assert re.fullmatch(r"（20\d\d）云知调字第0001号", desk.case), desk.case
+    with desk.store.database.session_scope() as session:
+        assert cases.find_case(session, desk.case).number == desk.case
+        # typed with ASCII brackets (a keyboard without an IME), the new number is still found
+        assert cases.find_case(session, desk.case.replace("（", "(").replace("）", ")")).number == desk.case
+
+
+def _open_old_style_case(desk: Office, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A case opened by an earlier version, whose numbers had ASCII brackets: recorded, sealed into the
+    ledger subject, never rewritten."""
+    with monkeypatch.context() as patch, desk.store.database.session_scope() as session:
+        patch.setattr(cases, "format_case_number",
+                      lambda prefix, year, serial: f"({year}){prefix}字第{serial:04d}号")
+        return cases.open_case(session, desk.mediator, "patent", "旧编号的专利纠纷").number
+
+
+def test_an_old_half_width_case_number_is_found_by_both_forms(desk: Office,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    old = _open_old_style_case(desk, monkeypatch)
+    assert re.fullmatch(r"\(20\d\d\)云知调字第0002号", old), old
+    with desk.store.database.session_scope() as session:
+        newer = cases.open_case(session, desk.mediator, "trademark", "新编号").number
+        assert cases.find_case(session, old).number == old
+        assert cases.find_case(session, old.replace("(", "（").replace(")", "）")).number == old
+        assert cases.find_case(session, f"  {old} ").number == old
+        with pytest.raises(NotFound):
+            cases.find_case(session, old.replace("0002", "0099"))
+        assert [info.number for info in cases.list_cases(session)] == [newer, old, desk.case]
+    assert re.fullmatch(r"（20\d\d）云知调字第0003号", newer), newer  # the serial runs on
+    assert desk.verify() == []  # the old number stays as recorded: its ledger entry still matches
 
 
 def test_ingest_records_digests_mime_and_custody(desk: Office, tmp_path: Path) -> None:
@@ -435,7 +469,7 @@ def test_cli_case_evidence_seal_and_verify(cli_env: Office, tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["case", "new", "--type", "trademark", "--title", "驰名商标侵权"]) == EXIT_OK
     number = capsys.readouterr().out.strip().splitlines()[-1]
-    assert number.endswith("云知调字第0002号")
+    assert re.fullmatch(r"（20\d\d）云知调字第0002号", number), number
     files = _files(tmp_path / "in", page_html="<!DOCTYPE html><html>商品页</html>".encode(), shot_png=PNG)
     assert run(["evidence", "add", "--case", number, *map(str, files), "--source", "web-capture", "--url",
                 "https://shop.example.com/item/1", "--acquired-at", "2026-11-20T09:30+08:00", "--seal",
@@ -457,6 +491,19 @@ def test_cli_case_evidence_seal_and_verify(cli_env: Office, tmp_path: Path,
                 "--witness", "王芳"]) == EXIT_OK
     assert run(["preservation", "list", "--case", number, "--json"]) == EXIT_OK
     assert json.loads(capsys.readouterr().out.split("\n", 1)[1])[0]["signer"] == "lihua"
+
+
+def test_cli_case_list_shows_old_and_new_numbers_as_recorded(cli_env: Office, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    old = _open_old_style_case(cli_env, monkeypatch)
+    assert run(["case", "list", "--json"]) == EXIT_OK
+    assert [case["number"] for case in json.loads(capsys.readouterr().out)] == [old, cli_env.case]
+    assert run(["case", "list"]) == EXIT_OK
+    table = capsys.readouterr().out
+    assert old in table and cli_env.case in table
+    full_width_old = old.replace("(", "（").replace(")", "）")
+    assert run(["evidence", "list", "--case", full_width_old, "--json"]) == EXIT_OK  # either form finds it
+    assert json.loads(capsys.readouterr().out) == []
 
 
 def test_cli_refusals_and_bad_input(cli_env: Office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

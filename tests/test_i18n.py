@@ -13,15 +13,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QFileInfo, QLocale, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileIconProvider,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeView,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.core.errors import InvalidInput, NotAllowed
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.permissions import Action, Actor, Role, require
 from desktop.core.vocabulary import VOCABULARY_CONTEXT, vocabularies
-from desktop.ui.framework.i18n import choose_language, install_translator, translate_error
+from desktop.ui.framework.i18n import choose_language, install_translator, remove_translators, translate_error
 from tests.qt_helpers import attached_window
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,10 +113,11 @@ def test_language_choice() -> None:
 
 @pytest.fixture
 def chinese(qapp: QApplication) -> Iterator[None]:
+    locale = QLocale()
     translator = install_translator(qapp, "zh_CN")
     assert translator is not None, "the packaged zh_CN translation did not load"
     yield
-    qapp.removeTranslator(translator)
+    remove_translators(qapp, locale)  # Qt's own catalogue and the default locale too
 
 
 def test_window_in_chinese(qtbot: QtBot, sqlite_store: OpenStore, chinese: None) -> None:
@@ -128,3 +138,95 @@ def test_core_errors_are_translated(chinese: None) -> None:
     with pytest.raises(NotAllowed) as refused:
         require(clerk, Action.MANAGE_USERS)
     assert translate_error(refused.value) == "wang 无权管理用户：需要角色 admin。"
+
+
+# --- the words a Chinese notary uses -------------------------------------------------------------------
+def _translations() -> list[tuple[str, str, str]]:
+    return [(context, source, translation)
+            for (context, source), (translation, _) in _messages(TS_FILE).items()]
+
+
+@pytest.mark.parametrize(("wrong", "right"), [
+    ("立案", "受理: a mediation committee accepts a dispute; 立案 is the court's word"),
+    ("上传", "当事人提交: evidence a party hands in (SourceKind.UPLOAD)"),
+    ("取得时间", "取证时间"),
+    ("取得人", "取证人"),
+    ("取得信息", "取证信息"),
+    ("签章密钥", "签名密钥: one word for the key"),
+    ("新建案件", "受理案件"),
+], ids=["court-word", "upload", "acquired-at", "acquired-by", "acquisition", "seal-key", "new-case"])
+def test_the_chinese_avoids_words_a_notary_would_not_use(wrong: str, right: str) -> None:
+    found = [(context, source) for context, source, translation in _translations() if wrong in translation]
+    assert found == [], f"use {right}"
+
+
+def test_the_key_is_called_one_thing() -> None:
+    """Every mention of the signing key is 签名密钥; 私钥 (the private key inside a PKCS#12 file) and the
+    X.509 extension's name 密钥用法 are other things."""
+    mixed = [(context, translation) for context, _source, translation in _translations()
+             if re.search(r"(?<!签名)密钥(?!用法)", translation)]
+    assert mixed == []
+
+
+def test_qt_dialogs_and_standard_buttons_are_in_chinese(qtbot: QtBot, chinese: None) -> None:
+    assert QLocale().language() == QLocale.Language.Chinese  # calendar popups, dates in the file chooser
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "?",
+                      QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert [button.text() for button in box.buttons()] == ["确定", "取消"]
+    for accept_mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+        chooser = QFileDialog(None, "t", str(ROOT))
+        qtbot.addWidget(chooser)
+        # the window's choosers are Qt's own widgets on Linux without a desktop portal: check those
+        chooser.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        chooser.setAcceptMode(accept_mode)
+        words = [label.text() for label in chooser.findChildren(QLabel) if label.text()]
+        words += [button.text() for button in chooser.findChildren(QPushButton)]
+        header = chooser.findChild(QTreeView).header()
+        words += [str(header.model().headerData(column, Qt.Orientation.Horizontal))
+                  for column in range(header.count())]
+        english = [text for text in words if not re.search(r"[\u4e00-\u9fff]", text)]
+        assert english == [], "Qt's catalogue (qtbase_zh_CN) or Mediseal's gaps (i18n.QT_CATALOGUE_GAPS)"
+        assert "查找范围(&L)：" in words and "文件类型(&T)：" in words and "大小" in words
+    provider = QFileIconProvider()  # the chooser's Type column
+    assert provider.type(QFileInfo(str(ROOT))) == "文件夹"
+
+
+def test_dialogs_use_the_vocabulary_words(qtbot: QtBot, chinese: None) -> None:
+    from desktop.core.cases.matters import CaseType
+    from desktop.core.evidence.acquisition import SourceKind
+    from desktop.ui.cases.case_dialog import CaseDialog
+    from desktop.ui.evidence.acquisition_dialog import AcquisitionDialog
+
+    acquisition = AcquisitionDialog(2, "李华", may_seal=True)
+    qtbot.addWidget(acquisition)
+    kinds = [(acquisition.kind_combo.itemData(row), acquisition.kind_combo.itemText(row))
+             for row in range(acquisition.kind_combo.count())]
+    assert [code for code, _ in kinds] == [kind.value for kind in SourceKind]
+    assert kinds[:2] == [("upload", "当事人提交"), ("web-capture", "网页取证")]
+    form = acquisition.findChild(QFormLayout)
+    labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget().text()
+              for row in range(form.rowCount())]
+    assert labels[0] == "证据来源：" and "取证时间：" in labels and "取证人：" in labels
+    assert acquisition.seal_check.text() == "立即用我的签名密钥为每份证据加盖签章"
+    case = CaseDialog(lambda kind, title: lambda: None)  # type: ignore[arg-type,return-value]
+    qtbot.addWidget(case)
+    types = [(case.type_combo.itemData(row), case.type_combo.itemText(row))
+             for row in range(case.type_combo.count())]
+    assert [code for code, _ in types] == [kind.value for kind in CaseType]
+    assert types[:3] == [("patent", "专利"), ("trademark", "商标"), ("copyright", "著作权")]
+    assert case.windowTitle() == "受理案件" and case.ok_button.text() == "受理案件"
+
+
+def test_about_dialog_is_in_chinese(qtbot: QtBot, sqlite_store: OpenStore, chinese: None) -> None:
+    from desktop.ui.about import AboutDialog
+
+    about = AboutDialog(sqlite_store.folder, sqlite_store)
+    qtbot.addWidget(about)
+    assert about.windowTitle() == "关于 Mediseal"
+    cells = re.findall(r"<tr><td>([^<]*?)&nbsp;&nbsp;</td>", about.text())
+    names = {"Mediseal", "Python", "Qt", "PySide6", "SQLAlchemy"}
+    assert [cell for cell in cells if cell not in names] == ["数据库结构版本", "数据库", "数据文件夹",
+                                                             "日志文件"]
+    assert [button.text() for button in about.buttons()] == ["确定"]
+    assert re.search(r"[\u4e00-\u9fff]{10}", about.text())  # the introduction

@@ -7,7 +7,7 @@ from html import escape
 
 import PySide6
 import sqlalchemy
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.revisions import head_revision
@@ -17,17 +17,19 @@ from desktop.core.storage.store import OpenStore
 
 
 def version_lines(store: OpenStore | None) -> list[tuple[str, str]]:
-    """(label, value) pairs shown in the About dialog; labels are names, not translated."""
+    """(label, value) pairs shown in the About dialog: software by its own name, the rest in the user's
+    language."""
+    translate = QCoreApplication.translate
     lines = [
-        ("Mediseal", __version__),
+        (APP_NAME, __version__),
         ("Python", platform.python_version()),
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
         ("SQLAlchemy", sqlalchemy.__version__),
-        ("Schema", head_revision()),
+        (translate("AboutDialog", "Schema"), head_revision()),
     ]
     if store is not None:
-        lines.append(("Database", store.database_label))
+        lines.append((translate("AboutDialog", "Database"), store.database_label))
     return lines
 
 

@@ -16,6 +16,14 @@
         <translation>数据文件夹</translation>
     </message>
     <message>
+        <source>Schema</source>
+        <translation>数据库结构版本</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
         <source>Log file</source>
         <translation>日志文件</translation>
     </message>
@@ -28,7 +36,7 @@
     </message>
     <message>
         <source>{count} file(s) or folder(s) to take into the vault. Describe how they were obtained; this is recorded with each item and cannot be changed later.</source>
-        <translation>共 {count} 个文件或文件夹将存入存证库。请说明其取得方式；这些信息将随每份证据一并记录，之后不可更改。</translation>
+        <translation>共 {count} 个文件或文件夹将存入存证库。请说明取证情况；这些信息将随每份证据一并记录，之后不可更改。</translation>
     </message>
     <message>
         <source>Known:</source>
@@ -40,11 +48,11 @@
     </message>
     <message>
         <source>Seal each item at once with my signing key</source>
-        <translation>立即用我的签章密钥为每份证据加盖签章</translation>
+        <translation>立即用我的签名密钥为每份证据加盖签章</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation>来源：</translation>
+        <translation>证据来源：</translation>
     </message>
     <message>
         <source>Address (URL):</source>
@@ -52,11 +60,11 @@
     </message>
     <message>
         <source>Acquired at:</source>
-        <translation>取得时间：</translation>
+        <translation>取证时间：</translation>
     </message>
     <message>
         <source>Acquired by:</source>
-        <translation>取得人：</translation>
+        <translation>取证人：</translation>
     </message>
     <message>
         <source>Device or software:</source>
@@ -72,7 +80,7 @@
     </message>
     <message>
         <source>Source</source>
-        <translation>来源</translation>
+        <translation>证据来源</translation>
     </message>
     <message>
         <source>Address (URL)</source>
@@ -80,11 +88,11 @@
     </message>
     <message>
         <source>Acquired at</source>
-        <translation>取得时间</translation>
+        <translation>取证时间</translation>
     </message>
     <message>
         <source>Acquired by</source>
-        <translation>取得人</translation>
+        <translation>取证人</translation>
     </message>
     <message>
         <source>Device or software</source>
@@ -111,7 +119,7 @@
     </message>
     <message>
         <source>Create the administrator&apos;s signing key now (it signs the ledger&apos;s checkpoint at every sign-out)</source>
-        <translation>现在为管理员生成签章密钥（每次退出登录时用它签署存证日志检查点）</translation>
+        <translation>现在为管理员生成签名密钥（每次退出登录时用它签署存证日志检查点）</translation>
     </message>
     <message>
         <source>User name:</source>
@@ -134,7 +142,7 @@
     <name>CaseDialog</name>
     <message>
         <source>New case</source>
-        <translation>新建案件</translation>
+        <translation>受理案件</translation>
     </message>
     <message>
         <source>e.g. Trademark infringement: Acme Ltd v. Corner Shop</source>
@@ -151,41 +159,6 @@
     <message>
         <source>Open Case</source>
         <translation>受理案件</translation>
-    </message>
-</context>
-<context>
-    <name>CaseTypes</name>
-    <message>
-        <source>Patent</source>
-        <translation>专利</translation>
-    </message>
-    <message>
-        <source>Trademark</source>
-        <translation>商标</translation>
-    </message>
-    <message>
-        <source>Copyright</source>
-        <translation>著作权</translation>
-    </message>
-    <message>
-        <source>Trade secret</source>
-        <translation>商业秘密</translation>
-    </message>
-    <message>
-        <source>Plant variety</source>
-        <translation>植物新品种</translation>
-    </message>
-    <message>
-        <source>Geographical indication</source>
-        <translation>地理标志</translation>
-    </message>
-    <message>
-        <source>Unfair competition</source>
-        <translation>不正当竞争</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -278,7 +251,7 @@
     </message>
     <message>
         <source>&amp;New Case…</source>
-        <translation>新建案件(&amp;N)…</translation>
+        <translation>受理案件(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Add Files…</source>
@@ -330,15 +303,15 @@
     </message>
     <message>
         <source>No case yet: open one with New Case…, then take evidence in.</source>
-        <translation>尚无案件：请先用“新建案件…”受理案件，再添加证据。</translation>
+        <translation>尚无案件：请先用“受理案件…”受理一个案件，再将证据入库。</translation>
     </message>
     <message>
         <source>Only a notary with a signing key can seal evidence.</source>
-        <translation>只有持有签章密钥的公证员才能为证据签章。</translation>
+        <translation>只有持有签名密钥的公证员才能为证据签章。</translation>
     </message>
     <message>
         <source>Only a notary with a signing key can write a preservation record.</source>
-        <translation>只有持有签章密钥的公证员才能制作保全证据记录。</translation>
+        <translation>只有持有签名密钥的公证员才能制作保全证据记录。</translation>
     </message>
     <message>
         <source>Take files in as evidence</source>
@@ -354,7 +327,7 @@
     </message>
     <message>
         <source>Seal {count} evidence item(s) with your signing key?</source>
-        <translation>用您的签章密钥为 {count} 份证据加盖签章？</translation>
+        <translation>用您的签名密钥为 {count} 份证据加盖签章？</translation>
     </message>
     <message>
         <source>{names}
@@ -362,7 +335,7 @@
 The seal is your digital signature over each item&apos;s record (file digests and acquisition). It is permanent: it cannot be removed or replaced.</source>
         <translation>{names}
 
-签章是您对每份证据记录（文件摘要及取得信息）的数字签名。签章永久有效：不能撤除，也不能替换。</translation>
+签章是您对每份证据记录（文件摘要及取证信息）的数字签名。签章永久有效：不能撤除，也不能替换。</translation>
     </message>
     <message>
         <source>{count} of the selected items already carry your seal and are left as they are.</source>
@@ -497,7 +470,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>key {fingerprint}</source>
-        <translation>密钥 {fingerprint}</translation>
+        <translation>签名密钥 {fingerprint}</translation>
     </message>
     <message>
         <source>file {sha256}</source>
@@ -566,7 +539,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Source:</source>
-        <translation>来源：</translation>
+        <translation>证据来源：</translation>
     </message>
     <message>
         <source>Address (URL):</source>
@@ -574,11 +547,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Acquired at:</source>
-        <translation>取得时间：</translation>
+        <translation>取证时间：</translation>
     </message>
     <message>
         <source>Acquired by:</source>
-        <translation>取得人：</translation>
+        <translation>取证人：</translation>
     </message>
     <message>
         <source>Device or software:</source>
@@ -618,7 +591,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>(key revoked {time})</source>
-        <translation>（密钥已于 {time} 吊销）</translation>
+        <translation>（签名密钥已于 {time} 吊销）</translation>
     </message>
     <message>
         <source>Not sealed</source>
@@ -998,7 +971,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The record is sealed with your signing key when you press Seal Record. It cannot be changed afterwards; a mistake is put right by a new record that corrects this one.</source>
-        <translation>按下“签章并保存”后，记录将以您的签章密钥签章，此后不可更改；如有错误，须另作一份更正本记录的新记录。</translation>
+        <translation>按下“签章并保存”后，记录将以您的签名密钥签章，此后不可更改；如有错误，须另作一份更正本记录的新记录。</translation>
     </message>
     <message>
         <source>Place</source>
@@ -1196,6 +1169,47 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Administrator</source>
@@ -1286,7 +1300,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Disable “{name}”? They can no longer sign in; their history and keys stay.</source>
-        <translation>停用“{name}”？该用户将无法登录；其历史记录和密钥仍会保留。</translation>
+        <translation>停用“{name}”？该用户将无法登录；其历史记录和签名密钥仍会保留。</translation>
     </message>
 </context>
 <context>
@@ -1360,41 +1374,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
-    </message>
-</context>
-<context>
-    <name>SourceKinds</name>
-    <message>
-        <source>Upload</source>
-        <translation>上传</translation>
-    </message>
-    <message>
-        <source>Web capture</source>
-        <translation>网页取证</translation>
-    </message>
-    <message>
-        <source>Photo</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <source>Audio recording</source>
-        <translation>录音</translation>
-    </message>
-    <message>
-        <source>Video</source>
-        <translation>录像</translation>
-    </message>
-    <message>
-        <source>Screen recording</source>
-        <translation>录屏</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>文档</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -1472,7 +1451,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Checked {entries} ledger entries, {nodes} tree nodes, {checkpoints} checkpoints, {keys} signing keys, {users} users, {cases} cases, {items} evidence items ({blobs} files, {size}), {seals} seals and {records} preservation records.</source>
-        <translation>已核验 {entries} 条存证日志条目、{nodes} 个树节点、{checkpoints} 个检查点、{keys} 个签章密钥、{users} 个用户、{cases} 个案件、{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章和 {records} 份保全证据记录。</translation>
+        <translation>已核验 {entries} 条存证日志条目、{nodes} 个树节点、{checkpoints} 个检查点、{keys} 个签名密钥、{users} 个用户、{cases} 个案件、{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章和 {records} 份保全证据记录。</translation>
     </message>
     <message>
         <source>Checked case {case}: {items} evidence items ({blobs} files, {size}), {seals} seals, {records} preservation records and the ledger entries they rest on.</source>
@@ -1615,23 +1594,23 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Seals need an ECDSA P-256 key, not {kind}.</source>
-        <translation>签章需要 ECDSA P-256 密钥，而不是 {kind}。</translation>
+        <translation>签名密钥须使用 ECDSA P-256 算法，而不是 {kind}。</translation>
     </message>
     <message>
         <source>The password for a key must not be empty.</source>
-        <translation>密钥的密码不能为空。</translation>
+        <translation>签名密钥的密码不能为空。</translation>
     </message>
     <message>
         <source>The password does not unlock this key.</source>
-        <translation>该密码无法解锁此密钥。</translation>
+        <translation>该密码无法解锁此签名密钥。</translation>
     </message>
     <message>
         <source>The key file is damaged and cannot be read; restore it from a backup.</source>
-        <translation>密钥文件已损坏，无法读取；请从备份中恢复。</translation>
+        <translation>签名密钥文件已损坏，无法读取；请从备份中恢复。</translation>
     </message>
     <message>
         <source>The key file has format version {version}, which this version of Mediseal cannot read.</source>
-        <translation>密钥文件的格式版本为 {version}，本版本的 Mediseal 无法读取。</translation>
+        <translation>签名密钥文件的格式版本为 {version}，本版本的 Mediseal 无法读取。</translation>
     </message>
     <message>
         <source>The file is not a PKCS#12 (.p12 or .pfx) file.</source>
@@ -1647,7 +1626,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The key in the PKCS#12 file is {kind}; seals need an ECDSA P-256 key.</source>
-        <translation>PKCS#12 文件中的密钥是 {kind}；签章需要 ECDSA P-256 密钥。</translation>
+        <translation>PKCS#12 文件中的私钥是 {kind}；签名密钥须使用 ECDSA P-256 算法。</translation>
     </message>
     <message>
         <source>The PKCS#12 file holds no certificate.</source>
@@ -1667,7 +1646,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The certificate in the PKCS#12 file does not allow digital signatures (key usage).</source>
-        <translation>PKCS#12 文件中的证书不允许数字签名（密钥用途）。</translation>
+        <translation>PKCS#12 文件中的证书不允许数字签名（密钥用法）。</translation>
     </message>
     <message>
         <source>The file does not hold a readable PEM certificate.</source>
@@ -1731,7 +1710,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The stored fingerprint of signing key {fingerprint} is not the SHA-256 of its certificate: the key signs nothing. Ask an administrator to run a verification.</source>
-        <translation>签名密钥 {fingerprint} 存储的指纹不是其证书的 SHA-256：该密钥不能签名。请管理员执行一次核验。</translation>
+        <translation>签名密钥 {fingerprint} 存储的指纹不是其证书的 SHA-256：该签名密钥不能用于签名。请管理员执行一次核验。</translation>
     </message>
     <message>
         <source>Wrong user name or password.</source>
@@ -1743,7 +1722,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Name a key by its certificate&apos;s SHA-256 fingerprint: all {length} hex digits, or at least the first {minimum} (not “{given}”).</source>
-        <translation>请用证书的 SHA-256 指纹指定密钥：全部 {length} 位十六进制数字，或至少前 {minimum} 位（而不是“{given}”）。</translation>
+        <translation>请用证书的 SHA-256 指纹指定签名密钥：全部 {length} 位十六进制数字，或至少前 {minimum} 位（而不是“{given}”）。</translation>
     </message>
     <message>
         <source>There is no user “{name}”.</source>
@@ -1755,27 +1734,27 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The fingerprint {given} fits {count} keys of “{name}”: {candidates}. Give more digits.</source>
-        <translation>指纹 {given} 与“{name}”的 {count} 个密钥相符：{candidates}。请多给几位数字。</translation>
+        <translation>指纹 {given} 与“{name}”的 {count} 个签名密钥相符：{candidates}。请多给几位数字。</translation>
     </message>
     <message>
         <source>{user}&apos;s signing key {fingerprint} has been revoked: it signs nothing new. Make or import a new key and sign in again.</source>
-        <translation>{user} 的签名密钥 {fingerprint} 已吊销，不能再签名。请生成或导入新密钥后重新登录。</translation>
+        <translation>{user} 的签名密钥 {fingerprint} 已吊销，不能再签名。请生成或导入新的签名密钥后重新登录。</translation>
     </message>
     <message>
         <source>The ledger has no record of signing key {fingerprint} being made or imported by {user}: the key signs nothing. Ask an administrator to run a verification.</source>
-        <translation>存证日志中没有 {user} 生成或导入签名密钥 {fingerprint} 的记录：该密钥不能签名。请管理员执行一次核验。</translation>
+        <translation>存证日志中没有 {user} 生成或导入签名密钥 {fingerprint} 的记录：该签名密钥不能用于签名。请管理员执行一次核验。</translation>
     </message>
     <message>
         <source>The ledger records signing key {fingerprint} as revoked, though its stored row does not: the key signs nothing. Ask an administrator to run a verification.</source>
-        <translation>存证日志记载签名密钥 {fingerprint} 已吊销，但其存储记录并未如此：该密钥不能签名。请管理员执行一次核验。</translation>
+        <translation>存证日志记载签名密钥 {fingerprint} 已吊销，但其存储记录并未如此：该签名密钥不能用于签名。请管理员执行一次核验。</translation>
     </message>
     <message>
         <source>{user}&apos;s signing key {fingerprint} is not valid at {time}: its certificate is valid from {not_before} to {not_after}. Make or import a new key.</source>
-        <translation>{user} 的签名密钥 {fingerprint} 在 {time} 不在有效期内：其证书有效期为 {not_before} 至 {not_after}。请生成或导入新密钥。</translation>
+        <translation>{user} 的签名密钥 {fingerprint} 在 {time} 不在有效期内：其证书有效期为 {not_before} 至 {not_after}。请生成或导入新的签名密钥。</translation>
     </message>
     <message>
         <source>{user} has no usable signing key: make one with “mediseal key new” or import one (a revoked key signs nothing new).</source>
-        <translation>{user} 没有可用的签名密钥：请用“mediseal key new”生成或导入一个（已吊销的密钥不能再签名）。</translation>
+        <translation>{user} 没有可用的签名密钥：请用“mediseal key new”生成或导入一个（已吊销的签名密钥不能用于新的签名）。</translation>
     </message>
     <message>
         <source>A user name is 1 to 64 letters (21 Chinese characters), digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (not “{name}”).</source>
@@ -1843,7 +1822,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>“{value}” is not a source kind; use one of: {kinds}.</source>
-        <translation>“{value}”不是来源类型；请使用以下之一：{kinds}。</translation>
+        <translation>“{value}”不是证据来源类型；请使用以下之一：{kinds}。</translation>
     </message>
     <message>
         <source>“{value}” is not a web address (http:// or https://).</source>
@@ -1855,7 +1834,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The evidence cannot have been acquired in the future ({time}).</source>
-        <translation>证据的取得时间不能晚于现在（{time}）。</translation>
+        <translation>取证时间不能晚于现在（{time}）。</translation>
     </message>
     <message>
         <source>There is no evidence item {item}.</source>
@@ -2022,15 +2001,15 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Signing key created</source>
-        <translation>生成签章密钥</translation>
+        <translation>生成签名密钥</translation>
     </message>
     <message>
         <source>Signing key imported</source>
-        <translation>导入签章密钥</translation>
+        <translation>导入签名密钥</translation>
     </message>
     <message>
         <source>Signing key revoked</source>
-        <translation>吊销签章密钥</translation>
+        <translation>吊销签名密钥</translation>
     </message>
     <message>
         <source>Case accepted</source>
@@ -2198,43 +2177,43 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>A checkpoint names another signer than its key&apos;s owner</source>
-        <translation>检查点所署签名人与密钥持有人不符</translation>
+        <translation>检查点所署签名人与签名密钥持有人不符</translation>
     </message>
     <message>
         <source>A checkpoint was signed after its key was revoked</source>
-        <translation>检查点在密钥吊销后签署</translation>
+        <translation>检查点在签名密钥吊销后签署</translation>
     </message>
     <message>
         <source>A signing key the ledger records is missing</source>
-        <translation>存证日志记载的签章密钥已不存在</translation>
+        <translation>存证日志记载的签名密钥已不存在</translation>
     </message>
     <message>
         <source>A signing key was never logged in the ledger</source>
-        <translation>签章密钥从未记入存证日志</translation>
+        <translation>签名密钥从未记入存证日志</translation>
     </message>
     <message>
         <source>A key&apos;s stored fingerprint is not its certificate&apos;s</source>
-        <translation>密钥所存指纹与其证书不符</translation>
+        <translation>签名密钥所存指纹与其证书不符</translation>
     </message>
     <message>
         <source>A key&apos;s certificate cannot be read</source>
-        <translation>密钥的证书无法读取</translation>
+        <translation>签名密钥的证书无法读取</translation>
     </message>
     <message>
         <source>A key belongs to another user than the ledger records</source>
-        <translation>密钥的持有人与存证日志记载不符</translation>
+        <translation>签名密钥的持有人与存证日志记载不符</translation>
     </message>
     <message>
         <source>A key the ledger records as revoked is marked usable again</source>
-        <translation>存证日志记载已吊销的密钥被改回可用</translation>
+        <translation>存证日志记载已吊销的签名密钥被改回可用</translation>
     </message>
     <message>
         <source>A key is marked revoked but the ledger records no revocation</source>
-        <translation>密钥标记为已吊销，但存证日志无吊销记载</translation>
+        <translation>签名密钥标记为已吊销，但存证日志无吊销记载</translation>
     </message>
     <message>
         <source>A key&apos;s revocation time differs from the ledger&apos;s</source>
-        <translation>密钥的吊销时间与存证日志记载不符</translation>
+        <translation>签名密钥的吊销时间与存证日志记载不符</translation>
     </message>
     <message>
         <source>A user the ledger records is missing</source>
@@ -2318,15 +2297,15 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Signed with another person&apos;s key</source>
-        <translation>使用了他人的密钥签名</translation>
+        <translation>使用了他人的签名密钥签名</translation>
     </message>
     <message>
         <source>Signed after the key was revoked</source>
-        <translation>在密钥吊销后签名</translation>
+        <translation>在签名密钥吊销后签名</translation>
     </message>
     <message>
         <source>The key was revoked after it sealed (the seal stays valid)</source>
-        <translation>密钥在签章之后被吊销（签章仍然有效）</translation>
+        <translation>签名密钥在签章之后被吊销（签章仍然有效）</translation>
     </message>
     <message>
         <source>Signed outside the certificate&apos;s validity</source>
@@ -2334,7 +2313,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Signed with a key the ledger logged only later</source>
-        <translation>所用密钥在存证日志中的记载晚于该签名</translation>
+        <translation>所用签名密钥在存证日志中的记载晚于该签名</translation>
     </message>
     <message>
         <source>A preservation record the ledger records is missing</source>
@@ -2366,7 +2345,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>A preservation record names another certificate than the key that signed it</source>
-        <translation>保全证据记录所载证书与签名所用密钥不符</translation>
+        <translation>保全证据记录所载证书与所用签名密钥不符</translation>
     </message>
     <message>
         <source>A preservation record&apos;s certificate is not known here</source>

@@ -39,7 +39,7 @@ def register(commands: Any) -> None:
                                     parser_class=type(evidence))
     add = add_command(group, "add", "take files (or folders, walked) into a case's evidence",
                       cmd_evidence_add)
-    add.add_argument("--case", required=True, metavar="NO", help="case number, e.g. (2026)云知调字第0001号")
+    add.add_argument("--case", required=True, metavar="NO", help="case number, e.g. （2026）云知调字第0001号")
     add.add_argument("files", nargs="+", metavar="FILE", type=Path)
     add.add_argument("--source", default="upload", metavar="KIND", help=SOURCE_HELP)
     add.add_argument("--url", metavar="URL", help="address of a captured web page")

@@ -21,7 +21,7 @@ def register(commands: Any) -> None:
     add_common(init)
     init.add_argument("--office", required=True, metavar="NAME", help="name of the office (调解中心/公证处)")
     init.add_argument("--prefix", default=office.DEFAULT_PREFIX, metavar="TEXT",
-                      help="case-number prefix, as in (2026)云知调字第0001号 "
+                      help="case-number prefix, as in （2026）云知调字第0001号 "
                            f"(default: {office.DEFAULT_PREFIX})")
     init.add_argument("--admin", required=True, metavar="USER", help="name of the first administrator")
     init.add_argument("--with-key", action="store_true",

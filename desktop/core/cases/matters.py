@@ -1,6 +1,6 @@
 """Mediation cases (调解案件), the minimal part evidence needs: open a case, find it, list cases.
 
-Numbers follow the office's prefix and run per calendar year: ``(2026)云知调字第0001号``. Parties,
+Numbers follow the office's prefix and run per calendar year: ``（2026）云知调字第0001号``. Parties,
 sessions, minutes and outcomes come with the cases issue.
 """
 
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from db.models import MediationCase, utc_now
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time, record_digest
-from desktop.core.office.office import DEFAULT_PREFIX, format_case_number, get_office
+from desktop.core.office.office import DEFAULT_PREFIX, case_number_forms, format_case_number, get_office
 from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
@@ -114,9 +114,13 @@ def open_case(session: Session, actor: Actor, case_type: str, title: str,
 
 
 def find_case(session: Session, number: str) -> MediationCase:
-    """The case with ``number`` (also accepted with full-width brackets), else ``NotFound``."""
-    wanted = number.strip().replace("（", "(").replace("）", ")")
-    row = session.scalar(select(MediationCase).where(MediationCase.number == wanted))
+    """The case with ``number`` as typed, else with its brackets in the other width (numbers opened
+    before full-width brackets keep their ASCII ones), else ``NotFound``."""
+    row = None
+    for form in case_number_forms(number):
+        row = session.scalar(select(MediationCase).where(MediationCase.number == form))
+        if row is not None:
+            break
     if row is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no case “{number}”."), number=number)
     return row

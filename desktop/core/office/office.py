@@ -31,9 +31,30 @@ class OfficeInfo:
     case_number_prefix: str
 
 
+# The year stands in full-width round brackets, as in the courts' case numbers (最高人民法院《关于人民法院
+# 案件案号的若干规定》, 法〔2015〕137号, art. 3 as amended by 法〔2018〕335号: "（"+收案年度+"）"+…+"号") and
+# notarial certificate numbers (（2026）云昆证字第1号); a mediated case may go on to judicial confirmation,
+# so its number reads like the court's. The hexagonal 〔〕 of GB/T 9704-2012 §7.2.4 is for the 发文字号 of
+# official documents (公文), not case numbers. Numbers recorded with ASCII brackets before this stay as
+# they are (they are in sealed records and ledger subjects); ``find_case`` finds either form.
+CASE_NUMBER_OPEN = "\uff08"  # （ FULLWIDTH LEFT PARENTHESIS
+CASE_NUMBER_CLOSE = "\uff09"  # ） FULLWIDTH RIGHT PARENTHESIS
+
+
 def format_case_number(prefix: str, year: int, sequence: int) -> str:
-    """A case number such as ``(2026)云知调字第0001号``."""
-    return f"({year}){prefix}字第{sequence:04d}号"
+    """A case number such as ``（2026）云知调字第0001号`` (full-width brackets)."""
+    return f"{CASE_NUMBER_OPEN}{year}{CASE_NUMBER_CLOSE}{prefix}字第{sequence:04d}号"
+
+
+def case_number_forms(number: str) -> list[str]:
+    """``number`` as typed, then with its brackets in the other width (full-width ↔ ASCII): the forms
+    under which a case may have been recorded, most likely first."""
+    typed = number.strip()
+    if CASE_NUMBER_OPEN in typed or CASE_NUMBER_CLOSE in typed:
+        other = typed.replace(CASE_NUMBER_OPEN, "(").replace(CASE_NUMBER_CLOSE, ")")
+    else:
+        other = typed.replace("(", CASE_NUMBER_OPEN).replace(")", CASE_NUMBER_CLOSE)
+    return [typed] if other == typed else [typed, other]
 
 
 def validate_office(name: str, prefix: str) -> OfficeInfo:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,26 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.cases.matters import CASE_TYPES, TITLE_MAX, CaseInfo
+from desktop.core.cases.matters import TITLE_MAX, CaseInfo, CaseType
 from desktop.ui.framework.changes import Changes
+from desktop.ui.framework.i18n import label
 from desktop.ui.framework.ops import Op, submit
-
-translate = QCoreApplication.translate
 
 
 def case_type_titles() -> dict[str, str]:
-    """Kinds of IP dispute as users read them (keys are the core's case types)."""
-    titles = {
-        "patent": translate("CaseTypes", "Patent"),
-        "trademark": translate("CaseTypes", "Trademark"),
-        "copyright": translate("CaseTypes", "Copyright"),
-        "trade-secret": translate("CaseTypes", "Trade secret"),
-        "plant-variety": translate("CaseTypes", "Plant variety"),
-        "geographical-indication": translate("CaseTypes", "Geographical indication"),
-        "unfair-competition": translate("CaseTypes", "Unfair competition"),
-        "other": translate("CaseTypes", "Other"),
-    }
-    return {kind: titles.get(kind, kind) for kind in CASE_TYPES}
+    """Kinds of IP dispute as users read them (专利, 商标 …): the ``CaseType`` vocabulary's labels, keyed
+    by code, in the vocabulary's order."""
+    return {kind.value: label(kind) for kind in CaseType}
 
 
 class CaseDialog(QDialog):

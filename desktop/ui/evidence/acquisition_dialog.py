@@ -22,26 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import ERRORS_CONTEXT, MedisealError
-from desktop.core.evidence.acquisition import SOURCE_KINDS, Acquisition, validate_acquisition
-from desktop.ui.framework.i18n import translate_error
+from desktop.core.evidence.acquisition import Acquisition, SourceKind, validate_acquisition
+from desktop.ui.framework.i18n import label, translate_error
 
 translate = QCoreApplication.translate
-WEB_CAPTURE = "web-capture"
+WEB_CAPTURE = SourceKind.WEB_CAPTURE.value
 
 
 def source_kind_titles() -> dict[str, str]:
-    """The source kinds of evidence as users read them (keys are ``evidence.SOURCE_KINDS``)."""
-    titles = {
-        "upload": translate("SourceKinds", "Upload"),
-        "web-capture": translate("SourceKinds", "Web capture"),
-        "photo": translate("SourceKinds", "Photo"),
-        "audio": translate("SourceKinds", "Audio recording"),
-        "video": translate("SourceKinds", "Video"),
-        "screen-recording": translate("SourceKinds", "Screen recording"),
-        "document": translate("SourceKinds", "Document"),
-        "other": translate("SourceKinds", "Other"),
-    }
-    return {kind: titles.get(kind, kind) for kind in SOURCE_KINDS}
+    """The source kinds of evidence as users read them (当事人提交, 网页取证 …): the ``SourceKind``
+    vocabulary's labels, keyed by code, in the vocabulary's order."""
+    return {kind.value: label(kind) for kind in SourceKind}
 
 
 def field_error_text(error: MedisealError, labels: dict[str, str]) -> str:

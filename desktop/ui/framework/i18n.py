@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import as_file, files
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.core.errors import ERRORS_CONTEXT, MedisealError
 from desktop.core.vocabulary import VOCABULARY_CONTEXT, Vocabulary
@@ -12,6 +12,21 @@ from desktop.core.vocabulary import VOCABULARY_CONTEXT, Vocabulary
 TRANSLATION_PREFIX = "mediseal_"
 # Error fields whose values are themselves marked for translation (e.g. the action a role lacks).
 TRANSLATED_FIELDS = frozenset({"action"})
+QT_TRANSLATION_PREFIX = "qtbase_"
+# Qt's own Chinese catalogue (qtbase_zh_CN.qm, as shipped with Qt 6.x) lacks two labels of the file
+# dialog, whose sources gained a mnemonic, and the kinds in its Type column (whose context moved to
+# QAbstractFileIconProvider in Qt 6), and calls a file's size 体积. Mediseal's catalogue carries these in
+# Qt's contexts; installed after Qt's, it is asked first.
+QT_CATALOGUE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Size"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
+)
 
 
 def choose_language(requested: str | None, system: QLocale | None = None) -> str:
@@ -23,13 +38,16 @@ def choose_language(requested: str | None, system: QLocale | None = None) -> str
 
 
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Install Mediseal's translation for ``language`` (and Qt's own, for standard buttons and
-    dialogs); return Mediseal's, or None for English (the source language)."""
+    """Install Mediseal's translation for ``language`` and Qt's own (``qtbase_<lang>``: the standard
+    buttons, file chooser and message boxes), and make ``language`` the default locale (calendar popups,
+    dates in the file chooser); return Mediseal's translator, or None for English (the source language).
+    All are children of ``app``: ``remove_translators`` undoes this."""
     if language == "en":
         return None
+    QLocale.setDefault(QLocale(language))
     qt_translator = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_translator.load(f"qtbase_{language}", qt_folder):
+    if qt_translator.load(f"{QT_TRANSLATION_PREFIX}{language}", qt_folder):
         app.installTranslator(qt_translator)
     translator = QTranslator(app)
     resource = files("resources") / "i18n" / f"{TRANSLATION_PREFIX}{language}.qm"
@@ -38,6 +56,15 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
             return None
     app.installTranslator(translator)
     return translator
+
+
+def remove_translators(app: QCoreApplication, locale: QLocale) -> None:
+    """Undo ``install_translator``: remove every translator it gave ``app`` and restore ``locale`` as the
+    default (a test switches languages this way)."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(locale)
 
 
 def translate_error(error: object) -> str:
