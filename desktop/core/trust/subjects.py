@@ -83,10 +83,10 @@ def describe_subjects(session: Session, subjects: Iterable[str]) -> dict[str, Su
     records = wanted.get(SubjectKind.PRESERVATION, {})
     record_rows: dict[int, str] = {}
     for part in _chunks([str(number) for number in _numbers(records.values())]):
-        rows = session.execute(select(PreservationRecord.id, MediationCase.number)
+        record_cases = session.execute(select(PreservationRecord.id, MediationCase.number)
                                .join(MediationCase, MediationCase.id == PreservationRecord.case_id)
                                .where(PreservationRecord.id.in_([int(value) for value in part])))
-        record_rows.update((record_id, number) for record_id, number in rows)
+        record_rows.update((record_id, number) for record_id, number in record_cases)
     for subject, key in records.items():
         number = record_rows.get(int(key)) if key.isdigit() and len(key) < 18 else None
         found[subject] = SubjectInfo(subject, SubjectKind.PRESERVATION, key, "", number or "",
@@ -109,10 +109,10 @@ def describe_subjects(session: Session, subjects: Iterable[str]) -> dict[str, Su
     keys = wanted.get(SubjectKind.KEY, {})
     holders: dict[str, str] = {}
     for part in _chunks(sorted(set(keys.values()))):
-        rows = session.execute(select(SigningKey.fingerprint, User.name)
+        key_holders = session.execute(select(SigningKey.fingerprint, User.name)
                                .join(User, User.id == SigningKey.user_id)
                                .where(SigningKey.fingerprint.in_(part)))
-        holders.update((fingerprint, name) for fingerprint, name in rows)
+        holders.update((fingerprint, name) for fingerprint, name in key_holders)
     for subject, key in keys.items():
         found[subject] = SubjectInfo(subject, SubjectKind.KEY, key, holders.get(key, ""),
                                      found=key in holders)

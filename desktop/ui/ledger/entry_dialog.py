@@ -56,7 +56,7 @@ class EntryDialog(QDialog):
                 field.setMinimumWidth(field.fontMetrics().horizontalAdvance("0" * 66))
             field.setToolTip(value)
             self.fields[caption] = field
-            form.addRow(caption + self.tr(":"), field)
+            form.addRow(caption, field)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton(self.tr("&Copy All"))
         self.copy_button.setObjectName("copyEntryButton")

@@ -41,7 +41,7 @@ from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.i18n import event_label, label
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.ledger.entry_dialog import EntryDialog
-from desktop.ui.ledger.words import local_time, subject_tooltip, subject_words, tr
+from desktop.ui.ledger.words import local_time, subject_tooltip, subject_words, translate
 from desktop.ui.verification.report import FindingsTable, report_summary, save_report, verify_task
 
 PAGE_SIZE = 500
@@ -77,8 +77,10 @@ def read_page(store: OpenStore, query_filter: EntryFilter, before: int | None) -
 
 
 def csv_header() -> list[str]:
-    return [tr("No."), tr("Time"), tr("Time (UTC)"), tr("User"), tr("Event"), tr("Event code"),
-            tr("Subject"), tr("Subject as recorded"), tr("Case"), "SHA-256"]
+    return [translate("Ledger", "No."), translate("Ledger", "Time"), translate("Ledger", "Time (UTC)"),
+            translate("Ledger", "User"), translate("Ledger", "Event"), translate("Ledger", "Event code"),
+            translate("Ledger", "Subject"), translate("Ledger", "Subject as recorded"),
+            translate("Ledger", "Case"), "SHA-256"]
 
 
 def csv_row(entry: Entry, subject: SubjectInfo) -> list[str]:
@@ -186,6 +188,10 @@ class LedgerModel(QAbstractTableModel):
         if column == 4:
             return subject_words(self.subject(entry), entry.subject)
         return (entry.subject_sha256 or "")[:16]
+
+
+def _day(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 def local_day_start(day: date) -> datetime:
@@ -432,8 +438,8 @@ class LedgerPage(QWidget):
         """The filter the controls describe; dates are whole local days, both ends included."""
         kind = self.kind_combo.currentData()
         actor = self.user_combo.currentData()
-        since = local_day_start(self.since_edit.date().toPython()) if self.since_check.isChecked() else None
-        until = local_day_start(self.until_edit.date().toPython() + timedelta(days=1)) \
+        since = local_day_start(_day(self.since_edit.date())) if self.since_check.isChecked() else None
+        until = local_day_start(_day(self.until_edit.date()) + timedelta(days=1)) \
             if self.until_check.isChecked() else None
         return EntryFilter((kind,) if kind else (), actor, since, until, self.subject_edit.text().strip())
 

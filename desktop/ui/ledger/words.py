@@ -10,12 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from desktop.core.trust.subjects import SubjectInfo, SubjectKind
 from desktop.ui.framework.i18n import label
 
-CONTEXT = "Ledger"
 KEY_DIGITS = 8  # a fingerprint's first hex digits, enough to tell keys apart by eye
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def local_time(moment: datetime) -> str:
@@ -29,25 +27,28 @@ def subject_words(info: SubjectInfo | None, raw: str = "") -> str:
     kind = label(info.kind)
     if info.kind is SubjectKind.EVIDENCE:
         return f"{kind} {info.key} {info.name}".rstrip() if info.found else \
-            tr("{kind} {number} (not found)").format(kind=kind, number=info.key)
+            translate("Ledger", "{kind} {number} (not found)").format(kind=kind, number=info.key)
     if info.kind is SubjectKind.PRESERVATION:
         return f"{kind} {info.key} {info.case_number}".rstrip()
     if info.kind is SubjectKind.CASE:
         return f"{kind} {info.key}"
     if info.kind is SubjectKind.USER:
         if info.key == "?":
-            return tr("A user name that cannot be one")
+            return translate("Ledger", "A user name that cannot be one")
         return f"{kind} {info.key}"
     if info.kind is SubjectKind.KEY:
-        short = f"{kind} {info.key[:KEY_DIGITS]}…"
-        return short + tr(" ({holder})").format(holder=info.name) if info.name else short
+        short = info.key[:KEY_DIGITS]
+        if not info.name:
+            return f"{kind} {short}…"
+        return translate("Ledger", "{kind} {key}… held by {holder}").format(kind=kind, key=short,
+                                                                            holder=info.name)
     if info.kind is SubjectKind.OFFICE:
-        return tr("Office settings") if info.key == "settings" else f"{kind} {info.key}"
+        return translate("Ledger", "Office settings") if info.key == "settings" else f"{kind} {info.key}"
     return info.raw
 
 
 def subject_tooltip(info: SubjectInfo | None, raw: str) -> str:
     """The raw subject as recorded, and the case an item belongs to."""
     if info is not None and info.kind is SubjectKind.EVIDENCE and info.case_number:
-        return tr("{raw}, case {case}").format(raw=raw, case=info.case_number)
+        return translate("Ledger", "{raw}, case {case}").format(raw=raw, case=info.case_number)
     return raw
