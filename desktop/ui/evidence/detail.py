@@ -192,6 +192,7 @@ class CustodyTrail(QTableWidget):
         super().__init__(0, 5, parent)
         _configure(self, "custodyTrail", [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event"),
                                           self.tr("Subject")])
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a narrow pane keeps the file name's end
 
     def show_entries(self, entries: list[Entry], subjects: Mapping[str, SubjectInfo] | None = None) -> None:
         """Show ``entries``; ``subjects`` (``describe_subjects``, read on the worker thread) gives their
@@ -201,10 +202,11 @@ class CustodyTrail(QTableWidget):
             info = (subjects or {}).get(entry.subject)
             values = (str(entry.seq), local_time(entry.recorded_at), entry.actor,
                       event_label(entry.kind), subject_words(info, entry.subject))
+            raw = f"{entry.kind} {entry.subject} {entry.subject_sha256 or ''}".strip()
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, entry.kind)
-                cell.setToolTip(f"{entry.kind} {entry.subject} {entry.subject_sha256 or ''}".strip())
+                cell.setToolTip(f"{value}\n{raw}" if column == 4 else raw)  # words in full, then raw
                 self.setItem(row, column, cell)
 
 

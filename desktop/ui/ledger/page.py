@@ -220,9 +220,12 @@ class LedgerPage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((70, 150, 100, 150)):
+        metrics = self.table.fontMetrics()
+        for column, width in enumerate((metrics.horizontalAdvance("0000000") + 16,
+                                        metrics.horizontalAdvance("2026-01-01 00:00:00") + 16, 90, 150)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(5, self.table.fontMetrics().horizontalAdvance("0" * 16) + 24)  # 16 digits shown
         self.table.doubleClicked.connect(lambda index: self.show_entry(index.row()))
         self.entry_dialog: EntryDialog | None = None
         self.export_op: Op[int] | None = None
