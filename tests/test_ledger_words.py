@@ -231,6 +231,12 @@ def test_double_click_shows_every_field(qtbot: QtBot, sqlite_facts: Facts) -> No
     copied = QGuiApplication.clipboard().text()
     assert f"Subject's SHA-256: {entry.subject_sha256}" in copied and FILE_NAME in copied
     dialog.close()
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # from the keyboard too
+    assert page.entry_dialog is not dialog and page.entry_dialog is not None
+    assert page.entry_dialog.fields["No."].text() == str(page.model.rows[0].seq)
+    page.entry_dialog.close()
 
 
 def _parse(path: Path) -> list[list[str]]:

@@ -226,7 +226,9 @@ class LedgerPage(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(5, self.table.fontMetrics().horizontalAdvance("0" * 16) + 24)  # 16 digits shown
-        self.table.doubleClicked.connect(lambda index: self.show_entry(index.row()))
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        # Double-click or Enter (``activated`` is both, where the style activates on double-click).
+        self.table.activated.connect(lambda index: self.show_entry(index.row()))
         self.entry_dialog: EntryDialog | None = None
         self.export_op: Op[int] | None = None
         self._build_filters()
@@ -371,12 +373,17 @@ class LedgerPage(QWidget):
         for kind in sorted(EventKind, key=lambda value: label(value)):
             self.kind_combo.addItem(label(kind), str(kind))
             self.kind_combo.setItemData(self.kind_combo.count() - 1, str(kind), Qt.ItemDataRole.ToolTipRole)
-        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Narrow in the bar (the window fits 700 pixels), the whole words in the list that drops down.
+        self.kind_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind_combo.setMinimumContentsLength(12)
+        self.kind_combo.view().setMinimumWidth(self.kind_combo.view().sizeHintForColumn(0) + 24)
         self.user_combo = QComboBox()
         self.user_combo.setObjectName("userFilter")
         self.user_combo.addItem(self.tr("All users"), None)
         self.user_combo.addItem(self.tr("No one signed in"), ledger.SYSTEM_ACTOR)
-        self.user_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.user_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.user_combo.setMinimumContentsLength(8)
+        self.user_combo.view().setMinimumWidth(self.user_combo.view().sizeHintForColumn(0) + 24)
         self.subject_edit = QLineEdit()
         self.subject_edit.setObjectName("subjectFilter")
         self.subject_edit.setPlaceholderText(self.tr("Case number, file name or user"))
