@@ -46,14 +46,18 @@ def test_entries_are_fetched_a_page_at_a_time(qtbot: QtBot, filled: OpenStore) -
     qtbot.waitUntil(lambda: model.rowCount() > 0)  # the view asks for the first page when shown
     assert model.total >= 1232
     assert model.rowCount() <= PAGE_SIZE  # only what the view needed so far
-    assert model.index(0, 3).data() == "User created"  # the kind in words; its code in the tooltip
-    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == "user.created"
+    assert model.rows[0].seq == model.total - 1  # newest first
     settled(qtbot, page)
     while model.canFetchMore():  # each page is read on a worker thread
         model.fetchMore()
         settled(qtbot, page)
     assert model.rowCount() == model.total
-    assert [entry.seq for entry in model.rows] == list(range(model.total))
+    assert [entry.seq for entry in model.rows] == list(range(model.total - 1, -1, -1))
+    oldest = model.rowCount() - 1
+    assert model.index(oldest, 3).data() == "User created"  # the kind in words; its code in the tooltip
+    assert model.index(oldest, 3).data(Qt.ItemDataRole.ToolTipRole) == "user.created"
+    assert model.index(oldest, 4).data() == "User admin"  # the subject in words; as recorded in the tooltip
+    assert model.index(oldest, 4).data(Qt.ItemDataRole.ToolTipRole) == "user:admin"
     assert "No checkpoint yet" in page.checkpoint_label.text()
     assert not page.checkpoint_button.isEnabled()  # no one with a key signed in
 

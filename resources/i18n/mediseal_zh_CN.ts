@@ -179,12 +179,75 @@
         <source>Event</source>
         <translation>事件</translation>
     </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
 </context>
 <context>
     <name>DigestField</name>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>Ledger Entry {number}</source>
+        <translation>存证日志第 {number} 条</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Time (UTC, as recorded)</source>
+        <translation>时间（UTC，原始记录）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>- (no one signed in)</source>
+        <translation>-（无人登录）</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Event code</source>
+        <translation>事件代码</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Subject as recorded</source>
+        <translation>对象（原始记录）</translation>
+    </message>
+    <message>
+        <source>Subject&apos;s SHA-256</source>
+        <translation>对象的 SHA-256</translation>
+    </message>
+    <message>
+        <source>Leaf hash (RFC 9162)</source>
+        <translation>叶子哈希（RFC 9162）</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>&amp;Copy All</source>
+        <translation>全部复制(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -599,6 +662,65 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Event code</source>
+        <translation>事件代码</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Subject as recorded</source>
+        <translation>对象（原始记录）</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>{kind} {number} (not found)</source>
+        <translation>{kind} {number}（未找到）</translation>
+    </message>
+    <message>
+        <source>A user name that cannot be one</source>
+        <translation>无效的用户名</translation>
+    </message>
+    <message>
+        <source>{kind} {key}… held by {holder}</source>
+        <translation>{kind} {key}…（持有人 {holder}）</translation>
+    </message>
+    <message>
+        <source>Office settings</source>
+        <translation>本机构设置</translation>
+    </message>
+    <message>
+        <source>{raw}, case {case}</source>
+        <translation>{raw}，案件 {case}</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <source>No.</source>
@@ -646,6 +768,74 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Verifying the ledger and the evidence…</source>
         <translation>正在核验存证日志和证据…</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>No one signed in</source>
+        <translation>无人登录（系统）</translation>
+    </message>
+    <message>
+        <source>Case number, file name or user</source>
+        <translation>案号、文件名或用户</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Filters</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the entries shown (with these filters) as a CSV file for a spreadsheet</source>
+        <translation>将当前筛选出的条目另存为 CSV 文件（可用电子表格打开）</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Export Ledger Entries</source>
+        <translation>导出存证日志条目</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{count} entries saved to {path}</source>
+        <translation>已将 {count} 条保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Exporting ledger entries…</source>
+        <translation>正在导出存证日志条目…</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
     </message>
     <message>
         <source>{count} entries. No checkpoint yet.</source>
@@ -2370,6 +2560,30 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Does not match its record</source>
         <translation>与其记录不符</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Preservation record</source>
+        <translation>保全证据记录</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>机构</translation>
     </message>
 </context>
 </TS>

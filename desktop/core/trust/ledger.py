@@ -17,10 +17,19 @@ from datetime import datetime
 from typing import NamedTuple
 
 import sqlalchemy.exc
-from sqlalchemy import func, insert, select, tuple_, update
+from sqlalchemy import ColumnElement, String, cast, false, func, insert, literal, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from db.models import LedgerEntry, LedgerHead, MerkleNode, utc_now
+from db.models import (
+    EvidenceItem,
+    LedgerEntry,
+    LedgerHead,
+    MediationCase,
+    MerkleNode,
+    PreservationRecord,
+    User,
+    utc_now,
+)
 from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.integrity.merkle import MerkleTree, NodeId
@@ -196,3 +205,88 @@ def iter_entries(session: Session, start: int = 0, batch: int = 5000) -> Iterato
 def tree(session: Session, tree_size: int | None = None) -> MerkleTree:
     """The stored Merkle tree (of the current size unless given)."""
     return MerkleTree(SqlNodeStore(session), size(session) if tree_size is None else tree_size)
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFilter:
+    """Which entries a listing shows: any of these left empty does not filter. ``since`` is inclusive,
+    ``until`` exclusive; ``subject_text`` matches the raw subject, and the file name or case number of
+    the evidence, preservation record or case it names."""
+
+    kinds: tuple[str, ...] = ()
+    actor: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    subject_text: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not (self.kinds or self.actor or self.since or self.until or self.subject_text.strip())
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _bracket_forms(text: str) -> list[str]:
+    """The text with half-width and full-width brackets, so old case numbers ``(2026)`` and current ones
+    ``（2026）`` are both found."""
+    full = text.replace("(", "（").replace(")", "）")
+    half = text.replace("（", "(").replace("）", ")")
+    return list(dict.fromkeys((text, full, half)))
+
+
+def _subject_matches(text: str) -> ColumnElement[bool]:
+    conditions: list[ColumnElement[bool]] = []
+    for form in _bracket_forms(text):
+        pattern = _like_pattern(form)
+        conditions.append(LedgerEntry.subject.ilike(pattern, escape="\\"))
+        items = (select(literal("evidence:") + cast(EvidenceItem.id, String))
+                 .join(MediationCase, MediationCase.id == EvidenceItem.case_id)
+                 .where(or_(EvidenceItem.original_name.ilike(pattern, escape="\\"),
+                            MediationCase.number.ilike(pattern, escape="\\"))))
+        records = (select(literal("preservation:") + cast(PreservationRecord.id, String))
+                   .join(MediationCase, MediationCase.id == PreservationRecord.case_id)
+                   .where(MediationCase.number.ilike(pattern, escape="\\")))
+        conditions += [LedgerEntry.subject.in_(items), LedgerEntry.subject.in_(records)]
+    return or_(false(), *conditions)
+
+
+def _filtered(query_filter: EntryFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if query_filter.kinds:
+        conditions.append(LedgerEntry.kind.in_(query_filter.kinds))
+    if query_filter.actor:
+        conditions.append(LedgerEntry.actor == query_filter.actor)
+    if query_filter.since is not None:
+        conditions.append(LedgerEntry.recorded_at >= query_filter.since)
+    if query_filter.until is not None:
+        conditions.append(LedgerEntry.recorded_at < query_filter.until)
+    if query_filter.subject_text.strip():
+        conditions.append(_subject_matches(query_filter.subject_text.strip()))
+    return conditions
+
+
+def newest_entries(session: Session, query_filter: EntryFilter | None = None, before: int | None = None,
+                   limit: int = 500) -> list[Entry]:
+    """Up to ``limit`` entries that pass ``query_filter``, newest first, numbered below ``before`` when
+    given (keyset paging on ``seq`` backwards: a page costs the same at any ledger size)."""
+    query = select(LedgerEntry).where(*_filtered(query_filter or EntryFilter()))
+    if before is not None:
+        query = query.where(LedgerEntry.seq < before)
+    rows = session.scalars(query.order_by(LedgerEntry.seq.desc()).limit(limit))
+    return [entry_from_row(row) for row in rows]
+
+
+def count_entries(session: Session, query_filter: EntryFilter | None = None) -> int:
+    """How many entries pass ``query_filter`` (the ledger's size, cheaply, when it filters nothing)."""
+    if query_filter is None or query_filter.empty:
+        return size(session)
+    return int(session.scalar(select(func.count()).select_from(LedgerEntry).where(*_filtered(query_filter)))
+               or 0)
+
+
+def actors(session: Session) -> list[str]:
+    """The names entries can carry as their actor: every user's, by name."""
+    return list(session.scalars(select(User.name).order_by(User.name)))

@@ -3,6 +3,7 @@ trail (the ledger entries about it) and the preservation records of its case."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -26,9 +27,11 @@ from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import PreservationInfo
 from desktop.core.integrity.canonical import parse_time
 from desktop.core.trust.ledger import Entry
+from desktop.core.trust.subjects import SubjectInfo
 from desktop.ui.evidence.acquisition_dialog import source_kind_titles
 from desktop.ui.framework.formatting import human_size
 from desktop.ui.framework.i18n import event_label
+from desktop.ui.ledger.words import subject_words
 
 translate = QCoreApplication.translate
 
@@ -182,21 +185,28 @@ class ItemFacts(QScrollArea):
 
 
 class CustodyTrail(QTableWidget):
-    """Every ledger entry about the item: taken in, viewed, copied, sealed, exported."""
+    """Every ledger entry about the item: taken in, viewed, copied, sealed, exported; the subject in words
+    (证据 5 截图.png), as recorded in its tooltip."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
-        _configure(self, "custodyTrail", [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event")])
+        super().__init__(0, 5, parent)
+        _configure(self, "custodyTrail", [self.tr("No."), self.tr("Time"), self.tr("User"), self.tr("Event"),
+                                          self.tr("Subject")])
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a narrow pane keeps the file name's end
 
-    def show_entries(self, entries: list[Entry]) -> None:
+    def show_entries(self, entries: list[Entry], subjects: Mapping[str, SubjectInfo] | None = None) -> None:
+        """Show ``entries``; ``subjects`` (``describe_subjects``, read on the worker thread) gives their
+        subjects in words, else they show as recorded."""
         self.setRowCount(len(entries))
         for row, entry in enumerate(entries):
+            info = (subjects or {}).get(entry.subject)
             values = (str(entry.seq), local_time(entry.recorded_at), entry.actor,
-                      event_label(entry.kind))
+                      event_label(entry.kind), subject_words(info, entry.subject))
+            raw = f"{entry.kind} {entry.subject} {entry.subject_sha256 or ''}".strip()
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 cell.setData(Qt.ItemDataRole.UserRole, entry.kind)
-                cell.setToolTip(f"{entry.kind} {entry.subject} {entry.subject_sha256 or ''}".strip())
+                cell.setToolTip(f"{value}\n{raw}" if column == 4 else raw)  # words in full, then raw
                 self.setItem(row, column, cell)
 
 

@@ -63,6 +63,7 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust.ledger import Entry
 from desktop.core.trust.permissions import Action
 from desktop.core.trust.sign_in import SignedInUser
+from desktop.core.trust.subjects import SubjectInfo, describe_subjects
 from desktop.core.verification.codes import ItemVerdict
 from desktop.core.verification.findings import Report
 from desktop.ui.cases.case_dialog import CaseDialog
@@ -244,7 +245,7 @@ class EvidencePage(QWidget):
         self.copy_op: Op[CopyResult] | None = None
         self.cases_op: Op[list[cases.CaseInfo]] | None = None
         self.items_op: Op[_CaseContents] | None = None
-        self.trail_op: Op[list[Entry]] | None = None
+        self.trail_op: Op[Any] | None = None
         self.refresh_again = False
         self.wanted_case: str | None = None  # a case to show once the list holds it (one just opened)
         self.items_generation = 0
@@ -577,21 +578,22 @@ class EvidencePage(QWidget):
             return
         store, item_id = self.store, info.id
 
-        def load(progress: ProgressFn, cancelled: CancelledFn) -> list[Entry]:
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> tuple[list[Entry], dict[str, SubjectInfo]]:
             with store.database.session_scope() as session:
-                return evidence_items.custody_trail(session, item_id)
+                trail = evidence_items.custody_trail(session, item_id)
+                return trail, describe_subjects(session, (entry.subject for entry in trail))
 
-        def loaded(entries: list[Entry]) -> None:
+        def loaded(result: tuple[list[Entry], dict[str, SubjectInfo]]) -> None:
             shown = self.current_item()
             if shown is not None and shown.id == item_id:
-                self.trail.show_entries(entries)
+                self.trail.show_entries(*result)
 
         op = run_op(self, load).on_success(loaded)
         op.finished.connect(lambda: self._trail_finished(op))
         self.trail_op = op
         op.start()
 
-    def _trail_finished(self, op: Op[list[Entry]]) -> None:
+    def _trail_finished(self, op: Op[Any]) -> None:
         if self.trail_op is op:
             self.trail_op = None
 

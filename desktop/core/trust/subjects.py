@@ -1,0 +1,123 @@
+"""Ledger subjects in words: ``evidence:5`` is evidence item 5 with its file name and case number,
+``key:ab12…`` a signing key and its holder. Read in a few batched queries, never one per entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import EvidenceItem, MediationCase, PreservationRecord, SigningKey, User
+from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
+
+IDS_PER_QUERY = 400  # values in one IN list: under every driver's parameter limit
+
+
+class SubjectKind(Vocabulary):
+    """What a ledger entry is about, by the prefix of its subject (``evidence:5``)."""
+
+    EVIDENCE = "evidence", QT_TRANSLATE_NOOP("vocabulary", "Evidence")
+    CASE = "case", QT_TRANSLATE_NOOP("vocabulary", "Case")
+    USER = "user", QT_TRANSLATE_NOOP("vocabulary", "User")
+    KEY = "key", QT_TRANSLATE_NOOP("vocabulary", "Signing key")
+    PRESERVATION = "preservation", QT_TRANSLATE_NOOP("vocabulary", "Preservation record")
+    OFFICE = "office", QT_TRANSLATE_NOOP("vocabulary", "Office")
+    OTHER = "other", QT_TRANSLATE_NOOP("vocabulary", "Other")
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectInfo:
+    """One subject as words: its kind, what names it (item number, case number, user or key), and what
+    it is called (file name, key holder), with the case it belongs to when it has one. ``found`` is false
+    when the subject names nothing stored (a user's mistyped name in a failed sign-in)."""
+
+    raw: str
+    kind: SubjectKind
+    key: str
+    name: str = ""
+    case_number: str = ""
+    found: bool = True
+
+
+def _split(subject: str) -> tuple[SubjectKind, str]:
+    prefix, colon, rest = subject.partition(":")
+    if not colon:
+        return SubjectKind.OTHER, subject
+    try:
+        return SubjectKind(prefix), rest
+    except ValueError:
+        return SubjectKind.OTHER, subject
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), IDS_PER_QUERY):
+        yield values[start:start + IDS_PER_QUERY]
+
+
+def _numbers(keys: Iterable[str]) -> list[int]:
+    return sorted({int(key) for key in keys if key.isdigit() and len(key) < 18})
+
+
+def describe_subjects(session: Session, subjects: Iterable[str]) -> dict[str, SubjectInfo]:
+    """Each distinct subject in words, with one query per kind present (per ``IDS_PER_QUERY`` values)."""
+    wanted: dict[SubjectKind, dict[str, str]] = {}
+    for subject in dict.fromkeys(subjects):
+        kind, key = _split(subject)
+        wanted.setdefault(kind, {})[subject] = key
+    found: dict[str, SubjectInfo] = {}
+
+    items = wanted.get(SubjectKind.EVIDENCE, {})
+    item_rows: dict[int, tuple[str, str]] = {}
+    for part in _chunks([str(number) for number in _numbers(items.values())]):
+        rows = session.execute(select(EvidenceItem.id, EvidenceItem.original_name, MediationCase.number)
+                               .join(MediationCase, MediationCase.id == EvidenceItem.case_id)
+                               .where(EvidenceItem.id.in_([int(value) for value in part])))
+        item_rows.update((item_id, (name, number)) for item_id, name, number in rows)
+    for subject, key in items.items():
+        row = item_rows.get(int(key)) if key.isdigit() and len(key) < 18 else None
+        found[subject] = SubjectInfo(subject, SubjectKind.EVIDENCE, key, row[0] if row else "",
+                                     row[1] if row else "", row is not None)
+
+    records = wanted.get(SubjectKind.PRESERVATION, {})
+    record_rows: dict[int, str] = {}
+    for part in _chunks([str(number) for number in _numbers(records.values())]):
+        record_cases = session.execute(select(PreservationRecord.id, MediationCase.number)
+                               .join(MediationCase, MediationCase.id == PreservationRecord.case_id)
+                               .where(PreservationRecord.id.in_([int(value) for value in part])))
+        record_rows.update((record_id, number) for record_id, number in record_cases)
+    for subject, key in records.items():
+        number = record_rows.get(int(key)) if key.isdigit() and len(key) < 18 else None
+        found[subject] = SubjectInfo(subject, SubjectKind.PRESERVATION, key, "", number or "",
+                                     number is not None)
+
+    cases = wanted.get(SubjectKind.CASE, {})
+    known_cases: set[str] = set()
+    for part in _chunks(sorted(set(cases.values()))):
+        known_cases.update(session.scalars(select(MediationCase.number).where(MediationCase.number.in_(part))))
+    for subject, key in cases.items():
+        found[subject] = SubjectInfo(subject, SubjectKind.CASE, key, "", key, key in known_cases)
+
+    people = wanted.get(SubjectKind.USER, {})
+    known_users: set[str] = set()
+    for part in _chunks(sorted(set(people.values()))):
+        known_users.update(session.scalars(select(User.name).where(User.name.in_(part))))
+    for subject, key in people.items():
+        found[subject] = SubjectInfo(subject, SubjectKind.USER, key, found=key in known_users)
+
+    keys = wanted.get(SubjectKind.KEY, {})
+    holders: dict[str, str] = {}
+    for part in _chunks(sorted(set(keys.values()))):
+        key_holders = session.execute(select(SigningKey.fingerprint, User.name)
+                               .join(User, User.id == SigningKey.user_id)
+                               .where(SigningKey.fingerprint.in_(part)))
+        holders.update((fingerprint, name) for fingerprint, name in key_holders)
+    for subject, key in keys.items():
+        found[subject] = SubjectInfo(subject, SubjectKind.KEY, key, holders.get(key, ""),
+                                     found=key in holders)
+
+    for kind in (SubjectKind.OFFICE, SubjectKind.OTHER):
+        for subject, key in wanted.get(kind, {}).items():
+            found[subject] = SubjectInfo(subject, kind, key)
+    return found
