@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.cases.matters import TITLE_MAX, CaseInfo, CaseType
 from desktop.ui.framework.changes import Changes
+from desktop.ui.framework.errors import error_label
 from desktop.ui.framework.i18n import label
 from desktop.ui.framework.ops import Op, submit
 
@@ -47,10 +47,7 @@ class CaseDialog(QDialog):
         self.title_edit.setObjectName("caseTitle")
         self.title_edit.setMaxLength(TITLE_MAX)
         self.title_edit.setPlaceholderText(self.tr("e.g. Trademark infringement: Acme Ltd v. Corner Shop"))
-        self.message = QLabel()
-        self.message.setObjectName("caseDialogMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = error_label("caseDialogMessage")
         form = QFormLayout()
         form.addRow(self.tr("Kind of dispute:"), self.type_combo)
         form.addRow(self.tr("Title:"), self.title_edit)

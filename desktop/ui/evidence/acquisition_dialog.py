@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import ERRORS_CONTEXT, MedisealError
 from desktop.core.evidence.acquisition import Acquisition, SourceKind, validate_acquisition
+from desktop.ui.framework.errors import error_label
 from desktop.ui.framework.i18n import label, translate_error
 
 translate = QCoreApplication.translate
@@ -109,10 +110,7 @@ class AcquisitionDialog(QDialog):
         self.seal_check = QCheckBox(self.tr("Seal each item at once with my signing key"))
         self.seal_check.setObjectName("sealAtOnce")
         self.seal_check.setVisible(may_seal)
-        self.message = QLabel()
-        self.message.setObjectName("acquisitionMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = error_label("acquisitionMessage")
 
         form = QFormLayout()
         form.addRow(self.tr("Source:"), self.kind_combo)

@@ -29,7 +29,7 @@ from desktop.core.evidence.preservation import PreservationInfo, PreservationInp
 from desktop.core.integrity.canonical import parse_time
 from desktop.ui.evidence.acquisition_dialog import OptionalTime, field_error_text
 from desktop.ui.framework.changes import Changes
-from desktop.ui.framework.errors import show_error
+from desktop.ui.framework.errors import error_label, show_error
 from desktop.ui.framework.ops import Op, run_op
 
 WITNESS_SEPARATORS = re.compile(r"[,;，；、\n]")
@@ -105,10 +105,7 @@ class PreservationDialog(QDialog):
                     id=record.id, signer=record.signer,
                     time=record.sealed_at.astimezone().strftime("%Y-%m-%d %H:%M")), record.id)
         self.corrects_combo.currentIndexChanged.connect(self._corrects_changed)
-        self.message = QLabel()
-        self.message.setObjectName("preservationMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = error_label("preservationMessage")
         warning = QLabel(self.tr("The record is sealed with your signing key when you press Seal Record. "
                                  "It cannot be changed afterwards; a mistake is put right by a new record "
                                  "that corrects this one."))

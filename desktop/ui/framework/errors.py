@@ -16,7 +16,7 @@ from desktop.core.storage.logs import current_log_file
 from desktop.ui.framework.i18n import translate_error
 
 if TYPE_CHECKING:  # QMessageBox loads when a box is first shown, not before the window's first paint
-    from PySide6.QtWidgets import QMessageBox, QWidget
+    from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,18 @@ _open_dialogs: set[QMessageBox] = set()
 
 
 translate = QCoreApplication.translate
+ERROR_COLOUR = "#b00020"
+
+
+def error_label(object_name: str) -> QLabel:
+    """The red, wrapping line under a dialog's fields where a refusal stays in view."""
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR}")
+    return label
 
 
 def _show(box: QMessageBox) -> QMessageBox:

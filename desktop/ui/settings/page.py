@@ -33,6 +33,7 @@ from desktop.core.trust import users
 from desktop.core.trust.permissions import Action, Role
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.changes import Changes, Refresher
+from desktop.ui.framework.errors import error_label
 from desktop.ui.framework.ops import Op, run_op, submit
 
 translate = QCoreApplication.translate
@@ -84,10 +85,7 @@ class UserDialog(QDialog):
         self.repeat_edit = QLineEdit()
         self.repeat_edit.setObjectName("newUserPasswordRepeat")
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setObjectName("userDialogMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = error_label("userDialogMessage")
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.name_edit)
         form.addRow(self.tr("Roles:"), self.role_checks)

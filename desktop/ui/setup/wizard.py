@@ -17,6 +17,7 @@ from desktop.core.trust import users
 from desktop.core.trust.passwords import check_password_rules
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.changes import Changes
+from desktop.ui.framework.errors import error_label
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
 
@@ -39,10 +40,7 @@ class OfficePage(QWizardPage):
         self.prefix_edit.setMaxLength(office.PREFIX_MAX)
         self.example = QLabel()
         self.example.setObjectName("caseNumberExample")
-        self.problem = QLabel()
-        self.problem.setObjectName("officeProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem = error_label("officeProblem")
         form = QFormLayout(self)
         form.addRow(self.tr("Office name:"), self.name_edit)
         form.addRow(self.tr("Case-number prefix:"), self.prefix_edit)
@@ -96,10 +94,7 @@ class AdminPage(QWizardPage):
                                            "ledger's checkpoint at every sign-out)"))
         self.key_check.setObjectName("adminKey")
         self.key_check.setChecked(True)
-        self.problem = QLabel()
-        self.problem.setObjectName("adminProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem = error_label("adminProblem")
         form = QFormLayout(self)
         form.addRow(self.tr("User name:"), self.name_edit)
         form.addRow(self.tr("Password:"), self.password_edit)

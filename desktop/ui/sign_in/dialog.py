@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import MedisealError
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.ui.framework.changes import Changes
-from desktop.ui.framework.errors import show_error
+from desktop.ui.framework.errors import error_label, show_error
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
 
@@ -55,10 +55,7 @@ class SignInDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("password")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message = QLabel()
-        self.message.setObjectName("signInMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message = error_label("signInMessage")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
