@@ -30,6 +30,7 @@ from desktop.core.trust.permissions import Actor, Role
 from desktop.core.trust.pki import key_files
 from desktop.core.trust.signing_keys import UnlockedKey
 from desktop.core.verification.store import verify_store
+from tests.cli_env import point_cli_at
 from tests.concurrency import run_concurrently
 from tests.tamper import behind_the_triggers
 
@@ -457,11 +458,7 @@ def test_evidence_rows_are_append_only(sealed: tuple[Office, list[evidence_items
 # --- command line ----------------------------------------------------------------------------------
 @pytest.fixture
 def cli_env(desk: Office, monkeypatch: pytest.MonkeyPatch) -> Office:
-    monkeypatch.setenv("MEDISEAL_DATA_DIR", str(desk.store.folder.root))
-    if desk.store.database.kind == "postgresql":
-        monkeypatch.setenv("MEDISEAL_DATABASE_URL", desk.store.database_url)
-    monkeypatch.setenv("MEDISEAL_USER", "lihua")
-    monkeypatch.setenv("MEDISEAL_PASSWORD", NOTARY_PASSWORD)
+    point_cli_at(monkeypatch, desk.store, "lihua", NOTARY_PASSWORD)
     return desk
 
 

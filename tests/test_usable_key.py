@@ -26,6 +26,7 @@ from desktop.core.trust.permissions import Actor, Role
 from desktop.core.trust.pki import certificates, key_files
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user, sign_out_user
 from desktop.core.verification.ledger import verify_ledger
+from tests.cli_env import point_cli_at
 from tests.qt_helpers import attached_window
 
 ADMIN_PASSWORD = "admin-password-1"
@@ -215,11 +216,7 @@ def test_someone_elses_key_signs_nothing(desk: Desk) -> None:
 # --- through the command line -----------------------------------------------------------------------
 @pytest.fixture
 def cli_desk(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> Desk:
-    monkeypatch.setenv("MEDISEAL_DATA_DIR", str(desk.store.folder.root))
-    if desk.store.database.kind == "postgresql":
-        monkeypatch.setenv("MEDISEAL_DATABASE_URL", desk.store.database_url)
-    monkeypatch.setenv("MEDISEAL_USER", "lihua")
-    monkeypatch.setenv("MEDISEAL_PASSWORD", NOTARY_PASSWORD)
+    point_cli_at(monkeypatch, desk.store, "lihua", NOTARY_PASSWORD)
     return desk
 
 

@@ -37,6 +37,7 @@ from desktop.core.verification.codes import FindingCode, ItemVerdict, Severity
 from desktop.core.verification.findings import Finding, Report
 from desktop.core.verification.ledger import verify_ledger
 from desktop.core.verification.store import verify_store
+from tests.cli_env import point_cli_at
 from tests.conftest import TEMPLATE_DATABASE
 from tests.postgres_cluster import PostgresCluster
 from tests.tamper import Statement, behind_the_back
@@ -500,9 +501,7 @@ def test_a_damaged_certificate_is_a_finding_not_an_error(scene: Scene, monkeypat
                  (FindingCode.SEAL_KEY_UNKNOWN, {"item": scene.b.id}),
                  (FindingCode.RECORD_KEY_UNKNOWN, {"record": scene.records[0]}))
     assert not _named(report, FindingCode.SEAL_KEY_UNKNOWN, seal=scene.seal_ids["a-wangfang"])
-    monkeypatch.setenv("MEDISEAL_DATA_DIR", str(scene.store.folder.root))
-    if scene.store.database.kind == "postgresql":
-        monkeypatch.setenv("MEDISEAL_DATABASE_URL", scene.store.database_url)
+    point_cli_at(monkeypatch, scene.store)
     assert run(["verify"]) == EXIT_REFUSED  # a finding (1), not an error that stops the check (2)
     assert "FINDING key-certificate-unreadable" in capsys.readouterr().out
     assert run(["verify", "--case", scene.other_case]) == EXIT_OK
@@ -782,9 +781,7 @@ def test_a_report_says_who_checked_when_and_what(scene: Scene, monkeypatch: pyte
         assert (data["scope"], data["checked_by"]) == (scope, user)
         assert before <= parse_time(str(data["checked_at"])) <= datetime.now(UTC)
     assert scoped["case"] == scene.case and whole["case"] is None
-    monkeypatch.setenv("MEDISEAL_DATA_DIR", str(scene.store.folder.root))
-    if scene.store.database.kind == "postgresql":
-        monkeypatch.setenv("MEDISEAL_DATABASE_URL", scene.store.database_url)
+    point_cli_at(monkeypatch, scene.store)
     assert run(["verify", "--case", scene.case, "--json"]) == EXIT_OK
     printed = json.loads(capsys.readouterr().out)
     assert (printed["scope"], printed["case"]) == ("case", scene.case)
