@@ -2142,6 +2142,50 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>The ledger is out of step ({detail}): nothing was recorded. Run a verification and restore the data folder from a backup.</source>
         <translation>存证日志前后不一致（{detail}）：未记录任何内容。请运行校验，并从备份恢复数据文件夹。</translation>
     </message>
+    <message>
+        <source>The {field} must have 18 characters; it has {length}.</source>
+        <translation>{field}应为 18 位，现为 {length} 位。</translation>
+    </message>
+    <message>
+        <source>The {field} must have a digit at position {position}, not “{char}”.</source>
+        <translation>{field}第 {position} 位应为数字，而不是“{char}”。</translation>
+    </message>
+    <message>
+        <source>The {field} holds no real birth date in positions 7 to 14 (“{digits}”).</source>
+        <translation>{field}第 7 至 14 位不是有效的出生日期（“{digits}”）。</translation>
+    </message>
+    <message>
+        <source>The {field} fails its check (GB 11643 MOD 11-2): position 18 is “{char}”, the first 17 digits call for “{expected}”. A digit is probably mistyped.</source>
+        <translation>{field}校验不通过（GB 11643 MOD 11-2）：第 18 位是“{char}”，按前 17 位应为“{expected}”。可能有数字输错。</translation>
+    </message>
+    <message>
+        <source>The {field} cannot hold “{char}” at position {position}: the code uses digits and capital letters except I, O, Z, S and V.</source>
+        <translation>{field}第 {position} 位不能是“{char}”：代码只使用数字和除 I、O、Z、S、V 以外的大写字母。</translation>
+    </message>
+    <message>
+        <source>The {field} fails the organisation code check (GB 11714) in positions 9 to 17: position 17 is “{char}”, positions 9 to 16 call for “{expected}”.</source>
+        <translation>{field}第 9 至 17 位的组织机构代码校验不通过（GB 11714）：第 17 位是“{char}”，按第 9 至 16 位应为“{expected}”。</translation>
+    </message>
+    <message>
+        <source>The {field} fails its check (GB 32100): position 18 is “{char}”, the first 17 characters call for “{expected}”. A character is probably mistyped.</source>
+        <translation>{field}校验不通过（GB 32100）：第 18 位是“{char}”，按前 17 位应为“{expected}”。可能有字符输错。</translation>
+    </message>
+    <message>
+        <source>The {field} must be H or M followed by 8 digits (or 10 on an older permit), like H12345678; “{number}” is not.</source>
+        <translation>{field}应为 H 或 M 加 8 位数字（旧版证件为 10 位），如 H12345678；“{number}”不符合。</translation>
+    </message>
+    <message>
+        <source>The {field} must be 8 digits (or 10 on an older permit); “{number}” is not.</source>
+        <translation>{field}应为 8 位数字（旧版证件为 10 位）；“{number}”不符合。</translation>
+    </message>
+    <message>
+        <source>The {field} must be a three-letter country code as printed in the passport (for example USA, JPN, DEU); “{code}” is not.</source>
+        <translation>{field}应为护照上印的三位字母国家代码（如 USA、JPN、DEU）；“{code}”不符合。</translation>
+    </message>
+    <message>
+        <source>The {field} must be 5 to 20 letters and digits; “{number}” is not.</source>
+        <translation>{field}应为 5 至 20 位字母和数字；“{number}”不符合。</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -2584,6 +2628,42 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Office</source>
         <translation>机构</translation>
+    </message>
+    <message>
+        <source>Resident identity card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Hong Kong and Macao residents</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <source>Mainland travel permit for Taiwan residents</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Mainland</source>
+        <translation>内地</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>香港</translation>
+    </message>
+    <message>
+        <source>Macao</source>
+        <translation>澳门</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>台湾</translation>
+    </message>
+    <message>
+        <source>Foreign</source>
+        <translation>外国</translation>
     </message>
 </context>
 </TS>
