@@ -2186,6 +2186,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>The {field} must be 5 to 20 letters and digits; “{number}” is not.</source>
         <translation>{field}应为 5 至 20 位字母和数字；“{number}”不符合。</translation>
     </message>
+    <message>
+        <source>The case is closed and archived; it cannot move to “{target}”.</source>
+        <translation>案件已结案归档，不能再转为“{target}”。</translation>
+    </message>
+    <message>
+        <source>A case that is “{current}” cannot move to “{target}”.</source>
+        <translation>处于“{current}”的案件不能转为“{target}”。</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -2664,6 +2672,58 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Foreign</source>
         <translation>外国</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>In mediation</source>
+        <translation>调解中</translation>
+    </message>
+    <message>
+        <source>Agreement reached</source>
+        <translation>达成协议</translation>
+    </message>
+    <message>
+        <source>Mediation failed</source>
+        <translation>调解不成</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Being performed</source>
+        <translation>履行中</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>Judicial confirmation applied for</source>
+        <translation>申请司法确认</translation>
+    </message>
+    <message>
+        <source>Confirmed valid</source>
+        <translation>确认有效</translation>
+    </message>
+    <message>
+        <source>Confirmation rejected</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Closed and archived</source>
+        <translation>结案归档</translation>
     </message>
 </context>
 </TS>
