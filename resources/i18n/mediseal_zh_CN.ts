@@ -2725,5 +2725,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Closed and archived</source>
         <translation>结案归档</translation>
     </message>
+    <message>
+        <source>Court-invited mediation ends</source>
+        <translation>委派/委托调解期限届满</translation>
+    </message>
+    <message>
+        <source>Last day to apply for judicial confirmation</source>
+        <translation>申请司法确认期限届满</translation>
+    </message>
 </context>
 </TS>
