@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
 
-OFFICE_TIME_ZONE = ZoneInfo("Asia/Shanghai")
+# Beijing time, which every office in China keeps (Yunnan too): UTC+8 with no daylight saving since 1991,
+# so a fixed offset needs no time-zone database (Windows ships none).
+OFFICE_TIME_ZONE = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 # 2021 Online Mediation Rules of the people's courts (人民法院在线调解规则) art. 24: mediation a court
 # entrusts before filing (委派) lasts 30 days; after filing (委托), 15 days under the ordinary procedure
@@ -50,7 +51,7 @@ class Deadline:
         return self.days_left(today) <= within
 
 
-def office_today(now: datetime | None = None, zone: ZoneInfo = OFFICE_TIME_ZONE) -> date:
+def office_today(now: datetime | None = None, zone: tzinfo = OFFICE_TIME_ZONE) -> date:
     """Today's date in the office, from an aware UTC time (now when not given)."""
     moment = now or datetime.now(UTC)
     if moment.tzinfo is None:
