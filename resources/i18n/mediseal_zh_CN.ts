@@ -2194,6 +2194,22 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>A case that is “{current}” cannot move to “{target}”.</source>
         <translation>处于“{current}”的案件不能转为“{target}”。</translation>
     </message>
+    <message>
+        <source>The {field} must be a sum of money of 0 or more.</source>
+        <translation>{field}应为 0 或以上的金额。</translation>
+    </message>
+    <message>
+        <source>The {field} can have at most two decimal places (角 and 分); “{amount}” has more.</source>
+        <translation>{field}最多保留两位小数（角、分）；“{amount}”超出。</translation>
+    </message>
+    <message>
+        <source>The {field} is too large.</source>
+        <translation>{field}过大。</translation>
+    </message>
+    <message>
+        <source>The {field} “{text}” is not a sum of money; write it like 1409.50.</source>
+        <translation>{field}“{text}”不是金额，请按 1409.50 的格式填写。</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
