@@ -49,7 +49,7 @@ def seal_rows(session: Session, actor: Actor, key: UnlockedKey,
             "errors", "{user} has already sealed item(s) {items}; a seal is never replaced (another "
             "notary may countersign). Nothing was sealed."), user=actor.name,
             items=", ".join(str(item) for item in sorted(already)))
-    made: list[SealInfo] = []
+    seals: list[EvidenceSeal] = []
     for row, number in listed:
         record = item_record(row, number)
         if record_digest(record) != row.record_sha256:
@@ -57,16 +57,16 @@ def seal_rows(session: Session, actor: Actor, key: UnlockedKey,
                 "errors", "Evidence item {item} does not match its recorded digest; it cannot be sealed. "
                 "Run a verification."), item=row.id)
         signature = key.sign(canonical_bytes(record))
-        seal = EvidenceSeal(item_id=row.id, key_id=key.key_id, signer=actor.name, sealed_at=sealed_at,
-                            record_sha256=row.record_sha256, signature=signature)
-        session.add(seal)
-        session.flush()
-        ledger.append(session, actor.name, EventKind.EVIDENCE_SEALED, subject(row.id),
-                      record_digest(seal_record(row.id, row.record_sha256, actor.name, key.fingerprint,
-                                                sealed_at, signature)))
-        made.append(SealInfo(seal.id, ItemId(row.id), actor.name, sealed_at, key.fingerprint, signature,
-                             None))
-    return made
+        seals.append(EvidenceSeal(item_id=row.id, key_id=key.key_id, signer=actor.name, sealed_at=sealed_at,
+                                  record_sha256=row.record_sha256, signature=signature))
+    session.add_all(seals)
+    session.flush()
+    ledger.append_many(session, [ledger.NewEntry(
+        actor.name, EventKind.EVIDENCE_SEALED, subject(seal.item_id),
+        record_digest(seal_record(seal.item_id, seal.record_sha256, actor.name, key.fingerprint, sealed_at,
+                                  seal.signature))) for seal in seals], sealed_at)
+    return [SealInfo(seal.id, ItemId(seal.item_id), actor.name, sealed_at, key.fingerprint, seal.signature,
+                     None) for seal in seals]
 
 
 def seal_items(session: Session, actor: Actor, key: UnlockedKey, item_ids: Iterable[int]) -> list[SealInfo]:
