@@ -29,7 +29,7 @@ from desktop.core.evidence import intake, seals
 from desktop.core.integrity.canonical import format_time
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
-from desktop.core.trust import ledger, signing_keys, users
+from desktop.core.trust import checkpoints, ledger, signing_keys, users
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Actor, Role
 from desktop.core.trust.pki import certificates
@@ -41,7 +41,7 @@ from desktop.ui.evidence.page import EvidencePage
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings.keys import KeysSection
 from tests.cli_env import point_cli_at
-from tests.qt_helpers import attached_window, settled, type_text
+from tests.qt_helpers import attached_window, close_window, settled, type_text
 from tests.tamper import behind_the_back
 
 ADMIN_PASSWORD = "admin-password-1"
@@ -136,6 +136,9 @@ def test_a_key_created_in_settings_seals_without_signing_out(qtbot: QtBot, gui_d
     page.table.selectAll()
     assert not page.seal_action.isEnabled()
     assert "Settings → Signing keys" in page.seal_action.toolTip()  # says how to get a key
+    assert page.verify() is not None
+    qtbot.waitUntil(lambda: page.verify_op is None and page.report is not None, timeout=OP_TIMEOUT)
+    report = page.report
 
     window.show_page("settings")
     section = _section(window)
@@ -159,6 +162,7 @@ def test_a_key_created_in_settings_seals_without_signing_out(qtbot: QtBot, gui_d
     assert window.signed_in.key is not None and window.signed_in.key.fingerprint == made.fingerprint
     assert page.signed_in is window.signed_in and section.signed_in is window.signed_in
     assert window.ledger_page is not None and window.ledger_page.signed_in is window.signed_in
+    assert page.report is report  # the same sign-in with a new key: this user's report stays in view
     settled(qtbot, window.settings_page)
     assert section.table.rowCount() == 1
     assert section.table.item(0, 2).text() == "In use"
@@ -177,6 +181,10 @@ def test_a_key_created_in_settings_seals_without_signing_out(qtbot: QtBot, gui_d
     with gui_desk.database.session_scope() as session:
         kinds = [entry.kind for entry in ledger.subject_entries(session, f"evidence:{gui_desk.item}")]
     assert EventKind.EVIDENCE_SEALED in kinds
+    close_window(qtbot, window)  # the sign-out's checkpoint is signed with the new key too
+    with gui_desk.database.session_scope() as session:
+        checkpoint = checkpoints.latest(session)
+    assert checkpoint is not None and checkpoint.fingerprint == made.fingerprint
     assert gui_desk.findings() == []
 
 

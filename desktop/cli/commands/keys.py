@@ -42,8 +42,8 @@ def register(commands: Any) -> None:
     export.add_argument("--user", metavar="NAME", required=True, help="whose certificate")
     export.add_argument("--out", metavar="FILE.pem", required=True, type=Path)
     export.add_argument("--fingerprint", metavar="HEX", help=FINGERPRINT_HELP)
-    revoke = add_command(group, "revoke", "revoke a key: it signs nothing new but still verifies old "
-                         "signatures", cmd_key_revoke)
+    revoke = add_command(group, "revoke", "revoke a key, giving the reason (kept in the ledger): it signs "
+                         "nothing new but still verifies old signatures", cmd_key_revoke)
     add_user_option(revoke, "the user acting (the owner, or an administrator)")
     revoke.add_argument("--owner", metavar="NAME", help="whose key (default: your own)")
     revoke.add_argument("--fingerprint", metavar="HEX", help=FINGERPRINT_HELP)
