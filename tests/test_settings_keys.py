@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -38,6 +38,7 @@ from desktop.core.trust.signing_keys import KeyStatus
 from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.ledger import verify_ledger
 from desktop.ui.evidence.page import EvidencePage
+from desktop.ui.framework.i18n import install_translator, remove_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings.keys import KeysSection
 from tests.cli_env import point_cli_at
@@ -455,3 +456,32 @@ def test_signed_in_user_is_unchanged_for_another_users_revocation(qtbot: QtBot, 
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=OP_TIMEOUT)
     assert window.signed_in is before
+
+
+# --- layout -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_section_fits_1024_by_700(qtbot: QtBot, gui_desk: Office, qapp: QApplication,
+                                      language: str) -> None:
+    """Every button whole, the table's columns inside the table, two keys in view (administrator: the
+    largest page, with the users table above)."""
+    gui_desk.new_key(gui_desk.lihua, NOTARY_PASSWORD)
+    locale = QLocale()
+    if language != "en":
+        assert install_translator(qapp, language) is not None
+    try:
+        window = _window(qtbot, gui_desk, "admin", ADMIN_PASSWORD)
+        window.resize(1024, 700)
+        qtbot.waitUntil(lambda: window.size() == QSize(1024, 700))
+        section = _section(window)
+        settled(qtbot, window.settings_page)
+        qtbot.wait(50)
+        for button in (section.create_button, section.import_button, section.export_button,
+                       section.revoke_button):
+            assert button.isVisible() and button.width() >= button.sizeHint().width(), button.text()
+            assert section.rect().contains(button.mapTo(section, button.rect().bottomRight())), button.text()
+        header = section.table.horizontalHeader()
+        assert header.length() <= section.table.viewport().width()
+        assert section.table.viewport().height() >= 3 * section.table.rowHeight(0)
+        assert window.minimumSizeHint().width() <= 1024 and window.minimumSizeHint().height() <= 700
+    finally:
+        remove_translators(qapp, locale)
