@@ -141,6 +141,8 @@ class SigningKey(Base):
     source: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # Why it was revoked, as typed (covered by the ``key.revoked`` entry's digest); None before 0006.
+    revocation_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
 
 class LedgerHead(Base):

@@ -240,7 +240,7 @@ def test_seal_countersign_and_refusals(desk: Office, tmp_path: Path) -> None:
         seals.seal_items(session, desk.notary, desk.key, [item.id])
     with database.session_scope() as session:
         seals.seal_items(session, desk.second, desk.second_key, [item.id])  # a countersignature
-        signing_keys.revoke_key(session, desk.notary, "lihua")
+        signing_keys.revoke_key(session, desk.notary, "lihua", reason="密钥遗失")
     second_item = desk.ingest(path).items[0]
     with database.session_scope() as session, pytest.raises(NotAllowed, match="revoked"):
         seals.seal_items(session, desk.notary, desk.key, [second_item.id])

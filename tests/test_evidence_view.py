@@ -510,7 +510,7 @@ def test_ledger_page_verifies_the_whole_store_with_notices(qtbot: QtBot, sqlite_
         assert notary.key is not None
         seals.seal_items(session, notary.actor, notary.key, [items[0].id])
     with sqlite_store.database.session_scope() as session:
-        signing_keys.revoke_key(session, notary.actor, "lihua")
+        signing_keys.revoke_key(session, notary.actor, "lihua", reason="密钥遗失")
     window = attached_window(qtbot, sqlite_store, "昆明调解中心", notary)
     window.show_page("ledger")
     page = window.ledger_page

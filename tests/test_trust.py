@@ -156,7 +156,7 @@ def test_revoked_key_signs_nothing_but_old_checkpoints_verify(trusted: OpenStore
     _key_and_checkpoint(trusted, "lihua", NOTARY_PASSWORD)
     actor = users.sign_in(trusted.database, "lihua", NOTARY_PASSWORD)
     with trusted.database.session_scope() as session:
-        signing_keys.revoke_key(session, actor, "lihua")
+        signing_keys.revoke_key(session, actor, "lihua", reason="key lost")
     with pytest.raises(NotAllowed, match="no usable signing key"), trusted.database.session_scope() as s:
         signing_keys.unlock(s, actor, NOTARY_PASSWORD)
     with trusted.database.session_scope() as session:
@@ -427,7 +427,7 @@ def test_cli_imports_a_ca_issued_key(cli_env: Settings, monkeypatch: pytest.Monk
 def test_cli_key_revoke_then_checkpoint_is_refused(cli_env: Settings,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["key", "new"]) == EXIT_OK
-    assert run(["key", "revoke"]) == EXIT_OK
+    assert run(["key", "revoke", "--reason", "key lost"]) == EXIT_OK
     assert run(["checkpoint"]) == EXIT_REFUSED
     assert "no usable signing key" in capsys.readouterr().err
     assert run(["key", "list"]) == EXIT_OK

@@ -67,7 +67,7 @@ class Desk:
 
     def revoke(self) -> None:
         with self.database.session_scope() as session:
-            signing_keys.revoke_key(session, self.admin, "lihua")
+            signing_keys.revoke_key(session, self.admin, "lihua", reason="密钥遗失")
 
     def counts(self) -> tuple[int, int, int]:
         """Checkpoints, seals and preservation records stored."""
@@ -222,7 +222,7 @@ def cli_desk(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> Desk:
 
 def test_cli_checkpoint_refuses_a_key_the_ledger_says_is_revoked(cli_desk: Desk,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(["key", "revoke"]) == EXIT_OK
+    assert run(["key", "revoke", "--reason", "key lost"]) == EXIT_OK
     cli_desk.behind_the_apps_back("UPDATE signing_key SET revoked_at = NULL")
     capsys.readouterr()
     assert run(["checkpoint"]) == EXIT_REFUSED
@@ -240,7 +240,7 @@ def _fingerprints(desk: Desk, owner: str) -> list[str]:
 @pytest.mark.parametrize("given", ["_", "%", "", "  ", "abc", "1234567", "_______%", "zzzzzzzz", "%%%%%%%%%"])
 def test_a_fingerprint_that_cannot_name_one_key_is_refused(desk: Desk, given: str) -> None:
     with pytest.raises(InvalidInput) as refused, desk.database.session_scope() as session:
-        signing_keys.revoke_key(session, desk.admin, "lihua", given)
+        signing_keys.revoke_key(session, desk.admin, "lihua", given, reason="密钥遗失")
     assert refused.value.fields["field"] == "fingerprint"
     with desk.database.session_scope() as session:
         assert all(info.revoked_at is None for info in signing_keys.list_keys(session))
@@ -254,7 +254,8 @@ def test_a_fingerprint_names_one_key_exactly_or_by_prefix(desk: Desk) -> None:
         assert signing_keys.export_certificate(session, "lihua", f" {fingerprint[:8]} ") == pem
         with pytest.raises(NotFound):  # wangfang's key is not lihua's
             signing_keys.export_certificate(session, "lihua", _fingerprints(desk, "wangfang")[0][:12])
-        info = signing_keys.revoke_key(session, desk.admin, "lihua", fingerprint[:10])
+        info = signing_keys.revoke_key(session, desk.admin, "lihua", fingerprint[:10],
+                                           reason="密钥遗失")
     assert info.fingerprint == fingerprint and info.revoked_at is not None
 
 
@@ -276,7 +277,7 @@ def test_an_ambiguous_prefix_is_refused_naming_the_candidates(desk: Desk) -> Non
 def test_cli_key_revoke_with_a_wildcard_revokes_nothing(cli_desk: Desk,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     for given in ("_", "", "%"):
-        assert run(["key", "revoke", "--fingerprint", given]) == EXIT_USAGE
+        assert run(["key", "revoke", "--fingerprint", given, "--reason", "key lost"]) == EXIT_USAGE
     assert "fingerprint" in capsys.readouterr().err
     with cli_desk.database.session_scope() as session:
         assert all(info.revoked_at is None for info in signing_keys.list_keys(session))

@@ -124,7 +124,7 @@ def _build(store: OpenStore, tmp_path: Path) -> Scene:
             signing_keys.new_key(session, actors[name], PASSWORD)
             keys[name] = signing_keys.unlock(session, actors[name], PASSWORD)
     with database.session_scope() as session:
-        signing_keys.revoke_key(session, actors["zhao"], "zhao")
+        signing_keys.revoke_key(session, actors["zhao"], "zhao", reason="密钥遗失")
         case = cases.open_case(session, actors["zhao"], "copyright", "某图片著作权纠纷").number
         other_case = cases.open_case(session, actors["zhao"], "patent", "某发明专利纠纷").number
     checkpoint_ids = [_checkpoint(store, actors["admin"], keys["admin"])]

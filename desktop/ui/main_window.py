@@ -221,8 +221,15 @@ class MainWindow(QMainWindow):
 
             self.settings_page = SettingsPage(self.store, signed_in)
             self._replace_page("settings", self.settings_page)
+            self.settings_page.keys.signed_in_changed.connect(self._key_changed)
         else:
             self.settings_page.set_user(signed_in)
+
+    def _key_changed(self, signed_in: SignedInUser) -> None:
+        """A key made, imported or revoked in Settings: the window and every page sign with it at once."""
+        if self.signed_in is not None and signed_in.actor is self.signed_in.actor:
+            self.signed_in = signed_in
+            self._install_pages(signed_in)
 
     def _replace_page(self, key: str, page: QWidget) -> None:
         index = self.page_keys.index(key)

@@ -162,6 +162,25 @@
     </message>
 </context>
 <context>
+    <name>CreateKeyDialog</name>
+    <message>
+        <source>Create Signing Key</source>
+        <translation>生成签名密钥</translation>
+    </message>
+    <message>
+        <source>A new signing key for {user}: ECDSA P-256 with a self-signed certificate, valid for five years. Its private key is kept encrypted under your account password; it signs from now on, without signing in again.</source>
+        <translation>为 {user} 生成新的签名密钥：ECDSA P-256 算法，附自签名证书，有效期五年。私钥以您的账户密码加密保存；生成后立即可用于签章，无需重新登录。</translation>
+    </message>
+    <message>
+        <source>Create Key</source>
+        <translation>生成签名密钥</translation>
+    </message>
+    <message>
+        <source>Your account password:</source>
+        <translation>您的账户密码：</translation>
+    </message>
+</context>
+<context>
     <name>CustodyTrail</name>
     <message>
         <source>No.</source>
@@ -369,6 +388,10 @@
         <translation>尚无案件：请先用“受理案件…”受理一个案件，再将证据入库。</translation>
     </message>
     <message>
+        <source>You have no signing key: create or import one in Settings → Signing keys.</source>
+        <translation>您还没有签名密钥：请在“设置 → 签名密钥”中生成或导入。</translation>
+    </message>
+    <message>
         <source>Only a notary with a signing key can seal evidence.</source>
         <translation>只有持有签名密钥的公证员才能为证据签章。</translation>
     </message>
@@ -541,6 +564,49 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>ImportKeyDialog</name>
+    <message>
+        <source>Import Signing Key</source>
+        <translation>导入签名密钥</translation>
+    </message>
+    <message>
+        <source>Take in a signing key and its certificate issued by a certification authority (a PKCS#12 .p12 or .pfx file with an ECDSA P-256 key). The private key is then kept encrypted under your account password; it signs from now on, without signing in again.</source>
+        <translation>导入由电子认证服务机构（CA）签发的签名密钥及其证书（PKCS#12 格式的 .p12 或 .pfx 文件，算法须为 ECDSA P-256）。私钥随后以您的账户密码加密保存；导入后立即可用于签章，无需重新登录。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>PKCS#12 file:</source>
+        <translation>PKCS#12 文件：</translation>
+    </message>
+    <message>
+        <source>Password of the file:</source>
+        <translation>文件密码：</translation>
+    </message>
+    <message>
+        <source>Your account password:</source>
+        <translation>您的账户密码：</translation>
+    </message>
+    <message>
+        <source>Choose a PKCS#12 file</source>
+        <translation>选择 PKCS#12 文件</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the PKCS#12 file to import.</source>
+        <translation>请选择要导入的 PKCS#12 文件。</translation>
+    </message>
+</context>
+<context>
     <name>IngestPanel</name>
     <message>
         <source>Cancel</source>
@@ -659,6 +725,121 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Not sealed</source>
         <translation>未签章</translation>
+    </message>
+</context>
+<context>
+    <name>KeysSection</name>
+    <message>
+        <source>Signing keys</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <source>Fingerprint (SHA-256)</source>
+        <translation>指纹（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>失效时间</translation>
+    </message>
+    <message>
+        <source>Revoked (when, by whom, why)</source>
+        <translation>吊销（时间、吊销人、理由）</translation>
+    </message>
+    <message>
+        <source>&amp;Create Key…</source>
+        <translation>生成签名密钥(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import PKCS#12…</source>
+        <translation>导入 PKCS#12(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Certificate…</source>
+        <translation>导出证书(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Fingerprint</source>
+        <translation>复制指纹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>吊销(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>This window signs with your key {fingerprint}.</source>
+        <translation>本窗口使用您的签名密钥 {fingerprint} 签章。</translation>
+    </message>
+    <message>
+        <source>This window has no signing key: sealing evidence needs one. Create a key, or import one a certification authority issued you (PKCS#12).</source>
+        <translation>本窗口没有签名密钥，无法为证据签章。请生成签名密钥，或导入电子认证服务机构为您签发的签名密钥（PKCS#12）。</translation>
+    </message>
+    <message>
+        <source>As an administrator you see every user&apos;s keys and may revoke any of them.</source>
+        <translation>您是管理员，可查看所有用户的签名密钥，并可吊销其中任何一个。</translation>
+    </message>
+    <message>
+        <source>{shortcut} or the context menu copies the whole fingerprint.</source>
+        <translation>按 {shortcut} 或用右键菜单可复制完整指纹。</translation>
+    </message>
+    <message>
+        <source>{time} by {user}: {reason}</source>
+        <translation>{time} 由 {user} 吊销：{reason}</translation>
+    </message>
+    <message>
+        <source>(no reason recorded)</source>
+        <translation>（未记录理由）</translation>
+    </message>
+    <message>
+        <source>Certificate for {subject}, issued by {issuer}</source>
+        <translation>证书持有者 {subject}，签发者 {issuer}</translation>
+    </message>
+    <message>
+        <source>Choose a PKCS#12 file</source>
+        <translation>选择 PKCS#12 文件</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Signing key {fingerprint} is ready: this window signs with it from now on.</source>
+        <translation>签名密钥 {fingerprint} 已就绪：本窗口即刻起使用它签章。</translation>
+    </message>
+    <message>
+        <source>Signing key {fingerprint} was stored, but it cannot sign yet.</source>
+        <translation>签名密钥 {fingerprint} 已保存，但暂时不能用于签章。</translation>
+    </message>
+    <message>
+        <source>Copied the fingerprint {fingerprint}.</source>
+        <translation>已复制指纹 {fingerprint}。</translation>
+    </message>
+    <message>
+        <source>Export the certificate of {owner}&apos;s key</source>
+        <translation>导出 {owner} 的签名密钥证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Wrote the certificate to {path}</source>
+        <translation>证书已保存至 {path}</translation>
+    </message>
+    <message>
+        <source>Revoked the signing key {fingerprint} of {owner}.</source>
+        <translation>已吊销 {owner} 的签名密钥 {fingerprint}。</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1581,37 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>RevokeKeyDialog</name>
+    <message>
+        <source>Revoke the signing key {fingerprint} of {owner}? It will sign nothing new; what it sealed before stays valid and verifiable. A revocation cannot be undone.</source>
+        <translation>吊销 {owner} 的签名密钥 {fingerprint}？吊销后不能再用于签章；此前加盖的签章仍然有效、可以核验。吊销不可撤回。</translation>
+    </message>
+    <message>
+        <source>This is the key this window signs with: sealing stops at once, until you create or import another key.</source>
+        <translation>本窗口正使用这个签名密钥签章：吊销后立即无法签章，直到您生成或导入新的签名密钥。</translation>
+    </message>
+    <message>
+        <source>Revoke Signing Key</source>
+        <translation>吊销签名密钥</translation>
+    </message>
+    <message>
+        <source>Revoke Key</source>
+        <translation>吊销签名密钥</translation>
+    </message>
+    <message>
+        <source>e.g. the key file was lost; the notary left the office</source>
+        <translation>例如：私钥文件遗失；公证员已离职</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Give the reason for the revocation: it is kept in the ledger.</source>
+        <translation>请填写吊销理由：理由将记入存证日志。</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Administrator</source>
@@ -1927,8 +2139,16 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>指纹 {given} 与“{name}”的 {count} 个签名密钥相符：{candidates}。请多给几位数字。</translation>
     </message>
     <message>
-        <source>{user}&apos;s signing key {fingerprint} has been revoked: it signs nothing new. Make or import a new key and sign in again.</source>
-        <translation>{user} 的签名密钥 {fingerprint} 已吊销，不能再签名。请生成或导入新的签名密钥后重新登录。</translation>
+        <source>Signing key {fingerprint} was already revoked on {time}.</source>
+        <translation>签名密钥 {fingerprint} 已于 {time} 吊销。</translation>
+    </message>
+    <message>
+        <source>{user}&apos;s signing key {fingerprint} has been revoked: it signs nothing new. Create or import a new key in Settings → Signing keys (or with “mediseal key new”).</source>
+        <translation>{user} 的签名密钥 {fingerprint} 已吊销，不能再签名。请在“设置 → 签名密钥”中生成或导入新的签名密钥（或使用“mediseal key new”）。</translation>
+    </message>
+    <message>
+        <source>{user} has no usable signing key: create or import one in Settings → Signing keys (or with “mediseal key new”); a revoked key signs nothing new.</source>
+        <translation>{user} 没有可用的签名密钥：请在“设置 → 签名密钥”中生成或导入一个（或使用“mediseal key new”）；已吊销的签名密钥不能用于新的签名。</translation>
     </message>
     <message>
         <source>The ledger has no record of signing key {fingerprint} being made or imported by {user}: the key signs nothing. Ask an administrator to run a verification.</source>
@@ -1941,10 +2161,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>{user}&apos;s signing key {fingerprint} is not valid at {time}: its certificate is valid from {not_before} to {not_after}. Make or import a new key.</source>
         <translation>{user} 的签名密钥 {fingerprint} 在 {time} 不在有效期内：其证书有效期为 {not_before} 至 {not_after}。请生成或导入新的签名密钥。</translation>
-    </message>
-    <message>
-        <source>{user} has no usable signing key: make one with “mediseal key new” or import one (a revoked key signs nothing new).</source>
-        <translation>{user} 没有可用的签名密钥：请用“mediseal key new”生成或导入一个（已吊销的签名密钥不能用于新的签名）。</translation>
     </message>
     <message>
         <source>A user name is 1 to 64 letters (21 Chinese characters), digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (not “{name}”).</source>
@@ -2210,6 +2426,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>The {field} “{text}” is not a sum of money; write it like 1409.50.</source>
         <translation>{field}“{text}”不是金额，请按 1409.50 的格式填写。</translation>
     </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -2472,6 +2692,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A key&apos;s revocation time differs from the ledger&apos;s</source>
         <translation>签名密钥的吊销时间与存证日志记载不符</translation>
+    </message>
+    <message>
+        <source>A key&apos;s revocation reason differs from what the ledger records</source>
+        <translation>签名密钥的吊销理由与存证日志记录不符</translation>
     </message>
     <message>
         <source>A user the ledger records is missing</source>
@@ -2748,6 +2972,26 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Last day to apply for judicial confirmation</source>
         <translation>申请司法确认期限届满</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer key</source>
+        <translation>已由新的签名密钥取代</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation>尚未生效</translation>
     </message>
 </context>
 </TS>

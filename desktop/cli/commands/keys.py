@@ -42,11 +42,13 @@ def register(commands: Any) -> None:
     export.add_argument("--user", metavar="NAME", required=True, help="whose certificate")
     export.add_argument("--out", metavar="FILE.pem", required=True, type=Path)
     export.add_argument("--fingerprint", metavar="HEX", help=FINGERPRINT_HELP)
-    revoke = add_command(group, "revoke", "revoke a key: it signs nothing new but still verifies old "
-                         "signatures", cmd_key_revoke)
+    revoke = add_command(group, "revoke", "revoke a key, giving the reason (kept in the ledger): it signs "
+                         "nothing new but still verifies old signatures", cmd_key_revoke)
     add_user_option(revoke, "the user acting (the owner, or an administrator)")
     revoke.add_argument("--owner", metavar="NAME", help="whose key (default: your own)")
     revoke.add_argument("--fingerprint", metavar="HEX", help=FINGERPRINT_HELP)
+    revoke.add_argument("--reason", metavar="TEXT", required=True,
+                        help="why (required, at most 200 characters; kept in the ledger's record)")
     listing = add_command(group, "list", "list signing keys", cmd_key_list)
     listing.add_argument("--owner", metavar="NAME", help="only this user's keys")
     add_json_option(listing)
@@ -101,8 +103,9 @@ def cmd_key_revoke(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         actor, _password = acting_user(args, store)
         with store.database.session_scope() as session:
-            info = signing_keys.revoke_key(session, actor, args.owner or actor.name, args.fingerprint)
-    print(f"Revoked key {info.fingerprint} of {info.owner}")
+            info = signing_keys.revoke_key(session, actor, args.owner or actor.name, args.fingerprint,
+                                           reason=args.reason)
+    print(f"Revoked key {info.fingerprint} of {info.owner}: {one_line(info.revocation_reason or '')}")
     return EXIT_OK
 
 
@@ -112,5 +115,12 @@ def cmd_key_list(args: argparse.Namespace) -> int:
         listed = signing_keys.list_keys(session, args.owner)
     print_listing(args.json, listed, ["FINGERPRINT", "OWNER", "SOURCE", "VALID UNTIL", "STATE"],
                   lambda info: [info.fingerprint[:16], info.owner, info.source, local_time(info.not_after),
-                                f"revoked {local_time(info.revoked_at)}" if info.revoked_at else "active"])
+                                _state(info)])
     return EXIT_OK
+
+
+def _state(info: Any) -> str:
+    if info.revoked_at is None:
+        return str(info.status)
+    reason = f": {one_line(info.revocation_reason)}" if info.revocation_reason else ""
+    return f"revoked {local_time(info.revoked_at)}{reason}"

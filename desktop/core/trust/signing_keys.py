@@ -4,7 +4,9 @@ revoke, and unlock one for signing with the owner's password.
 Private keys exist unencrypted only in memory, in an ``UnlockedKey``; the database holds them encrypted
 under the owner's password. A revoked key stays, so old signatures still verify, but signs nothing new.
 Every signature Mediseal makes passes ``require_usable_key`` first: the ledger, not the key's row, says
-whether a key exists and whether it was revoked.
+whether a key exists and whether it was revoked. A revocation carries its reason: the ``key.revoked``
+entry's digest is the SHA-256 of a canonical revocation record (fingerprint, reason, time, who), so the
+stored reason cannot change unnoticed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey
@@ -20,16 +23,18 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import SigningKey, User, utc_now
+from db.models import LedgerEntry, SigningKey, User, utc_now
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
-from desktop.core.integrity.canonical import as_utc, format_time
+from desktop.core.integrity.canonical import as_utc, format_time, record_digest
 from desktop.core.office.office import get_office
+from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.passwords import password_matches
 from desktop.core.trust.permissions import Action, Actor, require
 from desktop.core.trust.pki import certificates, key_files, signatures
 from desktop.core.trust.pki.pkcs12 import load_pkcs12
+from desktop.core.vocabulary import Vocabulary
 
 SOURCE_SELF_SIGNED = "self-signed"
 SOURCE_PKCS12 = "pkcs12"
@@ -39,6 +44,15 @@ FINGERPRINT_PREFIX_MIN = 8
 FINGERPRINT_LENGTH = 64
 _HEX = re.compile(r"[0-9a-f]+")
 _CREATION_KINDS = frozenset({EventKind.KEY_CREATED.value, EventKind.KEY_IMPORTED.value})
+KEY_SUBJECT_PREFIX = "key:"
+# The record a ``key.revoked`` entry's digest covers (DESIGN.md, Integrity 2: a canonical record with a
+# version). Entries made before it existed carry the bare fingerprint (or nothing) and still verify.
+REVOCATION_RECORD_TYPE = "key-revocation"
+REVOCATION_RECORD_VERSION = 1
+REVOCATION_REASON_LIMIT = 200  # characters; a longer reason is refused, never cut
+# The reason recorded when an administrator resets someone's password (their keys cannot be re-encrypted).
+# Sealed records keep the language they were written in: this automatic one is Chinese, as the office is.
+PASSWORD_RESET_REASON = "管理员重置密码"
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +61,16 @@ _NOT_THEIRS = QT_TRANSLATE_NOOP("errors", "The signing key {fingerprint} is not 
 _NOT_ITS_CERTIFICATE = QT_TRANSLATE_NOOP(
     "errors", "The stored fingerprint of signing key {fingerprint} is not the SHA-256 of its certificate: "
     "the key signs nothing. Ask an administrator to run a verification.")
+
+
+class KeyStatus(Vocabulary):
+    """Where a key stands now: the one its owner signs with, or why it signs nothing."""
+
+    IN_USE = "in-use", QT_TRANSLATE_NOOP("vocabulary", "In use")
+    REPLACED = "replaced", QT_TRANSLATE_NOOP("vocabulary", "Replaced by a newer key")
+    REVOKED = "revoked", QT_TRANSLATE_NOOP("vocabulary", "Revoked")
+    EXPIRED = "expired", QT_TRANSLATE_NOOP("vocabulary", "Expired")
+    NOT_YET_VALID = "not-yet-valid", QT_TRANSLATE_NOOP("vocabulary", "Not yet valid")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +86,9 @@ class KeyInfo:
     source: str
     created_at: datetime
     revoked_at: datetime | None
+    status: KeyStatus = KeyStatus.IN_USE
+    revocation_reason: str | None = None
+    revoked_by: str | None = None  # by the ledger's ``key.revoked`` entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +110,24 @@ def _name(cert_name: x509.Name) -> str:
     return str(values[0].value) if values else cert_name.rfc4514_string()
 
 
-def _info(row: SigningKey, owner: str) -> KeyInfo:
+def _status(row: SigningKey, cert: x509.Certificate, active: bool, now: datetime) -> KeyStatus:
+    if row.revoked_at is not None:
+        return KeyStatus.REVOKED
+    # RFC 5280 §4.1.2.5: the certificate vouches for the key only from notBefore to notAfter, inclusive.
+    if now < cert.not_valid_before_utc:
+        return KeyStatus.NOT_YET_VALID
+    if now > cert.not_valid_after_utc:
+        return KeyStatus.EXPIRED
+    return KeyStatus.IN_USE if active else KeyStatus.REPLACED
+
+
+def _info(row: SigningKey, owner: str, active: bool = True, now: datetime | None = None,
+          revoked_by: str | None = None) -> KeyInfo:
     cert = certificates.load_certificate_pem(row.certificate_pem.encode())
     return KeyInfo(row.fingerprint, owner, _name(cert.subject), _name(cert.issuer),
                    cert.not_valid_before_utc, cert.not_valid_after_utc, row.source, row.created_at,
-                   row.revoked_at)
+                   row.revoked_at, _status(row, cert, active, as_utc(now or utc_now())),
+                   row.revocation_reason, revoked_by)
 
 
 def _owner(session: Session, actor: Actor, password: str) -> User:
@@ -135,12 +175,23 @@ def import_key(session: Session, actor: Actor, password: str, pkcs12: bytes, pkc
                   password)
 
 
-def list_keys(session: Session, owner: str | None = None) -> list[KeyInfo]:
-    """Every key (or one user's), oldest first; certificates are public, so anyone may list them."""
+def list_keys(session: Session, owner: str | None = None, now: datetime | None = None) -> list[KeyInfo]:
+    """Every key (or one user's), oldest first, with its status at ``now``; certificates are public, so
+    anyone may list them. The key in use is each owner's newest unrevoked one (the one ``unlock`` takes)."""
     query = select(SigningKey, User.name).join(User).order_by(SigningKey.id)
     if owner is not None:
         query = query.where(User.name == owner)
-    return [_info(row, name) for row, name in session.execute(query)]
+    rows = list(session.execute(query))
+    active: dict[int, int] = {}
+    for row, _owner_name in rows:
+        if row.revoked_at is None:
+            active[row.user_id] = row.id  # ordered by id: the newest wins
+    revokers = {subject.removeprefix(KEY_SUBJECT_PREFIX): actor for subject, actor in session.execute(
+        select(LedgerEntry.subject, LedgerEntry.actor).where(LedgerEntry.kind == EventKind.KEY_REVOKED.value)
+        .order_by(LedgerEntry.seq.desc()))}
+    moment = now or utc_now()
+    return [_info(row, name, active.get(row.user_id) == row.id, moment, revokers.get(row.fingerprint))
+            for row, name in rows]
 
 
 def _active_row(session: Session, user_id: int) -> SigningKey | None:
@@ -192,15 +243,48 @@ def export_certificate(session: Session, owner: str, fingerprint: str | None = N
     return (row.certificate_pem + row.chain_pem).encode()
 
 
-def revoke_key(session: Session, actor: Actor, owner: str, fingerprint: str | None = None) -> KeyInfo:
-    """Refuse new signatures by a key (its owner or an administrator may); it stays for verifying."""
+def revocation_record(fingerprint: str, reason: str, revoked_at: datetime, revoked_by: str) -> dict[str, Any]:
+    """The canonical record of a revocation, whose SHA-256 is the ``key.revoked`` entry's digest."""
+    return {"type": REVOCATION_RECORD_TYPE, "version": REVOCATION_RECORD_VERSION, "fingerprint": fingerprint,
+            "reason": reason, "revoked_at": format_time(revoked_at), "revoked_by": revoked_by}
+
+
+def revocation_digest(fingerprint: str, reason: str, revoked_at: datetime, revoked_by: str) -> str:
+    return record_digest(revocation_record(fingerprint, reason, revoked_at, revoked_by))
+
+
+def clean_reason(reason: str) -> str:
+    """A revocation's reason as it goes into the sealed record: required, at most 200 characters."""
+    return clean_text(reason, "reason", REVOCATION_REASON_LIMIT, required=True)
+
+
+def record_revocation(session: Session, actor_name: str, row: SigningKey, reason: str,
+                      now: datetime | None = None) -> None:
+    """Mark ``row`` revoked for ``reason`` (already cleaned) and log it: the row's time is the entry's, and
+    the entry's digest covers the revocation record, so verification recomputes both."""
+    moment = now or utc_now()
+    row.revoked_at = moment
+    row.revocation_reason = reason
+    ledger.append(session, actor_name, EventKind.KEY_REVOKED, f"{KEY_SUBJECT_PREFIX}{row.fingerprint}",
+                  revocation_digest(row.fingerprint, reason, moment, actor_name), moment)
+
+
+def revoke_key(session: Session, actor: Actor, owner: str, fingerprint: str | None = None, *,
+               reason: str) -> KeyInfo:
+    """Refuse new signatures by a key (its owner or an administrator may), for ``reason`` (required, kept
+    in the ledger's record of the revocation); it stays for verifying. A revoked key is not revoked again."""
     row, user = _find_row(session, owner, fingerprint)
     if user.id != actor.user_id:
         require(actor, Action.MANAGE_USERS)
-    if row.revoked_at is None:
-        row.revoked_at = utc_now()
-        ledger.append(session, actor.name, EventKind.KEY_REVOKED, f"key:{row.fingerprint}", row.fingerprint)
-    return _info(row, user.name)
+    else:
+        require(actor, Action.HOLD_SIGNING_KEY)
+    cleaned = clean_reason(reason)
+    if row.revoked_at is not None:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "Signing key {fingerprint} was already revoked on {time}."),
+            fingerprint=row.fingerprint, time=format_time(row.revoked_at))
+    record_revocation(session, actor.name, row, cleaned)
+    return _info(row, user.name, False, row.revoked_at, actor.name)
 
 
 def _check_usable(session: Session, actor: Actor, row: SigningKey, now: datetime) -> None:
@@ -212,8 +296,9 @@ def _check_usable(session: Session, actor: Actor, row: SigningKey, now: datetime
         raise NotAllowed(_NOT_THEIRS, fingerprint=fingerprint, user=actor.name)
     if row.revoked_at is not None:
         raise NotAllowed(QT_TRANSLATE_NOOP(
-            "errors", "{user}'s signing key {fingerprint} has been revoked: it signs nothing new. Make or "
-            "import a new key and sign in again."), user=actor.name, fingerprint=fingerprint)
+            "errors", "{user}'s signing key {fingerprint} has been revoked: it signs nothing new. Create or "
+            "import a new key in Settings → Signing keys (or with “mediseal key new”)."), user=actor.name,
+            fingerprint=fingerprint)
     try:
         certificate = certificates.load_certificate_pem(row.certificate_pem.encode())
         actual = certificates.certificate_fingerprint(certificate)
@@ -274,9 +359,19 @@ def unlock(session: Session, actor: Actor, password: str, now: datetime | None =
     row = _active_row(session, actor.user_id)
     if row is None:
         raise NotAllowed(QT_TRANSLATE_NOOP(
-            "errors", "{user} has no usable signing key: make one with “mediseal key new” or import "
-            "one (a revoked key signs nothing new)."), user=actor.name)
+            "errors", "{user} has no usable signing key: create or import one in Settings → Signing keys (or "
+            "with “mediseal key new”); a revoked key signs nothing new."), user=actor.name)
     _check_usable(session, actor, row, now or utc_now())
     private_key = key_files.decrypt_private_key(row.encrypted_private_key, password)
     cert = certificates.load_certificate_pem(row.certificate_pem.encode())
     return UnlockedKey(row.id, row.fingerprint, actor.name, cert, private_key)
+
+
+def usable_key(session: Session, actor: Actor, password: str,
+               now: datetime | None = None) -> UnlockedKey | None:
+    """``actor``'s active key unlocked, or None when they have no usable one: what a sign-in gives, so a
+    key made or imported during a session signs at once (the password was just typed)."""
+    try:
+        return unlock(session, actor, password, now)
+    except NotAllowed:
+        return None

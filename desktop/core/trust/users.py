@@ -21,7 +21,7 @@ from db.engine import Database
 from db.models import LedgerEntry, SigningKey, User, UserRole, utc_now
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time, record_digest
-from desktop.core.trust import ledger
+from desktop.core.trust import ledger, signing_keys
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.passwords import (
     check_password_rules,
@@ -287,9 +287,9 @@ def change_password(session: Session, actor: Actor, name: str, new_password: str
         now = utc_now()
         for key in user_keys:
             if key.revoked_at is None:
-                key.revoked_at = now
                 revoked.append(key.fingerprint)
-                ledger.append(session, actor.name, EventKind.KEY_REVOKED, f"key:{key.fingerprint}", None, now)
+                signing_keys.record_revocation(session, actor.name, key, signing_keys.PASSWORD_RESET_REASON,
+                                               now)
     user.password_hash = hash_password(new_password)
     user.password_changed_at = utc_now()
     user.failed_attempts = 0

@@ -62,6 +62,8 @@ class FindingCode(Vocabulary):
         "vocabulary", "A key is marked revoked but the ledger records no revocation")
     KEY_REVOCATION_CHANGED = "key-revocation-changed", QT_TRANSLATE_NOOP(
         "vocabulary", "A key's revocation time differs from the ledger's")
+    KEY_REVOCATION_REASON_CHANGED = "key-revocation-reason-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A key's revocation reason differs from what the ledger records")
     # Users and roles.
     USER_MISSING = "user-missing", QT_TRANSLATE_NOOP("vocabulary", "A user the ledger records is missing")
     USER_NOT_IN_LEDGER = "user-not-in-ledger", QT_TRANSLATE_NOOP(

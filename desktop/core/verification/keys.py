@@ -1,6 +1,7 @@
 """Signing keys against the ledger: a key's creation (``key.created`` / ``key.imported``, its certificate's
-fingerprint in subject and digest) and its revocation (``key.revoked``) are ledger events, and the
-``signing_key`` rows must agree with them. Who may have signed what, and when, is judged by the ledger.
+fingerprint in subject and digest) and its revocation (``key.revoked``, whose digest covers the revocation
+record: fingerprint, reason, time and who) are ledger events, and the ``signing_key`` rows must agree with
+them. Who may have signed what, and when, is judged by the ledger.
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ from desktop.core.errors import InvalidInput
 from desktop.core.integrity.canonical import format_time
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.pki import certificates
+from desktop.core.trust.signing_keys import revocation_digest
 from desktop.core.verification.anchors import Anchors, Logged
 from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.findings import NOTICE, Finding, Where
 from desktop.core.verification.statuses import SignerFacts
 
 KEY_SUBJECT_PREFIX = "key:"
-# A key's row is marked revoked in the transaction that logs the revocation, next to the entry (which may
-# wait for the ledger's lock): a mark further than this from the entry's time is not the logged one.
+# Before revocations carried a reason, a key's row was marked revoked next to the entry (which may wait
+# for the ledger's lock): a mark further than this from the entry's time is not the logged one. Newer
+# revocations give the row the entry's own time, and their record is recomputed exactly.
 REVOCATION_SLACK = timedelta(minutes=10)
 
 
@@ -129,7 +132,7 @@ def check_keys(session: Session, anchors: Anchors) -> KeyCheck:
                                        f"{creation.actor}'s key", expected=creation.actor, found=owner_name,
                                        seq=creation.seq))
         revocation = revoked.get(row.fingerprint)
-        found.extend(_revocation_findings(where, row.revoked_at, revocation))
+        found.extend(_revocation_findings(where, row, revocation))
         signers[row.id] = Signer(row.id, fingerprint, certificate, creation.actor if creation else owner_name,
                                  not why, revocation.recorded_at if revocation else None, why,
                                  creation.seq if creation else None)
@@ -145,9 +148,9 @@ def check_keys(session: Session, anchors: Anchors) -> KeyCheck:
     return KeyCheck(signers, tuple(keyed))
 
 
-def _revocation_findings(where: Where, row_revoked_at: datetime | None,
-                         revocation: Logged | None) -> list[Finding]:
-    """The row's revocation against the ledger's: undone, never logged, or moved."""
+def _revocation_findings(where: Where, row: SigningKey, revocation: Logged | None) -> list[Finding]:
+    """The row's revocation against the ledger's: undone, never logged, moved, or another reason."""
+    row_revoked_at = row.revoked_at
     if revocation is not None and row_revoked_at is None:
         return [where.finding(FindingCode.KEY_REVOCATION_UNDONE, f"the ledger records its revocation "
                               f"(entry {revocation.seq}) but its row lets it sign again",
@@ -155,13 +158,43 @@ def _revocation_findings(where: Where, row_revoked_at: datetime | None,
     if revocation is None and row_revoked_at is not None:
         return [where.finding(FindingCode.KEY_REVOKED_NOT_IN_LEDGER, "its row marks it revoked but no ledger "
                               "entry records a revocation", expected=None, found=format_time(row_revoked_at))]
-    if revocation is not None and row_revoked_at is not None and \
-            abs(row_revoked_at - revocation.recorded_at) > REVOCATION_SLACK:
-        return [where.finding(FindingCode.KEY_REVOCATION_CHANGED,
-                              "its row gives another revocation time than the ledger",
-                              expected=format_time(revocation.recorded_at), found=format_time(row_revoked_at),
-                              seq=revocation.seq)]
-    return []
+    if revocation is None or row_revoked_at is None:
+        return []
+    if revocation.digest in (None, row.fingerprint):
+        return _older_revocation_findings(where, row, revocation)
+    # The entry's digest is the SHA-256 of the revocation record: recompute it from the row, first as the
+    # row stands, then with the entry's own time, to say whether the time or the reason was changed.
+    reason = row.revocation_reason or ""
+
+    def recorded(moment: datetime) -> bool:
+        return revocation_digest(row.fingerprint, reason, moment, revocation.actor) == revocation.digest
+
+    if recorded(row_revoked_at):
+        return []
+    if recorded(revocation.recorded_at):
+        return [_time_changed(where, row_revoked_at, revocation)]
+    return [where.finding(FindingCode.KEY_REVOCATION_REASON_CHANGED, f"its stored revocation reason is not "
+                          f"the one the ledger recorded (entry {revocation.seq})",
+                          expected=revocation.digest, found=row.revocation_reason, seq=revocation.seq)]
+
+
+def _older_revocation_findings(where: Where, row: SigningKey, revocation: Logged) -> list[Finding]:
+    """A revocation logged before reasons were recorded: its time within the slack, and no reason."""
+    found: list[Finding] = []
+    assert row.revoked_at is not None
+    if abs(row.revoked_at - revocation.recorded_at) > REVOCATION_SLACK:
+        found.append(_time_changed(where, row.revoked_at, revocation))
+    if row.revocation_reason is not None:
+        found.append(where.finding(FindingCode.KEY_REVOCATION_REASON_CHANGED, f"its row gives a revocation "
+                                   f"reason, but the ledger recorded none (entry {revocation.seq})",
+                                   expected=None, found=row.revocation_reason, seq=revocation.seq))
+    return found
+
+
+def _time_changed(where: Where, row_revoked_at: datetime, revocation: Logged) -> Finding:
+    return where.finding(FindingCode.KEY_REVOCATION_CHANGED, "its row gives another revocation time than the "
+                         "ledger", expected=format_time(revocation.recorded_at),
+                         found=format_time(row_revoked_at), seq=revocation.seq)
 
 
 def judge_signer(signer: Signer | None, name: str, signed_at: datetime, where: Where, codes: SignerCodes,

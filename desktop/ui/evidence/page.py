@@ -419,7 +419,7 @@ class EvidencePage(QWidget):
         last user's verification report (their check, at their time) is put away."""
         if signed_in.actor != self.signed_in.actor:
             self.preview_cache.clear()
-        if signed_in is not self.signed_in:
+        if signed_in.actor is not self.signed_in.actor:  # a new sign-in, not a new key for this one
             self.clear_report()
         self.signed_in = signed_in
         self.active = True
@@ -612,7 +612,8 @@ class EvidencePage(QWidget):
         me = self.signed_in.actor.name
         unsealed = [info for info in selected if all(seal.signer != me for seal in info.seals)]
         self.seal_action.setEnabled(active and self.may_seal() and bool(unsealed))
-        self.seal_action.setToolTip("" if self.may_seal() else
+        no_key = self.tr("You have no signing key: create or import one in Settings → Signing keys.")
+        self.seal_action.setToolTip("" if self.may_seal() else no_key if self._may(Action.SEAL_EVIDENCE) else
                                     self.tr("Only a notary with a signing key can seal evidence."))
         self.copy_action.setEnabled(active and bool(selected) and self._may(Action.VIEW_EVIDENCE))
         self.preservation_action.setEnabled(active and has_case and self.may_seal() and bool(self.model.rows))

@@ -35,6 +35,7 @@ from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import error_label
 from desktop.ui.framework.ops import Op, run_op, submit
+from desktop.ui.settings.keys import KeysSection
 
 translate = QCoreApplication.translate
 
@@ -191,16 +192,19 @@ class SettingsPage(QWidget):
         users_layout.addWidget(self.table)
         users_layout.addLayout(buttons)
 
+        self.keys = KeysSection(store, signed_in)
+
         layout = QVBoxLayout(self)
         layout.addWidget(office_box)
         layout.addWidget(self.users_box, 1)
+        layout.addWidget(self.keys, 1)
         Refresher(self, lambda changes: changes.users or changes.settings, self.refresh)
         self.set_user(signed_in)
 
     @property
     def loading(self) -> bool:
         """Whether the office's settings or the users are still being read."""
-        return self.load_op is not None
+        return self.load_op is not None or self.keys.loading
 
     def is_admin(self) -> bool:
         return self.signed_in.actor.may(Action.MANAGE_USERS)
@@ -210,6 +214,7 @@ class SettingsPage(QWidget):
 
     def set_user(self, signed_in: SignedInUser) -> None:
         self.signed_in = signed_in
+        self.keys.set_user(signed_in)
         admin = self.is_admin()
         self.not_admin.setVisible(not admin)
         for widget in (self.table, self.add_button, self.roles_button, self.disable_button):
