@@ -2144,6 +2144,209 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>findings</name>
+    <message>
+        <source>entry {seq} ({kind}, {subject}) does not match its ledger leaf</source>
+        <translation>存证日志第 {seq} 条（{kind}，{subject}）与其默克尔叶节点不符</translation>
+    </message>
+    <message>
+        <source>case {case}</source>
+        <translation>案件 {case}</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its opening</source>
+        <translation>存证日志中没有其受理记录</translation>
+    </message>
+    <message>
+        <source>its record does not match the digest logged when it was opened (a field was changed)</source>
+        <translation>其记录与受理时存证日志记载的摘要不符（有字段被改动）</translation>
+    </message>
+    <message>
+        <source>the ledger records its opening (entry {seq}) but the store no longer holds it</source>
+        <translation>存证日志记载了其受理（第 {seq} 条），但数据库中已没有该案件</translation>
+    </message>
+    <message>
+        <source>item {item} ({name})</source>
+        <translation>第 {item} 号证据（{name}）</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its ingest</source>
+        <translation>存证日志中没有其入库记录</translation>
+    </message>
+    <message>
+        <source>its record does not match the digest logged at ingest (a field was changed)</source>
+        <translation>其记录与入库时存证日志记载的摘要不符（有字段被改动）</translation>
+    </message>
+    <message>
+        <source>its stored record digest was changed</source>
+        <translation>其保存的记录摘要被改动</translation>
+    </message>
+    <message>
+        <source>item {item}</source>
+        <translation>第 {item} 号证据</translation>
+    </message>
+    <message>
+        <source>the ledger records its ingest (entry {seq}) but the store no longer holds it</source>
+        <translation>存证日志记载了其入库（第 {seq} 条），但数据库中已没有该证据</translation>
+    </message>
+    <message>
+        <source>its file is missing from the vault</source>
+        <translation>存证库中缺少其文件</translation>
+    </message>
+    <message>
+        <source>its file cannot be read from the vault ({reason})</source>
+        <translation>无法从存证库读取其文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s SHA-256 digest in the vault differs from its record</source>
+        <translation>SHA-256 摘要不符（存证库中的文件与其记录不一致）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s SM3 digest in the vault differs from its record</source>
+        <translation>SM3 摘要不符（存证库中的文件与其记录不一致）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s size in the vault differs from its record</source>
+        <translation>文件大小不符（存证库中的文件与其记录不一致）</translation>
+    </message>
+    <message>
+        <source>blob {blob}</source>
+        <translation>存证库文件 {blob}</translation>
+    </message>
+    <message>
+        <source>its database row is missing</source>
+        <translation>数据库中缺少其记录行</translation>
+    </message>
+    <message>
+        <source>its database row does not match the items&apos; records</source>
+        <translation>其数据库记录行与证据记录不一致</translation>
+    </message>
+    <message>
+        <source>the ledger records a seal (entry {seq}) that the store no longer holds</source>
+        <translation>存证日志记载了一次签章（第 {seq} 条），但数据库中已没有该签章</translation>
+    </message>
+    <message>
+        <source>seal {seal} on item {item} ({name}) by {signer}</source>
+        <translation>{signer} 对第 {item} 号证据（{name}）的第 {seal} 号签章</translation>
+    </message>
+    <message>
+        <source>it names another record digest than the item&apos;s</source>
+        <translation>签章所指的记录摘要与该证据的不同</translation>
+    </message>
+    <message>
+        <source>the signature does not verify over the item&apos;s record</source>
+        <translation>签名与该证据的记录核对不通过</translation>
+    </message>
+    <message>
+        <source>no ledger entry records this seal (it was added or changed afterwards)</source>
+        <translation>存证日志中没有这次签章的记录（签章系事后添加或改动）</translation>
+    </message>
+    <message>
+        <source>the vault holds a file no item uses ({blob}…), probably from an interrupted ingest</source>
+        <translation>存证库中有一个未被任何证据使用的文件（{blob}…），可能来自一次中断的入库</translation>
+    </message>
+    <message>
+        <source>{about}: {said}</source>
+        <translation>{about}：{said}</translation>
+    </message>
+    <message>
+        <source>checkpoint {checkpoint}</source>
+        <translation>检查点 {checkpoint}</translation>
+    </message>
+    <message>
+        <source>its root does not match the ledger&apos;s first {size} entries</source>
+        <translation>其根哈希与存证日志前 {size} 条记录不符</translation>
+    </message>
+    <message>
+        <source>entry {seq} is missing</source>
+        <translation>存证日志第 {seq} 条缺失</translation>
+    </message>
+    <message>
+        <source>the ledger leaf of entry {seq} ({kind}, {subject}) is missing</source>
+        <translation>存证日志第 {seq} 条（{kind}，{subject}）的默克尔叶节点缺失</translation>
+    </message>
+    <message>
+        <source>checkpoint {checkpoint} covers {size} entries but the ledger has {entries}</source>
+        <translation>检查点 {checkpoint} 覆盖 {size} 条记录，但存证日志只有 {entries} 条</translation>
+    </message>
+    <message>
+        <source>Merkle node {node} does not match its children</source>
+        <translation>默克尔树节点 {node} 与其子节点不符</translation>
+    </message>
+    <message>
+        <source>level {level} of the ledger&apos;s tree holds {count} node(s) from index {first} on, beyond the ledger&apos;s {size} entries</source>
+        <translation>存证日志默克尔树第 {level} 层从序号 {first} 起有 {count} 个节点，超出了存证日志的 {size} 条记录</translation>
+    </message>
+    <message>
+        <source>checkpoint {checkpoint} is missing (the checkpoints after it remain)</source>
+        <translation>检查点 {checkpoint} 缺失（其后的检查点仍在）</translation>
+    </message>
+    <message>
+        <source>bad signature by {signer}</source>
+        <translation>{signer} 的签名核对不通过</translation>
+    </message>
+    <message>
+        <source>{appended} entries were appended but the ledger ends at {size}</source>
+        <translation>存证日志曾追加 {appended} 条记录，但现在止于第 {size} 条</translation>
+    </message>
+    <message>
+        <source>the ledger numbers {size} entries but holds {stored}</source>
+        <translation>存证日志编号到 {size} 条，实际只有 {stored} 条</translation>
+    </message>
+    <message>
+        <source>its stored id differs from its sealed text</source>
+        <translation>其保存的编号与签章文本不一致</translation>
+    </message>
+    <message>
+        <source>its stored notary differs from its sealed text</source>
+        <translation>其保存的公证员与签章文本不一致</translation>
+    </message>
+    <message>
+        <source>its stored time differs from its sealed text</source>
+        <translation>其保存的时间与签章文本不一致</translation>
+    </message>
+    <message>
+        <source>preservation record {record}</source>
+        <translation>第 {record} 号保全证据记录</translation>
+    </message>
+    <message>
+        <source>it is filed under another case than it names</source>
+        <translation>其归入的案件与记录中写明的案件不同</translation>
+    </message>
+    <message>
+        <source>the record it corrects differs from the one it names</source>
+        <translation>其更正的记录与记录中写明的不同</translation>
+    </message>
+    <message>
+        <source>the item it lists as {item} differs from the stored item</source>
+        <translation>记录中列出的第 {item} 号证据与库中保存的不一致</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its sealing</source>
+        <translation>存证日志中没有其签章记录</translation>
+    </message>
+    <message>
+        <source>it does not match the digest logged when it was sealed</source>
+        <translation>其与签章时存证日志记载的摘要不符</translation>
+    </message>
+    <message>
+        <source>its text is not a canonical record</source>
+        <translation>其文本不是规范格式的记录</translation>
+    </message>
+    <message>
+        <source>the signature does not verify</source>
+        <translation>签名核对不通过</translation>
+    </message>
+    <message>
+        <source>it names another certificate than the key that signed it</source>
+        <translation>其写明的证书与实际签名所用的签名密钥不符</translation>
+    </message>
+    <message>
+        <source>the ledger records its sealing (entry {seq}) but the store no longer holds it</source>
+        <translation>存证日志记载了其签章（第 {seq} 条），但数据库中已没有该记录</translation>
+    </message>
+</context>
+<context>
     <name>vocabulary</name>
     <message>
         <source>Signed in</source>

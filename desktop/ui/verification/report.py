@@ -83,6 +83,12 @@ def finding_title(finding: Finding) -> str:
     return label(finding.code)
 
 
+def finding_message(finding: Finding) -> str:
+    """The finding's message in the user's language (what it is about and what is wrong); the core's
+    English ``message`` is what the command line prints and a saved report keeps."""
+    return finding.in_words(translate)
+
+
 def item_problems(report: Report) -> dict[int, list[str]]:
     """The error findings of each evidence item, in words (for marks on the items themselves)."""
     problems: dict[int, list[str]] = {}
@@ -207,7 +213,7 @@ class FindingsTable(QTableWidget):
             notice = finding.severity == NOTICE
             cells = [QTableWidgetItem(value) for value in self._cells(finding)]
             for column, cell in enumerate(cells):
-                cell.setToolTip(finding.message if column in (WHAT, DETAILS) else cell.text())
+                cell.setToolTip(cells[DETAILS].text() if column in (WHAT, DETAILS) else cell.text())
                 cell.setData(SEVERITY_ROLE, str(finding.severity))
                 if notice:
                     cell.setForeground(muted)
@@ -245,7 +251,7 @@ class FindingsTable(QTableWidget):
         else:
             item = ""
         return (str(finding.code), entry, item, finding.name or "", finding_title(finding),
-                finding.expected or "", finding.found or "", finding.message)
+                finding.expected or "", finding.found or "", finding_message(finding))
 
 
 def safe_file_name(name: str) -> str:
