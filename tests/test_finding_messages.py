@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -24,9 +23,8 @@ from desktop.core.evidence import intake
 from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
-from desktop.core.trust import passwords, signing_keys, users
+from desktop.core.trust import signing_keys, users
 from desktop.core.trust.permissions import Role
-from desktop.core.trust.pki import key_files
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user
 from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.findings import FINDINGS_CONTEXT, Finding, Where, Words, finding, words
@@ -158,10 +156,7 @@ def test_words_render_in_english_and_through_a_translation() -> None:
 
 # --- through a real verification and the window ------------------------------------------------------
 @pytest.fixture
-def notary(sqlite_store: OpenStore, monkeypatch: pytest.MonkeyPatch) -> SignedInUser:
-    cheap = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1)
-    monkeypatch.setattr(passwords, "_HASHER", cheap)
-    monkeypatch.setattr(key_files, "SCRYPT_N", 2**10)
+def notary(sqlite_store: OpenStore) -> SignedInUser:
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
         admin = users.create_first_admin(session, "admin", "admin-password-1")

@@ -333,6 +333,10 @@
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
+        <source>E&amp;xport Proof…</source>
+        <translation>导出证明文件(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;Verify Case…</source>
         <translation>核验案件(&amp;V)…</translation>
     </message>
@@ -1359,6 +1363,49 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>ProofExport</name>
+    <message>
+        <source>Export the proofs of {count} item(s) into a folder</source>
+        <translation>将 {count} 份证据的证明文件导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exported the proofs of {items} item(s): {files} files in {folder}</source>
+        <translation>已导出 {items} 份证据的证明文件：共 {files} 个文件，位于 {folder}</translation>
+    </message>
+    <message>
+        <source>Exporting the proofs of {count} item(s)…</source>
+        <translation>正在导出 {count} 份证据的证明文件…</translation>
+    </message>
+    <message>
+        <source>Proofs exported</source>
+        <translation>证明文件已导出</translation>
+    </message>
+    <message>
+        <source>Each item&apos;s proof is in a folder of its own; its README.txt tells how to check it with OpenSSL, without Mediseal.</source>
+        <translation>每份证据的证明文件各在一个文件夹中；其中的 README.txt 说明如何不借助 Mediseal、仅用 OpenSSL 进行核验。</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>A checkpoint is needed</source>
+        <translation>需要先签署检查点</translation>
+    </message>
+    <message>
+        <source>A proof shows that the ledger holds the item&apos;s entries under a checkpoint signed by a signing key. You can sign a checkpoint now with yours, then the proofs are exported.</source>
+        <translation>证明文件表明：该证据在存证日志中的记录位于一个以签名密钥签署的检查点之下。您现在可以用自己的签名密钥签署检查点，随后即导出证明文件。</translation>
+    </message>
+    <message>
+        <source>Sign a Checkpoint and Export</source>
+        <translation>签署检查点并导出</translation>
+    </message>
+    <message>
+        <source>Signing a checkpoint</source>
+        <translation>正在签署检查点</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -2119,12 +2166,28 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>字段 {field} 最多 {limit} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
+        <source>Evidence item {item}, its seals or the ledger differ from what was logged, so no proof was made. Run a verification to see what differs.</source>
+        <translation>第 {item} 号证据、其签章或存证日志与当初记录的不一致，因此未生成证明文件。请运行核验以查明差异。</translation>
+    </message>
+    <message>
+        <source>No checkpoint has been signed yet, so there is nothing to prove evidence item {item} against. Sign a checkpoint (the Ledger page&apos;s Sign Checkpoint, or `mediseal checkpoint`), or sign out, which signs one with your signing key; then make the proof again.</source>
+        <translation>尚未签署任何检查点，第 {item} 号证据的证明文件无所依据。请签署检查点（存证日志页的“签署检查点”，或 `mediseal checkpoint`），或退出登录（退出时会用您的签名密钥签署一个检查点），然后重新生成证明文件。</translation>
+    </message>
+    <message>
+        <source>No checkpoint covers evidence item {item} yet: its ledger entries run to number {seq}, the latest checkpoint ({checkpoint}) covers entries 0 to {last}. Sign a checkpoint (the Ledger page&apos;s Sign Checkpoint, or `mediseal checkpoint`), or sign out, which signs one with your signing key; then make the proof again.</source>
+        <translation>尚无检查点覆盖第 {item} 号证据：其存证日志记录编到第 {seq} 条，而最新的检查点（{checkpoint}）只覆盖第 0 至 {last} 条。请签署检查点（存证日志页的“签署检查点”，或 `mediseal checkpoint`），或退出登录（退出时会用您的签名密钥签署一个检查点），然后重新生成证明文件。</translation>
+    </message>
+    <message>
         <source>{path} exists: a proof goes into a new folder; choose another name.</source>
         <translation>{path} 已存在：证明文件须写入新文件夹，请换一个名称。</translation>
     </message>
     <message>
         <source>Cannot make the folder {path}: {reason}</source>
         <translation>无法创建文件夹 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Name at least one evidence item to prove.</source>
+        <translation>请至少指定一份要生成证明文件的证据。</translation>
     </message>
     <message>
         <source>This data folder has no office yet: set it up first.</source>

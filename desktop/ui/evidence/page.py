@@ -72,6 +72,7 @@ from desktop.ui.evidence.detail import CustodyTrail, ItemFacts, PreservationList
 from desktop.ui.evidence.ingest_panel import IngestPanel, summary_box
 from desktop.ui.evidence.preservation_dialog import PreservationDialog
 from desktop.ui.evidence.preview import Preview, PreviewPane, load_preview, preview_plan
+from desktop.ui.evidence.proof_export import ProofExport, ask_folder
 from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.formatting import column_size, human_size
@@ -243,6 +244,7 @@ class EvidencePage(QWidget):
         self.verify_op: Op[Report] | None = None
         self.seal_op: Op[list[evidence_items.SealInfo]] | None = None
         self.copy_op: Op[CopyResult] | None = None
+        self.proof_export: ProofExport | None = None
         self.cases_op: Op[list[cases.CaseInfo]] | None = None
         self.items_op: Op[_CaseContents] | None = None
         self.trail_op: Op[Any] | None = None
@@ -269,6 +271,8 @@ class EvidencePage(QWidget):
             self.tr("&Seal…"), "sealButton", self.seal_selected)
         self.copy_action, self.copy_button = self._command(
             self.tr("Save a &Copy…"), "saveCopyButton", self.save_copy)
+        self.proof_action, self.proof_button = self._command(
+            self.tr("E&xport Proof…"), "exportProofButton", self.export_proof)
         self.preservation_action, self.preservation_button = self._command(
             self.tr("&Preservation Record…"), "preservationButton", self.preservation_record)
         self.verify_action, self.verify_button = self._command(
@@ -340,7 +344,8 @@ class EvidencePage(QWidget):
         case_row.addWidget(self.new_case_button)
         case_row.addWidget(self.verify_button)
         action_row = QHBoxLayout()
-        for button in (self.add_button, self.seal_button, self.copy_button, self.preservation_button):
+        for button in (self.add_button, self.seal_button, self.copy_button, self.proof_button,
+                       self.preservation_button):
             action_row.addWidget(button)
         action_row.addStretch(1)
         items_box = QWidget()
@@ -394,7 +399,7 @@ class EvidencePage(QWidget):
 
     def commands(self) -> list[QAction]:
         """The actions the window's Case and Evidence menus add (the first is New Case)."""
-        return [self.new_case_action, self.add_action, self.seal_action, self.copy_action,
+        return [self.new_case_action, self.add_action, self.seal_action, self.copy_action, self.proof_action,
                 self.preservation_action, self.verify_action]
 
     def set_active(self, active: bool) -> None:
@@ -615,6 +620,7 @@ class EvidencePage(QWidget):
         self.seal_action.setToolTip("" if self.may_seal() else
                                     self.tr("Only a notary with a signing key can seal evidence."))
         self.copy_action.setEnabled(active and bool(selected) and self._may(Action.VIEW_EVIDENCE))
+        self.proof_action.setEnabled(active and bool(selected) and not self.exporting_proofs)
         self.preservation_action.setEnabled(active and has_case and self.may_seal() and bool(self.model.rows))
         self.preservation_action.setToolTip("" if self.may_seal() else self.tr(
             "Only a notary with a signing key can write a preservation record."))
@@ -855,6 +861,26 @@ class EvidencePage(QWidget):
                           self.tr("Copies saved"), text, QMessageBox.StandardButton.Ok, self)
         self.summary_box = box
         box.open()
+
+    # --- export proofs ----------------------------------------------------------------------------
+    @property
+    def exporting_proofs(self) -> bool:
+        return self.proof_export is not None and self.proof_export.running
+
+    def export_proof(self, path: str | None = None) -> ProofExport | None:
+        """Write the proofs of the selected items (as ``mediseal evidence proof`` does) into a folder,
+        each item's in a new folder of its own; asks where unless ``path`` is given."""
+        items = self.selected_items()
+        if not items or self.exporting_proofs:
+            return None
+        folder = Path(path) if path is not None else ask_folder(self, self.store.folder.exports, len(items))
+        if folder is None:
+            return None
+        export = ProofExport(self, self.store, self.signed_in, [int(info.id) for info in items], folder,
+                             self._update_buttons)
+        self.proof_export = export
+        export.start()
+        return export
 
     # --- preservation records ---------------------------------------------------------------------
     def preservation_record(self) -> PreservationDialog | None:
