@@ -5,6 +5,7 @@ leaves nothing of the call); a store that differs from its ledger gets no proof.
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from desktop.core.trust.sign_in import SignedInUser, sign_in_user
 from tests.tamper import behind_the_triggers
 
 PASSWORD = "notary-password-1"
+OPENSSL = "/usr/bin/openssl"
 
 
 def _office(store: OpenStore, tmp_path: Path) -> tuple[SignedInUser, SignedInUser, list[ItemInfo]]:
@@ -129,3 +131,26 @@ def test_no_proof_of_a_record_that_differs_from_its_ledger_entry(store: OpenStor
     assert "Run a verification" in refused.value.message
     with store.database.session_scope() as session:
         assert proofs.item_proof(session, items[0].id).item.id == items[0].id  # the others still prove
+
+
+@pytest.mark.skipif(not Path(OPENSSL).exists(), reason="openssl is not installed")
+def test_the_readme_steps_check_out_with_openssl(sqlite_store: OpenStore, tmp_path: Path) -> None:
+    first, _second, items = _office(sqlite_store, tmp_path / "in")
+    _checkpoint(sqlite_store, first)
+    out = tmp_path / "proof"
+    with sqlite_store.database.session_scope() as session:
+        proofs.save_proof(proofs.item_proof(session, items[0].id), out)
+
+    def openssl(*args: str, given: bytes | None = None) -> str:
+        return subprocess.run([OPENSSL, *args], cwd=out, input=given, capture_output=True, check=True
+                              ).stdout.decode()
+
+    inclusion = json.loads((out / "inclusion.json").read_bytes())
+    for proven in inclusion["entries"]:  # (printf '\000'; cat entry-S.json) | openssl dgst -sha256
+        leaf = openssl("dgst", "-sha256", "-r", given=b"\x00" + (out / proven["file"]).read_bytes())
+        assert leaf.split()[0] == proven["leaf_sha256"]
+    (out / "checkpoint.pub").write_text(openssl("x509", "-in", "checkpoint.pem", "-pubkey", "-noout"))
+    assert "Verified OK" in openssl("dgst", "-sha256", "-verify", "checkpoint.pub", "-signature",
+                                    "checkpoint.sig", "checkpoint.json")
+    logged = json.loads((out / f"entry-{inclusion['entries'][0]['seq']}.json").read_bytes())
+    assert openssl("dgst", "-sha256", "-r", "record.json").split()[0] == logged["subject_sha256"]
