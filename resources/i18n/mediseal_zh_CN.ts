@@ -2090,6 +2090,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
+        <source>Evidence item {item} in the vault no longer matches the SHA-256 recorded when it was taken in, so it is not shown: what the vault holds now is not the evidence as recorded. Run a verification to see what differs.</source>
+        <translation>存证库中的第 {item} 号证据已与入库时记录的 SHA-256 摘要不符，因此不予显示：存证库中现有的内容并非当初记录的证据。请运行核验以查明差异。</translation>
+    </message>
+    <message>
         <source>Evidence item {item} does not match its recorded SHA-256 (the vault copy is damaged); nothing was written. Run a verification.</source>
         <translation>第 {item} 号证据与其记录的 SHA-256 不符（存证库中的文件已损坏），未写出任何内容。请运行核验。</translation>
     </message>

@@ -8,7 +8,6 @@ window's menus share.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,8 +91,6 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 NAME, KIND, SIZE, SHA256, SEALED_BY, TAKEN_IN = range(6)
 SHA256_SHOWN = 10
-# Preview bytes kept per page session, so an item shown again is not read (and logged) again.
-PREVIEW_CACHE_BYTES = 256 * 1024 * 1024
 ID_ROLE = Qt.ItemDataRole.UserRole
 _MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
 
@@ -237,7 +234,6 @@ class EvidencePage(QWidget):
         self.store = store
         self.signed_in = signed_in
         self.report: Report | None = None
-        self.preview_cache: OrderedDict[int, Preview] = OrderedDict()
         self.preview_ops: dict[int, Op[Preview]] = {}
         self.records: list[PreservationInfo] = []
         self.ingest_op: Op[IngestReport] | None = None
@@ -420,10 +416,8 @@ class EvidencePage(QWidget):
         return self._may(Action.SEAL_EVIDENCE) and self.signed_in.key is not None
 
     def set_user(self, signed_in: SignedInUser) -> None:
-        """Another sign-in: their own views are logged, so nothing read for the last is reused, and the
-        last user's verification report (their check, at their time) is put away."""
-        if signed_in.actor != self.signed_in.actor:
-            self.preview_cache.clear()
+        """Another sign-in: the last user's verification report (their check, at their time) is put
+        away."""
         if signed_in is not self.signed_in:
             self.clear_report()
         self.signed_in = signed_in
@@ -911,8 +905,9 @@ class EvidencePage(QWidget):
 
     # --- preview ----------------------------------------------------------------------------------
     def show_preview(self) -> None:
-        """Show the current item's preview, reading it (and so logging a view) once while it stays
-        cached; a verification empties the cache, so what is shown after it is the vault's bytes."""
+        """Show the current item's preview, read from the vault each time it is shown (selected again,
+        the tab shown again, after a verification) and logged as a view: never a copy kept from before.
+        A file that no longer matches its record is not shown; the pane says so instead."""
         info = self.current_item()
         pane = self.preview
         pane.set_warning(self.model.problem(info.id) if info is not None else None)
@@ -926,19 +921,14 @@ class EvidencePage(QWidget):
         if plan is None:
             pane.show_unpreviewable(info)
             return
-        cached = self.preview_cache.get(info.id)
-        if cached is not None:
-            self.preview_cache.move_to_end(info.id)
-            if pane.shown_item != info.id:
-                pane.show_preview(info, cached)
-            return
         pane.show_message(self.tr("Loading the preview…"), info)
         if info.id in self.preview_ops:
-            return
+            return  # a read of it is under way: it shows when done
         store, actor, item_id = self.store, self.signed_in.actor, int(info.id)
 
         def task(progress: ProgressFn, cancelled: CancelledFn) -> Preview:
-            data = readout.read_for_view(store.database, store.vault, actor, item_id, plan.limit)
+            data = readout.read_for_view(store.database, store.vault, actor, item_id, plan.limit, progress,
+                                         cancelled)
             return load_preview(data, item_id, plan.kind)
 
         op = run_op(self, task).on_success(self._preview_loaded)
@@ -949,10 +939,6 @@ class EvidencePage(QWidget):
 
     def _preview_loaded(self, loaded: Preview) -> None:
         self.preview_ops.pop(loaded.item_id, None)
-        self.preview_cache[loaded.item_id] = loaded
-        while len(self.preview_cache) > 1 and \
-                sum(len(kept.data) for kept in self.preview_cache.values()) > PREVIEW_CACHE_BYTES:
-            self.preview_cache.popitem(last=False)
         info = self.current_item()
         if info is not None and info.id == loaded.item_id:
             self._load_trail(info)  # the view is now in its custody trail
@@ -966,7 +952,7 @@ class EvidencePage(QWidget):
             return
         info = self.current_item()
         if info is not None and info.id == item_id:
-            self.preview.show_message(translate_error(error), info)
+            self.preview.show_refusal(translate_error(error), info)
 
     # --- verify -----------------------------------------------------------------------------------
     def verify(self) -> Op[Report] | None:
@@ -998,8 +984,7 @@ class EvidencePage(QWidget):
         show_report_summary(self.summary, report)
         self.findings.show_report(report)
         self.model.set_report(report)
-        # The vault's bytes may have changed since a preview was read: read them again when shown.
-        self.preview_cache.clear()
+        # The preview is read from the vault again: what it shows is the vault's bytes as they are now.
         if self.tabs.currentWidget() is self.preview:
             self.show_preview()
         if not self.report_box.isVisible():
