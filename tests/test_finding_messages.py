@@ -31,7 +31,7 @@ from desktop.core.verification.findings import FINDINGS_CONTEXT, Finding, Where,
 from desktop.core.verification.store import verify_store
 from desktop.ui.evidence.page import EvidencePage
 from desktop.ui.framework.i18n import install_translator, remove_translators
-from desktop.ui.verification.report import CODE, DETAILS, WHAT
+from desktop.ui.verification.report import CODE, DETAILS, ITEM, NAME, WHAT
 from tests.qt_helpers import settled
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -226,5 +226,12 @@ def test_the_evidence_page_shows_findings_in_chinese(qtbot: QtBot, sqlite_store:
     assert f"第 {item_id} 号证据（购买记录.txt）：SHA-256 摘要不符（存证库中的文件与其记录不一致）" in details
     assert any("SM3 摘要不符" in text for text in details)
     row = rows["blob-changed"]
-    assert page.findings.item(row, WHAT).toolTip() == page.findings.item(row, DETAILS).text()
+    tooltip = page.findings.item(row, WHAT).toolTip()
+    assert tooltip.startswith(page.findings.item(row, DETAILS).text()) and "\n应为：" in tooltip
     assert not any(re.search(r"\bdiffers\b|\bvault\b", text) for text in details), details
+    assert page.findings.item(row, WHAT).text() in {"存证文件 SHA-256 摘要不符", "存证文件 SM3 摘要不符"}
+    # What a notary reads comes first and fits; a long message wraps in its row instead of being cut.
+    table, header = page.findings, page.findings.horizontalHeader()
+    assert [header.logicalIndex(visual) for visual in range(4)] == [WHAT, ITEM, NAME, DETAILS]
+    assert header.sectionViewportPosition(DETAILS) + header.sectionSize(DETAILS) <= 815  # 1024 - side bar
+    assert table.rowHeight(row) >= 2 * table.fontMetrics().height()

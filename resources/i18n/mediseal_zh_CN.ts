@@ -481,7 +481,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <name>FindingsTable</name>
     <message>
         <source>Finding</source>
-        <translation>发现</translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Entry</source>
@@ -496,8 +496,8 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>文件</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>内容</translation>
+        <source>Code</source>
+        <translation>代码</translation>
     </message>
     <message>
         <source>Expected</source>
@@ -509,7 +509,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Details</source>
-        <translation>详情</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Notice: nothing is wrong, but worth knowing.</source>
@@ -518,6 +518,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Error: something does not match what was recorded.</source>
         <translation>错误：有内容与记录不符。</translation>
+    </message>
+    <message>
+        <source>Expected: {value}</source>
+        <translation>应为：{value}</translation>
+    </message>
+    <message>
+        <source>Found: {value}</source>
+        <translation>实为：{value}</translation>
     </message>
     <message>
         <source>checkpoint {id}</source>
@@ -1648,15 +1656,15 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <name>Verification</name>
     <message>
         <source>The file&apos;s SHA-256 digest in the vault differs from the one recorded at intake</source>
-        <translation>存证库中文件的 SHA-256 摘要与入库时记录的不一致</translation>
+        <translation>存证文件 SHA-256 摘要不符</translation>
     </message>
     <message>
         <source>The file&apos;s SM3 digest in the vault differs from the one recorded at intake</source>
-        <translation>存证库中文件的 SM3 摘要与入库时记录的不一致</translation>
+        <translation>存证文件 SM3 摘要不符</translation>
     </message>
     <message>
         <source>The file&apos;s size in the vault differs from the one recorded at intake</source>
-        <translation>存证库中文件的大小与入库时记录的不一致</translation>
+        <translation>存证文件大小不符</translation>
     </message>
     <message>
         <source>Verification passed</source>
@@ -1692,7 +1700,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Checked case {case}: {items} evidence items ({blobs} files, {size}), {seals} seals, {records} preservation records and the ledger entries they rest on.</source>
-        <translation>已核验案件 {case}：{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章、{records} 份保全证据记录及其所依据的存证日志条目。</translation>
+        <translation>已核验案件{case}：{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章、{records} 份保全证据记录及其所依据的存证日志条目。</translation>
     </message>
     <message>
         <source>Evidence items: {sealed} intact and sealed, {intact} intact and not sealed, {failed} not matching their records.</source>
