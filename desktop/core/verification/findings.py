@@ -176,7 +176,7 @@ def finding(code: FindingCode, said: Words, about: Words | None = None, **facts:
 class Where:
     """What findings are about: their words (``item 3 (a.txt)``) and the ids a program reads."""
 
-    about: str | Words
+    text: str | Words  # ``Words``; finished English text is taken as it is
     item: int | None = None
     name: str | None = None
     record: int | None = None
@@ -186,16 +186,11 @@ class Where:
     key: str | None = None
     user: str | None = None
 
-    @property
-    def text(self) -> str:
-        """What it is about, in English."""
-        return as_words(self.about).render()
-
-    def finding(self, code: FindingCode, said: str | Words, *, expected: str | None = None,
+    def finding(self, code: FindingCode, message: str | Words, *, expected: str | None = None,
                 found: str | None = None, seq: int | None = None, severity: Severity = ERROR,
                 differs: str | None = None, item: int | None = None) -> Finding:
-        """A finding about this; ``said`` is ``Words`` (finished English text is taken as it is)."""
-        about, what = as_words(self.about), as_words(said)
+        """A finding about this; ``message`` is ``Words`` (finished English text is taken as it is)."""
+        about, what = as_words(self.text), as_words(message)
         return Finding(code, joined(about, what), seq=seq, checkpoint=self.checkpoint, expected=expected,
                        found=found, item=self.item if item is None else item, name=self.name,
                        record=self.record, severity=severity, seal=self.seal, case=self.case, key=self.key,
