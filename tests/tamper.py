@@ -3,6 +3,7 @@ tests: the append-only triggers and the foreign keys out of the way, the app's s
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable
 
@@ -47,3 +48,11 @@ def behind_the_back(store: OpenStore, statements: Iterable[Statement]) -> None:
         raise
     finally:
         connection.close()
+
+
+def replace_blob(store: OpenStore, sha256: str, data: bytes) -> None:
+    """Write ``data`` over a blob in the vault on disk, as someone with file access would (the vault keeps
+    blobs read-only)."""
+    blob = store.vault.path(sha256)
+    os.chmod(blob, 0o600)
+    blob.write_bytes(data)

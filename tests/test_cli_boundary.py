@@ -176,13 +176,17 @@ def test_proof_is_plain_data_from_core_and_written_durably(
     number = capsys.readouterr().out.strip().splitlines()[-1]
     (tmp_path / "a.txt").write_bytes("证据".encode())
     assert run(["evidence", "add", "--case", number, str(tmp_path / "a.txt"), "--seal"]) == EXIT_OK
+    assert run(["checkpoint"]) == EXIT_OK  # a proof rests on a checkpoint that covers the item
     store = open_store(cli_env)
     try:
         with store.database.session_scope() as session:
             proof = proofs.item_proof(session, 1)
     finally:
         store.close()
-    assert [name for name, _data in proof.files] == ["record.json", "seal-1.sig", "seal-1.pem", "README.txt"]
+    names = [name for name, _data in proof.files]
+    assert names[:4] == ["record.json", "seal-1.json", "seal-1.sig", "seal-1.pem"]
+    assert names[-5:] == ["inclusion.json", "checkpoint.json", "checkpoint.sig", "checkpoint.pem",
+                          "README.txt"]
     assert json.loads(dict(proof.files)["record.json"])["sha256"] == proof.item.sha256
     written: list[Path] = []
     real = durable.new_file

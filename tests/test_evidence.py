@@ -25,7 +25,7 @@ from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.evidence.sniffing import EMPTY_MIME
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
-from desktop.core.trust import ledger, passwords, signing_keys, users
+from desktop.core.trust import checkpoints, ledger, passwords, signing_keys, users
 from desktop.core.trust.permissions import Actor, Role
 from desktop.core.trust.pki import key_files
 from desktop.core.trust.signing_keys import UnlockedKey
@@ -545,6 +545,7 @@ def test_seal_checks_out_with_plain_openssl(cli_env: Office, tmp_path: Path) -> 
     item = cli_env.ingest(path, actor=cli_env.notary, seal_with=cli_env.key).items[0]
     with cli_env.store.database.session_scope() as session:
         seals.seal_items(session, cli_env.second, cli_env.second_key, [item.id])
+        checkpoints.sign_checkpoint(session, cli_env.second, cli_env.second_key)  # the proof rests on it
     proof = tmp_path / "proof"
     assert run(["evidence", "proof", str(item.id), "--out", str(proof)]) == EXIT_OK
     for number in (1, 2):

@@ -361,8 +361,8 @@ def test_seal_asks_once_then_the_table_shows_the_sealer(qtbot: QtBot, sqlite_sto
 
 
 # --- preview ----------------------------------------------------------------------------------------
-def test_preview_of_image_text_and_pdf_logs_one_view_each(qtbot: QtBot, sqlite_store: OpenStore,
-                                                          notary: SignedInUser, tmp_path: Path) -> None:
+def test_preview_of_image_text_and_pdf_logs_each_view(qtbot: QtBot, sqlite_store: OpenStore,
+                                                      notary: SignedInUser, tmp_path: Path) -> None:
     number = _case(sqlite_store, notary)
     chinese = "证据内容：网页截图说明。\n第二行".encode("gb18030")
     items = _ingest(sqlite_store, notary, number, _files(tmp_path, {
@@ -387,12 +387,12 @@ def test_preview_of_image_text_and_pdf_logs_one_view_each(qtbot: QtBot, sqlite_s
     _select_row(qtbot, page, 3)
     assert pane.stack.currentWidget() is pane.message and "No preview" in pane.message.text()
 
-    for row in (0, 1, 0, 1):  # back and forth: shown from the page's cache, not read again
+    for row in (0, 1, 0, 1):  # back and forth: read from the vault (and logged) each time it is shown
         _select_row(qtbot, page, row)
-        assert not page.preview_ops
+        qtbot.waitUntil(lambda: not page.preview_ops, timeout=OP_TIMEOUT)
     assert pane.stack.currentWidget() is pane.text
     views = [_kinds_for(sqlite_store, item.id).count("evidence.viewed") for item in items]
-    assert views == [1, 1, 1, 0]
+    assert views == [3, 3, 1, 0]
 
 
 # --- save a copy ------------------------------------------------------------------------------------
@@ -539,7 +539,8 @@ def test_window_installs_the_page_and_its_menu(qtbot: QtBot, sqlite_store: OpenS
     menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "Evi&dence")
     actions = [action for action in menu.actions() if not action.isSeparator()]
     assert [action.text() for action in actions] == [
-        "Show &Evidence", "&Add Files…", "&Seal…", "Save a &Copy…", "&Preservation Record…", "&Verify Case…"]
+        "Show &Evidence", "&Add Files…", "&Seal…", "Save a &Copy…", "E&xport Proof…", "&Preservation Record…",
+        "&Verify Case…"]
     # One QAction each, shared by the menu item and the page's button (which shows it without "&").
     assert actions[1:] == page.commands()[1:]
     assert page.add_button.defaultAction() is actions[1] and page.add_button.text() == "Add Files…"
@@ -615,10 +616,11 @@ def test_preview_shows_the_vault_bytes_after_a_verification(qtbot: QtBot, sqlite
     assert not pane.warning.isVisible()
 
     _tamper(sqlite_store, items[0].sha256, "篡改内容\n".encode())
-    _verified(qtbot, page)
-    qtbot.waitUntil(lambda: pane.text.toPlainText() == "篡改内容\n", timeout=OP_TIMEOUT)
+    _verified(qtbot, page)  # read again: no longer the recorded bytes, so not shown, and not logged
+    qtbot.waitUntil(lambda: "no longer matches" in pane.message.text(), timeout=OP_TIMEOUT)
+    assert pane.stack.currentWidget() is pane.message and "篡改内容" not in pane.text.toPlainText()
     assert pane.warning.isVisible() and "does not match its record" in pane.warning.text()
-    assert _kinds_for(sqlite_store, items[0].id).count("evidence.viewed") == 2  # read again, logged
+    assert _kinds_for(sqlite_store, items[0].id).count("evidence.viewed") == 1
 
 
 def test_saved_report_is_named_for_its_case_and_time_and_confirmed(

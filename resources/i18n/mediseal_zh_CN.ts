@@ -352,6 +352,10 @@
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
+        <source>E&amp;xport Proof…</source>
+        <translation>导出证明文件(&amp;X)…</translation>
+    </message>
+    <message>
         <source>&amp;Verify Case…</source>
         <translation>核验案件(&amp;V)…</translation>
     </message>
@@ -500,7 +504,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <name>FindingsTable</name>
     <message>
         <source>Finding</source>
-        <translation>发现</translation>
+        <translation>问题</translation>
     </message>
     <message>
         <source>Entry</source>
@@ -515,8 +519,8 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>文件</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>内容</translation>
+        <source>Code</source>
+        <translation>代码</translation>
     </message>
     <message>
         <source>Expected</source>
@@ -528,7 +532,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Details</source>
-        <translation>详情</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Notice: nothing is wrong, but worth knowing.</source>
@@ -537,6 +541,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Error: something does not match what was recorded.</source>
         <translation>错误：有内容与记录不符。</translation>
+    </message>
+    <message>
+        <source>Expected: {value}</source>
+        <translation>应为：{value}</translation>
+    </message>
+    <message>
+        <source>Found: {value}</source>
+        <translation>实为：{value}</translation>
     </message>
     <message>
         <source>checkpoint {id}</source>
@@ -1540,6 +1552,49 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>ProofExport</name>
+    <message>
+        <source>Export the proofs of {count} item(s) into a folder</source>
+        <translation>将 {count} 份证据的证明文件导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exported the proofs of {items} item(s): {files} files in {folder}</source>
+        <translation>已导出 {items} 份证据的证明文件：共 {files} 个文件，位于 {folder}</translation>
+    </message>
+    <message>
+        <source>Exporting the proofs of {count} item(s)…</source>
+        <translation>正在导出 {count} 份证据的证明文件…</translation>
+    </message>
+    <message>
+        <source>Proofs exported</source>
+        <translation>证明文件已导出</translation>
+    </message>
+    <message>
+        <source>Each item&apos;s proof is in a folder of its own; its README.txt tells how to check it with OpenSSL, without Mediseal.</source>
+        <translation>每份证据的证明文件各在一个文件夹中；其中的 README.txt 说明如何不借助 Mediseal、仅用 OpenSSL 进行核验。</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>A checkpoint is needed</source>
+        <translation>需要先签署检查点</translation>
+    </message>
+    <message>
+        <source>A proof shows that the ledger holds the item&apos;s entries under a checkpoint signed by a signing key. You can sign a checkpoint now with yours, then the proofs are exported.</source>
+        <translation>证明文件表明：该证据在存证日志中的记录位于一个以签名密钥签署的检查点之下。您现在可以用自己的签名密钥签署检查点，随后即导出证明文件。</translation>
+    </message>
+    <message>
+        <source>Sign a Checkpoint and Export</source>
+        <translation>签署检查点并导出</translation>
+    </message>
+    <message>
+        <source>Signing a checkpoint</source>
+        <translation>正在签署检查点</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -1813,15 +1868,15 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <name>Verification</name>
     <message>
         <source>The file&apos;s SHA-256 digest in the vault differs from the one recorded at intake</source>
-        <translation>存证库中文件的 SHA-256 摘要与入库时记录的不一致</translation>
+        <translation>存证文件 SHA-256 摘要不符</translation>
     </message>
     <message>
         <source>The file&apos;s SM3 digest in the vault differs from the one recorded at intake</source>
-        <translation>存证库中文件的 SM3 摘要与入库时记录的不一致</translation>
+        <translation>存证文件 SM3 摘要不符</translation>
     </message>
     <message>
         <source>The file&apos;s size in the vault differs from the one recorded at intake</source>
-        <translation>存证库中文件的大小与入库时记录的不一致</translation>
+        <translation>存证文件大小不符</translation>
     </message>
     <message>
         <source>Verification passed</source>
@@ -1857,7 +1912,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Checked case {case}: {items} evidence items ({blobs} files, {size}), {seals} seals, {records} preservation records and the ledger entries they rest on.</source>
-        <translation>已核验案件 {case}：{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章、{records} 份保全证据记录及其所依据的存证日志条目。</translation>
+        <translation>已核验案件{case}：{items} 份证据（{blobs} 个文件，{size}）、{seals} 个签章、{records} 份保全证据记录及其所依据的存证日志条目。</translation>
     </message>
     <message>
         <source>Evidence items: {sealed} intact and sealed, {intact} intact and not sealed, {failed} not matching their records.</source>
@@ -2259,6 +2314,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>文件夹 {path} 不存在。</translation>
     </message>
     <message>
+        <source>Evidence item {item} in the vault no longer matches the SHA-256 recorded when it was taken in, so it is not shown: what the vault holds now is not the evidence as recorded. Run a verification to see what differs.</source>
+        <translation>存证库中的第 {item} 号证据已与入库时记录的 SHA-256 摘要不符，因此不予显示：存证库中现有的内容并非当初记录的证据。请运行核验以查明差异。</translation>
+    </message>
+    <message>
         <source>Evidence item {item} does not match its recorded SHA-256 (the vault copy is damaged); nothing was written. Run a verification.</source>
         <translation>第 {item} 号证据与其记录的 SHA-256 不符（存证库中的文件已损坏），未写出任何内容。请运行核验。</translation>
     </message>
@@ -2335,12 +2394,28 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>字段 {field} 最多 {limit} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
+        <source>Evidence item {item}, its seals or the ledger differ from what was logged, so no proof was made. Run a verification to see what differs.</source>
+        <translation>第 {item} 号证据、其签章或存证日志与当初记录的不一致，因此未生成证明文件。请运行核验以查明差异。</translation>
+    </message>
+    <message>
+        <source>No checkpoint has been signed yet, so there is nothing to prove evidence item {item} against. Sign a checkpoint (the Ledger page&apos;s Sign Checkpoint, or `mediseal checkpoint`), or sign out, which signs one with your signing key; then make the proof again.</source>
+        <translation>尚未签署任何检查点，第 {item} 号证据的证明文件无所依据。请签署检查点（存证日志页的“签署检查点”，或 `mediseal checkpoint`），或退出登录（退出时会用您的签名密钥签署一个检查点），然后重新生成证明文件。</translation>
+    </message>
+    <message>
+        <source>No checkpoint covers evidence item {item} yet: its ledger entries run to number {seq}, the latest checkpoint ({checkpoint}) covers entries 0 to {last}. Sign a checkpoint (the Ledger page&apos;s Sign Checkpoint, or `mediseal checkpoint`), or sign out, which signs one with your signing key; then make the proof again.</source>
+        <translation>尚无检查点覆盖第 {item} 号证据：其存证日志记录编到第 {seq} 条，而最新的检查点（{checkpoint}）只覆盖第 0 至 {last} 条。请签署检查点（存证日志页的“签署检查点”，或 `mediseal checkpoint`），或退出登录（退出时会用您的签名密钥签署一个检查点），然后重新生成证明文件。</translation>
+    </message>
+    <message>
         <source>{path} exists: a proof goes into a new folder; choose another name.</source>
         <translation>{path} 已存在：证明文件须写入新文件夹，请换一个名称。</translation>
     </message>
     <message>
         <source>Cannot make the folder {path}: {reason}</source>
         <translation>无法创建文件夹 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Name at least one evidence item to prove.</source>
+        <translation>请至少指定一份要生成证明文件的证据。</translation>
     </message>
     <message>
         <source>This data folder has no office yet: set it up first.</source>
@@ -2429,6 +2504,209 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>findings</name>
+    <message>
+        <source>entry {seq} ({kind}, {subject}) does not match its ledger leaf</source>
+        <translation>存证日志第 {seq} 条（{kind}，{subject}）与其默克尔叶节点不符</translation>
+    </message>
+    <message>
+        <source>case {case}</source>
+        <translation>案件 {case}</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its opening</source>
+        <translation>存证日志中没有其受理记录</translation>
+    </message>
+    <message>
+        <source>its record does not match the digest logged when it was opened (a field was changed)</source>
+        <translation>其记录与受理时存证日志记载的摘要不符（有字段被改动）</translation>
+    </message>
+    <message>
+        <source>the ledger records its opening (entry {seq}) but the store no longer holds it</source>
+        <translation>存证日志记载了其受理（第 {seq} 条），但数据库中已没有该案件</translation>
+    </message>
+    <message>
+        <source>item {item} ({name})</source>
+        <translation>第 {item} 号证据（{name}）</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its ingest</source>
+        <translation>存证日志中没有其入库记录</translation>
+    </message>
+    <message>
+        <source>its record does not match the digest logged at ingest (a field was changed)</source>
+        <translation>其记录与入库时存证日志记载的摘要不符（有字段被改动）</translation>
+    </message>
+    <message>
+        <source>its stored record digest was changed</source>
+        <translation>其保存的记录摘要被改动</translation>
+    </message>
+    <message>
+        <source>item {item}</source>
+        <translation>第 {item} 号证据</translation>
+    </message>
+    <message>
+        <source>the ledger records its ingest (entry {seq}) but the store no longer holds it</source>
+        <translation>存证日志记载了其入库（第 {seq} 条），但数据库中已没有该证据</translation>
+    </message>
+    <message>
+        <source>its file is missing from the vault</source>
+        <translation>存证库中缺少其文件</translation>
+    </message>
+    <message>
+        <source>its file cannot be read from the vault ({reason})</source>
+        <translation>无法从存证库读取其文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s SHA-256 digest in the vault differs from its record</source>
+        <translation>SHA-256 摘要不符（存证库中的文件与其记录不一致）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s SM3 digest in the vault differs from its record</source>
+        <translation>SM3 摘要不符（存证库中的文件与其记录不一致）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s size in the vault differs from its record</source>
+        <translation>文件大小不符（存证库中的文件与其记录不一致）</translation>
+    </message>
+    <message>
+        <source>blob {blob}</source>
+        <translation>存证库文件 {blob}</translation>
+    </message>
+    <message>
+        <source>its database row is missing</source>
+        <translation>数据库中缺少其记录行</translation>
+    </message>
+    <message>
+        <source>its database row does not match the items&apos; records</source>
+        <translation>其数据库记录行与证据记录不一致</translation>
+    </message>
+    <message>
+        <source>the ledger records a seal (entry {seq}) that the store no longer holds</source>
+        <translation>存证日志记载了一次签章（第 {seq} 条），但数据库中已没有该签章</translation>
+    </message>
+    <message>
+        <source>seal {seal} on item {item} ({name}) by {signer}</source>
+        <translation>{signer} 对第 {item} 号证据（{name}）的第 {seal} 号签章</translation>
+    </message>
+    <message>
+        <source>it names another record digest than the item&apos;s</source>
+        <translation>签章所指的记录摘要与该证据的不同</translation>
+    </message>
+    <message>
+        <source>the signature does not verify over the item&apos;s record</source>
+        <translation>签名与该证据的记录核对不通过</translation>
+    </message>
+    <message>
+        <source>no ledger entry records this seal (it was added or changed afterwards)</source>
+        <translation>存证日志中没有这次签章的记录（签章系事后添加或改动）</translation>
+    </message>
+    <message>
+        <source>the vault holds a file no item uses ({blob}…), probably from an interrupted ingest</source>
+        <translation>存证库中有一个未被任何证据使用的文件（{blob}…），可能来自一次中断的入库</translation>
+    </message>
+    <message>
+        <source>{about}: {said}</source>
+        <translation>{about}：{said}</translation>
+    </message>
+    <message>
+        <source>checkpoint {checkpoint}</source>
+        <translation>检查点 {checkpoint}</translation>
+    </message>
+    <message>
+        <source>its root does not match the ledger&apos;s first {size} entries</source>
+        <translation>其根哈希与存证日志前 {size} 条记录不符</translation>
+    </message>
+    <message>
+        <source>entry {seq} is missing</source>
+        <translation>存证日志第 {seq} 条缺失</translation>
+    </message>
+    <message>
+        <source>the ledger leaf of entry {seq} ({kind}, {subject}) is missing</source>
+        <translation>存证日志第 {seq} 条（{kind}，{subject}）的默克尔叶节点缺失</translation>
+    </message>
+    <message>
+        <source>checkpoint {checkpoint} covers {size} entries but the ledger has {entries}</source>
+        <translation>检查点 {checkpoint} 覆盖 {size} 条记录，但存证日志只有 {entries} 条</translation>
+    </message>
+    <message>
+        <source>Merkle node {node} does not match its children</source>
+        <translation>默克尔树节点 {node} 与其子节点不符</translation>
+    </message>
+    <message>
+        <source>level {level} of the ledger&apos;s tree holds {count} node(s) from index {first} on, beyond the ledger&apos;s {size} entries</source>
+        <translation>存证日志默克尔树第 {level} 层从序号 {first} 起有 {count} 个节点，超出了存证日志的 {size} 条记录</translation>
+    </message>
+    <message>
+        <source>checkpoint {checkpoint} is missing (the checkpoints after it remain)</source>
+        <translation>检查点 {checkpoint} 缺失（其后的检查点仍在）</translation>
+    </message>
+    <message>
+        <source>bad signature by {signer}</source>
+        <translation>{signer} 的签名核对不通过</translation>
+    </message>
+    <message>
+        <source>{appended} entries were appended but the ledger ends at {size}</source>
+        <translation>存证日志曾追加 {appended} 条记录，但现在止于第 {size} 条</translation>
+    </message>
+    <message>
+        <source>the ledger numbers {size} entries but holds {stored}</source>
+        <translation>存证日志编号到 {size} 条，实际只有 {stored} 条</translation>
+    </message>
+    <message>
+        <source>its stored id differs from its sealed text</source>
+        <translation>其保存的编号与签章文本不一致</translation>
+    </message>
+    <message>
+        <source>its stored notary differs from its sealed text</source>
+        <translation>其保存的公证员与签章文本不一致</translation>
+    </message>
+    <message>
+        <source>its stored time differs from its sealed text</source>
+        <translation>其保存的时间与签章文本不一致</translation>
+    </message>
+    <message>
+        <source>preservation record {record}</source>
+        <translation>第 {record} 号保全证据记录</translation>
+    </message>
+    <message>
+        <source>it is filed under another case than it names</source>
+        <translation>其归入的案件与记录中写明的案件不同</translation>
+    </message>
+    <message>
+        <source>the record it corrects differs from the one it names</source>
+        <translation>其更正的记录与记录中写明的不同</translation>
+    </message>
+    <message>
+        <source>the item it lists as {item} differs from the stored item</source>
+        <translation>记录中列出的第 {item} 号证据与库中保存的不一致</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its sealing</source>
+        <translation>存证日志中没有其签章记录</translation>
+    </message>
+    <message>
+        <source>it does not match the digest logged when it was sealed</source>
+        <translation>其与签章时存证日志记载的摘要不符</translation>
+    </message>
+    <message>
+        <source>its text is not a canonical record</source>
+        <translation>其文本不是规范格式的记录</translation>
+    </message>
+    <message>
+        <source>the signature does not verify</source>
+        <translation>签名核对不通过</translation>
+    </message>
+    <message>
+        <source>it names another certificate than the key that signed it</source>
+        <translation>其写明的证书与实际签名所用的签名密钥不符</translation>
+    </message>
+    <message>
+        <source>the ledger records its sealing (entry {seq}) but the store no longer holds it</source>
+        <translation>存证日志记载了其签章（第 {seq} 条），但数据库中已没有该记录</translation>
     </message>
 </context>
 <context>

@@ -66,8 +66,10 @@ def register(commands: Any) -> None:
     copy.add_argument("item", type=item_id, metavar="ID")
     copy.add_argument("--out", required=True, type=Path, metavar="FILE")
     add_user_option(copy)
-    proof = add_command(group, "proof", "write an item's canonical record, its seals and certificates, to "
-                        "check with openssl", cmd_evidence_proof)
+    proof = add_command(group, "proof", "write an item's proof to check with openssl: its canonical record, "
+                        "seals and certificates, the ledger entries that logged them with their RFC 9162 "
+                        "inclusion paths, and the signed checkpoint they rest on (sign one first: "
+                        "`mediseal checkpoint`)", cmd_evidence_proof)
     proof.add_argument("item", type=item_id, metavar="ID")
     proof.add_argument("--out", required=True, type=Path, metavar="DIR", help="a new folder")
 
@@ -186,7 +188,7 @@ def cmd_evidence_proof(args: argparse.Namespace) -> int:
 
     with opened_store(args) as store, store.database.session_scope() as session:
         proof = proofs.item_proof(session, args.item)
-    proofs.save_proof(proof, args.out)
-    print(f"Wrote the record and {len(proof.item.seals)} seal(s) of item {proof.item.id} to "
-          f"{one_line(str(args.out))}")
+    written = proofs.save_proof(proof, args.out)
+    print(f"Wrote the proof of item {proof.item.id} ({len(proof.item.seals)} seal(s), checkpoint "
+          f"{proof.checkpoint.id}): {len(written)} files in {one_line(str(args.out))}")
     return EXIT_OK

@@ -3,14 +3,15 @@ item's custody trail."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from db.engine import Database
 from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError
 from desktop.core.evidence.items import find_item, subject
 from desktop.core.integrity import durable
-from desktop.core.integrity.digests import digest_stream
-from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
+from desktop.core.integrity.digests import CHUNK_BYTES, digest_stream
+from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
 from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
@@ -18,17 +19,37 @@ from desktop.core.trust.permissions import Action, Actor, require, require_activ
 
 
 # --- reading out -----------------------------------------------------------------------------------
-def read_for_view(database: Database, vault: Vault, actor: Actor, item_id: int, limit: int) -> bytes:
-    """Up to ``limit`` bytes of the item for a preview; the view is logged in its custody trail."""
+def read_for_view(database: Database, vault: Vault, actor: Actor, item_id: int, limit: int,
+                  progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled) -> bytes:
+    """Up to ``limit`` bytes of the item for a preview, read from the vault each time; the view is logged
+    in its custody trail. The whole file is read and its SHA-256 and size checked first: a file that no
+    longer matches its record is refused (``IntegrityError``), not shown, and no view is logged, since
+    what the vault holds then is not the evidence as taken in (``copy_out`` refuses it the same way)."""
     require(actor, Action.VIEW_EVIDENCE)
     with database.session_scope() as session:
-        ledger.lock(session)
-        require_active(actor)
         row, _number = find_item(session, item_id)
-        with vault.open(row.blob_sha256) as handle:
-            data = handle.read(limit)
-        ledger.append(session, actor.name, EventKind.EVIDENCE_VIEWED, subject(row.id), row.record_sha256)
-    return data
+        expected, size, record_sha256 = row.blob_sha256, row.size, row.record_sha256
+    kept = bytearray()
+    digest = hashlib.sha256()
+    read = 0
+    with vault.open(expected) as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            raise_if_cancelled(cancelled)
+            digest.update(chunk)
+            if len(kept) < limit:
+                kept += chunk[:limit - len(kept)]
+            read += len(chunk)
+            progress(read, size)
+    if digest.hexdigest() != expected or read != size:
+        raise IntegrityError(QT_TRANSLATE_NOOP(
+            "errors", "Evidence item {item} in the vault no longer matches the SHA-256 recorded when it was "
+            "taken in, so it is not shown: what the vault holds now is not the evidence as recorded. Run a "
+            "verification to see what differs."), item=item_id)
+    with database.session_scope() as session:
+        ledger.lock(session)  # then check the sign-in: a sign-out under way commits first
+        require_active(actor)
+        ledger.append(session, actor.name, EventKind.EVIDENCE_VIEWED, subject(item_id), record_sha256)
+    return bytes(kept)
 
 
 def copy_out(database: Database, vault: Vault, actor: Actor, item_id: int, destination: Path,

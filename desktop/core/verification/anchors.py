@@ -18,11 +18,12 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from db.models import LedgerEntry, MerkleNode
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.integrity.merkle import leaf_hash
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.ledger import Entry
 from desktop.core.verification.codes import FindingCode
-from desktop.core.verification.findings import Finding
+from desktop.core.verification.findings import Finding, Words, finding, term, words
 
 IN_BATCH = 500  # values per SQL IN (...) list
 USER_KINDS_PREFIX = "user."
@@ -87,6 +88,12 @@ def whole_ledger(session: Session) -> Anchors:
     return anchors
 
 
+def entry_changed(seq: int, kind: str, subject: str) -> Words:
+    """An entry that does not match its stored leaf (the whole ledger's check and a case's say the same)."""
+    return words(QT_TRANSLATE_NOOP("findings", "entry {seq} ({kind}, {subject}) does not match its ledger "
+                                   "leaf"), seq=seq, kind=term(EventKind, kind), subject=subject)
+
+
 def of_kinds(session: Session, kinds: Iterable[str]) -> Anchors:
     """The entries of the given kinds only (few: keys), in order."""
     anchors = Anchors()
@@ -119,7 +126,7 @@ def for_subjects(session: Session, subjects: list[str], findings: list[Finding])
             stored = leaves.get(seq)
             if stored != leaf:
                 anchors.untrusted.add(seq)
-                findings.append(Finding(FindingCode.ENTRY_CHANGED, f"entry {seq} ({logged.kind}, "
-                                        f"{logged.subject}) does not match its ledger leaf", seq=seq,
+                findings.append(finding(FindingCode.ENTRY_CHANGED,
+                                        entry_changed(seq, logged.kind, logged.subject), seq=seq,
                                         expected=stored.hex() if stored else None, found=leaf.hex()))
     return anchors

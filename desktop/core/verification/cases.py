@@ -8,11 +8,12 @@ from sqlalchemy.orm import Session
 
 from db.models import MediationCase
 from desktop.core.cases.matters import case_record
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.integrity.canonical import record_digest
 from desktop.core.trust.events import EventKind
 from desktop.core.verification.anchors import Anchors
 from desktop.core.verification.codes import FindingCode
-from desktop.core.verification.findings import Finding, Where
+from desktop.core.verification.findings import Finding, Where, Words, words
 
 CASE_SUBJECT_PREFIX = "case:"
 
@@ -20,6 +21,10 @@ CASE_SUBJECT_PREFIX = "case:"
 def case_subject(number: str) -> str:
     """The ledger subject of a case (``case.opened`` is logged under it)."""
     return f"{CASE_SUBJECT_PREFIX}{number}"
+
+
+def _case(number: str) -> Words:
+    return words(QT_TRANSLATE_NOOP("findings", "case {case}"), case=number)
 
 
 def check_cases(session: Session, anchors: Anchors, case_id: int | None) -> tuple[int, list[Finding]]:
@@ -33,22 +38,23 @@ def check_cases(session: Session, anchors: Anchors, case_id: int | None) -> tupl
     for row in session.scalars(query):
         count += 1
         present.add(row.number)
-        where = Where(f"case {row.number}", case=row.number)
+        where = Where(_case(row.number), case=row.number)
         digest = record_digest(case_record(row))
         opened = anchors.of(case_subject(row.number), EventKind.CASE_OPENED)
         if not opened:
-            findings.append(where.finding(FindingCode.CASE_NOT_IN_LEDGER,
-                                          "no ledger entry records its opening", found=digest))
+            findings.append(where.finding(FindingCode.CASE_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
+                "findings", "no ledger entry records its opening")), found=digest))
         elif opened[0].digest != digest:
-            findings.append(where.finding(FindingCode.CASE_RECORD_CHANGED, "its record does not match the "
-                                          "digest logged when it was opened (a field was changed)",
-                                          expected=opened[0].digest, found=digest, seq=opened[0].seq))
+            findings.append(where.finding(FindingCode.CASE_RECORD_CHANGED, words(QT_TRANSLATE_NOOP(
+                "findings", "its record does not match the digest logged when it was opened (a field was "
+                "changed)")), expected=opened[0].digest, found=digest, seq=opened[0].seq))
     if case_id is None:
         for logged in anchors.kind(EventKind.CASE_OPENED):
             number = logged.subject.removeprefix(CASE_SUBJECT_PREFIX)
             if number not in present:
                 present.add(number)
-                findings.append(Where(f"case {number}", case=number).finding(
-                    FindingCode.CASE_MISSING, f"the ledger records its opening (entry {logged.seq}) but the "
-                    "store no longer holds it", expected=logged.digest, seq=logged.seq))
+                findings.append(Where(_case(number), case=number).finding(
+                    FindingCode.CASE_MISSING, words(QT_TRANSLATE_NOOP(
+                        "findings", "the ledger records its opening (entry {seq}) but the store no longer "
+                        "holds it"), seq=logged.seq), expected=logged.digest, seq=logged.seq))
     return count, findings

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Blob, EvidenceItem, EvidenceSeal, MediationCase
-from desktop.core.errors import NotFound
+from desktop.core.errors import QT_TRANSLATE_NOOP, NotFound
 from desktop.core.evidence.items import item_record, subject
 from desktop.core.evidence.seals import seal_record
 from desktop.core.integrity.canonical import canonical_bytes, record_digest
@@ -37,6 +37,9 @@ from desktop.core.verification.findings import (
     NOTICE,
     Finding,
     Where,
+    Words,
+    finding,
+    words,
 )
 from desktop.core.verification.keys import SEAL_CODES, Signer, judge_signer
 from desktop.core.verification.statuses import ItemStatus, SealStatus
@@ -69,8 +72,9 @@ class Item:
     def name(self) -> str:
         return self.row.original_name
 
-    def where(self, text: str = "", seal: int | None = None) -> Where:
-        return Where(text or f"item {self.row.id} ({self.name})", item=self.row.id, name=self.name, seal=seal)
+    def where(self, about: Words | None = None, seal: int | None = None) -> Where:
+        return Where(about or words(QT_TRANSLATE_NOOP("findings", "item {item} ({name})"), item=self.row.id,
+                                    name=self.name), item=self.row.id, name=self.name, seal=seal)
 
 
 @dataclass(slots=True)
@@ -110,19 +114,19 @@ def _check_records(items: list[Item], anchors: Anchors, facts: dict[int, _Facts]
         record = hashlib.sha256(item.canonical).hexdigest()
         logged = anchors.of(subject(row.id), EventKind.EVIDENCE_INGESTED)
         if not logged:
-            findings.append(item.where().finding(FindingCode.ITEM_NOT_IN_LEDGER,
-                                                 "no ledger entry records its ingest", found=record))
+            findings.append(item.where().finding(FindingCode.ITEM_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
+                "findings", "no ledger entry records its ingest")), found=record))
             continue
         first = logged[0]
         fact.in_ledger, fact.anchored = True, first.digest or ""
         if record != first.digest:
-            findings.append(item.where().finding(FindingCode.ITEM_RECORD_CHANGED, "its record does not match "
-                                                 "the digest logged at ingest (a field was changed)",
-                                                 expected=first.digest, found=record))
+            findings.append(item.where().finding(FindingCode.ITEM_RECORD_CHANGED, words(QT_TRANSLATE_NOOP(
+                "findings", "its record does not match the digest logged at ingest (a field was changed)")),
+                expected=first.digest, found=record))
         elif row.record_sha256 != record:
-            findings.append(item.where().finding(FindingCode.ITEM_RECORD_CHANGED,
-                                                 "its stored record digest was changed", expected=record,
-                                                 found=row.record_sha256))
+            findings.append(item.where().finding(FindingCode.ITEM_RECORD_CHANGED, words(QT_TRANSLATE_NOOP(
+                "findings", "its stored record digest was changed")), expected=record,
+                found=row.record_sha256))
         fact.record_matches_ledger = record == first.digest == row.record_sha256 and anchors.trusted(first)
 
 
@@ -133,9 +137,11 @@ def _missing_items(items: list[Item], anchors: Anchors, findings: list[Finding])
         item_id = _item_id(logged)
         if item_id is not None and item_id not in present:
             present.add(item_id)  # named once
-            findings.append(Where(f"item {item_id}", item=item_id).finding(
-                FindingCode.ITEM_MISSING, f"the ledger records its ingest (entry {logged.seq}) but the store "
-                "no longer holds it", expected=logged.digest, seq=logged.seq))
+            findings.append(Where(words(QT_TRANSLATE_NOOP("findings", "item {item}"), item=item_id),
+                                  item=item_id).finding(FindingCode.ITEM_MISSING, words(QT_TRANSLATE_NOOP(
+                                      "findings", "the ledger records its ingest (entry {seq}) but the store "
+                                      "no longer holds it"), seq=logged.seq),
+                                      expected=logged.digest, seq=logged.seq))
 
 
 class BlobHashing:
@@ -151,7 +157,7 @@ class BlobHashing:
         self._cancelled = cancelled
         self._stop = threading.Event()
         self._error: BaseException | None = None
-        self._hashed: dict[str, Digests | str] = {}  # digests, or why the file could not be read
+        self._hashed: dict[str, Digests | Words] = {}  # digests, or why the file could not be read
         self._thread = threading.Thread(target=self._run, name="verify-blobs", daemon=True)
 
     def start(self) -> BlobHashing:
@@ -175,16 +181,18 @@ class BlobHashing:
                     with self._vault.open(sha256) as handle:
                         digests = digest_stream(handle, progress, self._stopped)
                 except (NotFound, OSError) as error:
-                    self._hashed[sha256] = "is missing from the vault" \
+                    self._hashed[sha256] = words(QT_TRANSLATE_NOOP(
+                        "findings", "its file is missing from the vault")) \
                         if isinstance(error, NotFound | FileNotFoundError) \
-                        else f"cannot be read from the vault ({error.strerror or error})"
+                        else words(QT_TRANSLATE_NOOP("findings", "its file cannot be read from the vault "
+                                                     "({reason})"), reason=_reason(error))
                     continue
                 self._hashed[sha256] = digests
                 done += digests.size
         except BaseException as error:  # handed to the checking thread by result()
             self._error = error
 
-    def result(self) -> dict[str, Digests | str]:
+    def result(self) -> dict[str, Digests | Words]:
         """Each blob's digests, or the reason it could not be read; raises what the thread raised."""
         self._thread.join()
         if self._error is not None:
@@ -198,7 +206,12 @@ class BlobHashing:
             self._thread.join()
 
 
-def _check_blobs(session: Session, items: list[Item], hashed: dict[str, Digests | str],
+def _reason(error: BaseException) -> str:
+    """An operating-system error's reason, as the system says it."""
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
+
+
+def _check_blobs(session: Session, items: list[Item], hashed: dict[str, Digests | Words],
                  facts: dict[int, _Facts], findings: list[Finding]) -> tuple[int, int]:
     """Compare each blob's digests with every item that uses it, and its database row with them."""
     users: dict[str, list[Item]] = defaultdict(list)
@@ -212,10 +225,9 @@ def _check_blobs(session: Session, items: list[Item], hashed: dict[str, Digests 
         using = users[sha256]
         _check_blob_row(sha256, rows.get(sha256), using[0], findings)
         digests = hashed[sha256]
-        if isinstance(digests, str):
+        if isinstance(digests, Words):
             for item in using:
-                findings.append(item.where().finding(FindingCode.BLOB_MISSING, f"its file {digests}",
-                                                     expected=sha256))
+                findings.append(item.where().finding(FindingCode.BLOB_MISSING, digests, expected=sha256))
             continue
         checked_bytes += digests.size
         for item in using:
@@ -229,27 +241,32 @@ def _compare_blob(item: Item, digests: Digests, fact: _Facts, findings: list[Fin
     fact.sha256_ok = digests.sha256 == row.blob_sha256
     fact.sm3_ok = digests.sm3 == row.sm3
     fact.size_ok = digests.size == row.size
-    for label, differs, holds, expected, found in (
-            ("SHA-256", DIFFERS_SHA256, fact.sha256_ok, row.blob_sha256, digests.sha256),
-            ("SM3", DIFFERS_SM3, fact.sm3_ok, row.sm3, digests.sm3),
-            ("size", DIFFERS_SIZE, fact.size_ok, str(row.size), str(digests.size))):
+    # One finding per value that differs, saying which: a notary reads "the SM3 digest differs".
+    for said, differs, holds, expected, found in (
+            (QT_TRANSLATE_NOOP("findings", "the file's SHA-256 digest in the vault differs from its record"),
+             DIFFERS_SHA256, fact.sha256_ok, row.blob_sha256, digests.sha256),
+            (QT_TRANSLATE_NOOP("findings", "the file's SM3 digest in the vault differs from its record"),
+             DIFFERS_SM3, fact.sm3_ok, row.sm3, digests.sm3),
+            (QT_TRANSLATE_NOOP("findings", "the file's size in the vault differs from its record"),
+             DIFFERS_SIZE, fact.size_ok, str(row.size), str(digests.size))):
         if not holds:
-            findings.append(item.where().finding(FindingCode.BLOB_CHANGED, f"the file's {label} in the vault "
-                                                 "differs from its record", expected=expected, found=found,
-                                                 differs=differs))
+            findings.append(item.where().finding(FindingCode.BLOB_CHANGED, words(said), expected=expected,
+                                                 found=found, differs=differs))
 
 
 def _check_blob_row(sha256: str, blob_row: Blob | None, item: Item, findings: list[Finding]) -> None:
     """The blob's database row (what a later ingest of the same bytes reuses) must agree with the items."""
     recorded = f"{item.row.sm3} {item.row.size}"
+    about = words(QT_TRANSLATE_NOOP("findings", "blob {blob}"), blob=sha256[:16])
     if blob_row is None:
-        findings.append(Finding(FindingCode.BLOB_ROW_MISSING, f"blob {sha256[:16]}: its database row is "
-                                "missing", blob=sha256, expected=recorded))
+        findings.append(finding(FindingCode.BLOB_ROW_MISSING, words(QT_TRANSLATE_NOOP(
+            "findings", "its database row is missing")), about, blob=sha256, expected=recorded))
         return
     stored = f"{blob_row.sm3} {blob_row.size}"
     if stored != recorded:
-        findings.append(Finding(FindingCode.BLOB_ROW_CHANGED, f"blob {sha256[:16]}: its database row does "
-                                "not match the items' records", blob=sha256, expected=recorded, found=stored))
+        findings.append(finding(FindingCode.BLOB_ROW_CHANGED, words(QT_TRANSLATE_NOOP(
+            "findings", "its database row does not match the items' records")), about, blob=sha256,
+            expected=recorded, found=stored))
 
 
 def _check_seals(session: Session, items: list[Item], facts: dict[int, _Facts], anchors: Anchors,
@@ -277,9 +294,9 @@ def _check_seals(session: Session, items: list[Item], facts: dict[int, _Facts], 
             changed += not in_ledger
         facts[item.row.id].seals_complete = len(unmatched) <= changed
         for gone in unmatched[changed:]:
-            findings.append(item.where().finding(FindingCode.SEAL_MISSING, f"the ledger records a seal "
-                                                 f"(entry {gone.seq}) that the store no longer holds",
-                                                 expected=gone.digest, seq=gone.seq))
+            findings.append(item.where().finding(FindingCode.SEAL_MISSING, words(QT_TRANSLATE_NOOP(
+                "findings", "the ledger records a seal (entry {seq}) that the store no longer holds"),
+                seq=gone.seq), expected=gone.digest, seq=gone.seq))
     return count
 
 
@@ -287,7 +304,9 @@ def _check_seal(item: Item, seal: EvidenceSeal, fact: _Facts, unmatched: list[Lo
                 signer: Signer | None, findings: list[Finding]) -> tuple[SealStatus, bool]:
     """One seal's facts and findings; consumes its ledger entry from ``unmatched``. Returns whether an
     entry logs it."""
-    where = item.where(f"seal {seal.id} on item {seal.item_id} ({item.name}) by {seal.signer}", seal=seal.id)
+    about = words(QT_TRANSLATE_NOOP("findings", "seal {seal} on item {item} ({name}) by {signer}"),
+                  seal=seal.id, item=seal.item_id, name=item.name, signer=seal.signer)
+    where = item.where(about, seal=seal.id)
     fingerprint = signer.fingerprint if signer is not None else None
     digest = record_digest(seal_record(seal.item_id, seal.record_sha256, seal.signer, fingerprint or "",
                                        seal.sealed_at, seal.signature))
@@ -299,18 +318,19 @@ def _check_seal(item: Item, seal: EvidenceSeal, fact: _Facts, unmatched: list[Lo
     findings.extend(finding for finding in judged if finding.code == SEAL_CODES.unknown)
     names_record = fact.anchored is None or seal.record_sha256 == fact.anchored
     if signer is not None and not names_record:
-        findings.append(where.finding(FindingCode.SEAL_RECORD_MISMATCH,
-                                      "it names another record digest than the item's",
-                                      expected=fact.anchored, found=seal.record_sha256))
+        findings.append(where.finding(FindingCode.SEAL_RECORD_MISMATCH, words(QT_TRANSLATE_NOOP(
+            "findings", "it names another record digest than the item's")),
+            expected=fact.anchored, found=seal.record_sha256))
     valid = False
     if signer is not None and signer.certificate is not None:
         valid = signatures.verify(signer.certificate, item.canonical, seal.signature)
         if not valid:
-            findings.append(where.finding(FindingCode.SEAL_SIGNATURE,
-                                          "the signature does not verify over the item's record"))
+            findings.append(where.finding(FindingCode.SEAL_SIGNATURE, words(QT_TRANSLATE_NOOP(
+                "findings", "the signature does not verify over the item's record"))))
         if entry is None:
-            findings.append(where.finding(FindingCode.SEAL_NOT_IN_LEDGER, "no ledger entry records this seal "
-                                          "(it was added or changed afterwards)", found=digest))
+            findings.append(where.finding(FindingCode.SEAL_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
+                "findings", "no ledger entry records this seal (it was added or changed afterwards)")),
+                found=digest))
         findings.extend(finding for finding in judged if finding.code != SEAL_CODES.unknown)
     in_ledger = entry is not None and anchors.trusted(entry)
     readable = signer is not None and signer.certificate is not None
@@ -323,8 +343,9 @@ def _unrecorded_blobs(session: Session, vault: Vault) -> list[Finding]:
     """Files in the vault that no item uses: left by an ingest interrupted after the file was stored and
     before its row was written. Harmless (a later ingest of the same bytes reuses them): a notice."""
     recorded = set(session.scalars(select(Blob.sha256)))
-    return [Finding(FindingCode.BLOB_NOT_RECORDED, f"the vault holds a file no item uses ({sha256[:16]}…), "
-                    "probably from an interrupted ingest", found=sha256, severity=NOTICE, blob=sha256)
+    return [finding(FindingCode.BLOB_NOT_RECORDED, words(QT_TRANSLATE_NOOP(
+        "findings", "the vault holds a file no item uses ({blob}…), probably from an interrupted ingest"),
+        blob=sha256[:16]), found=sha256, severity=NOTICE, blob=sha256)
             for sha256 in vault.digests() if sha256 not in recorded]
 
 

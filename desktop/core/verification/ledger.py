@@ -17,15 +17,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Checkpoint, LedgerEntry, LedgerHead, MerkleNode
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.integrity.merkle import leaf_hash, node_hash
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
 from desktop.core.trust import ledger
 from desktop.core.trust.checkpoints import checkpoint_record
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.pki import signatures
 from desktop.core.verification import anchors
 from desktop.core.verification.codes import FindingCode
-from desktop.core.verification.findings import Finding, Report, Where
+from desktop.core.verification.findings import Finding, Report, Where, Words, finding, term, words
 from desktop.core.verification.keys import CHECKPOINT_CODES, Signer, check_keys, judge_signer
 from desktop.core.verification.statuses import CheckpointStatus
 
@@ -68,6 +70,10 @@ class LedgerResult:
     statuses: list[CheckpointStatus] = field(default_factory=list)
 
 
+def _checkpoint(checkpoint: int) -> Words:
+    return words(QT_TRANSLATE_NOOP("findings", "checkpoint {checkpoint}"), checkpoint=checkpoint)
+
+
 def _nodes(session: Session, level: int, start: int, stop: int) -> dict[int, bytes]:
     rows = session.execute(select(MerkleNode.idx, MerkleNode.hash).where(
         MerkleNode.level == level, MerkleNode.idx >= start, MerkleNode.idx < stop))
@@ -94,9 +100,10 @@ def _check_entries(session: Session, size: int, checkpoints: list[Checkpoint], r
             root = frontier.root().hex()
             roots[row.id] = root == row.root_sha256
             if root != row.root_sha256:
-                findings.append(Finding(FindingCode.CHECKPOINT_ROOT, f"checkpoint {row.id}: its root does "
-                                        f"not match the ledger's first {row.tree_size} entries",
-                                        checkpoint=row.id, expected=row.root_sha256, found=root))
+                findings.append(finding(FindingCode.CHECKPOINT_ROOT, words(QT_TRANSLATE_NOOP(
+                    "findings", "its root does not match the ledger's first {size} entries"),
+                    size=row.tree_size), _checkpoint(row.id), checkpoint=row.id, expected=row.root_sha256,
+                    found=root))
 
     close_checkpoints()
     for start in range(0, size, BATCH):
@@ -109,27 +116,29 @@ def _check_entries(session: Session, size: int, checkpoints: list[Checkpoint], r
             leaf = stored.get(seq)
             if entry is None:
                 result.untrusted.add(seq)
-                findings.append(Finding(FindingCode.ENTRY_MISSING, f"entry {seq} is missing", seq=seq))
+                findings.append(finding(FindingCode.ENTRY_MISSING, words(QT_TRANSLATE_NOOP(
+                    "findings", "entry {seq} is missing"), seq=seq), seq=seq))
                 frontier.add(leaf if leaf is not None else hashlib.sha256(b"").digest())  # roots will differ
             else:
                 computed = leaf_hash(entry.leaf())
                 if leaf is None:
                     result.untrusted.add(seq)
-                    findings.append(Finding(FindingCode.NODE_MISSING, f"the ledger leaf of entry {seq} "
-                                            f"({entry.kind}, {entry.subject}) is missing", seq=seq,
-                                            node=f"0/{seq}", expected=computed.hex()))
+                    findings.append(finding(FindingCode.NODE_MISSING, words(QT_TRANSLATE_NOOP(
+                        "findings", "the ledger leaf of entry {seq} ({kind}, {subject}) is missing"), seq=seq,
+                        kind=term(EventKind, entry.kind), subject=entry.subject), seq=seq, node=f"0/{seq}",
+                        expected=computed.hex()))
                 elif leaf != computed:
                     result.untrusted.add(seq)
-                    findings.append(Finding(
-                        FindingCode.ENTRY_CHANGED, f"entry {seq} ({entry.kind}, {entry.subject}) does not "
-                        "match its ledger leaf", seq=seq, expected=leaf.hex(), found=computed.hex()))
+                    findings.append(finding(FindingCode.ENTRY_CHANGED, anchors.entry_changed(
+                        seq, entry.kind, entry.subject), seq=seq, expected=leaf.hex(), found=computed.hex()))
                 frontier.add(computed)
             close_checkpoints()
         tick(stop, size)
     for row in pending:
         roots[row.id] = False
-        findings.append(Finding(FindingCode.CHECKPOINT_BEYOND_LEDGER, f"checkpoint {row.id} covers "
-                                f"{row.tree_size} entries but the ledger has {size}", checkpoint=row.id))
+        findings.append(finding(FindingCode.CHECKPOINT_BEYOND_LEDGER, words(QT_TRANSLATE_NOOP(
+            "findings", "checkpoint {checkpoint} covers {size} entries but the ledger has {entries}"),
+            checkpoint=row.id, size=row.tree_size, entries=size), checkpoint=row.id))
 
 
 def _check_nodes(session: Session, size: int, findings: list[Finding], cancelled: CancelledFn) -> int:
@@ -151,9 +160,10 @@ def _check_nodes(session: Session, size: int, findings: list[Finding], cancelled
                 found = parents.get(index)
                 if found != expected:
                     code = FindingCode.NODE_CHANGED if found else FindingCode.NODE_MISSING
-                    findings.append(Finding(code, f"Merkle node {level}/{index} does not match its children",
-                                            node=f"{level}/{index}", expected=expected.hex(),
-                                            found=found.hex() if found else None))
+                    node = f"{level}/{index}"
+                    findings.append(finding(code, words(QT_TRANSLATE_NOOP(
+                        "findings", "Merkle node {node} does not match its children"), node=node),
+                        node=node, expected=expected.hex(), found=found.hex() if found else None))
                 checked += 1
         level += 1
     return checked
@@ -168,20 +178,21 @@ def _check_beyond(session: Session, size: int, findings: list[Finding]) -> None:
         count, first = session.execute(select(func.count(), func.min(MerkleNode.idx)).where(
             MerkleNode.level == level, MerkleNode.idx >= bound)).one()
         if count:
-            findings.append(Finding(FindingCode.NODE_BEYOND_LEDGER, f"level {level} of the ledger's tree "
-                                    f"holds {count} node(s) from index {first} on, beyond the ledger's "
-                                    f"{size} entries", node=f"{level}/{first}", expected=f"index < {bound}",
-                                    found=str(count)))
+            findings.append(finding(FindingCode.NODE_BEYOND_LEDGER, words(QT_TRANSLATE_NOOP(
+                "findings", "level {level} of the ledger's tree holds {count} node(s) from index {first} on, "
+                "beyond the ledger's {size} entries"), level=level, count=count, first=first, size=size),
+                node=f"{level}/{first}", expected=f"index < {bound}", found=str(count)))
 
 
 def _check_checkpoints(checkpoints: list[Checkpoint], signers: dict[int, Signer], roots: dict[int, bool],
                        result: LedgerResult) -> None:
     present = {row.id for row in checkpoints}
     for missing in sorted(set(range(1, max(present, default=0) + 1)) - present):
-        result.findings.append(Finding(FindingCode.CHECKPOINT_MISSING, f"checkpoint {missing} is missing "
-                                       "(the checkpoints after it remain)", checkpoint=missing))
+        result.findings.append(finding(FindingCode.CHECKPOINT_MISSING, words(QT_TRANSLATE_NOOP(
+            "findings", "checkpoint {checkpoint} is missing (the checkpoints after it remain)"),
+            checkpoint=missing), checkpoint=missing))
     for row in checkpoints:
-        where = Where(f"checkpoint {row.id}", checkpoint=row.id)
+        where = Where(_checkpoint(row.id), checkpoint=row.id)
         signer = signers.get(row.key_id)
         facts, findings = judge_signer(signer, row.signer, row.signed_at, where, CHECKPOINT_CODES,
                                        row.tree_size - 1)
@@ -191,8 +202,8 @@ def _check_checkpoints(checkpoints: list[Checkpoint], signers: dict[int, Signer]
                                        signer.fingerprint)
             valid = signatures.verify(signer.certificate, canonical_bytes(record), row.signature)
             if not valid:
-                findings.insert(0, where.finding(FindingCode.CHECKPOINT_SIGNATURE,
-                                                 f"bad signature by {row.signer}"))
+                findings.insert(0, where.finding(FindingCode.CHECKPOINT_SIGNATURE, words(QT_TRANSLATE_NOOP(
+                    "findings", "bad signature by {signer}"), signer=row.signer)))
         result.findings.extend(findings)
         result.statuses.append(CheckpointStatus(row.id, row.tree_size, row.signer, roots.get(row.id, False),
                                                 valid, facts))
@@ -206,11 +217,13 @@ def check_ledger(session: Session, signers: dict[int, Signer], progress: Progres
     stored_count = session.scalar(select(func.count()).select_from(LedgerEntry)) or 0
     appended = session.scalar(select(LedgerHead.size).where(LedgerHead.id == 1)) or 0
     if appended != size:
-        result.findings.append(Finding(FindingCode.ENTRIES_REMOVED, f"{appended} entries were appended but "
-                                       f"the ledger ends at {size}", expected=str(appended), found=str(size)))
+        result.findings.append(finding(FindingCode.ENTRIES_REMOVED, words(QT_TRANSLATE_NOOP(
+            "findings", "{appended} entries were appended but the ledger ends at {size}"), appended=appended,
+            size=size), expected=str(appended), found=str(size)))
     if stored_count != size:
-        result.findings.append(Finding(FindingCode.ENTRIES_MISSING, f"the ledger numbers {size} entries but "
-                                       f"holds {stored_count}", expected=str(size), found=str(stored_count)))
+        result.findings.append(finding(FindingCode.ENTRIES_MISSING, words(QT_TRANSLATE_NOOP(
+            "findings", "the ledger numbers {size} entries but holds {stored}"), size=size,
+            stored=stored_count), expected=str(size), found=str(stored_count)))
     checkpoints = list(session.scalars(select(Checkpoint).order_by(Checkpoint.id)))
     result.checkpoints = len(checkpoints)
     roots: dict[int, bool] = {}

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import MediationCase, PreservationRecord
-from desktop.core.errors import InvalidInput
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.evidence.preservation import subject
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.trust.events import EventKind
@@ -23,11 +23,21 @@ from desktop.core.trust.pki import signatures
 from desktop.core.verification.anchors import Anchors, batches
 from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.evidence import Item
-from desktop.core.verification.findings import Finding, Where
+from desktop.core.verification.findings import Finding, Where, Words, words
 from desktop.core.verification.keys import RECORD_CODES, Signer, judge_signer
 from desktop.core.verification.statuses import RecordStatus
 
 RECORD_SUBJECT_PREFIX = "preservation:"
+# A column that repeats a field of the sealed text, and what a finding says when they differ.
+ROW_FIELDS = {
+    "id": QT_TRANSLATE_NOOP("findings", "its stored id differs from its sealed text"),
+    "notary": QT_TRANSLATE_NOOP("findings", "its stored notary differs from its sealed text"),
+    "time": QT_TRANSLATE_NOOP("findings", "its stored time differs from its sealed text"),
+}
+
+
+def _record(record: int | str) -> Words:
+    return words(QT_TRANSLATE_NOOP("findings", "preservation record {record}"), record=record)
 
 
 @dataclass(slots=True)
@@ -59,17 +69,19 @@ def _check_row(row: PreservationRecord, parsed: dict[str, Any], case_number: str
                                 ("notary", parsed.get("notary"), row.signer),
                                 ("time", parsed.get("time"), format_time(row.sealed_at))):
         if said != stored:
-            found.append(where.finding(FindingCode.RECORD_ROW_MISMATCH, f"its stored {label} differs from "
-                                       "its sealed text", expected=str(said), found=str(stored)))
+            found.append(where.finding(FindingCode.RECORD_ROW_MISMATCH, words(ROW_FIELDS[label]),
+                                       expected=str(said), found=str(stored)))
     if parsed.get("case") != case_number:
-        found.append(where.finding(FindingCode.RECORD_CASE_MISMATCH, "it is filed under another case than it "
-                                   "names", expected=str(parsed.get("case")), found=case_number))
+        found.append(where.finding(FindingCode.RECORD_CASE_MISMATCH, words(QT_TRANSLATE_NOOP(
+            "findings", "it is filed under another case than it names")), expected=str(parsed.get("case")),
+            found=case_number))
     named = parsed.get("supersedes")
     named_id = named.get("id") if isinstance(named, dict) else None
     named_digest = named.get("record_sha256") if isinstance(named, dict) else None
     if named_id != row.supersedes_id or (named_id is not None and digests.get(named_id) != named_digest):
         found.append(where.finding(
-            FindingCode.RECORD_SUPERSEDES_MISMATCH, "the record it corrects differs from the one it names",
+            FindingCode.RECORD_SUPERSEDES_MISMATCH, words(QT_TRANSLATE_NOOP(
+                "findings", "the record it corrects differs from the one it names")),
             expected=f"{named_id} {named_digest}" if named_id is not None else None,
             found=(f"{row.supersedes_id} {digests.get(row.supersedes_id)}" if row.supersedes_id is not None
                    else None)))
@@ -86,30 +98,32 @@ def _check_items(parsed: dict[str, Any], items: dict[int, Item], where: Where) -
         item = items.get(listed_id) if isinstance(listed_id, int) else None
         if item is None or fields.get("record_sha256") != item.row.record_sha256 \
                 or fields.get("sha256") != item.row.blob_sha256:
-            found.append(Finding(FindingCode.RECORD_ITEM_MISMATCH, f"{where.text}: the item it lists as "
-                                 f"{listed_id} differs from the stored item", record=where.record,
-                                 item=listed_id if isinstance(listed_id, int) else None, case=where.case))
+            found.append(where.finding(FindingCode.RECORD_ITEM_MISMATCH, words(QT_TRANSLATE_NOOP(
+                "findings", "the item it lists as {item} differs from the stored item"), item=str(listed_id)),
+                item=listed_id if isinstance(listed_id, int) else None))
     return found
 
 
 def _check_record(row: PreservationRecord, case_number: str | None, digests: dict[int, str],
                   items: dict[int, Item], anchors: Anchors, signer: Signer | None,
                   result: RecordsResult) -> None:
-    where = Where(f"preservation record {row.id}", record=row.id, case=case_number)
+    where = Where(_record(row.id), record=row.id, case=case_number)
     findings = result.findings
     data = row.canonical.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
     logged = anchors.of(subject(row.id), EventKind.PRESERVATION_SEALED)
     entry = next((entry for entry in logged if entry.digest == digest), None)
     if not logged:
-        findings.append(where.finding(FindingCode.RECORD_NOT_IN_LEDGER, "no ledger entry records its sealing",
-                                      found=digest))
+        findings.append(where.finding(FindingCode.RECORD_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
+            "findings", "no ledger entry records its sealing")), found=digest))
     elif entry is None or row.record_sha256 != digest:
-        findings.append(where.finding(FindingCode.RECORD_CHANGED, "it does not match the digest logged "
-                                      "when it was sealed", expected=logged[0].digest, found=digest))
+        findings.append(where.finding(FindingCode.RECORD_CHANGED, words(QT_TRANSLATE_NOOP(
+            "findings", "it does not match the digest logged when it was sealed")), expected=logged[0].digest,
+            found=digest))
     parsed, well_formed = _parse(row.canonical)
     if not well_formed:
-        findings.append(where.finding(FindingCode.RECORD_MALFORMED, "its text is not a canonical record"))
+        findings.append(where.finding(FindingCode.RECORD_MALFORMED, words(QT_TRANSLATE_NOOP(
+            "findings", "its text is not a canonical record"))))
     row_findings = _check_row(row, parsed, case_number, digests, where)
     findings.extend(row_findings)
     signer_facts, judged = judge_signer(signer, row.signer, row.sealed_at, where, RECORD_CODES,
@@ -121,11 +135,12 @@ def _check_record(row: PreservationRecord, case_number: str | None, digests: dic
         findings.extend(finding for finding in judged if finding.code == RECORD_CODES.unknown)
         valid = signatures.verify(signer.certificate, data, row.signature)
         if not valid:
-            findings.append(where.finding(FindingCode.RECORD_SIGNATURE, "the signature does not verify"))
+            findings.append(where.finding(FindingCode.RECORD_SIGNATURE, words(QT_TRANSLATE_NOOP(
+                "findings", "the signature does not verify"))))
         certificate_matches = parsed.get("certificate_sha256") == signer.fingerprint
         if not certificate_matches:
-            findings.append(where.finding(FindingCode.RECORD_CERTIFICATE_MISMATCH,
-                                          "it names another certificate than the key that signed it",
+            findings.append(where.finding(FindingCode.RECORD_CERTIFICATE_MISMATCH, words(QT_TRANSLATE_NOOP(
+                "findings", "it names another certificate than the key that signed it")),
                                           expected=signer.fingerprint,
                                           found=str(parsed.get("certificate_sha256"))))
         findings.extend(finding for finding in judged if finding.code != RECORD_CODES.unknown)
@@ -172,7 +187,8 @@ def check_preservation(session: Session, case_id: int | None, items: dict[int, I
                 continue
             if int(number) not in present:
                 present.add(int(number))
-                result.findings.append(Where(f"preservation record {number}", record=int(number)).finding(
-                    FindingCode.RECORD_MISSING, f"the ledger records its sealing (entry {logged.seq}) but "
-                    "the store no longer holds it", expected=logged.digest, seq=logged.seq))
+                result.findings.append(Where(_record(number), record=int(number)).finding(
+                    FindingCode.RECORD_MISSING, words(QT_TRANSLATE_NOOP(
+                        "findings", "the ledger records its sealing (entry {seq}) but the store no longer "
+                        "holds it"), seq=logged.seq), expected=logged.digest, seq=logged.seq))
     return result

@@ -8,7 +8,6 @@ window's menus share.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +71,7 @@ from desktop.ui.evidence.detail import CustodyTrail, ItemFacts, PreservationList
 from desktop.ui.evidence.ingest_panel import IngestPanel, summary_box
 from desktop.ui.evidence.preservation_dialog import PreservationDialog
 from desktop.ui.evidence.preview import Preview, PreviewPane, load_preview, preview_plan
+from desktop.ui.evidence.proof_export import ProofExport, ask_folder
 from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.formatting import column_size, human_size
@@ -91,8 +91,6 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 NAME, KIND, SIZE, SHA256, SEALED_BY, TAKEN_IN = range(6)
 SHA256_SHOWN = 10
-# Preview bytes kept per page session, so an item shown again is not read (and logged) again.
-PREVIEW_CACHE_BYTES = 256 * 1024 * 1024
 ID_ROLE = Qt.ItemDataRole.UserRole
 _MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
 
@@ -236,13 +234,13 @@ class EvidencePage(QWidget):
         self.store = store
         self.signed_in = signed_in
         self.report: Report | None = None
-        self.preview_cache: OrderedDict[int, Preview] = OrderedDict()
         self.preview_ops: dict[int, Op[Preview]] = {}
         self.records: list[PreservationInfo] = []
         self.ingest_op: Op[IngestReport] | None = None
         self.verify_op: Op[Report] | None = None
         self.seal_op: Op[list[evidence_items.SealInfo]] | None = None
         self.copy_op: Op[CopyResult] | None = None
+        self.proof_export: ProofExport | None = None
         self.cases_op: Op[list[cases.CaseInfo]] | None = None
         self.items_op: Op[_CaseContents] | None = None
         self.trail_op: Op[Any] | None = None
@@ -269,6 +267,8 @@ class EvidencePage(QWidget):
             self.tr("&Seal…"), "sealButton", self.seal_selected)
         self.copy_action, self.copy_button = self._command(
             self.tr("Save a &Copy…"), "saveCopyButton", self.save_copy)
+        self.proof_action, self.proof_button = self._command(
+            self.tr("E&xport Proof…"), "exportProofButton", self.export_proof)
         self.preservation_action, self.preservation_button = self._command(
             self.tr("&Preservation Record…"), "preservationButton", self.preservation_record)
         self.verify_action, self.verify_button = self._command(
@@ -340,7 +340,8 @@ class EvidencePage(QWidget):
         case_row.addWidget(self.new_case_button)
         case_row.addWidget(self.verify_button)
         action_row = QHBoxLayout()
-        for button in (self.add_button, self.seal_button, self.copy_button, self.preservation_button):
+        for button in (self.add_button, self.seal_button, self.copy_button, self.proof_button,
+                       self.preservation_button):
             action_row.addWidget(button)
         action_row.addStretch(1)
         items_box = QWidget()
@@ -394,7 +395,7 @@ class EvidencePage(QWidget):
 
     def commands(self) -> list[QAction]:
         """The actions the window's Case and Evidence menus add (the first is New Case)."""
-        return [self.new_case_action, self.add_action, self.seal_action, self.copy_action,
+        return [self.new_case_action, self.add_action, self.seal_action, self.copy_action, self.proof_action,
                 self.preservation_action, self.verify_action]
 
     def set_active(self, active: bool) -> None:
@@ -415,11 +416,9 @@ class EvidencePage(QWidget):
         return self._may(Action.SEAL_EVIDENCE) and self.signed_in.key is not None
 
     def set_user(self, signed_in: SignedInUser) -> None:
-        """Another sign-in: their own views are logged, so nothing read for the last is reused, and the
-        last user's verification report (their check, at their time) is put away."""
-        if signed_in.actor != self.signed_in.actor:
-            self.preview_cache.clear()
-        if signed_in.actor is not self.signed_in.actor:  # a new sign-in, not a new key for this one
+        """Another sign-in: the last user's verification report (their check, at their time) is put
+        away; a new key for the same sign-in keeps it."""
+        if signed_in.actor is not self.signed_in.actor:
             self.clear_report()
         self.signed_in = signed_in
         self.active = True
@@ -616,6 +615,7 @@ class EvidencePage(QWidget):
         self.seal_action.setToolTip("" if self.may_seal() else no_key if self._may(Action.SEAL_EVIDENCE) else
                                     self.tr("Only a notary with a signing key can seal evidence."))
         self.copy_action.setEnabled(active and bool(selected) and self._may(Action.VIEW_EVIDENCE))
+        self.proof_action.setEnabled(active and bool(selected) and not self.exporting_proofs)
         self.preservation_action.setEnabled(active and has_case and self.may_seal() and bool(self.model.rows))
         self.preservation_action.setToolTip("" if self.may_seal() else self.tr(
             "Only a notary with a signing key can write a preservation record."))
@@ -857,6 +857,26 @@ class EvidencePage(QWidget):
         self.summary_box = box
         box.open()
 
+    # --- export proofs ----------------------------------------------------------------------------
+    @property
+    def exporting_proofs(self) -> bool:
+        return self.proof_export is not None and self.proof_export.running
+
+    def export_proof(self, path: str | None = None) -> ProofExport | None:
+        """Write the proofs of the selected items (as ``mediseal evidence proof`` does) into a folder,
+        each item's in a new folder of its own; asks where unless ``path`` is given."""
+        items = self.selected_items()
+        if not items or self.exporting_proofs:
+            return None
+        folder = Path(path) if path is not None else ask_folder(self, self.store.folder.exports, len(items))
+        if folder is None:
+            return None
+        export = ProofExport(self, self.store, self.signed_in, [int(info.id) for info in items], folder,
+                             self._update_buttons)
+        self.proof_export = export
+        export.start()
+        return export
+
     # --- preservation records ---------------------------------------------------------------------
     def preservation_record(self) -> PreservationDialog | None:
         number = self.case_number()
@@ -886,8 +906,9 @@ class EvidencePage(QWidget):
 
     # --- preview ----------------------------------------------------------------------------------
     def show_preview(self) -> None:
-        """Show the current item's preview, reading it (and so logging a view) once while it stays
-        cached; a verification empties the cache, so what is shown after it is the vault's bytes."""
+        """Show the current item's preview, read from the vault each time it is shown (selected again,
+        the tab shown again, after a verification) and logged as a view: never a copy kept from before.
+        A file that no longer matches its record is not shown; the pane says so instead."""
         info = self.current_item()
         pane = self.preview
         pane.set_warning(self.model.problem(info.id) if info is not None else None)
@@ -901,19 +922,14 @@ class EvidencePage(QWidget):
         if plan is None:
             pane.show_unpreviewable(info)
             return
-        cached = self.preview_cache.get(info.id)
-        if cached is not None:
-            self.preview_cache.move_to_end(info.id)
-            if pane.shown_item != info.id:
-                pane.show_preview(info, cached)
-            return
         pane.show_message(self.tr("Loading the preview…"), info)
         if info.id in self.preview_ops:
-            return
+            return  # a read of it is under way: it shows when done
         store, actor, item_id = self.store, self.signed_in.actor, int(info.id)
 
         def task(progress: ProgressFn, cancelled: CancelledFn) -> Preview:
-            data = readout.read_for_view(store.database, store.vault, actor, item_id, plan.limit)
+            data = readout.read_for_view(store.database, store.vault, actor, item_id, plan.limit, progress,
+                                         cancelled)
             return load_preview(data, item_id, plan.kind)
 
         op = run_op(self, task).on_success(self._preview_loaded)
@@ -924,10 +940,6 @@ class EvidencePage(QWidget):
 
     def _preview_loaded(self, loaded: Preview) -> None:
         self.preview_ops.pop(loaded.item_id, None)
-        self.preview_cache[loaded.item_id] = loaded
-        while len(self.preview_cache) > 1 and \
-                sum(len(kept.data) for kept in self.preview_cache.values()) > PREVIEW_CACHE_BYTES:
-            self.preview_cache.popitem(last=False)
         info = self.current_item()
         if info is not None and info.id == loaded.item_id:
             self._load_trail(info)  # the view is now in its custody trail
@@ -941,7 +953,7 @@ class EvidencePage(QWidget):
             return
         info = self.current_item()
         if info is not None and info.id == item_id:
-            self.preview.show_message(translate_error(error), info)
+            self.preview.show_refusal(translate_error(error), info)
 
     # --- verify -----------------------------------------------------------------------------------
     def verify(self) -> Op[Report] | None:
@@ -973,8 +985,7 @@ class EvidencePage(QWidget):
         show_report_summary(self.summary, report)
         self.findings.show_report(report)
         self.model.set_report(report)
-        # The vault's bytes may have changed since a preview was read: read them again when shown.
-        self.preview_cache.clear()
+        # The preview is read from the vault again: what it shows is the vault's bytes as they are now.
         if self.tabs.currentWidget() is self.preview:
             self.show_preview()
         if not self.report_box.isVisible():

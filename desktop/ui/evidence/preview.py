@@ -1,6 +1,8 @@
 """The preview of an evidence item: images, text (the first 64 KiB), PDF through QtPdf; anything else
-shows its type and size. The bytes come from ``evidence.read_for_view``, which logs the view; an item the
-last verification found broken is shown with a red warning above its (vault) bytes."""
+shows its type and size. The bytes come from ``readout.read_for_view`` each time the preview is shown,
+which checks the whole file against its recorded SHA-256 and logs the view: a file that no longer matches
+is not shown, and the pane says so in red; an item the last verification found broken carries a red
+warning above it."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QStackedWidge
 
 from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.sniffing import EMPTY_MIME
+from desktop.ui.framework.errors import ERROR_COLOUR
 from desktop.ui.framework.formatting import human_size
 
 translate = QCoreApplication.translate
@@ -122,7 +125,7 @@ class PreviewPane(QWidget):
         self.warning = QLabel()
         self.warning.setObjectName("previewWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.warning.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
         self.warning.setVisible(False)
         self.info = QLabel()
         self.info.setObjectName("previewInfo")
@@ -176,7 +179,14 @@ class PreviewPane(QWidget):
         self.shown_item = None
         self.info.setText(self._describe(info) if info is not None else "")
         self.message.setText(text)
+        self.message.setStyleSheet("")
         self.stack.setCurrentWidget(self.message)
+
+    def show_refusal(self, text: str, info: ItemInfo) -> None:
+        """The file could not be shown (it no longer matches its record, or it is gone): say why, in red,
+        where the preview would be."""
+        self.show_message(text, info)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
 
     def show_unpreviewable(self, info: ItemInfo) -> None:
         if info.size == 0 or info.mime_type == EMPTY_MIME:

@@ -44,8 +44,12 @@ from desktop.ui.framework.ops import Op, run_op
 
 translate = QCoreApplication.translate
 
-# Columns of the findings table (the first two are what the Ledger page has always shown).
+# Columns of the findings table (their numbers are stable; the view shows them in ``VISUAL_ORDER``).
 CODE, ENTRY, ITEM, NAME, WHAT, EXPECTED, FOUND, DETAILS = range(8)
+VISUAL_ORDER = (WHAT, ITEM, NAME, DETAILS, ENTRY, EXPECTED, FOUND, CODE)
+COLUMN_WIDTHS = {WHAT: 200, ITEM: 50, NAME: 130, DETAILS: 400, ENTRY: 60, EXPECTED: 150, FOUND: 150,
+                 CODE: 170}
+ROWS_FITTED = 300  # up to this many findings, each row is as tall as its wrapped message
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole
 # The banner's colours, text on background: green when the report is clean, red when it is not.
 PASSED_COLOURS = ("#1b6e2e", "#e3f4e6")
@@ -81,6 +85,12 @@ def finding_title(finding: Finding) -> str:
     if finding.code == FindingCode.BLOB_CHANGED and finding.differs in DIFFERS_TITLES:
         return translate("Verification", DIFFERS_TITLES[finding.differs])
     return label(finding.code)
+
+
+def finding_message(finding: Finding) -> str:
+    """The finding's message in the user's language (what it is about and what is wrong); the core's
+    English ``message`` is what the command line prints and a saved report keeps."""
+    return finding.in_words(translate)
 
 
 def item_problems(report: Report) -> dict[int, list[str]]:
@@ -174,25 +184,31 @@ def report_summary(report: Report) -> str:
 
 
 class FindingsTable(QTableWidget):
-    """The findings of a report, one row each: code, where, which file, what, expected and found.
-    Errors carry a red mark; notices an information mark and muted text."""
+    """The findings of a report, one row each: what was found (in words, with a red mark for an error and
+    an information mark for a notice), the item and its file, the message in full (wrapped), then the
+    ledger entry, expected, found and the code. Notices are in muted text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 8, parent)
         self.setObjectName("findingsTable")
         self.setHorizontalHeaderLabels([
-            self.tr("Finding"), self.tr("Entry"), self.tr("Item"), self.tr("File"), self.tr("What"),
+            self.tr("Code"), self.tr("Entry"), self.tr("Item"), self.tr("File"), self.tr("Finding"),
             self.tr("Expected"), self.tr("Found"), self.tr("Details")])
         header = self.horizontalHeader()
-        for column, width in ((CODE, 190), (ENTRY, 70), (ITEM, 70), (NAME, 150), (WHAT, 260),
-                              (EXPECTED, 150), (FOUND, 150)):
+        # What a notary reads first comes first (the columns keep their numbers; only the view moves them):
+        # at 1024 pixels the finding, the item, its file and the message fit without scrolling.
+        for visual, column in enumerate(VISUAL_ORDER):
+            header.moveSection(header.visualIndex(column), visual)
+        for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(lambda column, _old, _new: self._fit_rows() if column == DETAILS
+                                      else None)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.setWordWrap(False)
+        self.setWordWrap(True)  # a long message wraps in its row instead of being cut
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
 
@@ -206,18 +222,34 @@ class FindingsTable(QTableWidget):
         for row, finding in enumerate(findings):
             notice = finding.severity == NOTICE
             cells = [QTableWidgetItem(value) for value in self._cells(finding)]
+            in_full = self._in_full(finding, cells[DETAILS].text())
             for column, cell in enumerate(cells):
-                cell.setToolTip(finding.message if column in (WHAT, DETAILS) else cell.text())
+                cell.setToolTip(in_full if column in (WHAT, DETAILS) else cell.text())
                 cell.setData(SEVERITY_ROLE, str(finding.severity))
                 if notice:
                     cell.setForeground(muted)
                 self.setItem(row, column, cell)
-            code = cells[CODE]
-            code.setIcon(notice_icon if notice else error_icon)
-            code.setToolTip(self.tr("Notice: nothing is wrong, but worth knowing.") if notice
-                            else self.tr("Error: something does not match what was recorded."))
+            cells[WHAT].setIcon(notice_icon if notice else error_icon)
+            cells[CODE].setToolTip(self.tr("Notice: nothing is wrong, but worth knowing.") if notice
+                                   else self.tr("Error: something does not match what was recorded."))
             if not notice:
-                code.setForeground(QBrush(QColor("#b00020")))
+                for column in (WHAT, CODE):
+                    cells[column].setForeground(QBrush(QColor(FAILED_COLOURS[0])))
+        self._fit_rows()
+
+    def _in_full(self, finding: Finding, message: str) -> str:
+        """The tooltip of a finding: its message, then what was expected and what was found."""
+        lines = [message]
+        if finding.expected:
+            lines.append(self.tr("Expected: {value}").format(value=finding.expected))
+        if finding.found:
+            lines.append(self.tr("Found: {value}").format(value=finding.found))
+        return "\n".join(lines)
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their wrapped message (a long report keeps one line a row: sizing costs)."""
+        if self.rowCount() <= ROWS_FITTED:
+            self.resizeRowsToContents()
 
     def _cells(self, finding: Finding) -> tuple[str, ...]:
         """Code, where in the ledger, what it is about, file name, the code in words, expected, found,
@@ -245,7 +277,7 @@ class FindingsTable(QTableWidget):
         else:
             item = ""
         return (str(finding.code), entry, item, finding.name or "", finding_title(finding),
-                finding.expected or "", finding.found or "", finding.message)
+                finding.expected or "", finding.found or "", finding_message(finding))
 
 
 def safe_file_name(name: str) -> str:
