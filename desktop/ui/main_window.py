@@ -126,7 +126,6 @@ class MainWindow(QMainWindow):
 
         self.side_bar = QListWidget()
         self.side_bar.setObjectName("sideBar")
-        self.side_bar.setMinimumWidth(140)
         self.side_bar.setStyleSheet("QListWidget#sideBar::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
         self.page_keys: list[str] = []
@@ -146,7 +145,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.side_bar)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 920])
+        # As wide as the longest page title, no wider: at 1024 pixels the pages need the room.
+        side_width = self.side_bar.sizeHintForColumn(0) + 2 * self.side_bar.frameWidth() + 12
+        self.side_bar.setMinimumWidth(side_width)
+        self.splitter.setSizes([side_width, 1100 - side_width])
         self.setCentralWidget(self.splitter)
 
         self.folder_label = QLabel(self.tr("Data folder: {path}").format(path=str(folder.root)))

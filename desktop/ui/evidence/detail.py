@@ -88,8 +88,9 @@ class DigestField(QWidget):
         self.copy_button.clicked.connect(self.copy)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.label)
         layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addStretch(1)  # the button beside its digest, however wide the pane
 
     def set_value(self, value: str) -> None:
         self.value = value
