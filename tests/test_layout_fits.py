@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.core.cases import matters as cases
+from desktop.core.errors import InvalidInput
 from desktop.core.evidence import intake, preservation
 from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.office import office
@@ -139,7 +140,7 @@ def cut_widgets(top: QWidget) -> list[str]:
     area's content may scroll, so only its own size is judged there."""
     cut = []
     for widget in top.findChildren(QWidget):
-        if not _shown(widget) or isinstance(widget, QTabBar) or not isinstance(widget, QLabel | QAbstractButton):
+        if not _shown(widget) or not isinstance(widget, QLabel | QAbstractButton):
             continue
         if isinstance(widget, QToolButton) and isinstance(widget.parentWidget(), QTabBar):
             continue  # a tab bar's own scroll arrows: judged by ``tab_bar_fits``
@@ -150,20 +151,22 @@ def cut_widgets(top: QWidget) -> list[str]:
             needed = widget.heightForWidth(widget.width())
             if needed > widget.height() + 1:
                 cut.append(f"{_name(widget)}: {widget.height()} high, its text needs {needed}")
-        elif widget.width() + 1 < hint.width() or widget.height() + 1 < min(hint.height(),
-                                                                             widget.minimumSizeHint().height()):
-            cut.append(f"{_name(widget)}: {widget.width()}×{widget.height()}, needs {hint.width()}×{hint.height()}")
+        elif widget.width() + 1 < hint.width() or \
+                widget.height() + 1 < min(hint.height(), widget.minimumSizeHint().height()):
+            cut.append(f"{_name(widget)}: {widget.width()}×{widget.height()}, "
+                       f"needs {hint.width()}×{hint.height()}")
         if not _scrolled(widget, top) and _outside(widget, top):
             cut.append(f"{_name(widget)}: partly outside its window")
     return cut
 
 
 def squashed_fields(top: QWidget) -> list[str]:
-    """Input fields shown lower than their minimum (a dialog that did not grow for its text)."""
+    """Input fields and buttons shown lower than they ask to be (a dialog that did not grow for its text
+    squashes them); a text box at least one line high."""
     found = []
     for widget in top.findChildren(QWidget):
         if _shown(widget) and isinstance(widget, QLineEdit | QComboBox | QAbstractButton | QPlainTextEdit):
-            need = widget.minimumSizeHint().height() if not isinstance(widget, QPlainTextEdit) \
+            need = widget.sizeHint().height() if not isinstance(widget, QPlainTextEdit) \
                 else max(widget.minimumHeight(), widget.fontMetrics().lineSpacing() + 8)
             if widget.height() + 1 < need:
                 found.append(f"{_name(widget)}: {widget.height()} high, needs {need}")
@@ -266,48 +269,57 @@ def _check_error_shown(qtbot: QtBot, dialog: QDialog, message: QLabel, show: Cal
     assert squashed_fields(dialog) == [], message.text()
 
 
+DIALOGS = ["case", "acquisition", "preservation", "sign-in"]
+
+
+@pytest.mark.parametrize("kind", DIALOGS)
 def test_dialogs_grow_for_their_error_line(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
-                                           case_with_evidence: str, language: str, tmp_path: Path) -> None:
+                                           case_with_evidence: str, language: str, tmp_path: Path,
+                                           kind: str) -> None:
     window = _window(qtbot, sqlite_store, notary)
     page: EvidencePage = window.evidence_page  # type: ignore[assignment]
-
-    case_dialog = page.new_case()
-    assert case_dialog is not None
-    case_dialog.title_edit.setText("x" * 10 + "\u202e")
-    _check_error_shown(qtbot, case_dialog, case_dialog.message, case_dialog.attempt)
-    case_dialog.done(0)
-
-    acquisition = page.take_in([tmp_path / "in" / NAMES[0]])
-    assert acquisition is not None
-    acquisition.set_source_kind("web-capture")
-    acquisition.url_edit.setText("shop.example.com/一个很长的商品页面地址/没有写明协议")
-    _check_error_shown(qtbot, acquisition, acquisition.message, acquisition.attempt)
-    acquisition.done(0)
-
-    page.table.selectAll()
-    record = page.preservation_record()
-    assert record is not None
-    _check_error_shown(qtbot, record, record.message, record.attempt)
-    record.unchanged = record._typed()
-    record.done(0)
-
-    sign_in = SignInDialog(sqlite_store, window)
-    sign_in.open()
-    sign_in.name_edit.setText("lihua")
-    sign_in.password_edit.setText("wrong password")
-    _check_error_shown(qtbot, sign_in, sign_in.message, sign_in.attempt)
-    qtbot.waitUntil(lambda: sign_in.check_op is None, timeout=OP_TIMEOUT)
-    sign_in.done(0)
+    if kind == "case":
+        case_dialog = page.new_case()
+        assert case_dialog is not None
+        case_dialog.title_edit.setText("x" * 10 + "\u202e")
+        _check_error_shown(qtbot, case_dialog, case_dialog.message, case_dialog.attempt)
+        case_dialog.done(0)
+    elif kind == "acquisition":
+        acquisition = page.take_in([tmp_path / "in" / NAMES[0]])
+        assert acquisition is not None
+        acquisition.set_source_kind("web-capture")
+        acquisition.url_edit.setText("shop.example.com/一个很长的商品页面地址/没有写明协议")
+        _check_error_shown(qtbot, acquisition, acquisition.message, acquisition.attempt)
+        acquisition.done(0)
+    elif kind == "preservation":
+        page.table.selectAll()
+        record = page.preservation_record()
+        assert record is not None
+        record.place_edit.setText("昆明市五华区公证处第二取证室\u202e")
+        _check_error_shown(qtbot, record, record.message, record.attempt)
+        record.place_edit.clear()
+        record.done(0)
+    else:
+        sign_in = SignInDialog(sqlite_store, window)
+        sign_in.open()
+        sign_in.name_edit.setText("lihua")
+        sign_in.password_edit.setText("wrong password")
+        _check_error_shown(qtbot, sign_in, sign_in.message, sign_in.attempt)
+        qtbot.waitUntil(lambda: sign_in.check_op is None, timeout=OP_TIMEOUT)
+        sign_in.done(0)
 
 
 def test_user_dialog_grows_for_its_error_line(qtbot: QtBot, language: str) -> None:
     from desktop.ui.settings.page import UserDialog
 
-    dialog = UserDialog(lambda *_given: (lambda: None))
+    def refuse() -> None:
+        raise InvalidInput("The field {field} holds a control or text-direction character (U+{code}) at "
+                           "position {position}; remove it and try again.", field="name", code="202E",
+                           position=7)
+
+    dialog = UserDialog(lambda *_given: refuse)
     qtbot.addWidget(dialog)
     dialog.open()
-    dialog.password_edit.setText("one password")
-    dialog.repeat_edit.setText("another password")
     _check_error_shown(qtbot, dialog, dialog.message, dialog.attempt)
 
 
