@@ -288,7 +288,8 @@ def test_dialogs_grow_for_their_error_line(qtbot: QtBot, sqlite_store: OpenStore
         acquisition = page.take_in([tmp_path / "in" / NAMES[0]])
         assert acquisition is not None
         acquisition.set_source_kind("web-capture")
-        acquisition.url_edit.setText("shop.example.com/一个很长的商品页面地址/没有写明协议")
+        acquisition.url_edit.setText("https://shop.example.com/item/1")
+        acquisition.acquired_by_edit.setText("李华\u202e（公证员）")
         _check_error_shown(qtbot, acquisition, acquisition.message, acquisition.attempt)
         acquisition.done(0)
     elif kind == "preservation":
