@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -271,7 +271,9 @@ class PreservationDialog(QDialog):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(ITEM_NUMBER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ITEM_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ITEM_SHA256, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ITEM_SHA256, QHeaderView.ResizeMode.Fixed)
+        digest_width = QFontMetrics(fixed).horizontalAdvance("0" * SHA256_SHOWN + "…")
+        header.resizeSection(ITEM_SHA256, digest_width + 24)
         rows = min(max(len(items), 3), 6)
         tree.setMinimumHeight(header.sizeHint().height() + rows * (self.fontMetrics().height() + 6) + 4)
         return tree
