@@ -63,6 +63,12 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 
 
 @pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder deep in a notary's documents, with a long Chinese path (shown in the status bar)."""
+    return tmp_path / "文档" / "昆明市知识产权纠纷人民调解委员会" / "二零二六年电子证据保全工作数据文件夹" / "Mediseal"
+
+
+@pytest.fixture
 def notary(sqlite_store: OpenStore) -> SignedInUser:
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, OFFICE, "云知调")
