@@ -65,7 +65,8 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A data folder deep in a notary's documents, with a long Chinese path (shown in the status bar)."""
-    return tmp_path / "文档" / "昆明市知识产权纠纷人民调解委员会" / "二零二六年电子证据保全工作数据文件夹" / "Mediseal"
+    return tmp_path / "文档" / "昆明市知识产权纠纷人民调解委员会" / "二零二六年电子证据保全工作数据文件夹" \
+        / "Mediseal"
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ from desktop.ui.framework.ops import Op, run_op
 
 SHA256_SHOWN = 16  # hex digits of an item's SHA-256 in the list (the tooltip has all 64)
 ITEM_NUMBER, ITEM_NAME, ITEM_SHA256 = range(3)
-DIALOG_WIDTH, DIALOG_HEIGHT = 660, 600  # fits a 1024×700 screen with the window's frame
+DIALOG_WIDTH, DIALOG_HEIGHT = 940, 600  # fits a 1024×700 screen with the window's frame
 
 
 def _set_time(field: OptionalTime, value: object) -> None:
@@ -204,24 +204,35 @@ class PreservationDialog(QDialog):
             "witnesses": self.witnesses, "steps": self.steps_edit, "devices": self.devices_edit,
             "started_at": self.started_at.edit, "ended_at": self.ended_at.edit, "items": self.items_list,
             "reason": self.reason_edit}
+        # Two columns, so a 1024×700 screen shows the whole record: who, where and when on the left;
+        # how, with what, and which items on the right.
         form_widget = QWidget()
-        self.form = QFormLayout(form_widget)
+        self.form = QFormLayout()  # what it corrects, and why
         self.form.addRow(self.tr("Corrects:"), self.corrects_combo)
         self.form.addRow(self.tr("Reason for the correction:"), self.reason_edit)
-        self.form.addRow(self.tr("Place:"), self.place_edit)
-        self.form.addRow(self.tr("Applicant:"), self.applicant_edit)
-        self.form.addRow(self.tr("Operator:"), self.operator_edit)
-        self.form.addRow(self.tr("Witnesses:"), self.witnesses)
-        self.form.addRow(self.tr("Started at:"), self.started_at)
-        self.form.addRow(self.tr("Ended at:"), self.ended_at)
-        self.form.addRow(self.tr("Steps:"), self.steps_edit)
-        self.form.addRow(self.tr("Devices and software:"), self.devices_edit)
-        items_box = QWidget()
-        items_layout = QVBoxLayout(items_box)
-        items_layout.setContentsMargins(0, 0, 0, 0)
-        items_layout.addWidget(self.items_list)
-        items_layout.addWidget(self.items_count)
-        self.form.addRow(self.tr("Evidence items:"), items_box)
+        facts = QFormLayout()
+        facts.addRow(self.tr("Place:"), self.place_edit)
+        facts.addRow(self.tr("Applicant:"), self.applicant_edit)
+        facts.addRow(self.tr("Operator:"), self.operator_edit)
+        facts.addRow(self.tr("Witnesses:"), self.witnesses)
+        facts.addRow(self.tr("Started at:"), self.started_at)
+        facts.addRow(self.tr("Ended at:"), self.ended_at)
+        how = QVBoxLayout()
+        for title, field in ((self.tr("Steps:"), self.steps_edit),
+                             (self.tr("Devices and software:"), self.devices_edit),
+                             (self.tr("Evidence items:"), self.items_list)):
+            heading = QLabel(title)
+            heading.setBuddy(field)
+            how.addWidget(heading)
+            how.addWidget(field, 2 if field is self.steps_edit else 1 if field is self.items_list else 0)
+        how.addWidget(self.items_count)
+        columns = QHBoxLayout()
+        columns.addLayout(facts, 1)
+        columns.addSpacing(12)
+        columns.addLayout(how, 1)
+        form_layout = QVBoxLayout(form_widget)
+        form_layout.addLayout(self.form)
+        form_layout.addLayout(columns, 1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
