@@ -316,7 +316,8 @@ class EvidencePage(QWidget):
         # need sideways scrolling: the tabs are never narrower than either.
         self.tabs.setUsesScrollButtons(False)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
-        facts_width = (self.facts.widget().minimumSizeHint().width()
+        facts_content = self.facts.widget()
+        facts_width = ((facts_content.minimumSizeHint().width() if facts_content is not None else 0)
                        + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
         self.tabs.setMinimumWidth(max(self.tabs.tabBar().sizeHint().width(), facts_width) + 8)
 

@@ -233,10 +233,10 @@ class PreservationDialog(QDialog):
         form_layout = QVBoxLayout(form_widget)
         form_layout.addLayout(self.form)
         form_layout.addLayout(columns, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(form_widget)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.form_scroll.setWidget(form_widget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -245,7 +245,7 @@ class PreservationDialog(QDialog):
         buttons.accepted.connect(self.attempt)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.form_scroll, 1)
         layout.addWidget(warning)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -290,7 +290,8 @@ class PreservationDialog(QDialog):
         return tree
 
     def _entries(self) -> list[QTreeWidgetItem]:
-        return [self.items_list.topLevelItem(row) for row in range(self.items_list.topLevelItemCount())]
+        entries = (self.items_list.topLevelItem(row) for row in range(self.items_list.topLevelItemCount()))
+        return [entry for entry in entries if entry is not None]
 
     def checked_items(self) -> tuple[int, ...]:
         return tuple(int(entry.data(ITEM_NUMBER, Qt.ItemDataRole.UserRole)) for entry in self._entries()
@@ -332,7 +333,7 @@ class PreservationDialog(QDialog):
             _set_time(self.started_at, acquisition.get("started_at"))
             _set_time(self.ended_at, acquisition.get("ended_at"))
         listed = record.record.get("items")
-        self.set_checked({item.get("id") for item in listed if isinstance(item, dict)}
+        self.set_checked({int(item["id"]) for item in listed if isinstance(item, dict) and "id" in item}
                          if isinstance(listed, list) else set())
         self.unchanged = self._typed()  # what the record said is not the notary's typing
         self.reason_edit.setFocus()
@@ -421,5 +422,5 @@ class PreservationDialog(QDialog):
             focus = next((edit for edit in self.witnesses.edits() if not edit.text().strip()),
                          self.witnesses.add_button)
         if focus is not None:
-            self.scroll.ensureWidgetVisible(focus)
+            self.form_scroll.ensureWidgetVisible(focus)
             focus.setFocus()
