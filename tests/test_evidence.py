@@ -268,7 +268,8 @@ def test_ingest_and_seal_at_once(desk: Office, tmp_path: Path) -> None:
 def _preservation(items: tuple[int, ...], supersedes: int | None = None) -> preservation.PreservationInput:
     return preservation.PreservationInput(items, "昆明市五华区公证处第二取证室", "某科技有限公司", "李华",
                                           "1. 清除浏览器缓存；2. 打开网页；3. 录屏。", "笔记本电脑 ThinkPad",
-                                          ("王芳",), supersedes=supersedes)
+                                          ("王芳",), supersedes=supersedes,
+                                          reason="地点写错" if supersedes is not None else "")
 
 
 def test_preservation_records_are_sealed_and_corrected_by_new_records(desk: Office, tmp_path: Path) -> None:

@@ -440,7 +440,8 @@ def test_preservation_record_and_its_correction(qtbot: QtBot, sqlite_store: Open
     assert dialog.isVisible()
     assert dialog.focusWidget() is dialog.applicant_edit
     type_text(dialog.applicant_edit, "某某公司")
-    type_text(dialog.witnesses_edit, "张三、李四")
+    type_text(dialog.witnesses.add_row(), "张三")
+    type_text(dialog.witnesses.add_row(), "李四")
     type_text(dialog.steps_edit, "清洁性检查后截取网页。")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=OP_TIMEOUT)
@@ -456,6 +457,7 @@ def test_preservation_record_and_its_correction(qtbot: QtBot, sqlite_store: Open
     assert correction.place_edit.text() == "昆明市公证处"  # starts from what the record said
     correction.place_edit.clear()
     type_text(correction.place_edit, "昆明市第一公证处")
+    type_text(correction.reason_edit, "地点写错")
     qtbot.mouseClick(correction.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not correction.isVisible(), timeout=OP_TIMEOUT)
     settled(qtbot, page)

@@ -230,7 +230,8 @@ def _checkpoint(store: OpenStore, actor: Actor, key: UnlockedKey) -> int:
 def _preservation(items: tuple[int, ...], supersedes: int | None = None) -> preservation.PreservationInput:
     return preservation.PreservationInput(items, "昆明市五华区公证处第二取证室", "某科技有限公司", "李华",
                                           "1. 清除浏览器缓存；2. 打开网页；3. 录屏。", "笔记本电脑",
-                                          ("王芳",), supersedes=supersedes)
+                                          ("王芳",), supersedes=supersedes,
+                                          reason="地点写错" if supersedes is not None else "")
 
 
 # --- helpers for expectations ----------------------------------------------------------------------

@@ -16,12 +16,13 @@ from PySide6.QtCore import (
     QEvent,
     QObject,
     QSettings,
+    QSize,
     Qt,
     QThreadPool,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -98,6 +99,31 @@ class IdleWatcher(QObject):
             self.idle.emit()
 
 
+class PathLabel(QLabel):
+    """A path in the status bar: shortened in the middle when the window is narrow (the start and the
+    folder's own name stay), in full in its tooltip and its text."""
+
+    SHOWN_AT_LEAST = 24  # characters, when room is short
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setToolTip(text)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.minimumSizeHint().width() * 3), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * self.SHOWN_AT_LEAST,
+                     super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        room = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, room.width())
+        painter.drawText(room, int(self.alignment()), shown)
+
+
 def ui_settings(folder: DataFolder) -> QSettings:
     """Window geometry and other view state, kept in the data folder beside the data it shows."""
     return QSettings(str(folder.root / UI_SETTINGS_FILE), QSettings.Format.IniFormat)
@@ -126,7 +152,6 @@ class MainWindow(QMainWindow):
 
         self.side_bar = QListWidget()
         self.side_bar.setObjectName("sideBar")
-        self.side_bar.setMinimumWidth(140)
         self.side_bar.setStyleSheet("QListWidget#sideBar::item { padding: 6px 10px; }")
         self.pages = QStackedWidget()
         self.page_keys: list[str] = []
@@ -146,10 +171,13 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.side_bar)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 920])
+        # As wide as the longest page title, no wider: at 1024 pixels the pages need the room.
+        side_width = self.side_bar.sizeHintForColumn(0) + 2 * self.side_bar.frameWidth() + 12
+        self.side_bar.setMinimumWidth(side_width)
+        self.splitter.setSizes([side_width, 1100 - side_width])
         self.setCentralWidget(self.splitter)
 
-        self.folder_label = QLabel(self.tr("Data folder: {path}").format(path=str(folder.root)))
+        self.folder_label = PathLabel(self.tr("Data folder: {path}").format(path=str(folder.root)))
         self.database_label = QLabel(self.tr("Database: {kind}").format(kind=database_label))
         self.user_label = QLabel()
         self.user_label.setObjectName("userLabel")

@@ -118,8 +118,12 @@
         <translation>管理员负责添加其他用户（调解员、公证员、书记员）并管理其角色。请妥善保管密码：它同时保护管理员的签名密钥。</translation>
     </message>
     <message>
-        <source>Create the administrator&apos;s signing key now (it signs the ledger&apos;s checkpoint at every sign-out)</source>
-        <translation>现在为管理员生成签名密钥（每次退出登录时用它签署存证日志检查点）</translation>
+        <source>Create the administrator&apos;s signing key now</source>
+        <translation>现在为管理员生成签名密钥</translation>
+    </message>
+    <message>
+        <source>It signs the ledger&apos;s checkpoint at every sign-out.</source>
+        <translation>每次退出登录时用它签署存证日志检查点。</translation>
     </message>
     <message>
         <source>User name:</source>
@@ -1333,10 +1337,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{case} 的保全证据记录</translation>
     </message>
     <message>
-        <source>names separated by commas</source>
-        <translation>姓名之间用逗号或顿号分隔</translation>
-    </message>
-    <message>
         <source>What was done, step by step: the device was checked clean, the address typed, the pages captured…</source>
         <translation>逐步写明操作过程：对设备进行清洁性检查、输入网址、截取网页……</translation>
     </message>
@@ -1351,6 +1351,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Record {id}, sealed by {signer} at {time}</source>
         <translation>记录 {id}，{signer} 于 {time} 签章</translation>
+    </message>
+    <message>
+        <source>What the corrected record got wrong, and what this one puts right</source>
+        <translation>被更正的记录哪里有误，本记录如何更正</translation>
     </message>
     <message>
         <source>The record is sealed with your signing key when you press Seal Record. It cannot be changed afterwards; a mistake is put right by a new record that corrects this one.</source>
@@ -1393,8 +1397,16 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>证据</translation>
     </message>
     <message>
+        <source>Reason for the correction</source>
+        <translation>更正理由</translation>
+    </message>
+    <message>
         <source>Corrects:</source>
         <translation>更正：</translation>
+    </message>
+    <message>
+        <source>Reason for the correction:</source>
+        <translation>更正理由：</translation>
     </message>
     <message>
         <source>Place:</source>
@@ -1435,6 +1447,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Seal Record</source>
         <translation>签章并保存</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>The record covers {count} of {total} item(s).</source>
+        <translation>本记录涵盖 {total} 份证据中的 {count} 份。</translation>
+    </message>
+    <message>
+        <source>Preservation record</source>
+        <translation>保全证据记录</translation>
+    </message>
+    <message>
+        <source>Discard this record?</source>
+        <translation>放弃这份记录吗？</translation>
+    </message>
+    <message>
+        <source>What you typed has not been sealed and will be lost.</source>
+        <translation>已填写的内容尚未签章，放弃后将会丢失。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>继续填写</translation>
     </message>
     <message>
         <source>Sealing a preservation record</source>
@@ -1506,6 +1550,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Steps:</source>
         <translation>操作步骤：</translation>
+    </message>
+    <message>
+        <source>Evidence items:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <source>Corrects record {id}.</source>
+        <translation>更正第 {id} 号记录。</translation>
+    </message>
+    <message>
+        <source>Reason for the correction: {reason}</source>
+        <translation>更正理由：{reason}</translation>
     </message>
     <message>
         <source>Corrected by record {id}.</source>
@@ -1952,6 +2008,29 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>WitnessList</name>
+    <message>
+        <source>Add Witness</source>
+        <translation>添加见证人</translation>
+    </message>
+    <message>
+        <source>No witness</source>
+        <translation>无见证人</translation>
+    </message>
+    <message>
+        <source>Witness&apos;s name</source>
+        <translation>见证人姓名</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove this witness</source>
+        <translation>删除此见证人</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>The data folder {path} is a file, not a folder.</source>
@@ -2338,6 +2417,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>保全证据记录须至少包含一份证据。</translation>
     </message>
     <message>
+        <source>A reason is given only when a record corrects another.</source>
+        <translation>只有更正另一份记录时才填写更正理由。</translation>
+    </message>
+    <message>
         <source>Evidence item {item} belongs to case {other}, not {case}.</source>
         <translation>第 {item} 号证据属于案件 {other}，而非 {case}。</translation>
     </message>
@@ -2671,6 +2754,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>preservation record {record}</source>
         <translation>第 {record} 号保全证据记录</translation>
+    </message>
+    <message>
+        <source>its version is not one Mediseal writes</source>
+        <translation>其版本不是 Mediseal 所写的版本</translation>
+    </message>
+    <message>
+        <source>it corrects another record without stating why</source>
+        <translation>更正了另一份记录但未说明理由</translation>
     </message>
     <message>
         <source>it is filed under another case than it names</source>

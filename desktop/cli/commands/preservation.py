@@ -42,6 +42,8 @@ def register(commands: Any) -> None:
     new.add_argument("--started-at", type=parse_time, metavar="TIME")
     new.add_argument("--ended-at", type=parse_time, metavar="TIME")
     new.add_argument("--corrects", type=item_id, metavar="N", help="the record this one corrects")
+    new.add_argument("--reason", default="", metavar="TEXT", help="why it corrects that record (required "
+                                                                   "with --corrects)")
     add_user_option(new, "the notary sealing")
     add_json_option(new)
     listing = add_command(group, "list", "list a case's preservation records", cmd_preservation_list)
@@ -54,7 +56,7 @@ def cmd_preservation_new(args: argparse.Namespace) -> int:
     from desktop.core.trust import signing_keys
     given = preservation.PreservationInput(tuple(args.item), args.place, args.applicant, args.operator,
                                            args.steps, args.devices, tuple(args.witness), args.started_at,
-                                           args.ended_at, args.corrects)
+                                           args.ended_at, args.corrects, args.reason)
     with opened_store(args) as store:
         actor, password = acting_user(args, store)
         require(actor, Action.SEAL_EVIDENCE)

@@ -1,6 +1,6 @@
 """Preservation records (保全证据记录): how a notary acquired and preserved evidence, sealed together with
 the list of the items' digests. A sealed record is never changed; a correction is a new record that
-names the one it supersedes."""
+names the one it supersedes and says why."""
 
 from __future__ import annotations
 
@@ -27,8 +27,11 @@ from desktop.core.trust.permissions import Action, Actor, require
 from desktop.core.trust.signing_keys import UnlockedKey, require_usable_key
 
 RECORD_TYPE = "preservation-record"
-RECORD_VERSION = 1
+# Version 2: a correction states its reason (``supersedes.reason``). Version 1 records, sealed before,
+# carry none and stay valid as they were sealed.
+RECORD_VERSION = 2
 WITNESSES_MAX = 20
+REASON_MAX = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,7 @@ class PreservationInput:
     started_at: datetime | None = None
     ended_at: datetime | None = None
     supersedes: int | None = None
+    reason: str = ""  # why the record it supersedes is corrected; required with ``supersedes``
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,13 @@ class PreservationInfo:
         old = self.record.get("supersedes")
         return old.get("id") if isinstance(old, dict) else None
 
+    @property
+    def reason(self) -> str:
+        """Why this record corrects the one it supersedes ("" for a new record, or a version-1 record)."""
+        old = self.record.get("supersedes")
+        reason = old.get("reason") if isinstance(old, dict) else None
+        return reason if isinstance(reason, str) else ""
+
 
 def subject(record_id: int) -> str:
     return f"preservation:{record_id}"
@@ -92,13 +103,21 @@ def _validate(given: PreservationInput) -> PreservationInput:
     if not given.item_ids:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "A preservation record covers at least one evidence item."), field="items")
+    # A correction says why the sealed record is put right, so whoever reads both sees on what grounds
+    # (公证法 第三十九条 provides for correcting an erroneous notarial record); a new record corrects
+    # nothing, so a reason there is refused rather than sealed without meaning.
+    reason = clean_text(given.reason, "reason", REASON_MAX, multiline=True,
+                        required=given.supersedes is not None)
+    if reason and given.supersedes is None:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "A reason is given only when a record corrects another."), field="reason")
     return PreservationInput(
         tuple(sorted(set(given.item_ids))), clean_text(given.place, "place", TEXT_FIELD_MAX, required=True),
         clean_text(given.applicant, "applicant", TEXT_FIELD_MAX, required=True),
         clean_text(given.operator, "operator", TEXT_FIELD_MAX, required=True),
         clean_text(given.steps, "steps", NOTE_MAX, required=True, multiline=True),
         clean_text(given.devices, "devices", NOTE_MAX, multiline=True), witnesses, given.started_at,
-        given.ended_at, given.supersedes)
+        given.ended_at, given.supersedes, reason)
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -136,7 +155,7 @@ def create_record(session: Session, actor: Actor, key: UnlockedKey, case_number:
             raise NotAllowed(QT_TRANSLATE_NOOP(
                 "errors", "Preservation record {record} was already corrected by record {newer}; "
                 "correct that one instead."), record=old.id, newer=newer)
-        supersedes = {"id": old.id, "record_sha256": old.record_sha256}
+        supersedes = {"id": old.id, "record_sha256": old.record_sha256, "reason": clean.reason}
     office = get_office(session)
     record_id = int(session.scalar(select(func.max(PreservationRecord.id))) or 0) + 1
     record: dict[str, object] = {

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from db.models import MediationCase, PreservationRecord
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
-from desktop.core.evidence.preservation import subject
+from desktop.core.evidence.preservation import RECORD_VERSION, subject
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.pki import signatures
@@ -59,6 +59,22 @@ def _parse(text: str) -> tuple[dict[str, Any], bool]:
         return parsed, canonical_bytes(parsed) == text.encode("utf-8")
     except InvalidInput:
         return parsed, False
+
+
+def _check_form(parsed: dict[str, Any], where: Where) -> list[Finding]:
+    """The record has the form its version says: a version Mediseal wrote, and from version 2 on a
+    correction states its reason (version 1 records, sealed before, carry none and stay valid)."""
+    version = parsed.get("version")
+    if not isinstance(version, int) or not 1 <= version <= RECORD_VERSION:
+        return [where.finding(FindingCode.RECORD_MALFORMED, words(QT_TRANSLATE_NOOP(
+            "findings", "its version is not one Mediseal writes")), expected=f"1 to {RECORD_VERSION}",
+            found=str(version))]
+    named = parsed.get("supersedes")
+    reason = named.get("reason") if isinstance(named, dict) else None
+    if version >= 2 and isinstance(named, dict) and not (isinstance(reason, str) and reason.strip()):
+        return [where.finding(FindingCode.RECORD_MALFORMED, words(QT_TRANSLATE_NOOP(
+            "findings", "it corrects another record without stating why")))]
+    return []
 
 
 def _check_row(row: PreservationRecord, parsed: dict[str, Any], case_number: str | None,
@@ -124,6 +140,9 @@ def _check_record(row: PreservationRecord, case_number: str | None, digests: dic
     if not well_formed:
         findings.append(where.finding(FindingCode.RECORD_MALFORMED, words(QT_TRANSLATE_NOOP(
             "findings", "its text is not a canonical record"))))
+    elif form_findings := _check_form(parsed, where):
+        findings.extend(form_findings)
+        well_formed = False
     row_findings = _check_row(row, parsed, case_number, digests, where)
     findings.extend(row_findings)
     signer_facts, judged = judge_signer(signer, row.signer, row.sealed_at, where, RECORD_CODES,

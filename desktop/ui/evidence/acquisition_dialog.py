@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -70,6 +71,7 @@ class OptionalTime(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
         layout.addWidget(self.edit, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # one row, as a field
 
     def value(self) -> datetime | None:
         return to_utc(self.edit.dateTime()) if self.check.isChecked() else None

@@ -88,8 +88,9 @@ class DigestField(QWidget):
         self.copy_button.clicked.connect(self.copy)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.label)
         layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addStretch(1)  # the button beside its digest, however wide the pane
 
     def set_value(self, value: str) -> None:
         self.value = value
@@ -265,7 +266,23 @@ class PreservationList(QSplitter):
                                                    end=_record_time(facts.get("ended_at"))),
             self.tr("Devices and software: {value}").format(value=facts.get("devices") or "—"),
             self.tr("Steps:"), str(facts.get("steps", "")),
+            self.tr("Evidence items:"), *_item_lines(record.record.get("items")),
         ]
+        if record.supersedes is not None:
+            corrects = [self.tr("Corrects record {id}.").format(id=record.supersedes)]
+            if record.reason:
+                corrects.append(self.tr("Reason for the correction: {reason}").format(reason=record.reason))
+            lines[2:2] = corrects
         if record.superseded_by is not None:
             lines.insert(1, self.tr("Corrected by record {id}.").format(id=record.superseded_by))
         self.text.setPlainText("\n".join(lines))
+
+
+RECORD_SHA256_SHOWN = 16  # hex digits of each item's SHA-256 in the record view
+
+
+def _item_lines(items: object) -> list[str]:
+    """The items a record covers, as it lists them: number, file name, the start of the SHA-256."""
+    listed = [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+    return [f"  {item.get('id')}  {item.get('name', '')}  "
+            f"SHA-256 {str(item.get('sha256', ''))[:RECORD_SHA256_SHOWN]}…" for item in listed]

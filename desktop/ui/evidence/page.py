@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetrics,
     QKeySequence,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -91,6 +92,7 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 NAME, KIND, SIZE, SHA256, SEALED_BY, TAKEN_IN = range(6)
 SHA256_SHOWN = 10
+NAME_ROOM_SAMPLE = "证" * 20 + ".png"  # a file name the table shows whole beside its other columns
 ID_ROLE = Qt.ItemDataRole.UserRole
 _MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
 
@@ -287,16 +289,11 @@ class EvidencePage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The name gets the room; the other columns are as wide as what they show (and their titles).
         header = self.table.horizontalHeader()
-        metrics = self.fontMetrics()
-        fixed = self.table.font()
-        fixed.setFamily(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family())
         header.setMinimumSectionSize(40)
-        for column, sample in ((KIND, "网页取证"), (SIZE, "1023.9 MiB"), (SEALED_BY, "lihua, wang"),
-                               (TAKEN_IN, "2026-11-25 15:09")):
-            header.resizeSection(column, max(metrics.horizontalAdvance(sample),
-                                             metrics.horizontalAdvance(str(self.model.headers[column]))) + 16)
-        header.resizeSection(SHA256, QFontMetrics(fixed).horizontalAdvance("0" * SHA256_SHOWN) + 16)
+        for column in range(len(self.model.headers)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -315,6 +312,14 @@ class EvidencePage(QWidget):
         self.tabs.addTab(self.trail, self.tr("Custody Trail"))
         self.tabs.addTab(self.record_list, self.tr("Preservation Records"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        # Every title in view, no scroll arrows; the item's facts (digests with their Copy buttons) never
+        # need sideways scrolling: the tabs are never narrower than either.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        facts_content = self.facts.widget()
+        facts_width = ((facts_content.minimumSizeHint().width() if facts_content is not None else 0)
+                       + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent))
+        self.tabs.setMinimumWidth(max(self.tabs.tabBar().sizeHint().width(), facts_width) + 8)
 
         self.ingest_panel = IngestPanel()
         self.ingest_panel.setVisible(False)
@@ -349,13 +354,15 @@ class EvidencePage(QWidget):
         items_layout.setContentsMargins(0, 0, 0, 0)
         items_layout.addWidget(self.table, 1)
         items_layout.addWidget(self.count_label)
-        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setObjectName("evidenceSplit")
+        self.split.setChildrenCollapsible(False)
         self.split.addWidget(items_box)
         self.split.addWidget(self.tabs)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
-        self.split.setSizes([560, 360])
+        self.side_by_side_from = self._side_by_side_width()
+        self.arranged: Qt.Orientation | None = None  # set at the first resize
         self.report_split = QSplitter(Qt.Orientation.Vertical)
         self.report_split.addWidget(self.split)
         self.report_split.addWidget(self.report_box)
@@ -372,6 +379,51 @@ class EvidencePage(QWidget):
                   skip_own=True)
         self._update_buttons()
         self.refresh()
+
+    # --- layout ------------------------------------------------------------------------------------
+    def _side_by_side_width(self) -> int:
+        """The page width from which the table and the detail tabs stand side by side: the table with
+        every column, a 20-character Chinese file name in full, and the tabs at their narrowest. Below
+        it (a 1024-pixel screen) the tabs go under the table, which then has the page's whole width."""
+        metrics = self.fontMetrics()
+        fixed = QFontMetrics(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        samples = {KIND: max(self.model.kinds.values(), key=metrics.horizontalAdvance, default=""),
+                   SIZE: "1023.9 MiB", SEALED_BY: "lihua, wang", TAKEN_IN: "2026-11-25 15:09"}
+        columns = sum(max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(
+            str(self.model.headers[column]))) + padding for column, sample in samples.items())
+        columns += padding + max(fixed.horizontalAdvance("0" * SHA256_SHOWN),
+                                 metrics.horizontalAdvance("SHA-256"))
+        name = metrics.horizontalAdvance(NAME_ROOM_SAMPLE) + padding + self.style().pixelMetric(
+            QStyle.PixelMetric.PM_SmallIconSize) + 4
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = self.contentsMargins()
+        return (columns + name + scroll_bar + 2 * self.table.frameWidth() + self.tabs.minimumWidth()
+                + self.split.handleWidth() + 24 + margins.left() + margins.right())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Table and tabs side by side on a wide page, one above the other on a narrow one."""
+        wide = self.width() >= self.side_by_side_from
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.arranged == orientation:
+            return
+        self.arranged = orientation
+        self.split.setOrientation(orientation)
+        # The records' list beside the record's text in a wide, low pane; above it in a narrow, tall one.
+        self.record_list.setOrientation(Qt.Orientation.Vertical if wide else Qt.Orientation.Horizontal)
+        if wide:
+            total = max(self.split.width(), self.side_by_side_from)
+            detail = max(self.tabs.minimumWidth(), int(total * 0.4))
+            self.split.setSizes([total - detail, detail])
+            self.record_list.setSizes([1, 1])
+        else:
+            total = max(self.split.height(), 2)
+            self.split.setSizes([int(total * 0.45), total - int(total * 0.45)])
+            self.record_list.setSizes([2, 3])
 
     def _command(self, text: str, name: str, slot: Callable[[], object],
                  shortcut: QKeySequence.StandardKey | None = None) -> tuple[QAction, QToolButton]:

@@ -29,10 +29,11 @@ ERROR_COLOUR = "#b00020"
 
 
 def error_label(object_name: str) -> QLabel:
-    """The red, wrapping line under a dialog's fields where a refusal stays in view."""
-    from PySide6.QtWidgets import QLabel
+    """The red, wrapping line under a dialog's fields where a refusal stays in view; the dialog grows for
+    it rather than squashing its fields."""
+    from desktop.ui.framework.fitting import GrowingLabel
 
-    label = QLabel()
+    label = GrowingLabel()
     label.setObjectName(object_name)
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {ERROR_COLOUR}")

@@ -6,8 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from desktop.core.errors import InvalidInput
 from desktop.core.office import office
@@ -18,8 +30,30 @@ from desktop.core.trust.passwords import check_password_rules
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import error_label
+from desktop.ui.framework.fitting import fit_height
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
+
+
+def explanation(text: str) -> QLabel:
+    """A page's explanation, wrapped in the page itself: a wizard's subtitle has room for two lines of
+    Latin text only, so a longer one, a larger font or a taller Chinese font had its end cut off."""
+    label = QLabel(text)
+    label.setObjectName("pageExplanation")
+    label.setWordWrap(True)
+    return label
+
+
+def stacked(page: QWizardPage, *parts: QWidget | QLayout) -> None:
+    """The page's explanation, fields and notes one under the other (a form layout shares out the height
+    of wrapped text between its rows unreliably)."""
+    layout = QVBoxLayout(page)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    layout.addStretch(1)
 
 
 class OfficePage(QWizardPage):
@@ -28,9 +62,9 @@ class OfficePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your office"))
-        self.setSubTitle(self.tr("Mediseal records which mediation centre or notary office this data "
-                                 "folder belongs to. The name appears on documents; the prefix on "
-                                 "every case number."))
+        intro = explanation(self.tr("Mediseal records which mediation centre or notary office this data "
+                                    "folder belongs to. The name appears on documents; the prefix on "
+                                    "every case number."))
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("officeName")
         self.name_edit.setPlaceholderText(self.tr("e.g. Kunming IP Dispute Mediation Centre"))
@@ -41,11 +75,11 @@ class OfficePage(QWizardPage):
         self.example = QLabel()
         self.example.setObjectName("caseNumberExample")
         self.problem = error_label("officeProblem")
-        form = QFormLayout(self)
+        form = QFormLayout()
         form.addRow(self.tr("Office name:"), self.name_edit)
         form.addRow(self.tr("Case-number prefix:"), self.prefix_edit)
         form.addRow(self.tr("Case numbers will look like:"), self.example)
-        form.addRow(self.problem)
+        stacked(self, intro, form, self.problem)
         self.name_edit.textChanged.connect(self._changed)
         self.prefix_edit.textChanged.connect(self._changed)
         self._changed()
@@ -79,9 +113,9 @@ class AdminPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("First administrator"))
-        self.setSubTitle(self.tr("The administrator adds the other users (mediators, notaries, clerks) and "
-                                 "manages their roles. Keep the password safe: it also protects the "
-                                 "administrator's signing key."))
+        intro = explanation(self.tr("The administrator adds the other users (mediators, notaries, clerks) "
+                                    "and manages their roles. Keep the password safe: it also protects the "
+                                    "administrator's signing key."))
         self.name_edit = QLineEdit("admin")
         self.name_edit.setObjectName("adminName")
         self.password_edit = QLineEdit()
@@ -90,20 +124,20 @@ class AdminPage(QWizardPage):
         self.repeat_edit = QLineEdit()
         self.repeat_edit.setObjectName("adminPasswordRepeat")
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_check = QCheckBox(self.tr("Create the administrator's signing key now (it signs the "
-                                           "ledger's checkpoint at every sign-out)"))
+        self.key_check = QCheckBox(self.tr("Create the administrator's signing key now"))
         self.key_check.setObjectName("adminKey")
         self.key_check.setChecked(True)
+        key_note = explanation(self.tr("It signs the ledger's checkpoint at every sign-out."))
+        key_note.setIndent(self.key_check.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                           + self.key_check.style().pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing))
         self.problem = error_label("adminProblem")
-        form = QFormLayout(self)
+        form = QFormLayout()
         form.addRow(self.tr("User name:"), self.name_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
         form.addRow(self.tr("Password again:"), self.repeat_edit)
         self.status = QLabel()
         self.status.setObjectName("setupStatus")
-        form.addRow(self.key_check)
-        form.addRow(self.problem)
-        form.addRow(self.status)
+        stacked(self, intro, form, self.key_check, key_note, self.problem, self.status)
         for edit in (self.name_edit, self.password_edit, self.repeat_edit):
             edit.textChanged.connect(self._changed)
         self._changed()
@@ -153,6 +187,18 @@ class SetupWizard(QWizard):
         self.recorded: office.OfficeInfo | None = None
         self.session: SignedInUser | None = None
         self.setup_op: Op[SetUp] | None = None
+        self.currentIdChanged.connect(lambda _page: QTimer.singleShot(0, self._fit_page))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_page)
+
+    def _fit_page(self) -> None:
+        """Taller when the page's wrapped text needs it (a larger font, a longer translation)."""
+        page = self.currentPage()
+        explanation = page.findChild(QLabel, "pageExplanation") if page is not None else None
+        if explanation is not None:
+            fit_height(explanation)
 
     def accept(self) -> None:
         if self.setup_op is not None:

@@ -73,6 +73,8 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        # Wide enough for the introduction on two lines and a refusal on one, in either language.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         (self.password_edit if locked else self.name_edit).setFocus()
 
     def attempt(self) -> Op[SignedInUser] | None:

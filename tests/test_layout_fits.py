@@ -1,0 +1,362 @@
+"""Every screen fits at 1024×700, in Chinese and in English, with realistic data (a long case title, long
+Chinese file names, a preservation record, a failed verification): no button or label is cut, the file
+name column shows a 20-character Chinese name whole, the detail tabs need no scroll arrows, the Copy
+buttons are in view, dialogs grow for an error line instead of squashing their fields, and the setup
+wizard's explanations show in full (also at a larger font)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.core.cases import matters as cases
+from desktop.core.errors import InvalidInput
+from desktop.core.evidence import intake, preservation
+from desktop.core.evidence.acquisition import Acquisition
+from desktop.core.office import office
+from desktop.core.storage.store import OpenStore
+from desktop.core.trust import signing_keys, users
+from desktop.core.trust.permissions import Role
+from desktop.core.trust.sign_in import SignedInUser
+from desktop.ui.evidence.page import NAME, EvidencePage
+from desktop.ui.framework.i18n import install_translator, remove_translators
+from desktop.ui.main_window import MainWindow
+from desktop.ui.setup.wizard import SetupWizard
+from desktop.ui.sign_in.dialog import SignInDialog
+from tests.qt_helpers import attached_window, settled
+
+SCREEN = QSize(1024, 700)
+NOTARY_PASSWORD = "notary-password-1"
+OFFICE = "昆明市知识产权纠纷人民调解委员会"
+CASE_TITLE = "昆明某某科技有限公司诉某某电子商务有限公司侵害商标权及不正当竞争纠纷"
+LONG_NAME = "侵权商品页面截图第一页全屏录制版本二三.png"  # 20 Chinese characters
+NAMES = (LONG_NAME, "购买记录.txt", "现场录像公证处第二取证室二零二六年三月十二日.mp4")
+OP_TIMEOUT = 30_000
+LANGUAGES = ["zh_CN", "en"]
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    locale = QLocale()
+    install_translator(qapp, request.param)
+    yield request.param
+    remove_translators(qapp, locale)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A data folder deep in a notary's documents, with a long Chinese path (shown in the status bar)."""
+    return tmp_path / "文档" / "昆明市知识产权纠纷人民调解委员会" / "二零二六年电子证据保全工作数据文件夹" \
+        / "Mediseal"
+
+
+@pytest.fixture
+def notary(sqlite_store: OpenStore) -> SignedInUser:
+    with sqlite_store.database.session_scope() as session:
+        office.create_office(session, OFFICE, "云知调")
+        admin = users.create_first_admin(session, "admin", "admin-password-1")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD)
+    actor = users.sign_in(sqlite_store.database, "lihua", NOTARY_PASSWORD)
+    with sqlite_store.database.session_scope() as session:
+        signing_keys.new_key(session, actor, NOTARY_PASSWORD)
+    with sqlite_store.database.session_scope() as session:
+        return SignedInUser(actor, signing_keys.unlock(session, actor, NOTARY_PASSWORD))
+
+
+@pytest.fixture
+def case_with_evidence(sqlite_store: OpenStore, notary: SignedInUser, tmp_path: Path) -> str:
+    """A case with a long title, three items with long Chinese names (sealed), a preservation record, and
+    one item's bytes changed in the vault (so a verification fails)."""
+    with sqlite_store.database.session_scope() as session:
+        number = cases.open_case(session, notary.actor, "trademark", CASE_TITLE).number
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in NAMES:
+        (folder / name).write_bytes(name.encode() * 200)
+    report = intake.ingest_files(sqlite_store.database, sqlite_store.vault, notary.actor, number,
+                                 [folder / name for name in NAMES], Acquisition("web-capture",
+                                 url="https://shop.example.com/item/1", acquired_by="李华"),
+                                 seal_with=notary.key)
+    with sqlite_store.database.session_scope() as session:
+        preservation.create_record(session, notary.actor, notary.key, number, preservation.PreservationInput(
+            tuple(info.id for info in report.items), "昆明市五华区公证处第二取证室", "昆明某某科技有限公司",
+            "李华", "1. 清除浏览器缓存；2. 打开网页；3. 录屏。", "笔记本电脑 ThinkPad", ("王芳", "张三")))
+    blob = sqlite_store.vault.path(report.items[1].sha256)
+    os.chmod(blob, 0o600)
+    blob.write_bytes(b"changed")
+    return number
+
+
+# --- what "cut" means ----------------------------------------------------------------------------
+def _shown(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def _name(widget: QWidget) -> str:
+    text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+    return f"{type(widget).__name__} {widget.objectName()!r} {text[:40]!r}"
+
+
+def _scrolled(widget: QWidget, top: QWidget) -> bool:
+    """Whether ``widget`` sits in a scroll area's viewport (there it may scroll out of view)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not top:
+        grand = parent.parentWidget()
+        if isinstance(grand, QAbstractScrollArea) and grand.viewport() is parent:
+            return True
+        parent = grand
+    return False
+
+
+def _outside(widget: QWidget, top: QWidget) -> bool:
+    """Whether part of ``widget`` lies outside an ancestor (up to ``top``) and so is cut off."""
+    parent = widget.parentWidget()
+    rect = QRect(QPoint(0, 0), widget.size())
+    while parent is not None:
+        mapped = QRect(widget.mapTo(parent, QPoint(0, 0)), widget.size())
+        if not parent.rect().contains(mapped):
+            return True
+        if parent is top:
+            return False
+        parent = parent.parentWidget()
+    return not rect.isValid()
+
+
+def cut_widgets(top: QWidget) -> list[str]:
+    """Buttons and labels under ``top`` shown smaller than they need (width below their size hint
+    unless the label wraps, height below what their text needs), or cut off by an ancestor; a scroll
+    area's content may scroll, so only its own size is judged there."""
+    cut = []
+    for widget in top.findChildren(QWidget):
+        if not _shown(widget) or not isinstance(widget, QLabel | QAbstractButton):
+            continue
+        if isinstance(widget, QToolButton) and isinstance(widget.parentWidget(), QTabBar):
+            continue  # a tab bar's own scroll arrows: judged by ``tab_bar_fits``
+        if isinstance(widget, QLabel) and not widget.text():
+            continue
+        hint = widget.sizeHint()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + 1:
+                cut.append(f"{_name(widget)}: {widget.height()} high, its text needs {needed}")
+        elif widget.width() + 1 < hint.width() or \
+                widget.height() + 1 < min(hint.height(), widget.minimumSizeHint().height()):
+            cut.append(f"{_name(widget)}: {widget.width()}×{widget.height()}, "
+                       f"needs {hint.width()}×{hint.height()}")
+        if not _scrolled(widget, top) and _outside(widget, top):
+            cut.append(f"{_name(widget)}: partly outside its window")
+    return cut
+
+
+def squashed_fields(top: QWidget) -> list[str]:
+    """Input fields and buttons shown lower than they ask to be (a dialog that did not grow for its text
+    squashes them); a text box at least one line high."""
+    found = []
+    for widget in top.findChildren(QWidget):
+        if _shown(widget) and isinstance(widget, QLineEdit | QComboBox | QAbstractButton | QPlainTextEdit):
+            need = widget.sizeHint().height() if not isinstance(widget, QPlainTextEdit) \
+                else max(widget.minimumHeight(), widget.fontMetrics().lineSpacing() + 8)
+            if widget.height() + 1 < need:
+                found.append(f"{_name(widget)}: {widget.height()} high, needs {need}")
+    return found
+
+
+def tab_bar_fits(bar: QTabBar) -> bool:
+    """Every tab shows its whole title: no scroll arrows, no elided title."""
+    arrows = [button for button in bar.findChildren(QToolButton) if button.isVisible()]
+    return not arrows and all(bar.tabRect(index).width() >= bar.tabSizeHint(index).width()
+                              for index in range(bar.count())) and bar.sizeHint().width() <= bar.width()
+
+
+def _pump(qtbot: QtBot) -> None:
+    """Let layouts and deferred resizes settle."""
+    qtbot.wait(150)
+
+
+# --- the main window -----------------------------------------------------------------------------
+def _window(qtbot: QtBot, store: OpenStore, signed_in: SignedInUser) -> MainWindow:
+    window = attached_window(qtbot, store, OFFICE, signed_in)
+    window.resize(SCREEN)
+    window.show_page("evidence")
+    page = window.evidence_page
+    assert page is not None
+    qtbot.waitUntil(lambda: page.model.rowCount() == len(NAMES), timeout=OP_TIMEOUT)
+    settled(qtbot, page)
+    _pump(qtbot)
+    return window
+
+
+def test_the_window_fits_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                    case_with_evidence: str, language: str) -> None:
+    window = _window(qtbot, sqlite_store, notary)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= SCREEN.width() and hint.height() <= SCREEN.height(), hint
+    assert window.size() == SCREEN  # no page asks for more
+    for key in window.page_keys:
+        window.show_page(key)
+        _pump(qtbot)
+        assert window.size() == SCREEN, key
+        assert cut_widgets(window) == [], key
+
+
+def test_evidence_page_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                      case_with_evidence: str, language: str) -> None:
+    window = _window(qtbot, sqlite_store, notary)
+    page: EvidencePage = window.evidence_page  # type: ignore[assignment]
+    row = page.model.row_of(next(info.id for info in page.model.rows if info.name == LONG_NAME))
+    page.table.selectRow(row)
+    settled(qtbot, page)
+    name_index = page.model.index(row, NAME)
+    assert page.table.columnWidth(NAME) >= page.table.sizeHintForIndex(name_index).width(), \
+        "the file name column shows a 20-character Chinese name whole"
+    assert page.table.horizontalScrollBar().maximum() == 0, "every column is in view"
+    assert page.model.data(name_index, 3) is not None  # ToolTipRole: the full name on hover
+    assert tab_bar_fits(page.tabs.tabBar()), [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        settled(qtbot, page)
+        _pump(qtbot)
+        assert cut_widgets(window) == [], page.tabs.tabText(index)
+    page.tabs.setCurrentWidget(page.facts)
+    _pump(qtbot)
+    facts = page.facts
+    assert facts.horizontalScrollBar().maximum() == 0, "the item's facts need no sideways scrolling"
+    for field in (facts.sha256, facts.sm3):
+        button = field.copy_button
+        where = QRect(button.mapTo(facts.viewport(), QPoint(0, 0)), button.size())
+        assert facts.viewport().rect().contains(where), f"{button.objectName()} is cut off"
+
+    page.verify()
+    qtbot.waitUntil(lambda: page.report is not None, timeout=OP_TIMEOUT)
+    settled(qtbot, page)
+    _pump(qtbot)
+    assert page.report is not None and not page.report.clean
+    assert window.size() == SCREEN
+    assert cut_widgets(window) == []
+    assert page.table.columnWidth(NAME) >= page.table.sizeHintForIndex(name_index).width()
+    assert tab_bar_fits(page.tabs.tabBar())
+
+
+# --- dialogs -------------------------------------------------------------------------------------
+def _fits_screen(dialog: QWidget) -> None:
+    assert dialog.width() <= SCREEN.width() and dialog.height() <= SCREEN.height() - 40, dialog.size()
+
+
+def _check_error_shown(qtbot: QtBot, dialog: QDialog, message: QLabel, show: Callable[[], object]) -> None:
+    """Show ``dialog`` as it opens, then an error in ``message``: nothing cut or squashed, before or
+    after; the dialog grows for the error rather than squashing its fields."""
+    qtbot.waitExposed(dialog)
+    _pump(qtbot)
+    _fits_screen(dialog)
+    assert cut_widgets(dialog) == [] and squashed_fields(dialog) == []
+    show()
+    qtbot.waitUntil(lambda: bool(message.text()), timeout=OP_TIMEOUT)
+    _pump(qtbot)
+    _fits_screen(dialog)
+    assert cut_widgets(dialog) == [], message.text()
+    assert squashed_fields(dialog) == [], message.text()
+
+
+DIALOGS = ["case", "acquisition", "preservation", "sign-in"]
+
+
+@pytest.mark.parametrize("kind", DIALOGS)
+def test_dialogs_grow_for_their_error_line(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                           case_with_evidence: str, language: str, tmp_path: Path,
+                                           kind: str) -> None:
+    window = _window(qtbot, sqlite_store, notary)
+    page: EvidencePage = window.evidence_page  # type: ignore[assignment]
+    if kind == "case":
+        case_dialog = page.new_case()
+        assert case_dialog is not None
+        case_dialog.title_edit.setText("x" * 10 + "\u202e")
+        _check_error_shown(qtbot, case_dialog, case_dialog.message, case_dialog.attempt)
+        case_dialog.done(0)
+    elif kind == "acquisition":
+        acquisition = page.take_in([tmp_path / "in" / NAMES[0]])
+        assert acquisition is not None
+        acquisition.set_source_kind("web-capture")
+        acquisition.url_edit.setText("https://shop.example.com/item/1")
+        acquisition.acquired_by_edit.setText("李华\u202e（公证员）")
+        _check_error_shown(qtbot, acquisition, acquisition.message, acquisition.attempt)
+        acquisition.done(0)
+    elif kind == "preservation":
+        page.table.selectAll()
+        record = page.preservation_record()
+        assert record is not None
+        record.place_edit.setText("昆明市五华区公证处第二取证室\u202e")
+        _check_error_shown(qtbot, record, record.message, record.attempt)
+        record.place_edit.clear()
+        record.done(0)
+    else:
+        sign_in = SignInDialog(sqlite_store, window)
+        sign_in.open()
+        sign_in.name_edit.setText("lihua")
+        sign_in.password_edit.setText("wrong password")
+        _check_error_shown(qtbot, sign_in, sign_in.message, sign_in.attempt)
+        qtbot.waitUntil(lambda: sign_in.check_op is None, timeout=OP_TIMEOUT)
+        sign_in.done(0)
+
+
+def test_user_dialog_grows_for_its_error_line(qtbot: QtBot, language: str) -> None:
+    from desktop.ui.settings.page import UserDialog
+
+    def refuse() -> None:
+        raise InvalidInput("The field {field} holds a control or text-direction character (U+{code}) at "
+                           "position {position}; remove it and try again.", field="name", code="202E",
+                           position=7)
+
+    dialog = UserDialog(lambda *_given: refuse)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    _check_error_shown(qtbot, dialog, dialog.message, dialog.attempt)
+
+
+# --- the setup wizard ----------------------------------------------------------------------------
+@pytest.mark.parametrize("point_size", [9, 16])
+def test_setup_wizard_shows_its_explanations_in_full(qtbot: QtBot, sqlite_store: OpenStore, language: str,
+                                                     point_size: int, qapp: QApplication) -> None:
+    font = qapp.font()
+    qapp.setFont(QFont(font.family(), point_size))  # a notary with a larger system font
+    try:
+        wizard = SetupWizard(sqlite_store, needs_office=True)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        qtbot.waitExposed(wizard)
+        for page in (wizard.office_page, wizard.admin_page):
+            _pump(qtbot)
+            assert wizard.currentPage() is page
+            _fits_screen(wizard)
+            assert cut_widgets(wizard) == [], page.title()
+            if page is wizard.office_page:
+                page.name_edit.setText(OFFICE)
+                page.prefix_edit.setText("")  # an error line
+                _pump(qtbot)
+                assert page.problem.text() and cut_widgets(wizard) == [] and squashed_fields(wizard) == []
+                page.prefix_edit.setText("云知调")
+                wizard.next()
+        wizard.admin_page.password_edit.setText("short")
+        _pump(qtbot)
+        assert wizard.admin_page.problem.text()
+        assert cut_widgets(wizard) == [] and squashed_fields(wizard) == []
+    finally:
+        qapp.setFont(font)
