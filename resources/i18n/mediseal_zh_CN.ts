@@ -2799,6 +2799,94 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>the ledger records its sealing (entry {seq}) but the store no longer holds it</source>
         <translation>存证日志记载了其签章（第 {seq} 条），但数据库中已没有该记录</translation>
     </message>
+    <message>
+        <source>signing key {key} ({owner}, {fingerprint})</source>
+        <translation>签名密钥 {key}（{owner}，{fingerprint}）</translation>
+    </message>
+    <message>
+        <source>its certificate cannot be read</source>
+        <translation>其证书无法读取</translation>
+    </message>
+    <message>
+        <source>its stored certificate is not a readable PEM certificate</source>
+        <translation>所存证书不是可读取的 PEM 证书</translation>
+    </message>
+    <message>
+        <source>its certificate is not the one its fingerprint names</source>
+        <translation>其证书与指纹所指的证书不符</translation>
+    </message>
+    <message>
+        <source>its stored fingerprint is not the SHA-256 of its certificate</source>
+        <translation>所存指纹不是其证书的 SHA-256 摘要</translation>
+    </message>
+    <message>
+        <source>no ledger entry records it</source>
+        <translation>存证日志中没有记录</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its creation or import</source>
+        <translation>存证日志中没有其创建或导入的记录</translation>
+    </message>
+    <message>
+        <source>the ledger records it as {owner}&apos;s key</source>
+        <translation>存证日志记录其为 {owner} 的签名密钥</translation>
+    </message>
+    <message>
+        <source>signing key {fingerprint} ({owner})</source>
+        <translation>签名密钥 {fingerprint}（{owner}）</translation>
+    </message>
+    <message>
+        <source>the ledger records it (entry {entry}, {kind}) but the store no longer holds it</source>
+        <translation>存证日志有记录（第 {entry} 条，{kind}），但本机已不存有该签名密钥</translation>
+    </message>
+    <message>
+        <source>the ledger records its revocation (entry {entry}) but its row lets it sign again</source>
+        <translation>存证日志记录其已吊销（第 {entry} 条），但数据库中该签名密钥又可签名</translation>
+    </message>
+    <message>
+        <source>its row marks it revoked but no ledger entry records a revocation</source>
+        <translation>数据库标记其已吊销，但存证日志中没有吊销记录</translation>
+    </message>
+    <message>
+        <source>its stored revocation reason is not the one the ledger recorded (entry {entry})</source>
+        <translation>所存吊销理由与存证日志记录的不符（第 {entry} 条）</translation>
+    </message>
+    <message>
+        <source>its row gives a revocation reason, but the ledger recorded none (entry {entry})</source>
+        <translation>数据库中有吊销理由，但存证日志记录的吊销没有理由（第 {entry} 条）</translation>
+    </message>
+    <message>
+        <source>its row gives another revocation time than the ledger</source>
+        <translation>数据库中的吊销时间与存证日志不符</translation>
+    </message>
+    <message>
+        <source>its certificate is not known here (no such key)</source>
+        <translation>本机不认识其证书（无此签名密钥）</translation>
+    </message>
+    <message>
+        <source>its certificate is not known here ({why})</source>
+        <translation>本机不认识其证书（{why}）</translation>
+    </message>
+    <message>
+        <source>signed with {owner}&apos;s key but names {name}</source>
+        <translation>用 {owner} 的签名密钥签署，却署名 {name}</translation>
+    </message>
+    <message>
+        <source>signed after its key was revoked</source>
+        <translation>在签名密钥吊销之后签署</translation>
+    </message>
+    <message>
+        <source>its key was revoked later ({time}); the seal predates that and stays valid</source>
+        <translation>其签名密钥后来被吊销（{time}）；签章早于吊销，仍然有效</translation>
+    </message>
+    <message>
+        <source>its key was logged at entry {key_entry}, after entry {entry} that it follows</source>
+        <translation>其签名密钥记录于第 {key_entry} 条，晚于它所签署的第 {entry} 条</translation>
+    </message>
+    <message>
+        <source>signed outside its certificate&apos;s validity</source>
+        <translation>在证书有效期之外签署</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>

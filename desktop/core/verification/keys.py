@@ -15,14 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import SigningKey, User
-from desktop.core.errors import InvalidInput
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.integrity.canonical import format_time
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.pki import certificates
 from desktop.core.trust.signing_keys import revocation_digest
 from desktop.core.verification.anchors import Anchors, Logged
 from desktop.core.verification.codes import FindingCode
-from desktop.core.verification.findings import NOTICE, Finding, Where
+from desktop.core.verification.findings import NOTICE, Finding, Where, Words, term, words
 from desktop.core.verification.statuses import SignerFacts
 
 KEY_SUBJECT_PREFIX = "key:"
@@ -42,7 +42,7 @@ class Signer:
     owner: str | None  # by the ledger (who logged its creation); the row's user when not logged
     known: bool  # readable certificate, its stored fingerprint, and logged when made or imported
     revoked_at: datetime | None  # by the ledger
-    why_unknown: str = ""
+    why_unknown: Words | None = None  # why it is not known, in words
     logged_seq: int | None = None  # the ledger entry that logged its creation or import
 
 
@@ -102,48 +102,50 @@ def check_keys(session: Session, anchors: Anchors) -> KeyCheck:
     for row, owner_name in rows:
         held.add(row.fingerprint)
         found: list[Finding] = []
-        where = Where(f"signing key {row.id} ({owner_name}, {row.fingerprint[:16]})", key=row.fingerprint,
-                      user=owner_name)
-        why = ""
+        where = Where(words(QT_TRANSLATE_NOOP("findings", "signing key {key} ({owner}, {fingerprint})"),
+                            key=row.id, owner=owner_name or "", fingerprint=row.fingerprint[:16]),
+                      key=row.fingerprint, user=owner_name)
+        why: Words | None = None
         try:
             certificate: x509.Certificate | None = certificates.load_certificate_pem(
                 row.certificate_pem.encode())
         except InvalidInput:
             certificate = None
-            why = "its certificate cannot be read"
-            found.append(where.finding(FindingCode.KEY_CERTIFICATE_UNREADABLE,
-                                       "its stored certificate is not a readable PEM certificate"))
+            why = words(QT_TRANSLATE_NOOP("findings", "its certificate cannot be read"))
+            found.append(where.finding(FindingCode.KEY_CERTIFICATE_UNREADABLE, words(QT_TRANSLATE_NOOP(
+                "findings", "its stored certificate is not a readable PEM certificate"))))
         fingerprint = row.fingerprint
         if certificate is not None:
             fingerprint = certificates.certificate_fingerprint(certificate)
             if fingerprint != row.fingerprint:
-                why = "its certificate is not the one its fingerprint names"
-                found.append(where.finding(FindingCode.KEY_FINGERPRINT_MISMATCH,
-                                           "its stored fingerprint is not the SHA-256 of its certificate",
-                                           expected=fingerprint, found=row.fingerprint))
+                why = words(QT_TRANSLATE_NOOP("findings",
+                                              "its certificate is not the one its fingerprint names"))
+                found.append(where.finding(FindingCode.KEY_FINGERPRINT_MISMATCH, words(QT_TRANSLATE_NOOP(
+                    "findings", "its stored fingerprint is not the SHA-256 of its certificate")),
+                    expected=fingerprint, found=row.fingerprint))
         creation = created.get(row.fingerprint)
         if creation is None:
-            why = why or "no ledger entry records it"
-            found.append(where.finding(FindingCode.KEY_NOT_IN_LEDGER,
-                                       "no ledger entry records its creation or import",
-                                       found=row.fingerprint))
+            why = why or words(QT_TRANSLATE_NOOP("findings", "no ledger entry records it"))
+            found.append(where.finding(FindingCode.KEY_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
+                "findings", "no ledger entry records its creation or import")), found=row.fingerprint))
         elif owner_name != creation.actor:
-            found.append(where.finding(FindingCode.KEY_OWNER_CHANGED, f"the ledger records it as "
-                                       f"{creation.actor}'s key", expected=creation.actor, found=owner_name,
-                                       seq=creation.seq))
+            found.append(where.finding(FindingCode.KEY_OWNER_CHANGED, words(QT_TRANSLATE_NOOP(
+                "findings", "the ledger records it as {owner}'s key"), owner=creation.actor),
+                expected=creation.actor, found=owner_name, seq=creation.seq))
         revocation = revoked.get(row.fingerprint)
         found.extend(_revocation_findings(where, row, revocation))
         signers[row.id] = Signer(row.id, fingerprint, certificate, creation.actor if creation else owner_name,
-                                 not why, revocation.recorded_at if revocation else None, why,
+                                 why is None, revocation.recorded_at if revocation else None, why,
                                  creation.seq if creation else None)
         keyed.extend((row.id, finding) for finding in found)
     for fingerprint, logged in created.items():
         if fingerprint not in held:
-            where = Where(f"signing key {fingerprint[:16]} ({logged.actor})", key=fingerprint,
+            where = Where(words(QT_TRANSLATE_NOOP("findings", "signing key {fingerprint} ({owner})"),
+                                fingerprint=fingerprint[:16], owner=logged.actor), key=fingerprint,
                           user=logged.actor)
-            missing = where.finding(FindingCode.KEY_MISSING, f"the ledger records it (entry {logged.seq}, "
-                                    f"{logged.kind}) but the store no longer holds it", expected=fingerprint,
-                                    seq=logged.seq)
+            missing = where.finding(FindingCode.KEY_MISSING, words(QT_TRANSLATE_NOOP(
+                "findings", "the ledger records it (entry {entry}, {kind}) but the store no longer holds it"),
+                entry=logged.seq, kind=term(EventKind, logged.kind)), expected=fingerprint, seq=logged.seq)
             keyed.append((None, missing))
     return KeyCheck(signers, tuple(keyed))
 
@@ -152,12 +154,14 @@ def _revocation_findings(where: Where, row: SigningKey, revocation: Logged | Non
     """The row's revocation against the ledger's: undone, never logged, moved, or another reason."""
     row_revoked_at = row.revoked_at
     if revocation is not None and row_revoked_at is None:
-        return [where.finding(FindingCode.KEY_REVOCATION_UNDONE, f"the ledger records its revocation "
-                              f"(entry {revocation.seq}) but its row lets it sign again",
+        return [where.finding(FindingCode.KEY_REVOCATION_UNDONE, words(QT_TRANSLATE_NOOP(
+                              "findings", "the ledger records its revocation (entry {entry}) but its row "
+                              "lets it sign again"), entry=revocation.seq),
                               expected=format_time(revocation.recorded_at), found=None, seq=revocation.seq)]
     if revocation is None and row_revoked_at is not None:
-        return [where.finding(FindingCode.KEY_REVOKED_NOT_IN_LEDGER, "its row marks it revoked but no ledger "
-                              "entry records a revocation", expected=None, found=format_time(row_revoked_at))]
+        return [where.finding(FindingCode.KEY_REVOKED_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
+            "findings", "its row marks it revoked but no ledger entry records a revocation")), expected=None,
+            found=format_time(row_revoked_at))]
     if revocation is None or row_revoked_at is None:
         return []
     if revocation.digest in (None, row.fingerprint):
@@ -173,8 +177,9 @@ def _revocation_findings(where: Where, row: SigningKey, revocation: Logged | Non
         return []
     if recorded(revocation.recorded_at):
         return [_time_changed(where, row_revoked_at, revocation)]
-    return [where.finding(FindingCode.KEY_REVOCATION_REASON_CHANGED, f"its stored revocation reason is not "
-                          f"the one the ledger recorded (entry {revocation.seq})",
+    return [where.finding(FindingCode.KEY_REVOCATION_REASON_CHANGED, words(QT_TRANSLATE_NOOP(
+                          "findings", "its stored revocation reason is not the one the ledger recorded "
+                          "(entry {entry})"), entry=revocation.seq),
                           expected=revocation.digest, found=row.revocation_reason, seq=revocation.seq)]
 
 
@@ -185,16 +190,17 @@ def _older_revocation_findings(where: Where, row: SigningKey, revocation: Logged
     if abs(row.revoked_at - revocation.recorded_at) > REVOCATION_SLACK:
         found.append(_time_changed(where, row.revoked_at, revocation))
     if row.revocation_reason is not None:
-        found.append(where.finding(FindingCode.KEY_REVOCATION_REASON_CHANGED, f"its row gives a revocation "
-                                   f"reason, but the ledger recorded none (entry {revocation.seq})",
+        found.append(where.finding(FindingCode.KEY_REVOCATION_REASON_CHANGED, words(QT_TRANSLATE_NOOP(
+                                   "findings", "its row gives a revocation reason, but the ledger recorded "
+                                   "none (entry {entry})"), entry=revocation.seq),
                                    expected=None, found=row.revocation_reason, seq=revocation.seq))
     return found
 
 
 def _time_changed(where: Where, row_revoked_at: datetime, revocation: Logged) -> Finding:
-    return where.finding(FindingCode.KEY_REVOCATION_CHANGED, "its row gives another revocation time than the "
-                         "ledger", expected=format_time(revocation.recorded_at),
-                         found=format_time(row_revoked_at), seq=revocation.seq)
+    return where.finding(FindingCode.KEY_REVOCATION_CHANGED, words(QT_TRANSLATE_NOOP(
+        "findings", "its row gives another revocation time than the ledger")),
+        expected=format_time(revocation.recorded_at), found=format_time(row_revoked_at), seq=revocation.seq)
 
 
 def judge_signer(signer: Signer | None, name: str, signed_at: datetime, where: Where, codes: SignerCodes,
@@ -203,39 +209,43 @@ def judge_signer(signer: Signer | None, name: str, signed_at: datetime, where: W
     a ledger entry the signature came after (the entry that logged a seal; a checkpoint's last entry),
     so the key's own creation entry must come before it: the ledger's order, not a seat's clock."""
     if signer is None:
-        return SignerFacts(False, False, False), [where.finding(codes.unknown, "its certificate is not known "
-                                                                 "here (no such key)")]
+        return SignerFacts(False, False, False), [where.finding(codes.unknown, words(QT_TRANSLATE_NOOP(
+            "findings", "its certificate is not known here (no such key)")))]
     found: list[Finding] = []
     if not signer.known:
-        found.append(where.finding(codes.unknown, f"its certificate is not known here ({signer.why_unknown})",
-                                   found=signer.fingerprint))
+        found.append(where.finding(codes.unknown, words(QT_TRANSLATE_NOOP(
+            "findings", "its certificate is not known here ({why})"), why=signer.why_unknown or ""),
+            found=signer.fingerprint))
     matches = signer.owner == name
     if not matches:
-        found.append(where.finding(codes.mismatch, f"signed with {signer.owner}'s key but names {name}",
-                                   expected=signer.owner, found=name))
+        found.append(where.finding(codes.mismatch, words(QT_TRANSLATE_NOOP(
+            "findings", "signed with {owner}'s key but names {name}"), owner=signer.owner or "", name=name),
+            expected=signer.owner, found=name))
     valid = True
     if signer.revoked_at is not None:
         if signer.revoked_at <= signed_at:
             valid = False
-            found.append(where.finding(codes.after_revocation, "signed after its key was revoked",
+            found.append(where.finding(codes.after_revocation, words(QT_TRANSLATE_NOOP(
+                                       "findings", "signed after its key was revoked")),
                                        expected=f"before {format_time(signer.revoked_at)}",
                                        found=format_time(signed_at)))
         elif codes.revoked_later is not None:
-            found.append(where.finding(codes.revoked_later, f"its key was revoked later "
-                                       f"({format_time(signer.revoked_at)}); the seal predates that and "
-                                       "stays valid", severity=NOTICE))
+            found.append(where.finding(codes.revoked_later, words(QT_TRANSLATE_NOOP(
+                "findings", "its key was revoked later ({time}); the seal predates that and stays valid"),
+                time=format_time(signer.revoked_at)), severity=NOTICE))
     if after_entry is not None and signer.logged_seq is not None and signer.logged_seq > after_entry:
         valid = False
-        found.append(where.finding(FindingCode.SIGNED_BEFORE_KEY, f"its key was logged at entry "
-                                   f"{signer.logged_seq}, after entry {after_entry} that it follows",
+        found.append(where.finding(FindingCode.SIGNED_BEFORE_KEY, words(QT_TRANSLATE_NOOP(
+                                   "findings", "its key was logged at entry {key_entry}, after entry {entry} "
+                                   "that it follows"), key_entry=signer.logged_seq, entry=after_entry),
                                    expected=f"<= {after_entry}", found=str(signer.logged_seq)))
     if signer.certificate is not None:
         not_before = signer.certificate.not_valid_before_utc
         not_after = signer.certificate.not_valid_after_utc
         if not not_before <= signed_at <= not_after:
             valid = False
-            found.append(where.finding(FindingCode.OUTSIDE_CERTIFICATE_VALIDITY,
-                                       "signed outside its certificate's validity",
+            found.append(where.finding(FindingCode.OUTSIDE_CERTIFICATE_VALIDITY, words(QT_TRANSLATE_NOOP(
+                                       "findings", "signed outside its certificate's validity")),
                                        expected=f"{format_time(not_before)} – {format_time(not_after)}",
                                        found=format_time(signed_at)))
     return SignerFacts(signer.known, matches, valid and signer.certificate is not None), found
