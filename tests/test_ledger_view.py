@@ -29,7 +29,7 @@ def filled(sqlite_store: OpenStore) -> OpenStore:
     """A store with an administrator holding a key, and 1 234 ledger entries."""
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "测试中心", "测调")
-        actor = users.create_first_admin(session, "admin", PASSWORD)
+        actor = users.create_first_admin(session, "admin", PASSWORD, "张伟")
     with sqlite_store.database.session_scope() as session:
         signing_keys.new_key(session, actor, PASSWORD)
         for step in range(1230):

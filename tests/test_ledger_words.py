@@ -54,8 +54,9 @@ class Facts:
 def _make(store: OpenStore, tmp_path: Path) -> Facts:
     with store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
-        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD)
+        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD,
+                       "李华")
     actor = users.sign_in(store.database, "lihua", NOTARY_PASSWORD)
     with store.database.session_scope() as session:
         fingerprint = signing_keys.new_key(session, actor, NOTARY_PASSWORD).fingerprint

@@ -176,8 +176,8 @@ def _store_with_users(settings: Settings) -> None:
     store = open_store(settings)
     with store.database.session_scope() as session:
         office.create_office(session, "丽江调解中心", "云丽调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1")
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "张伟")
+        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1", "王强")
     store.close()
 
 

@@ -38,8 +38,8 @@ def staffed(sqlite_store: OpenStore) -> OpenStore:
     """An office, an administrator and a clerk, their passwords hashed at that cost."""
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "测试中心", "测调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1")
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "张伟")
+        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1", "王强")
     return sqlite_store
 
 

@@ -25,8 +25,8 @@ ADMIN_PASSWORD = "admin-password-1"
 def staffed(sqlite_store: OpenStore) -> OpenStore:
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "测试中心", "测调")
-        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1")
+        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1", "王强")
     return sqlite_store
 
 
