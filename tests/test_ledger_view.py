@@ -140,9 +140,10 @@ def test_pages_reload_only_when_a_change_concerns_them(qtbot: QtBot, filled: Ope
     assert len(reads) == before
 
     window.show_page("settings")  # adding a user appends to the ledger while the page is hidden
-    settings = window.settings_page
+    settings = window.settings_page.users
     dialog = settings.add_user()
     type_text(dialog.name_edit, "lihua")
+    type_text(dialog.real_name_edit, "李华")
     dialog.role_checks.boxes[Role.NOTARY].setChecked(True)
     type_text(dialog.password_edit, "notary-password-1")
     type_text(dialog.repeat_edit, "notary-password-1")

@@ -135,6 +135,7 @@ def test_first_start_wizard_records_office_and_administrator(qtbot: QtBot, empty
         finish = wizard.button(QWizard.WizardButton.FinishButton)
         admin.name_edit.clear()
         type_text(admin.name_edit, "zhang")
+        type_text(admin.real_name_edit, "张伟")
         type_text(admin.password_edit, "short")
         assert not finish.isEnabled() and "at least 10" in admin.problem.text()
         type_text(admin.password_edit, "-but-now-long")
@@ -150,7 +151,8 @@ def test_first_start_wizard_records_office_and_administrator(qtbot: QtBot, empty
         assert window.store is launcher.store and window.signed_in.actor.name == "zhang"
         with launcher.store.database.session_scope() as session:
             assert office.get_office(session) == office.OfficeInfo("大理州知识产权调解中心", "云理知调")
-            assert [info.name for info in users.list_users(session, window.signed_in.actor)] == ["zhang"]
+            listed = users.list_users(session, window.signed_in.actor)
+            assert [(info.name, info.real_name) for info in listed] == [("zhang", "张伟")]
             # The same one-transaction setup as ``mediseal init --with-key``: the key was made and unlocked.
             assert [key.owner for key in signing_keys.list_keys(session)] == ["zhang"]
         assert window.signed_in.key is not None

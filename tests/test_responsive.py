@@ -77,12 +77,13 @@ def test_adding_a_user_leaves_the_window_live(qtbot: QtBot, staffed: OpenStore) 
     window = attached_window(qtbot, staffed, "测试中心",
                              sign_in_user(staffed.database, "admin", "admin-password-1"))
     window.show_page("settings")
-    page = window.settings_page
-    settled(qtbot, window, page)
+    page = window.settings_page.users
+    settled(qtbot, window, window.settings_page)
     heartbeat = Heartbeat()
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     type_text(dialog.name_edit, "lihua")
+    type_text(dialog.real_name_edit, "李华")
     dialog.role_checks.boxes[Role.NOTARY].setChecked(True)
     type_text(dialog.password_edit, "notary-password-1")
     type_text(dialog.repeat_edit, "notary-password-1")
