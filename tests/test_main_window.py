@@ -207,7 +207,9 @@ def test_known_office_asks_to_sign_in(qtbot: QtBot, settings: Settings) -> None:
     launcher, window = _signed_in(qtbot, settings, "wang", "clerk-password-1")
     try:
         assert "丽江调解中心" in window.windowTitle() and "wang" in window.windowTitle()
-        assert window.user_label.text() == "Signed in: wang"
+        settled(qtbot, window)  # the real name is read with the office's settings
+        assert window.user_label.text() == "Signed in: 王强 (wang)"
+        assert window.windowTitle().startswith("王强 (wang) @ 丽江调解中心")
     finally:
         launcher.shutdown()
 
