@@ -72,7 +72,9 @@ def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
     for (context, source), (translation, _) in committed.items():
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), \
             f"placeholders differ in {context}: {source!r}"
-        assert re.search(r"[\u4e00-\u9fff]", translation) or translation == source, \
+        # Chinese characters, or full-width punctuation (李华（lihua）: the brackets are the translation).
+        chinese = re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", translation)
+        assert chinese or translation == source, \
             f"not Chinese in {context}: {translation!r}"
 
 

@@ -40,6 +40,7 @@ class SettingsPage(QWidget):
         self.signed_in = signed_in
         self.sections: list[Section] = []
         self.column = QVBoxLayout(self)
+        self.column.addStretch(0)  # takes what sections leave over (a non-administrator's Users line)
         self.account = self.add_section(AccountSection(store, signed_in), lambda changes: changes.users)
         self.office = self.add_section(OfficeSection(store, signed_in), lambda changes: changes.settings)
         self.users = self.add_section(UsersSection(store, signed_in), lambda changes: changes.users,
@@ -50,7 +51,7 @@ class SettingsPage(QWidget):
         user may see; it reads again when ``concerned(changes)`` says an op changed what it shows."""
         part = cast(Section, section)
         self.sections.append(part)
-        self.column.addWidget(section, stretch)
+        self.column.insertWidget(self.column.count() - 1, section, stretch)
         Refresher(section, concerned, part.refresh)
         part.set_user(self.signed_in)
         return section

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -245,7 +246,7 @@ class AccountSection(QGroupBox):
         self.who = QLabel()
         self.who.setObjectName("accountName")
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.password_button = QPushButton(self.tr("Change &Password…"))
+        self.password_button = QPushButton(self.tr("Change Pass&word…"))
         self.password_button.setObjectName("changeOwnPasswordButton")
         self.password_button.clicked.connect(self.change_password)
         row = QHBoxLayout(self)
@@ -361,6 +362,9 @@ class UsersSection(QGroupBox):
         self.not_admin.setVisible(not admin)
         for widget in (self.table, *self.buttons):
             widget.setVisible(admin)
+        # A non-administrator sees one line here: the section keeps to its height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred,
+                           QSizePolicy.Policy.Preferred if admin else QSizePolicy.Policy.Maximum)
         self.table.setRowCount(0)
         self._update_buttons()
         self.refresh()
