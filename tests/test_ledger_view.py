@@ -56,7 +56,10 @@ def test_entries_are_fetched_a_page_at_a_time(qtbot: QtBot, filled: OpenStore) -
     oldest = model.rowCount() - 1
     assert model.index(oldest, 3).data() == "User created"  # the kind in words; its code in the tooltip
     assert model.index(oldest, 3).data(Qt.ItemDataRole.ToolTipRole) == "user.created"
-    assert model.index(oldest, 4).data() == "User admin"  # the subject in words; as recorded in the tooltip
+    # The subject in words (the real name with the login name); as recorded in the tooltip.
+    assert model.index(oldest, 4).data() == "User 张伟 (admin)"
+    assert model.index(oldest, 2).data() == "张伟 (admin)"  # the user too; as recorded in the tooltip
+    assert model.index(oldest, 2).data(Qt.ItemDataRole.ToolTipRole) == "admin"
     assert model.index(oldest, 4).data(Qt.ItemDataRole.ToolTipRole) == "user:admin"
     assert "No checkpoint yet" in page.checkpoint_label.text()
     assert not page.checkpoint_button.isEnabled()  # no one with a key signed in

@@ -261,6 +261,12 @@ def test_administrator_changes_the_office_and_new_numbers_follow(qtbot: QtBot, s
         second = cases.open_case(session, clerk_window.signed_in.actor, "patent", "某某专利侵权纠纷").number
         assert {info.number for info in cases.list_cases(session)} == {first, second}
     assert first.endswith("云知调字第0001号") and second.endswith("云知新字第0002号")
+    window.show_page("ledger")  # the entry's subject in words
+    settled(qtbot, window.ledger_page)
+    model = window.ledger_page.model
+    row = next(row for row in range(model.rowCount()) if model.rows[row].kind == EventKind.OFFICE_UPDATED)
+    assert model.index(row, 4).data() == "Office name and case-number prefix"
+    assert model.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == "office:name"
 
 
 # --- fitting 1024×700, and the screenshot -----------------------------------------------------------
@@ -303,3 +309,44 @@ def test_settings_fit_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, languag
         if os.environ.get("MEDISEAL_SCREENSHOTS"):
             SCREENS.mkdir(parents=True, exist_ok=True)
             window.grab().save(str(SCREENS / "settings-users.png"))
+
+
+# --- real names where the window names a person -----------------------------------------------------
+def test_evidence_panes_and_the_ledger_name_people_by_real_name(qtbot: QtBot, staffed: OpenStore,
+                                                                 tmp_path: Path) -> None:
+    from desktop.core.evidence import intake, preservation
+    from desktop.core.evidence.acquisition import Acquisition
+
+    notary = sign_in_user(staffed.database, "lihua", NOTARY_PASSWORD)
+    with staffed.database.session_scope() as session:
+        number = cases.open_case(session, notary.actor, "trademark", "某某商标侵权纠纷").number
+    source = tmp_path / "购买记录.txt"
+    source.write_bytes("订单号 123\n".encode())
+    report = intake.ingest_files(staffed.database, staffed.vault, notary.actor, number, [source],
+                                 Acquisition("upload"), seal_with=notary.key)
+    item_id = report.items[0].id
+    with staffed.database.session_scope() as session:
+        preservation.create_record(session, notary.actor, notary.key, number, preservation.PreservationInput(
+            (item_id,), "昆明市公证处", "某某公司", "李华", "打开网页，截图保存。"))
+    window = attached_window(qtbot, staffed, OFFICE, notary)
+    window.show_page("evidence")
+    page = window.evidence_page
+    settled(qtbot, window, page)
+    page.table.selectRow(0)
+    settled(qtbot, page)
+    assert page.facts.seals.text().startswith("李华 (lihua), ")
+    assert page.facts.taken_in.text().startswith("by 李华 (lihua) at ")
+    trail = page.trail
+    assert {trail.item(row, 2).text() for row in range(trail.rowCount())} == {"李华 (lihua)"}
+    records = page.record_list
+    assert records.table.item(0, 1).text() == "李华 (lihua)"
+    assert "Sealed by 李华 (lihua) at " in records.text.toPlainText()
+
+    window.show_page("ledger")
+    ledger_page = window.ledger_page
+    settled(qtbot, ledger_page)
+    model = ledger_page.model
+    shown = {model.index(row, 2).data() for row in range(model.rowCount())}
+    assert {"李华 (lihua)", "张伟 (admin)"} <= shown  # the ledger keeps the login name (the tooltip)
+    with staffed.database.session_scope() as session:
+        assert {entry.actor for entry in ledger.iter_entries(session)} <= {"admin", "lihua", "-"}

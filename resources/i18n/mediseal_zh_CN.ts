@@ -747,6 +747,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{kind} {key}…（持有人 {holder}）</translation>
     </message>
     <message>
+        <source>Office name and case-number prefix</source>
+        <translation>本机构名称和案件编号前缀</translation>
+    </message>
+    <message>
         <source>Office settings</source>
         <translation>本机构设置</translation>
     </message>
