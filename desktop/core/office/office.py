@@ -142,7 +142,7 @@ def recorded_office(session: Session) -> tuple[int, str] | None:
     row = session.execute(select(LedgerEntry.seq, LedgerEntry.subject_sha256).where(
         LedgerEntry.subject == OFFICE_SUBJECT, LedgerEntry.kind.in_(kinds),
         LedgerEntry.subject_sha256.is_not(None)).order_by(LedgerEntry.seq.desc()).limit(1)).first()
-    return (row[0], row[1]) if row is not None else None
+    return (row[0], row[1]) if row is not None and row[1] is not None else None
 
 
 def update_office(session: Session, actor: Actor, name: str, prefix: str) -> OfficeInfo:
