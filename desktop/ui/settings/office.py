@@ -26,7 +26,7 @@ from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.permissions import Action
 from desktop.core.trust.sign_in import SignedInUser
-from desktop.ui.framework.changes import Changes
+from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import ERROR_COLOUR, show_error
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
@@ -97,6 +97,8 @@ class OfficeSection(QGroupBox):
         form.addRow(self.tr("Case-number prefix:"), prefix_row)
         form.addRow(self.tr("Lock the window after this long without use:"), idle_row)
         form.addRow(self.office_note)
+        Refresher(self, lambda changes: changes.settings, self.refresh)
+        self.set_user(signed_in)
 
     @property
     def loading(self) -> bool:

@@ -1,17 +1,15 @@
 """The Settings page: it only assembles its sections, each a widget of its own module with its own reads
-and writes (ops): your account (``users.AccountSection``), the office (``office.OfficeSection``) and,
-for administrators, the users (``users.UsersSection``)."""
+and writes (ops) and its own ``Refresher``: your account (``users.AccountSection``), the office
+(``office.OfficeSection``) and, for administrators, the users (``users.UsersSection``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol, TypeVar, cast
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
-from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.settings.office import OfficeSection
 from desktop.ui.settings.users import AccountSection, UsersSection
 
@@ -19,8 +17,8 @@ W = TypeVar("W", bound=QWidget)
 
 
 class Section(Protocol):
-    """What the page asks of a section (a QWidget): whether it is reading, to follow the signed-in user,
-    and to read again."""
+    """What the page asks of a section (a QWidget that reads what it shows when made, and again when an op
+    changes it): whether it is reading, to follow the signed-in user, and to read again."""
 
     @property
     def loading(self) -> bool: ...
@@ -31,7 +29,7 @@ class Section(Protocol):
 
 
 class SettingsPage(QWidget):
-    """Sections stacked top to bottom; each refreshes when what it shows changed."""
+    """Sections stacked top to bottom."""
 
     def __init__(self, store: OpenStore, signed_in: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,19 +39,14 @@ class SettingsPage(QWidget):
         self.sections: list[Section] = []
         self.column = QVBoxLayout(self)
         self.column.addStretch(0)  # takes what sections leave over (a non-administrator's Users line)
-        self.account = self.add_section(AccountSection(store, signed_in), lambda changes: changes.users)
-        self.office = self.add_section(OfficeSection(store, signed_in), lambda changes: changes.settings)
-        self.users = self.add_section(UsersSection(store, signed_in), lambda changes: changes.users,
-                                      stretch=1)
+        self.account = self.add_section(AccountSection(store, signed_in))
+        self.office = self.add_section(OfficeSection(store, signed_in))
+        self.users = self.add_section(UsersSection(store, signed_in), stretch=1)
 
-    def add_section(self, section: W, concerned: Callable[[Changes], bool], stretch: int = 0) -> W:
-        """Put ``section`` (a widget that is a ``Section``) below the others, showing what the signed-in
-        user may see; it reads again when ``concerned(changes)`` says an op changed what it shows."""
-        part = cast(Section, section)
-        self.sections.append(part)
+    def add_section(self, section: W, stretch: int = 0) -> W:
+        """Put ``section`` (a widget that is a ``Section``) below the others."""
+        self.sections.append(cast(Section, section))
         self.column.insertWidget(self.column.count() - 1, section, stretch)
-        Refresher(section, concerned, part.refresh)
-        part.set_user(self.signed_in)
         return section
 
     @property

@@ -32,13 +32,14 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust import users
 from desktop.core.trust.permissions import Action, Role
 from desktop.core.trust.sign_in import SignedInUser
-from desktop.ui.framework.changes import Changes
+from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import error_label
 from desktop.ui.framework.formatting import person
 from desktop.ui.framework.ops import Op, run_op, submit
 
 translate = QCoreApplication.translate
 USER_CHANGES = Changes(users=True, ledger=True)
+ROWS_ALWAYS_SHOWN = 4  # users in view in the table, however many sections share the page
 
 
 def role_titles() -> dict[Role, str]:
@@ -243,6 +244,7 @@ class AccountSection(QGroupBox):
         self.signed_in = signed_in
         self.dialog: QWidget | None = None
         self.load_op: Op[tuple[str, str | None]] | None = None
+        self.reload_again = False
         self.who = QLabel()
         self.who.setObjectName("accountName")
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -252,6 +254,8 @@ class AccountSection(QGroupBox):
         row = QHBoxLayout(self)
         row.addWidget(self.who, 1)
         row.addWidget(self.password_button)
+        Refresher(self, lambda changes: changes.users, self.refresh)
+        self.set_user(signed_in)
 
     @property
     def loading(self) -> bool:
@@ -265,6 +269,7 @@ class AccountSection(QGroupBox):
     def refresh(self) -> Op[tuple[str, str | None]] | None:
         """Read the signed-in user's real name (an administrator may have set it since)."""
         if self.load_op is not None:
+            self.reload_again = True  # another user, or a change after what is being read
             return None
         store, name = self.store, self.signed_in.actor.name
 
@@ -273,9 +278,15 @@ class AccountSection(QGroupBox):
                 return name, users.real_names(session, [name]).get(name)
 
         op = run_op(self, load).on_success(lambda loaded: self._show(*loaded))
-        op.finished.connect(lambda: setattr(self, "load_op", None))
+        op.finished.connect(self._load_finished)
         self.load_op = op
         return op.start()
+
+    def _load_finished(self) -> None:
+        self.load_op = None
+        if self.reload_again:
+            self.reload_again = False
+            self.refresh()
 
     def _show(self, name: str, real_name: str | None) -> None:
         actor = self.signed_in.actor
@@ -319,6 +330,11 @@ class UsersSection(QGroupBox):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        row_height = self.table.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + ROWS_ALWAYS_SHOWN * row_height + 4)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
@@ -342,6 +358,8 @@ class UsersSection(QGroupBox):
         layout.addWidget(self.not_admin)
         layout.addWidget(self.table)
         layout.addLayout(row)
+        Refresher(self, lambda changes: changes.users, self.refresh)
+        self.set_user(signed_in)
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
