@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import event, insert, select
 from sqlalchemy.orm import Session
 
-from db import migrate
+from db import migrate, revisions
 from db.engine import open_database, sqlite_url
 from db.models import Office, User, UserRole, utc_now
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
@@ -35,6 +35,9 @@ from tests.tamper import behind_the_back
 ADMIN_PASSWORD = "admin-password-1"
 NOTARY_PASSWORD = "notary-password-1"
 MEDIATOR_PASSWORD = "mediator-password-1"
+# The migration that adds real names, and the revision before it (found by name: numbers change at merges).
+REAL_NAME_REVISION = next(path.name[:4] for path in revisions.VERSIONS_DIR.glob("*_user_real_name.py"))
+BEFORE_REAL_NAMES = revisions.known_revisions()[revisions.known_revisions().index(REAL_NAME_REVISION) - 1]
 MINORITY_NAME = "阿依古丽·买买提"  # Uyghur name with the middle dot (U+00B7) between given and father's name
 
 
@@ -163,16 +166,16 @@ def test_users_from_before_real_names_sign_in_and_verify_after_migration(empty_s
     empty_settings.data_dir.mkdir(parents=True)
     database = open_database(_url(empty_settings))
     sqlite_path = None if empty_settings.database_url else empty_settings.data_dir / DATABASE_FILE_NAME
-    migrate.upgrade(database, sqlite_path, target="0005")
+    migrate.upgrade(database, sqlite_path, target=BEFORE_REAL_NAMES)
     with database.session_scope() as session:
         session.add(Office(id=1, name="昆明调解中心", case_number_prefix="云知调"))
         _old_user(session, "admin", Role.ADMIN, ADMIN_PASSWORD)
         _old_user(session, "lihua", Role.NOTARY, NOTARY_PASSWORD)
     database.dispose()
 
-    store = open_store(empty_settings)  # migrates 0005 → head
+    store = open_store(empty_settings)  # migrates over the real names' migration, to head
     try:
-        assert store.migration.from_revision == "0005"
+        assert store.migration.from_revision == BEFORE_REAL_NAMES
         admin = users.sign_in(store.database, "admin", ADMIN_PASSWORD)
         assert users.sign_in(store.database, "lihua", NOTARY_PASSWORD).name == "lihua"
         with store.database.session_scope() as session:
