@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol, TypeVar, cast
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
@@ -28,8 +28,17 @@ class Section(Protocol):
     def refresh(self) -> object: ...
 
 
+class _Column(QVBoxLayout):
+    """The sections' column. It reports no height-for-width (its wrapped notes would), so the scroll area
+    sizes it by its sections' minimum heights, not by their preferred ones: a page that fits scrolls not."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class SettingsPage(QWidget):
-    """Sections stacked top to bottom."""
+    """Sections stacked top to bottom, in a scroll area: at 1024×700 everything shows without scrolling,
+    and a smaller window scrolls instead of being held at the sections' combined minimum height."""
 
     def __init__(self, store: OpenStore, signed_in: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +46,17 @@ class SettingsPage(QWidget):
         self.store = store
         self.signed_in = signed_in
         self.sections: list[Section] = []
-        self.column = QVBoxLayout(self)
+        content = QWidget()
+        content.setObjectName("settingsSections")
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("settingsScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
+        self.column = _Column(content)
         self.column.addStretch(0)  # takes what sections leave over (a non-administrator's Users line)
         self.account = self.add_section(AccountSection(store, signed_in))
         self.office = self.add_section(OfficeSection(store, signed_in))
