@@ -301,7 +301,7 @@ def test_settings_fit_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, languag
     QApplication.processEvents()
     assert (window.width(), window.height()) == (1024, 700), "the window's minimum size is larger"
     assert _clipped(page) == []
-    assert not page.scroll.verticalScrollBar().isVisible(), "the sections do not fit without scrolling"
+    assert not page.scroll_area.verticalScrollBar().isVisible(), "the sections do not fit without scrolling"
     table = page.users.table
     assert table.viewport().height() >= ROWS_ALWAYS_SHOWN * table.rowHeight(0), "too few users in view"
     assert page.office.example.isVisible() and page.office.office_note.isVisible()

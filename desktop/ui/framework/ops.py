@@ -62,10 +62,11 @@ class _Runnable(QRunnable):
     def __init__(self, op: Op[Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._op = op
+        self._op: Op[Any] | None = op
 
     def run(self) -> None:
         op, self._op = self._op, None
+        assert op is not None  # a runnable runs once
         released = op._released
         op._run_on_worker()
         del op  # the worker's last reference goes before it says so: the GUI thread frees the op
