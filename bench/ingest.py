@@ -63,8 +63,8 @@ def open_desk(folder: Path) -> Desk:
     store = open_store(Settings(data_dir=folder, database_url=None, lang=None))
     with store.database.session_scope() as session:
         office.create_office(session, "基准测试公证处", "基准")
-        admin = users.create_first_admin(session, "admin", PASSWORD)
-        users.add_user(session, admin, NOTARY, frozenset({Role.NOTARY}), PASSWORD)
+        admin = users.create_first_admin(session, "admin", PASSWORD, "张伟")
+        users.add_user(session, admin, NOTARY, frozenset({Role.NOTARY}), PASSWORD, "李华")
     notary = users.sign_in(store.database, NOTARY, PASSWORD)
     with store.database.session_scope() as session:
         case_number = cases.open_case(session, notary, "copyright", "基准测试案件").number

@@ -109,7 +109,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder) / "data"
         subprocess.run([sys.executable, "-m", "desktop", "init", "--data-dir", str(data_dir),
-                        "--office", "基准测试调解中心", "--admin", ADMIN], check=True,
+                        "--office", "基准测试调解中心", "--admin", ADMIN,
+                        "--real-name", "张伟"], check=True,
                        capture_output=True, env={**os.environ, "MEDISEAL_NEW_PASSWORD": PASSWORD})
         mediseal = (MEDISEAL, str(data_dir), ADMIN, PASSWORD)
         sample(BASELINE)  # warm the page cache for both, so neither pays for first disk reads

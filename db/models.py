@@ -101,6 +101,10 @@ class User(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(64), unique=True)
+    # 姓名, as on the person's ID card, shown wherever the app names a person; the login name stays for
+    # signing in. NULL only for users created before real names were recorded (their ledger records,
+    # user record version 1, hold none).
+    real_name: Mapped[str | None] = mapped_column(String(50), nullable=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -160,7 +160,7 @@ def cli_env(empty_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settin
     if empty_settings.database_url:
         monkeypatch.setenv("MEDISEAL_DATABASE_URL", empty_settings.database_url)
     monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", CLI_ADMIN_PASSWORD)
-    assert run(["init", "--office", "玉溪调解中心", "--admin", "admin"]) == EXIT_OK
+    assert run(["init", "--office", "玉溪调解中心", "--admin", "admin", "--real-name", "张伟"]) == EXIT_OK
     monkeypatch.setenv("MEDISEAL_USER", "admin")
     monkeypatch.setenv("MEDISEAL_PASSWORD", CLI_ADMIN_PASSWORD)
     return empty_settings

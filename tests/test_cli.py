@@ -36,7 +36,7 @@ def _admin_password(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _init(data_dir: Path, *extra: str) -> int:
     return run(["init", "--data-dir", str(data_dir), "--office", "昆明市知识产权纠纷人民调解委员会",
-                "--prefix", "云知调", "--admin", "admin", *extra])
+                "--prefix", "云知调", "--admin", "admin", "--real-name", "张伟", *extra])
 
 
 def _use_backend(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,7 +103,7 @@ def test_init_twice_is_refused_and_keeps_the_office(empty_settings: Settings,
     _use_backend(empty_settings, monkeypatch)
     assert _init(empty_settings.data_dir) == EXIT_OK
     result = run(["init", "--data-dir", str(empty_settings.data_dir), "--office", "Another",
-                  "--admin", "b"])
+                  "--admin", "b", "--real-name", "李四"])
     assert result == EXIT_REFUSED
     assert "already belongs to the office" in capsys.readouterr().err
     store = open_store(empty_settings)
@@ -124,7 +124,8 @@ def test_init_twice_is_refused_and_keeps_the_office(empty_settings: Settings,
 ])
 def test_init_refuses_bad_values_and_creates_nothing(tmp_path: Path, field: str, value: str, message: str,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    values = {"--office": "Office", "--prefix": "云知调", "--admin": "admin", field: value}
+    values = {"--office": "Office", "--prefix": "云知调", "--admin": "admin", "--real-name": "张伟",
+              field: value}
     argv = ["init", "--data-dir", str(tmp_path / "d")] + [x for pair in values.items() for x in pair]
     assert run(argv) == EXIT_USAGE
     assert message in capsys.readouterr().err

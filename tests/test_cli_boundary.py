@@ -93,8 +93,8 @@ def test_closed_pipe_ends_quietly_with_exit_3(cli_env: Settings) -> None:
 
 
 def test_invalid_utf8_in_a_user_name_is_bad_input(cli_env: Settings) -> None:
-    for argv in ([b"user", b"add", b"\xff\xfe", b"--role", b"clerk"], [b"key", b"new", b"--user", b"\xff"],
-                 [b"checkpoint", b"--user", b"adm\xc3in"]):
+    for argv in ([b"user", b"add", b"\xff\xfe", b"--real-name", "李四".encode(), b"--role", b"clerk"],
+                 [b"key", b"new", b"--user", b"\xff"], [b"checkpoint", b"--user", b"adm\xc3in"]):
         done = subprocess.run([os.fsencode(MEDISEAL), *argv], capture_output=True, env=os.environ.copy(),
                               timeout=60)
         err = done.stderr.decode("utf-8", "replace")
@@ -168,7 +168,7 @@ def test_proof_is_plain_data_from_core_and_written_durably(
         cli_env: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", "notary-password-1")
-    assert run(["user", "add", "lihua", "--role", "notary"]) == EXIT_OK
+    assert run(["user", "add", "lihua", "--real-name", "李华", "--role", "notary"]) == EXIT_OK
     monkeypatch.setenv("MEDISEAL_USER", "lihua")
     monkeypatch.setenv("MEDISEAL_PASSWORD", "notary-password-1")
     assert run(["key", "new"]) == EXIT_OK

@@ -50,10 +50,10 @@ class Office:
         database = store.database
         with database.session_scope() as session:
             office.create_office(session, "昆明公证处", "云知调")
-            admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-            users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD)
-            users.add_user(session, admin, "wangfang", frozenset({Role.NOTARY}), SECOND_PASSWORD)
-            users.add_user(session, admin, "zhao", frozenset({Role.MEDIATOR}), MEDIATOR_PASSWORD)
+            admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+            users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
+            users.add_user(session, admin, "wangfang", frozenset({Role.NOTARY}), SECOND_PASSWORD, "王芳")
+            users.add_user(session, admin, "zhao", frozenset({Role.MEDIATOR}), MEDIATOR_PASSWORD, "赵敏")
         self.admin = users.sign_in(database, "admin", ADMIN_PASSWORD)
         self.notary = users.sign_in(database, "lihua", NOTARY_PASSWORD)
         self.second = users.sign_in(database, "wangfang", SECOND_PASSWORD)

@@ -70,9 +70,10 @@ def notary(sqlite_store: OpenStore, cheap_key_derivation: None) -> SignedInUser:
     """An office, an administrator, a mediator ``wang`` and a notary ``lihua`` holding a key, signed in."""
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
-        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD)
-        users.add_user(session, admin, "wang", frozenset({Role.MEDIATOR}), MEDIATOR_PASSWORD)
+        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD,
+                       "李华")
+        users.add_user(session, admin, "wang", frozenset({Role.MEDIATOR}), MEDIATOR_PASSWORD, "王强")
     actor = users.sign_in(sqlite_store.database, "lihua", NOTARY_PASSWORD)
     with sqlite_store.database.session_scope() as session:
         signing_keys.new_key(session, actor, NOTARY_PASSWORD)

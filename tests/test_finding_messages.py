@@ -159,8 +159,8 @@ def test_words_render_in_english_and_through_a_translation() -> None:
 def notary(sqlite_store: OpenStore) -> SignedInUser:
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD)
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD, "李华")
     actor = users.sign_in(sqlite_store.database, "lihua", PASSWORD)
     with sqlite_store.database.session_scope() as session:
         signing_keys.new_key(session, actor, PASSWORD)

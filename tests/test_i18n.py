@@ -72,8 +72,10 @@ def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
     for (context, source), (translation, _) in committed.items():
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), \
             f"placeholders differ in {context}: {source!r}"
+        # Chinese characters, or full-width punctuation (李华（lihua）: the brackets are the translation).
+        chinese = re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", translation)
         wordless = not re.search(r"[A-Za-z]", PLACEHOLDER.sub("", source))  # "{about}: {said}"
-        assert re.search(r"[\u4e00-\u9fff]", translation) or translation == source or wordless, \
+        assert chinese or translation == source or wordless, \
             f"not Chinese in {context}: {translation!r}"
 
 

@@ -67,8 +67,8 @@ class Desk:
 def desk(store: OpenStore, settings: Settings, cheap_key_derivation: None) -> Desk:
     with store.database.session_scope() as session:
         office.create_office(session, "昆明公证处", "云知调")
-        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD)
+        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
     actor = users.sign_in(store.database, "lihua", NOTARY_PASSWORD)
     with store.database.session_scope() as session:
         signing_keys.new_key(session, actor, NOTARY_PASSWORD)

@@ -73,8 +73,9 @@ def data_dir(tmp_path: Path) -> Path:
 def notary(sqlite_store: OpenStore) -> SignedInUser:
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, OFFICE, "云知调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD)
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD,
+                       "李华")
     actor = users.sign_in(sqlite_store.database, "lihua", NOTARY_PASSWORD)
     with sqlite_store.database.session_scope() as session:
         signing_keys.new_key(session, actor, NOTARY_PASSWORD)
@@ -318,7 +319,7 @@ def test_dialogs_grow_for_their_error_line(qtbot: QtBot, sqlite_store: OpenStore
 
 
 def test_user_dialog_grows_for_its_error_line(qtbot: QtBot, language: str) -> None:
-    from desktop.ui.settings.page import UserDialog
+    from desktop.ui.settings.users import UserDialog
 
     def refuse() -> None:
         raise InvalidInput("The field {field} holds a control or text-direction character (U+{code}) at "

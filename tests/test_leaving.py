@@ -44,8 +44,8 @@ def notary(sqlite_store: OpenStore, monkeypatch: pytest.MonkeyPatch) -> SignedIn
     monkeypatch.setattr(key_files, "SCRYPT_N", 2**10)
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD)
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "张伟")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD, "李华")
     actor = users.sign_in(sqlite_store.database, "lihua", PASSWORD)
     with sqlite_store.database.session_scope() as session:
         signing_keys.new_key(session, actor, PASSWORD)

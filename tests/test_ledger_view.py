@@ -29,7 +29,7 @@ def filled(sqlite_store: OpenStore) -> OpenStore:
     """A store with an administrator holding a key, and 1 234 ledger entries."""
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "测试中心", "测调")
-        actor = users.create_first_admin(session, "admin", PASSWORD)
+        actor = users.create_first_admin(session, "admin", PASSWORD, "张伟")
     with sqlite_store.database.session_scope() as session:
         signing_keys.new_key(session, actor, PASSWORD)
         for step in range(1230):
@@ -56,7 +56,10 @@ def test_entries_are_fetched_a_page_at_a_time(qtbot: QtBot, filled: OpenStore) -
     oldest = model.rowCount() - 1
     assert model.index(oldest, 3).data() == "User created"  # the kind in words; its code in the tooltip
     assert model.index(oldest, 3).data(Qt.ItemDataRole.ToolTipRole) == "user.created"
-    assert model.index(oldest, 4).data() == "User admin"  # the subject in words; as recorded in the tooltip
+    # The subject in words (the real name with the login name); as recorded in the tooltip.
+    assert model.index(oldest, 4).data() == "User 张伟 (admin)"
+    assert model.index(oldest, 2).data() == "张伟 (admin)"  # the user too; as recorded in the tooltip
+    assert model.index(oldest, 2).data(Qt.ItemDataRole.ToolTipRole) == "admin"
     assert model.index(oldest, 4).data(Qt.ItemDataRole.ToolTipRole) == "user:admin"
     assert "No checkpoint yet" in page.checkpoint_label.text()
     assert not page.checkpoint_button.isEnabled()  # no one with a key signed in
@@ -140,9 +143,10 @@ def test_pages_reload_only_when_a_change_concerns_them(qtbot: QtBot, filled: Ope
     assert len(reads) == before
 
     window.show_page("settings")  # adding a user appends to the ledger while the page is hidden
-    settings = window.settings_page
+    settings = window.settings_page.users
     dialog = settings.add_user()
     type_text(dialog.name_edit, "lihua")
+    type_text(dialog.real_name_edit, "李华")
     dialog.role_checks.boxes[Role.NOTARY].setChecked(True)
     type_text(dialog.password_edit, "notary-password-1")
     type_text(dialog.repeat_edit, "notary-password-1")

@@ -54,8 +54,9 @@ class Facts:
 def _make(store: OpenStore, tmp_path: Path) -> Facts:
     with store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
-        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD)
+        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD,
+                       "李华")
     actor = users.sign_in(store.database, "lihua", NOTARY_PASSWORD)
     with store.database.session_scope() as session:
         fingerprint = signing_keys.new_key(session, actor, NOTARY_PASSWORD).fingerprint
@@ -109,6 +110,7 @@ def test_subjects_are_described_in_few_queries(facts: Facts) -> None:
     case = described[f"case:{facts.case_number}"]
     assert case.kind is SubjectKind.CASE and case.found
     assert described["user:lihua"].found and not described["user:nobody"].found
+    assert described["user:lihua"].name == "李华" and described["user:nobody"].name == ""
     key = described[f"key:{facts.fingerprint}"]
     assert key.kind is SubjectKind.KEY and key.name == "lihua"
     assert not described["evidence:99999"].found and not described["preservation:7"].found
@@ -170,7 +172,7 @@ def test_page_shows_subjects_in_words_newest_first(qtbot: QtBot, sqlite_facts: F
     item_row = subjects.index(f"Evidence {facts.item_id} {FILE_NAME}")
     assert tooltips[item_row] == f"evidence:{facts.item_id}, case {facts.case_number}"
     assert f"Case {facts.case_number}" in subjects
-    assert "User lihua" in subjects
+    assert "User 李华 (lihua)" in subjects  # the real name with the login name
     assert f"Signing key {facts.fingerprint[:8]}… held by lihua" in subjects
     assert not any(text.startswith(("evidence:", "case:", "user:", "key:")) for text in subjects)
 
@@ -187,7 +189,7 @@ def test_filters_on_the_page(qtbot: QtBot, sqlite_facts: Facts) -> None:
     page.kind_combo.setCurrentIndex(0)
     page.user_combo.setCurrentIndex(page.user_combo.findData("admin"))
     settled(qtbot, page)
-    assert set(_column(page, 2)) == {"admin"} and 0 < page.model.rowCount() < total
+    assert set(_column(page, 2)) == {"张伟 (admin)"} and 0 < page.model.rowCount() < total
 
     page.user_combo.setCurrentIndex(0)
     type_text(page.subject_edit, _half_width(facts.case_number))  # an old-style number finds it too

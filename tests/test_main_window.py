@@ -135,6 +135,7 @@ def test_first_start_wizard_records_office_and_administrator(qtbot: QtBot, empty
         finish = wizard.button(QWizard.WizardButton.FinishButton)
         admin.name_edit.clear()
         type_text(admin.name_edit, "zhang")
+        type_text(admin.real_name_edit, "张伟")
         type_text(admin.password_edit, "short")
         assert not finish.isEnabled() and "at least 10" in admin.problem.text()
         type_text(admin.password_edit, "-but-now-long")
@@ -150,7 +151,8 @@ def test_first_start_wizard_records_office_and_administrator(qtbot: QtBot, empty
         assert window.store is launcher.store and window.signed_in.actor.name == "zhang"
         with launcher.store.database.session_scope() as session:
             assert office.get_office(session) == office.OfficeInfo("大理州知识产权调解中心", "云理知调")
-            assert [info.name for info in users.list_users(session, window.signed_in.actor)] == ["zhang"]
+            listed = users.list_users(session, window.signed_in.actor)
+            assert [(info.name, info.real_name) for info in listed] == [("zhang", "张伟")]
             # The same one-transaction setup as ``mediseal init --with-key``: the key was made and unlocked.
             assert [key.owner for key in signing_keys.list_keys(session)] == ["zhang"]
         assert window.signed_in.key is not None
@@ -176,8 +178,8 @@ def _store_with_users(settings: Settings) -> None:
     store = open_store(settings)
     with store.database.session_scope() as session:
         office.create_office(session, "丽江调解中心", "云丽调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1")
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "张伟")
+        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1", "王强")
     store.close()
 
 
@@ -205,7 +207,9 @@ def test_known_office_asks_to_sign_in(qtbot: QtBot, settings: Settings) -> None:
     launcher, window = _signed_in(qtbot, settings, "wang", "clerk-password-1")
     try:
         assert "丽江调解中心" in window.windowTitle() and "wang" in window.windowTitle()
-        assert window.user_label.text() == "Signed in: wang"
+        settled(qtbot, window)  # the real name is read with the office's settings
+        assert window.user_label.text() == "Signed in: 王强 (wang)"
+        assert window.windowTitle().startswith("王强 (wang) @ 丽江调解中心")
     finally:
         launcher.shutdown()
 

@@ -41,8 +41,8 @@ def _office_with_a_notary(settings: Settings) -> None:
     store = open_store(settings)
     with store.database.session_scope() as session:
         office.create_office(session, OFFICE, "云明证")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, NOTARY, frozenset({Role.NOTARY}), NOTARY_PASSWORD)
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+        users.add_user(session, admin, NOTARY, frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
     store.close()
 
 

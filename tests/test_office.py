@@ -37,7 +37,7 @@ def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_set_up_records_office_administrator_and_key_in_one_transaction(store: OpenStore) -> None:
     with store.database.session_scope() as session:
-        result = set_up(session, office.OfficeInfo("昆明调解中心", "云知调"), "admin", PASSWORD,
+        result = set_up(session, office.OfficeInfo("昆明调解中心", "云知调"), "admin", PASSWORD, "张伟",
                         with_key=True)
     assert result.office == office.OfficeInfo("昆明调解中心", "云知调")
     assert result.administrator.name == "admin" and result.administrator.roles == {Role.ADMIN}
@@ -47,12 +47,13 @@ def test_set_up_records_office_administrator_and_key_in_one_transaction(store: O
         keys = signing_keys.list_keys(session, "admin")
         assert [key.fingerprint for key in keys] == [result.key.fingerprint]
         kinds = [entry.kind for entry in ledger.iter_entries(session)]
-    assert kinds == [EventKind.USER_CREATED, EventKind.KEY_CREATED]
+    assert kinds == [EventKind.USER_CREATED, EventKind.OFFICE_CREATED, EventKind.KEY_CREATED]
 
 
 def test_set_up_keeps_nothing_when_a_part_fails(store: OpenStore) -> None:
     with pytest.raises(InvalidInput), store.database.session_scope() as session:
-        set_up(session, office.OfficeInfo("昆明调解中心", "云知调"), "admin", "short")  # password too short
+        # The password is too short.
+        set_up(session, office.OfficeInfo("昆明调解中心", "云知调"), "admin", "short", "张伟")
     with store.database.session_scope() as session:
         assert office.get_office(session) is None and users.user_count(session) == 0
         assert ledger.size(session) == 0
@@ -60,13 +61,13 @@ def test_set_up_keeps_nothing_when_a_part_fails(store: OpenStore) -> None:
 
 def test_set_up_without_office_needs_one_and_refuses_a_second_administrator(store: OpenStore) -> None:
     with pytest.raises(NotFound), store.database.session_scope() as session:
-        set_up(session, None, "admin", PASSWORD)
+        set_up(session, None, "admin", PASSWORD, "张伟")
     with store.database.session_scope() as session:
         office.create_office(session, "丽江调解中心", "云丽调")
     with store.database.session_scope() as session:
-        assert set_up(session, None, "admin", PASSWORD).office.name == "丽江调解中心"
+        assert set_up(session, None, "admin", PASSWORD, "张伟").office.name == "丽江调解中心"
     with pytest.raises(NotAllowed), store.database.session_scope() as session:
-        set_up(session, None, "second", PASSWORD)
+        set_up(session, None, "second", PASSWORD, "李四")
 
 
 def test_cli_init_with_key_uses_the_same_setup(empty_settings: Settings, monkeypatch: pytest.MonkeyPatch,
@@ -75,7 +76,7 @@ def test_cli_init_with_key_uses_the_same_setup(empty_settings: Settings, monkeyp
         monkeypatch.setenv("MEDISEAL_DATABASE_URL", empty_settings.database_url)
     monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", PASSWORD)
     assert run(["init", "--data-dir", str(empty_settings.data_dir), "--office", "大理调解中心",
-                "--prefix", "云理调", "--admin", "zhang", "--with-key"]) == 0
+                "--prefix", "云理调", "--admin", "zhang", "--real-name", "张伟", "--with-key"]) == 0
     out = capsys.readouterr().out
     assert "Signing key:" in out
     store = open_store(empty_settings)
@@ -89,9 +90,9 @@ def test_cli_init_with_key_uses_the_same_setup(empty_settings: Settings, monkeyp
 @pytest.fixture
 def staffed(store: OpenStore) -> OpenStore:
     with store.database.session_scope() as session:
-        result = set_up(session, office.OfficeInfo("测试中心", "测调"), "admin", PASSWORD)
+        result = set_up(session, office.OfficeInfo("测试中心", "测调"), "admin", PASSWORD, "张伟")
         users.add_user(session, result.administrator, "wang", frozenset({Role.CLERK, Role.NOTARY}),
-                       "clerk-password-1")
+                       "clerk-password-1", "王强")
     return store
 
 
@@ -130,7 +131,7 @@ def test_a_signed_out_administrator_changes_nothing(staffed: OpenStore) -> None:
 
 def test_idle_lock_without_office_is_refused(store: OpenStore) -> None:
     with store.database.session_scope() as session:
-        admin = users.create_first_admin(session, "admin", PASSWORD)
+        admin = users.create_first_admin(session, "admin", PASSWORD, "张伟")
     with pytest.raises(NotFound), store.database.session_scope() as session:
         set_idle_lock_minutes(session, admin, 30)
 
@@ -139,7 +140,7 @@ def test_the_start_up_hint_reads_a_sqlite_store_without_sqlalchemy(sqlite_store:
     path = sqlite_store.folder.database_file
     assert not office.looks_set_up(path)  # migrated, but no office yet
     with sqlite_store.database.session_scope() as session:
-        set_up(session, office.OfficeInfo("测试中心", "测调"), "admin", PASSWORD)
+        set_up(session, office.OfficeInfo("测试中心", "测调"), "admin", PASSWORD, "张伟")
     assert office.looks_set_up(path)
     assert not office.looks_set_up(path.with_name("missing.db"))
     garbage = path.with_name("garbage.db")

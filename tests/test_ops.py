@@ -125,3 +125,30 @@ def test_default_failure_shows_a_message_box(qtbot: QtBot, parent: QWidget) -> N
     assert any(box.text() == "The file 证据.pdf cannot be read." for box in boxes)
     for box in boxes:
         box.accept()
+
+
+def test_a_finished_op_is_freed_on_the_gui_thread(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An op is a QObject of the GUI thread: freed by its worker's last reference (a worker descheduled
+    between its last signal and its return, as on a busy machine), it would be destroyed on the worker's
+    thread, which crashed the suite now and then (a segmentation fault in Qt). The worker lets go first."""
+    import weakref
+
+    from desktop.ui.framework import ops
+
+    real_run = ops._Runnable.run
+
+    def descheduled(runnable: ops._Runnable) -> None:
+        real_run(runnable)
+        time.sleep(0.2)  # the GUI thread finishes the op meanwhile
+
+    monkeypatch.setattr(ops._Runnable, "run", descheduled)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    freed_on: list[str] = []
+    for _ in range(4):
+        op = run_op(owner, lambda _progress, _cancelled: 42)
+        weakref.finalize(op, lambda: freed_on.append(threading.current_thread().name))
+        op.start()
+        del op
+    qtbot.waitUntil(lambda: len(freed_on) == 4, timeout=5000)
+    assert freed_on == [threading.main_thread().name] * 4

@@ -37,8 +37,8 @@ class Desk:
         database = store.database
         with database.session_scope() as session:
             office.create_office(session, "昆明公证处", "云知调")
-            admin = users.create_first_admin(session, "admin", "admin-password-1")
-            users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD)
+            admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+            users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
         self.notary: Actor = users.sign_in(database, "lihua", NOTARY_PASSWORD)
         with database.session_scope() as session:
             signing_keys.new_key(session, self.notary, NOTARY_PASSWORD)

@@ -33,8 +33,8 @@ NAMES = ("侵权商品页面截图第一页.png", "购买记录.txt")
 def notary(sqlite_store: OpenStore) -> SignedInUser:
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD)
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
     actor = users.sign_in(sqlite_store.database, "lihua", NOTARY_PASSWORD)
     with sqlite_store.database.session_scope() as session:
         signing_keys.new_key(session, actor, NOTARY_PASSWORD)

@@ -33,8 +33,8 @@ CHANGED = "篡改内容：网页截图说明。\n".encode()  # the same size
 def _notary(store: OpenStore) -> SignedInUser:
     with store.database.session_scope() as session:
         office.create_office(session, "昆明公证处", "云知调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD)
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD, "李华")
     return sign_in_user(store.database, "lihua", PASSWORD)
 
 

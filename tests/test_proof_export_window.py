@@ -40,9 +40,9 @@ def office_users(sqlite_store: OpenStore) -> OpenStore:
     """An office with a notary ``lihua`` holding a key and a mediator ``wang`` without one."""
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "昆明公证处", "云知调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD)
-        users.add_user(session, admin, "wang", frozenset({Role.MEDIATOR}), MEDIATOR_PASSWORD)
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
+        users.add_user(session, admin, "wang", frozenset({Role.MEDIATOR}), MEDIATOR_PASSWORD, "王明")
     actor = users.sign_in(sqlite_store.database, "lihua", NOTARY_PASSWORD)
     with sqlite_store.database.session_scope() as session:
         signing_keys.new_key(session, actor, NOTARY_PASSWORD)

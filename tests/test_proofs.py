@@ -32,9 +32,9 @@ def _office(store: OpenStore, tmp_path: Path) -> tuple[SignedInUser, SignedInUse
     """Two notaries with keys; three items taken in and sealed by the first."""
     with store.database.session_scope() as session:
         office.create_office(session, "昆明公证处", "云知调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD)
-        users.add_user(session, admin, "wangfang", frozenset({Role.NOTARY}), PASSWORD)
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD, "李华")
+        users.add_user(session, admin, "wangfang", frozenset({Role.NOTARY}), PASSWORD, "王芳")
     for name in ("lihua", "wangfang"):
         actor = users.sign_in(store.database, name, PASSWORD)
         with store.database.session_scope() as session:

@@ -38,8 +38,8 @@ def staffed(sqlite_store: OpenStore) -> OpenStore:
     """An office, an administrator and a clerk, their passwords hashed at that cost."""
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "测试中心", "测调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1")
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "张伟")
+        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), "clerk-password-1", "王强")
     return sqlite_store
 
 
@@ -77,12 +77,13 @@ def test_adding_a_user_leaves_the_window_live(qtbot: QtBot, staffed: OpenStore) 
     window = attached_window(qtbot, staffed, "测试中心",
                              sign_in_user(staffed.database, "admin", "admin-password-1"))
     window.show_page("settings")
-    page = window.settings_page
-    settled(qtbot, window, page)
+    page = window.settings_page.users
+    settled(qtbot, window, window.settings_page)
     heartbeat = Heartbeat()
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     dialog = page.dialog
     type_text(dialog.name_edit, "lihua")
+    type_text(dialog.real_name_edit, "李华")
     dialog.role_checks.boxes[Role.NOTARY].setChecked(True)
     type_text(dialog.password_edit, "notary-password-1")
     type_text(dialog.repeat_edit, "notary-password-1")

@@ -97,8 +97,8 @@ def test_case_titles_are_normalised() -> None:
 def notary(store: OpenStore, tmp_path: Path) -> tuple[OpenStore, SignedInUser, str, int]:
     with store.database.session_scope() as session:
         office.create_office(session, "昆明公证处", "云知调")
-        admin = users.create_first_admin(session, "admin", "admin-password-1")
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD)
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "张伟")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD, "李华")
     actor = users.sign_in(store.database, "lihua", PASSWORD)
     with store.database.session_scope() as session:
         signing_keys.new_key(session, actor, PASSWORD)

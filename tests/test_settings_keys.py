@@ -62,9 +62,9 @@ class Office:
         self.database = store.database
         with self.database.session_scope() as session:
             office.create_office(session, "昆明公证处", "云知调")
-            admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-            users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD)
-            users.add_user(session, admin, "wangfang", frozenset({Role.NOTARY}), OTHER_PASSWORD)
+            admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "赵文")
+            users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
+            users.add_user(session, admin, "wangfang", frozenset({Role.NOTARY}), OTHER_PASSWORD, "王芳")
         self.admin = users.sign_in(self.database, "admin", ADMIN_PASSWORD)
         self.wangfang = users.sign_in(self.database, "wangfang", OTHER_PASSWORD)
         with self.database.session_scope() as session:

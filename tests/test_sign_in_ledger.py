@@ -24,8 +24,8 @@ CLERK_PASSWORD = "clerk-password-1"
 def office_store(store: OpenStore) -> OpenStore:
     with store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
-        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), CLERK_PASSWORD)
+        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+        users.add_user(session, admin, "wang", frozenset({Role.CLERK}), CLERK_PASSWORD, "王强")
     return store
 
 

@@ -40,8 +40,9 @@ def trusted(store: OpenStore) -> OpenStore:
     """A store with an office, an administrator ``admin`` and a notary ``lihua``."""
     with store.database.session_scope() as session:
         office.create_office(session, "昆明调解中心", "云知调")
-        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD)
+        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD,
+                       "李华")
     return store
 
 
@@ -92,7 +93,7 @@ def test_disabled_user_is_told_only_with_the_right_password(trusted: OpenStore) 
 def test_only_administrators_manage_users(trusted: OpenStore) -> None:
     notary = users.sign_in(trusted.database, "lihua", NOTARY_PASSWORD)
     with pytest.raises(NotAllowed, match="may not manage users"), trusted.database.session_scope() as s:
-        users.add_user(s, notary, "mallory", frozenset({Role.ADMIN}), "mallory-password")
+        users.add_user(s, notary, "mallory", frozenset({Role.ADMIN}), "mallory-password", "马洛")
     with pytest.raises(NotAllowed), trusted.database.session_scope() as s:
         users.list_users(s, notary)
     with trusted.database.session_scope() as s:
@@ -121,7 +122,7 @@ def test_bad_user_input_is_refused(trusted: OpenStore, name: str, roles: list[st
                                    field: str) -> None:
     admin = users.sign_in(trusted.database, "admin", ADMIN_PASSWORD)
     with pytest.raises(InvalidInput) as caught, trusted.database.session_scope() as s:
-        users.add_user(s, admin, name, users.parse_roles(roles), password)
+        users.add_user(s, admin, name, users.parse_roles(roles), password, "某某")
     assert caught.value.fields["field"] == field
 
 
@@ -303,7 +304,8 @@ def test_inclusion_and_consistency_proofs_from_the_stored_tree(trusted: OpenStor
 def test_cli_users_keys_checkpoint_ledger_verify(cli_env: Settings, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", NOTARY_PASSWORD)
-    assert run(["user", "add", "lihua", "--role", "notary", "--role", "mediator"]) == EXIT_OK
+    assert run(["user", "add", "lihua", "--real-name", "李华", "--role", "notary", "--role",
+                "mediator"]) == EXIT_OK
     assert run(["user", "list", "--json"]) == EXIT_OK
     capsys.readouterr()
     assert run(["user", "list", "--json"]) == EXIT_OK
@@ -332,11 +334,12 @@ def test_cli_users_keys_checkpoint_ledger_verify(cli_env: Settings, monkeypatch:
 def test_cli_refusals_and_bad_input(cli_env: Settings, monkeypatch: pytest.MonkeyPatch,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", NOTARY_PASSWORD)
-    assert run(["user", "add", "lihua", "--role", "clerk"]) == EXIT_OK
+    assert run(["user", "add", "lihua", "--real-name", "李华", "--role", "clerk"]) == EXIT_OK
     capsys.readouterr()
     monkeypatch.setenv("MEDISEAL_USER", "lihua")
     monkeypatch.setenv("MEDISEAL_PASSWORD", NOTARY_PASSWORD)
-    assert run(["user", "add", "mallory", "--role", "admin"]) == EXIT_REFUSED  # a clerk manages no one
+    # A clerk manages no one.
+    assert run(["user", "add", "mallory", "--real-name", "马洛", "--role", "admin"]) == EXIT_REFUSED
     assert "may not manage users" in capsys.readouterr().err
     assert run(["checkpoint"]) == EXIT_REFUSED  # no key yet
     assert "no usable signing key" in capsys.readouterr().err
@@ -349,9 +352,9 @@ def test_cli_refusals_and_bad_input(cli_env: Settings, monkeypatch: pytest.Monke
     monkeypatch.setenv("MEDISEAL_USER", "admin")
     monkeypatch.setenv("MEDISEAL_PASSWORD", ADMIN_PASSWORD)
     monkeypatch.setenv("MEDISEAL_NEW_PASSWORD", "short")
-    assert run(["user", "add", "shorty", "--role", "clerk"]) == EXIT_USAGE
+    assert run(["user", "add", "shorty", "--real-name", "矮个", "--role", "clerk"]) == EXIT_USAGE
     assert "at least 10 characters" in capsys.readouterr().err
-    assert run(["user", "add", "x", "--role", "judge"]) == EXIT_USAGE
+    assert run(["user", "add", "x", "--real-name", "某某", "--role", "judge"]) == EXIT_USAGE
     monkeypatch.delenv("MEDISEAL_PASSWORD")
     assert run(["user", "list"]) == EXIT_USAGE  # no terminal to ask on, no variable
     assert "MEDISEAL_PASSWORD" in capsys.readouterr().err

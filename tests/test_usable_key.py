@@ -42,9 +42,9 @@ class Desk:
         self.database = store.database
         with self.database.session_scope() as session:
             office.create_office(session, "昆明公证处", "云知调")
-            admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-            users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD)
-            users.add_user(session, admin, "wangfang", frozenset({Role.NOTARY}), OTHER_PASSWORD)
+            admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+            users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
+            users.add_user(session, admin, "wangfang", frozenset({Role.NOTARY}), OTHER_PASSWORD, "王芳")
         self.admin = users.sign_in(self.database, "admin", ADMIN_PASSWORD)
         for name, password in (("lihua", NOTARY_PASSWORD), ("wangfang", OTHER_PASSWORD)):
             actor = users.sign_in(self.database, name, password)

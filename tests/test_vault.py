@@ -72,8 +72,8 @@ class Desk:
 def desk(sqlite_store: OpenStore, data_dir: Path) -> Desk:
     with sqlite_store.database.session_scope() as session:
         office.create_office(session, "昆明公证处", "云知调")
-        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD)
-        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD)
+        admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
     notary = users.sign_in(sqlite_store.database, "lihua", NOTARY_PASSWORD)
     with sqlite_store.database.session_scope() as session:
         case = cases.open_case(session, notary, "copyright", "某视频著作权纠纷").number

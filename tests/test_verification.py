@@ -113,10 +113,10 @@ def _build(store: OpenStore, tmp_path: Path) -> Scene:
     database = store.database
     with database.session_scope() as session:
         office.create_office(session, "昆明公证处", "云知调")
-        admin = users.create_first_admin(session, "admin", PASSWORD)
+        admin = users.create_first_admin(session, "admin", PASSWORD, "张伟")
         for name, role in (("lihua", Role.NOTARY), ("wangfang", Role.NOTARY), ("zhao", Role.MEDIATOR),
                            ("qian", Role.CLERK)):
-            users.add_user(session, admin, name, frozenset({role}), PASSWORD)
+            users.add_user(session, admin, name, frozenset({role}), PASSWORD, f"{name}的姓名")
     actors = {name: _actor(store, name) for name in ("admin", "lihua", "wangfang", "zhao", "qian")}
     keys: dict[str, UnlockedKey] = {}
     for name in ("admin", "lihua", "wangfang", "zhao"):

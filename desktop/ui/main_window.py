@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.store: OpenStore | None = None
         self.signed_in: SignedInUser | None = None
         self.office_name = ""
+        self.real_name: str | None = None  # of the user signed in, once read
         self.lock_dialog: QDialog | None = None
         self.next_sign_in: SignInDialog | None = None  # asked for after a sign-out
         self.work_box: QMessageBox | None = None  # "work is under way: wait or cancel?"
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         self.leaving = False  # signing out, locking or closing is under way
         self.ready_to_close = False
         self.idle_lock_minutes = DEFAULT_IDLE_LOCK_MINUTES
-        self.settings_op: Op[int] | None = None
+        self.settings_op: Op[tuple[int, str | None, str | None]] | None = None
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
@@ -197,19 +198,18 @@ class MainWindow(QMainWindow):
 
         self.store = store
         self.office_name = office_name
-        Refresher(self, lambda changes: changes.settings, self.load_office_settings)
+        Refresher(self, lambda changes: changes.settings or changes.users, self.load_office_settings)
         self._set_user(signed_in)
         self.load_office_settings()
         self.statusBar().showMessage(self.tr("Ready"), 5000)
 
     def _set_user(self, signed_in: SignedInUser | None) -> None:
         self.signed_in = signed_in
-        name = signed_in.actor.name if signed_in else ""
-        self.setWindowTitle(f"{name} @ {self.office_name} — {APP_NAME}" if name else
-                            f"{self.office_name} — {APP_NAME}")
-        self.user_label.setText(self.tr("Signed in: {user}").format(user=name) if name else "")
+        self.real_name = None  # read with the office's settings
+        self._show_identity()
         self.splitter.setVisible(signed_in is not None)
         self.sign_out_action.setEnabled(signed_in is not None)
+        self.password_action.setEnabled(signed_in is not None)
         self.lock_action.setEnabled(signed_in is not None)
         self._set_pages_active(signed_in is not None)
         if signed_in is None:
@@ -259,6 +259,22 @@ class MainWindow(QMainWindow):
             self.signed_in = signed_in
             self._install_pages(signed_in)
 
+    def _show_identity(self) -> None:
+        """The window title and the status bar name the office and who is signed in: 李华（lihua）."""
+        from desktop.ui.framework.formatting import person  # imported late, as the pages are (start-up time)
+
+        name = self.signed_in.actor.name if self.signed_in else ""
+        shown = person(name, self.real_name) if name else ""
+        self.setWindowTitle(f"{shown} @ {self.office_name} — {APP_NAME}" if name else
+                            f"{self.office_name} — {APP_NAME}")
+        self.user_label.setText(self.tr("Signed in: {user}").format(user=shown) if name else "")
+
+    def change_password(self) -> QDialog | None:
+        """File ▸ Change Password: the signed-in user's own (Settings ▸ Your account)."""
+        if self.settings_page is None or self.signed_in is None:
+            return None
+        return self.settings_page.account.change_password()
+
     def _replace_page(self, key: str, page: QWidget) -> None:
         index = self.page_keys.index(key)
         current = self.pages.currentIndex()
@@ -271,20 +287,33 @@ class MainWindow(QMainWindow):
 
     # --- the office's settings ----------------------------------------------------------------------
     def load_office_settings(self) -> None:
-        """Read the idle lock the office set (an administrator's setting, in the database)."""
+        """Read the idle lock the office set (an administrator's setting, in the database), the office's
+        name and the signed-in user's real name."""
         from desktop.ui.framework.ops import run_op
 
         if self.store is None:
             return
-        store = self.store
+        store, name = self.store, self.signed_in.actor.name if self.signed_in else None
 
-        def load(progress: ProgressFn, cancelled: CancelledFn) -> int:
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> tuple[int, str | None, str | None]:
+            from desktop.core.office.office import get_office
             from desktop.core.office.settings import office_settings
+            from desktop.core.trust.users import real_names
 
             with store.database.session_scope() as session:
-                return office_settings(session).idle_lock_minutes
+                office = get_office(session)
+                real_name = real_names(session, [name]).get(name) if name else None
+                return office_settings(session).idle_lock_minutes, office.name if office else None, real_name
 
-        op = run_op(self, load).on_success(self._set_idle_lock_minutes)
+        def loaded(result: tuple[int, str | None, str | None]) -> None:
+            minutes, office_name, real_name = result
+            self._set_idle_lock_minutes(minutes)
+            self.office_name = office_name or self.office_name
+            if self.signed_in is not None and self.signed_in.actor.name == name:
+                self.real_name = real_name
+            self._show_identity()
+
+        op = run_op(self, load).on_success(loaded)
         op.finished.connect(lambda: setattr(self, "settings_op", None))
         self.settings_op = op.start()
 
@@ -492,6 +521,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         self.lock_action = self._action(file_menu, self.tr("&Lock"), self.lock, "Ctrl+L")
         self.sign_out_action = self._action(file_menu, self.tr("Sign &Out"), self.sign_out, "Ctrl+Shift+L")
+        self.password_action = self._action(file_menu, self.tr("Change &Password…"), self.change_password)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)

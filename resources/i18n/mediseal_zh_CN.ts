@@ -29,6 +29,29 @@
     </message>
 </context>
 <context>
+    <name>AccountSection</name>
+    <message>
+        <source>Your account</source>
+        <translation>我的账户</translation>
+    </message>
+    <message>
+        <source>Change Pass&amp;word…</source>
+        <translation>修改密码(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>{person} — {roles}</source>
+        <translation>{person} — {roles}</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use it at your next sign-in; your signing keys are protected by it.</source>
+        <translation>密码已修改。下次登录时请使用新密码；您的签名密钥现由新密码保护。</translation>
+    </message>
+</context>
+<context>
     <name>AcquisitionDialog</name>
     <message>
         <source>Take in evidence</source>
@@ -118,6 +141,10 @@
         <translation>管理员负责添加其他用户（调解员、公证员、书记员）并管理其角色。请妥善保管密码：它同时保护管理员的签名密钥。</translation>
     </message>
     <message>
+        <source>As on the ID card</source>
+        <translation>与身份证上一致</translation>
+    </message>
+    <message>
         <source>Create the administrator&apos;s signing key now</source>
         <translation>现在为管理员生成签名密钥</translation>
     </message>
@@ -130,12 +157,20 @@
         <translation>用户名：</translation>
     </message>
     <message>
+        <source>Real name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
         <source>Password again:</source>
         <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>Type the administrator&apos;s real name, as on their ID card.</source>
+        <translation>请填写管理员的姓名，与其身份证上一致。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -909,6 +944,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{kind} {key}…（持有人 {holder}）</translation>
     </message>
     <message>
+        <source>Office name and case-number prefix</source>
+        <translation>本机构名称和案件编号前缀</translation>
+    </message>
+    <message>
         <source>Office settings</source>
         <translation>本机构设置</translation>
     </message>
@@ -1130,6 +1169,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
+        <source>Change &amp;Password…</source>
+        <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1254,6 +1297,57 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>OfficeSection</name>
+    <message>
+        <source>Office (every workstation)</source>
+        <translation>本机构（所有工作站）</translation>
+    </message>
+    <message>
+        <source>&amp;Change Office…</source>
+        <translation>更改机构信息(&amp;C)…</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>应用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Office name:</source>
+        <translation>机构名称：</translation>
+    </message>
+    <message>
+        <source>Case-number prefix:</source>
+        <translation>案件编号前缀：</translation>
+    </message>
+    <message>
+        <source>Lock the window after this long without use:</source>
+        <translation>无操作多久后锁定窗口：</translation>
+    </message>
+    <message>
+        <source>Applies to every workstation of the office; each change is recorded in the ledger. Case numbers already given keep their prefix.</source>
+        <translation>适用于本机构的所有工作站；每次更改都记入存证日志。已编定的案件编号保持原前缀不变。</translation>
+    </message>
+    <message>
+        <source>Set for the whole office by an administrator.</source>
+        <translation>由管理员为整个机构统一设置。</translation>
+    </message>
+    <message>
+        <source>e.g. {number}</source>
+        <translation>例如 {number}</translation>
+    </message>
+    <message>
+        <source>Change the office</source>
+        <translation>更改机构信息</translation>
+    </message>
+    <message>
+        <source>Record the office as “{name}” with the case-number prefix “{prefix}”? New cases get numbers like {example}; case numbers already given do not change. The change is recorded in the ledger.</source>
+        <translation>将本机构登记为“{name}”，案件编号前缀为“{prefix}”？此后受理的案件编号形如 {example}；已编定的案件编号不变。此次更改将记入存证日志。</translation>
+    </message>
+</context>
+<context>
     <name>Op</name>
     <message>
         <source>Cancel</source>
@@ -1328,6 +1422,56 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Settings of this workstation and of the office.</source>
         <translation>本工作站及本机构的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change your password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Your signing keys are re-encrypted under the new password; you stay signed in.</source>
+        <translation>您的签名密钥将改用新密码加密保护；您无需重新登录。</translation>
+    </message>
+    <message>
+        <source>Resetting the password of {user} revokes their signing keys: the seals they made stay valid, but they need a new key to seal again. Give them the new password in person.</source>
+        <translation>重置 {user} 的密码将吊销其签名密钥：其已加盖的签章仍然有效，但须生成新的签名密钥才能再次签章。请当面告知其新密码。</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Reset Password and Revoke Keys</source>
+        <translation>重置密码并吊销签名密钥</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>People</name>
+    <message>
+        <source>{real_name} ({name})</source>
+        <translation>{real_name}（{name}）</translation>
     </message>
 </context>
 <context>
@@ -1742,81 +1886,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
-    <name>SettingsPage</name>
-    <message>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>A&amp;pply</source>
-        <translation>应用(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Office (every workstation)</source>
-        <translation>本机构（所有工作站）</translation>
-    </message>
-    <message>
-        <source>Lock the window after this long without use:</source>
-        <translation>无操作多久后锁定窗口：</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>&amp;Add User…</source>
-        <translation>添加用户(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Change &amp;Roles…</source>
-        <translation>修改角色(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Disable</source>
-        <translation>停用(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Only administrators manage users.</source>
-        <translation>只有管理员可以管理用户。</translation>
-    </message>
-    <message>
-        <source>Applies to every workstation of the office; the change is recorded in the ledger.</source>
-        <translation>适用于本机构的所有工作站；每次更改都记入存证日志。</translation>
-    </message>
-    <message>
-        <source>Set for the whole office by an administrator.</source>
-        <translation>由管理员为整个机构统一设置。</translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>启用</translation>
-    </message>
-    <message>
-        <source>Disable user</source>
-        <translation>停用用户</translation>
-    </message>
-    <message>
-        <source>Disable “{name}”? They can no longer sign in; their history and keys stay.</source>
-        <translation>停用“{name}”？该用户将无法登录；其历史记录和签名密钥仍会保留。</translation>
-    </message>
-</context>
-<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up Mediseal</source>
@@ -1892,16 +1961,24 @@ The seal is your digital signature over each item&apos;s record (file digests an
 <context>
     <name>UserDialog</name>
     <message>
-        <source>Change roles</source>
-        <translation>修改角色</translation>
-    </message>
-    <message>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
+        <source>Edit user</source>
+        <translation>编辑用户</translation>
+    </message>
+    <message>
+        <source>As on the ID card</source>
+        <translation>与身份证上一致</translation>
+    </message>
+    <message>
         <source>User name:</source>
         <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Real name:</source>
+        <translation>姓名：</translation>
     </message>
     <message>
         <source>Roles:</source>
@@ -1916,8 +1993,95 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>再次输入密码：</translation>
     </message>
     <message>
+        <source>The real name appears on seals, records and documents; the user signs in with the user name.</source>
+        <translation>姓名显示在签章、记录和文书上；用户以用户名登录。</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersSection</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add User…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit User…</source>
+        <translation>编辑用户(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;nable</source>
+        <translation>启用(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Only administrators manage users.</source>
+        <translation>只有管理员可以管理用户。</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset. Signing keys revoked: {count}.</source>
+        <translation>{user} 的密码已重置。已吊销的签名密钥：{count} 个。</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Disable {user}? They can no longer sign in; their history and keys stay.</source>
+        <translation>停用 {user}？该用户将无法登录；其历史记录和签名密钥仍会保留。</translation>
+    </message>
+    <message>
+        <source>Enable user</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
+        <source>Enable {user}? They can sign in again with their password.</source>
+        <translation>启用 {user}？该用户可再次使用其密码登录。</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2243,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>This data folder already belongs to the office “{office}”.</source>
         <translation>此数据文件夹已属于机构“{office}”。</translation>
+    </message>
+    <message>
+        <source>The office&apos;s name or prefix is not what the ledger recorded (it was changed outside Mediseal), so it cannot be changed. Run a verification (mediseal verify).</source>
+        <translation>本机构的名称或案件编号前缀与存证日志记录的不一致（在 Mediseal 之外被改动过），因此不能更改。请运行一次核验（mediseal verify）。</translation>
     </message>
     <message>
         <source>Cannot reach the database {url}: {reason}</source>
@@ -2301,12 +2469,20 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>用户名由 1 至 64 个字母（21 个汉字）、数字、“.”、“_”或“-”组成（“{name}”不符合）。</translation>
     </message>
     <message>
+        <source>A real name is one line of visible characters (not “{name}”).</source>
+        <translation>姓名须为一行可见字符（而不是“{name}”）。</translation>
+    </message>
+    <message>
         <source>Unknown role “{role}”: use {known}.</source>
         <translation>未知角色“{role}”：请使用 {known}。</translation>
     </message>
     <message>
         <source>A user needs at least one role.</source>
         <translation>用户至少需要一个角色。</translation>
+    </message>
+    <message>
+        <source>The account “{name}” is not as the ledger recorded it (its roles or state were changed outside Mediseal), so it cannot be changed. Run a verification (mediseal verify).</source>
+        <translation>账户“{name}”与存证日志记录的不一致（其角色或状态在 Mediseal 之外被改动过），因此不能更改。请运行一次核验（mediseal verify）。</translation>
     </message>
     <message>
         <source>A user “{name}” already exists.</source>
@@ -2935,6 +3111,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>修改密码</translation>
     </message>
     <message>
+        <source>Real name set</source>
+        <translation>设置姓名</translation>
+    </message>
+    <message>
+        <source>User enabled</source>
+        <translation>启用用户</translation>
+    </message>
+    <message>
         <source>Signing key created</source>
         <translation>生成签名密钥</translation>
     </message>
@@ -2977,6 +3161,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Office setting changed</source>
         <translation>更改机构设置</translation>
+    </message>
+    <message>
+        <source>Office recorded</source>
+        <translation>登记本机构</translation>
+    </message>
+    <message>
+        <source>Office name or prefix changed</source>
+        <translation>更改机构名称或案号前缀</translation>
     </message>
     <message>
         <source>Administrator</source>
@@ -3169,6 +3361,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The office&apos;s settings differ from what the ledger records</source>
         <translation>本机构设置与存证日志记载不符</translation>
+    </message>
+    <message>
+        <source>The office&apos;s name or case-number prefix differs from what the ledger records</source>
+        <translation>本机构的名称或案件编号前缀与存证日志记录的不一致</translation>
     </message>
     <message>
         <source>A case the ledger records is missing</source>

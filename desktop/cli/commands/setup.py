@@ -1,4 +1,5 @@
-"""``mediseal init``: a new data folder, its office and its first administrator."""
+"""``mediseal init``: a new data folder, its office and its first administrator; ``mediseal office``: the
+office's name and case-number prefix (shown, or changed by an administrator, logged)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,18 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from desktop.cli.common import EXIT_OK, add_common, new_password, opened_store
+from desktop.cli.common import (
+    EXIT_OK,
+    acting_user,
+    add_command,
+    add_common,
+    add_json_option,
+    add_user_option,
+    new_password,
+    one_line,
+    opened_store,
+    print_json,
+)
 from desktop.core.office import office
 
 log = logging.getLogger(__name__)
@@ -23,11 +35,24 @@ def register(commands: Any) -> None:
     init.add_argument("--prefix", default=office.DEFAULT_PREFIX, metavar="TEXT",
                       help="case-number prefix, as in （2026）云知调字第0001号 "
                            f"(default: {office.DEFAULT_PREFIX})")
-    init.add_argument("--admin", required=True, metavar="USER", help="name of the first administrator")
+    init.add_argument("--admin", required=True, metavar="USER", help="login name of the first administrator")
+    init.add_argument("--real-name", required=True, metavar="TEXT",
+                      help="the administrator's real name (姓名) as on their ID card")
     init.add_argument("--with-key", action="store_true",
                       help="also create the administrator's signing key (it signs a checkpoint at every "
                            "sign-out)")
     init.set_defaults(handler=cmd_init)
+
+    office_parser = commands.add_parser("office", help="the office's name and case-number prefix")
+    group = office_parser.add_subparsers(dest="office_command", metavar="ACTION", required=True,
+                                         parser_class=type(office_parser))
+    show = add_command(group, "show", "show the office's name and case-number prefix", cmd_office_show)
+    add_json_option(show)
+    change = add_command(group, "set", "change the office's name or case-number prefix (administrators; "
+                         "logged; case numbers already given keep theirs)", cmd_office_set)
+    change.add_argument("--name", metavar="NAME", help="new name of the office (default: unchanged)")
+    change.add_argument("--prefix", metavar="TEXT", help="new case-number prefix (default: unchanged)")
+    add_user_option(change, "the administrator acting")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -39,19 +64,64 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     info = office.validate_office(args.office, args.prefix)
     users.validate_user_name(args.admin)
+    real_name = users.validate_real_name(args.real_name)
     password = new_password(args)
     check_password_rules(password)
     with opened_store(args) as store:
         with store.database.session_scope() as session:
-            result = set_up(session, info, args.admin, password, with_key=args.with_key)
+            result = set_up(session, info, args.admin, password, real_name, with_key=args.with_key)
         info = result.office
         example = office.format_case_number(info.case_number_prefix, datetime.now().year, 1)
         print(f"Data folder:   {store.folder.root}")
         print(f"Database:      {store.database_label} (schema {store.migration.to_revision})")
         print(f"Office:        {info.name}")
         print(f"Case numbers:  {example}")
-        print(f"Administrator: {args.admin}")
+        print(f"Administrator: {args.admin} ({one_line(real_name)})")
         if result.key is not None:
             print(f"Signing key:   {result.key.fingerprint}")
         log.info("initialised data folder for office %s", info.name)
+    return EXIT_OK
+
+
+def _print_office(info: office.OfficeInfo) -> None:
+    example = office.format_case_number(info.case_number_prefix, datetime.now().year, 1)
+    print(f"Office:        {one_line(info.name)}")
+    print(f"Prefix:        {one_line(info.case_number_prefix)}")
+    print(f"Case numbers:  {one_line(example)}")
+
+
+def _the_office(session: Any) -> office.OfficeInfo:
+    from desktop.core.errors import QT_TRANSLATE_NOOP, NotFound
+
+    info = office.get_office(session)
+    if info is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This data folder has no office yet: set it up first."))
+    return info
+
+
+def cmd_office_show(args: argparse.Namespace) -> int:
+    with opened_store(args) as store, store.database.session_scope() as session:
+        info = _the_office(session)
+    if args.json:
+        print_json(info)
+    else:
+        _print_office(info)
+    return EXIT_OK
+
+
+def cmd_office_set(args: argparse.Namespace) -> int:
+    """Change the name, the prefix or both; what is not given stays as it is."""
+    from desktop.cli.common import UsageError
+
+    if args.name is None and args.prefix is None:
+        raise UsageError("give --name, --prefix or both")
+    with opened_store(args) as store:
+        actor, _password = acting_user(args, store)
+        with store.database.session_scope() as session:
+            current = _the_office(session)
+            name = args.name if args.name is not None else current.name
+            prefix = args.prefix if args.prefix is not None else current.case_number_prefix
+            info = office.update_office(session, actor, name, prefix)
+    _print_office(info)
+    log.info("office changed to %s, prefix %s", info.name, info.case_number_prefix)
     return EXIT_OK

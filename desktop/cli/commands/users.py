@@ -1,5 +1,5 @@
-"""``mediseal user ...``: accounts, roles and passwords (administrators manage them; each user changes
-their own password)."""
+"""``mediseal user ...``: accounts, real names, roles and passwords (administrators manage them; each user
+changes their own password)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from desktop.cli.common import (
     add_user_option,
     local_time,
     new_password,
+    one_line,
     opened_store,
     print_json,
     print_table,
@@ -26,7 +27,9 @@ def register(commands: Any) -> None:
                                 parser_class=type(user))
     add = add_command(group, "add", "add a user (initial password from MEDISEAL_NEW_PASSWORD, else asked)",
                       cmd_user_add)
-    add.add_argument("name", metavar="NAME")
+    add.add_argument("name", metavar="NAME", help="login name (letters, digits, '.', '_', '-')")
+    add.add_argument("--real-name", required=True, metavar="TEXT",
+                     help="the person's real name (姓名) as on their ID card, shown on seals and records")
     add.add_argument("--role", action="append", required=True, metavar="ROLE",
                      help="admin, mediator, notary or clerk; repeat for several")
     add_user_option(add, "the administrator acting")
@@ -37,6 +40,14 @@ def register(commands: Any) -> None:
                           cmd_user_disable)
     disable.add_argument("name", metavar="NAME")
     add_user_option(disable, "the administrator acting")
+    enable = add_command(group, "enable", "let a disabled user sign in again", cmd_user_enable)
+    enable.add_argument("name", metavar="NAME")
+    add_user_option(enable, "the administrator acting")
+    rename = add_command(group, "rename", "set or change a user's real name (姓名; the login name stays)",
+                         cmd_user_rename)
+    rename.add_argument("name", metavar="NAME")
+    rename.add_argument("--real-name", required=True, metavar="TEXT", help="the real name as on the ID card")
+    add_user_option(rename, "the administrator acting")
     roles = add_command(group, "roles", "replace a user's roles", cmd_user_roles)
     roles.add_argument("name", metavar="NAME")
     roles.add_argument("--role", action="append", required=True, metavar="ROLE")
@@ -56,13 +67,14 @@ def _roles(names: list[str]) -> Any:
 def cmd_user_add(args: argparse.Namespace) -> int:
     from desktop.core.trust import users
     users.validate_user_name(args.name)
+    users.validate_real_name(args.real_name)
     roles = _roles(args.role)
     with opened_store(args) as store:
         actor, _password = acting_user(args, store)
         password = new_password(args)
         with store.database.session_scope() as session:
-            info = users.add_user(session, actor, args.name, roles, password)
-    print(f"Added {info.name} ({', '.join(info.roles)})")
+            info = users.add_user(session, actor, args.name, roles, password, args.real_name)
+    print(f"Added {info.name}, {one_line(info.real_name or '')} ({', '.join(info.roles)})")
     return EXIT_OK
 
 
@@ -75,9 +87,10 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(listed)
     else:
-        print_table(["NAME", "ROLES", "STATE", "CREATED"],
-                    [[info.name, ",".join(info.roles), "disabled" if info.disabled else "active",
-                      local_time(info.created_at)] for info in listed])
+        print_table(["NAME", "REAL NAME", "ROLES", "STATE", "CREATED"],
+                    [[info.name, info.real_name or "", ",".join(info.roles),
+                      "disabled" if info.disabled else "active", local_time(info.created_at)]
+                     for info in listed])
     return EXIT_OK
 
 
@@ -88,6 +101,27 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
         with store.database.session_scope() as session:
             info = users.disable_user(session, actor, args.name)
     print(f"Disabled {info.name}")
+    return EXIT_OK
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    from desktop.core.trust import users
+    with opened_store(args) as store:
+        actor, _password = acting_user(args, store)
+        with store.database.session_scope() as session:
+            info = users.enable_user(session, actor, args.name)
+    print(f"Enabled {info.name}")
+    return EXIT_OK
+
+
+def cmd_user_rename(args: argparse.Namespace) -> int:
+    from desktop.core.trust import users
+    real_name = users.validate_real_name(args.real_name)
+    with opened_store(args) as store:
+        actor, _password = acting_user(args, store)
+        with store.database.session_scope() as session:
+            info = users.rename_user(session, actor, args.name, real_name)
+    print(f"{info.name}: {one_line(info.real_name or '')}")
     return EXIT_OK
 
 

@@ -1,7 +1,13 @@
 """The office that owns a store (调解中心 / 公证处): its name and case-number prefix.
 
-Validation and formatting need no database; ``db.models`` is imported inside the two functions that
-read and write, so the command-line parser and the window can use this module before SQLAlchemy loads.
+Setup records the office and logs its record; an administrator may later change the name or the prefix,
+each change logged with the record's digest, so verification sees a change made behind the app's back.
+Case numbers already given never change (they are in sealed records and ledger subjects); new ones use
+the prefix in force when the case is opened, continuing the year's serial.
+
+Validation and formatting need no database; ``db.models`` and the ledger are imported inside the
+functions that read and write, so the command-line parser and the window can use this module before
+SQLAlchemy loads.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
+from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput, NotAllowed, NotFound
 from desktop.core.text import has_control
 
 OFFICE_NAME_MAX = 200
@@ -18,7 +24,12 @@ PREFIX_MAX = 16
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from desktop.core.trust.permissions import Actor
+
 DEFAULT_PREFIX = "知调"
+OFFICE_RECORD_TYPE = "office"
+OFFICE_RECORD_VERSION = 1
+OFFICE_SUBJECT = "office:name"  # the ledger subject of the office's name and prefix
 # Characters a case number uses around the prefix; a prefix containing them would read ambiguously.
 _PREFIX_FORBIDDEN = set("()（）〔〕[]字第号")
 
@@ -29,6 +40,11 @@ class OfficeInfo:
 
     name: str
     case_number_prefix: str
+
+    def record(self) -> dict[str, object]:
+        """The canonical record the ledger's ``office.*`` entries digest."""
+        return {"type": OFFICE_RECORD_TYPE, "version": OFFICE_RECORD_VERSION, "name": self.name,
+                "case_number_prefix": self.case_number_prefix}
 
 
 # The year stands in full-width round brackets, as in the courts' case numbers (最高人民法院《关于人民法院
@@ -101,6 +117,62 @@ def create_office(session: Session, name: str, prefix: str) -> OfficeInfo:
             office=existing.name)
     session.add(Office(id=1, name=info.name, case_number_prefix=info.case_number_prefix))
     session.flush()
+    return info
+
+
+def log_office(session: Session, actor_name: str, info: OfficeInfo, *, created: bool) -> None:
+    """Append the office's record to the ledger (``office.created`` at setup, ``office.updated`` after)."""
+    from desktop.core.integrity.canonical import record_digest
+    from desktop.core.trust import ledger
+    from desktop.core.trust.events import EventKind
+
+    kind = EventKind.OFFICE_CREATED if created else EventKind.OFFICE_UPDATED
+    ledger.append(session, actor_name, kind, OFFICE_SUBJECT, record_digest(info.record()))
+
+
+def recorded_office(session: Session) -> tuple[int, str] | None:
+    """The number and digest of the latest ledger entry recording the office's name and prefix; None for a
+    store set up before they were logged that no administrator has changed since."""
+    from sqlalchemy import select
+
+    from db.models import LedgerEntry
+    from desktop.core.trust.events import EventKind
+
+    kinds = [str(EventKind.OFFICE_CREATED), str(EventKind.OFFICE_UPDATED)]
+    row = session.execute(select(LedgerEntry.seq, LedgerEntry.subject_sha256).where(
+        LedgerEntry.subject == OFFICE_SUBJECT, LedgerEntry.kind.in_(kinds),
+        LedgerEntry.subject_sha256.is_not(None)).order_by(LedgerEntry.seq.desc()).limit(1)).first()
+    return (row[0], row[1]) if row is not None and row[1] is not None else None
+
+
+def update_office(session: Session, actor: Actor, name: str, prefix: str) -> OfficeInfo:
+    """An administrator changes the office's name or case-number prefix (validated as at setup); the change
+    is a ledger entry with the new record's digest, none when nothing changed. Case numbers already given
+    keep their prefix; cases opened from now on get the new one."""
+    from db.models import Office
+    from desktop.core.integrity.canonical import record_digest
+    from desktop.core.trust import ledger
+    from desktop.core.trust.permissions import Action, require
+
+    info = validate_office(name, prefix)
+    ledger.lock(session)  # first: the sign-in is checked under the lock sign-out takes
+    require(actor, Action.CHANGE_OFFICE_SETTINGS)
+    row = session.get(Office, 1)
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "This data folder has no office yet: set it up first."))
+    stored = OfficeInfo(row.name, row.case_number_prefix)
+    if stored == info:
+        return info
+    recorded = recorded_office(session)
+    if recorded is not None and recorded[1] != record_digest(stored.record()):
+        # The entry would approve a name or prefix changed behind the app's back.
+        raise IntegrityError(QT_TRANSLATE_NOOP(
+            "errors", "The office's name or prefix is not what the ledger recorded (it was changed outside "
+            "Mediseal), so it cannot be changed. Run a verification (mediseal verify)."))
+    row.name = info.name
+    row.case_number_prefix = info.case_number_prefix
+    session.flush()
+    log_office(session, actor.name, info, created=False)
     return info
 
 

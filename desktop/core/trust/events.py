@@ -23,6 +23,8 @@ class EventKind(Vocabulary):
     USER_LOCKED = "user.locked", QT_TRANSLATE_NOOP("vocabulary", "User locked after failed sign-ins")
     USER_ROLES_CHANGED = "user.roles_changed", QT_TRANSLATE_NOOP("vocabulary", "Roles changed")
     USER_PASSWORD_CHANGED = "user.password_changed", QT_TRANSLATE_NOOP("vocabulary", "Password changed")
+    USER_RENAMED = "user.renamed", QT_TRANSLATE_NOOP("vocabulary", "Real name set")
+    USER_ENABLED = "user.enabled", QT_TRANSLATE_NOOP("vocabulary", "User enabled")
     KEY_CREATED = "key.created", QT_TRANSLATE_NOOP("vocabulary", "Signing key created")
     KEY_IMPORTED = "key.imported", QT_TRANSLATE_NOOP("vocabulary", "Signing key imported")
     KEY_REVOKED = "key.revoked", QT_TRANSLATE_NOOP("vocabulary", "Signing key revoked")
@@ -36,3 +38,5 @@ class EventKind(Vocabulary):
                                                                    "Preservation record sealed")
     OFFICE_SETTING_CHANGED = "office.setting_changed", QT_TRANSLATE_NOOP("vocabulary",
                                                                          "Office setting changed")
+    OFFICE_CREATED = "office.created", QT_TRANSLATE_NOOP("vocabulary", "Office recorded")
+    OFFICE_UPDATED = "office.updated", QT_TRANSLATE_NOOP("vocabulary", "Office name or prefix changed")

@@ -100,11 +100,13 @@ def describe_subjects(session: Session, subjects: Iterable[str]) -> dict[str, Su
         found[subject] = SubjectInfo(subject, SubjectKind.CASE, key, "", key, key in known_cases)
 
     people = wanted.get(SubjectKind.USER, {})
-    known_users: set[str] = set()
+    known_users: dict[str, str] = {}  # login name → real name ("" when none is recorded)
     for part in _chunks(sorted(set(people.values()))):
-        known_users.update(session.scalars(select(User.name).where(User.name.in_(part))))
+        known_users.update((name, real_name or "") for name, real_name in session.execute(
+            select(User.name, User.real_name).where(User.name.in_(part))))
     for subject, key in people.items():
-        found[subject] = SubjectInfo(subject, SubjectKind.USER, key, found=key in known_users)
+        found[subject] = SubjectInfo(subject, SubjectKind.USER, key, known_users.get(key, ""),
+                                     found=key in known_users)
 
     keys = wanted.get(SubjectKind.KEY, {})
     holders: dict[str, str] = {}

@@ -1,9 +1,14 @@
-"""Users, roles, passwords and sign-in, with every change written to the ledger.
+"""Users, roles, real names, passwords and sign-in, with every change written to the ledger.
 
 Failed sign-ins are counted in the database (so a lock survives a restart): five in a row lock the
 account for five minutes. An unknown user and a wrong password get the same message. A sign-in takes the
 user's roles and state only when they match what the ledger last recorded for the user: a role the
-ledger never granted gives no right.
+ledger never granted gives no right; a change to a user starts from the state the ledger recorded, so it
+cannot make a change made behind the app's back its own.
+
+Each user has a real name (姓名) besides the login name: it is what seals, records and documents show of
+a person, so only an administrator sets or changes it, checking it against the person's identity
+document. Users created before real names were recorded have none (NULL) until an administrator sets one.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import LedgerEntry, SigningKey, User, UserRole, utc_now
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
+from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time, record_digest
+from desktop.core.text import clean_text, has_control
 from desktop.core.trust import ledger, signing_keys
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.passwords import (
@@ -30,12 +36,13 @@ from desktop.core.trust.passwords import (
     needs_rehash,
     password_matches,
 )
-from desktop.core.trust.permissions import Action, Actor, Role, require
+from desktop.core.trust.permissions import Action, Actor, Role, require, require_active
 from desktop.core.trust.pki import key_files
 
 MAX_FAILED_ATTEMPTS = 5
 LOCK_DURATION = timedelta(minutes=5)
 USER_NAME_PATTERN = re.compile(r"[\w.\-]{1,64}")  # matched whole (fullmatch: "$" lets a final "\n" by)
+NAMES_PER_QUERY = 400  # values in one IN list: under every driver's parameter limit
 USER_NAME_MAX_BYTES = 64  # the name is the common name of the user's certificates (RFC 5280 ub-common-name)
 # The ledger subject of a failed sign-in under a name no account can have (too long, a control character,
 # invalid UTF-8): the typed name is not recorded, so nothing is cut and nothing unprintable reaches the
@@ -43,7 +50,11 @@ USER_NAME_MAX_BYTES = 64  # the name is the common name of the user's certificat
 UNUSABLE_NAME_SUBJECT = "user:?"
 USER_EVENT_KINDS = tuple(kind.value for kind in EventKind if kind.value.startswith("user."))
 USER_RECORD_TYPE = "user"
-USER_RECORD_VERSION = 1
+# Version 2 adds the real name. A user whose real name is NULL (created before it was recorded, and not
+# renamed since) keeps the version-1 form, which is what the ledger's digests of them cover.
+USER_RECORD_VERSION = 2
+LEGACY_USER_RECORD_VERSION = 1
+REAL_NAME_MAX = 50  # characters: the longest Chinese names with an ethnic minority's middle dot fit
 
 _BAD_CREDENTIALS = QT_TRANSLATE_NOOP("errors", "Wrong user name or password.")
 
@@ -55,6 +66,7 @@ class UserInfo:
     """A user as listings show them."""
 
     name: str
+    real_name: str | None  # None: created before real names were recorded, and none set since
     roles: tuple[str, ...]
     disabled: bool
     locked_until: datetime | None
@@ -62,8 +74,8 @@ class UserInfo:
 
 
 def _info(user: User) -> UserInfo:
-    return UserInfo(user.name, tuple(role.role for role in user.roles), user.disabled, user.locked_until,
-                    user.created_at)
+    return UserInfo(user.name, user.real_name, tuple(role.role for role in user.roles), user.disabled,
+                    user.locked_until, user.created_at)
 
 
 def _actor(user: User) -> Actor:
@@ -71,10 +83,17 @@ def _actor(user: User) -> Actor:
 
 
 def user_record(user: User) -> dict[str, object]:
-    """The canonical record of a user's state (what the ledger's digest covers; never the hash)."""
-    return {"type": USER_RECORD_TYPE, "version": USER_RECORD_VERSION, "name": user.name,
-            "roles": sorted(role.role for role in user.roles), "disabled": user.disabled,
-            "password_changed_at": format_time(user.password_changed_at)}
+    """The canonical record of a user's state (what the ledger's digest covers; never the hash). Its form
+    follows what is stored: with a real name version 2, without one (a user from before real names)
+    version 1, so records the ledger covered in the old form still match."""
+    record: dict[str, object] = {
+        "type": USER_RECORD_TYPE, "version": LEGACY_USER_RECORD_VERSION, "name": user.name,
+        "roles": sorted(role.role for role in user.roles), "disabled": user.disabled,
+        "password_changed_at": format_time(user.password_changed_at)}
+    if user.real_name is not None:
+        record["version"] = USER_RECORD_VERSION
+        record["real_name"] = user.real_name
+    return record
 
 
 def _log(session: Session, actor: str, kind: EventKind, user: User) -> None:
@@ -97,6 +116,17 @@ def validate_user_name(name: str) -> str:
             "(not “{name}”)."),
             field="name", name=name)
     return name
+
+
+def validate_real_name(real_name: str) -> str:
+    """A real name (姓名) as on an identity document: 1 to 50 characters on one line, NFC, no invisible or
+    text-direction characters (李华, 阿依古丽·买买提, Zhang Wei)."""
+    text = clean_text(real_name, "real_name", REAL_NAME_MAX, required=True)
+    if has_control(text):  # a zero-width or format character would make two names look the same
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "A real name is one line of visible characters (not “{name}”)."),
+            field="real_name", name=text)
+    return text
 
 
 def parse_roles(names: Iterable[str]) -> frozenset[Role]:
@@ -124,31 +154,44 @@ def user_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(User)) or 0
 
 
-def _new_user(session: Session, name: str, roles: frozenset[Role], password: str) -> User:
+def _as_recorded(session: Session, user: User) -> None:
+    """Refuse to change a user whose stored state is not what the ledger last recorded: the change's entry
+    would record (and so approve) what was changed behind the app's back, a role for instance."""
+    if _recorded_state(session, user.name) != record_digest(user_record(user)):
+        raise IntegrityError(QT_TRANSLATE_NOOP(
+            "errors", "The account “{name}” is not as the ledger recorded it (its roles or state were "
+            "changed outside Mediseal), so it cannot be changed. Run a verification (mediseal verify)."),
+            name=user.name)
+
+
+def _new_user(session: Session, name: str, roles: frozenset[Role], password: str, real_name: str) -> User:
     validate_user_name(name)
+    real_name = validate_real_name(real_name)
     check_password_rules(password)
     if session.scalar(select(User.id).where(User.name == name)) is not None:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "A user “{name}” already exists."), name=name)
     now = utc_now()
-    user = User(name=name, password_hash=hash_password(password), disabled=False, failed_attempts=0,
-                created_at=now, password_changed_at=now,
+    user = User(name=name, real_name=real_name, password_hash=hash_password(password), disabled=False,
+                failed_attempts=0, created_at=now, password_changed_at=now,
                 roles=[UserRole(role=str(role)) for role in sorted(roles)])
     session.add(user)
     return user
 
 
-def create_first_admin(session: Session, name: str, password: str) -> Actor:
+def create_first_admin(session: Session, name: str, password: str, real_name: str) -> Actor:
     """The first administrator of a new store; refused once any user exists."""
     if user_count(session) > 0:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "This data folder already has users."))
-    user = _new_user(session, name, frozenset({Role.ADMIN}), password)
+    user = _new_user(session, name, frozenset({Role.ADMIN}), password, real_name)
     _log(session, name, EventKind.USER_CREATED, user)
     return _actor(user)
 
 
-def add_user(session: Session, actor: Actor, name: str, roles: frozenset[Role], password: str) -> UserInfo:
+def add_user(session: Session, actor: Actor, name: str, roles: frozenset[Role], password: str,
+             real_name: str) -> UserInfo:
+    """A new user (administrators only): login name, roles, initial password and real name (姓名)."""
     require(actor, Action.MANAGE_USERS)
-    user = _new_user(session, name, roles, password)
+    user = _new_user(session, name, roles, password, real_name)
     _log(session, actor.name, EventKind.USER_CREATED, user)
     return _info(user)
 
@@ -170,6 +213,7 @@ def disable_user(session: Session, actor: Actor, name: str) -> UserInfo:
         return _info(user)
     if user.id == actor.user_id:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "You cannot disable your own account."))
+    _as_recorded(session, user)
     user.disabled = True
     _log(session, actor.name, EventKind.USER_DISABLED, user)
     return _info(user)
@@ -182,9 +226,60 @@ def set_roles(session: Session, actor: Actor, name: str, roles: frozenset[Role])
     if was_admin and Role.ADMIN not in roles and not user.disabled and _active_admins(session) <= 1:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "“{name}” is the last administrator: make another "
                                            "administrator first."), name=name)
+    _as_recorded(session, user)
     user.roles = [UserRole(role=str(role)) for role in sorted(roles)]
     _log(session, actor.name, EventKind.USER_ROLES_CHANGED, user)
     return _info(user)
+
+
+def enable_user(session: Session, actor: Actor, name: str) -> UserInfo:
+    """Let a disabled user sign in again (administrators only; logged). Enabling an active user records
+    nothing."""
+    ledger.lock(session)  # first: the sign-in is checked under the lock sign-out takes
+    require(actor, Action.MANAGE_USERS)
+    user = _find(session, name)
+    if not user.disabled:
+        return _info(user)
+    _as_recorded(session, user)
+    user.disabled = False
+    _log(session, actor.name, EventKind.USER_ENABLED, user)
+    return _info(user)
+
+
+def rename_user(session: Session, actor: Actor, name: str, real_name: str) -> UserInfo:
+    """Set or change a user's real name (姓名). Administrators only, their own name included: the name
+    appears on seals and documents for a court, so someone who manages accounts checks it against the
+    person's identity document; a user cannot restyle the name their seals show. Logged; an unchanged
+    name records nothing."""
+    real_name = validate_real_name(real_name)
+    ledger.lock(session)
+    require(actor, Action.MANAGE_USERS)
+    user = _find(session, name)
+    if user.real_name == real_name:
+        return _info(user)
+    _as_recorded(session, user)
+    user.real_name = real_name
+    _log(session, actor.name, EventKind.USER_RENAMED, user)
+    return _info(user)
+
+
+def real_names(session: Session, names: Iterable[str]) -> dict[str, str]:
+    """The real names of the users named (login names), in one query per few hundred names; users without
+    a real name, and names no user has (the system actor ``-``), are left out."""
+    wanted = sorted({name for name in names if is_user_name(name)})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), NAMES_PER_QUERY):
+        part = wanted[start:start + NAMES_PER_QUERY]
+        found.update((name, real_name) for name, real_name in session.execute(
+            select(User.name, User.real_name).where(User.name.in_(part), User.real_name.is_not(None)))
+            if real_name is not None)
+    return found
+
+
+def user_info(session: Session, name: str) -> UserInfo:
+    """One user as listings show them (what anyone signed in may read of themselves or a colleague: the
+    real name their seals show, their roles and state)."""
+    return _info(_find(session, name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,8 +367,10 @@ def change_password(session: Session, actor: Actor, name: str, new_password: str
     """Change a password. Your own: give the old one, and your keys are re-encrypted under the new.
     Someone else's (administrators): their keys cannot be re-encrypted, so they are revoked (they stay
     for verifying old seals). Returns the fingerprints of keys revoked."""
+    require_active(actor)
     check_password_rules(new_password)
     user = _find(session, name)
+    _as_recorded(session, user)
     revoked: list[str] = []
     user_keys = list(session.scalars(select(SigningKey).where(SigningKey.user_id == user.id)))
     if user.id == actor.user_id:

@@ -73,6 +73,8 @@ class FindingCode(Vocabulary):
     # The office's settings.
     OFFICE_SETTINGS_CHANGED = "office-settings-changed", QT_TRANSLATE_NOOP(
         "vocabulary", "The office's settings differ from what the ledger records")
+    OFFICE_RECORD_CHANGED = "office-record-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "The office's name or case-number prefix differs from what the ledger records")
     # Cases.
     CASE_MISSING = "case-missing", QT_TRANSLATE_NOOP("vocabulary", "A case the ledger records is missing")
     CASE_NOT_IN_LEDGER = "case-not-in-ledger", QT_TRANSLATE_NOOP(

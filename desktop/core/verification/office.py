@@ -1,6 +1,8 @@
-"""Verification of the office's settings (the idle lock every seat follows): the office row against the
-latest ``office.setting_changed`` entry, or against the defaults when the ledger records no change. A
-seat that loosened the lock behind the app's back shows here."""
+"""Verification of the office: its settings (the idle lock every seat follows) against the latest
+``office.setting_changed`` entry, or against the defaults when the ledger records no change; and its name
+and case-number prefix against the latest ``office.created`` / ``office.updated`` entry (a store set up
+before these were logged has none until an administrator changes them). A seat that loosened the lock or
+renamed the office behind the app's back shows here."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from db.models import LedgerEntry
 from desktop.core.integrity.canonical import record_digest
+from desktop.core.office.office import get_office, recorded_office
 from desktop.core.office.settings import IDLE_LOCK_DEFAULT_MINUTES, SETTINGS_SUBJECT, OfficeSettings
 from desktop.core.office.settings import office_settings as read_settings
 from desktop.core.trust.events import EventKind
@@ -17,7 +20,11 @@ from desktop.core.verification.findings import Finding, Where
 
 
 def check_office_settings(session: Session) -> list[Finding]:
-    """The office's settings as stored against what the ledger last recorded of them."""
+    """The office's settings, name and prefix as stored against what the ledger last recorded of them."""
+    return [*_check_settings(session), *_check_record(session)]
+
+
+def _check_settings(session: Session) -> list[Finding]:
     latest = session.execute(select(LedgerEntry.seq, LedgerEntry.subject_sha256).where(
         LedgerEntry.subject == SETTINGS_SUBJECT, LedgerEntry.kind == str(EventKind.OFFICE_SETTING_CHANGED))
         .order_by(LedgerEntry.seq.desc()).limit(1)).first()
@@ -32,3 +39,19 @@ def check_office_settings(session: Session) -> list[Finding]:
         FindingCode.OFFICE_SETTINGS_CHANGED, f"the idle lock ({stored.idle_lock_minutes} minutes) differs "
         f"from what the ledger last recorded ({source})", expected=expected, found=found,
         seq=latest[0] if latest is not None else None)]
+
+
+def _check_record(session: Session) -> list[Finding]:
+    recorded = recorded_office(session)
+    if recorded is None:
+        return []
+    seq, expected = recorded
+    stored = get_office(session)
+    found = record_digest(stored.record()) if stored is not None else None
+    if found == expected:
+        return []
+    what = (f"the name “{stored.name}” or the prefix “{stored.case_number_prefix}”" if stored is not None
+            else "the office (its row is missing)")
+    return [Where("the office's name and prefix").finding(
+        FindingCode.OFFICE_RECORD_CHANGED, f"{what} differs from what the ledger last recorded (entry {seq})",
+        expected=expected, found=found, seq=seq)]

@@ -1,6 +1,8 @@
-"""Verification of users and their roles: each user's record (name, roles, disabled, when the password
-last changed; never the hash) against the latest ``user.*`` entry that logged a digest of it, and each
-user the ledger logged as created against a row. A role granted behind the app's back shows here."""
+"""Verification of users and their roles: each user's record (name, real name, roles, disabled, when the
+password last changed; never the hash) against the latest ``user.*`` entry that logged a digest of it,
+and each user the ledger logged as created against a row. A role granted or a real name changed behind
+the app's back shows here. A user from before real names keeps the record form the ledger covered
+(``users.user_record``)."""
 
 from __future__ import annotations
 
@@ -46,10 +48,10 @@ def check_users(session: Session, anchors: Anchors) -> tuple[int, list[Finding]]
         logged = latest[user.name]
         if logged.digest != digest:
             roles = ", ".join(sorted(role.role for role in user.roles))
-            findings.append(where.finding(FindingCode.USER_RECORD_CHANGED, f"its roles ({roles}) or state "
-                                          f"differ from what the ledger last recorded (entry {logged.seq}, "
-                                          f"{logged.kind})", expected=logged.digest, found=digest,
-                                          seq=logged.seq))
+            findings.append(where.finding(FindingCode.USER_RECORD_CHANGED, f"its roles ({roles}), real name "
+                                          f"({user.real_name or 'none'}) or state differ from what the "
+                                          f"ledger last recorded (entry {logged.seq}, {logged.kind})",
+                                          expected=logged.digest, found=digest, seq=logged.seq))
     for name, logged in created.items():
         if name not in present:
             findings.append(Where(f"user {name}", user=name).finding(

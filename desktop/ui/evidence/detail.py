@@ -29,7 +29,7 @@ from desktop.core.integrity.canonical import parse_time
 from desktop.core.trust.ledger import Entry
 from desktop.core.trust.subjects import SubjectInfo
 from desktop.ui.evidence.acquisition_dialog import source_kind_titles
-from desktop.ui.framework.formatting import human_size
+from desktop.ui.framework.formatting import human_size, person
 from desktop.ui.framework.i18n import event_label
 from desktop.ui.ledger.words import subject_words
 
@@ -134,6 +134,7 @@ class ItemFacts(QScrollArea):
         self.taken_in = _value_label("itemTakenIn")
         self.seals = _value_label("itemSeals")
         self.seals.setTextFormat(Qt.TextFormat.PlainText)
+        self.people: Mapping[str, str] = {}  # login name → real name, read with the items
         content = QWidget()
         form = QFormLayout(content)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -173,16 +174,20 @@ class ItemFacts(QScrollArea):
         self.acquired_by.setText(acquisition.acquired_by or "—")
         self.device.setText(acquisition.device or "—")
         self.note.setText(acquisition.note or "—")
-        self.taken_in.setText(self.tr("by {user} at {time}").format(user=info.ingested_by,
+        self.taken_in.setText(self.tr("by {user} at {time}").format(user=self._person(info.ingested_by),
                                                                     time=local_time(info.ingested_at)))
         lines = []
         for seal in info.seals:
             line = self.tr("{signer}, {time}, certificate {fingerprint}…").format(
-                signer=seal.signer, time=local_time(seal.sealed_at), fingerprint=seal.fingerprint[:16])
+                signer=self._person(seal.signer), time=local_time(seal.sealed_at),
+                fingerprint=seal.fingerprint[:16])
             if seal.key_revoked_at is not None:
                 line += " " + self.tr("(key revoked {time})").format(time=local_time(seal.key_revoked_at))
             lines.append(line)
         self.seals.setText("\n".join(lines) if lines else self.tr("Not sealed"))
+
+    def _person(self, name: str) -> str:
+        return person(name, self.people.get(name))
 
 
 class CustodyTrail(QTableWidget):
@@ -195,13 +200,15 @@ class CustodyTrail(QTableWidget):
                                           self.tr("Subject")])
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a narrow pane keeps the file name's end
 
-    def show_entries(self, entries: list[Entry], subjects: Mapping[str, SubjectInfo] | None = None) -> None:
+    def show_entries(self, entries: list[Entry], subjects: Mapping[str, SubjectInfo] | None = None,
+                     people: Mapping[str, str] | None = None) -> None:
         """Show ``entries``; ``subjects`` (``describe_subjects``, read on the worker thread) gives their
-        subjects in words, else they show as recorded."""
+        subjects in words, else they show as recorded; ``people`` the users' real names."""
         self.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             info = (subjects or {}).get(entry.subject)
-            values = (str(entry.seq), local_time(entry.recorded_at), entry.actor,
+            values = (str(entry.seq), local_time(entry.recorded_at),
+                      person(entry.actor, (people or {}).get(entry.actor)),
                       event_label(entry.kind), subject_words(info, entry.subject))
             raw = f"{entry.kind} {entry.subject} {entry.subject_sha256 or ''}".strip()
             for column, value in enumerate(values):
@@ -225,6 +232,7 @@ class PreservationList(QSplitter):
         self.addWidget(self.table)
         self.addWidget(self.text)
         self.records: list[PreservationInfo] = []
+        self.people: Mapping[str, str] = {}  # login name → real name, read with the records
         self.table.currentCellChanged.connect(lambda row, *_rest: self._show(row))
 
     def show_records(self, records: list[PreservationInfo]) -> None:
@@ -236,7 +244,8 @@ class PreservationList(QSplitter):
                 if isinstance(items, list) else []
             supersedes = record.record.get("supersedes")
             corrects = str(supersedes.get("id")) if isinstance(supersedes, dict) else ""
-            values = (str(record.id), record.signer, local_time(record.sealed_at), ", ".join(ids), corrects,
+            signer = person(record.signer, self.people.get(record.signer))
+            values = (str(record.id), signer, local_time(record.sealed_at), ", ".join(ids), corrects,
                       str(record.superseded_by) if record.superseded_by is not None else "")
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
@@ -256,7 +265,8 @@ class PreservationList(QSplitter):
         lines = [
             self.tr("Preservation record {id} of case {case}").format(id=record.id, case=record.case_number),
             self.tr("Sealed by {signer} at {time}; record SHA-256 {digest}").format(
-                signer=record.signer, time=local_time(record.sealed_at), digest=record.record_sha256),
+                signer=person(record.signer, self.people.get(record.signer)),
+                time=local_time(record.sealed_at), digest=record.record_sha256),
             self.tr("Place: {value}").format(value=facts.get("place", "")),
             self.tr("Applicant: {value}").format(value=facts.get("applicant", "")),
             self.tr("Operator: {value}").format(value=facts.get("operator", "")),

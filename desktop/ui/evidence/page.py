@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,7 @@ from desktop.core.trust.ledger import Entry
 from desktop.core.trust.permissions import Action
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.trust.subjects import SubjectInfo, describe_subjects
+from desktop.core.trust.users import real_names
 from desktop.core.verification.codes import ItemVerdict
 from desktop.core.verification.findings import Report
 from desktop.ui.cases.case_dialog import CaseDialog
@@ -222,6 +223,7 @@ def _copy_targets(items: Sequence[ItemInfo], folder: Path) -> list[tuple[ItemInf
 class _CaseContents:
     items: list[ItemInfo]
     records: list[PreservationInfo]
+    people: dict[str, str] = field(default_factory=dict)  # real names of who took in, sealed, recorded
 
 
 class EvidencePage(QWidget):
@@ -555,8 +557,11 @@ class EvidencePage(QWidget):
 
         def load(progress: ProgressFn, cancelled: CancelledFn) -> _CaseContents:
             with store.database.session_scope() as session:
-                return _CaseContents(evidence_items.list_items(session, number),
-                                     preservation.list_records(session, number))
+                items = evidence_items.list_items(session, number)
+                records = preservation.list_records(session, number)
+                names = [*(info.ingested_by for info in items), *(record.signer for record in records),
+                         *(seal.signer for info in items for seal in info.seals)]
+                return _CaseContents(items, records, real_names(session, names))
 
         op = run_op(self, load).on_success(
             lambda contents: self._items_loaded(generation, number, contents, chosen))
@@ -576,6 +581,7 @@ class EvidencePage(QWidget):
         current = self.current_item()
         items = contents.items
         self.records = contents.records
+        self.facts.people = self.record_list.people = contents.people
         self.model.set_items(items)
         self.record_list.show_records(self.records)
         sealed = sum(1 for info in items if info.seals)
@@ -629,12 +635,14 @@ class EvidencePage(QWidget):
             return
         store, item_id = self.store, info.id
 
-        def load(progress: ProgressFn, cancelled: CancelledFn) -> tuple[list[Entry], dict[str, SubjectInfo]]:
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> tuple[
+                list[Entry], dict[str, SubjectInfo], dict[str, str]]:
             with store.database.session_scope() as session:
                 trail = evidence_items.custody_trail(session, item_id)
-                return trail, describe_subjects(session, (entry.subject for entry in trail))
+                return (trail, describe_subjects(session, (entry.subject for entry in trail)),
+                        real_names(session, (entry.actor for entry in trail)))
 
-        def loaded(result: tuple[list[Entry], dict[str, SubjectInfo]]) -> None:
+        def loaded(result: tuple[list[Entry], dict[str, SubjectInfo], dict[str, str]]) -> None:
             shown = self.current_item()
             if shown is not None and shown.id == item_id:
                 self.trail.show_entries(*result)

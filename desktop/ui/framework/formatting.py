@@ -1,5 +1,5 @@
-"""Byte counts as people read them: in a sentence with the unit word in the user's language, in a table
-column with unit symbols only (one style per column)."""
+"""Byte counts as people read them (in a sentence with the unit word in the user's language, in a table
+column with unit symbols only, one style per column), and people by real name and login name."""
 
 from __future__ import annotations
 
@@ -17,3 +17,12 @@ def column_size(size: int) -> str:
     """A size for a table column, where every row keeps one unit style: ``182 B``, ``57.2 KiB``,
     ``1.5 GiB`` (unit symbols throughout; never ``字节`` in one row and ``KiB`` in the next)."""
     return binary_size(size) or f"{size} B"
+
+
+def person(name: str, real_name: str | None) -> str:
+    """A person as the window names them: the real name with the login name, ``李华（lihua）`` in Chinese
+    (full-width brackets), ``李华 (lihua)`` in English; the login name alone when no real name is known
+    (a user from before real names, or the system's ``-``)."""
+    if not real_name:
+        return name
+    return QCoreApplication.translate("People", "{real_name} ({name})").format(real_name=real_name, name=name)

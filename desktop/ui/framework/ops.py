@@ -44,6 +44,11 @@ PROGRESS_INTERVAL_MS = 100
 
 # Ops under way, kept alive until they finish (the caller need not hold a reference).
 _running: set[Op[Any]] = set()
+# Finished ops whose worker may still hold them: let go of on the GUI thread once the worker has. An Op (and
+# its signals) is a QObject of the GUI thread; freed by a worker's last reference, it would be destroyed
+# on that thread, which crashes Qt (a worker descheduled between its last signal and its return).
+_retiring: list[Op[Any]] = []
+RETIRE_POLL_MS = 50
 
 
 class _Signals(QObject):
@@ -57,10 +62,28 @@ class _Runnable(QRunnable):
     def __init__(self, op: Op[Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._op = op
+        self._op: Op[Any] | None = op
 
     def run(self) -> None:
-        self._op._run_on_worker()
+        op, self._op = self._op, None
+        assert op is not None  # a runnable runs once
+        released = op._released
+        op._run_on_worker()
+        del op  # the worker's last reference goes before it says so: the GUI thread frees the op
+        released.set()
+
+
+def _retire(op: Op[Any]) -> None:
+    """``op`` has finished: keep it until its worker has let go of it, then drop it here (GUI thread)."""
+    _running.discard(op)
+    _retiring.append(op)
+    _release_retired()
+
+
+def _release_retired() -> None:
+    _retiring[:] = [op for op in _retiring if not op._released.is_set()]
+    if _retiring:
+        QTimer.singleShot(RETIRE_POLL_MS, _release_retired)
 
 
 class Op(QObject, Generic[T]):
@@ -78,6 +101,7 @@ class Op(QObject, Generic[T]):
             parent.destroyed.connect(self._orphan)
         self._fn = fn
         self._cancel = threading.Event()
+        self._released = threading.Event()  # set by the worker once it holds no reference to this op
         self._lock = threading.Lock()
         self._latest: tuple[int, int] | None = None
         self._success: Callable[[T], object] | None = None
@@ -191,7 +215,7 @@ class Op(QObject, Generic[T]):
     def _finish(self) -> None:
         self._timer.stop()
         if self._orphaned:
-            _running.discard(self)
+            _retire(self)
             return
         self._show_progress()
         if self.dialog is not None:
@@ -199,7 +223,7 @@ class Op(QObject, Generic[T]):
             self.dialog.close()
             self.dialog.deleteLater()
             self.dialog = None
-        _running.discard(self)
+        _retire(self)
         self.finished.emit()
 
     def _on_succeeded(self, result: T) -> None:

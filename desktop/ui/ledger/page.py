@@ -36,8 +36,10 @@ from desktop.core.trust.events import EventKind
 from desktop.core.trust.ledger import Entry, EntryFilter
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.trust.subjects import SubjectInfo, describe_subjects
+from desktop.core.trust.users import real_names
 from desktop.core.verification.findings import Report
 from desktop.ui.framework.changes import Changes, Refresher
+from desktop.ui.framework.formatting import person
 from desktop.ui.framework.i18n import event_label, label
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.ledger.entry_dialog import EntryDialog
@@ -56,6 +58,7 @@ class EntryPage:
 
     entries: list[Entry]
     subjects: dict[str, SubjectInfo] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)  # the actors' real names (login name → real name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,8 @@ def read_page(store: OpenStore, query_filter: EntryFilter, before: int | None) -
     """One page of entries, newest first, with their subjects resolved in one batch (worker thread)."""
     with store.database.session_scope() as session:
         entries = ledger.newest_entries(session, query_filter, before, PAGE_SIZE)
-        return EntryPage(entries, describe_subjects(session, (entry.subject for entry in entries)))
+        return EntryPage(entries, describe_subjects(session, (entry.subject for entry in entries)),
+                         real_names(session, (entry.actor for entry in entries)))
 
 
 def csv_header() -> list[str]:
@@ -100,6 +104,7 @@ class LedgerModel(QAbstractTableModel):
         self.owner = parent
         self.rows: list[Entry] = []
         self.subjects: dict[str, SubjectInfo] = {}
+        self.people: dict[str, str] = {}
         self.total = 0
         self.exhausted = True
         self.query_filter = EntryFilter()
@@ -115,6 +120,7 @@ class LedgerModel(QAbstractTableModel):
         self.query_filter = query_filter
         self.rows = list(head.first.entries)
         self.subjects = dict(head.first.subjects)
+        self.people = dict(head.first.people)
         self.total = head.total
         self.exhausted = len(self.rows) < PAGE_SIZE
         self.endResetModel()
@@ -152,6 +158,7 @@ class LedgerModel(QAbstractTableModel):
         if not page.entries:
             return
         self.subjects.update(page.subjects)
+        self.people.update(page.people)
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(page.entries) - 1)
         self.rows.extend(page.entries)
         self.endInsertRows()
@@ -171,6 +178,8 @@ class LedgerModel(QAbstractTableModel):
         entry = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2:
+                return entry.actor  # the user as recorded
             if column == 3:
                 return entry.kind  # the stored code, as the command line and the saved report print it
             if column == 4:
@@ -182,7 +191,7 @@ class LedgerModel(QAbstractTableModel):
         if column == 1:
             return local_time(entry.recorded_at)
         if column == 2:
-            return entry.actor
+            return person(entry.actor, self.people.get(entry.actor))
         if column == 3:
             return event_label(entry.kind)
         if column == 4:

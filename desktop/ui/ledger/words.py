@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.trust.subjects import SubjectInfo, SubjectKind
+from desktop.ui.framework.formatting import person
 from desktop.ui.framework.i18n import label
 
 KEY_DIGITS = 8  # a fingerprint's first hex digits, enough to tell keys apart by eye
@@ -35,7 +36,7 @@ def subject_words(info: SubjectInfo | None, raw: str = "") -> str:
     if info.kind is SubjectKind.USER:
         if info.key == "?":
             return translate("Ledger", "A user name that cannot be one")
-        return f"{kind} {info.key}"
+        return f"{kind} {person(info.key, info.name)}"  # 用户 李华（lihua）
     if info.kind is SubjectKind.KEY:
         short = info.key[:KEY_DIGITS]
         if not info.name:
@@ -43,6 +44,8 @@ def subject_words(info: SubjectInfo | None, raw: str = "") -> str:
         return translate("Ledger", "{kind} {key}… held by {holder}").format(kind=kind, key=short,
                                                                             holder=info.name)
     if info.kind is SubjectKind.OFFICE:
+        if info.key == "name":  # office.OFFICE_SUBJECT
+            return translate("Ledger", "Office name and case-number prefix")
         return translate("Ledger", "Office settings") if info.key == "settings" else f"{kind} {info.key}"
     return info.raw
 

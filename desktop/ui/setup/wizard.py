@@ -108,7 +108,7 @@ class OfficePage(QWizardPage):
 
 
 class AdminPage(QWizardPage):
-    """The first administrator: user name and password (typed twice)."""
+    """The first administrator: user name, real name (姓名) and password (typed twice)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +118,10 @@ class AdminPage(QWizardPage):
                                     "administrator's signing key."))
         self.name_edit = QLineEdit("admin")
         self.name_edit.setObjectName("adminName")
+        self.real_name_edit = QLineEdit()
+        self.real_name_edit.setObjectName("adminRealName")
+        self.real_name_edit.setMaxLength(users.REAL_NAME_MAX)
+        self.real_name_edit.setPlaceholderText(self.tr("As on the ID card"))
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("adminPassword")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -133,18 +137,22 @@ class AdminPage(QWizardPage):
         self.problem = error_label("adminProblem")
         form = QFormLayout()
         form.addRow(self.tr("User name:"), self.name_edit)
+        form.addRow(self.tr("Real name:"), self.real_name_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
         form.addRow(self.tr("Password again:"), self.repeat_edit)
         self.status = QLabel()
         self.status.setObjectName("setupStatus")
         stacked(self, intro, form, self.key_check, key_note, self.problem, self.status)
-        for edit in (self.name_edit, self.password_edit, self.repeat_edit):
+        for edit in (self.name_edit, self.real_name_edit, self.password_edit, self.repeat_edit):
             edit.textChanged.connect(self._changed)
         self._changed()
 
     def _problem(self) -> str | None:
+        if not self.real_name_edit.text().strip():
+            return self.tr("Type the administrator's real name, as on their ID card.")
         try:
             users.validate_user_name(self.name_edit.text())
+            users.validate_real_name(self.real_name_edit.text())
             check_password_rules(self.password_edit.text())
         except InvalidInput as error:
             return translate_error(error)
@@ -205,6 +213,7 @@ class SetupWizard(QWizard):
             return
         info = self.office_page.validated() if self.office_page is not None else None
         name = self.admin_page.name_edit.text()
+        real_name = self.admin_page.real_name_edit.text()
         password = self.admin_page.password_edit.text()
         with_key = self.admin_page.key_check.isChecked()
         store = self.store
@@ -214,7 +223,7 @@ class SetupWizard(QWizard):
             from desktop.core.trust.sign_in import sign_in_user
 
             with store.database.session_scope() as session:
-                result = set_up(session, info, name, password, with_key=with_key)
+                result = set_up(session, info, name, password, real_name, with_key=with_key)
             return SetUp(result.office, sign_in_user(store.database, name, password))
 
         op = run_op(self, record).as_work(self.tr("Setting up the office"))
