@@ -2577,8 +2577,36 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>第 {item} 号证据与其记录的 SHA-256 不符（存证库中的文件已损坏），未写出任何内容。请运行核验。</translation>
     </message>
     <message>
+        <source>The {field} “{number}” is not a telephone number: give 11 digits for a mobile, the area code and number for a fixed line, or + and the country code.</source>
+        <translation>{field}“{number}”不是电话号码：手机请填 11 位数字，固定电话请填区号和号码，境外电话请以 + 和国家代码开头。</translation>
+    </message>
+    <message>
+        <source>The {field} is recorded for Chinese citizens only; leave it empty for a foreign national.</source>
+        <translation>{field}只登记中国公民的；外国人请留空。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not one of the 56 ethnic groups (GB/T 3304); choose it from the list.</source>
+        <translation>“{value}”不是 56 个民族之一（GB/T 3304），请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>The date of birth {given} is not the one in the identity number ({in_number}).</source>
+        <translation>出生日期 {given} 与身份证号码中的出生日期（{in_number}）不一致。</translation>
+    </message>
+    <message>
+        <source>The sex given is not the one the identity number records (its 17th digit).</source>
+        <translation>所填性别与身份证号码（第 17 位）记载的性别不一致。</translation>
+    </message>
+    <message>
         <source>The field {field} is required.</source>
         <translation>“{field}”为必填项。</translation>
+    </message>
+    <message>
+        <source>The date of birth {given} lies in the future.</source>
+        <translation>出生日期 {given} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>A foreign organisation has no unified social credit code; give its registration number instead.</source>
+        <translation>境外组织没有统一社会信用代码，请填写其注册号。</translation>
     </message>
     <message>
         <source>List at most {limit} witnesses, each with a name.</source>
@@ -3645,6 +3673,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Not yet valid</source>
         <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
     </message>
 </context>
 </TS>
