@@ -152,3 +152,35 @@ def test_a_finished_op_is_freed_on_the_gui_thread(qtbot: QtBot, monkeypatch: pyt
         del op
     qtbot.waitUntil(lambda: len(freed_on) == 4, timeout=5000)
     assert freed_on == [threading.main_thread().name] * 4
+
+
+def test_a_refresh_during_a_read_reads_once_more_and_waiters_see_the_last(qtbot: QtBot) -> None:
+    from desktop.ui.framework.reads import LatestRead
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+    source = ["before"]
+    reads: list[str] = []
+    shown: list[str] = []
+
+    def task() -> object:
+        value = source[0]  # what to read is fixed when the read starts, as a view's user is
+
+        def read(progress: ProgressFn, cancelled: CancelledFn) -> str:
+            reads.append(value)
+            release.wait(5)
+            return value
+
+        return read
+
+    latest: LatestRead[str] = LatestRead(parent, task, shown.append)  # type: ignore[arg-type]
+    seen_after: list[list[str]] = []
+    assert latest.start() is not None and latest.loading
+    source[0] = "after"  # a change while the first read runs
+    assert latest.start() is None  # not a second read at once...
+    latest.after(lambda: seen_after.append(list(shown)))
+    release.set()
+    qtbot.waitUntil(lambda: not latest.loading and bool(seen_after), timeout=5_000)
+    assert reads == ["before", "after"] and shown == ["before", "after"]  # ...but once more, after
+    assert seen_after == [["before", "after"]]  # ``after`` waits for the read that followed

@@ -45,6 +45,7 @@ from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import error_label, show_error
 from desktop.ui.framework.i18n import label
 from desktop.ui.framework.ops import Op, run_op, submit
+from desktop.ui.framework.reads import LatestRead
 
 OWNER, FINGERPRINT, STATUS, VALID_FROM, VALID_UNTIL, REVOCATION = range(6)
 SHORT_FINGERPRINT = 16  # hex digits shown in the table; the tooltip and Copy give all 64
@@ -261,8 +262,7 @@ class KeysSection(QGroupBox):
         self.store = store
         self.signed_in = signed_in
         self.keys: list[KeyInfo] = []
-        self.load_op: Op[list[KeyInfo]] | None = None
-        self.reload_again = False
+        self.reads = LatestRead(self, self._load, self._show_keys)
         self.dialog: QWidget | None = None
         self.export_op: Op[Path] | None = None
 
@@ -329,7 +329,7 @@ class KeysSection(QGroupBox):
         return self.signed_in.actor.may(Action.HOLD_SIGNING_KEY)
 
     def set_user(self, signed_in: SignedInUser) -> None:
-        if signed_in is self.signed_in and self.load_op is not None:
+        if signed_in is self.signed_in and self.reads.loading:
             return  # the same sign-in, already being read
         if signed_in.actor is not self.signed_in.actor:
             self.done_label.clear()
@@ -355,13 +355,13 @@ class KeysSection(QGroupBox):
     # --- listing ----------------------------------------------------------------------------------
     @property
     def loading(self) -> bool:
-        return self.load_op is not None
+        return self.reads.loading
 
     def refresh(self) -> Op[list[KeyInfo]] | None:
         """Read the keys (an administrator's: everyone's) on a worker thread."""
-        if self.load_op is not None:
-            self.reload_again = True  # what is loading may predate the change: load once more after
-            return None
+        return self.reads.start()
+
+    def _load(self) -> Callable[[ProgressFn, CancelledFn], list[KeyInfo]]:
         store = self.store
         owner = None if self.is_admin() else self.signed_in.actor.name
 
@@ -369,16 +369,7 @@ class KeysSection(QGroupBox):
             with store.database.session_scope() as session:
                 return signing_keys.list_keys(session, owner)
 
-        op = run_op(self, load).on_success(self._show_keys)
-        op.finished.connect(self._load_finished)
-        self.load_op = op
-        return op.start()
-
-    def _load_finished(self) -> None:
-        self.load_op = None
-        if self.reload_again:
-            self.reload_again = False
-            self.refresh()
+        return load
 
     def _show_keys(self, listed: list[KeyInfo]) -> None:
         selected = self.selected()
@@ -518,10 +509,7 @@ class KeysSection(QGroupBox):
         self.select_after_load(made.info.fingerprint)
 
     def select_after_load(self, fingerprint: str) -> None:
-        if self.load_op is None:
-            self.select_key(fingerprint)
-        else:
-            self.load_op.finished.connect(lambda: self.select_key(fingerprint))
+        self.reads.after(lambda: self.select_key(fingerprint))
 
     def _change_key(self, key: UnlockedKey | None) -> None:
         self.signed_in = dataclasses.replace(self.signed_in, key=key)

@@ -4,6 +4,7 @@ Every read and write is an op; core validates and decides."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,6 +31,7 @@ from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import ERROR_COLOUR, show_error
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
+from desktop.ui.framework.reads import LatestRead
 
 OFFICE_CHANGES = Changes(settings=True, ledger=True)
 
@@ -51,8 +53,7 @@ class OfficeSection(QGroupBox):
         self.dialog: QWidget | None = None
         self.stored_office: office.OfficeInfo | None = None
         self.stored_minutes: int | None = None
-        self.load_op: Op[_Loaded] | None = None
-        self.reload_again = False
+        self.reads = LatestRead(self, self._load, self._loaded)
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("officeName")
@@ -103,7 +104,7 @@ class OfficeSection(QGroupBox):
     @property
     def loading(self) -> bool:
         """Whether the office and its settings are still being read."""
-        return self.load_op is not None
+        return self.reads.loading
 
     def may_change(self) -> bool:
         return self.signed_in.actor.may(Action.CHANGE_OFFICE_SETTINGS)
@@ -124,25 +125,16 @@ class OfficeSection(QGroupBox):
 
     def refresh(self) -> Op[_Loaded] | None:
         """Read the office and its settings on a worker thread."""
-        if self.load_op is not None:
-            self.reload_again = True  # what is loading may predate the change: load once more after
-            return None
+        return self.reads.start()
+
+    def _load(self) -> Callable[[ProgressFn, CancelledFn], _Loaded]:
         store = self.store
 
         def load(progress: ProgressFn, cancelled: CancelledFn) -> _Loaded:
             with store.database.session_scope() as session:
                 return _Loaded(office.get_office(session), office_settings.office_settings(session))
 
-        op = run_op(self, load).on_success(self._loaded)
-        op.finished.connect(self._load_finished)
-        self.load_op = op
-        return op.start()
-
-    def _load_finished(self) -> None:
-        self.load_op = None
-        if self.reload_again:
-            self.reload_again = False
-            self.refresh()
+        return load
 
     def _loaded(self, loaded: _Loaded) -> None:
         edited_office = self.stored_office is not None and self._typed() != self.stored_office

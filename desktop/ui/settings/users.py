@@ -36,6 +36,7 @@ from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import error_label
 from desktop.ui.framework.formatting import person
 from desktop.ui.framework.ops import Op, run_op, submit
+from desktop.ui.framework.reads import LatestRead
 
 translate = QCoreApplication.translate
 USER_CHANGES = Changes(users=True, ledger=True)
@@ -243,8 +244,7 @@ class AccountSection(QGroupBox):
         self.store = store
         self.signed_in = signed_in
         self.dialog: QWidget | None = None
-        self.load_op: Op[tuple[str, str | None]] | None = None
-        self.reload_again = False
+        self.reads = LatestRead(self, self._load, lambda loaded: self._show(*loaded))
         self.who = QLabel()
         self.who.setObjectName("accountName")
         self.who.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -259,7 +259,7 @@ class AccountSection(QGroupBox):
 
     @property
     def loading(self) -> bool:
-        return self.load_op is not None
+        return self.reads.loading
 
     def set_user(self, signed_in: SignedInUser) -> None:
         self.signed_in = signed_in
@@ -268,25 +268,16 @@ class AccountSection(QGroupBox):
 
     def refresh(self) -> Op[tuple[str, str | None]] | None:
         """Read the signed-in user's real name (an administrator may have set it since)."""
-        if self.load_op is not None:
-            self.reload_again = True  # another user, or a change after what is being read
-            return None
+        return self.reads.start()
+
+    def _load(self) -> Callable[[ProgressFn, CancelledFn], tuple[str, str | None]]:
         store, name = self.store, self.signed_in.actor.name
 
         def load(progress: ProgressFn, cancelled: CancelledFn) -> tuple[str, str | None]:
             with store.database.session_scope() as session:
                 return name, users.real_names(session, [name]).get(name)
 
-        op = run_op(self, load).on_success(lambda loaded: self._show(*loaded))
-        op.finished.connect(self._load_finished)
-        self.load_op = op
-        return op.start()
-
-    def _load_finished(self) -> None:
-        self.load_op = None
-        if self.reload_again:
-            self.reload_again = False
-            self.refresh()
+        return load
 
     def _show(self, name: str, real_name: str | None) -> None:
         actor = self.signed_in.actor
@@ -319,8 +310,7 @@ class UsersSection(QGroupBox):
         self.store = store
         self.signed_in = signed_in
         self.dialog: QWidget | None = None
-        self.load_op: Op[list[users.UserInfo]] | None = None
-        self.reload_again = False
+        self.reads = LatestRead(self, self._load, self._show_users)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("usersTable")
         self.table.setHorizontalHeaderLabels([self.tr("User"), self.tr("Real name"), self.tr("Roles"),
@@ -369,7 +359,7 @@ class UsersSection(QGroupBox):
 
     @property
     def loading(self) -> bool:
-        return self.load_op is not None
+        return self.reads.loading
 
     def is_admin(self) -> bool:
         return self.signed_in.actor.may(Action.MANAGE_USERS)
@@ -391,25 +381,16 @@ class UsersSection(QGroupBox):
         """Read the users (administrators only) on a worker thread."""
         if not self.is_admin():
             return None
-        if self.load_op is not None:
-            self.reload_again = True  # what is loading may predate the change: load once more after
-            return None
+        return self.reads.start()
+
+    def _load(self) -> Callable[[ProgressFn, CancelledFn], list[users.UserInfo]]:
         store, actor = self.store, self.signed_in.actor
 
         def load(progress: ProgressFn, cancelled: CancelledFn) -> list[users.UserInfo]:
             with store.database.session_scope() as session:
                 return users.list_users(session, actor)
 
-        op = run_op(self, load).on_success(self._show_users)
-        op.finished.connect(self._load_finished)
-        self.load_op = op
-        return op.start()
-
-    def _load_finished(self) -> None:
-        self.load_op = None
-        if self.reload_again:
-            self.reload_again = False
-            self.refresh()
+        return load
 
     def _show_users(self, listed: list[users.UserInfo]) -> None:
         if not self.is_admin():
