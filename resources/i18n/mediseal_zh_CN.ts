@@ -3063,6 +3063,62 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>signed outside its certificate&apos;s validity</source>
         <translation>在证书有效期之外签署</translation>
     </message>
+    <message>
+        <source>entry {entry}</source>
+        <translation>第 {entry} 条</translation>
+    </message>
+    <message>
+        <source>the defaults (no change is recorded)</source>
+        <translation>默认值，存证日志中没有更改记录</translation>
+    </message>
+    <message>
+        <source>the office&apos;s settings</source>
+        <translation>本机构设置</translation>
+    </message>
+    <message>
+        <source>the idle lock ({minutes} minutes) differs from what the ledger last recorded ({source})</source>
+        <translation>闲置锁定时间（{minutes} 分钟）与存证日志最后记载的不符（{source}）</translation>
+    </message>
+    <message>
+        <source>the name “{name}” or the prefix “{prefix}”</source>
+        <translation>名称“{name}”或案件编号前缀“{prefix}”</translation>
+    </message>
+    <message>
+        <source>the office (its row is missing)</source>
+        <translation>本机构（数据库中缺少其记录行）</translation>
+    </message>
+    <message>
+        <source>the office&apos;s name and prefix</source>
+        <translation>本机构名称和案件编号前缀</translation>
+    </message>
+    <message>
+        <source>{what} differs from what the ledger last recorded (entry {entry})</source>
+        <translation>{what}与存证日志最后记载的不符（第 {entry} 条）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
+        <source>user {user}</source>
+        <translation>用户 {user}</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its creation</source>
+        <translation>存证日志中没有其创建记录</translation>
+    </message>
+    <message>
+        <source>its roles ({roles}), real name ({real_name}) or state differ from what the ledger last recorded (entry {entry}, {kind})</source>
+        <translation>其角色（{roles}）、姓名（{real_name}）或状态与存证日志最后记载的不符（第 {entry} 条，{kind}）</translation>
+    </message>
+    <message>
+        <source>the ledger records its creation (entry {entry}) but the store no longer holds it</source>
+        <translation>存证日志记载了其创建（第 {entry} 条），但数据库中已没有该用户</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
