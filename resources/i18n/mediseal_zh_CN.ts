@@ -102,30 +102,6 @@
         <translation>入库</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>证据来源</translation>
-    </message>
-    <message>
-        <source>Address (URL)</source>
-        <translation>网址（URL）</translation>
-    </message>
-    <message>
-        <source>Acquired at</source>
-        <translation>取证时间</translation>
-    </message>
-    <message>
-        <source>Acquired by</source>
-        <translation>取证人</translation>
-    </message>
-    <message>
-        <source>Device or software</source>
-        <translation>设备或软件</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>Address (URL, required):</source>
         <translation>网址（URL，必填）：</translation>
     </message>
@@ -1473,6 +1449,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>{real_name} ({name})</source>
         <translation>{real_name}（{name}）</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>PreservationDialog</name>
@@ -1503,46 +1483,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The record is sealed with your signing key when you press Seal Record. It cannot be changed afterwards; a mistake is put right by a new record that corrects this one.</source>
         <translation>按下“签章并保存”后，记录将以您的签名密钥签章，此后不可更改；如有错误，须另作一份更正本记录的新记录。</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Witnesses</source>
-        <translation>见证人</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>操作步骤</translation>
-    </message>
-    <message>
-        <source>Devices and software</source>
-        <translation>设备和软件</translation>
-    </message>
-    <message>
-        <source>Started at</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Ended at</source>
-        <translation>结束时间</translation>
-    </message>
-    <message>
-        <source>Evidence items</source>
-        <translation>证据</translation>
-    </message>
-    <message>
-        <source>Reason for the correction</source>
-        <translation>更正理由</translation>
     </message>
     <message>
         <source>Corrects:</source>
@@ -2646,11 +2586,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The field {field} holds a control or text-direction character (U+{code}) at position {position}; remove it and try again.</source>
-        <translation>字段 {field} 的第 {position} 个字符是控制字符或文字方向字符（U+{code}）；请删除后重试。</translation>
+        <translation>“{field}”的第 {position} 个字符是控制字符或文字方向字符（U+{code}）；请删除后重试。</translation>
     </message>
     <message>
         <source>The field {field} must be at most {limit} characters (it has {length}).</source>
-        <translation>字段 {field} 最多 {limit} 个字符（现有 {length} 个）。</translation>
+        <translation>“{field}”最多 {limit} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
         <source>Evidence item {item}, its seals or the ledger differ from what was logged, so no proof was made. Run a verification to see what differs.</source>
@@ -3701,6 +3641,138 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Not yet valid</source>
         <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>identity number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>passport number</source>
+        <translation>护照号码</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>证据来源</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>网址（URL）</translation>
+    </message>
+    <message>
+        <source>Acquired at</source>
+        <translation>取证时间</translation>
+    </message>
+    <message>
+        <source>Acquired by</source>
+        <translation>取证人</translation>
+    </message>
+    <message>
+        <source>Device or software</source>
+        <translation>设备或软件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Witnesses</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>操作步骤</translation>
+    </message>
+    <message>
+        <source>Devices and software</source>
+        <translation>设备和软件</translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Evidence items</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Name on the certificate</source>
+        <translation>证书上的名称</translation>
+    </message>
+    <message>
+        <source>Organization on the certificate</source>
+        <translation>证书上的机构名称</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Case-number prefix</source>
+        <translation>案件编号前缀</translation>
+    </message>
+    <message>
+        <source>Idle lock (minutes)</source>
+        <translation>闲置锁定时间（分钟）</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
     </message>
 </context>
 </TS>
