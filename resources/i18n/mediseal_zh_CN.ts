@@ -917,7 +917,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>{kind} {key}… held by {holder}</source>
-        <translation>{kind} {key}…（持有人 {holder}）</translation>
+        <translation>{kind} {key}…，持有人 {holder}</translation>
     </message>
     <message>
         <source>Office name and case-number prefix</source>

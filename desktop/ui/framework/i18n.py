@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib.resources import as_file, files
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -78,11 +79,14 @@ def _role_words(code: str) -> str:
         return code
 
 
+def listed(words: Iterable[str]) -> str:
+    """Words as a list in a sentence or a cell: ``李华 (lihua), 王芳 (wang)``; 、 between them in Chinese."""
+    return QCoreApplication.translate("People", ", ").join(words)
+
+
 def _roles(codes: str) -> str:
     """``admin, notary`` as the roles' words (管理员、公证员); a code no role has stays as it is."""
-    separator = QCoreApplication.translate("People", ", ")  # between the items of a list: 、 in Chinese
-    return separator.join(
-        _role_words(code) for code in codes.split(", "))
+    return listed(_role_words(code) for code in codes.split(", "))
 
 
 def translate_error(error: object) -> str:
