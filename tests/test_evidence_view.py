@@ -281,7 +281,7 @@ def test_dropping_files_takes_them_in_and_seals_at_once(qtbot: QtBot, sqlite_sto
     assert "2 file(s) taken into case" in page.summary_box.text() and "2 sealed" in page.summary_box.text()
     page.summary_box.accept()
     settled(qtbot, page)
-    assert [page.model.index(row, SEALED_BY).data() for row in range(2)] == ["lihua", "lihua"]
+    assert [page.model.index(row, SEALED_BY).data() for row in range(2)] == ["李华 (lihua)", "李华 (lihua)"]
     assert sorted(info.name for info in page.model.rows) == sorted(path.name for path in paths)
 
 
@@ -353,9 +353,9 @@ def test_seal_asks_once_then_the_table_shows_the_sealer(qtbot: QtBot, sqlite_sto
     assert isinstance(box, QMessageBox)
     seal = next(button for button in box.buttons() if button.text() == "Seal")
     seal.click()
-    qtbot.waitUntil(lambda: page.model.index(1, SEALED_BY).data() == "lihua", timeout=OP_TIMEOUT)
+    qtbot.waitUntil(lambda: page.model.index(1, SEALED_BY).data() == "李华 (lihua)", timeout=OP_TIMEOUT)
     settled(qtbot, page)
-    assert page.model.index(0, SEALED_BY).data() == "lihua"
+    assert page.model.index(0, SEALED_BY).data() == "李华 (lihua)"
     assert not page.seal_button.isEnabled()  # both already carry this notary's seal
     assert "lihua" in page.facts.seals.text()
     assert page.trail.item(page.trail.rowCount() - 1, 3).text() == "Evidence sealed"

@@ -140,7 +140,7 @@ def test_core_errors_are_translated(chinese: None) -> None:
     clerk = Actor(1, "wang", frozenset({Role.CLERK}))
     with pytest.raises(NotAllowed) as refused:
         require(clerk, Action.MANAGE_USERS)
-    assert translate_error(refused.value) == "wang 无权管理用户：需要角色 admin。"
+    assert translate_error(refused.value) == "wang 无权管理用户：需要角色 管理员。"  # the role in words
 
 
 # --- the words a Chinese notary uses -------------------------------------------------------------------

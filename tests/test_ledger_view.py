@@ -75,7 +75,7 @@ def test_checkpoint_and_clean_verification(qtbot: QtBot, filled: OpenStore, tmp_
     qtbot.mouseClick(page.checkpoint_button, Qt.MouseButton.LeftButton)
     # The op says the ledger changed; the page, being shown, reads it again.
     qtbot.waitUntil(lambda: "Latest checkpoint" in page.checkpoint_label.text(), timeout=30_000)
-    assert "signed by admin" in page.checkpoint_label.text()
+    assert "signed by 张伟 (admin)" in page.checkpoint_label.text()  # the real name with the login name
 
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.report is not None, timeout=30_000)

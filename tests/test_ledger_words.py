@@ -173,7 +173,7 @@ def test_page_shows_subjects_in_words_newest_first(qtbot: QtBot, sqlite_facts: F
     assert tooltips[item_row] == f"evidence:{facts.item_id}, case {facts.case_number}"
     assert f"Case {facts.case_number}" in subjects
     assert "User 李华 (lihua)" in subjects  # the real name with the login name
-    assert f"Signing key {facts.fingerprint[:8]}… held by lihua" in subjects
+    assert f"Signing key {facts.fingerprint[:8]}… held by 李华 (lihua)" in subjects
     assert not any(text.startswith(("evidence:", "case:", "user:", "key:")) for text in subjects)
 
 
@@ -222,7 +222,7 @@ def test_double_click_shows_every_field(qtbot: QtBot, sqlite_facts: Facts) -> No
     dialog = page.entry_dialog
     assert isinstance(dialog, EntryDialog) and dialog.isVisible()
     values = {caption: field.text() for caption, field in dialog.fields.items()}
-    assert values["No."] == str(entry.seq) and values["User"] == "lihua"
+    assert values["No."] == str(entry.seq) and values["User"] == "李华 (lihua)"
     assert values["Event"] == "Evidence taken in" and values["Event code"] == "evidence.ingested"
     assert values["Subject"] == f"Evidence {facts.item_id} {FILE_NAME}"
     assert values["Subject as recorded"] == f"evidence:{facts.item_id}"

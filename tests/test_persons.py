@@ -92,7 +92,7 @@ def test_chinese_and_foreign_organisations() -> None:
     assert foreign.registration_number == "HRB 12345"
     _refused("unified social credit code", organisation, "某公司", credit_code="91330100799655058A",
              representative="王强")
-    _refused("credit_code", organisation, "Example GmbH", credit_code="91330100799655058B", country="DEU",
-             registration_number="HRB 1", representative="A")
+    _refused("unified social credit code", organisation, "Example GmbH", credit_code="91330100799655058B",
+             country="DEU", registration_number="HRB 1", representative="A")
     _refused("registration_number", organisation, "Example GmbH", country="DEU", representative="A")
     _refused("representative", organisation, "某公司", credit_code="91330100799655058B")

@@ -168,7 +168,7 @@ def test_command_line_correction_takes_its_reason(desk: Desk, monkeypatch: pytes
                  "--steps", "录屏",
                  "--corrects", str(desk.original.id)]
     assert run(arguments) == EXIT_USAGE
-    assert "reason" in capsys.readouterr().err
+    assert "The field Reason is required." in capsys.readouterr().err  # the field by its English name
     assert run([*arguments, "--reason", "地点写错", "--json"]) == EXIT_OK
     assert '"reason": "地点写错"' in capsys.readouterr().out
     assert desk.findings() == []

@@ -161,7 +161,7 @@ def test_a_correction_asks_for_its_reason_and_the_record_keeps_it(qtbot: QtBot, 
     type_text(correction.place_edit, "昆明市公证处第一取证室")
     qtbot.mouseClick(correction.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: correction.message.text() != "", timeout=OP_TIMEOUT)
-    assert correction.message.text() == "The field Reason for the correction is required."
+    assert correction.message.text() == "The field Reason is required."  # core.fields names it
     assert correction.isVisible() and correction.focusWidget() is correction.reason_edit
     type_text(correction.reason_edit, "取证地点写错，应为第一取证室。")
     _seal(qtbot, page, correction)

@@ -219,7 +219,7 @@ def test_administrator_adds_a_user_with_a_real_name(qtbot: QtBot, staffed: OpenS
     type_text(dialog.password_edit, "mediator-password-1")
     type_text(dialog.repeat_edit, "mediator-password-1")
     _click_ok(qtbot, dialog.ok_button)  # no real name: refused by core, the dialog stays
-    qtbot.waitUntil(lambda: "real_name" in dialog.message.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: dialog.message.text() == "The field Real name is required.", timeout=TIMEOUT)
     type_text(dialog.real_name_edit, "赵敏")
     _click_ok(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)

@@ -31,6 +31,7 @@ from desktop.cli.common import (
 )
 from desktop.config import load_settings
 from desktop.core.errors import Cancelled, IntegrityError, InvalidInput, MedisealError, NotAllowed, NotFound
+from desktop.core.fields import english_message
 from desktop.core.storage.datafolder import DataFolder
 from desktop.core.storage.logs import close_logging, current_log_file, held_open, setup_logging
 
@@ -131,7 +132,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     except MedisealError as error:
         if not isinstance(error, Cancelled):
-            print(f"mediseal: {as_typed(error.message)}", file=sys.stderr)
+            print(f"mediseal: {as_typed(english_message(error))}", file=sys.stderr)  # fields by name
         return _exit_code(error)
     except KeyboardInterrupt:
         print("mediseal: interrupted", file=sys.stderr)

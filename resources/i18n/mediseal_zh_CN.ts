@@ -102,30 +102,6 @@
         <translation>入库</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>证据来源</translation>
-    </message>
-    <message>
-        <source>Address (URL)</source>
-        <translation>网址（URL）</translation>
-    </message>
-    <message>
-        <source>Acquired at</source>
-        <translation>取证时间</translation>
-    </message>
-    <message>
-        <source>Acquired by</source>
-        <translation>取证人</translation>
-    </message>
-    <message>
-        <source>Device or software</source>
-        <translation>设备或软件</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>Address (URL, required):</source>
         <translation>网址（URL，必填）：</translation>
     </message>
@@ -941,7 +917,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>{kind} {key}… held by {holder}</source>
-        <translation>{kind} {key}…（持有人 {holder}）</translation>
+        <translation>{kind} {key}…，持有人 {holder}</translation>
     </message>
     <message>
         <source>Office name and case-number prefix</source>
@@ -1473,6 +1449,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>{real_name} ({name})</source>
         <translation>{real_name}（{name}）</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>PreservationDialog</name>
@@ -1503,46 +1483,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The record is sealed with your signing key when you press Seal Record. It cannot be changed afterwards; a mistake is put right by a new record that corrects this one.</source>
         <translation>按下“签章并保存”后，记录将以您的签名密钥签章，此后不可更改；如有错误，须另作一份更正本记录的新记录。</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Applicant</source>
-        <translation>申请人</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Witnesses</source>
-        <translation>见证人</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>操作步骤</translation>
-    </message>
-    <message>
-        <source>Devices and software</source>
-        <translation>设备和软件</translation>
-    </message>
-    <message>
-        <source>Started at</source>
-        <translation>开始时间</translation>
-    </message>
-    <message>
-        <source>Ended at</source>
-        <translation>结束时间</translation>
-    </message>
-    <message>
-        <source>Evidence items</source>
-        <translation>证据</translation>
-    </message>
-    <message>
-        <source>Reason for the correction</source>
-        <translation>更正理由</translation>
     </message>
     <message>
         <source>Corrects:</source>
@@ -2577,12 +2517,12 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>第 {item} 号证据与其记录的 SHA-256 不符（存证库中的文件已损坏），未写出任何内容。请运行核验。</translation>
     </message>
     <message>
-        <source>The {field} “{number}” is not a telephone number: give 11 digits for a mobile, the area code and number for a fixed line, or + and the country code.</source>
-        <translation>{field}“{number}”不是电话号码：手机请填 11 位数字，固定电话请填区号和号码，境外电话请以 + 和国家代码开头。</translation>
+        <source>“{number}” is not a telephone number: give 11 digits for a mobile, the area code and number for a fixed line, or + and the country code.</source>
+        <translation>“{number}”不是电话号码：手机请填 11 位数字，固定电话请填区号和号码，境外电话请以 + 和国家代码开头。</translation>
     </message>
     <message>
-        <source>The {field} is recorded for Chinese citizens only; leave it empty for a foreign national.</source>
-        <translation>{field}只登记中国公民的；外国人请留空。</translation>
+        <source>An ethnic group is recorded for Chinese citizens only; leave it empty for a foreign national.</source>
+        <translation>民族只登记中国公民的；外国人请留空。</translation>
     </message>
     <message>
         <source>“{value}” is not one of the 56 ethnic groups (GB/T 3304); choose it from the list.</source>
@@ -2674,11 +2614,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The field {field} holds a control or text-direction character (U+{code}) at position {position}; remove it and try again.</source>
-        <translation>字段 {field} 的第 {position} 个字符是控制字符或文字方向字符（U+{code}）；请删除后重试。</translation>
+        <translation>“{field}”的第 {position} 个字符是控制字符或文字方向字符（U+{code}）；请删除后重试。</translation>
     </message>
     <message>
         <source>The field {field} must be at most {limit} characters (it has {length}).</source>
-        <translation>字段 {field} 最多 {limit} 个字符（现有 {length} 个）。</translation>
+        <translation>“{field}”最多 {limit} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
         <source>Evidence item {item}, its seals or the ledger differ from what was logged, so no proof was made. Run a verification to see what differs.</source>
@@ -3090,6 +3030,62 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>signed outside its certificate&apos;s validity</source>
         <translation>在证书有效期之外签署</translation>
+    </message>
+    <message>
+        <source>entry {entry}</source>
+        <translation>第 {entry} 条</translation>
+    </message>
+    <message>
+        <source>the defaults (no change is recorded)</source>
+        <translation>默认值，存证日志中没有更改记录</translation>
+    </message>
+    <message>
+        <source>the office&apos;s settings</source>
+        <translation>本机构设置</translation>
+    </message>
+    <message>
+        <source>the idle lock ({minutes} minutes) differs from what the ledger last recorded ({source})</source>
+        <translation>闲置锁定时间（{minutes} 分钟）与存证日志最后记载的不符（{source}）</translation>
+    </message>
+    <message>
+        <source>the name “{name}” or the prefix “{prefix}”</source>
+        <translation>名称“{name}”或案件编号前缀“{prefix}”</translation>
+    </message>
+    <message>
+        <source>the office (its row is missing)</source>
+        <translation>本机构（数据库中缺少其记录行）</translation>
+    </message>
+    <message>
+        <source>the office&apos;s name and prefix</source>
+        <translation>本机构名称和案件编号前缀</translation>
+    </message>
+    <message>
+        <source>{what} differs from what the ledger last recorded (entry {entry})</source>
+        <translation>{what}与存证日志最后记载的不符（第 {entry} 条）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
+        <source>user {user}</source>
+        <translation>用户 {user}</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its creation</source>
+        <translation>存证日志中没有其创建记录</translation>
+    </message>
+    <message>
+        <source>its roles ({roles}), real name ({real_name}) or state differ from what the ledger last recorded (entry {entry}, {kind})</source>
+        <translation>其角色（{roles}）、姓名（{real_name}）或状态与存证日志最后记载的不符（第 {entry} 条，{kind}）</translation>
+    </message>
+    <message>
+        <source>the ledger records its creation (entry {entry}) but the store no longer holds it</source>
+        <translation>存证日志记载了其创建（第 {entry} 条），但数据库中已没有该用户</translation>
     </message>
 </context>
 <context>
@@ -3681,6 +3677,182 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Female</source>
         <translation>女</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>identity number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>passport number</source>
+        <translation>护照号码</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>国家或地区</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Occupation or post</source>
+        <translation>职业或职务</translation>
+    </message>
+    <message>
+        <source>Address or work unit</source>
+        <translation>住所或工作单位</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>注册号</translation>
+    </message>
+    <message>
+        <source>Domicile</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Legal representative or person in charge</source>
+        <translation>法定代表人或主要负责人</translation>
+    </message>
+    <message>
+        <source>Post of the representative</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>证据来源</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>网址（URL）</translation>
+    </message>
+    <message>
+        <source>Acquired at</source>
+        <translation>取证时间</translation>
+    </message>
+    <message>
+        <source>Acquired by</source>
+        <translation>取证人</translation>
+    </message>
+    <message>
+        <source>Device or software</source>
+        <translation>设备或软件</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Witnesses</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>操作步骤</translation>
+    </message>
+    <message>
+        <source>Devices and software</source>
+        <translation>设备和软件</translation>
+    </message>
+    <message>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Evidence items</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Name on the certificate</source>
+        <translation>证书上的名称</translation>
+    </message>
+    <message>
+        <source>Organization on the certificate</source>
+        <translation>证书上的机构名称</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Case-number prefix</source>
+        <translation>案件编号前缀</translation>
+    </message>
+    <message>
+        <source>Idle lock (minutes)</source>
+        <translation>闲置锁定时间（分钟）</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
     </message>
 </context>
 </TS>

@@ -92,8 +92,8 @@ def check_phone(text: str, field: str = "phone") -> str:
     if _MOBILE.fullmatch(number) or _FIXED_LINE.fullmatch(number) or _INTERNATIONAL.fullmatch(number):
         return number
     raise InvalidInput(QT_TRANSLATE_NOOP(
-        "errors", "The {field} “{number}” is not a telephone number: give 11 digits for a mobile, the area "
-        "code and number for a fixed line, or + and the country code."), field=field, number=number)
+        "errors", "“{number}” is not a telephone number: give 11 digits for a mobile, the area code and "
+        "number for a fixed line, or + and the country code."), field=field, number=number)
 
 
 def check_ethnicity(text: str, foreign: bool) -> str:
@@ -103,8 +103,8 @@ def check_ethnicity(text: str, foreign: bool) -> str:
     if foreign:
         if name:
             raise InvalidInput(QT_TRANSLATE_NOOP(
-                "errors", "The {field} is recorded for Chinese citizens only; leave it empty for a foreign "
-                "national."), field="ethnicity")
+                "errors", "An ethnic group is recorded for Chinese citizens only; leave it empty for a "
+                "foreign national."), field="ethnicity")
         return ""
     if not name:
         return ""
@@ -155,14 +155,14 @@ def organisation(name: str, *, credit_code: str = "", registration_number: str =
     """An organisation, checked: a Chinese one needs its unified social credit code (GB 32100), a foreign
     one its registration number and country; both name who represents them."""
     clean_name = clean_text(name, "name", NAME_MAX, required=True)
-    nation = check_nationality(country, "country")
+    nation = check_nationality(country, field="country")
     if nation == "CHN":
         code, registration, origin = check_credit_code(credit_code), "", Origin.MAINLAND
     else:
         if credit_code.strip():
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "errors", "A foreign organisation has no unified social credit code; give its registration "
-                "number instead."), field="credit_code")
+                "number instead."), field="unified social credit code")
         code, origin = "", Origin.FOREIGN
         registration = clean_text(registration_number, "registration_number", REGISTRATION_MAX, required=True)
     return Organisation(clean_name, origin, code, registration, nation,

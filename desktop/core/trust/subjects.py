@@ -1,5 +1,6 @@
 """Ledger subjects in words: ``evidence:5`` is evidence item 5 with its file name and case number,
-``key:ab12…`` a signing key and its holder. Read in a few batched queries, never one per entry."""
+``key:ab12…`` a signing key and its holder (login and real name). Read in a few batched queries, never
+one per entry."""
 
 from __future__ import annotations
 
@@ -30,8 +31,10 @@ class SubjectKind(Vocabulary):
 @dataclass(frozen=True, slots=True)
 class SubjectInfo:
     """One subject as words: its kind, what names it (item number, case number, user or key), and what
-    it is called (file name, key holder), with the case it belongs to when it has one. ``found`` is false
-    when the subject names nothing stored (a user's mistyped name in a failed sign-in)."""
+    it is called (file name, a user's real name, a key holder's login name), with the case it belongs to
+    when it has one. ``real_name`` is the real name (姓名) of the user it names or of the key's holder
+    ("" when none is recorded). ``found`` is false when the subject names nothing stored (a user's
+    mistyped name in a failed sign-in)."""
 
     raw: str
     kind: SubjectKind
@@ -39,6 +42,7 @@ class SubjectInfo:
     name: str = ""
     case_number: str = ""
     found: bool = True
+    real_name: str = ""
 
 
 def _split(subject: str) -> tuple[SubjectKind, str]:
@@ -106,18 +110,19 @@ def describe_subjects(session: Session, subjects: Iterable[str]) -> dict[str, Su
             select(User.name, User.real_name).where(User.name.in_(part))))
     for subject, key in people.items():
         found[subject] = SubjectInfo(subject, SubjectKind.USER, key, known_users.get(key, ""),
-                                     found=key in known_users)
+                                     found=key in known_users, real_name=known_users.get(key, ""))
 
     keys = wanted.get(SubjectKind.KEY, {})
-    holders: dict[str, str] = {}
+    holders: dict[str, tuple[str, str]] = {}  # fingerprint → the holder's login name and real name
     for part in _chunks(sorted(set(keys.values()))):
-        key_holders = session.execute(select(SigningKey.fingerprint, User.name)
+        key_holders = session.execute(select(SigningKey.fingerprint, User.name, User.real_name)
                                .join(User, User.id == SigningKey.user_id)
                                .where(SigningKey.fingerprint.in_(part)))
-        holders.update((fingerprint, name) for fingerprint, name in key_holders)
+        holders.update((fingerprint, (name, real_name or "")) for fingerprint, name, real_name in key_holders)
     for subject, key in keys.items():
-        found[subject] = SubjectInfo(subject, SubjectKind.KEY, key, holders.get(key, ""),
-                                     found=key in holders)
+        holder, real_name = holders.get(key, ("", ""))
+        found[subject] = SubjectInfo(subject, SubjectKind.KEY, key, holder, found=key in holders,
+                                     real_name=real_name)
 
     for kind in (SubjectKind.OFFICE, SubjectKind.OTHER):
         for subject, key in wanted.get(kind, {}).items():

@@ -10,13 +10,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import LedgerEntry
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.integrity.canonical import record_digest
 from desktop.core.office.office import get_office, recorded_office
 from desktop.core.office.settings import IDLE_LOCK_DEFAULT_MINUTES, SETTINGS_SUBJECT, OfficeSettings
 from desktop.core.office.settings import office_settings as read_settings
 from desktop.core.trust.events import EventKind
 from desktop.core.verification.codes import FindingCode
-from desktop.core.verification.findings import Finding, Where
+from desktop.core.verification.findings import Finding, Where, words
 
 
 def check_office_settings(session: Session) -> list[Finding]:
@@ -34,11 +35,13 @@ def _check_settings(session: Session) -> list[Finding]:
     found = record_digest(stored.record())
     if found == expected:
         return []
-    source = f"entry {latest[0]}" if latest is not None else "the defaults (no change is recorded)"
-    return [Where("the office's settings").finding(
-        FindingCode.OFFICE_SETTINGS_CHANGED, f"the idle lock ({stored.idle_lock_minutes} minutes) differs "
-        f"from what the ledger last recorded ({source})", expected=expected, found=found,
-        seq=latest[0] if latest is not None else None)]
+    source = words(QT_TRANSLATE_NOOP("findings", "entry {entry}"), entry=latest[0]) if latest is not None \
+        else words(QT_TRANSLATE_NOOP("findings", "the defaults (no change is recorded)"))
+    return [Where(words(QT_TRANSLATE_NOOP("findings", "the office's settings"))).finding(
+        FindingCode.OFFICE_SETTINGS_CHANGED, words(QT_TRANSLATE_NOOP(
+            "findings", "the idle lock ({minutes} minutes) differs from what the ledger last recorded "
+            "({source})"), minutes=stored.idle_lock_minutes, source=source),
+        expected=expected, found=found, seq=latest[0] if latest is not None else None)]
 
 
 def _check_record(session: Session) -> list[Finding]:
@@ -50,8 +53,10 @@ def _check_record(session: Session) -> list[Finding]:
     found = record_digest(stored.record()) if stored is not None else None
     if found == expected:
         return []
-    what = (f"the name “{stored.name}” or the prefix “{stored.case_number_prefix}”" if stored is not None
-            else "the office (its row is missing)")
-    return [Where("the office's name and prefix").finding(
-        FindingCode.OFFICE_RECORD_CHANGED, f"{what} differs from what the ledger last recorded (entry {seq})",
-        expected=expected, found=found, seq=seq)]
+    what = words(QT_TRANSLATE_NOOP("findings", "the name “{name}” or the prefix “{prefix}”"),
+                 name=stored.name, prefix=stored.case_number_prefix) if stored is not None \
+        else words(QT_TRANSLATE_NOOP("findings", "the office (its row is missing)"))
+    return [Where(words(QT_TRANSLATE_NOOP("findings", "the office's name and prefix"))).finding(
+        FindingCode.OFFICE_RECORD_CHANGED, words(QT_TRANSLATE_NOOP(
+            "findings", "{what} differs from what the ledger last recorded (entry {entry})"), what=what,
+            entry=seq), expected=expected, found=found, seq=seq)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import ERRORS_CONTEXT, MedisealError
+from desktop.core.errors import MedisealError
 from desktop.core.evidence.acquisition import Acquisition, SourceKind, validate_acquisition
 from desktop.ui.framework.errors import error_label
 from desktop.ui.framework.i18n import label, translate_error
 
-translate = QCoreApplication.translate
 WEB_CAPTURE = SourceKind.WEB_CAPTURE.value
 
 
@@ -35,19 +34,6 @@ def source_kind_titles() -> dict[str, str]:
     """The source kinds of evidence as users read them (当事人提交, 网页取证 …): the ``SourceKind``
     vocabulary's labels, keyed by code, in the vocabulary's order."""
     return {kind.value: label(kind) for kind in SourceKind}
-
-
-def field_error_text(error: MedisealError, labels: dict[str, str]) -> str:
-    """The error in the user's language, naming the field by its label in the dialog (the core names
-    fields by their programme names, such as ``acquired_by``)."""
-    field = error.fields.get("field")
-    if isinstance(field, str) and field in labels:
-        template = translate(ERRORS_CONTEXT, error.template)
-        try:
-            return template.format(**{**error.fields, "field": labels[field]})
-        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-            pass
-    return translate_error(error)
 
 
 def to_utc(moment: QDateTime) -> datetime:
@@ -134,9 +120,6 @@ class AcquisitionDialog(QDialog):
         layout.addWidget(self.seal_check)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.field_labels = {"source": self.tr("Source"), "url": self.tr("Address (URL)"),
-                             "acquired_at": self.tr("Acquired at"), "acquired_by": self.tr("Acquired by"),
-                             "device": self.tr("Device or software"), "note": self.tr("Note")}
         self.field_widgets: dict[str, QWidget] = {
             "source": self.kind_combo, "url": self.url_edit, "acquired_at": self.acquired_at.edit,
             "acquired_by": self.acquired_by_edit, "device": self.device_edit, "note": self.note_edit}
@@ -164,7 +147,7 @@ class AcquisitionDialog(QDialog):
         try:
             self.acquisition = validate_acquisition(given)
         except MedisealError as error:
-            self.message.setText(field_error_text(error, self.field_labels))
+            self.message.setText(translate_error(error))  # the field by its name (core.fields)
             focus = self.field_widgets.get(str(error.fields.get("field")))
             if focus is not None:
                 focus.setFocus()

@@ -76,8 +76,8 @@ from desktop.ui.evidence.preview import Preview, PreviewPane, load_preview, prev
 from desktop.ui.evidence.proof_export import ProofExport, ask_folder
 from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import show_error
-from desktop.ui.framework.formatting import column_size, human_size
-from desktop.ui.framework.i18n import translate_error
+from desktop.ui.framework.formatting import column_size, human_size, person
+from desktop.ui.framework.i18n import listed, translate_error
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.verification.report import (
     FAILED_COLOURS,
@@ -110,6 +110,7 @@ class EvidenceModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ItemInfo] = []
+        self.people: dict[str, str] = {}  # real names of the signers (login name → real name)
         self.failed: dict[int, list[str]] = {}  # item id → what the last report found wrong, in words
         self.checked_at = ""  # when that report ran
         self.failed_icon = (parent.style() if parent is not None else QApplication.style()).standardIcon(
@@ -118,9 +119,12 @@ class EvidenceModel(QAbstractTableModel):
         self.headers = [self.tr("Name"), self.tr("Kind"), self.tr("Size"), self.tr("SHA-256"),
                         self.tr("Sealed by"), self.tr("Taken in")]
 
-    def set_items(self, items: list[ItemInfo]) -> None:
+    def set_items(self, items: list[ItemInfo], people: dict[str, str] | None = None) -> None:
+        """Show ``items``; ``people`` are the real names of who sealed them (read with them, in one
+        query), so the Sealed by column names 李华（lihua）, not the login name alone."""
         self.beginResetModel()
         self.rows = items
+        self.people = dict(people or {})
         self.endResetModel()
 
     def set_report(self, report: Report | None) -> None:
@@ -194,7 +198,7 @@ class EvidenceModel(QAbstractTableModel):
         if column == SHA256:
             return info.sha256[:SHA256_SHOWN]
         if column == SEALED_BY:
-            return ", ".join(seal.signer for seal in info.seals)
+            return listed(person(seal.signer, self.people.get(seal.signer)) for seal in info.seals)
         return info.ingested_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -391,7 +395,7 @@ class EvidencePage(QWidget):
         fixed = QFontMetrics(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
         samples = {KIND: max(self.model.kinds.values(), key=metrics.horizontalAdvance, default=""),
-                   SIZE: "1023.9 MiB", SEALED_BY: "lihua, wang", TAKEN_IN: "2026-11-25 15:09"}
+                   SIZE: "1023.9 MiB", SEALED_BY: person("lihua", "李华"), TAKEN_IN: "2026-11-25 15:09"}
         columns = sum(max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(
             str(self.model.headers[column]))) + padding for column, sample in samples.items())
         columns += padding + max(fixed.horizontalAdvance("0" * SHA256_SHOWN),
@@ -582,7 +586,7 @@ class EvidencePage(QWidget):
         items = contents.items
         self.records = contents.records
         self.facts.people = self.record_list.people = contents.people
-        self.model.set_items(items)
+        self.model.set_items(items, contents.people)
         self.record_list.show_records(self.records)
         sealed = sum(1 for info in items if info.seals)
         self.count_label.setText(

@@ -35,9 +35,10 @@ from desktop.core.errors import MedisealError
 from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import WITNESSES_MAX, PreservationInfo, PreservationInput
 from desktop.core.integrity.canonical import parse_time
-from desktop.ui.evidence.acquisition_dialog import OptionalTime, field_error_text
+from desktop.ui.evidence.acquisition_dialog import OptionalTime
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import error_label, show_error
+from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
 
 SHA256_SHOWN = 16  # hex digits of an item's SHA-256 in the list (the tooltip has all 64)
@@ -193,12 +194,6 @@ class PreservationDialog(QDialog):
                                  "that corrects this one."))
         warning.setWordWrap(True)
 
-        self.field_labels = {
-            "place": self.tr("Place"), "applicant": self.tr("Applicant"), "operator": self.tr("Operator"),
-            "witnesses": self.tr("Witnesses"), "steps": self.tr("Steps"),
-            "devices": self.tr("Devices and software"), "started_at": self.tr("Started at"),
-            "ended_at": self.tr("Ended at"), "items": self.tr("Evidence items"),
-            "reason": self.tr("Reason for the correction")}
         self.field_widgets: dict[str, QWidget] = {
             "place": self.place_edit, "applicant": self.applicant_edit, "operator": self.operator_edit,
             "witnesses": self.witnesses, "steps": self.steps_edit, "devices": self.devices_edit,
@@ -415,7 +410,7 @@ class PreservationDialog(QDialog):
         if not isinstance(error, MedisealError):
             show_error(self, error)
             return
-        self.message.setText(field_error_text(error, self.field_labels))
+        self.message.setText(translate_error(error))  # the field by its name (core.fields)
         field = str(error.fields.get("field"))
         focus = self.field_widgets.get(field)
         if field == "witnesses":

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib.resources import as_file, files
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.core.errors import ERRORS_CONTEXT, MedisealError
+from desktop.core.fields import FIELD, field_of
+from desktop.core.trust.permissions import Role
 from desktop.core.vocabulary import VOCABULARY_CONTEXT, Vocabulary
 
 TRANSLATION_PREFIX = "mediseal_"
 # Error fields whose values are themselves marked for translation (e.g. the action a role lacks).
 TRANSLATED_FIELDS = frozenset({"action"})
+# Error fields whose values are roles by their codes, joined with ", " (the roles an action needs).
+ROLE_FIELDS = frozenset({"roles"})
 QT_TRANSLATION_PREFIX = "qtbase_"
 # Qt's own Chinese catalogue (qtbase_zh_CN.qm, as shipped with Qt 6.x) lacks two labels of the file
 # dialog, whose sources gained a mnemonic, and the kinds in its Type column (whose context moved to
@@ -67,12 +72,34 @@ def remove_translators(app: QCoreApplication, locale: QLocale) -> None:
     QLocale.setDefault(locale)
 
 
+def _role_words(code: str) -> str:
+    try:
+        return label(Role(code))
+    except ValueError:
+        return code
+
+
+def listed(words: Iterable[str]) -> str:
+    """Words as a list in a sentence or a cell: ``李华 (lihua), 王芳 (wang)``; 、 between them in Chinese."""
+    return QCoreApplication.translate("People", ", ").join(words)
+
+
+def _roles(codes: str) -> str:
+    """``admin, notary`` as the roles' words (管理员、公证员); a code no role has stays as it is."""
+    return listed(_role_words(code) for code in codes.split(", "))
+
+
 def translate_error(error: object) -> str:
-    """A domain error's message in the user's language (templates live in the ``errors`` context)."""
+    """A domain error's message in the user's language (templates live in the ``errors`` context): the
+    field it names by its label (``reason`` → 理由, not the code), roles by their words."""
     if isinstance(error, MedisealError):
         template = QCoreApplication.translate(ERRORS_CONTEXT, error.template)
         fields = {key: QCoreApplication.translate(ERRORS_CONTEXT, str(value)) if key in TRANSLATED_FIELDS
-                  else value for key, value in error.fields.items()}
+                  else _roles(str(value)) if key in ROLE_FIELDS else value
+                  for key, value in error.fields.items()}
+        field = field_of(error)
+        if field is not None:
+            fields[FIELD] = label(field)
         try:
             return template.format(**fields)
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder

@@ -17,6 +17,7 @@ from desktop.core.integrity.canonical import format_time
 from desktop.core.integrity.merkle import leaf_hash
 from desktop.core.trust.ledger import Entry
 from desktop.core.trust.subjects import SubjectInfo
+from desktop.ui.framework.formatting import person
 from desktop.ui.framework.i18n import event_label
 from desktop.ui.ledger.words import local_time, subject_words
 
@@ -24,7 +25,8 @@ from desktop.ui.ledger.words import local_time, subject_words
 class EntryDialog(QDialog):
     """Number, time, user, kind (word and code), subject (words and raw), digests in full."""
 
-    def __init__(self, entry: Entry, subject: SubjectInfo | None, parent: QWidget | None = None) -> None:
+    def __init__(self, entry: Entry, subject: SubjectInfo | None, parent: QWidget | None = None,
+                 real_name: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ledgerEntryDialog")
         self.setWindowTitle(self.tr("Ledger Entry {number}").format(number=entry.seq))
@@ -34,7 +36,8 @@ class EntryDialog(QDialog):
             (self.tr("No."), str(entry.seq)),
             (self.tr("Time"), local_time(entry.recorded_at)),
             (self.tr("Time (UTC, as recorded)"), format_time(entry.recorded_at)),
-            (self.tr("User"), entry.actor if entry.actor != "-" else self.tr("- (no one signed in)")),
+            (self.tr("User"), person(entry.actor, real_name) if entry.actor != "-"
+             else self.tr("- (no one signed in)")),
             (self.tr("Event"), event_label(entry.kind)),
             (self.tr("Event code"), entry.kind),
             (self.tr("Subject"), subject_words(subject, entry.subject)),

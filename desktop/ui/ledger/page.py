@@ -64,12 +64,14 @@ class EntryPage:
 @dataclass(frozen=True, slots=True)
 class LedgerHead:
     """What the page shows first: how many entries, the first page of them (filtered), the latest
-    checkpoint and the users entries can name."""
+    checkpoint and the users entries can name, with the real names of those users and of the
+    checkpoint's signer (read in one query)."""
 
     total: int
     first: EntryPage
     checkpoint: checkpoints.CheckpointInfo | None
     actors: list[str] = field(default_factory=list)
+    people: dict[str, str] = field(default_factory=dict)  # login name → real name
 
 
 def read_page(store: OpenStore, query_filter: EntryFilter, before: int | None) -> EntryPage:
@@ -301,8 +303,10 @@ class LedgerPage(QWidget):
         def load(progress: ProgressFn, cancelled: CancelledFn) -> LedgerHead:
             first = read_page(store, query_filter, None)
             with store.database.session_scope() as session:
-                return LedgerHead(ledger.size(session), first, checkpoints.latest(session),
-                                  ledger.actors(session))
+                latest, actors = checkpoints.latest(session), ledger.actors(session)
+                signers = [latest.signer] if latest is not None else []
+                return LedgerHead(ledger.size(session), first, latest, actors,
+                                  real_names(session, [*actors, *signers]))
 
         op = run_op(self, load).on_success(lambda head: self._loaded(head, query_filter))
         op.finished.connect(self._load_finished)
@@ -320,7 +324,7 @@ class LedgerPage(QWidget):
             self.refresh_again = True  # the filter changed while this was read
             return
         self.model.reset_to(head, query_filter)
-        self._set_actors(head.actors)
+        self._set_actors(head.actors, head.people)
         latest = head.checkpoint
         if latest is None:
             self.checkpoint_label.setText(self.tr("{count} entries. No checkpoint yet.").format(
@@ -329,7 +333,7 @@ class LedgerPage(QWidget):
             self.checkpoint_label.setText(self.tr(
                 "{count} entries. Latest checkpoint: {size} entries, root {root}…, signed by {signer} at "
                 "{time}.").format(count=self.model.total, size=latest.tree_size, root=latest.root_sha256[:16],
-                                  signer=latest.signer,
+                                  signer=person(latest.signer, head.people.get(latest.signer)),
                                   time=latest.signed_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")))
 
     def sign_checkpoint(self) -> Op[checkpoints.CheckpointInfo] | None:
@@ -485,17 +489,22 @@ class LedgerPage(QWidget):
             widget.blockSignals(False)
         self._filter_changed()
 
-    def _set_actors(self, names: list[str]) -> None:
-        """The user filter's choices: everyone, no one signed in, each user (the choice is kept)."""
-        shown = [self.user_combo.itemData(row) for row in range(2, self.user_combo.count())]
-        if shown == names:
+    def _set_actors(self, names: list[str], people: dict[str, str]) -> None:
+        """The user filter's choices: everyone, no one signed in, each user as 李华（lihua） (the login
+        name is what the filter matches; the choice is kept)."""
+        wanted = [(person(name, people.get(name)), name) for name in names]
+        shown = [(self.user_combo.itemText(row), self.user_combo.itemData(row))
+                 for row in range(2, self.user_combo.count())]
+        if shown == wanted:
             return
         chosen = self.user_combo.currentData()
         self.user_combo.blockSignals(True)
         while self.user_combo.count() > 2:
             self.user_combo.removeItem(2)
-        for name in names:
-            self.user_combo.addItem(name, name)
+        for text, name in wanted:
+            self.user_combo.addItem(text, name)
+        # Narrow in the bar, the whole names in the list that drops down.
+        self.user_combo.view().setMinimumWidth(self.user_combo.view().sizeHintForColumn(0) + 24)
         found = self.user_combo.findData(chosen)
         self.user_combo.setCurrentIndex(max(found, 0))
         self.user_combo.blockSignals(False)
@@ -506,7 +515,8 @@ class LedgerPage(QWidget):
         if not 0 <= row < len(self.model.rows):
             return None
         entry = self.model.rows[row]
-        self.entry_dialog = EntryDialog(entry, self.model.subject(entry), self)
+        self.entry_dialog = EntryDialog(entry, self.model.subject(entry), self,
+                                        self.model.people.get(entry.actor))
         self.entry_dialog.open()
         return self.entry_dialog
 

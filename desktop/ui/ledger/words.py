@@ -36,13 +36,13 @@ def subject_words(info: SubjectInfo | None, raw: str = "") -> str:
     if info.kind is SubjectKind.USER:
         if info.key == "?":
             return translate("Ledger", "A user name that cannot be one")
-        return f"{kind} {person(info.key, info.name)}"  # 用户 李华（lihua）
+        return f"{kind} {person(info.key, info.real_name)}"  # 用户 李华（lihua）
     if info.kind is SubjectKind.KEY:
         short = info.key[:KEY_DIGITS]
         if not info.name:
             return f"{kind} {short}…"
-        return translate("Ledger", "{kind} {key}… held by {holder}").format(kind=kind, key=short,
-                                                                            holder=info.name)
+        return translate("Ledger", "{kind} {key}… held by {holder}").format(
+            kind=kind, key=short, holder=person(info.name, info.real_name))  # … held by 李华（lihua）
     if info.kind is SubjectKind.OFFICE:
         if info.key == "name":  # office.OFFICE_SUBJECT
             return translate("Ledger", "Office name and case-number prefix")

@@ -1,0 +1,94 @@
+"""The fields core errors name (``clean_text(value, "reason", …)``, ``InvalidInput(…, field="witnesses")``):
+each field's code with a label, so the window names the field in the user's language (“理由”为必填项)
+and the command line in plain English, while programs and dialogs (which move the focus to the field
+named) keep reading the code. A test finds every code core passes and requires it here, with Chinese.
+
+Labels are read inside sentences: those of typed fields as a form labels them (``The field Reason is
+required.``), those of identity numbers and amounts in lower case (``The identity number must have 18
+characters``).
+"""
+
+from __future__ import annotations
+
+from desktop.core.errors import MedisealError
+from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
+
+FIELD = "field"  # the error field that names a field
+
+
+class Field(Vocabulary):
+    """A field an error can name. The values are what errors carry (and tests read): never rename one."""
+
+    # Cases and parties
+    TYPE = "type", QT_TRANSLATE_NOOP("vocabulary", "type")  # a case's type; a record's "type" key
+    TITLE = "title", QT_TRANSLATE_NOOP("vocabulary", "Title")  # 案件名称
+    REASON = "reason", QT_TRANSLATE_NOOP("vocabulary", "Reason")  # a move's, a revocation's, a correction's
+    IDENTITY_NUMBER = "identity number", QT_TRANSLATE_NOOP("vocabulary", "identity number")  # 身份证号码
+    CREDIT_CODE = "unified social credit code", QT_TRANSLATE_NOOP(
+        "vocabulary", "unified social credit code")  # 统一社会信用代码
+    PERMIT_NUMBER = "permit number", QT_TRANSLATE_NOOP("vocabulary", "permit number")  # 通行证号码
+    NATIONALITY = "nationality", QT_TRANSLATE_NOOP("vocabulary", "nationality")
+    PASSPORT_NUMBER = "passport number", QT_TRANSLATE_NOOP("vocabulary", "passport number")
+    AMOUNT = "amount", QT_TRANSLATE_NOOP("vocabulary", "amount")  # 金额
+    COUNTRY = "country", QT_TRANSLATE_NOOP("vocabulary", "country")  # 国家或地区, in a three-letter code
+    BIRTH_DATE = "birth_date", QT_TRANSLATE_NOOP("vocabulary", "Date of birth")  # 出生日期
+    SEX = "sex", QT_TRANSLATE_NOOP("vocabulary", "Sex")  # 性别
+    ETHNICITY = "ethnicity", QT_TRANSLATE_NOOP("vocabulary", "Ethnic group")  # 民族
+    OCCUPATION = "occupation", QT_TRANSLATE_NOOP("vocabulary", "Occupation or post")  # 职业或职务
+    ADDRESS = "address", QT_TRANSLATE_NOOP("vocabulary", "Address or work unit")  # 住所或工作单位
+    PHONE = "phone", QT_TRANSLATE_NOOP("vocabulary", "Phone")  # 联系电话
+    REGISTRATION_NUMBER = "registration_number", QT_TRANSLATE_NOOP(
+        "vocabulary", "Registration number")  # a foreign company's (注册号)
+    DOMICILE = "domicile", QT_TRANSLATE_NOOP("vocabulary", "Domicile")  # 住所
+    REPRESENTATIVE = "representative", QT_TRANSLATE_NOOP(
+        "vocabulary", "Legal representative or person in charge")  # 法定代表人或主要负责人
+    REPRESENTATIVE_POST = "representative_post", QT_TRANSLATE_NOOP(
+        "vocabulary", "Post of the representative")  # 职务
+    # Evidence: how it was acquired (取证信息)
+    SOURCE = "source", QT_TRANSLATE_NOOP("vocabulary", "Source")
+    URL = "url", QT_TRANSLATE_NOOP("vocabulary", "Address (URL)")
+    ACQUIRED_AT = "acquired_at", QT_TRANSLATE_NOOP("vocabulary", "Acquired at")  # 取证时间
+    ACQUIRED_BY = "acquired_by", QT_TRANSLATE_NOOP("vocabulary", "Acquired by")  # 取证人
+    DEVICE = "device", QT_TRANSLATE_NOOP("vocabulary", "Device or software")
+    NOTE = "note", QT_TRANSLATE_NOOP("vocabulary", "Note")
+    # Preservation records (保全证据记录)
+    PLACE = "place", QT_TRANSLATE_NOOP("vocabulary", "Place")
+    APPLICANT = "applicant", QT_TRANSLATE_NOOP("vocabulary", "Applicant")
+    OPERATOR = "operator", QT_TRANSLATE_NOOP("vocabulary", "Operator")
+    WITNESSES = "witnesses", QT_TRANSLATE_NOOP("vocabulary", "Witnesses")
+    STEPS = "steps", QT_TRANSLATE_NOOP("vocabulary", "Steps")
+    DEVICES = "devices", QT_TRANSLATE_NOOP("vocabulary", "Devices and software")
+    ENDED_AT = "ended_at", QT_TRANSLATE_NOOP("vocabulary", "Ended at")
+    ITEMS = "items", QT_TRANSLATE_NOOP("vocabulary", "Evidence items")
+    # Users, keys and the office
+    NAME = "name", QT_TRANSLATE_NOOP("vocabulary", "Name")  # a user's login name; the office's name
+    REAL_NAME = "real_name", QT_TRANSLATE_NOOP("vocabulary", "Real name")  # 姓名
+    ROLE = "role", QT_TRANSLATE_NOOP("vocabulary", "Role")
+    PASSWORD = "password", QT_TRANSLATE_NOOP("vocabulary", "Password")
+    COMMON_NAME = "common_name", QT_TRANSLATE_NOOP("vocabulary", "Name on the certificate")
+    ORGANIZATION = "organization", QT_TRANSLATE_NOOP("vocabulary", "Organization on the certificate")
+    FINGERPRINT = "fingerprint", QT_TRANSLATE_NOOP("vocabulary", "Fingerprint")
+    PREFIX = "prefix", QT_TRANSLATE_NOOP("vocabulary", "Case-number prefix")
+    IDLE_LOCK_MINUTES = "idle_lock_minutes", QT_TRANSLATE_NOOP("vocabulary", "Idle lock (minutes)")
+    # Canonical records (a record's "type" key is TYPE above)
+    VERSION = "version", QT_TRANSLATE_NOOP("vocabulary", "version")
+
+
+def field_of(error: MedisealError) -> Field | None:
+    """The field ``error`` names, or None (none named, or a code this version does not know)."""
+    try:
+        return Field(str(error.fields[FIELD]))
+    except (KeyError, ValueError):
+        return None
+
+
+def english_message(error: MedisealError) -> str:
+    """``error``'s English message naming its field by its label, not its code (``The field Reason is
+    required.``), as the command line prints it; ``error.message`` and ``error.fields`` keep the code."""
+    field = field_of(error)
+    if field is None:
+        return error.message
+    try:
+        return error.template.format(**{**error.fields, FIELD: field.label})
+    except (KeyError, IndexError, ValueError):
+        return error.message
