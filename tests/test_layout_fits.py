@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizeGrip,
+    QStatusBar,
     QTabBar,
     QToolButton,
     QWidget,
@@ -42,6 +44,7 @@ from desktop.ui.framework.i18n import install_translator, remove_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup.wizard import SetupWizard
 from desktop.ui.sign_in.dialog import SignInDialog
+from desktop.ui.verification.report import confirm_saved
 from tests.qt_helpers import attached_window, settled
 
 SCREEN = QSize(1024, 700)
@@ -194,13 +197,13 @@ def _pump(qtbot: QtBot) -> None:
 
 
 # --- the main window -----------------------------------------------------------------------------
-def _window(qtbot: QtBot, store: OpenStore, signed_in: SignedInUser) -> MainWindow:
+def _window(qtbot: QtBot, store: OpenStore, signed_in: SignedInUser, items: int = len(NAMES)) -> MainWindow:
     window = attached_window(qtbot, store, OFFICE, signed_in)
     window.resize(SCREEN)
     window.show_page("evidence")
     page = window.evidence_page
     assert page is not None
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(NAMES), timeout=OP_TIMEOUT)
+    qtbot.waitUntil(lambda: page.model.rowCount() == items, timeout=OP_TIMEOUT)
     settled(qtbot, page)
     _pump(qtbot)
     return window
@@ -361,3 +364,33 @@ def test_setup_wizard_shows_its_explanations_in_full(qtbot: QtBot, sqlite_store:
         assert cut_widgets(wizard) == [] and squashed_fields(wizard) == []
     finally:
         qapp.setFont(font)
+
+
+# --- the status bar ------------------------------------------------------------------------------
+def message_room(bar: QStatusBar) -> int:
+    """The width a status bar paints its message in, as QStatusBar does: from its left edge to the first
+    widget still shown beside the message (while a message shows, only permanent widgets are)."""
+    children = bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    shown = [child.x() for child in children if child.isVisible() and not isinstance(child, QSizeGrip)]
+    return min(shown, default=bar.width() - 6) - 2 - 6
+
+
+def test_status_bar_messages_have_room(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                       language: str) -> None:
+    """A confirmation in the status bar (a report saved, proofs exported) is readable: the data folder
+    makes way for it instead of leaving it no room."""
+    window = attached_window(qtbot, sqlite_store, OFFICE, notary)
+    window.resize(SCREEN)
+    assert window.evidence_page is not None
+    settled(qtbot, window.evidence_page)
+    qtbot.waitUntil(lambda: not window.loading, timeout=OP_TIMEOUT)
+    report = Path.home() / "核验报告-（2026）云知调字第0001号-20261126-0930.json"
+    text = confirm_saved(window.evidence_page, report)
+    _pump(qtbot)
+    bar = window.statusBar()
+    assert bar.currentMessage() == text
+    assert message_room(bar) >= bar.fontMetrics().horizontalAdvance(text), message_room(bar)
+    bar.clearMessage()
+    _pump(qtbot)
+    assert window.folder_label.isVisible(), "the data folder shows again once the message is gone"
+

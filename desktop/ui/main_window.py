@@ -182,7 +182,9 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self.tr("Database: {kind}").format(kind=database_label))
         self.user_label = QLabel()
         self.user_label.setObjectName("userLabel")
-        self.statusBar().addPermanentWidget(self.folder_label, 1)
+        # The folder is a normal widget, so a message (a save confirmed, "Ready") shows in its place for a
+        # while; as a permanent one it left the message no room at all.
+        self.statusBar().addWidget(self.folder_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().showMessage(self.tr("Opening the data folder…"))
