@@ -33,6 +33,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.cases import matters as cases
 from desktop.core.errors import InvalidInput
 from desktop.core.evidence import intake, preservation
+from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
@@ -393,4 +394,39 @@ def test_status_bar_messages_have_room(qtbot: QtBot, sqlite_store: OpenStore, no
     bar.clearMessage()
     _pump(qtbot)
     assert window.folder_label.isVisible(), "the data folder shows again once the message is gone"
+
+
+# --- the preservation records ----------------------------------------------------------------------
+def test_preservation_records_need_no_sideways_scrolling(qtbot: QtBot, sqlite_store: OpenStore,
+                                                         notary: SignedInUser, case_with_evidence: str,
+                                                         language: str, tmp_path: Path) -> None:
+    """A correction covering nine items: the records' list beside the record's text shows every column
+    (the items' numbers shortened, in full in the tooltip), no sideways scrolling."""
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for number in range(6):
+        (folder / f"网页截图第{number + 1}页.png").write_bytes(b"page %d" % number)
+    intake.ingest_files(sqlite_store.database, sqlite_store.vault, notary.actor, case_with_evidence,
+                        [folder], Acquisition("web-capture", url="https://shop.example.com/item/2"),
+                        seal_with=notary.key)
+    with sqlite_store.database.session_scope() as session:
+        first = preservation.list_records(session, case_with_evidence)[0]
+        every = tuple(info.id for info in evidence_items.list_items(session, case_with_evidence))
+        preservation.create_record(session, notary.actor, notary.key, case_with_evidence,
+                                   preservation.PreservationInput(
+            every, "昆明市五华区公证处第二取证室", "昆明某某科技有限公司", "李华", "1. 打开网页；2. 截图。",
+            witnesses=("王芳", "张三"), supersedes=first.id, reason="补充取证的六页截图"))
+    window = _window(qtbot, sqlite_store, notary, items=len(NAMES) + 6)
+    page: EvidencePage = window.evidence_page  # type: ignore[assignment]
+    page.tabs.setCurrentWidget(page.record_list)
+    _pump(qtbot)
+    table = page.record_list.table
+    assert table.rowCount() == 2
+    assert table.horizontalScrollBar().maximum() == 0, "the records' list needs no sideways scrolling"
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        title = table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
+    assert cut_widgets(window) == []
+    assert table.item(1, 3).toolTip() == table.item(1, 3).text()  # every number, in the tooltip
 
