@@ -430,3 +430,31 @@ def test_preservation_records_need_no_sideways_scrolling(qtbot: QtBot, sqlite_st
     assert cut_widgets(window) == []
     assert table.item(1, 3).toolTip() == table.item(1, 3).text()  # every number, in the tooltip
 
+
+# --- the Ledger page -------------------------------------------------------------------------------
+def test_ledger_page_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                    case_with_evidence: str, language: str) -> None:
+    """The entries' users (李华（lihua）) and events (保全证据记录签章, Preservation record sealed) show
+    whole; until a verification runs, the entries have the page (no empty findings table under them)."""
+    window = _window(qtbot, sqlite_store, notary)
+    window.show_page("ledger")
+    page = window.ledger_page
+    assert page is not None
+    settled(qtbot, page)
+    _pump(qtbot)
+    table, model = page.table, page.model
+    kinds = {str(entry.kind) for entry in model.rows}
+    assert {"preservation.sealed", "evidence.sealed", "key.created"} <= kinds
+    for row in range(model.rowCount()):
+        for column in (2, 3):  # user, event
+            index = model.index(row, column)
+            assert table.sizeHintForIndex(index).width() <= table.columnWidth(column), model.data(index)
+    assert not page.findings.isVisible(), "no findings table before a verification"
+    assert table.height() > SCREEN.height() // 2
+    assert cut_widgets(window) == []
+    page.verify()
+    qtbot.waitUntil(lambda: page.report is not None, timeout=OP_TIMEOUT)
+    _pump(qtbot)
+    assert page.findings.isVisible() and page.summary.isVisible()
+    assert cut_widgets(window) == []
+

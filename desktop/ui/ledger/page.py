@@ -47,6 +47,7 @@ from desktop.ui.ledger.words import local_time, subject_tooltip, subject_words, 
 from desktop.ui.verification.report import FindingsTable, save_report, show_report_summary, verify_task
 
 PAGE_SIZE = 500
+EVENT_SHOWN = 200  # pixels of an event's words the table always has room for
 FILTER_DELAY_MS = 300  # typing in the subject box filters once the user pauses
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: a flat table's only parent
@@ -227,11 +228,17 @@ class LedgerPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
+        # The user as 王小明（wangxiao）; the event in words, every one whole up to EVENT_SHOWN pixels (the
+        # rare longer one is shortened, in full in its tooltip's code): in English as in Chinese.
+        events = max(metrics.horizontalAdvance(event_label(kind)) for kind in EventKind)
         for column, width in enumerate((metrics.horizontalAdvance("0000000") + 16,
-                                        metrics.horizontalAdvance("2026-01-01 00:00:00") + 16, 90, 150)):
+                                        metrics.horizontalAdvance("2026-01-01 00:00:00") + 16,
+                                        metrics.horizontalAdvance(person("wangxiao", "王小明")) + 16,
+                                        min(events, EVENT_SHOWN) + 16)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(5, self.table.fontMetrics().horizontalAdvance("0" * 16) + 24)  # 16 digits shown
@@ -265,20 +272,21 @@ class LedgerPage(QWidget):
         buttons.addWidget(self.checkpoint_button)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.save_button)
-        report = QWidget()
-        report_layout = QVBoxLayout(report)
-        report_layout.setContentsMargins(0, 0, 0, 0)
-        report_layout.addWidget(self.summary)
-        report_layout.addWidget(self.findings)
+        # The report shows once a verification runs (until then the entries have the page): its banner
+        # and summary in the page's layout, which gives wrapped text the height it needs (a splitter
+        # does not), the findings under the entries.
+        self.summary.setVisible(False)
+        self.findings.setVisible(False)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(report)
+        split.addWidget(self.findings)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addLayout(self.filter_rows)
-        layout.addWidget(split)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
         Refresher(self, lambda changes: changes.ledger, self.refresh)
         self.refresh()
 
@@ -353,6 +361,8 @@ class LedgerPage(QWidget):
         thread, with progress and Cancel."""
         self.verify_button.setEnabled(False)
         self.summary.setText(self.tr("Verifying…"))
+        self.summary.setVisible(True)
+        self.findings.setVisible(True)
         task = verify_task(self.store, None, self.signed_in.actor.name if self.signed_in else None)
         op = run_op(self, task).with_progress(self.tr("Verifying the ledger and the "
                                                                          "evidence…"))
