@@ -458,3 +458,34 @@ def test_ledger_page_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notar
     assert page.findings.isVisible() and page.summary.isVisible()
     assert cut_widgets(window) == []
 
+
+# --- a notary's words --------------------------------------------------------------------------------
+def test_people_and_lists_in_a_notarys_words(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                             case_with_evidence: str, tmp_path: Path) -> None:
+    """In Chinese the evidence dialogs name the notary as 李华 (not the login name) where they fill in
+    who took the evidence (取证人) or who operated (操作人), and the record the correction replaces by
+    李华（lihua）; witnesses and item numbers are listed with 、, not an English comma."""
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    locale = QLocale()
+    install_translator(qapp, "zh_CN")
+    try:
+        window = _window(qtbot, sqlite_store, notary)
+        page: EvidencePage = window.evidence_page  # type: ignore[assignment]
+        acquisition = page.take_in([tmp_path / "in" / NAMES[0]])
+        assert acquisition is not None
+        assert acquisition.acquired_by_edit.text() == "李华"
+        acquisition.done(0)
+        page.table.selectAll()
+        record = page.preservation_record()
+        assert record is not None
+        assert record.operator_edit.text() == "李华"
+        assert "李华（lihua）" in record.corrects_combo.itemText(1)
+        record.done(0)
+        page.tabs.setCurrentWidget(page.record_list)
+        _pump(qtbot)
+        assert "见证人：王芳、张三" in page.record_list.text.toPlainText()
+        assert page.record_list.table.item(0, 3).text() == "、".join(str(info.id) for info in page.model.rows)
+    finally:
+        remove_translators(qapp, locale)
+

@@ -5,7 +5,7 @@ never thrown away without asking."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt
@@ -38,6 +38,7 @@ from desktop.core.integrity.canonical import parse_time
 from desktop.ui.evidence.acquisition_dialog import OptionalTime, field_error_text
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import error_label, show_error
+from desktop.ui.framework.formatting import person
 from desktop.ui.framework.ops import Op, run_op
 
 SHA256_SHOWN = 16  # hex digits of an item's SHA-256 in the list (the tooltip has all 64)
@@ -138,7 +139,7 @@ class PreservationDialog(QDialog):
     def __init__(self, case_number: str, items: list[ItemInfo], selected: set[int],
                  records: list[PreservationInfo], operator: str,
                  apply: Callable[[PreservationInput], Callable[[], PreservationInfo]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, people: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preservationDialog")
         self.setWindowTitle(self.tr("Preservation record for {case}").format(case=case_number))
@@ -179,7 +180,7 @@ class PreservationDialog(QDialog):
         for record in records:
             if record.superseded_by is None:
                 self.corrects_combo.addItem(self.tr("Record {id}, sealed by {signer} at {time}").format(
-                    id=record.id, signer=record.signer,
+                    id=record.id, signer=person(record.signer, (people or {}).get(record.signer)),
                     time=record.sealed_at.astimezone().strftime("%Y-%m-%d %H:%M")), record.id)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("reason")
