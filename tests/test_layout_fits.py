@@ -489,3 +489,23 @@ def test_people_and_lists_in_a_notarys_words(qtbot: QtBot, sqlite_store: OpenSto
     finally:
         remove_translators(qapp, locale)
 
+
+def test_preservation_dialog_shows_file_names_whole(qtbot: QtBot, sqlite_store: OpenStore,
+                                                    notary: SignedInUser, case_with_evidence: str,
+                                                    language: str) -> None:
+    """The record's items list shows a 20-character Chinese file name whole beside its number and digest
+    (the right-hand column, which holds the items, has the room; the fields on the left need less)."""
+    window = _window(qtbot, sqlite_store, notary)
+    page: EvidencePage = window.evidence_page  # type: ignore[assignment]
+    page.table.selectAll()
+    record = page.preservation_record()
+    assert record is not None
+    qtbot.waitExposed(record)
+    _pump(qtbot)
+    tree = record.items_list
+    row = next(row for row in range(tree.topLevelItemCount()) if tree.topLevelItem(row).text(1) == LONG_NAME)
+    index = tree.model().index(row, 1)
+    assert tree.columnWidth(1) >= tree.sizeHintForIndex(index).width(), "the file name is shown whole"
+    assert tree.horizontalScrollBar().maximum() == 0
+    assert cut_widgets(record) == [] and squashed_fields(record) == []
+    record.done(0)

@@ -206,7 +206,8 @@ class PreservationDialog(QDialog):
             "started_at": self.started_at.edit, "ended_at": self.ended_at.edit, "items": self.items_list,
             "reason": self.reason_edit}
         # Two columns, so a 1024×700 screen shows the whole record: who, where and when on the left;
-        # how, with what, and which items on the right.
+        # how, with what, and which items on the right, the wider one (2 : 3), so the items' file names
+        # show whole beside their number and digest.
         form_widget = QWidget()
         self.form = QFormLayout()  # what it corrects, and why
         self.form.addRow(self.tr("Corrects:"), self.corrects_combo)
@@ -228,9 +229,9 @@ class PreservationDialog(QDialog):
             how.addWidget(field, 2 if field is self.steps_edit else 1 if field is self.items_list else 0)
         how.addWidget(self.items_count)
         columns = QHBoxLayout()
-        columns.addLayout(facts, 1)
+        columns.addLayout(facts, 2)
         columns.addSpacing(12)
-        columns.addLayout(how, 1)
+        columns.addLayout(how, 3)
         form_layout = QVBoxLayout(form_widget)
         form_layout.addLayout(self.form)
         form_layout.addLayout(columns, 1)
