@@ -47,7 +47,8 @@ from desktop.ui.ledger.words import local_time, subject_tooltip, subject_words, 
 from desktop.ui.verification.report import FindingsTable, save_report, show_report_summary, verify_task
 
 PAGE_SIZE = 500
-EVENT_SHOWN = 200  # pixels of an event's words the table always has room for
+EVENT = 3  # the event column
+EVENT_SHOWN = 200  # pixels of an event's words the event column grows to at most
 FILTER_DELAY_MS = 300  # typing in the subject box filters once the user pauses
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: a flat table's only parent
@@ -232,14 +233,15 @@ class LedgerPage(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
-        # The user as 王小明（wangxiao）; the event in words, every one whole up to EVENT_SHOWN pixels (the
-        # rare longer one is shortened, in full in its tooltip's code): in English as in Chinese.
-        events = max(metrics.horizontalAdvance(event_label(kind)) for kind in EventKind)
+        # The user as 王小明（wangxiao）; the event as wide as the words of the events listed (_fit_events).
         for column, width in enumerate((metrics.horizontalAdvance("0000000") + 16,
                                         metrics.horizontalAdvance("2026-01-01 00:00:00") + 16,
                                         metrics.horizontalAdvance(person("wangxiao", "王小明")) + 16,
-                                        min(events, EVENT_SHOWN) + 16)):
+                                        metrics.horizontalAdvance(self.model.headers[EVENT]) + 16)):
             header.resizeSection(column, width)
+        self.event_kinds: set[str] = set()  # of the entries listed, whose words the event column fits
+        self.model.modelReset.connect(lambda: self._fit_events(0, self.model.rowCount() - 1, again=True))
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._fit_events(first, last))
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(5, self.table.fontMetrics().horizontalAdvance("0" * 16) + 24)  # 16 digits shown
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -289,6 +291,21 @@ class LedgerPage(QWidget):
         layout.addWidget(split, 1)
         Refresher(self, lambda changes: changes.ledger, self.refresh)
         self.refresh()
+
+    def _fit_events(self, first: int, last: int, again: bool = False) -> None:
+        """Widen the event column for the words of the kinds of entries ``first`` to ``last`` (only new
+        rows are looked at: a page of 500 at a time), up to EVENT_SHOWN pixels; the rare longer words are
+        shortened, the code in the tooltip. From scratch when the list was read anew."""
+        if again:
+            self.event_kinds.clear()
+        kinds = {str(entry.kind) for entry in self.model.rows[first:last + 1]} - self.event_kinds
+        if not kinds and not again:
+            return
+        self.event_kinds |= kinds
+        metrics = self.table.fontMetrics()
+        words = max((metrics.horizontalAdvance(event_label(kind)) for kind in self.event_kinds), default=0)
+        title = metrics.horizontalAdvance(self.model.headers[EVENT])
+        self.table.horizontalHeader().resizeSection(EVENT, max(title, min(words, EVENT_SHOWN)) + 16)
 
     def set_user(self, signed_in: SignedInUser | None) -> None:
         self.signed_in = signed_in
