@@ -396,6 +396,23 @@ def test_status_bar_messages_have_room(qtbot: QtBot, sqlite_store: OpenStore, no
     assert window.folder_label.isVisible(), "the data folder shows again once the message is gone"
 
 
+
+def test_status_bar_message_given_before_the_window_shows(qtbot: QtBot, sqlite_store: OpenStore,
+                                                          language: str) -> None:
+    """"Opening the data folder…" is given while the window is made, before it shows: once it shows, the
+    message has the bar's left part to itself (it was drawn over the data folder's path)."""
+    window = MainWindow(sqlite_store.folder, sqlite_store.database_label)
+    qtbot.addWidget(window)
+    window.resize(SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    _pump(qtbot)
+    bar = window.statusBar()
+    assert bar.currentMessage()
+    assert not window.folder_label.isVisible(), "the path and the message are not drawn over each other"
+    assert message_room(bar) >= bar.fontMetrics().horizontalAdvance(bar.currentMessage())
+    window.ready_to_close = True
+
 # --- the preservation records ----------------------------------------------------------------------
 def test_preservation_records_need_no_sideways_scrolling(qtbot: QtBot, sqlite_store: OpenStore,
                                                          notary: SignedInUser, case_with_evidence: str,

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -620,6 +620,15 @@ class MainWindow(QMainWindow):
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("main/page", self.current_page_key())
         settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A message given before the window showed ("Opening the data folder…") left the folder's path in
+        # view under it (QStatusBar hides its normal widgets only when they are visible): give it again.
+        message = self.statusBar().currentMessage()
+        if message and self.folder_label.isVisible():
+            self.statusBar().clearMessage()  # the same message again would be ignored
+            self.statusBar().showMessage(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.leaving and not self.ready_to_close:  # a sign-out, lock or close is already on its way
