@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizeGrip,
+    QStatusBar,
     QTabBar,
     QToolButton,
     QWidget,
@@ -31,6 +33,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.cases import matters as cases
 from desktop.core.errors import InvalidInput
 from desktop.core.evidence import intake, preservation
+from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
@@ -42,6 +45,7 @@ from desktop.ui.framework.i18n import install_translator, remove_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup.wizard import SetupWizard
 from desktop.ui.sign_in.dialog import SignInDialog
+from desktop.ui.verification.report import confirm_saved
 from tests.qt_helpers import attached_window, settled
 
 SCREEN = QSize(1024, 700)
@@ -194,13 +198,13 @@ def _pump(qtbot: QtBot) -> None:
 
 
 # --- the main window -----------------------------------------------------------------------------
-def _window(qtbot: QtBot, store: OpenStore, signed_in: SignedInUser) -> MainWindow:
+def _window(qtbot: QtBot, store: OpenStore, signed_in: SignedInUser, items: int = len(NAMES)) -> MainWindow:
     window = attached_window(qtbot, store, OFFICE, signed_in)
     window.resize(SCREEN)
     window.show_page("evidence")
     page = window.evidence_page
     assert page is not None
-    qtbot.waitUntil(lambda: page.model.rowCount() == len(NAMES), timeout=OP_TIMEOUT)
+    qtbot.waitUntil(lambda: page.model.rowCount() == items, timeout=OP_TIMEOUT)
     settled(qtbot, page)
     _pump(qtbot)
     return window
@@ -361,3 +365,164 @@ def test_setup_wizard_shows_its_explanations_in_full(qtbot: QtBot, sqlite_store:
         assert cut_widgets(wizard) == [] and squashed_fields(wizard) == []
     finally:
         qapp.setFont(font)
+
+
+# --- the status bar ------------------------------------------------------------------------------
+def message_room(bar: QStatusBar) -> int:
+    """The width a status bar paints its message in, as QStatusBar does: from its left edge to the first
+    widget still shown beside the message (while a message shows, only permanent widgets are)."""
+    children = bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    shown = [child.x() for child in children if child.isVisible() and not isinstance(child, QSizeGrip)]
+    return min(shown, default=bar.width() - 6) - 2 - 6
+
+
+def test_status_bar_messages_have_room(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                       language: str) -> None:
+    """A confirmation in the status bar (a report saved, proofs exported) is readable: the data folder
+    makes way for it instead of leaving it no room."""
+    window = attached_window(qtbot, sqlite_store, OFFICE, notary)
+    window.resize(SCREEN)
+    assert window.evidence_page is not None
+    settled(qtbot, window.evidence_page)
+    qtbot.waitUntil(lambda: not window.loading, timeout=OP_TIMEOUT)
+    report = Path.home() / "核验报告-（2026）云知调字第0001号-20261126-0930.json"
+    text = confirm_saved(window.evidence_page, report)
+    _pump(qtbot)
+    bar = window.statusBar()
+    assert bar.currentMessage() == text
+    assert message_room(bar) >= bar.fontMetrics().horizontalAdvance(text), message_room(bar)
+    bar.clearMessage()
+    _pump(qtbot)
+    assert window.folder_label.isVisible(), "the data folder shows again once the message is gone"
+
+
+
+def test_status_bar_message_given_before_the_window_shows(qtbot: QtBot, sqlite_store: OpenStore,
+                                                          language: str) -> None:
+    """"Opening the data folder…" is given while the window is made, before it shows: once it shows, the
+    message has the bar's left part to itself (it was drawn over the data folder's path)."""
+    window = MainWindow(sqlite_store.folder, sqlite_store.database_label)
+    qtbot.addWidget(window)
+    window.resize(SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    _pump(qtbot)
+    bar = window.statusBar()
+    assert bar.currentMessage()
+    assert not window.folder_label.isVisible(), "the path and the message are not drawn over each other"
+    assert message_room(bar) >= bar.fontMetrics().horizontalAdvance(bar.currentMessage())
+    window.ready_to_close = True
+
+# --- the preservation records ----------------------------------------------------------------------
+def test_preservation_records_need_no_sideways_scrolling(qtbot: QtBot, sqlite_store: OpenStore,
+                                                         notary: SignedInUser, case_with_evidence: str,
+                                                         language: str, tmp_path: Path) -> None:
+    """A correction covering nine items: the records' list beside the record's text shows every column
+    (the items' numbers shortened, in full in the tooltip), no sideways scrolling."""
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for number in range(6):
+        (folder / f"网页截图第{number + 1}页.png").write_bytes(b"page %d" % number)
+    intake.ingest_files(sqlite_store.database, sqlite_store.vault, notary.actor, case_with_evidence,
+                        [folder], Acquisition("web-capture", url="https://shop.example.com/item/2"),
+                        seal_with=notary.key)
+    with sqlite_store.database.session_scope() as session:
+        first = preservation.list_records(session, case_with_evidence)[0]
+        every = tuple(info.id for info in evidence_items.list_items(session, case_with_evidence))
+        preservation.create_record(session, notary.actor, notary.key, case_with_evidence,
+                                   preservation.PreservationInput(
+            every, "昆明市五华区公证处第二取证室", "昆明某某科技有限公司", "李华", "1. 打开网页；2. 截图。",
+            witnesses=("王芳", "张三"), supersedes=first.id, reason="补充取证的六页截图"))
+    window = _window(qtbot, sqlite_store, notary, items=len(NAMES) + 6)
+    page: EvidencePage = window.evidence_page  # type: ignore[assignment]
+    page.tabs.setCurrentWidget(page.record_list)
+    _pump(qtbot)
+    table = page.record_list.table
+    assert table.rowCount() == 2
+    assert table.horizontalScrollBar().maximum() == 0, "the records' list needs no sideways scrolling"
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        title = table.horizontalHeaderItem(column).text()
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
+    assert cut_widgets(window) == []
+    assert table.item(1, 3).toolTip() == table.item(1, 3).text()  # every number, in the tooltip
+
+
+# --- the Ledger page -------------------------------------------------------------------------------
+def test_ledger_page_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                    case_with_evidence: str, language: str) -> None:
+    """The entries' users (李华（lihua）) and events (保全证据记录签章, Preservation record sealed) show
+    whole; until a verification runs, the entries have the page (no empty findings table under them)."""
+    window = _window(qtbot, sqlite_store, notary)
+    window.show_page("ledger")
+    page = window.ledger_page
+    assert page is not None
+    settled(qtbot, page)
+    _pump(qtbot)
+    table, model = page.table, page.model
+    kinds = {str(entry.kind) for entry in model.rows}
+    assert {"preservation.sealed", "evidence.sealed", "key.created"} <= kinds
+    for row in range(model.rowCount()):
+        for column in (2, 3):  # user, event
+            index = model.index(row, column)
+            assert table.sizeHintForIndex(index).width() <= table.columnWidth(column), model.data(index)
+    assert not page.findings.isVisible(), "no findings table before a verification"
+    assert table.height() > SCREEN.height() // 2
+    assert cut_widgets(window) == []
+    page.verify()
+    qtbot.waitUntil(lambda: page.report is not None, timeout=OP_TIMEOUT)
+    _pump(qtbot)
+    assert page.findings.isVisible() and page.summary.isVisible()
+    assert cut_widgets(window) == []
+
+
+# --- a notary's words --------------------------------------------------------------------------------
+def test_people_and_lists_in_a_notarys_words(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                             case_with_evidence: str, tmp_path: Path) -> None:
+    """In Chinese the evidence dialogs name the notary as 李华 (not the login name) where they fill in
+    who took the evidence (取证人) or who operated (操作人), and the record the correction replaces by
+    李华（lihua）; witnesses and item numbers are listed with 、, not an English comma."""
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    locale = QLocale()
+    install_translator(qapp, "zh_CN")
+    try:
+        window = _window(qtbot, sqlite_store, notary)
+        page: EvidencePage = window.evidence_page  # type: ignore[assignment]
+        acquisition = page.take_in([tmp_path / "in" / NAMES[0]])
+        assert acquisition is not None
+        assert acquisition.acquired_by_edit.text() == "李华"
+        acquisition.done(0)
+        page.table.selectAll()
+        record = page.preservation_record()
+        assert record is not None
+        assert record.operator_edit.text() == "李华"
+        assert "李华（lihua）" in record.corrects_combo.itemText(1)
+        record.done(0)
+        page.tabs.setCurrentWidget(page.record_list)
+        _pump(qtbot)
+        assert "见证人：王芳、张三" in page.record_list.text.toPlainText()
+        assert page.record_list.table.item(0, 3).text() == "、".join(str(info.id) for info in page.model.rows)
+    finally:
+        remove_translators(qapp, locale)
+
+
+def test_preservation_dialog_shows_file_names_whole(qtbot: QtBot, sqlite_store: OpenStore,
+                                                    notary: SignedInUser, case_with_evidence: str,
+                                                    language: str) -> None:
+    """The record's items list shows a 20-character Chinese file name whole beside its number and digest
+    (the right-hand column, which holds the items, has the room; the fields on the left need less)."""
+    window = _window(qtbot, sqlite_store, notary)
+    page: EvidencePage = window.evidence_page  # type: ignore[assignment]
+    page.table.selectAll()
+    record = page.preservation_record()
+    assert record is not None
+    qtbot.waitExposed(record)
+    _pump(qtbot)
+    tree = record.items_list
+    row = next(row for row in range(tree.topLevelItemCount()) if tree.topLevelItem(row).text(1) == LONG_NAME)
+    index = tree.model().index(row, 1)
+    assert tree.columnWidth(1) >= tree.sizeHintForIndex(index).width(), "the file name is shown whole"
+    assert tree.horizontalScrollBar().maximum() == 0
+    assert cut_widgets(record) == [] and squashed_fields(record) == []
+    record.done(0)

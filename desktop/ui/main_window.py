@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -182,7 +182,9 @@ class MainWindow(QMainWindow):
         self.database_label = QLabel(self.tr("Database: {kind}").format(kind=database_label))
         self.user_label = QLabel()
         self.user_label.setObjectName("userLabel")
-        self.statusBar().addPermanentWidget(self.folder_label, 1)
+        # The folder is a normal widget, so a message (a save confirmed, "Ready") shows in its place for a
+        # while; as a permanent one it left the message no room at all.
+        self.statusBar().addWidget(self.folder_label, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self.statusBar().showMessage(self.tr("Opening the data folder…"))
@@ -618,6 +620,15 @@ class MainWindow(QMainWindow):
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("main/page", self.current_page_key())
         settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A message given before the window showed ("Opening the data folder…") left the folder's path in
+        # view under it (QStatusBar hides its normal widgets only when they are visible): give it again.
+        message = self.statusBar().currentMessage()
+        if message and self.folder_label.isVisible():
+            self.statusBar().clearMessage()  # the same message again would be ignored
+            self.statusBar().showMessage(message)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.leaving and not self.ready_to_close:  # a sign-out, lock or close is already on its way

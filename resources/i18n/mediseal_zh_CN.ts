@@ -1458,7 +1458,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <name>PreservationDialog</name>
     <message>
         <source>Preservation record for {case}</source>
-        <translation>{case} 的保全证据记录</translation>
+        <translation>{case}的保全证据记录</translation>
     </message>
     <message>
         <source>What was done, step by step: the device was checked clean, the address typed, the pages captured…</source>
@@ -1572,6 +1572,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
 <context>
     <name>PreservationList</name>
     <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -1601,7 +1606,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Preservation record {id} of case {case}</source>
-        <translation>案件 {case} 的第 {id} 号保全证据记录</translation>
+        <translation>案件{case}的第 {id} 号保全证据记录</translation>
     </message>
     <message>
         <source>Sealed by {signer} at {time}; record SHA-256 {digest}</source>

@@ -218,6 +218,15 @@ class CustodyTrail(QTableWidget):
                 self.setItem(row, column, cell)
 
 
+RECORD_ITEMS, RECORD_CORRECTED_BY = 3, 5  # columns of the records' list
+
+
+def list_text(values: list[str]) -> str:
+    """Names or numbers one after the other, as the user's language lists them (王芳、张强; Wang, Zhang)."""
+    separator = translate("PreservationList", ", ", "between the names of a list")
+    return separator.join(str(value) for value in values)
+
+
 class PreservationList(QSplitter):
     """The case's preservation records, and the one selected in words."""
 
@@ -226,6 +235,12 @@ class PreservationList(QSplitter):
         self.setObjectName("preservationList")
         self.table = _table([self.tr("No."), self.tr("Sealed by"), self.tr("Time"), self.tr("Items"),
                              self.tr("Corrects"), self.tr("Corrected by")], "preservationTable")
+        # The items' numbers take what the other columns leave (a record of many items is shortened, in
+        # full in the tooltip): the list never needs sideways scrolling beside the record's text.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(RECORD_ITEMS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RECORD_CORRECTED_BY, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.text = QPlainTextEdit()
         self.text.setObjectName("preservationText")
         self.text.setReadOnly(True)
@@ -245,10 +260,12 @@ class PreservationList(QSplitter):
             supersedes = record.record.get("supersedes")
             corrects = str(supersedes.get("id")) if isinstance(supersedes, dict) else ""
             signer = person(record.signer, self.people.get(record.signer))
-            values = (str(record.id), signer, local_time(record.sealed_at), ", ".join(ids), corrects,
+            values = (str(record.id), signer, local_time(record.sealed_at), list_text(ids), corrects,
                       str(record.superseded_by) if record.superseded_by is not None else "")
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                self.table.setItem(row, column, cell)
         if records:
             self.table.setCurrentCell(len(records) - 1, 0)
         self._show(self.table.currentRow() if records else -1)
@@ -271,7 +288,7 @@ class PreservationList(QSplitter):
             self.tr("Applicant: {value}").format(value=facts.get("applicant", "")),
             self.tr("Operator: {value}").format(value=facts.get("operator", "")),
             self.tr("Witnesses: {value}").format(
-                value=", ".join(witnesses) if isinstance(witnesses, list) and witnesses else "—"),
+                value=list_text(witnesses) if isinstance(witnesses, list) and witnesses else "—"),
             self.tr("From {start} to {end}").format(start=_record_time(facts.get("started_at")),
                                                    end=_record_time(facts.get("ended_at"))),
             self.tr("Devices and software: {value}").format(value=facts.get("devices") or "—"),

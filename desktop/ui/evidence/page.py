@@ -557,13 +557,13 @@ class EvidencePage(QWidget):
         if number is None:
             self._items_loaded(generation, None, _CaseContents([], []), chosen)
             return None
-        store = self.store
+        store, me = self.store, self.signed_in.actor.name
 
         def load(progress: ProgressFn, cancelled: CancelledFn) -> _CaseContents:
             with store.database.session_scope() as session:
                 items = evidence_items.list_items(session, number)
                 records = preservation.list_records(session, number)
-                names = [*(info.ingested_by for info in items), *(record.signer for record in records),
+                names = [me, *(info.ingested_by for info in items), *(record.signer for record in records),
                          *(seal.signer for info in items for seal in info.seals)]
                 return _CaseContents(items, records, real_names(session, names))
 
@@ -743,7 +743,8 @@ class EvidencePage(QWidget):
         number = self.case_number()
         if number is None or not paths or self.ingest_op is not None:
             return None
-        dialog = AcquisitionDialog(len(paths), self.signed_in.actor.name, self.may_seal(), self)
+        me = self.signed_in.actor.name  # the one who takes the files in, by real name (李华) when known
+        dialog = AcquisitionDialog(len(paths), self.facts.people.get(me) or me, self.may_seal(), self)
         chosen = list(paths)
         dialog.accepted.connect(lambda: self.start_ingest(
             chosen, dialog.acquisition or Acquisition(), dialog.seal_at_once(), number))
@@ -957,8 +958,9 @@ class EvidencePage(QWidget):
             return run
 
         selected = {int(info.id) for info in self.selected_items()}
-        dialog = PreservationDialog(number, list(self.model.rows), selected, self.records, actor.name, apply,
-                                    self)
+        people = self.record_list.people
+        dialog = PreservationDialog(number, list(self.model.rows), selected, self.records,
+                                    people.get(actor.name) or actor.name, apply, self, people)
         dialog.accepted.connect(self._record_sealed)
         self.dialog = dialog
         dialog.open()

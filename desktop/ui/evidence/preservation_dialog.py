@@ -5,7 +5,7 @@ never thrown away without asking."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt
@@ -38,6 +38,7 @@ from desktop.core.integrity.canonical import parse_time
 from desktop.ui.evidence.acquisition_dialog import OptionalTime
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import error_label, show_error
+from desktop.ui.framework.formatting import person
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
 
@@ -139,7 +140,7 @@ class PreservationDialog(QDialog):
     def __init__(self, case_number: str, items: list[ItemInfo], selected: set[int],
                  records: list[PreservationInfo], operator: str,
                  apply: Callable[[PreservationInput], Callable[[], PreservationInfo]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, people: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preservationDialog")
         self.setWindowTitle(self.tr("Preservation record for {case}").format(case=case_number))
@@ -180,7 +181,7 @@ class PreservationDialog(QDialog):
         for record in records:
             if record.superseded_by is None:
                 self.corrects_combo.addItem(self.tr("Record {id}, sealed by {signer} at {time}").format(
-                    id=record.id, signer=record.signer,
+                    id=record.id, signer=person(record.signer, (people or {}).get(record.signer)),
                     time=record.sealed_at.astimezone().strftime("%Y-%m-%d %H:%M")), record.id)
         self.reason_edit = QPlainTextEdit()
         self.reason_edit.setObjectName("reason")
@@ -200,7 +201,8 @@ class PreservationDialog(QDialog):
             "started_at": self.started_at.edit, "ended_at": self.ended_at.edit, "items": self.items_list,
             "reason": self.reason_edit}
         # Two columns, so a 1024×700 screen shows the whole record: who, where and when on the left;
-        # how, with what, and which items on the right.
+        # how, with what, and which items on the right, the wider one (2 : 3), so the items' file names
+        # show whole beside their number and digest.
         form_widget = QWidget()
         self.form = QFormLayout()  # what it corrects, and why
         self.form.addRow(self.tr("Corrects:"), self.corrects_combo)
@@ -222,9 +224,9 @@ class PreservationDialog(QDialog):
             how.addWidget(field, 2 if field is self.steps_edit else 1 if field is self.items_list else 0)
         how.addWidget(self.items_count)
         columns = QHBoxLayout()
-        columns.addLayout(facts, 1)
+        columns.addLayout(facts, 2)
         columns.addSpacing(12)
-        columns.addLayout(how, 1)
+        columns.addLayout(how, 3)
         form_layout = QVBoxLayout(form_widget)
         form_layout.addLayout(self.form)
         form_layout.addLayout(columns, 1)

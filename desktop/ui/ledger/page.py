@@ -47,6 +47,8 @@ from desktop.ui.ledger.words import local_time, subject_tooltip, subject_words, 
 from desktop.ui.verification.report import FindingsTable, save_report, show_report_summary, verify_task
 
 PAGE_SIZE = 500
+EVENT = 3  # the event column
+EVENT_SHOWN = 200  # pixels of an event's words the event column grows to at most
 FILTER_DELAY_MS = 300  # typing in the subject box filters once the user pauses
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invalid index: a flat table's only parent
@@ -229,12 +231,19 @@ class LedgerPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row sizing
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
+        # The user as 王小明（wangxiao）; the event as wide as the words of the events listed (_fit_events).
         for column, width in enumerate((metrics.horizontalAdvance("0000000") + 16,
-                                        metrics.horizontalAdvance("2026-01-01 00:00:00") + 16, 90, 150)):
+                                        metrics.horizontalAdvance("2026-01-01 00:00:00") + 16,
+                                        metrics.horizontalAdvance(person("wangxiao", "王小明")) + 16,
+                                        metrics.horizontalAdvance(self.model.headers[EVENT]) + 16)):
             header.resizeSection(column, width)
+        self.event_kinds: set[str] = set()  # of the entries listed, whose words the event column fits
+        self.model.modelReset.connect(lambda: self._fit_events(0, self.model.rowCount() - 1, again=True))
+        self.model.rowsInserted.connect(lambda _parent, first, last: self._fit_events(first, last))
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(5, self.table.fontMetrics().horizontalAdvance("0" * 16) + 24)  # 16 digits shown
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -267,22 +276,38 @@ class LedgerPage(QWidget):
         buttons.addWidget(self.checkpoint_button)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.save_button)
-        report = QWidget()
-        report_layout = QVBoxLayout(report)
-        report_layout.setContentsMargins(0, 0, 0, 0)
-        report_layout.addWidget(self.summary)
-        report_layout.addWidget(self.findings)
+        # The report shows once a verification runs (until then the entries have the page): its banner
+        # and summary in the page's layout, which gives wrapped text the height it needs (a splitter
+        # does not), the findings under the entries.
+        self.summary.setVisible(False)
+        self.findings.setVisible(False)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(report)
+        split.addWidget(self.findings)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addLayout(self.filter_rows)
-        layout.addWidget(split)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
         Refresher(self, lambda changes: changes.ledger, self.refresh)
         self.refresh()
+
+    def _fit_events(self, first: int, last: int, again: bool = False) -> None:
+        """Widen the event column for the words of the kinds of entries ``first`` to ``last`` (only new
+        rows are looked at: a page of 500 at a time), up to EVENT_SHOWN pixels; the rare longer words are
+        shortened, the code in the tooltip. From scratch when the list was read anew."""
+        if again:
+            self.event_kinds.clear()
+        kinds = {str(entry.kind) for entry in self.model.rows[first:last + 1]} - self.event_kinds
+        if not kinds and not again:
+            return
+        self.event_kinds |= kinds
+        metrics = self.table.fontMetrics()
+        words = max((metrics.horizontalAdvance(event_label(kind)) for kind in self.event_kinds), default=0)
+        title = metrics.horizontalAdvance(self.model.headers[EVENT])
+        self.table.horizontalHeader().resizeSection(EVENT, max(title, min(words, EVENT_SHOWN)) + 16)
 
     def set_user(self, signed_in: SignedInUser | None) -> None:
         self.signed_in = signed_in
@@ -357,6 +382,8 @@ class LedgerPage(QWidget):
         thread, with progress and Cancel."""
         self.verify_button.setEnabled(False)
         self.summary.setText(self.tr("Verifying…"))
+        self.summary.setVisible(True)
+        self.findings.setVisible(True)
         task = verify_task(self.store, None, self.signed_in.actor.name if self.signed_in else None)
         op = run_op(self, task).with_progress(self.tr("Verifying the ledger and the "
                                                                          "evidence…"))

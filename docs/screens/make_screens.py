@@ -1,0 +1,551 @@
+"""Retake the README's screenshots: a notary office's data folder built from scratch in a temporary folder
+(never a real data folder), then the screens of a notary's work in the window, in Chinese and English, on
+a 1024×700 screen:
+
+    xvfb-run -a -s "-screen 0 1024x700x24" .venv/bin/python docs/screens/make_screens.py docs/screens
+
+writes the screens README.md shows (README_SCREENS) into the folder given: NAME.png in Chinese,
+NAME-en.png in English; with --all, every screen it takes (the sign-in, the setup wizard's two pages,
+the Evidence page and its tabs, taking files in, a new case, a preservation record and its correction,
+the verification of a changed file, Export Proof, the Ledger page and an entry, Settings with a new
+key, a revocation and a password change, About), to look at them all. The data: 昆明市明信公证处 with an
+administrator (赵文), two notaries (李华, 周敏) and a clerk (陈静); 李华's first signing key revoked and a
+new one in use; two cases with a hundred items taken in and sealed; and the case the screens show, with
+eight items under long Chinese file names (web captures, a screen recording, a photo, a party's
+documents), sealed, a preservation record with witnesses and its correction, and one item's file
+changed in the vault, so its verification fails. Times are shown as Kunming sees them (Asia/Shanghai).
+Each language runs in a process of its own, on a copy of the data folder. Xvfb has no window manager:
+the script draws each dialog's title bar itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ["TZ"] = "Asia/Shanghai"  # before anything reads the local time zone
+time.tzset()
+
+from PySide6.QtCore import QDateTime, QMarginsF, QPoint, QRect, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
+
+from desktop.config import Settings  # noqa: E402
+from desktop.core.cases import matters as cases  # noqa: E402
+from desktop.core.errors import MedisealError  # noqa: E402
+from desktop.core.evidence import intake, preservation, readout  # noqa: E402
+from desktop.core.evidence.acquisition import Acquisition  # noqa: E402
+from desktop.core.office import office  # noqa: E402
+from desktop.core.storage.store import OpenStore, open_store  # noqa: E402
+from desktop.core.trust import checkpoints, signing_keys, users  # noqa: E402
+from desktop.core.trust.permissions import Role  # noqa: E402
+from desktop.core.trust.sign_in import sign_in_user, sign_out_user  # noqa: E402
+
+OFFICE = "昆明市明信公证处"
+PREFIX = "云昆明信证"
+PASSWORDS = {"admin": "zhaowen-2026-pass", "lihua": "lihua-2026-pass", "zhoumin": "zhoumin-2026-pass",
+             "chenjing": "chenjing-2026-pass"}
+PLACE = "昆明市明信公证处第二取证室"
+APPLICANT = "昆明某某科技有限公司"
+STEPS = ("1. 检查取证电脑，清除浏览器缓存；", "2. 输入店铺网址，打开店铺首页并截图；",
+         "3. 打开涉嫌侵权商品详情页并截图；", "4. 下单购买一双，截取订单及支付记录；", "5. 全程录屏；",
+         "6. 2026年11月23日收货，拍摄快递面单及收货现场。")
+CASE_TITLE = "昆明某某科技有限公司申请对某电商平台店铺侵害商标权行为保全证据"
+CHANGED_ITEM = "购买订单及支付记录截图_订单号2026112009351234.png"
+LANGUAGES = ("zh_CN", "en")
+SCREEN_WIDTH, SCREEN_HEIGHT = 1024, 700
+KUNMING = timedelta(hours=8)
+TITLE_BAR = 24  # pixels of the title bar drawn over each dialog
+# The screens README.md shows, by language (``--all`` takes every screen below, for looking at them).
+README_SCREENS = {
+    "zh_CN": ("setup-office", "setup-admin", "sign-in", "create-key", "new-case", "evidence", "take-in",
+              "preservation-correction", "proof-exported", "verified", "ledger-entry", "settings-admin",
+              "revoke-key", "evidence-records"),
+    "en": ("evidence", "ledger"),
+}
+
+
+def kunming(day: int, hour: int, minute: int) -> datetime:
+    """A moment of November 2026 in Kunming's time, as an aware UTC time."""
+    return datetime(2026, 11, day, hour, minute, tzinfo=UTC) - KUNMING
+
+
+# --- the files taken in --------------------------------------------------------------------------
+def _page_image(path: Path, title: str, lines: list[str], width: int = 1280, height: int = 800) -> None:
+    """A picture of a web page (a shop's page, an order): a title bar and lines of Chinese text."""
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, width, 70, QColor("#e4393c"))
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(QFont("AR PL UMing CN", 28))
+    painter.drawText(QRect(30, 0, width - 60, 70), int(Qt.AlignmentFlag.AlignVCenter), title)
+    painter.fillRect(40, 110, 420, 420, QColor("#f2f2f2"))
+    painter.setPen(QColor("#999999"))
+    painter.drawRect(40, 110, 420, 420)
+    painter.setFont(QFont("AR PL UMing CN", 20))
+    painter.setPen(QColor("#333333"))
+    for row, line in enumerate(lines):
+        painter.drawText(QPoint(500, 150 + row * 48), line)
+    painter.end()
+    image.save(str(path))
+
+
+def _pdf(path: Path, title: str, lines: list[str]) -> None:
+    """A one-page PDF with Chinese text (a registration certificate, a company's public record)."""
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(20, 20, 20, 20))
+    writer.setResolution(150)
+    painter = QPainter(writer)
+    painter.setFont(QFont("AR PL UMing CN", 18))
+    painter.drawText(QPoint(80, 120), title)
+    painter.setFont(QFont("AR PL UMing CN", 11))
+    for row, line in enumerate(lines):
+        painter.drawText(QPoint(80, 220 + row * 50), line)
+    painter.end()
+
+
+def _files(folder: Path) -> dict[str, list[Path]]:
+    """The featured case's files, by how they were obtained."""
+    web, video, photos, party = (folder / name for name in ("web", "video", "photos", "party"))
+    for sub in (web, video, photos, party):
+        sub.mkdir(parents=True)
+    _page_image(web / "网页截图_某电商平台某某旗舰店首页_2026年11月20日0930.png", "某某旗舰店 — 首页",
+                ["“某某”运动鞋 2026 新款", "月销 3000+ 件", "店铺评分 4.9", "客服：在线"])
+    _page_image(web / "侵权商品详情页截图_商品编号6601234567_含价格及商标标识.png", "商品详情",
+                ["“某某”牌男子跑步鞋（标识与注册商标近似）", "价格 ¥ 299.00", "商品编号 6601234567",
+                 "发货地 广东 东莞"])
+    _page_image(web / CHANGED_ITEM, "订单详情",
+                ["订单号 2026112009351234", "实付款 ¥ 299.00", "支付方式 银行卡",
+                 "下单时间 2026-11-20 09:35"])
+    _pdf(web / "店铺经营者主体信息公示页面.pdf", "经营者主体信息公示",
+         ["企业名称：某某电子商务有限公司", "统一社会信用代码：91440300MA5XXXXXX1",
+          "住所：广东省东莞市某某镇", "公示时间：2026年11月20日"])
+    (video / "侵权商品详情页完整录屏_含商品链接价格及下单支付全过程.mp4").write_bytes(
+        b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 1200)
+    _page_image(photos / "快递面单及收货现场照片_顺丰单号SF1234567890.jpg", "收货现场",
+                ["快递单号 SF1234567890", "收件人 王芳", "签收时间 2026-11-23 15:12"], 1024, 768)
+    _pdf(party / "当事人提交的第12345678号商标注册证复印件.pdf", "商标注册证",
+         ["注册号：第12345678号", "注册人：昆明某某科技有限公司", "核定使用商品：第25类 鞋；运动鞋",
+          "注册有效期限：2020年5月7日至2030年5月6日"])
+    (party / "取证过程说明_申请人委托代理人签字版.txt").write_text(
+        "取证过程说明\n\n2026年11月20日上午，申请人委托代理人张强在昆明市明信公证处第二取证室，"
+        "在公证员李华、周敏的监督下，使用公证处提供的计算机对某电商平台“某某旗舰店”进行网页取证，"
+        "并以申请人名义购买涉嫌侵权商品一双。\n", encoding="utf-8")
+    return {"web": [web], "video": [video], "photos": [photos], "party": [party]}
+
+
+def _bulk_files(folder: Path, stem: str, count: int) -> list[Path]:
+    folder.mkdir(parents=True)
+    for number in range(1, count + 1):
+        (folder / f"{stem}_{number:03d}.png").write_bytes(b"\x89PNG\r\n\x1a\n" + f"{stem} {number}".encode()
+                                                            * (40 + number))
+    return [folder]
+
+
+# --- the data folder -----------------------------------------------------------------------------
+def build(data: Path, inbox: Path) -> str:
+    """Fill a new data folder as a notary office's after some weeks of work; return the featured case."""
+    store = open_store(Settings(data_dir=data, database_url=None, lang=None))
+    try:
+        return _fill(store, inbox)
+    finally:
+        store.close()
+
+
+def _fill(store: OpenStore, inbox: Path) -> str:
+    database = store.database
+    with database.session_scope() as session:
+        office.create_office(session, OFFICE, PREFIX)
+        admin = users.create_first_admin(session, "admin", PASSWORDS["admin"], "赵文")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORDS["lihua"], "李华")
+        users.add_user(session, admin, "zhoumin", frozenset({Role.NOTARY}), PASSWORDS["zhoumin"], "周敏")
+        users.add_user(session, admin, "chenjing", frozenset({Role.CLERK}), PASSWORDS["chenjing"], "陈静")
+    admin_actor = users.sign_in(database, "admin", PASSWORDS["admin"])
+    with database.session_scope() as session:
+        signing_keys.new_key(session, admin_actor, PASSWORDS["admin"])
+    for name in ("zhoumin", "lihua"):
+        actor = users.sign_in(database, name, PASSWORDS[name])
+        with database.session_scope() as session:
+            signing_keys.new_key(session, actor, PASSWORDS[name])
+    lihua = users.sign_in(database, "lihua", PASSWORDS["lihua"])
+    with database.session_scope() as session:  # the first key left with the old laptop
+        signing_keys.revoke_key(session, lihua, "lihua", reason="更换工作电脑，旧电脑上的私钥停用")
+        signing_keys.new_key(session, lihua, PASSWORDS["lihua"])
+    for wrong in ("lihua", "lihau"):  # a mistyped password and a mistyped name: logged sign-in failures
+        with contextlib.suppress(MedisealError):
+            users.sign_in(database, wrong, "lihua-2025-pass")
+    notary = sign_in_user(database, "lihua", PASSWORDS["lihua"])
+    other = sign_in_user(database, "zhoumin", PASSWORDS["zhoumin"])
+
+    # Two earlier cases, a hundred items in all: the ledger's few hundred entries.
+    with database.session_scope() as session:
+        first = cases.open_case(session, other.actor, "trademark", "某品牌运动鞋网店商标侵权证据保全")
+        second = cases.open_case(session, notary.actor, "copyright", "某图片素材网站著作权侵权证据保全")
+    intake.ingest_files(database, store.vault, other.actor, first.number,
+                        _bulk_files(inbox / "first", "网店页面截图", 45),
+                        Acquisition("web-capture", url="https://shop.example.com/store/88",
+                                    acquired_by="周敏", acquired_at=kunming(9, 10, 5)), seal_with=other.key)
+    report = intake.ingest_files(database, store.vault, notary.actor, second.number,
+                                 _bulk_files(inbox / "second", "图片素材页面截图", 55),
+                                 Acquisition("web-capture", url="https://images.example.com/gallery/2026",
+                                             acquired_by="李华", acquired_at=kunming(16, 14, 20)),
+                                 seal_with=notary.key)
+    for info in report.items[:12]:  # looked at in the window: views in the custody trail
+        readout.read_for_view(database, store.vault, notary.actor, info.id, 1 << 20)
+
+    # The case the screens show.
+    with database.session_scope() as session:
+        number = cases.open_case(session, notary.actor, "trademark", CASE_TITLE).number
+    files = _files(inbox / "featured")
+    device = "ThinkPad X1 Carbon，Windows 11，Chrome 131（已清除缓存）"
+    web = intake.ingest_files(database, store.vault, notary.actor, number, files["web"], Acquisition(
+        "web-capture", url="https://mall.example.com/shop/mouxin-flagship", acquired_at=kunming(20, 9, 30),
+        acquired_by="李华", device=device, note="公证处第二取证室电脑，开始取证前清除浏览器缓存"),
+        seal_with=notary.key)
+    video = intake.ingest_files(database, store.vault, notary.actor, number, files["video"], Acquisition(
+        "screen-recording", acquired_at=kunming(20, 9, 31), acquired_by="李华", device="OBS Studio 30.2"),
+        seal_with=notary.key)
+    photos = intake.ingest_files(database, store.vault, notary.actor, number, files["photos"], Acquisition(
+        "photo", acquired_at=kunming(23, 15, 12), acquired_by="周敏", device="华为 Mate 60"),
+        seal_with=notary.key)
+    intake.ingest_files(database, store.vault, notary.actor, number, files["party"], Acquisition(
+        "upload", acquired_by="张强（申请人委托代理人）", note="申请人于受理时提交"), seal_with=notary.key)
+    ids = tuple(info.id for info in web.items)
+    with database.session_scope() as session:
+        first_record = preservation.create_record(
+            session, notary.actor, notary.key, number, preservation.PreservationInput(
+                ids, PLACE, APPLICANT, "李华", "\n".join(STEPS[:5]), device, ("周敏",), kunming(20, 9, 25),
+                kunming(20, 10, 40)))
+    covered = (*ids, *(info.id for info in (*video.items, *photos.items)))
+    with database.session_scope() as session:
+        preservation.create_record(session, notary.actor, notary.key, number, preservation.PreservationInput(
+            covered, PLACE, APPLICANT, "李华", "\n".join(STEPS), device, ("周敏", "张强"), kunming(20, 9, 25),
+            kunming(20, 10, 42), first_record.id, "原记录漏记见证人张强及收货拍照经过，结束时间应为10时42分"))
+    for info in web.items[:2]:
+        readout.read_for_view(database, store.vault, notary.actor, info.id, 1 << 20)
+    with database.session_scope() as session:
+        checkpoints.sign_checkpoint(session, notary.actor, notary.key)
+    sign_out_user(database, other)
+    sign_out_user(database, notary)
+
+    # One item's file changed in the vault behind the app's back: its verification fails.
+    changed = next(info for info in web.items if info.name == CHANGED_ITEM)
+    blob = store.vault.path(changed.sha256)
+    os.chmod(blob, 0o600)
+    data = bytearray(blob.read_bytes())
+    data[-100] ^= 0x20
+    blob.write_bytes(bytes(data))
+    return number
+
+
+# --- taking the screens --------------------------------------------------------------------------
+class Camera:
+    """Grabs the whole 1024×700 screen (the window and any dialog over it) once the app has settled."""
+
+    def __init__(self, app: QApplication, out: Path, language: str, every: bool) -> None:
+        self.app = app
+        self.out = out
+        self.language = language
+        self.every = every  # every screen, not only the README's
+
+    def pump(self, seconds: float = 0.4) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def wait(self, done: Callable[[], bool], seconds: float = 60) -> None:
+        end = time.monotonic() + seconds
+        while not done():
+            if time.monotonic() > end:
+                raise TimeoutError("the window did not get there in time")
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def shoot(self, name: str) -> None:
+        """Save the screen as ``name.png`` (Chinese) or ``name-en.png``, if the README shows it or every
+        screen is wanted; each dialog gets a plain title bar with its title, as a window manager would
+        draw it (Xvfb has none)."""
+        if not self.every and name not in README_SCREENS[self.language]:
+            return
+        dialogs = [widget for widget in self.app.topLevelWidgets()
+                   if widget.isVisible() and isinstance(widget, QDialog | QMessageBox)]
+        for dialog in dialogs:
+            if dialog.y() < TITLE_BAR:
+                dialog.move(dialog.x(), TITLE_BAR)
+        self.pump(0.6)
+        screen = self.app.primaryScreen()
+        picture = screen.grabWindow(0)
+        painter = QPainter(picture)
+        for dialog in dialogs:
+            frame = dialog.frameGeometry()
+            bar = QRect(frame.x() - 1, frame.y() - TITLE_BAR, frame.width() + 2, TITLE_BAR)
+            painter.fillRect(bar, QColor("#d6d9de"))
+            painter.setPen(QColor("#5f6368"))
+            painter.drawRect(bar.adjusted(0, 0, -1, frame.height()))
+            painter.setPen(QColor("#202124"))
+            font = QFont(dialog.font())
+            font.setBold(True)
+            painter.setFont(font)
+            painter.drawText(bar.adjusted(10, 0, -10, 0), int(Qt.AlignmentFlag.AlignVCenter),
+                             dialog.windowTitle())
+        painter.end()
+        path = self.out / (f"{name}.png" if self.language == "zh_CN" else f"{name}-{self.language}.png")
+        picture.save(str(path), "PNG", 0)  # 0: the smallest file (zlib at its strongest)
+        titles = ", ".join(repr(dialog.windowTitle()) for dialog in dialogs)
+        print("saved", path, titles)
+
+
+def _local(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+
+
+def _close(widget: QWidget | None) -> None:
+    if isinstance(widget, QDialog | QMessageBox):
+        widget.done(0)
+    elif widget is not None:
+        widget.close()
+
+
+def take(language: str, data: Path, empty: Path, out: Path, number: str, every: bool) -> None:
+    """Every screen in ``language``, with the data folder ``data``; the setup wizard on ``empty``."""
+    from desktop.ui.app import application
+    from desktop.ui.framework.i18n import install_translator
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.setup.wizard import SetupWizard
+    from desktop.ui.sign_in.dialog import SignInDialog
+
+    app = application()
+    install_translator(app, language)
+    camera = Camera(app, out, language, every)
+    settings = Settings(data_dir=data, database_url=None, lang=language)
+
+    # First start: the setup wizard over the empty window.
+    fresh = open_store(Settings(data_dir=empty, database_url=None, lang=language))
+    window = MainWindow(fresh.folder, fresh.database_label)
+    window.setGeometry(0, 0, SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.show()
+    wizard = SetupWizard(fresh, needs_office=True, parent=window)
+    wizard.open()
+    assert wizard.office_page is not None
+    wizard.office_page.name_edit.setText(OFFICE)
+    wizard.office_page.prefix_edit.setText(PREFIX)
+    camera.shoot("setup-office")
+    wizard.next()
+    wizard.admin_page.real_name_edit.setText("赵文")
+    wizard.admin_page.password_edit.setText(PASSWORDS["admin"])
+    wizard.admin_page.repeat_edit.setText(PASSWORDS["admin"])
+    camera.shoot("setup-admin")
+    wizard.done(0)
+    window.ready_to_close = True
+    window.close()
+    fresh.close()
+
+    store = open_store(settings)
+    window = MainWindow(store.folder, store.database_label)
+    window.setGeometry(0, 0, SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.show()
+    sign_in = SignInDialog(store, window)
+    sign_in.open()
+    sign_in.name_edit.setText("lihua")
+    sign_in.password_edit.setText(PASSWORDS["lihua"])
+    camera.shoot("sign-in")
+    sign_in.attempt()
+    camera.wait(lambda: sign_in.session is not None)
+    signed_in = sign_in.session
+    assert signed_in is not None
+    window.attach(store, OFFICE, signed_in)
+    _notary_screens(camera, window, number)
+    window.ready_to_close = True
+    window.end_session_now()
+    window.close()
+
+    # The administrator's Settings: users, and every user's keys.
+    admin = sign_in_user(store.database, "admin", PASSWORDS["admin"])
+    window = MainWindow(store.folder, store.database_label)
+    window.setGeometry(0, 0, SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.show()
+    window.attach(store, OFFICE, admin)
+    window.show_page("settings")
+    page = window.settings_page
+    assert page is not None
+    camera.wait(lambda: not page.loading and not window.loading)
+    camera.shoot("settings-admin")
+    keys = page.keys
+    row = next(row for row, info in enumerate(keys.keys) if info.owner == "zhoumin")
+    keys.table.selectRow(row)
+    dialog = keys.revoke_key()
+    assert dialog is not None
+    dialog.reason_edit.setText("周敏调离本处，停用其签名密钥")
+    camera.shoot("revoke-key")
+    _close(dialog)
+    window.end_session_now()
+    window.close()
+    store.close()
+
+
+def _notary_screens(camera: Camera, window: object, number: str) -> None:
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show_page("evidence")
+    page = window.evidence_page
+    assert page is not None
+    page.select_case(number)
+    camera.wait(lambda: page.case_number() == number and not page.loading and page.model.rowCount() == 8)
+    page.table.selectRow(1)
+    camera.wait(lambda: not page.loading)
+    camera.shoot("evidence")
+    for index, name in ((1, "evidence-preview"), (2, "evidence-trail"), (3, "evidence-records")):
+        page.tabs.setCurrentIndex(index)
+        camera.pump(1.0)
+        camera.wait(lambda: not page.loading and not page.preview_ops)
+        camera.shoot(name)
+    page.tabs.setCurrentIndex(0)
+
+    # Opening a case (受理).
+    case = page.new_case()
+    assert case is not None
+    case.type_combo.setCurrentIndex(case.type_combo.findData("trademark"))
+    case.title_edit.setText("昆明某某科技有限公司申请对某电商平台店铺客服聊天记录保全证据")
+    camera.shoot("new-case")
+    _close(case)
+
+    # Taking files in: how they were obtained, and sealing at once.
+    acquisition = page.take_in([Path("/tmp/公证处取证/网页截图_店铺客服聊天记录.png")])
+    assert acquisition is not None
+    acquisition.set_source_kind("web-capture")
+    acquisition.url_edit.setText("https://mall.example.com/shop/mouxin-flagship/service")
+    acquisition.acquired_at.check.setChecked(True)
+    acquisition.acquired_at.edit.setDateTime(_local(kunming(26, 10, 20)))
+    acquisition.device_edit.setText("ThinkPad X1 Carbon，Windows 11，Chrome 131")
+    acquisition.note_edit.setPlainText("与店铺客服的聊天记录，客服承认商品非正品授权")
+    acquisition.seal_check.setChecked(True)
+    camera.shoot("take-in")
+    _close(acquisition)
+
+    # The seal confirmation.
+    page.table.selectAll()
+    box = page.seal_selected()
+    if box is not None:
+        camera.shoot("seal")
+        _close(box)
+
+    # Preservation record: a new one, then a correction.
+    page.table.clearSelection()
+    page.table.selectRow(0)
+    page.table.selectRow(1)
+    dialog = page.preservation_record()
+    assert dialog is not None
+    dialog.set_checked({info.id for info in page.model.rows[:4]})
+    dialog.place_edit.setText(PLACE)
+    dialog.applicant_edit.setText(APPLICANT)
+    dialog.witnesses.add_row("周敏")
+    dialog.witnesses.add_row("张强")
+    dialog.steps_edit.setPlainText("\n".join(STEPS[:4]))
+    dialog.devices_edit.setPlainText("ThinkPad X1 Carbon，Windows 11，Chrome 131")
+    dialog.started_at.edit.setDateTime(_local(kunming(26, 10, 5)))
+    dialog.ended_at.edit.setDateTime(_local(kunming(26, 10, 50)))
+    camera.shoot("preservation-new")
+    dialog.set_corrects(max(page.records, key=lambda record: record.id).id)
+    dialog.reason_edit.setPlainText("收货拍照的时间记错，应为2026年11月23日15时12分")
+    camera.shoot("preservation-correction")
+    dialog.unchanged = dialog._typed()  # close without asking
+    dialog.reject()
+
+    # Verify the case: the changed file is found.
+    page.table.selectRow(0)
+    page.verify()
+    camera.wait(lambda: page.report is not None)
+    row = next(row for row, info in enumerate(page.model.rows) if info.name == CHANGED_ITEM)
+    page.table.selectRow(row)
+    page.tabs.setCurrentWidget(page.preview)
+    camera.pump(1.0)
+    camera.wait(lambda: not page.loading and not page.preview_ops)
+    camera.shoot("verified")
+    page.tabs.setCurrentIndex(0)
+
+    # Export Proof: the confirmation.
+    page.table.clearSelection()
+    page.table.selectRow(0)
+    export = page.export_proof(str(Path(page.store.folder.exports)))
+    assert export is not None
+    camera.wait(lambda: export.box is not None or not export.running)
+    camera.shoot("proof-exported")
+    _close(export.box)
+
+    # The Ledger page, and an entry in full.
+    window.show_page("ledger")
+    ledger = window.ledger_page
+    assert ledger is not None
+    camera.wait(lambda: not ledger.loading and ledger.model.rowCount() > 100)
+    camera.shoot("ledger")
+    ledger.subject_edit.setText(number)  # the case's entries: its items, seals, records
+    ledger.refresh()
+    camera.pump(1.0)
+    camera.wait(lambda: not ledger.loading)
+    row = next(row for row, entry in enumerate(ledger.model.rows) if str(entry.kind) == "evidence.sealed")
+    ledger.table.selectRow(row)
+    entry = ledger.show_entry(row)
+    camera.shoot("ledger-entry")
+    _close(entry)
+
+    # Settings: your account and keys; a new key; your password.
+    window.show_page("settings")
+    settings = window.settings_page
+    assert settings is not None
+    camera.wait(lambda: not settings.loading)
+    camera.shoot("settings")
+    create = settings.keys.create_key()
+    assert create is not None
+    create.password_edit.setText(PASSWORDS["lihua"])
+    camera.shoot("create-key")
+    _close(create)
+    password = window.change_password()
+    assert password is not None
+    camera.shoot("change-password")
+    _close(password)
+    about = window.show_about()
+    camera.shoot("about")
+    _close(about)
+
+
+def main() -> int:
+    if len(sys.argv) == 8 and sys.argv[1] == "--take":
+        _flag, language, data, empty, out, number, every = sys.argv[1:]
+        take(language, Path(data), Path(empty), Path(out), number, every == "every")
+        return 0
+    every = "--all" in sys.argv[1:]
+    places = [argument for argument in sys.argv[1:] if argument != "--all"]
+    if len(places) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    out = Path(places[0]).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    from desktop.ui.app import application
+
+    application()  # draws the pictures taken in
+    with tempfile.TemporaryDirectory(prefix="mediseal-screens-") as temporary:
+        work = Path(temporary)
+        number = build(work / "built" / "Mediseal", work / "inbox")
+        for language in LANGUAGES:
+            data = work / language / "Mediseal"
+            shutil.copytree(work / "built" / "Mediseal", data)
+            subprocess.run([sys.executable, __file__, "--take", language, str(data),
+                            str(work / language / "empty"), str(out), number,
+                            "every" if every else "readme"], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
