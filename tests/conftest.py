@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from PySide6.QtWidgets import QApplication
 
 from db import migrate
 from db.engine import open_database, sqlite_url
@@ -18,6 +19,7 @@ from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
 from desktop.core.trust import passwords
 from desktop.core.trust.pki import key_files
+from desktop.ui.framework.collector import install_collector
 from tests.postgres_cluster import PostgresCluster, find_server_bin
 
 REQUIRE_POSTGRES = os.environ.get("MEDISEAL_REQUIRE_POSTGRES") == "1"
@@ -30,6 +32,13 @@ CHEAP_PASSWORD_HASHER = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parall
 CHEAP_SCRYPT_N = 2**10
 # Modules about the key derivation itself keep the production costs.
 REAL_KEY_DERIVATION_MODULES = frozenset({"tests.test_keys"})
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _gui_thread_collector(qapp: QApplication) -> None:
+    """Garbage collection on the GUI thread only, as the app has it (``application()``); automatic
+    collection on an op's worker thread freed widgets there and crashed the suite now and then."""
+    install_collector(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -184,12 +184,27 @@ def test_unwritable_data_dir(tmp_path: Path, inside: bool, capsys: pytest.Captur
     assert list(locked.iterdir()) == []
 
 
-def _accept_message_boxes(attempts: int = 100) -> None:
+@contextmanager
+def _every_50_ms(action: Callable[[], object]) -> Iterator[None]:
+    """Run ``action`` every 50 ms while the window's event loop runs, and never after the block: a
+    user's hand that leaves with the test (a chain of single-shot timers outlived its test and accepted
+    the next test's message box)."""
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(action)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.stop()
+
+
+def _accept_message_boxes(texts: list[str] | None = None) -> None:
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     for box in boxes:
+        if texts is not None:
+            texts.append(box.text())
         box.accept()
-    if not boxes and attempts > 1:
-        QTimer.singleShot(50, lambda: _accept_message_boxes(attempts - 1))
 
 
 def test_newer_schema_exits_2(empty_settings: Settings, monkeypatch: pytest.MonkeyPatch,
@@ -204,8 +219,8 @@ def test_newer_schema_exits_2(empty_settings: Settings, monkeypatch: pytest.Monk
     capsys.readouterr()
     # SQLite is checked before the window shows; a server's schema once the window is up, with a
     # message box that says so (accepted here as the user would).
-    QTimer.singleShot(100, _accept_message_boxes)
-    assert run(["--data-dir", str(empty_settings.data_dir)]) == EXIT_USAGE
+    with _every_50_ms(_accept_message_boxes):
+        assert run(["--data-dir", str(empty_settings.data_dir)]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert "newer Mediseal" in err and "f00dcafe" in err and revisions.head_revision() in err
 
@@ -224,17 +239,8 @@ def test_window_with_unreachable_postgres_says_so_and_exits_2(
         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("MEDISEAL_DATABASE_URL", f"postgresql+psycopg://u@/none?host={tmp_path}&port=1")
     texts: list[str] = []
-
-    def read_and_accept(attempts: int = 200) -> None:
-        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-        texts.extend(box.text() for box in boxes)
-        for box in boxes:
-            box.accept()
-        if not boxes and attempts > 1:
-            QTimer.singleShot(50, lambda: read_and_accept(attempts - 1))
-
-    QTimer.singleShot(50, read_and_accept)
-    assert run(["--data-dir", str(tmp_path / "d")]) == EXIT_USAGE
+    with _every_50_ms(lambda: _accept_message_boxes(texts)):
+        assert run(["--data-dir", str(tmp_path / "d")]) == EXIT_USAGE
     assert texts and "Cannot reach the database" in texts[0]
     assert "Cannot reach the database" in capsys.readouterr().err
     assert not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
@@ -246,7 +252,7 @@ def test_no_command_starts_the_window(qapp: QApplication, empty_settings: Settin
     assert _init(empty_settings.data_dir) == EXIT_OK
     seen: list[str] = []
 
-    def sign_in_then_close(attempts: int = 400) -> None:
+    def sign_in_then_close() -> None:
         # As a user would: the sign-in dialog comes up over the window; sign in, look, close.
         dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()]
         for dialog in dialogs:
@@ -258,9 +264,7 @@ def test_no_command_starts_the_window(qapp: QApplication, empty_settings: Settin
         seen.extend(w.windowTitle() for w in windows)
         for window in windows:
             window.close()
-        if not windows and attempts > 1:
-            QTimer.singleShot(50, lambda: sign_in_then_close(attempts - 1))
 
-    QTimer.singleShot(50, sign_in_then_close)
-    assert run(["--data-dir", str(empty_settings.data_dir)]) == EXIT_OK
+    with _every_50_ms(sign_in_then_close):
+        assert run(["--data-dir", str(empty_settings.data_dir)]) == EXIT_OK
     assert seen and "昆明市知识产权纠纷人民调解委员会" in seen[0]

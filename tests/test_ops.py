@@ -184,3 +184,31 @@ def test_a_refresh_during_a_read_reads_once_more_and_waiters_see_the_last(qtbot:
     qtbot.waitUntil(lambda: not latest.loading and bool(seen_after), timeout=5_000)
     assert reads == ["before", "after"] and shown == ["before", "after"]  # ...but once more, after
     assert seen_after == [["before", "after"]]  # ``after`` waits for the read that followed
+
+
+def test_garbage_is_collected_on_the_gui_thread_even_when_a_worker_allocates(qtbot: QtBot) -> None:
+    import gc
+    import weakref
+
+    from desktop.ui.framework.collector import install_collector
+
+    install_collector(QApplication.instance())  # type: ignore[arg-type]
+    assert not gc.isenabled()
+    freed_on: list[str] = []
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    for _ in range(50):
+        weakref.finalize(Cycle(), lambda: freed_on.append(threading.current_thread().name))
+
+    def allocate(progress: ProgressFn, cancelled: CancelledFn) -> int:
+        made = [[index] for index in range(200_000)]  # far past the collector's first threshold
+        return len(made)
+
+    op = run_op(None, allocate).start()
+    with qtbot.waitSignal(op.finished, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: len(freed_on) == 50, timeout=5_000)
+    assert set(freed_on) == {threading.main_thread().name}

@@ -17,6 +17,7 @@ from desktop import APP_NAME, __version__
 from desktop.config import Settings
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.datafolder import database_label, preflight
+from desktop.ui.framework.collector import install_collector
 from desktop.ui.framework.errors import install_excepthook, show_error
 from desktop.ui.framework.i18n import choose_language, install_translator
 from desktop.ui.main_window import MainWindow
@@ -40,9 +41,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    return QApplication(argv or [sys.argv[0]])
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    install_collector(app)  # Python's garbage collection on the GUI thread only
+    return app
 
 
 @dataclass(frozen=True, slots=True)
