@@ -91,6 +91,19 @@ def _refuse(template: str, field: str, **fields: object) -> InvalidInput:
     return InvalidInput(template, field=field, **fields)
 
 
+def _require_shape(number: str, field: str, digits: range = range(0)) -> None:
+    """18 characters, with ASCII digits at the 1-based ``digits`` positions; else the first fault named."""
+    if len(number) != 18:
+        raise _refuse(QT_TRANSLATE_NOOP(
+            "errors", "The {field} must have 18 characters; it has {length}."), field, length=len(number))
+    for position in digits:
+        char = number[position - 1]
+        if not char.isascii() or not char.isdigit():
+            raise _refuse(QT_TRANSLATE_NOOP(
+                "errors", "The {field} must have a digit at position {position}, not “{char}”."),
+                field, position=position, char=char)
+
+
 def resident_id_check(first17: str) -> str:
     """The GB 11643 check character of the first 17 digits."""
     total = sum(int(digit) * weight for digit, weight in zip(first17, RESIDENT_ID_WEIGHTS, strict=True))
@@ -103,14 +116,7 @@ def check_resident_id(text: str, field: str = "identity number", today: date | N
     valid birth date in characters 7–14, and the MOD 11-2 check character. The region code is not
     looked up: permits use codes no region has."""
     number = normalized_number(text)
-    if len(number) != 18:
-        raise _refuse(QT_TRANSLATE_NOOP(
-            "errors", "The {field} must have 18 characters; it has {length}."), field, length=len(number))
-    for position, char in enumerate(number[:17], start=1):
-        if not char.isascii() or not char.isdigit():
-            raise _refuse(QT_TRANSLATE_NOOP(
-                "errors", "The {field} must have a digit at position {position}, not “{char}”."),
-                field, position=position, char=char)
+    _require_shape(number, field, range(1, 18))
     try:
         birth = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
@@ -149,19 +155,13 @@ def check_credit_code(text: str, field: str = "unified social credit code") -> s
     administrative division code in characters 3–8, the organisation code in 9–17 with its GB 11714
     check, and the code's own check in 18."""
     code = normalized_number(text)
-    if len(code) != 18:
-        raise _refuse(QT_TRANSLATE_NOOP(
-            "errors", "The {field} must have 18 characters; it has {length}."), field, length=len(code))
+    _require_shape(code, field)  # the length; the character set next, its message names the set
     for position, char in enumerate(code, start=1):
         if char not in CREDIT_CODE_CHARACTERS:
             raise _refuse(QT_TRANSLATE_NOOP(
                 "errors", "The {field} cannot hold “{char}” at position {position}: the code uses digits "
                 "and capital letters except I, O, Z, S and V."), field, position=position, char=char)
-    for position in range(3, 9):
-        if not code[position - 1].isdigit():
-            raise _refuse(QT_TRANSLATE_NOOP(
-                "errors", "The {field} must have a digit at position {position}, not “{char}”."),
-                field, position=position, char=code[position - 1])
+    _require_shape(code, field, range(3, 9))  # the administrative division code
     organization_check = organization_code_check(code[8:16])
     if code[16] != organization_check:
         raise _refuse(QT_TRANSLATE_NOOP(

@@ -7,13 +7,14 @@ sessions, minutes and outcomes come with the cases issue.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import NewType
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import MediationCase, utc_now
+from desktop.core.cases.deadlines import office_today
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time, record_digest
 from desktop.core.office.office import DEFAULT_PREFIX, case_number_forms, format_case_number, get_office
@@ -46,8 +47,6 @@ CASE_TYPES = tuple(kind.value for kind in CaseType)  # the codes, in order (the 
 CASE_RECORD_TYPE = "case"
 CASE_RECORD_VERSION = 1
 TITLE_MAX = 200
-# The local calendar year of the office decides the number; China Standard Time (UTC+8) has no DST.
-OFFICE_UTC_OFFSET = timedelta(hours=8)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +99,7 @@ def open_case(session: Session, actor: Actor, case_type: str, title: str,
     if office is None:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "Set up the office first (mediseal init)."))
     created_at = now or utc_now()
-    year = (created_at + OFFICE_UTC_OFFSET).year
+    year = office_today(created_at).year  # the office's calendar year decides the number
     serial = (session.scalar(select(func.max(MediationCase.serial)).where(MediationCase.year == year))
               or 0) + 1
     row = MediationCase(number=format_case_number(office.case_number_prefix or DEFAULT_PREFIX, year, serial),

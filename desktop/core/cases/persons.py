@@ -124,9 +124,9 @@ def person(name: str, sex: Sex, birth_date: date | None, document: DocumentKind,
     so a slip in either is caught where the document is at hand."""
     clean_name = clean_text(name, "name", NAME_MAX, required=True)
     country = "CHN" if document is not DocumentKind.PASSPORT else check_nationality(nationality)
-    number, origin = check_document(document, document_number, country, today=today)
     if document is DocumentKind.RESIDENT_ID:
-        resident = check_resident_id(number, today=today)
+        resident = check_resident_id(document_number, today=today)
+        number, origin = resident.number, resident.origin
         if birth_date is not None and birth_date != resident.birth_date:
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "errors", "The date of birth {given} is not the one in the identity number ({in_number})."),
@@ -138,6 +138,8 @@ def person(name: str, sex: Sex, birth_date: date | None, document: DocumentKind,
         birth_date = resident.birth_date
         if origin is Origin.FOREIGN:  # a foreign permanent-resident card: the holder's own nationality
             country = check_nationality(nationality) if nationality.strip() not in ("", "CHN") else ""
+    else:
+        number, origin = check_document(document, document_number, country, today=today)
     if birth_date is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The field {field} is required."), field="birth_date")
     if birth_date > (today or date.today()):

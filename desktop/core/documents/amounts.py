@@ -10,6 +10,7 @@ is not (16409.02 → 壹万陆仟肆佰零玖元零贰分); 壹拾 keeps its 壹
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -37,8 +38,8 @@ def check_amount(amount: Decimal, field: str = "amount") -> Decimal:
 
 def parse_amount(text: str, field: str = "amount") -> Decimal:
     """A typed amount of yuan (``1,409.50``, ``１４０９．５``, ``¥1409.5``) as a Decimal with two places."""
-    cleaned = "".join(text.split()).replace("，", ",").replace("．", ".").replace("¥", "").replace("￥", "")
-    cleaned = cleaned.translate({ord(c): ord("0") + i for i, c in enumerate("０１２３４５６７８９")})
+    # NFKC makes full-width digits, "，", "．" and "￥" (as a Chinese input method types them) half-width.
+    cleaned = "".join(unicodedata.normalize("NFKC", text).split()).replace("¥", "")
     try:
         amount = Decimal(cleaned.replace(",", ""))
     except InvalidOperation:
