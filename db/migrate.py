@@ -8,6 +8,7 @@ touched.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -75,16 +76,39 @@ def upgrade(database: Database, sqlite_path: Path | None = None, target: str = "
     if current == wanted:
         return MigrationResult(current, wanted, None)
     backup = backup_sqlite(sqlite_path, current) if sqlite_path is not None and current else None
-    config = alembic_config()
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    _run(database, lambda config: command.upgrade(config, target))
     return MigrationResult(current, wanted, backup)
 
 
 def downgrade(database: Database, target: str) -> None:
     """Step the schema back to ``target`` (for tests of upgrades from earlier revisions)."""
+    _run(database, lambda config: command.downgrade(config, target))
+
+
+def _run(database: Database, step: Callable[[Config], None]) -> None:
+    """Run Alembic on one connection in one transaction.
+
+    On SQLite, foreign keys are off while it runs and checked before it commits: a migration that
+    changes a table's constraints rebuilds the table (copy, drop, rename), and dropping a table that
+    other rows refer to fails while they are on. This is the procedure of the SQLite documentation,
+    "Making Other Kinds Of Table Schema Changes" (ALTER TABLE, §7); the pragma has no effect inside a
+    transaction, so it is set before the transaction begins and restored after it ends.
+    """
     config = alembic_config()
-    with database.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, target)
+    with database.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        # The driver's own connection, whose statements run outside SQLAlchemy's transaction.
+        raw = connection.connection.dbapi_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                step(config)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"the migration left rows whose references are broken: {broken}")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")

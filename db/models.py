@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
@@ -198,27 +203,150 @@ class Checkpoint(Base):
 
 
 CASE_TYPES = ("patent", "trademark", "copyright", "trade-secret", "plant-variety",
-              "geographical-indication", "unfair-competition", "other")
+              "geographical-indication", "ic-layout", "unfair-competition", "other")
+MATTER_KINDS = ("mediation", "notarial")
+CASE_STATUSES = ("registered", "accepted", "not-accepted", "in-mediation", "agreement", "failed", "withdrawn",
+                 "performing", "performed", "confirmation-applied", "confirmed", "rejected", "closed")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN (" + ", ".join(f"'{value}'" for value in values) + ")"
 
 
 class MediationCase(Base):
-    """A mediation case (调解案件): its number, kind of IP and title. The full case comes later."""
+    """A matter (案件 / 事项): a mediation case (调解案件) or a notarial matter (公证事项), each kind with
+    its own number series. The table keeps the name it had when it held mediation cases only.
+
+    ``record_version`` 1 marks a case opened before cases were recorded in full (number, type and title
+    only); its ledger record stays in that form. Columns after ``status`` are derived from the parties,
+    mediators, moves and dates, kept here so that the case list filters and sorts 100 000 cases in SQL.
+    """
 
     __tablename__ = "mediation_case"
     __table_args__ = (
-        CheckConstraint("case_type IN ('patent', 'trademark', 'copyright', 'trade-secret', 'plant-variety', "
-                        "'geographical-indication', 'unfair-competition', 'other')", name="known_type"),
-        UniqueConstraint("year", "serial"),
+        CheckConstraint(_one_of("case_type", CASE_TYPES), name="known_type"),
+        CheckConstraint(_one_of("kind", MATTER_KINDS), name="known_kind"),
+        CheckConstraint(_one_of("status", CASE_STATUSES), name="known_status"),
+        UniqueConstraint("kind", "year", "serial"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default="mediation", server_default="mediation")
     number: Mapped[str] = mapped_column(String(64), unique=True)
     year: Mapped[int] = mapped_column(Integer)
     serial: Mapped[int] = mapped_column(Integer)
-    case_type: Mapped[str] = mapped_column(String(32))
+    record_version: Mapped[int] = mapped_column(Integer, default=2, server_default="1")
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    case_type: Mapped[str] = mapped_column(String(32), index=True)
+    patent_kind: Mapped[str | None] = mapped_column(String(16), nullable=True)
     title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    requests: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON list of text
+    amount_claimed: Mapped[Decimal | None] = mapped_column(Numeric(18, 2), nullable=True)
+    received_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    source: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    court_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    court_case_number: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    procedure: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    time_limit_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    cited_matter_id: Mapped[int | None] = mapped_column(ForeignKey("mediation_case.id"), nullable=True)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+    status: Mapped[str] = mapped_column(String(24), default="registered", server_default="accepted")
+    agreement_effective_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    foreign_related: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    next_deadline: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    party_names: Mapped[str] = mapped_column(Text, default="", server_default="")
+    mediator_names: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    parties: Mapped[list[Party]] = relationship(back_populates="case", order_by="Party.id")
+
+
+Index("ix_mediation_case_kind_status", MediationCase.kind, MediationCase.status)
+Index("ix_mediation_case_year_serial", MediationCase.year, MediationCase.serial)
+
+PARTY_ROLES = ("applicant", "respondent", "third-party")
+
+
+class Party(Base):
+    """A party to a case (当事人) as it stands now; every version of its record is a ``RecordVersion``."""
+
+    __tablename__ = "party"
+    __table_args__ = (CheckConstraint(_one_of("role", PARTY_ROLES), name="known_role"),
+                      CheckConstraint(_one_of("kind", ("person", "organisation")), name="known_kind"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("mediation_case.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    origin: Mapped[str] = mapped_column(String(16))
+    version: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+    case: Mapped[MediationCase] = relationship(back_populates="parties")
+
+
+class Agent(Base):
+    """An agent (委托代理人) of one party, as it stands now; its versions are ``RecordVersion`` rows."""
+
+    __tablename__ = "agent"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("mediation_case.id"), index=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("party.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    created_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
+
+
+class RecordVersion(Base):
+    """One version of an edited record (a case's details, a party, an agent): its canonical bytes, who
+    saved it and when. Never changed; an edit adds the next version, so earlier ones stay readable."""
+
+    __tablename__ = "record_version"
+
+    subject: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    canonical: Mapped[str] = mapped_column(Text)
+    record_sha256: Mapped[str] = mapped_column(String(64))
+    saved_by: Mapped[str] = mapped_column(String(64))
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class CaseMove(Base):
+    """One step of a case through the workflow, with its reason; never changed."""
+
+    __tablename__ = "case_move"
+    __table_args__ = (CheckConstraint(_one_of("to_status", CASE_STATUSES), name="known_status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("mediation_case.id"), index=True)
+    from_status: Mapped[str] = mapped_column(String(24))
+    to_status: Mapped[str] = mapped_column(String(24))
+    reason: Mapped[str] = mapped_column(Text)
+    effective_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    moved_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    record_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class CaseMediator(Base):
+    """A mediator assigned to a case, with the conflict-of-interest declaration made on assignment."""
+
+    __tablename__ = "case_mediator"
+    __table_args__ = (UniqueConstraint("case_id", "mediator"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("mediation_case.id"), index=True)
+    mediator: Mapped[str] = mapped_column(String(64), index=True)
+    conflict: Mapped[bool] = mapped_column(Boolean)
+    declaration: Mapped[str] = mapped_column(Text)
+    assigned_by: Mapped[str] = mapped_column(String(64))
+    assigned_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    record_sha256: Mapped[str] = mapped_column(String(64))
 
 
 class Blob(Base):

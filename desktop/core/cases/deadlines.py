@@ -8,6 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 
+from desktop.core.cases.workflow import CaseStatus
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
 
 # Beijing time, which every office in China keeps (Yunnan too): UTC+8 with no daylight saving since 1991,
@@ -95,3 +96,19 @@ def confirmation_deadline(effective: date, holidays: Collection[date] = (),
     effect on ``effective``."""
     return Deadline(DeadlineKind.CONFIRMATION,
                     period_end(effective, CONFIRMATION_WINDOW_DAYS, holidays, workdays))
+
+
+def case_deadlines(status: CaseStatus, from_court: bool, time_limit_days: int | None,
+                   received_on: date | None, agreement_effective_on: date | None,
+                   holidays: Collection[date] = (),
+                   workdays: Collection[date] = ()) -> list[Deadline]:
+    """The deadlines a case in ``status`` runs to, earliest first: a court-invited mediation's time limit
+    while the mediation is still under way, and the judicial-confirmation window while an agreement is
+    neither before a court yet nor fully performed."""
+    found: list[Deadline] = []
+    if (from_court and time_limit_days and received_on is not None
+            and status in (CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION)):
+        found.append(invited_mediation_limit(time_limit_days, received_on, holidays, workdays))
+    if agreement_effective_on is not None and status in (CaseStatus.AGREEMENT, CaseStatus.PERFORMING):
+        found.append(confirmation_deadline(agreement_effective_on, holidays, workdays))
+    return sorted(found, key=lambda deadline: deadline.last_day)

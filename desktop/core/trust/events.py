@@ -28,7 +28,16 @@ class EventKind(Vocabulary):
     KEY_CREATED = "key.created", QT_TRANSLATE_NOOP("vocabulary", "Signing key created")
     KEY_IMPORTED = "key.imported", QT_TRANSLATE_NOOP("vocabulary", "Signing key imported")
     KEY_REVOKED = "key.revoked", QT_TRANSLATE_NOOP("vocabulary", "Signing key revoked")
-    CASE_OPENED = "case.opened", QT_TRANSLATE_NOOP("vocabulary", "Case accepted")
+    # A case opened before cases were recorded in full was accepted (受理) at once; one opened since is
+    # registered (登记) and then moves through the workflow (case.moved).
+    CASE_OPENED = "case.opened", QT_TRANSLATE_NOOP("vocabulary", "Case registered")
+    CASE_UPDATED = "case.updated", QT_TRANSLATE_NOOP("vocabulary", "Case details changed")
+    CASE_MOVED = "case.moved", QT_TRANSLATE_NOOP("vocabulary", "Case status changed")
+    CASE_MEDIATOR_ASSIGNED = "case.mediator_assigned", QT_TRANSLATE_NOOP("vocabulary", "Mediator assigned")
+    PARTY_ADDED = "party.added", QT_TRANSLATE_NOOP("vocabulary", "Party added")
+    PARTY_EDITED = "party.edited", QT_TRANSLATE_NOOP("vocabulary", "Party changed")
+    AGENT_ADDED = "agent.added", QT_TRANSLATE_NOOP("vocabulary", "Agent added")
+    AGENT_EDITED = "agent.edited", QT_TRANSLATE_NOOP("vocabulary", "Agent changed")
     EVIDENCE_INGESTED = "evidence.ingested", QT_TRANSLATE_NOOP("vocabulary", "Evidence taken in")
     EVIDENCE_VIEWED = "evidence.viewed", QT_TRANSLATE_NOOP("vocabulary", "Evidence viewed")
     EVIDENCE_COPIED = "evidence.copied", QT_TRANSLATE_NOOP("vocabulary", "Copy of evidence saved")

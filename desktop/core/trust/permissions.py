@@ -28,6 +28,8 @@ class Action(StrEnum):
     HOLD_SIGNING_KEY = QT_TRANSLATE_NOOP("errors", "hold a signing key")
     SIGN_CHECKPOINT = QT_TRANSLATE_NOOP("errors", "sign a checkpoint")
     OPEN_CASE = QT_TRANSLATE_NOOP("errors", "open a case")
+    WORK_ON_CASE = QT_TRANSLATE_NOOP("errors", "work on a case")
+    ASSIGN_MEDIATOR = QT_TRANSLATE_NOOP("errors", "assign a mediator")
     INGEST_EVIDENCE = QT_TRANSLATE_NOOP("errors", "take in evidence")
     VIEW_EVIDENCE = QT_TRANSLATE_NOOP("errors", "view or copy evidence")
     SEAL_EVIDENCE = QT_TRANSLATE_NOOP("errors", "seal evidence")
@@ -45,6 +47,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.HOLD_SIGNING_KEY: ALL_ROLES,
     Action.SIGN_CHECKPOINT: ALL_ROLES,
     Action.OPEN_CASE: CASE_WORKERS,
+    # Who works on one case is narrowed further by the case itself (cases.access): once mediators are
+    # assigned, only they and the committee's administrator act on it.
+    Action.WORK_ON_CASE: CASE_WORKERS | {Role.ADMIN},
+    # The committee's administrator assigns; a mediator may take on a case that has none yet.
+    Action.ASSIGN_MEDIATOR: frozenset({Role.ADMIN, Role.MEDIATOR}),
     # Mediators take files from the parties, clerks scan papers, notaries acquire evidence themselves.
     Action.INGEST_EVIDENCE: CASE_WORKERS,
     Action.VIEW_EVIDENCE: CASE_WORKERS,

@@ -28,8 +28,8 @@ from desktop.core.verification.findings import Finding, Words, finding, term, wo
 IN_BATCH = 500  # values per SQL IN (...) list
 USER_KINDS_PREFIX = "user."
 KEY_KINDS = (EventKind.KEY_CREATED, EventKind.KEY_IMPORTED, EventKind.KEY_REVOKED)
-ANNOUNCING = (EventKind.CASE_OPENED, EventKind.EVIDENCE_INGESTED, EventKind.EVIDENCE_SEALED,
-              EventKind.PRESERVATION_SEALED, *KEY_KINDS)
+ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.EVIDENCE_INGESTED,
+              EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, *KEY_KINDS)
 
 
 class Logged(NamedTuple):

@@ -1,5 +1,5 @@
-"""Verification of cases: each case row against the ``case.opened`` entry that logged its record (its
-number, type, title, who opened it and when), and each logged case against a row."""
+"""Verification of cases: each case row against the latest entry that logged its record (``case.opened``,
+then ``case.updated`` for each edit of its details), and each logged case against a row."""
 
 from __future__ import annotations
 
@@ -7,20 +7,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import MediationCase
-from desktop.core.cases.matters import case_record
+from desktop.core.cases.matters import CASE_SUBJECT_PREFIX, case_record, case_subject
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.integrity.canonical import record_digest
 from desktop.core.trust.events import EventKind
 from desktop.core.verification.anchors import Anchors
 from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.findings import Finding, Where, Words, words
-
-CASE_SUBJECT_PREFIX = "case:"
-
-
-def case_subject(number: str) -> str:
-    """The ledger subject of a case (``case.opened`` is logged under it)."""
-    return f"{CASE_SUBJECT_PREFIX}{number}"
 
 
 def _case(number: str) -> Words:
@@ -33,21 +26,26 @@ def check_cases(session: Session, anchors: Anchors, case_id: int | None) -> tupl
     if case_id is not None:
         query = query.where(MediationCase.id == case_id)
     findings: list[Finding] = []
+    cited_ids = select(MediationCase.cited_matter_id).where(MediationCase.cited_matter_id.is_not(None))
+    numbers = {row.id: row.number for row in session.execute(
+        select(MediationCase.id, MediationCase.number).where(MediationCase.id.in_(cited_ids)))}
     present: set[str] = set()
     count = 0
     for row in session.scalars(query):
         count += 1
         present.add(row.number)
         where = Where(_case(row.number), case=row.number)
-        digest = record_digest(case_record(row))
-        opened = anchors.of(case_subject(row.number), EventKind.CASE_OPENED)
-        if not opened:
+        cited = numbers.get(row.cited_matter_id, "") if row.cited_matter_id is not None else ""
+        digest = record_digest(case_record(row, cited))
+        logged = anchors.of(case_subject(row.number), EventKind.CASE_OPENED, EventKind.CASE_UPDATED)
+        if not logged:
             findings.append(where.finding(FindingCode.CASE_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
                 "findings", "no ledger entry records its opening")), found=digest))
-        elif opened[0].digest != digest:
+        elif logged[-1].digest != digest:
             findings.append(where.finding(FindingCode.CASE_RECORD_CHANGED, words(QT_TRANSLATE_NOOP(
-                "findings", "its record does not match the digest logged when it was opened (a field was "
-                "changed)")), expected=opened[0].digest, found=digest, seq=opened[0].seq))
+                "findings", "its record does not match the digest logged when it was opened or last "
+                "changed (a field was changed)")), expected=logged[-1].digest, found=digest,
+                seq=logged[-1].seq))
     if case_id is None:
         for logged in anchors.kind(EventKind.CASE_OPENED):
             number = logged.subject.removeprefix(CASE_SUBJECT_PREFIX)
