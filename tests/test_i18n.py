@@ -159,7 +159,10 @@ def _translations() -> list[tuple[str, str, str]]:
     ("新建案件", "受理案件"),
 ], ids=["court-word", "upload", "acquired-at", "acquired-by", "acquisition", "seal-key", "new-case"])
 def test_the_chinese_avoids_words_a_notary_would_not_use(wrong: str, right: str) -> None:
-    found = [(context, source) for context, source, translation in _translations() if wrong in translation]
+    # 立案 stays where it names the court's own act (法院立案后委托调解: mediation a court entrusts after
+    # filing the case).
+    found = [(context, source) for context, source, translation in _translations()
+             if wrong in translation.replace("法院立案", "")]
     assert found == [], f"use {right}"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,12 @@ from sqlalchemy import inspect, select, text
 
 from db import migrate, revisions
 from db.engine import open_database, sqlite_url
-from db.models import AppMeta, Base, Office, utc_now
+from db.models import AppMeta, Base, EvidenceItem, MediationCase, Office, utc_now
 from desktop import __version__
 from desktop.config import Settings
+from desktop.core.cases import matters
 from desktop.core.errors import InvalidInput
+from desktop.core.integrity.canonical import format_time, record_digest
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import open_store
 
@@ -167,5 +170,44 @@ def test_0005_gives_an_existing_office_the_default_idle_lock(empty_settings: Set
         with store.database.session_scope() as session:
             row = session.get(Office, 1)
             assert (row.name, row.idle_lock_minutes) == ("昆明调解中心", 15)
+    finally:
+        store.close()
+
+
+def test_0008_makes_existing_cases_mediation_cases_with_their_numbers(empty_settings: Settings) -> None:
+    url = _url(empty_settings)
+    empty_settings.data_dir.mkdir(parents=True)
+    database = open_database(url)
+    sqlite_path = None if empty_settings.database_url else empty_settings.data_dir / DATABASE_FILE_NAME
+    migrate.upgrade(database, sqlite_path, target="0007")
+    opened = datetime(2026, 3, 1, 2, 0, tzinfo=UTC)
+    with database.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO mediation_case (id, number, year, serial, case_type, title, created_by, created_at) "
+            "VALUES (7, '(2026)云知调字第0001号', 2026, 1, 'copyright', '某图片著作权纠纷', 'lihua', :at)"),
+            {"at": opened})
+        connection.execute(text("INSERT INTO blob (sha256, sm3, size, stored_at) VALUES (:h, :h, 1, :at)"),
+                           {"h": "ab" * 32, "at": opened})
+        connection.execute(text(
+            "INSERT INTO evidence_item (id, case_id, blob_sha256, original_name, size, sm3, mime_type, "
+            "source_kind, acquired_by, device, note, ingested_by, ingested_at, record_sha256) VALUES "
+            "(1, 7, :h, 'a.png', 1, :h, 'image/png', 'party', '', '', '', 'lihua', :at, :h)"),
+            {"h": "ab" * 32, "at": opened})
+    database.dispose()
+    store = open_store(empty_settings)
+    try:
+        with store.database.session_scope() as session:
+            row = session.get(MediationCase, 7)
+            assert (row.kind, row.number, row.status, row.record_version, row.requests) == (
+                "mediation", "(2026)云知调字第0001号", "accepted", 1, "[]")
+            assert session.get(EvidenceItem, 1).case_id == 7
+            # The record its case.opened entry digested (version 1) is the one verification recomputes.
+            assert record_digest(matters.case_record(row)) == record_digest({
+                "type": "case", "version": 1, "number": "(2026)云知调字第0001号", "case_type": "copyright",
+                "title": "某图片著作权纠纷", "created_by": "lihua", "created_at": format_time(opened)})
+            # A notarial matter may now take serial 1 of the same year; a second mediation serial 1 may not.
+            session.add(MediationCase(kind="notarial", number="（2026）云昆证字第0001号", year=2026, serial=1,
+                                      case_type="other", title="证据保全", created_by="lihua"))
+            session.flush()
     finally:
         store.close()

@@ -44,6 +44,20 @@ class Field(Vocabulary):
         "vocabulary", "Legal representative or person in charge")  # 法定代表人或主要负责人
     REPRESENTATIVE_POST = "representative_post", QT_TRANSLATE_NOOP(
         "vocabulary", "Post of the representative")  # 职务
+    PATENT_KIND = "patent_kind", QT_TRANSLATE_NOOP("vocabulary", "Kind of patent")  # 专利类型
+    SUMMARY = "summary", QT_TRANSLATE_NOOP("vocabulary", "Account of the dispute")  # 纠纷简要情况
+    REQUESTS = "requests", QT_TRANSLATE_NOOP("vocabulary", "Requests")  # 申请事项
+    AMOUNT_CLAIMED = "amount_claimed", QT_TRANSLATE_NOOP("vocabulary", "Amount claimed")  # 请求金额
+    RECEIVED_ON = "received_on", QT_TRANSLATE_NOOP("vocabulary", "Date received")  # 收案日期
+    COURT_NAME = "court_name", QT_TRANSLATE_NOOP("vocabulary", "Court")  # 委派/委托法院
+    COURT_CASE_NUMBER = "court_case_number", QT_TRANSLATE_NOOP("vocabulary", "Court case number")  # 法院案号
+    PROCEDURE = "procedure", QT_TRANSLATE_NOOP("vocabulary", "Procedure")  # 审理程序
+    TIME_LIMIT_DAYS = "time_limit_days", QT_TRANSLATE_NOOP("vocabulary", "Time limit (days)")  # 调解期限
+    CITED_MATTER = "cited_matter", QT_TRANSLATE_NOOP("vocabulary", "Cited notarial matter")  # 引用的公证事项
+    STATUS = "status", QT_TRANSLATE_NOOP("vocabulary", "Status")
+    EFFECTIVE_ON = "effective_on", QT_TRANSLATE_NOOP("vocabulary", "Date of effect")  # 协议生效日期
+    MEDIATOR = "mediator", QT_TRANSLATE_NOOP("vocabulary", "Mediator")
+    DECLARATION = "declaration", QT_TRANSLATE_NOOP("vocabulary", "Declaration")  # 回避声明
     # Agents (委托代理人) and service addresses (送达地址确认书)
     AGENT_KIND = "agent_kind", QT_TRANSLATE_NOOP("vocabulary", "Kind of agent")  # 代理人类别
     FIRM = "firm", QT_TRANSLATE_NOOP(
@@ -56,6 +70,7 @@ class Field(Vocabulary):
     VALID_FROM = "valid_from", QT_TRANSLATE_NOOP("vocabulary", "Valid from")  # 授权期限起
     VALID_TO = "valid_to", QT_TRANSLATE_NOOP("vocabulary", "Valid until")  # 授权期限止
     SERVICE_ADDRESS = "service_address", QT_TRANSLATE_NOOP("vocabulary", "Service address")  # 送达地址
+    SERVICE_PHONE = "service_phone", QT_TRANSLATE_NOOP("vocabulary", "Phone for service")  # 送达联系电话
     RECIPIENT = "recipient", QT_TRANSLATE_NOOP("vocabulary", "Recipient")  # 收件人
     POSTCODE = "postcode", QT_TRANSLATE_NOOP("vocabulary", "Postcode")  # 邮政编码
     EMAIL = "email", QT_TRANSLATE_NOOP("vocabulary", "E-mail")  # 电子邮箱

@@ -2334,6 +2334,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>受理案件</translation>
     </message>
     <message>
+        <source>work on a case</source>
+        <translation>办理案件</translation>
+    </message>
+    <message>
+        <source>assign a mediator</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
         <source>take in evidence</source>
         <translation>证据入库</translation>
     </message>
@@ -2374,8 +2382,44 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>请用证书的 SHA-256 指纹指定签名密钥：全部 {length} 位十六进制数字，或至少前 {minimum} 位（而不是“{given}”）。</translation>
     </message>
     <message>
+        <source>“{value}” is not a case status; use one of: {values}.</source>
+        <translation>“{value}”不是案件状态；请使用以下之一：{values}。</translation>
+    </message>
+    <message>
+        <source>{number} is a notarial matter: the mediation workflow does not apply to it.</source>
+        <translation>{number}是公证事项，不适用调解流程。</translation>
+    </message>
+    <message>
+        <source>The agreement cannot take effect on {given}, a day still to come.</source>
+        <translation>协议生效日期不能是尚未到来的{given}。</translation>
+    </message>
+    <message>
+        <source>The agreement cannot take effect on {given}, before the case was received.</source>
+        <translation>协议生效日期{given}不能早于收案日期。</translation>
+    </message>
+    <message>
+        <source>A date of effect is recorded only when an agreement is reached.</source>
+        <translation>只有达成协议时才记录生效日期。</translation>
+    </message>
+    <message>
+        <source>{number} is a notarial matter: it has no mediators.</source>
+        <translation>{number}是公证事项，不指派调解员。</translation>
+    </message>
+    <message>
+        <source>A mediator takes on a case with no mediator for themself; an administrator assigns others.</source>
+        <translation>调解员只能为尚无调解员的案件指派本人；指派他人由管理员办理。</translation>
+    </message>
+    <message>
         <source>There is no user “{name}”.</source>
         <translation>没有用户“{name}”。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be assigned: only an enabled user with the mediator role mediates.</source>
+        <translation>不能指派{name}：只有已启用且具有调解员角色的用户才能调解。</translation>
+    </message>
+    <message>
+        <source>{name} is already assigned to case {number}.</source>
+        <translation>{name}已被指派办理案件{number}。</translation>
     </message>
     <message>
         <source>“{name}” has no such signing key.</source>
@@ -2466,12 +2510,56 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>“{value}”不是案件类型；请使用以下之一：{types}。</translation>
     </message>
     <message>
+        <source>The date received {given} lies in the future.</source>
+        <translation>收案日期{given}晚于今天。</translation>
+    </message>
+    <message>
+        <source>A kind of patent is given only for a patent dispute.</source>
+        <translation>只有专利纠纷才填写专利类型。</translation>
+    </message>
+    <message>
+        <source>At most {limit} requests can be recorded.</source>
+        <translation>申请事项最多记录{limit}项。</translation>
+    </message>
+    <message>
+        <source>A notarial matter does not come from a court&apos;s invitation.</source>
+        <translation>公证事项不来源于法院委派或委托。</translation>
+    </message>
+    <message>
+        <source>A procedure is given only for mediation a court entrusted after filing.</source>
+        <translation>只有法院立案后委托调解的案件才填写审理程序。</translation>
+    </message>
+    <message>
+        <source>The time limit must be from 1 to {limit} days.</source>
+        <translation>调解期限应为1至{limit}日。</translation>
+    </message>
+    <message>
+        <source>A court, its case number, a procedure and a time limit are given only for mediation a court invited or entrusted.</source>
+        <translation>只有法院委派或委托调解的案件才填写法院、法院案号、审理程序和调解期限。</translation>
+    </message>
+    <message>
+        <source>Only a mediation case cites a notarial matter.</source>
+        <translation>只有调解案件才能引用公证事项。</translation>
+    </message>
+    <message>
+        <source>“{number}” is a mediation case; a case cites notarial matters only.</source>
+        <translation>“{number}”是调解案件；案件只能引用公证事项。</translation>
+    </message>
+    <message>
         <source>Set up the office first (mediseal init).</source>
         <translation>请先设置调解中心（mediseal init）。</translation>
     </message>
     <message>
+        <source>The office has no number series for {kind} yet: an administrator sets its prefix and word in Settings.</source>
+        <translation>本机构尚未设置{kind}的编号：请管理员在“设置”中设置其前缀和代字。</translation>
+    </message>
+    <message>
         <source>There is no case “{number}”.</source>
         <translation>没有案件“{number}”。</translation>
+    </message>
+    <message>
+        <source>{user} is not assigned to case {number}: only its mediators ({mediators}) and an administrator act on it.</source>
+        <translation>{user}未被指派办理案件{number}：只有该案调解员（{mediators}）和管理员可以办理。</translation>
     </message>
     <message>
         <source>{reason}</source>
@@ -2542,8 +2630,56 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>所填性别与身份证号码（第 17 位）记载的性别不一致。</translation>
     </message>
     <message>
+        <source>“{value}” is not a valid choice for {field}.</source>
+        <translation>“{value}”不是{field}的有效选项。</translation>
+    </message>
+    <message>
         <source>The field {field} is required.</source>
         <translation>“{field}”为必填项。</translation>
+    </message>
+    <message>
+        <source>A lawyer&apos;s practising certificate number has 17 digits; “{number}” is not one.</source>
+        <translation>律师执业证号为17位数字；“{number}”不是。</translation>
+    </message>
+    <message>
+        <source>A practising certificate number has 5 to 30 letters and digits; “{number}” is not one.</source>
+        <translation>执业证号由5至30位字母和数字组成；“{number}”不是。</translation>
+    </message>
+    <message>
+        <source>A postcode has 6 digits; “{code}” is not one.</source>
+        <translation>邮政编码为6位数字；“{code}”不是。</translation>
+    </message>
+    <message>
+        <source>“{address}” is not an e-mail address (like name@example.com).</source>
+        <translation>“{address}”不是电子邮箱地址（应形如name@example.com）。</translation>
+    </message>
+    <message>
+        <source>Special authority must name at least one special power.</source>
+        <translation>特别授权须列明至少一项特别授权事项。</translation>
+    </message>
+    <message>
+        <source>General authority grants no special powers: choose special authority, or clear the special powers.</source>
+        <translation>一般授权不包含特别授权事项：请选择特别授权，或清除特别授权事项。</translation>
+    </message>
+    <message>
+        <source>Only a lawyer or a legal service worker is recorded with a firm and a practising certificate.</source>
+        <translation>只有律师或基层法律服务工作者才记录所在机构和执业证号。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of identity document for this number.</source>
+        <translation>请为此号码选择身份证件类型。</translation>
+    </message>
+    <message>
+        <source>An agent who is not a lawyer or legal service worker shows an identity document: choose its kind and give its number.</source>
+        <translation>非律师、非基层法律服务工作者的代理人须出示身份证件：请选择证件类型并填写号码。</translation>
+    </message>
+    <message>
+        <source>The authority cannot end ({end}) before it begins ({start}).</source>
+        <translation>授权截止日期（{end}）不能早于起始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>Electronic service needs an e-mail address or a mobile number to send to.</source>
+        <translation>电子送达须有电子邮箱或手机号码。</translation>
     </message>
     <message>
         <source>The date of birth {given} lies in the future.</source>
@@ -2737,6 +2873,42 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
+    <message>
+        <source>“{value}” is not a party&apos;s role; use one of: {values}.</source>
+        <translation>“{value}”不是当事人的诉讼地位；请使用以下之一：{values}。</translation>
+    </message>
+    <message>
+        <source>There is no party number {id}.</source>
+        <translation>没有编号为{id}的当事人。</translation>
+    </message>
+    <message>
+        <source>Version {version} of {subject} is missing.</source>
+        <translation>{subject}的第{version}版缺失。</translation>
+    </message>
+    <message>
+        <source>There is no agent number {id}.</source>
+        <translation>没有编号为{id}的代理人。</translation>
+    </message>
+    <message>
+        <source>The record is not of the type “{expected}” (it says “{found}”).</source>
+        <translation>记录类型不是“{expected}”（记录为“{found}”）。</translation>
+    </message>
+    <message>
+        <source>The record&apos;s version {found} is not one this version of Mediseal reads.</source>
+        <translation>本版本Mediseal无法读取第{found}版记录。</translation>
+    </message>
+    <message>
+        <source>The {record_type} record has missing or unknown keys: {keys}.</source>
+        <translation>{record_type}记录缺少或含有未知字段：{keys}。</translation>
+    </message>
+    <message>
+        <source>The {record_type} record&apos;s “{key}” holds a value of the wrong kind.</source>
+        <translation>{record_type}记录的“{key}”值类型不正确。</translation>
+    </message>
+    <message>
+        <source>{what} was changed by someone else (now version {current}; your edit started from version {expected}). Your edit was not saved: reload to see theirs, then apply yours again.</source>
+        <translation>{what}已被他人修改（现为第{current}版；您的修改基于第{expected}版）。您的修改未保存：请重新载入查看对方的修改，再重新录入您的修改。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
@@ -2753,8 +2925,8 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>存证日志中没有其受理记录</translation>
     </message>
     <message>
-        <source>its record does not match the digest logged when it was opened (a field was changed)</source>
-        <translation>其记录与受理时存证日志记载的摘要不符（有字段被改动）</translation>
+        <source>its record does not match the digest logged when it was opened or last changed (a field was changed)</source>
+        <translation>其记录与登记或最近一次修改时记入日志的摘要不符（有字段被改动）</translation>
     </message>
     <message>
         <source>the ledger records its opening (entry {seq}) but the store no longer holds it</source>
@@ -3160,8 +3332,36 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>吊销签名密钥</translation>
     </message>
     <message>
-        <source>Case accepted</source>
-        <translation>受理案件</translation>
+        <source>Case registered</source>
+        <translation>案件登记</translation>
+    </message>
+    <message>
+        <source>Case details changed</source>
+        <translation>案件信息修改</translation>
+    </message>
+    <message>
+        <source>Case status changed</source>
+        <translation>案件状态变更</translation>
+    </message>
+    <message>
+        <source>Mediator assigned</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
+        <source>Party added</source>
+        <translation>添加当事人</translation>
+    </message>
+    <message>
+        <source>Party changed</source>
+        <translation>修改当事人</translation>
+    </message>
+    <message>
+        <source>Agent added</source>
+        <translation>添加代理人</translation>
+    </message>
+    <message>
+        <source>Agent changed</source>
+        <translation>修改代理人</translation>
     </message>
     <message>
         <source>Evidence taken in</source>
@@ -3216,6 +3416,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>书记员</translation>
     </message>
     <message>
+        <source>Mediation case</source>
+        <translation>调解案件</translation>
+    </message>
+    <message>
+        <source>Notarial matter</source>
+        <translation>公证事项</translation>
+    </message>
+    <message>
         <source>Patent</source>
         <translation>专利</translation>
     </message>
@@ -3240,12 +3448,56 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>地理标志</translation>
     </message>
     <message>
+        <source>Integrated-circuit layout design</source>
+        <translation>集成电路布图设计</translation>
+    </message>
+    <message>
         <source>Unfair competition</source>
         <translation>不正当竞争</translation>
     </message>
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Invention</source>
+        <translation>发明</translation>
+    </message>
+    <message>
+        <source>Utility model</source>
+        <translation>实用新型</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>外观设计</translation>
+    </message>
+    <message>
+        <source>A party&apos;s application</source>
+        <translation>当事人申请</translation>
+    </message>
+    <message>
+        <source>The committee&apos;s own initiative</source>
+        <translation>主动调解</translation>
+    </message>
+    <message>
+        <source>Court invitation before filing</source>
+        <translation>委派调解</translation>
+    </message>
+    <message>
+        <source>Court entrustment after filing</source>
+        <translation>委托调解</translation>
+    </message>
+    <message>
+        <source>Referral by an administrative authority</source>
+        <translation>行政机关移送</translation>
+    </message>
+    <message>
+        <source>Ordinary procedure</source>
+        <translation>普通程序</translation>
+    </message>
+    <message>
+        <source>Simple procedure</source>
+        <translation>简易程序</translation>
     </message>
     <message>
         <source>Submitted by a party</source>
@@ -3688,8 +3940,40 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>类型</translation>
     </message>
     <message>
+        <source>Number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>案件类型</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收案日期</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>最近期限</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -3764,6 +4048,106 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>职务</translation>
     </message>
     <message>
+        <source>Kind of patent</source>
+        <translation>专利类型</translation>
+    </message>
+    <message>
+        <source>Account of the dispute</source>
+        <translation>纠纷简要情况</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <source>Amount claimed</source>
+        <translation>请求金额</translation>
+    </message>
+    <message>
+        <source>Date received</source>
+        <translation>收案日期</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>法院</translation>
+    </message>
+    <message>
+        <source>Court case number</source>
+        <translation>法院案号</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>审理程序</translation>
+    </message>
+    <message>
+        <source>Time limit (days)</source>
+        <translation>调解期限（日）</translation>
+    </message>
+    <message>
+        <source>Cited notarial matter</source>
+        <translation>引用的公证事项</translation>
+    </message>
+    <message>
+        <source>Date of effect</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Declaration</source>
+        <translation>回避声明</translation>
+    </message>
+    <message>
+        <source>Kind of agent</source>
+        <translation>代理人类别</translation>
+    </message>
+    <message>
+        <source>Law firm or legal service office</source>
+        <translation>律师事务所或法律服务所</translation>
+    </message>
+    <message>
+        <source>Practising certificate number</source>
+        <translation>执业证号</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>代理权限</translation>
+    </message>
+    <message>
+        <source>Special powers</source>
+        <translation>特别授权事项</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>授权起始日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>授权截止日期</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Phone for service</source>
+        <translation>送达联系电话</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>证据来源</translation>
     </message>
@@ -3794,6 +4178,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Applicant</source>
         <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Third party</source>
+        <translation>第三人</translation>
     </message>
     <message>
         <source>Operator</source>
@@ -3858,6 +4250,54 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>version</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>律师</translation>
+    </message>
+    <message>
+        <source>Basic-level legal service worker</source>
+        <translation>基层法律服务工作者</translation>
+    </message>
+    <message>
+        <source>Near relative or staff member of the party</source>
+        <translation>当事人的近亲属或者工作人员</translation>
+    </message>
+    <message>
+        <source>Citizen recommended by the party&apos;s community, unit or a social group</source>
+        <translation>当事人所在社区、单位以及有关社会团体推荐的公民</translation>
+    </message>
+    <message>
+        <source>General authority</source>
+        <translation>一般授权</translation>
+    </message>
+    <message>
+        <source>Special authority</source>
+        <translation>特别授权</translation>
+    </message>
+    <message>
+        <source>Admit, waive or change claims</source>
+        <translation>代为承认、放弃、变更请求</translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation>进行和解</translation>
+    </message>
+    <message>
+        <source>Sign the mediation agreement</source>
+        <translation>代为签署调解协议</translation>
+    </message>
+    <message>
+        <source>Apply for judicial confirmation</source>
+        <translation>代为申请司法确认</translation>
+    </message>
+    <message>
+        <source>Receive documents</source>
+        <translation>代为签收法律文书</translation>
+    </message>
+    <message>
+        <source>Receive payments</source>
+        <translation>代为领取款项</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ from desktop.cli.common import (
 )
 
 CASE_TYPE_HELP = ("patent, trademark, copyright, trade-secret, plant-variety, geographical-indication, "
-                  "unfair-competition or other")
+                  "ic-layout, unfair-competition or other")
 
 
 def register(commands: Any) -> None:

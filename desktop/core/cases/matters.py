@@ -145,8 +145,8 @@ class CaseDetails:
     cited_matter: str = ""  # the number of the notarial matter whose evidence a mediation case uses
 
 
-def _required(field_name: str) -> InvalidInput:
-    return InvalidInput(QT_TRANSLATE_NOOP("errors", "The field {field} is required."), field=field_name)
+def _required(field: str) -> InvalidInput:
+    return InvalidInput(QT_TRANSLATE_NOOP("errors", "The field {field} is required."), field=field)
 
 
 def validate_case_type(case_type: str) -> CaseType:
@@ -184,7 +184,7 @@ def case_details(kind: MatterKind, case_type: CaseType | str, title: str, receiv
     if len(cleaned) > REQUESTS_MAX:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "At most {limit} requests can be recorded."),
                            field="requests", limit=REQUESTS_MAX)
-    amount = check_amount(amount_claimed, "amount_claimed") if amount_claimed is not None else None
+    amount = check_amount(amount_claimed, field="amount_claimed") if amount_claimed is not None else None
     if kind is MatterKind.MEDIATION:
         source = source or CaseSource.APPLICATION
     elif source is not None and source.from_court:

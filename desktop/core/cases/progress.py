@@ -181,7 +181,8 @@ def assign_mediator(session: Session, actor: Actor, number: str, mediator: str, 
 
 
 def _display_names(session: Session, logins: tuple[str, ...]) -> list[str]:
-    names = dict(session.execute(select(User.name, User.real_name).where(User.name.in_(logins))))
+    names = {row.name: row.real_name for row in session.execute(
+        select(User.name, User.real_name).where(User.name.in_(logins)))}
     return [names.get(login) or login for login in logins]
 
 

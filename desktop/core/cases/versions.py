@@ -56,15 +56,17 @@ def save(session: Session, actor: str, kind: EventKind, subject: str, version: i
     return digest
 
 
+def load(canonical: str) -> dict[str, Any]:
+    """A stored record's canonical text, read back."""
+    record = json.loads(canonical)
+    if not isinstance(record, dict):
+        raise ValueError("a stored record is not a JSON object")
+    return record
+
+
 def versions(session: Session, subject: str) -> list[Version]:
     """Every version of the record about ``subject``, oldest first."""
     rows = session.scalars(select(RecordVersion).where(RecordVersion.subject == subject)
                            .order_by(RecordVersion.version))
-    return [Version(row.subject, row.version, json.loads(row.canonical), row.record_sha256, row.saved_by,
+    return [Version(row.subject, row.version, load(row.canonical), row.record_sha256, row.saved_by,
                     row.saved_at) for row in rows]
-
-
-def latest(session: Session, subject: str) -> Version | None:
-    """The newest version of the record about ``subject``, or None."""
-    found = versions(session, subject)
-    return found[-1] if found else None

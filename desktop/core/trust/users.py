@@ -300,6 +300,10 @@ def _recorded_state(session: Session, name: str) -> str | None:
 def check_sign_in(session: Session, name: str, password: str, now: datetime | None = None) -> SignIn:
     """Judge a sign-in and record it (attempt counter, lock, ledger); the caller commits, then acts."""
     now = now or utc_now()
+    # Every outcome writes (the attempt counter, the ledger), so the write lock is taken before the first
+    # read: on SQLite a transaction that read first cannot take it once another seat has written
+    # ("database is locked"), and the counter of failed attempts must not lose a concurrent update.
+    ledger.lock(session)
     if not is_user_name(name):
         # No account can have this name: refused before any lookup, as slow as a real check, and
         # recorded under a subject that holds nothing of what was typed.

@@ -37,15 +37,15 @@ def check_cases(session: Session, anchors: Anchors, case_id: int | None) -> tupl
         where = Where(_case(row.number), case=row.number)
         cited = numbers.get(row.cited_matter_id, "") if row.cited_matter_id is not None else ""
         digest = record_digest(case_record(row, cited))
-        logged = anchors.of(case_subject(row.number), EventKind.CASE_OPENED, EventKind.CASE_UPDATED)
-        if not logged:
+        recorded = anchors.of(case_subject(row.number), EventKind.CASE_OPENED, EventKind.CASE_UPDATED)
+        if not recorded:
             findings.append(where.finding(FindingCode.CASE_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
                 "findings", "no ledger entry records its opening")), found=digest))
-        elif logged[-1].digest != digest:
+        elif recorded[-1].digest != digest:
             findings.append(where.finding(FindingCode.CASE_RECORD_CHANGED, words(QT_TRANSLATE_NOOP(
                 "findings", "its record does not match the digest logged when it was opened or last "
-                "changed (a field was changed)")), expected=logged[-1].digest, found=digest,
-                seq=logged[-1].seq))
+                "changed (a field was changed)")), expected=recorded[-1].digest, found=digest,
+                seq=recorded[-1].seq))
     if case_id is None:
         for logged in anchors.kind(EventKind.CASE_OPENED):
             number = logged.subject.removeprefix(CASE_SUBJECT_PREFIX)

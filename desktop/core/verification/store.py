@@ -12,13 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import EvidenceItem, EvidenceSeal, MediationCase, PreservationRecord
+from desktop.core.cases.matters import case_subject
 from desktop.core.evidence.items import subject as item_subject
 from desktop.core.evidence.preservation import subject as record_subject
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust import ledger
 from desktop.core.verification import anchors as ledger_anchors
-from desktop.core.verification.cases import case_subject, check_cases
+from desktop.core.verification.cases import check_cases
 from desktop.core.verification.evidence import BlobHashing, Item, check_evidence, evidence_bytes, load_items
 from desktop.core.verification.findings import Finding, Report
 from desktop.core.verification.keys import check_keys

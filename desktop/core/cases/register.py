@@ -1,0 +1,146 @@
+"""The case register as lists read it: one page of cases at a time, filtered and sorted in SQL on columns
+the case row keeps (party and mediator names, the next deadline, the foreign-related mark), so 100 000
+cases answer as fast as a few."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import CaseMediator, MediationCase
+from desktop.core.cases.deadlines import DUE_SOON_DAYS
+from desktop.core.cases.matters import MatterKind
+from desktop.core.cases.workflow import CaseStatus
+from desktop.core.office.office import case_number_forms
+from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
+
+PAGE_SIZE = 200
+
+
+class SortKey(Vocabulary):
+    """The columns the case list sorts by."""
+
+    NUMBER = "number", QT_TRANSLATE_NOOP("vocabulary", "Number")
+    KIND = "kind", QT_TRANSLATE_NOOP("vocabulary", "Kind")
+    TYPE = "type", QT_TRANSLATE_NOOP("vocabulary", "Type")
+    TITLE = "title", QT_TRANSLATE_NOOP("vocabulary", "Title")
+    PARTIES = "parties", QT_TRANSLATE_NOOP("vocabulary", "Parties")
+    STATUS = "status", QT_TRANSLATE_NOOP("vocabulary", "Status")
+    MEDIATORS = "mediators", QT_TRANSLATE_NOOP("vocabulary", "Mediators")
+    RECEIVED = "received", QT_TRANSLATE_NOOP("vocabulary", "Received")
+    DEADLINE = "deadline", QT_TRANSLATE_NOOP("vocabulary", "Next deadline")
+
+
+_SORT_COLUMNS = {
+    SortKey.NUMBER: (MediationCase.year, MediationCase.kind, MediationCase.serial),
+    SortKey.KIND: (MediationCase.kind,),
+    SortKey.TYPE: (MediationCase.case_type,),
+    SortKey.TITLE: (MediationCase.title,),
+    SortKey.PARTIES: (MediationCase.party_names,),
+    SortKey.STATUS: (MediationCase.status,),
+    SortKey.MEDIATORS: (MediationCase.mediator_names,),
+    SortKey.RECEIVED: (MediationCase.received_on,),
+    SortKey.DEADLINE: (MediationCase.next_deadline,),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    """What the list shows: every condition given must hold. ``text`` matches a substring of the number,
+    the title or a party's name (Chinese included); ``due_within`` keeps cases whose next deadline falls
+    within that many days of ``today`` or has passed."""
+
+    kind: MatterKind | None = None
+    case_type: str | None = None
+    status: CaseStatus | None = None
+    mediator: str | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    due_soon: bool = False
+    foreign_related: bool | None = None
+    text: str = ""
+    today: date | None = None
+
+    def with_today(self, today: date) -> CaseFilter:
+        return replace(self, today=today)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One line of the case list."""
+
+    id: int
+    number: str
+    kind: MatterKind
+    case_type: str
+    title: str
+    party_names: str
+    status: CaseStatus
+    mediator_names: str
+    received_on: date | None
+    next_deadline: date | None
+    foreign_related: bool
+    created_at: datetime
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _conditions(wanted: CaseFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if wanted.kind is not None:
+        conditions.append(MediationCase.kind == wanted.kind.value)
+    if wanted.case_type:
+        conditions.append(MediationCase.case_type == wanted.case_type)
+    if wanted.status is not None:
+        conditions.append(MediationCase.status == wanted.status.value)
+    if wanted.mediator:
+        conditions.append(MediationCase.id.in_(select(CaseMediator.case_id)
+                                               .where(CaseMediator.mediator == wanted.mediator)))
+    if wanted.received_from is not None:
+        conditions.append(MediationCase.received_on >= wanted.received_from)
+    if wanted.received_to is not None:
+        conditions.append(MediationCase.received_on <= wanted.received_to)
+    if wanted.due_soon:
+        today = wanted.today or date.today()
+        conditions.append(MediationCase.next_deadline <= today + timedelta(days=DUE_SOON_DAYS))
+    if wanted.foreign_related is not None:
+        conditions.append(MediationCase.foreign_related.is_(wanted.foreign_related))
+    text = wanted.text.strip()
+    if text:
+        numbers = [MediationCase.number.like(_like(form), escape="\\") for form in case_number_forms(text)]
+        conditions.append(or_(*numbers, MediationCase.title.like(_like(text), escape="\\"),
+                              MediationCase.party_names.like(_like(text), escape="\\")))
+    return conditions
+
+
+def _query(wanted: CaseFilter) -> Select[MediationCase]:
+    return select(MediationCase).where(*_conditions(wanted))
+
+
+def page(session: Session, wanted: CaseFilter, sort: SortKey = SortKey.NUMBER, descending: bool = True,
+         offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseRow]:
+    """One page of the list: ``limit`` cases from ``offset``, sorted (ties by id, so pages never overlap)."""
+    columns = _SORT_COLUMNS[sort]
+    order = [column.desc() if descending else column.asc() for column in columns]
+    order.append(MediationCase.id.desc() if descending else MediationCase.id.asc())
+    query = _query(wanted).order_by(*order).offset(offset).limit(limit)
+    return [CaseRow(row.id, row.number, MatterKind(row.kind), row.case_type, row.title, row.party_names,
+                    CaseStatus(row.status), row.mediator_names, row.received_on, row.next_deadline,
+                    row.foreign_related, row.created_at) for row in session.scalars(query)]
+
+
+def count(session: Session, wanted: CaseFilter) -> int:
+    """How many cases the filter keeps."""
+    return int(session.scalar(select(func.count()).select_from(MediationCase).where(*_conditions(wanted)))
+               or 0)
+
+
+def due_soon_count(session: Session, today: date) -> int:
+    """Cases whose next deadline falls within the due-soon window or has passed (the status bar's count)."""
+    return count(session, CaseFilter(due_soon=True, today=today))
