@@ -44,6 +44,21 @@ class Field(Vocabulary):
         "vocabulary", "Legal representative or person in charge")  # 法定代表人或主要负责人
     REPRESENTATIVE_POST = "representative_post", QT_TRANSLATE_NOOP(
         "vocabulary", "Post of the representative")  # 职务
+    # Agents (委托代理人) and service addresses (送达地址确认书)
+    AGENT_KIND = "agent_kind", QT_TRANSLATE_NOOP("vocabulary", "Kind of agent")  # 代理人类别
+    FIRM = "firm", QT_TRANSLATE_NOOP(
+        "vocabulary", "Law firm or legal service office")  # 律师事务所或法律服务所
+    LICENCE_NUMBER = "licence_number", QT_TRANSLATE_NOOP(
+        "vocabulary", "Practising certificate number")  # 执业证号
+    DOCUMENT = "document", QT_TRANSLATE_NOOP("vocabulary", "Identity document")  # 证件类型
+    AUTHORITY = "authority", QT_TRANSLATE_NOOP("vocabulary", "Authority")  # 代理权限
+    POWERS = "powers", QT_TRANSLATE_NOOP("vocabulary", "Special powers")  # 特别授权事项
+    VALID_FROM = "valid_from", QT_TRANSLATE_NOOP("vocabulary", "Valid from")  # 授权期限起
+    VALID_TO = "valid_to", QT_TRANSLATE_NOOP("vocabulary", "Valid until")  # 授权期限止
+    SERVICE_ADDRESS = "service_address", QT_TRANSLATE_NOOP("vocabulary", "Service address")  # 送达地址
+    RECIPIENT = "recipient", QT_TRANSLATE_NOOP("vocabulary", "Recipient")  # 收件人
+    POSTCODE = "postcode", QT_TRANSLATE_NOOP("vocabulary", "Postcode")  # 邮政编码
+    EMAIL = "email", QT_TRANSLATE_NOOP("vocabulary", "E-mail")  # 电子邮箱
     # Evidence: how it was acquired (取证信息)
     SOURCE = "source", QT_TRANSLATE_NOOP("vocabulary", "Source")
     URL = "url", QT_TRANSLATE_NOOP("vocabulary", "Address (URL)")
