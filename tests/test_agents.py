@@ -121,7 +121,7 @@ def test_service_address() -> None:
     _refused("service_address", service_address, "  ")
     assert "6 digits" in _refused("postcode", service_address, "昆明", postcode="65003")
     _refused("email", service_address, "昆明", email="zhang@localhost")
-    _refused("phone", service_address, "昆明", phone="1380871")
+    _refused("service_phone", service_address, "昆明", phone="1380871")
     # Civil Procedure Law art. 90: electronic service needs somewhere to go; a fixed line is not one.
     assert "e-mail address or a mobile" in _refused("email", service_address, "昆明", phone="087165123456",
                                                    electronic_consent=True)

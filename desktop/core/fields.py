@@ -56,6 +56,7 @@ class Field(Vocabulary):
     VALID_FROM = "valid_from", QT_TRANSLATE_NOOP("vocabulary", "Valid from")  # 授权期限起
     VALID_TO = "valid_to", QT_TRANSLATE_NOOP("vocabulary", "Valid until")  # 授权期限止
     SERVICE_ADDRESS = "service_address", QT_TRANSLATE_NOOP("vocabulary", "Service address")  # 送达地址
+    SERVICE_PHONE = "service_phone", QT_TRANSLATE_NOOP("vocabulary", "Phone for service")  # 送达联系电话
     RECIPIENT = "recipient", QT_TRANSLATE_NOOP("vocabulary", "Recipient")  # 收件人
     POSTCODE = "postcode", QT_TRANSLATE_NOOP("vocabulary", "Postcode")  # 邮政编码
     EMAIL = "email", QT_TRANSLATE_NOOP("vocabulary", "E-mail")  # 电子邮箱

@@ -154,6 +154,73 @@
     </message>
 </context>
 <context>
+    <name>AgentForm</name>
+    <message>
+        <source>None given</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <source>e.g. USA, JPN, DEU</source>
+        <translation>如 USA、JPN、DEU</translation>
+    </message>
+    <message>
+        <source>Special powers (each must be written in the power of attorney)</source>
+        <translation>特别授权事项（须在授权委托书中逐项写明）</translation>
+    </message>
+    <message>
+        <source>Until the matter ends</source>
+        <translation>至本案调解终结</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Kind of agent:</source>
+        <translation>代理人类别：</translation>
+    </message>
+    <message>
+        <source>Law firm or legal service office:</source>
+        <translation>律师事务所或法律服务所：</translation>
+    </message>
+    <message>
+        <source>Practising certificate number:</source>
+        <translation>执业证号：</translation>
+    </message>
+    <message>
+        <source>Identity document:</source>
+        <translation>证件类型：</translation>
+    </message>
+    <message>
+        <source>Document number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <source>Nationality:</source>
+        <translation>国籍：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Authority:</source>
+        <translation>代理权限：</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>授权期限自：</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>授权期限至：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>New case</source>
@@ -1401,6 +1468,121 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>PartyForm</name>
+    <message>
+        <source>Natural person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>法人或非法人组织</translation>
+    </message>
+    <message>
+        <source>Foreign organisation</source>
+        <translation>外国企业或组织</translation>
+    </message>
+    <message>
+        <source>e.g. USA, JPN, DEU</source>
+        <translation>如 USA、JPN、DEU</translation>
+    </message>
+    <message>
+        <source>Service address (confirmed by the party)</source>
+        <translation>送达地址（当事人确认）</translation>
+    </message>
+    <message>
+        <source>Agrees to electronic service</source>
+        <translation>同意电子送达</translation>
+    </message>
+    <message>
+        <source>Kind of party:</source>
+        <translation>当事人类型：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Identity document:</source>
+        <translation>证件类型：</translation>
+    </message>
+    <message>
+        <source>Document number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <source>Nationality:</source>
+        <translation>国籍：</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <source>Ethnic group:</source>
+        <translation>民族：</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>出生日期：</translation>
+    </message>
+    <message>
+        <source>Occupation or post:</source>
+        <translation>职业或职务：</translation>
+    </message>
+    <message>
+        <source>Address or work unit:</source>
+        <translation>住所或工作单位：</translation>
+    </message>
+    <message>
+        <source>Unified social credit code:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>Registration number:</source>
+        <translation>注册号：</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国家或地区：</translation>
+    </message>
+    <message>
+        <source>Domicile:</source>
+        <translation>住所：</translation>
+    </message>
+    <message>
+        <source>Legal representative or person in charge:</source>
+        <translation>法定代表人或主要负责人：</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>送达地址：</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>Postcode:</source>
+        <translation>邮政编码：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Name of the organisation:</source>
+        <translation>名称：</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change your password</source>
@@ -2542,8 +2724,56 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>所填性别与身份证号码（第 17 位）记载的性别不一致。</translation>
     </message>
     <message>
+        <source>“{value}” is not a valid choice for {field}.</source>
+        <translation>“{value}”不是“{field}”的有效选项。</translation>
+    </message>
+    <message>
         <source>The field {field} is required.</source>
         <translation>“{field}”为必填项。</translation>
+    </message>
+    <message>
+        <source>A lawyer&apos;s practising certificate number has 17 digits; “{number}” is not one.</source>
+        <translation>律师执业证号应为 17 位数字；“{number}”不符合。</translation>
+    </message>
+    <message>
+        <source>A practising certificate number has 5 to 30 letters and digits; “{number}” is not one.</source>
+        <translation>执业证号应为 5 至 30 位字母或数字；“{number}”不符合。</translation>
+    </message>
+    <message>
+        <source>A postcode has 6 digits; “{code}” is not one.</source>
+        <translation>邮政编码应为 6 位数字；“{code}”不符合。</translation>
+    </message>
+    <message>
+        <source>“{address}” is not an e-mail address (like name@example.com).</source>
+        <translation>“{address}”不是电子邮箱地址（应形如 name@example.com）。</translation>
+    </message>
+    <message>
+        <source>Special authority must name at least one special power.</source>
+        <translation>特别授权须至少写明一项特别授权事项。</translation>
+    </message>
+    <message>
+        <source>General authority grants no special powers: choose special authority, or clear the special powers.</source>
+        <translation>一般授权不含特别授权事项：请改选特别授权，或取消所选事项。</translation>
+    </message>
+    <message>
+        <source>Only a lawyer or a legal service worker is recorded with a firm and a practising certificate.</source>
+        <translation>只有律师或基层法律服务工作者才登记执业机构和执业证号。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of identity document for this number.</source>
+        <translation>请为此号码选择证件类型。</translation>
+    </message>
+    <message>
+        <source>An agent who is not a lawyer or legal service worker shows an identity document: choose its kind and give its number.</source>
+        <translation>律师和基层法律服务工作者以外的代理人须提供身份证件：请选择证件类型并填写号码。</translation>
+    </message>
+    <message>
+        <source>The authority cannot end ({end}) before it begins ({start}).</source>
+        <translation>授权期限的截止日期（{end}）不能早于起始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>Electronic service needs an e-mail address or a mobile number to send to.</source>
+        <translation>电子送达须填写电子邮箱或手机号码。</translation>
     </message>
     <message>
         <source>The date of birth {given} lies in the future.</source>
@@ -2736,6 +2966,26 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The record is not of the type “{expected}” (it says “{found}”).</source>
+        <translation>该记录不是“{expected}”类型（记录所载为“{found}”）。</translation>
+    </message>
+    <message>
+        <source>The record&apos;s version {found} is not one this version of Mediseal reads.</source>
+        <translation>本版 Mediseal 无法读取版本为 {found} 的记录。</translation>
+    </message>
+    <message>
+        <source>The {record_type} record has missing or unknown keys: {keys}.</source>
+        <translation>{record_type} 记录缺少或含有未知的键：{keys}。</translation>
+    </message>
+    <message>
+        <source>The {record_type} record&apos;s “{key}” holds a value of the wrong kind.</source>
+        <translation>{record_type} 记录的“{key}”值类型不正确。</translation>
+    </message>
+    <message>
+        <source>A foreign organisation&apos;s country cannot be China (CHN): enter a Chinese organisation with its unified social credit code.</source>
+        <translation>外国企业或组织的国家不能是中国（CHN）：中国的组织请按法人或非法人组织填写统一社会信用代码。</translation>
     </message>
 </context>
 <context>
@@ -3764,6 +4014,58 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>职务</translation>
     </message>
     <message>
+        <source>Kind of agent</source>
+        <translation>代理人类别</translation>
+    </message>
+    <message>
+        <source>Law firm or legal service office</source>
+        <translation>律师事务所或法律服务所</translation>
+    </message>
+    <message>
+        <source>Practising certificate number</source>
+        <translation>执业证号</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>代理权限</translation>
+    </message>
+    <message>
+        <source>Special powers</source>
+        <translation>特别授权事项</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>授权期限起始日期</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>授权期限截止日期</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Phone for service</source>
+        <translation>送达联系电话</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>证据来源</translation>
     </message>
@@ -3858,6 +4160,54 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>version</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>律师</translation>
+    </message>
+    <message>
+        <source>Basic-level legal service worker</source>
+        <translation>基层法律服务工作者</translation>
+    </message>
+    <message>
+        <source>Near relative or staff member of the party</source>
+        <translation>当事人的近亲属或者工作人员</translation>
+    </message>
+    <message>
+        <source>Citizen recommended by the party&apos;s community, unit or a social group</source>
+        <translation>当事人所在社区、单位以及有关社会团体推荐的公民</translation>
+    </message>
+    <message>
+        <source>General authority</source>
+        <translation>一般授权</translation>
+    </message>
+    <message>
+        <source>Special authority</source>
+        <translation>特别授权</translation>
+    </message>
+    <message>
+        <source>Admit, waive or change claims</source>
+        <translation>代为承认、放弃、变更请求</translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation>进行和解</translation>
+    </message>
+    <message>
+        <source>Sign the mediation agreement</source>
+        <translation>代为签署调解协议</translation>
+    </message>
+    <message>
+        <source>Apply for judicial confirmation</source>
+        <translation>代为申请司法确认</translation>
+    </message>
+    <message>
+        <source>Receive documents</source>
+        <translation>代为签收法律文书</translation>
+    </message>
+    <message>
+        <source>Receive payments</source>
+        <translation>代为领取款项</translation>
     </message>
 </context>
 </TS>

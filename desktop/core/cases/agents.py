@@ -168,7 +168,7 @@ def check_email(text: str, field: str = "email") -> str:
 def check_powers(authority: Authority, powers: Iterable[SpecialPower | str]) -> tuple[SpecialPower, ...]:
     """The special powers granted, in ``SpecialPower`` order: at least one under special authority, none
     under general authority (Civil Procedure Law 2023 art. 62: the power of attorney states the powers)."""
-    chosen = {_member(SpecialPower, power, "powers") for power in powers}
+    chosen = {_member(SpecialPower, power, field="powers") for power in powers}
     if authority is Authority.SPECIAL and not chosen:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "Special authority must name at least one special power."), field="powers")
@@ -189,17 +189,18 @@ def agent(name: str, kind: AgentKind | str, authority: Authority | str, valid_fr
     with an identity document (SPC Interpretation art. 88), the special powers under special authority
     only (art. 62), and a period of validity that does not end before it begins."""
     clean_name = clean_text(name, "name", NAME_MAX, required=True)
-    agent_kind = _member(AgentKind, kind, "agent_kind")
+    agent_kind = _member(AgentKind, kind, field="agent_kind")
     if agent_kind.licensed:
         clean_firm = clean_text(firm, "firm", NAME_MAX, required=True)
         licence = check_licence_number(licence_number, agent_kind)
     else:
-        if firm.strip() or licence_number.strip():
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "errors", "Only a lawyer or a legal service worker is recorded with a firm and a practising "
-                          "certificate."), field="firm" if firm.strip() else "licence_number")
+        for given, field in ((firm, "firm"), (licence_number, "licence_number")):
+            if given.strip():
+                raise InvalidInput(QT_TRANSLATE_NOOP(
+                    "errors", "Only a lawyer or a legal service worker is recorded with a firm and a "
+                              "practising certificate."), field=field)
         clean_firm, licence = "", ""
-    document_kind = None if document in (None, "") else _member(DocumentKind, document, "document")
+    document_kind = None if document in (None, "") else _member(DocumentKind, document, field="document")
     number, country = "", ""
     if document_kind is None:
         if normalized_number(document_number):
@@ -213,7 +214,7 @@ def agent(name: str, kind: AgentKind | str, authority: Authority | str, valid_fr
         number, _origin = check_document(document_kind, document_number, nationality, today=today)
         if document_kind is DocumentKind.PASSPORT:
             country = normalized_number(nationality)  # check_document has checked it
-    grant = _member(Authority, authority, "authority")
+    grant = _member(Authority, authority, field="authority")
     granted = check_powers(grant, powers)
     if valid_from is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The field {field} is required."), field="valid_from")
@@ -231,7 +232,7 @@ def service_address(address: str, *, recipient: str = "", phone: str = "", postc
     party (Civil Procedure Law 2023 art. 90), needs an e-mail address or a mobile number to go to."""
     where = clean_text(address, "service_address", TEXT_MAX, required=True)
     who = clean_text(recipient, "recipient", NAME_MAX)
-    number = check_phone(phone)
+    number = check_phone(phone, field="service_phone")
     code = check_postcode(postcode)
     mail = check_email(email)
     if electronic_consent and not mail and not _MOBILE.fullmatch(number):
