@@ -154,6 +154,73 @@
     </message>
 </context>
 <context>
+    <name>AgentForm</name>
+    <message>
+        <source>None given</source>
+        <translation>未提供</translation>
+    </message>
+    <message>
+        <source>e.g. USA, JPN, DEU</source>
+        <translation>如 USA、JPN、DEU</translation>
+    </message>
+    <message>
+        <source>Special powers (each must be written in the power of attorney)</source>
+        <translation>特别授权事项（须在授权委托书中逐项写明）</translation>
+    </message>
+    <message>
+        <source>Until the matter ends</source>
+        <translation>至本案调解终结</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Kind of agent:</source>
+        <translation>代理人类别：</translation>
+    </message>
+    <message>
+        <source>Law firm or legal service office:</source>
+        <translation>律师事务所或法律服务所：</translation>
+    </message>
+    <message>
+        <source>Practising certificate number:</source>
+        <translation>执业证号：</translation>
+    </message>
+    <message>
+        <source>Identity document:</source>
+        <translation>证件类型：</translation>
+    </message>
+    <message>
+        <source>Document number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <source>Nationality:</source>
+        <translation>国籍：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Authority:</source>
+        <translation>代理权限：</translation>
+    </message>
+    <message>
+        <source>Valid from:</source>
+        <translation>授权期限自：</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>授权期限至：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>New case</source>
@@ -1401,6 +1468,121 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>PartyForm</name>
+    <message>
+        <source>Natural person</source>
+        <translation>自然人</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>法人或非法人组织</translation>
+    </message>
+    <message>
+        <source>Foreign organisation</source>
+        <translation>外国企业或组织</translation>
+    </message>
+    <message>
+        <source>e.g. USA, JPN, DEU</source>
+        <translation>如 USA、JPN、DEU</translation>
+    </message>
+    <message>
+        <source>Service address (confirmed by the party)</source>
+        <translation>送达地址（当事人确认）</translation>
+    </message>
+    <message>
+        <source>Agrees to electronic service</source>
+        <translation>同意电子送达</translation>
+    </message>
+    <message>
+        <source>Kind of party:</source>
+        <translation>当事人类型：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Identity document:</source>
+        <translation>证件类型：</translation>
+    </message>
+    <message>
+        <source>Document number:</source>
+        <translation>证件号码：</translation>
+    </message>
+    <message>
+        <source>Nationality:</source>
+        <translation>国籍：</translation>
+    </message>
+    <message>
+        <source>Sex:</source>
+        <translation>性别：</translation>
+    </message>
+    <message>
+        <source>Ethnic group:</source>
+        <translation>民族：</translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation>出生日期：</translation>
+    </message>
+    <message>
+        <source>Occupation or post:</source>
+        <translation>职业或职务：</translation>
+    </message>
+    <message>
+        <source>Address or work unit:</source>
+        <translation>住所或工作单位：</translation>
+    </message>
+    <message>
+        <source>Unified social credit code:</source>
+        <translation>统一社会信用代码：</translation>
+    </message>
+    <message>
+        <source>Registration number:</source>
+        <translation>注册号：</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>国家或地区：</translation>
+    </message>
+    <message>
+        <source>Domicile:</source>
+        <translation>住所：</translation>
+    </message>
+    <message>
+        <source>Legal representative or person in charge:</source>
+        <translation>法定代表人或主要负责人：</translation>
+    </message>
+    <message>
+        <source>Post:</source>
+        <translation>职务：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>联系电话：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>送达地址：</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>收件人：</translation>
+    </message>
+    <message>
+        <source>Postcode:</source>
+        <translation>邮政编码：</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>电子邮箱：</translation>
+    </message>
+    <message>
+        <source>Name of the organisation:</source>
+        <translation>名称：</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change your password</source>
@@ -2631,7 +2813,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>“{value}” is not a valid choice for {field}.</source>
-        <translation>“{value}”不是{field}的有效选项。</translation>
+        <translation>“{value}”不是“{field}”的有效选项。</translation>
     </message>
     <message>
         <source>The field {field} is required.</source>
@@ -2639,47 +2821,47 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>A lawyer&apos;s practising certificate number has 17 digits; “{number}” is not one.</source>
-        <translation>律师执业证号为17位数字；“{number}”不是。</translation>
+        <translation>律师执业证号应为 17 位数字；“{number}”不符合。</translation>
     </message>
     <message>
         <source>A practising certificate number has 5 to 30 letters and digits; “{number}” is not one.</source>
-        <translation>执业证号由5至30位字母和数字组成；“{number}”不是。</translation>
+        <translation>执业证号应为 5 至 30 位字母或数字；“{number}”不符合。</translation>
     </message>
     <message>
         <source>A postcode has 6 digits; “{code}” is not one.</source>
-        <translation>邮政编码为6位数字；“{code}”不是。</translation>
+        <translation>邮政编码应为 6 位数字；“{code}”不符合。</translation>
     </message>
     <message>
         <source>“{address}” is not an e-mail address (like name@example.com).</source>
-        <translation>“{address}”不是电子邮箱地址（应形如name@example.com）。</translation>
+        <translation>“{address}”不是电子邮箱地址（应形如 name@example.com）。</translation>
     </message>
     <message>
         <source>Special authority must name at least one special power.</source>
-        <translation>特别授权须列明至少一项特别授权事项。</translation>
+        <translation>特别授权须至少写明一项特别授权事项。</translation>
     </message>
     <message>
         <source>General authority grants no special powers: choose special authority, or clear the special powers.</source>
-        <translation>一般授权不包含特别授权事项：请选择特别授权，或清除特别授权事项。</translation>
+        <translation>一般授权不含特别授权事项：请改选特别授权，或取消所选事项。</translation>
     </message>
     <message>
         <source>Only a lawyer or a legal service worker is recorded with a firm and a practising certificate.</source>
-        <translation>只有律师或基层法律服务工作者才记录所在机构和执业证号。</translation>
+        <translation>只有律师或基层法律服务工作者才登记执业机构和执业证号。</translation>
     </message>
     <message>
         <source>Choose the kind of identity document for this number.</source>
-        <translation>请为此号码选择身份证件类型。</translation>
+        <translation>请为此号码选择证件类型。</translation>
     </message>
     <message>
         <source>An agent who is not a lawyer or legal service worker shows an identity document: choose its kind and give its number.</source>
-        <translation>非律师、非基层法律服务工作者的代理人须出示身份证件：请选择证件类型并填写号码。</translation>
+        <translation>律师和基层法律服务工作者以外的代理人须提供身份证件：请选择证件类型并填写号码。</translation>
     </message>
     <message>
         <source>The authority cannot end ({end}) before it begins ({start}).</source>
-        <translation>授权截止日期（{end}）不能早于起始日期（{start}）。</translation>
+        <translation>授权期限的截止日期（{end}）不能早于起始日期（{start}）。</translation>
     </message>
     <message>
         <source>Electronic service needs an e-mail address or a mobile number to send to.</source>
-        <translation>电子送达须有电子邮箱或手机号码。</translation>
+        <translation>电子送达须填写电子邮箱或手机号码。</translation>
     </message>
     <message>
         <source>The date of birth {given} lies in the future.</source>
@@ -2891,23 +3073,27 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The record is not of the type “{expected}” (it says “{found}”).</source>
-        <translation>记录类型不是“{expected}”（记录为“{found}”）。</translation>
+        <translation>该记录不是“{expected}”类型（记录所载为“{found}”）。</translation>
     </message>
     <message>
         <source>The record&apos;s version {found} is not one this version of Mediseal reads.</source>
-        <translation>本版本Mediseal无法读取第{found}版记录。</translation>
+        <translation>本版 Mediseal 无法读取版本为 {found} 的记录。</translation>
     </message>
     <message>
         <source>The {record_type} record has missing or unknown keys: {keys}.</source>
-        <translation>{record_type}记录缺少或含有未知字段：{keys}。</translation>
+        <translation>{record_type} 记录缺少或含有未知的键：{keys}。</translation>
     </message>
     <message>
         <source>The {record_type} record&apos;s “{key}” holds a value of the wrong kind.</source>
-        <translation>{record_type}记录的“{key}”值类型不正确。</translation>
+        <translation>{record_type} 记录的“{key}”值类型不正确。</translation>
     </message>
     <message>
         <source>{what} was changed by someone else (now version {current}; your edit started from version {expected}). Your edit was not saved: reload to see theirs, then apply yours again.</source>
         <translation>{what}已被他人修改（现为第{current}版；您的修改基于第{expected}版）。您的修改未保存：请重新载入查看对方的修改，再重新录入您的修改。</translation>
+    </message>
+    <message>
+        <source>A foreign organisation&apos;s country cannot be China (CHN): enter a Chinese organisation with its unified social credit code.</source>
+        <translation>外国企业或组织的国家不能是中国（CHN）：中国的组织请按法人或非法人组织填写统一社会信用代码。</translation>
     </message>
 </context>
 <context>
@@ -4109,7 +4295,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Identity document</source>
-        <translation>身份证件</translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>Authority</source>
@@ -4121,11 +4307,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Valid from</source>
-        <translation>授权起始日期</translation>
+        <translation>授权期限起始日期</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation>授权截止日期</translation>
+        <translation>授权期限截止日期</translation>
     </message>
     <message>
         <source>Service address</source>
