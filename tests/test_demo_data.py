@@ -195,6 +195,8 @@ def test_mediation_cases_read_like_a_committees_register(cases: list[DemoCase]) 
             assert re.fullmatch(pattern, case.court_case_number)
         else:
             assert not case.court and not case.court_case_number and case.invited_days is None
+        if case.case_type == "trade-secret":
+            assert case.respondents[0].person is not None  # "系申请人前员工": a former employee
         if case.case_type == "geographical-indication":
             holder = applicants[0].organisation
             assert holder is not None and holder.name.endswith("促进会")

@@ -347,6 +347,8 @@ _INDUSTRIES = (
     ("软件", "管理软件", 9, "计算机软件"), ("餐饮管理", "餐饮", 43, "餐馆服务"),
     ("药业", "中成药", 5, "药品"), ("日用品", "香皂", 3, "化妆品"), ("文化旅游", "旅游纪念品", 16, "明信片"),
 )
+_SHOP_GOODS = ("茶叶", "茶叶", "鲜切花", "火腿", "咖啡", "特产", "民族服饰", "银饰", "旅游纪念品", "种苗",
+               "保健食品", "日用品")
 _SHOP_SUFFIXES = ("商行", "经营部", "店", "茶庄", "批发部", "商贸部")
 _POSTS = ("执行董事", "执行董事兼总经理", "总经理", "董事长", "经理")
 _OCCUPATIONS_APPLICANT = ("摄影师", "画家", "作家", "设计师", "茶农", "育种人员", "工程师", "个体工商户",
@@ -551,7 +553,6 @@ _DISPUTE_NAMES: dict[str, tuple[str, ...]] = {
     "trade-secret": ("侵害技术秘密纠纷", "侵害经营秘密纠纷"),
     IC_LAYOUT: ("侵害集成电路布图设计专有权纠纷",),
     "unfair-competition": ("仿冒纠纷", "虚假宣传纠纷", "商业诋毁纠纷"),
-    "other": ("知识产权合同纠纷", "商标使用许可合同纠纷", "特许经营合同纠纷"),
 }
 _REASONS: dict[CaseStatus, tuple[str, ...]] = {
     S.NOT_ACCEPTED: ("该纠纷已由人民法院受理，依法不予受理。", "被申请人明确拒绝调解。",
@@ -813,7 +814,7 @@ class _Generator(_Draws):
         return self.registered(f"{place}{self.trade_name()}{industry}{suffix}", region, "91", _POSTS)
 
     def shop_name(self, region: Region) -> str:
-        goods = self.pick(_INDUSTRIES)[1]
+        goods = self.pick(_SHOP_GOODS)
         place = region[2] if self.random() < 0.7 else region[1] + region[2]
         return f"{place}{self.trade_name()}{goods}{self.pick(_SHOP_SUFFIXES)}"
 
@@ -1055,7 +1056,10 @@ class _Generator(_Draws):
                         self.association(facts) if case_type == "geographical-indication" and index == 0
                         else None)
              for index in range(applicant_count)]
-            + [self.party(PartyRole.RESPONDENT, received, 0.5) for _ in range(respondent_count)]
+            # a trade secret is mostly taken by a former employee, the first respondent
+            + [self.party(PartyRole.RESPONDENT, received,
+                          0.0 if case_type == "trade-secret" and index == 0 else 0.5)
+               for index in range(respondent_count)]
             + [self.party(PartyRole.THIRD_PARTY, received, 0.8) for _ in range(third_count)])
         applicant = parties[0].name
         if notarial:
@@ -1074,7 +1078,8 @@ class _Generator(_Draws):
             if case_type == "patent":
                 dispute = f"侵害{_PATENT_KIND_WORDS[patent_kind or PatentKind.INVENTION][0]}专利权纠纷"
             else:
-                dispute = self.pick(_DISPUTE_NAMES[case_type])
+                dispute = f"{facts['contract']}纠纷" if case_type == "other" else \
+                    self.pick(_DISPUTE_NAMES[case_type])
             title = f"{applicant}{'、' + parties[1].name if applicant_count == 2 else ''}诉{others}{dispute}"
             claim = self.claim(case_type)
             account, requests = self.texts(case_type, facts, respondents[0], claim)
