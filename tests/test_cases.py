@@ -289,3 +289,41 @@ def test_requests_are_stored_as_a_json_list(committee: Committee) -> None:
     number = committee.open(committee.clerk, requests=["停止侵权", "", "赔礼道歉"])
     with committee.database.session_scope() as session:
         assert json.loads(matters.find_case(session, number).requests) == ["停止侵权", "赔礼道歉"]
+
+
+def test_verification_finds_changes_to_moves_mediators_parties_and_agents(committee: Committee) -> None:
+    from sqlalchemy import delete
+
+    from db.models import Agent as AgentRow
+    from db.models import CaseMediator, Party
+
+    number = committee.open(committee.clerk)
+    with committee.database.session_scope() as session:
+        party = parties.add_party(session, committee.clerk, number, "applicant", ZHANG, now=NOW)
+        lawyer = agent("周律师", AgentKind.LAWYER, Authority.GENERAL, date(2026, 11, 20),
+                       firm="云南某某律师事务所", licence_number="15301201910123456")
+        added = parties.add_agent(session, committee.clerk, party.id, lawyer, now=NOW)
+        progress.assign_mediator(session, committee.lihua, number, "lihua", conflict=False, now=NOW)
+        progress.move_case(session, committee.lihua, number, "accepted", now=NOW)
+    assert committee.findings() == []
+    with committee.database.session_scope() as session:  # behind the app's back
+        session.execute(update(MediationCase).where(MediationCase.number == number).values(status="closed"))
+        session.execute(update(Party).where(Party.id == party.id).values(name="张某"))
+        session.execute(update(CaseMediator).values(conflict=True))
+        session.execute(delete(AgentRow).where(AgentRow.id == added.id))
+    found = committee.findings()
+    assert {"case-status-changed", "record-row-changed", "mediator-assignment-changed",
+            "mediator-assignment-missing"} <= set(found), found
+    assert "record-version-missing" in found  # the agent's row is gone; the ledger still names it
+
+
+def test_the_ledger_names_parties_and_agents_in_words(committee: Committee) -> None:
+    from desktop.core.trust.subjects import SubjectKind, describe_subjects
+
+    number = committee.open(committee.clerk)
+    with committee.database.session_scope() as session:
+        party = parties.add_party(session, committee.clerk, number, "applicant", COMPANY, now=NOW)
+        described = describe_subjects(session, [parties.party_subject(party.id), "party:999", "agent:7"])
+    assert (described[f"party:{party.id}"].kind, described[f"party:{party.id}"].name,
+            described[f"party:{party.id}"].case_number) == (SubjectKind.PARTY, "云南普洱茶业有限公司", number)
+    assert not described["party:999"].found and described["agent:7"].kind is SubjectKind.AGENT

@@ -979,6 +979,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{kind} {number}（未找到）</translation>
     </message>
     <message>
+        <source>{kind} {name} ({case})</source>
+        <translation>{kind} {name}（{case}）</translation>
+    </message>
+    <message>
         <source>A user name that cannot be one</source>
         <translation>无效的用户名</translation>
     </message>
@@ -3107,6 +3111,42 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>案件 {case}</translation>
     </message>
     <message>
+        <source>a stored {what} does not match any ledger entry (it was changed or added outside Mediseal)</source>
+        <translation>所存的一条{what}与存证日志中的任何记录都不符（已在Mediseal之外被修改或添加）</translation>
+    </message>
+    <message>
+        <source>the ledger records a {what} the store no longer holds</source>
+        <translation>存证日志记载的一条{what}已不在库中</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>案件状态变更</translation>
+    </message>
+    <message>
+        <source>its status is “{found}” but its recorded moves end at “{expected}”</source>
+        <translation>其状态为“{found}”，但其记载的状态变更止于“{expected}”</translation>
+    </message>
+    <message>
+        <source>mediator assignment</source>
+        <translation>调解员指派</translation>
+    </message>
+    <message>
+        <source>the ledger records its addition (entry {seq}) but the store no longer holds it</source>
+        <translation>存证日志记载了其添加（第{seq}条），但库中已没有它</translation>
+    </message>
+    <message>
+        <source>version {version} of {subject} does not match the entry that logged it</source>
+        <translation>{subject}的第{version}版与记载它的日志条目不符</translation>
+    </message>
+    <message>
+        <source>the ledger records a version of {subject} (entry {seq}) the store no longer holds</source>
+        <translation>存证日志记载的{subject}的一个版本（第{seq}条）已不在库中</translation>
+    </message>
+    <message>
+        <source>{subject} as stored now differs from its latest recorded version</source>
+        <translation>{subject}的现存内容与其最近记载的版本不符</translation>
+    </message>
+    <message>
         <source>no ledger entry records its opening</source>
         <translation>存证日志中没有其受理记录</translation>
     </message>
@@ -3846,6 +3886,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>案件记录被改动</translation>
     </message>
     <message>
+        <source>A case&apos;s status differs from its recorded moves</source>
+        <translation>案件状态与记载的状态变更不符</translation>
+    </message>
+    <message>
+        <source>A case&apos;s move does not match the ledger</source>
+        <translation>案件状态变更与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A case&apos;s move the ledger records is missing</source>
+        <translation>存证日志记载的案件状态变更缺失</translation>
+    </message>
+    <message>
+        <source>A mediator&apos;s assignment does not match the ledger</source>
+        <translation>调解员指派与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A mediator&apos;s assignment the ledger records is missing</source>
+        <translation>存证日志记载的调解员指派缺失</translation>
+    </message>
+    <message>
+        <source>A version of a party&apos;s or agent&apos;s record does not match the ledger</source>
+        <translation>当事人或代理人记录的某一版本与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A version of a party&apos;s or agent&apos;s record the ledger records is missing</source>
+        <translation>存证日志记载的当事人或代理人记录版本缺失</translation>
+    </message>
+    <message>
+        <source>A party or agent differs from its latest recorded version</source>
+        <translation>当事人或代理人与其最近记载的版本不符</translation>
+    </message>
+    <message>
         <source>An evidence item the ledger records is missing</source>
         <translation>存证日志记载的证据已不存在</translation>
     </message>
@@ -3980,6 +4052,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Case</source>
         <translation>案件</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
     </message>
     <message>
         <source>User</source>

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import EvidenceItem, MediationCase, PreservationRecord, SigningKey, User
+from db.models import Agent, EvidenceItem, MediationCase, Party, PreservationRecord, SigningKey, User
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
 
 IDS_PER_QUERY = 400  # values in one IN list: under every driver's parameter limit
@@ -21,6 +21,8 @@ class SubjectKind(Vocabulary):
 
     EVIDENCE = "evidence", QT_TRANSLATE_NOOP("vocabulary", "Evidence")
     CASE = "case", QT_TRANSLATE_NOOP("vocabulary", "Case")
+    PARTY = "party", QT_TRANSLATE_NOOP("vocabulary", "Party")
+    AGENT = "agent", QT_TRANSLATE_NOOP("vocabulary", "Agent")
     USER = "user", QT_TRANSLATE_NOOP("vocabulary", "User")
     KEY = "key", QT_TRANSLATE_NOOP("vocabulary", "Signing key")
     PRESERVATION = "preservation", QT_TRANSLATE_NOOP("vocabulary", "Preservation record")
@@ -95,6 +97,19 @@ def describe_subjects(session: Session, subjects: Iterable[str]) -> dict[str, Su
         number = record_rows.get(int(key)) if key.isdigit() and len(key) < 18 else None
         found[subject] = SubjectInfo(subject, SubjectKind.PRESERVATION, key, "", number or "",
                                      number is not None)
+
+    for kind, table in ((SubjectKind.PARTY, Party), (SubjectKind.AGENT, Agent)):
+        named = wanted.get(kind, {})
+        named_rows: dict[int, tuple[str, str]] = {}
+        for part in _chunks([str(number) for number in _numbers(named.values())]):
+            rows = session.execute(select(table.id, table.name, MediationCase.number)
+                                   .join(MediationCase, MediationCase.id == table.case_id)
+                                   .where(table.id.in_([int(value) for value in part])))
+            named_rows.update((row_id, (name, number)) for row_id, name, number in rows)
+        for subject, key in named.items():
+            row = named_rows.get(int(key)) if key.isdigit() and len(key) < 18 else None
+            found[subject] = SubjectInfo(subject, kind, key, row[0] if row else "", row[1] if row else "",
+                                         row is not None)
 
     cases = wanted.get(SubjectKind.CASE, {})
     known_cases: set[str] = set()

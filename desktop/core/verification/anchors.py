@@ -28,7 +28,9 @@ from desktop.core.verification.findings import Finding, Words, finding, term, wo
 IN_BATCH = 500  # values per SQL IN (...) list
 USER_KINDS_PREFIX = "user."
 KEY_KINDS = (EventKind.KEY_CREATED, EventKind.KEY_IMPORTED, EventKind.KEY_REVOKED)
-ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.EVIDENCE_INGESTED,
+ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.CASE_MOVED,
+              EventKind.CASE_MEDIATOR_ASSIGNED, EventKind.PARTY_ADDED, EventKind.PARTY_EDITED,
+              EventKind.AGENT_ADDED, EventKind.AGENT_EDITED, EventKind.EVIDENCE_INGESTED,
               EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, *KEY_KINDS)
 
 

@@ -81,6 +81,22 @@ class FindingCode(Vocabulary):
         "vocabulary", "A case was never logged in the ledger")
     CASE_RECORD_CHANGED = "case-record-changed", QT_TRANSLATE_NOOP("vocabulary",
                                                                    "A case's record was changed")
+    CASE_STATUS_CHANGED = "case-status-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A case's status differs from its recorded moves")
+    CASE_MOVE_CHANGED = "case-move-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A case's move does not match the ledger")
+    CASE_MOVE_MISSING = "case-move-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A case's move the ledger records is missing")
+    MEDIATOR_ASSIGNMENT_CHANGED = "mediator-assignment-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A mediator's assignment does not match the ledger")
+    MEDIATOR_ASSIGNMENT_MISSING = "mediator-assignment-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A mediator's assignment the ledger records is missing")
+    RECORD_VERSION_CHANGED = "record-version-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A version of a party's or agent's record does not match the ledger")
+    RECORD_VERSION_MISSING = "record-version-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A version of a party's or agent's record the ledger records is missing")
+    RECORD_ROW_CHANGED = "record-row-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A party or agent differs from its latest recorded version")
     # Evidence items and their files.
     ITEM_MISSING = "item-missing", QT_TRANSLATE_NOOP("vocabulary",
                                                      "An evidence item the ledger records is missing")

@@ -31,6 +31,11 @@ def subject_words(info: SubjectInfo | None, raw: str = "") -> str:
             translate("Ledger", "{kind} {number} (not found)").format(kind=kind, number=info.key)
     if info.kind is SubjectKind.PRESERVATION:
         return f"{kind} {info.key} {info.case_number}".rstrip()
+    if info.kind in (SubjectKind.PARTY, SubjectKind.AGENT):  # 当事人 张丽（（2026）云知调字第0001号）
+        if not info.found:
+            return translate("Ledger", "{kind} {number} (not found)").format(kind=kind, number=info.key)
+        return translate("Ledger", "{kind} {name} ({case})").format(kind=kind, name=info.name,
+                                                                   case=info.case_number)
     if info.kind is SubjectKind.CASE:
         return f"{kind} {info.key}"
     if info.kind is SubjectKind.USER:
@@ -52,6 +57,7 @@ def subject_words(info: SubjectInfo | None, raw: str = "") -> str:
 
 def subject_tooltip(info: SubjectInfo | None, raw: str) -> str:
     """The raw subject as recorded, and the case an item belongs to."""
-    if info is not None and info.kind is SubjectKind.EVIDENCE and info.case_number:
+    if info is not None and info.kind in (SubjectKind.EVIDENCE, SubjectKind.PARTY, SubjectKind.AGENT) \
+            and info.case_number:
         return translate("Ledger", "{raw}, case {case}").format(raw=raw, case=info.case_number)
     return raw
