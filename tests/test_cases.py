@@ -327,3 +327,20 @@ def test_the_ledger_names_parties_and_agents_in_words(committee: Committee) -> N
     assert (described[f"party:{party.id}"].kind, described[f"party:{party.id}"].name,
             described[f"party:{party.id}"].case_number) == (SubjectKind.PARTY, "云南普洱茶业有限公司", number)
     assert not described["party:999"].found and described["agent:7"].kind is SubjectKind.AGENT
+
+
+def test_the_office_day_decides_the_year_and_the_deadlines(committee: Committee) -> None:
+    # 2026-12-31 16:30 UTC is already 1 January 2027 in Kunming (UTC+8): the number and the day received
+    # follow the office's calendar, not the machine's.
+    new_year = datetime(2026, 12, 31, 16, 30, tzinfo=UTC)
+    with committee.database.session_scope() as session:
+        info = matters.open_case(session, committee.clerk, "trademark", "跨年登记的案件", now=new_year)
+        row = matters.find_case(session, info.number)
+        assert info.number.startswith("（2027）") and row.received_on == date(2027, 1, 1)
+        progress.move_case(session, committee.clerk, info.number, "accepted", now=new_year)
+        progress.move_case(session, committee.clerk, info.number, "in-mediation", now=new_year)
+        progress.move_case(session, committee.clerk, info.number, "agreement", now=new_year)
+        row = matters.find_case(session, info.number)
+        # Effective on 1 January (the office's today); 30 days end on 31 January, a Sunday, so the period
+        # runs to Monday 1 February (Civil Code art. 203).
+        assert (row.agreement_effective_on, row.next_deadline) == (date(2027, 1, 1), date(2027, 2, 1))
