@@ -169,3 +169,40 @@ def test_0005_gives_an_existing_office_the_default_idle_lock(empty_settings: Set
             assert (row.name, row.idle_lock_minutes) == ("昆明调解中心", 15)
     finally:
         store.close()
+
+
+def test_0008_keeps_an_existing_offices_numbers_and_down_again(empty_settings: Settings) -> None:
+    """An office from before the two series: its prefix holds its word (云知调), so the word is empty and the
+    numbers do not change; no notarial series. Downgrading puts the word back into the prefix."""
+    from desktop.core.office.office import MatterKind, OfficeInfo, get_office
+
+    url = _url(empty_settings)
+    empty_settings.data_dir.mkdir(parents=True)
+    database = open_database(url)
+    sqlite_path = None if empty_settings.database_url else empty_settings.data_dir / DATABASE_FILE_NAME
+    migrate.upgrade(database, sqlite_path, target="0007")
+    with database.engine.begin() as connection:
+        connection.execute(text("INSERT INTO office (id, name, case_number_prefix, created_at) "
+                                "VALUES (1, '昆明调解中心', '云知调', :now)"), {"now": utc_now()})
+    database.dispose()
+    store = open_store(empty_settings)
+    try:
+        with store.database.session_scope() as session:
+            info = get_office(session)
+            session.get(Office, 1).case_number_prefix = "云知"  # split from its word, as Settings may
+            session.get(Office, 1).mediation_word = "调"
+            session.get(Office, 1).notarial_prefix = "云昆"
+            session.get(Office, 1).notarial_word = "证"
+    finally:
+        store.close()
+    assert info == OfficeInfo("昆明调解中心", "云知调", "", None, None)
+    assert info.number_head(MatterKind.MEDIATION) == "云知调"
+    database = open_database(url)
+    try:
+        migrate.downgrade(database, "0007")
+        with database.engine.connect() as connection:
+            assert connection.execute(text("SELECT case_number_prefix FROM office")).scalar_one() == "云知调"
+        columns = {column["name"] for column in inspect(database.engine).get_columns("office")}
+        assert "mediation_word" not in columns and "notarial_prefix" not in columns
+    finally:
+        database.dispose()

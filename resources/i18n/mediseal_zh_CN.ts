@@ -2186,6 +2186,26 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>案件编号前缀最多 {limit} 个字符，不能包含空格、数字、括号或“字”“第”“号”。</translation>
     </message>
     <message>
+        <source>The word of mediation case numbers (调 in 云知调字) must be at most {limit} characters with no spaces, digits, brackets or the characters 字, 第, 号.</source>
+        <translation>调解案件编号的代字（如“云知调字”中的“调”）最多 {limit} 个字符，不能包含空格、数字、括号或“字”“第”“号”。</translation>
+    </message>
+    <message>
+        <source>The prefix of notarial matter numbers is empty: give one with its word, or neither.</source>
+        <translation>公证事项编号前缀为空：前缀和代字须同时填写或同时留空。</translation>
+    </message>
+    <message>
+        <source>The prefix of notarial matter numbers must be at most {limit} characters with no spaces, digits, brackets or the characters 字, 第, 号.</source>
+        <translation>公证事项编号前缀最多 {limit} 个字符，不能包含空格、数字、括号或“字”“第”“号”。</translation>
+    </message>
+    <message>
+        <source>The word of notarial matter numbers (证 in 云昆证字) must be 1 to {limit} characters with no spaces, digits, brackets or the characters 字, 第, 号.</source>
+        <translation>公证事项编号的代字（如“云昆证字”中的“证”）须为 1 至 {limit} 个字符，不能包含空格、数字、括号或“字”“第”“号”。</translation>
+    </message>
+    <message>
+        <source>Notarial matters need numbers of their own: their prefix and word “{head}” are those of mediation cases.</source>
+        <translation>公证事项须使用自己的编号：其前缀和代字“{head}”与调解案件的相同。</translation>
+    </message>
+    <message>
         <source>This data folder already belongs to the office “{office}”.</source>
         <translation>此数据文件夹已属于机构“{office}”。</translation>
     </message>
@@ -3061,6 +3081,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>本机构（数据库中缺少其记录行）</translation>
     </message>
     <message>
+        <source>the name “{name}” or the prefixes “{prefix}” (mediation cases) and “{notarial}” (notarial matters)</source>
+        <translation>名称“{name}”或编号前缀“{prefix}”（调解案件）和“{notarial}”（公证事项）</translation>
+    </message>
+    <message>
         <source>the office&apos;s name and prefix</source>
         <translation>本机构名称和案件编号前缀</translation>
     </message>
@@ -3852,12 +3876,32 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>案件编号前缀</translation>
     </message>
     <message>
+        <source>Word of case numbers</source>
+        <translation>案件编号代字</translation>
+    </message>
+    <message>
+        <source>Notarial-matter prefix</source>
+        <translation>公证事项编号前缀</translation>
+    </message>
+    <message>
+        <source>Word of notarial-matter numbers</source>
+        <translation>公证事项编号代字</translation>
+    </message>
+    <message>
         <source>Idle lock (minutes)</source>
         <translation>闲置锁定时间（分钟）</translation>
     </message>
     <message>
         <source>version</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <source>Mediation case</source>
+        <translation>调解案件</translation>
+    </message>
+    <message>
+        <source>Notarial matter</source>
+        <translation>公证事项</translation>
     </message>
 </context>
 </TS>
