@@ -29,6 +29,7 @@ WORD_MAX = 2  # 调, 证; two for words such as 民证, 经证 of older notarial
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from db.models import Office
     from desktop.core.trust.permissions import Actor
 
 
@@ -193,9 +194,9 @@ def validate_office(name: str, prefix: str, *, mediation_word: str = "", notaria
     return info
 
 
-def _info(row: object) -> OfficeInfo:
-    return OfficeInfo(row.name, row.case_number_prefix, row.mediation_word,  # type: ignore[attr-defined]
-                      row.notarial_prefix, row.notarial_word)  # type: ignore[attr-defined]
+def _info(row: Office) -> OfficeInfo:
+    return OfficeInfo(row.name, row.case_number_prefix, row.mediation_word, row.notarial_prefix,
+                      row.notarial_word)
 
 
 def get_office(session: Session) -> OfficeInfo | None:
