@@ -86,20 +86,23 @@ class OfficeSection(QGroupBox):
         self.apply_button = QPushButton(self.tr("A&pply"))
         self.apply_button.setObjectName("applyIdleMinutes")
         self.apply_button.clicked.connect(self.apply_idle_minutes)
-        idle_row = QHBoxLayout()
-        idle_row.addWidget(self.idle_spin)
-        idle_row.addWidget(self.apply_button)
-        idle_row.addStretch(1)
         self.office_note = QLabel()
         self.office_note.setObjectName("officeSettingsNote")
         self.office_note.setWordWrap(True)
+        # The note beside the idle lock, not on a line of its own: the two series' rows took that height,
+        # and the keys below need it at 1024×700.
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_spin)
+        idle_row.addWidget(self.apply_button)
+        idle_row.addSpacing(12)
+        idle_row.addWidget(self.office_note, 1)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setVerticalSpacing(min(form.verticalSpacing(), 4))  # five rows; the keys below need the height
         form.addRow(self.tr("Office name:"), name_row)
         form.addRow(self.tr("Mediation cases:"), self.mediation)
         form.addRow(self.tr("Notarial matters:"), self.notarial)
         form.addRow(self.tr("Lock the window after this long without use:"), idle_row)
-        form.addRow(self.office_note)
         Refresher(self, lambda changes: changes.settings, self.refresh)
         self.set_user(signed_in)
 
