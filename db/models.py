@@ -90,7 +90,13 @@ class Office(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    # The series of mediation case numbers (云知 + 调 → （2026）云知调字第0001号). The word is empty for an
+    # office set up before it stood apart: its prefix (云知调) holds it.
     case_number_prefix: Mapped[str] = mapped_column(String(16))
+    mediation_word: Mapped[str] = mapped_column(String(2), server_default="")
+    # The series of notarial matter numbers (云昆 + 证 → （2026）云昆证字第0001号): both or neither (not set).
+    notarial_prefix: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    notarial_word: Mapped[str | None] = mapped_column(String(2), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now)
     # Minutes without input before a window locks (0: never); changed by an administrator, logged.
     idle_lock_minutes: Mapped[int] = mapped_column(Integer, default=15, server_default="15")

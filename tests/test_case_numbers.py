@@ -21,7 +21,8 @@ PER_PROCESS = 15
 def test_two_processes_never_share_a_number(settings: Settings, tmp_path: Path) -> None:
     store = open_store(settings)
     with store.database.session_scope() as session:
-        office.create_office(session, "昆明市知识产权纠纷人民调解委员会", "云知调")
+        office.create_office(session, "昆明市知识产权纠纷人民调解委员会", "云知", mediation_word="调",
+                             notarial_prefix="云昆", notarial_word="证")
         admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
         users.add_user(session, admin, "clerk", frozenset({Role.CLERK}), "clerk-password-1", "孙琳")
     store.close()

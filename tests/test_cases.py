@@ -50,7 +50,8 @@ class Committee:
         self.database = store.database
         self.vault = store.vault
         with self.database.session_scope() as session:
-            office.create_office(session, "昆明市知识产权纠纷人民调解委员会", "云知调")
+            office.create_office(session, "昆明市知识产权纠纷人民调解委员会", "云知", mediation_word="调",
+                                 notarial_prefix="云昆", notarial_word="证")
             self.admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
             for name, real_name in (("lihua", "李华"), ("wangwu", "王五")):
                 users.add_user(session, self.admin, name, frozenset({Role.MEDIATOR}), "mediator-pass-1",

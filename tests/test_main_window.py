@@ -125,7 +125,7 @@ def test_first_start_wizard_records_office_and_administrator(qtbot: QtBot, empty
         assert not next_button.isEnabled()
         assert "prefix" in page.problem.text()
         page.prefix_edit.clear()
-        type_text(page.prefix_edit, "云理知调")
+        type_text(page.prefix_edit, "云理知")  # the word 调 stands beside it
         assert next_button.isEnabled()
         assert page.problem.text() == ""
         assert page.example.text().endswith("云理知调字第0001号")
@@ -150,7 +150,7 @@ def test_first_start_wizard_records_office_and_administrator(qtbot: QtBot, empty
         assert "大理州知识产权调解中心" in window.windowTitle() and "zhang" in window.windowTitle()
         assert window.store is launcher.store and window.signed_in.actor.name == "zhang"
         with launcher.store.database.session_scope() as session:
-            assert office.get_office(session) == office.OfficeInfo("大理州知识产权调解中心", "云理知调")
+            assert office.get_office(session) == office.OfficeInfo("大理州知识产权调解中心", "云理知", "调")
             listed = users.list_users(session, window.signed_in.actor)
             assert [(info.name, info.real_name) for info in listed] == [("zhang", "张伟")]
             # The same one-transaction setup as ``mediseal init --with-key``: the key was made and unlocked.

@@ -168,7 +168,7 @@ def test_users_from_before_real_names_sign_in_and_verify_after_migration(empty_s
     sqlite_path = None if empty_settings.database_url else empty_settings.data_dir / DATABASE_FILE_NAME
     migrate.upgrade(database, sqlite_path, target=BEFORE_REAL_NAMES)
     with database.session_scope() as session:
-        session.add(Office(id=1, name="昆明调解中心", case_number_prefix="云知调"))
+        session.execute(insert(Office).values(id=1, name="昆明调解中心", case_number_prefix="云知调"))
         _old_user(session, "admin", Role.ADMIN, ADMIN_PASSWORD)
         _old_user(session, "lihua", Role.NOTARY, NOTARY_PASSWORD)
     database.dispose()
@@ -364,7 +364,9 @@ def test_cli_real_names_enable_and_office(staffed: OpenStore, monkeypatch: pytes
     assert run(["office", "set", "--prefix", "云知新"]) == EXIT_OK
     assert "（" in capsys.readouterr().out
     assert run(["office", "show", "--json"]) == EXIT_OK
-    assert json.loads(capsys.readouterr().out) == {"name": "昆明调解中心", "case_number_prefix": "云知新"}
+    assert json.loads(capsys.readouterr().out) == {"name": "昆明调解中心", "case_number_prefix": "云知新",
+                                                   "mediation_word": "", "notarial_prefix": None,
+                                                   "notarial_word": None}
     assert run(["office", "set", "--prefix", "字"]) == EXIT_USAGE
 
     monkeypatch.setenv("MEDISEAL_USER", "lihua")

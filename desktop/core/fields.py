@@ -99,6 +99,9 @@ class Field(Vocabulary):
     ORGANIZATION = "organization", QT_TRANSLATE_NOOP("vocabulary", "Organization on the certificate")
     FINGERPRINT = "fingerprint", QT_TRANSLATE_NOOP("vocabulary", "Fingerprint")
     PREFIX = "prefix", QT_TRANSLATE_NOOP("vocabulary", "Case-number prefix")
+    MEDIATION_WORD = "mediation_word", QT_TRANSLATE_NOOP("vocabulary", "Word of case numbers")  # 代字
+    NOTARIAL_PREFIX = "notarial_prefix", QT_TRANSLATE_NOOP("vocabulary", "Notarial-matter prefix")
+    NOTARIAL_WORD = "notarial_word", QT_TRANSLATE_NOOP("vocabulary", "Word of notarial-matter numbers")
     IDLE_LOCK_MINUTES = "idle_lock_minutes", QT_TRANSLATE_NOOP("vocabulary", "Idle lock (minutes)")
     # Canonical records (a record's "type" key is TYPE above)
     VERSION = "version", QT_TRANSLATE_NOOP("vocabulary", "version")

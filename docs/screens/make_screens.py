@@ -339,7 +339,8 @@ def take(language: str, data: Path, empty: Path, out: Path, number: str, every: 
     wizard.open()
     assert wizard.office_page is not None
     wizard.office_page.name_edit.setText(OFFICE)
-    wizard.office_page.prefix_edit.setText(PREFIX)
+    wizard.office_page.prefix_edit.setText("云知")  # with its word 调
+    wizard.office_page.notarial.prefix_edit.setText(PREFIX.removesuffix("证"))  # with its word 证
     camera.shoot("setup-office")
     wizard.next()
     wizard.admin_page.real_name_edit.setText("赵文")

@@ -1323,24 +1323,28 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>您的机构</translation>
     </message>
     <message>
-        <source>Mediseal records which mediation centre or notary office this data folder belongs to. The name appears on documents; the prefix on every case number.</source>
-        <translation>Mediseal 需要记录此数据文件夹所属的调解中心或公证处。名称将出现在文书上，前缀将出现在每个案件编号中。</translation>
+        <source>Mediseal records which mediation centre or notary office this data folder belongs to. The name appears on documents; each kind of matter is numbered in its own series, a prefix and a word (代字) before 字.</source>
+        <translation>Mediseal 需要记录此数据文件夹所属的调解中心或公证处。名称将出现在文书上；每类事项各有一套编号，“字”之前为编号前缀和代字。</translation>
     </message>
     <message>
         <source>e.g. Kunming IP Dispute Mediation Centre</source>
         <translation>例如：昆明市知识产权纠纷调解中心</translation>
     </message>
     <message>
+        <source>Leave the notarial prefix empty if the office takes no notarial matters; an administrator can set it later in Settings.</source>
+        <translation>本机构不办理公证事项的，公证事项编号前缀留空即可；管理员以后可在“设置”中填写。</translation>
+    </message>
+    <message>
         <source>Office name:</source>
         <translation>机构名称：</translation>
     </message>
     <message>
-        <source>Case-number prefix:</source>
-        <translation>案件编号前缀：</translation>
+        <source>Mediation cases:</source>
+        <translation>调解案件：</translation>
     </message>
     <message>
-        <source>Case numbers will look like:</source>
-        <translation>案件编号示例：</translation>
+        <source>Notarial matters:</source>
+        <translation>公证事项：</translation>
     </message>
 </context>
 <context>
@@ -1366,32 +1370,36 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>机构名称：</translation>
     </message>
     <message>
-        <source>Case-number prefix:</source>
-        <translation>案件编号前缀：</translation>
+        <source>Mediation cases:</source>
+        <translation>调解案件：</translation>
+    </message>
+    <message>
+        <source>Notarial matters:</source>
+        <translation>公证事项：</translation>
+    </message>
+    <message>
+        <source>Applies to every workstation of the office; each change is recorded in the ledger. Numbers already given keep their prefix.</source>
+        <translation>适用于本机构的所有工作站；每次更改都记入存证日志。已编定的编号保持原前缀不变。</translation>
+    </message>
+    <message>
+        <source>Record the office as “{name}”? New mediation cases get numbers like {mediation}; notarial matters are not numbered. Numbers already given do not change. The change is recorded in the ledger.</source>
+        <translation>将本机构登记为“{name}”？此后受理的调解案件编号形如 {mediation}；公证事项编号未设置。已编定的编号不变。此次更改将记入存证日志。</translation>
+    </message>
+    <message>
+        <source>Record the office as “{name}”? New mediation cases get numbers like {mediation}, new notarial matters numbers like {notarial}. Numbers already given do not change. The change is recorded in the ledger.</source>
+        <translation>将本机构登记为“{name}”？此后受理的调解案件编号形如 {mediation}，公证事项编号形如 {notarial}。已编定的编号不变。此次更改将记入存证日志。</translation>
     </message>
     <message>
         <source>Lock the window after this long without use:</source>
         <translation>无操作多久后锁定窗口：</translation>
     </message>
     <message>
-        <source>Applies to every workstation of the office; each change is recorded in the ledger. Case numbers already given keep their prefix.</source>
-        <translation>适用于本机构的所有工作站；每次更改都记入存证日志。已编定的案件编号保持原前缀不变。</translation>
-    </message>
-    <message>
         <source>Set for the whole office by an administrator.</source>
         <translation>由管理员为整个机构统一设置。</translation>
     </message>
     <message>
-        <source>e.g. {number}</source>
-        <translation>例如 {number}</translation>
-    </message>
-    <message>
         <source>Change the office</source>
         <translation>更改机构信息</translation>
-    </message>
-    <message>
-        <source>Record the office as “{name}” with the case-number prefix “{prefix}”? New cases get numbers like {example}; case numbers already given do not change. The change is recorded in the ledger.</source>
-        <translation>将本机构登记为“{name}”，案件编号前缀为“{prefix}”？此后受理的案件编号形如 {example}；已编定的案件编号不变。此次更改将记入存证日志。</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2025,41 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>SeriesRow</name>
+    <message>
+        <source>e.g. 云知</source>
+        <translation>例如 云知</translation>
+    </message>
+    <message>
+        <source>e.g. 云昆</source>
+        <translation>例如 云昆</translation>
+    </message>
+    <message>
+        <source>Example: {number}</source>
+        <translation>示例：{number}</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>编号前缀</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>代字</translation>
+    </message>
+    <message>
+        <source>The text before the word, as 云知 in 云知调字: usually the province&apos;s short name and the office&apos;s own character.</source>
+        <translation>代字之前的部分，如“云知调字”中的“云知”：通常为省（区、市）简称加本机构的简称。</translation>
+    </message>
+    <message>
+        <source>The word (代字) of this kind of matter, as 调 in 云知调字 or 证 in 云昆证字.</source>
+        <translation>此类事项的代字，如“云知调字”中的“调”、“云昆证字”中的“证”。</translation>
+    </message>
+    <message>
+        <source>Not used: no notarial matters are numbered</source>
+        <translation>未设置：公证事项暂不编号</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up Mediseal</source>
@@ -2370,6 +2413,26 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The case-number prefix must be at most {limit} characters with no spaces, digits, brackets or the characters 字, 第, 号.</source>
         <translation>案件编号前缀最多 {limit} 个字符，不能包含空格、数字、括号或“字”“第”“号”。</translation>
+    </message>
+    <message>
+        <source>The word of mediation case numbers (调 in 云知调字) must be at most {limit} characters with no spaces, digits, brackets or the characters 字, 第, 号.</source>
+        <translation>调解案件编号的代字（如“云知调字”中的“调”）最多 {limit} 个字符，不能包含空格、数字、括号或“字”“第”“号”。</translation>
+    </message>
+    <message>
+        <source>The prefix of notarial matter numbers is empty: give one with its word, or neither.</source>
+        <translation>公证事项编号前缀为空：前缀和代字须同时填写或同时留空。</translation>
+    </message>
+    <message>
+        <source>The prefix of notarial matter numbers must be at most {limit} characters with no spaces, digits, brackets or the characters 字, 第, 号.</source>
+        <translation>公证事项编号前缀最多 {limit} 个字符，不能包含空格、数字、括号或“字”“第”“号”。</translation>
+    </message>
+    <message>
+        <source>The word of notarial matter numbers (证 in 云昆证字) must be 1 to {limit} characters with no spaces, digits, brackets or the characters 字, 第, 号.</source>
+        <translation>公证事项编号的代字（如“云昆证字”中的“证”）须为 1 至 {limit} 个字符，不能包含空格、数字、括号或“字”“第”“号”。</translation>
+    </message>
+    <message>
+        <source>Notarial matters need numbers of their own: their prefix and word “{head}” are those of mediation cases.</source>
+        <translation>公证事项须使用自己的编号：其前缀和代字“{head}”与调解案件的相同。</translation>
     </message>
     <message>
         <source>This data folder already belongs to the office “{office}”.</source>
@@ -3459,6 +3522,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>本机构（数据库中缺少其记录行）</translation>
     </message>
     <message>
+        <source>the name “{name}” or the prefixes “{prefix}” (mediation cases) and “{notarial}” (notarial matters)</source>
+        <translation>名称“{name}”或编号前缀“{prefix}”（调解案件）和“{notarial}”（公证事项）</translation>
+    </message>
+    <message>
         <source>the office&apos;s name and prefix</source>
         <translation>本机构名称和案件编号前缀</translation>
     </message>
@@ -4508,6 +4575,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Case-number prefix</source>
         <translation>案件编号前缀</translation>
+    </message>
+    <message>
+        <source>Word of case numbers</source>
+        <translation>案件编号代字</translation>
+    </message>
+    <message>
+        <source>Notarial-matter prefix</source>
+        <translation>公证事项编号前缀</translation>
+    </message>
+    <message>
+        <source>Word of notarial-matter numbers</source>
+        <translation>公证事项编号代字</translation>
     </message>
     <message>
         <source>Idle lock (minutes)</source>

@@ -1,5 +1,6 @@
 """``mediseal init``: a new data folder, its office and its first administrator; ``mediseal office``: the
-office's name and case-number prefix (shown, or changed by an administrator, logged)."""
+office's name and its two number series, mediation cases and notarial matters (shown, or changed by an
+administrator, logged)."""
 
 from __future__ import annotations
 
@@ -32,9 +33,19 @@ def register(commands: Any) -> None:
                                            "MEDISEAL_NEW_PASSWORD, else asked twice).")
     add_common(init)
     init.add_argument("--office", required=True, metavar="NAME", help="name of the office (调解中心/公证处)")
-    init.add_argument("--prefix", default=office.DEFAULT_PREFIX, metavar="TEXT",
-                      help="case-number prefix, as in （2026）云知调字第0001号 "
-                           f"(default: {office.DEFAULT_PREFIX})")
+    init.add_argument("--prefix", default=office.DEFAULT_MEDIATION_PREFIX, metavar="TEXT",
+                      help="prefix of mediation case numbers, 云知 in （2026）云知调字第0001号 "
+                           f"(default: {office.DEFAULT_MEDIATION_PREFIX})")
+    init.add_argument("--word", metavar="TEXT",
+                      help="word of mediation case numbers, 调 in 云知调字 "
+                           f"(default: {office.MEDIATION_WORD}; none when the prefix already ends "
+                           f"with {office.MEDIATION_WORD}, as 云知调)")
+    init.add_argument("--notarial-prefix", metavar="TEXT",
+                      help="prefix of notarial matter numbers, 云昆 in （2026）云昆证字第0001号 (default: "
+                           "none, no notarial series until an administrator sets one)")
+    init.add_argument("--notarial-word", metavar="TEXT",
+                      help="word of notarial matter numbers, 证 in 云昆证字 "
+                           f"(default: {office.NOTARIAL_WORD} with --notarial-prefix)")
     init.add_argument("--admin", required=True, metavar="USER", help="login name of the first administrator")
     init.add_argument("--real-name", required=True, metavar="TEXT",
                       help="the administrator's real name (姓名) as on their ID card")
@@ -43,15 +54,25 @@ def register(commands: Any) -> None:
                            "sign-out)")
     init.set_defaults(handler=cmd_init)
 
-    office_parser = commands.add_parser("office", help="the office's name and case-number prefix")
+    office_parser = commands.add_parser("office", help="the office's name and number series")
     group = office_parser.add_subparsers(dest="office_command", metavar="ACTION", required=True,
                                          parser_class=type(office_parser))
-    show = add_command(group, "show", "show the office's name and case-number prefix", cmd_office_show)
+    show = add_command(group, "show", "show the office's name and number series", cmd_office_show)
     add_json_option(show)
-    change = add_command(group, "set", "change the office's name or case-number prefix (administrators; "
-                         "logged; case numbers already given keep theirs)", cmd_office_set)
+    change = add_command(group, "set", "change the office's name or a number series (administrators; "
+                         "logged; numbers already given keep theirs)", cmd_office_set)
     change.add_argument("--name", metavar="NAME", help="new name of the office (default: unchanged)")
-    change.add_argument("--prefix", metavar="TEXT", help="new case-number prefix (default: unchanged)")
+    change.add_argument("--prefix", metavar="TEXT",
+                        help="new prefix of mediation case numbers (default: unchanged)")
+    change.add_argument("--word", metavar="TEXT",
+                        help="new word of mediation case numbers, 调 in 云知调字; \"\" when the prefix ends "
+                             "with it (default: unchanged)")
+    change.add_argument("--notarial-prefix", metavar="TEXT",
+                        help="new prefix of notarial matter numbers, 云昆 in 云昆证字; \"\" removes the "
+                             "series (default: unchanged)")
+    change.add_argument("--notarial-word", metavar="TEXT",
+                        help="new word of notarial matter numbers "
+                             f"(default: unchanged, or {office.NOTARIAL_WORD} for a new series)")
     add_user_option(change, "the administrator acting")
 
 
@@ -62,7 +83,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     from desktop.core.trust import users
     from desktop.core.trust.passwords import check_password_rules
 
-    info = office.validate_office(args.office, args.prefix)
+    word = args.word
+    if word is None:  # a prefix that already ends with the word is the whole head, as before --word
+        word = "" if args.prefix.strip().endswith(office.MEDIATION_WORD) else office.MEDIATION_WORD
+    notarial_word = args.notarial_word
+    if notarial_word is None and args.notarial_prefix:
+        notarial_word = office.NOTARIAL_WORD
+    info = office.validate_office(args.office, args.prefix, mediation_word=word,
+                                  notarial_prefix=args.notarial_prefix, notarial_word=notarial_word)
     users.validate_user_name(args.admin)
     real_name = users.validate_real_name(args.real_name)
     password = new_password(args)
@@ -70,24 +98,34 @@ def cmd_init(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         with store.database.session_scope() as session:
             result = set_up(session, info, args.admin, password, real_name, with_key=args.with_key)
-        info = result.office
-        example = office.format_case_number(info.case_number_prefix, datetime.now().year, 1)
         print(f"Data folder:   {store.folder.root}")
         print(f"Database:      {store.database_label} (schema {store.migration.to_revision})")
-        print(f"Office:        {info.name}")
-        print(f"Case numbers:  {example}")
+        print(f"Office:        {result.office.name}")
+        _print_series(result.office)
         print(f"Administrator: {args.admin} ({one_line(real_name)})")
         if result.key is not None:
             print(f"Signing key:   {result.key.fingerprint}")
-        log.info("initialised data folder for office %s", info.name)
+        log.info("initialised data folder for office %s", result.office.name)
     return EXIT_OK
 
 
+def _example(info: office.OfficeInfo, kind: office.MatterKind) -> str:
+    head = info.number_head(kind)
+    return office.format_case_number(head, datetime.now().year, 1) if head is not None else "(not set)"
+
+
+def _print_series(info: office.OfficeInfo) -> None:
+    print(f"Case numbers:  {one_line(_example(info, office.MatterKind.MEDIATION))}")
+    print(f"Notarial:      {one_line(_example(info, office.MatterKind.NOTARIAL))}")
+
+
 def _print_office(info: office.OfficeInfo) -> None:
-    example = office.format_case_number(info.case_number_prefix, datetime.now().year, 1)
     print(f"Office:        {one_line(info.name)}")
     print(f"Prefix:        {one_line(info.case_number_prefix)}")
-    print(f"Case numbers:  {one_line(example)}")
+    print(f"Word:          {one_line(info.mediation_word) or '(in the prefix)'}")
+    print(f"Notarial:      {one_line(info.notarial_prefix or '(not set)')}")
+    print(f"Notarial word: {one_line(info.notarial_word or '(not set)')}")
+    _print_series(info)
 
 
 def _the_office(session: Any) -> office.OfficeInfo:
@@ -110,18 +148,27 @@ def cmd_office_show(args: argparse.Namespace) -> int:
 
 
 def cmd_office_set(args: argparse.Namespace) -> int:
-    """Change the name, the prefix or both; what is not given stays as it is."""
+    """Change the name or a series; what is not given stays as it is."""
     from desktop.cli.common import UsageError
 
-    if args.name is None and args.prefix is None:
-        raise UsageError("give --name, --prefix or both")
+    given = (args.name, args.prefix, args.word, args.notarial_prefix, args.notarial_word)
+    if all(value is None for value in given):
+        raise UsageError("give --name, --prefix, --word, --notarial-prefix or --notarial-word")
     with opened_store(args) as store:
         actor, _password = acting_user(args, store)
         with store.database.session_scope() as session:
             current = _the_office(session)
             name = args.name if args.name is not None else current.name
             prefix = args.prefix if args.prefix is not None else current.case_number_prefix
-            info = office.update_office(session, actor, name, prefix)
+            notarial_word = args.notarial_word
+            if notarial_word is None and args.notarial_prefix is not None:
+                if not args.notarial_prefix.strip():
+                    notarial_word = ""  # the series removed
+                elif current.notarial_word is None:
+                    notarial_word = office.NOTARIAL_WORD  # a new series gets the usual word
+            info = office.update_office(session, actor, name, prefix, mediation_word=args.word,
+                                        notarial_prefix=args.notarial_prefix, notarial_word=notarial_word)
     _print_office(info)
-    log.info("office changed to %s, prefix %s", info.name, info.case_number_prefix)
+    log.info("office changed to %s, mediation %s, notarial %s", info.name,
+             info.number_head(office.MatterKind.MEDIATION), info.number_head(office.MatterKind.NOTARIAL))
     return EXIT_OK

@@ -32,7 +32,13 @@ from desktop.core.cases.workflow import CaseStatus
 from desktop.core.documents.amounts import check_amount
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time
-from desktop.core.office.office import DEFAULT_PREFIX, case_number_forms, format_case_number, get_office
+from desktop.core.office.office import (
+    MatterKind,
+    OfficeInfo,
+    case_number_forms,
+    format_case_number,
+    get_office,
+)
 from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
@@ -40,13 +46,6 @@ from desktop.core.trust.permissions import Action, Actor, Role, require
 from desktop.core.vocabulary import Vocabulary
 
 CaseId = NewType("CaseId", int)
-
-
-class MatterKind(Vocabulary):
-    """The two kinds of matter, each with its own number series. Stored: never rename one."""
-
-    MEDIATION = "mediation", QT_TRANSLATE_NOOP("vocabulary", "Mediation case")  # 调解案件
-    NOTARIAL = "notarial", QT_TRANSLATE_NOOP("vocabulary", "Notarial matter")  # 公证事项
 
 
 class CaseType(Vocabulary):
@@ -350,18 +349,14 @@ def open_matter(session: Session, actor: Actor, kind: MatterKind, details: CaseD
     return _info(row)
 
 
-def _number_head(office: object, kind: MatterKind) -> str:
+def _number_head(office: OfficeInfo, kind: MatterKind) -> str:
     """The text before 字 in numbers of ``kind``: the office's prefix and word for that series."""
-    number_head = getattr(office, "number_head", None)
-    if number_head is not None:
-        head = number_head(kind)
-        if head is None:
-            raise NotAllowed(QT_TRANSLATE_NOOP(
-                "errors", "The office has no number series for {kind} yet: an administrator sets its prefix "
-                "and word in Settings."), kind=kind.label)
-        return str(head)
-    prefix = str(getattr(office, "case_number_prefix", "") or DEFAULT_PREFIX)
-    return prefix if kind is MatterKind.MEDIATION else prefix.removesuffix("调") + "证"
+    head = office.number_head(kind)
+    if head is None:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "The office has no number series for {kind} yet: an administrator sets its prefix "
+            "and word in Settings."), kind=kind.label)
+    return head
 
 
 def open_case(session: Session, actor: Actor, case_type: str, title: str, now: datetime | None = None, *,

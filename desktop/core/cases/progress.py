@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from db.models import Agent, CaseMediator, CaseMove, MediationCase, Party, User, utc_now
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import (
-    MatterKind,
     case_subject,
     find_case,
     mediators_of,
@@ -23,6 +22,7 @@ from desktop.core.cases.matters import (
 from desktop.core.cases.workflow import CaseStatus, check_move
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time, record_digest
+from desktop.core.office.office import MatterKind
 from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind

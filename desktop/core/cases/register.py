@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 
 from db.models import CaseMediator, MediationCase
 from desktop.core.cases.deadlines import DUE_SOON_DAYS
-from desktop.core.cases.matters import MatterKind
 from desktop.core.cases.workflow import CaseStatus
-from desktop.core.office.office import case_number_forms
+from desktop.core.office.office import MatterKind, case_number_forms
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
 
 PAGE_SIZE = 200

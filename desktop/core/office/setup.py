@@ -32,7 +32,9 @@ def set_up(session: Session, office: OfficeInfo | None, admin_name: str, passwor
     kept unless all of it is: the caller's transaction commits or rolls back as one."""
     ledger.lock(session)  # first: a SQLite reader cannot take the write lock later
     if office is not None:
-        recorded = create_office(session, office.name, office.case_number_prefix)
+        recorded = create_office(session, office.name, office.case_number_prefix,
+                                 mediation_word=office.mediation_word, notarial_prefix=office.notarial_prefix,
+                                 notarial_word=office.notarial_word)
     else:
         existing = get_office(session)
         if existing is None:

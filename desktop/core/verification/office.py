@@ -1,8 +1,9 @@
 """Verification of the office: its settings (the idle lock every seat follows) against the latest
 ``office.setting_changed`` entry, or against the defaults when the ledger records no change; and its name
-and case-number prefix against the latest ``office.created`` / ``office.updated`` entry (a store set up
-before these were logged has none until an administrator changes them). A seat that loosened the lock or
-renamed the office behind the app's back shows here."""
+and number series against the latest ``office.created`` / ``office.updated`` entry (a store set up before
+these were logged has none until an administrator changes them; an entry logged before the series stood
+apart holds a version-1 record, which still matches while no notarial series is set). A seat that
+loosened the lock, renamed the office or changed a series behind the app's back shows here."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from db.models import LedgerEntry
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.integrity.canonical import record_digest
-from desktop.core.office.office import get_office, recorded_office
+from desktop.core.office.office import MatterKind, get_office, recorded_office
 from desktop.core.office.settings import IDLE_LOCK_DEFAULT_MINUTES, SETTINGS_SUBJECT, OfficeSettings
 from desktop.core.office.settings import office_settings as read_settings
 from desktop.core.trust.events import EventKind
@@ -21,7 +22,7 @@ from desktop.core.verification.findings import Finding, Where, words
 
 
 def check_office_settings(session: Session) -> list[Finding]:
-    """The office's settings, name and prefix as stored against what the ledger last recorded of them."""
+    """The office's settings, name and series as stored against what the ledger last recorded of them."""
     return [*_check_settings(session), *_check_record(session)]
 
 
@@ -50,12 +51,20 @@ def _check_record(session: Session) -> list[Finding]:
         return []
     seq, expected = recorded
     stored = get_office(session)
-    found = record_digest(stored.record()) if stored is not None else None
-    if found == expected:
+    if stored is not None and stored.matches(expected):
         return []
-    what = words(QT_TRANSLATE_NOOP("findings", "the name “{name}” or the prefix “{prefix}”"),
-                 name=stored.name, prefix=stored.case_number_prefix) if stored is not None \
-        else words(QT_TRANSLATE_NOOP("findings", "the office (its row is missing)"))
+    found = record_digest(stored.record()) if stored is not None else None
+    if stored is None:
+        what = words(QT_TRANSLATE_NOOP("findings", "the office (its row is missing)"))
+    elif stored.number_head(MatterKind.NOTARIAL) is None:
+        what = words(QT_TRANSLATE_NOOP("findings", "the name “{name}” or the prefix “{prefix}”"),
+                     name=stored.name, prefix=stored.number_head(MatterKind.MEDIATION))
+    else:
+        what = words(QT_TRANSLATE_NOOP(
+            "findings", "the name “{name}” or the prefixes “{prefix}” (mediation cases) and “{notarial}” "
+                        "(notarial matters)"),
+            name=stored.name, prefix=stored.number_head(MatterKind.MEDIATION),
+            notarial=stored.number_head(MatterKind.NOTARIAL))
     return [Where(words(QT_TRANSLATE_NOOP("findings", "the office's name and prefix"))).finding(
         FindingCode.OFFICE_RECORD_CHANGED, words(QT_TRANSLATE_NOOP(
             "findings", "{what} differs from what the ledger last recorded (entry {entry})"), what=what,

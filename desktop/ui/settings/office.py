@@ -1,5 +1,6 @@
-"""The office part of Settings: the office's name and case-number prefix and the idle lock, which every
-workstation follows. Only an administrator changes them, each change a ledger entry; others read them.
+"""The office part of Settings: the office's name, its two number series (mediation cases and notarial
+matters, each a prefix and a word, with a live example) and the idle lock, which every workstation
+follows. Only an administrator changes them, each change a ledger entry; others read them.
 Every read and write is an op; core validates and decides."""
 
 from __future__ import annotations
@@ -28,10 +29,11 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust.permissions import Action
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.changes import Changes, Refresher
-from desktop.ui.framework.errors import ERROR_COLOUR, show_error
+from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.framework.reads import LatestRead
+from desktop.ui.setup.series import SeriesRow
 
 OFFICE_CHANGES = Changes(settings=True, ledger=True)
 
@@ -43,7 +45,7 @@ class _Loaded:
 
 
 class OfficeSection(QGroupBox):
-    """The office's name, case-number prefix and idle lock: edited by an administrator, read by others."""
+    """The office's name, number series and idle lock: edited by an administrator, read by others."""
 
     def __init__(self, store: OpenStore, signed_in: SignedInUser, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Office (every workstation)"), parent)
@@ -58,22 +60,21 @@ class OfficeSection(QGroupBox):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("officeName")
         self.name_edit.setMaxLength(office.OFFICE_NAME_MAX)
-        self.prefix_edit = QLineEdit()
-        self.prefix_edit.setObjectName("casePrefix")
-        self.prefix_edit.setMaxLength(office.PREFIX_MAX)
-        widest_prefix = self.prefix_edit.fontMetrics().horizontalAdvance("云知调调调调")
-        self.prefix_edit.setMaximumWidth(widest_prefix + 24)
-        self.example = QLabel()
-        self.example.setObjectName("caseNumberExample")
+        self.mediation = SeriesRow(office.MatterKind.MEDIATION)
+        self.notarial = SeriesRow(office.MatterKind.NOTARIAL)
+        self.prefix_edit = self.mediation.prefix_edit
+        self.word_edit = self.mediation.word_edit
+        self.example = self.mediation.example
+        self.notarial_example = self.notarial.example
         self.office_button = QPushButton(self.tr("&Change Office…"))
         self.office_button.setObjectName("applyOffice")
         self.office_button.clicked.connect(self.apply_office)
-        for edit in (self.name_edit, self.prefix_edit):
-            edit.textChanged.connect(self._office_edited)
-        prefix_row = QHBoxLayout()
-        prefix_row.addWidget(self.prefix_edit)
-        prefix_row.addWidget(self.example, 1)
-        prefix_row.addWidget(self.office_button)
+        self.name_edit.textChanged.connect(self._office_edited)
+        self.mediation.edited.connect(self._office_edited)
+        self.notarial.edited.connect(self._office_edited)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_edit, 1)
+        name_row.addWidget(self.office_button)
 
         self.idle_spin = QSpinBox()
         self.idle_spin.setObjectName("idleMinutes")
@@ -85,19 +86,23 @@ class OfficeSection(QGroupBox):
         self.apply_button = QPushButton(self.tr("A&pply"))
         self.apply_button.setObjectName("applyIdleMinutes")
         self.apply_button.clicked.connect(self.apply_idle_minutes)
-        idle_row = QHBoxLayout()
-        idle_row.addWidget(self.idle_spin)
-        idle_row.addWidget(self.apply_button)
-        idle_row.addStretch(1)
         self.office_note = QLabel()
         self.office_note.setObjectName("officeSettingsNote")
         self.office_note.setWordWrap(True)
+        # The note beside the idle lock, not on a line of its own: the two series' rows took that height,
+        # and the keys below need it at 1024×700.
+        idle_row = QHBoxLayout()
+        idle_row.addWidget(self.idle_spin)
+        idle_row.addWidget(self.apply_button)
+        idle_row.addSpacing(12)
+        idle_row.addWidget(self.office_note, 1)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Office name:"), self.name_edit)
-        form.addRow(self.tr("Case-number prefix:"), prefix_row)
+        form.setVerticalSpacing(min(form.verticalSpacing(), 4))  # five rows; the keys below need the height
+        form.addRow(self.tr("Office name:"), name_row)
+        form.addRow(self.tr("Mediation cases:"), self.mediation)
+        form.addRow(self.tr("Notarial matters:"), self.notarial)
         form.addRow(self.tr("Lock the window after this long without use:"), idle_row)
-        form.addRow(self.office_note)
         Refresher(self, lambda changes: changes.settings, self.refresh)
         self.set_user(signed_in)
 
@@ -112,14 +117,15 @@ class OfficeSection(QGroupBox):
     def set_user(self, signed_in: SignedInUser) -> None:
         self.signed_in = signed_in
         may_change = self.may_change()
-        for edit in (self.name_edit, self.prefix_edit):
-            edit.setReadOnly(not may_change)
+        self.name_edit.setReadOnly(not may_change)
+        self.mediation.set_read_only(not may_change)
+        self.notarial.set_read_only(not may_change)
         self.idle_spin.setEnabled(may_change)
         self.office_button.setVisible(may_change)
         self.apply_button.setVisible(may_change)
         self.office_note.setText(
-            self.tr("Applies to every workstation of the office; each change is recorded in the ledger. Case "
-                    "numbers already given keep their prefix.")
+            self.tr("Applies to every workstation of the office; each change is recorded in the ledger. "
+                    "Numbers already given keep their prefix.")
             if may_change else self.tr("Set for the whole office by an administrator."))
         self.refresh()
 
@@ -140,8 +146,7 @@ class OfficeSection(QGroupBox):
         edited_office = self.stored_office is not None and self._typed() != self.stored_office
         self.stored_office = loaded.office
         if loaded.office is not None and not edited_office:
-            self.name_edit.setText(loaded.office.name)
-            self.prefix_edit.setText(loaded.office.case_number_prefix)
+            self._show_office(loaded.office)
         self._office_edited()
         edited = self.stored_minutes is not None and self.idle_spin.value() != self.stored_minutes
         self.stored_minutes = loaded.settings.idle_lock_minutes
@@ -149,36 +154,58 @@ class OfficeSection(QGroupBox):
             self.idle_spin.setValue(self.stored_minutes)
         self._update_apply()
 
-    # --- name and prefix --------------------------------------------------------------------------
+    # --- name and series --------------------------------------------------------------------------
+    def _show_office(self, info: office.OfficeInfo) -> None:
+        self.name_edit.setText(info.name)
+        self.mediation.set_parts(info.case_number_prefix, info.mediation_word)
+        self.notarial.set_parts(info.notarial_prefix, info.notarial_word or office.NOTARIAL_WORD)
+
     def _typed(self) -> office.OfficeInfo:
-        return office.OfficeInfo(self.name_edit.text().strip(), self.prefix_edit.text().strip())
+        """What is typed, unchecked, as ``get_office`` gives it (an empty notarial prefix: no series)."""
+        prefix, word = self.mediation.parts()
+        notarial_prefix, notarial_word = self.notarial.parts()
+        if not notarial_prefix:  # the word shown by default alone sets no series
+            return office.OfficeInfo(self.name_edit.text().strip(), prefix, word)
+        return office.OfficeInfo(self.name_edit.text().strip(), prefix, word, notarial_prefix, notarial_word)
 
     def _office_edited(self) -> None:
         typed = self._typed()
+        self.mediation.show_example()
+        self.notarial.show_example()
         try:
-            office.validate_office(typed.name, typed.case_number_prefix)
+            office.validate_office(typed.name, typed.case_number_prefix, mediation_word=typed.mediation_word,
+                                   notarial_prefix=typed.notarial_prefix, notarial_word=typed.notarial_word)
         except InvalidInput as error:
-            self.example.setText(translate_error(error))
-            self.example.setStyleSheet(f"color: {ERROR_COLOUR}")
-            self.example.setWordWrap(True)
+            notarial = str(error.fields.get("field", "")).startswith("notarial")
+            row = self.notarial if notarial else self.mediation
+            row.show_problem(translate_error(error))
             self.office_button.setEnabled(False)
             return
-        self.example.setStyleSheet("")
-        self.example.setText(self.tr("e.g. {number}").format(
-            number=office.format_case_number(typed.case_number_prefix, datetime.now().year, 1)))
         self.office_button.setEnabled(self.stored_office is not None and typed != self.stored_office)
 
+    def _number(self, typed: office.OfficeInfo, kind: office.MatterKind) -> str | None:
+        head = typed.number_head(kind)
+        return office.format_case_number(head, datetime.now().year, 1) if head is not None else None
+
     def apply_office(self) -> QMessageBox | None:
-        """Ask once, then record the new name and prefix for the whole office (logged)."""
+        """Ask once, then record the new name and series for the whole office (logged)."""
         if not self.office_button.isEnabled() or self.stored_office is None:
             return None
         typed = self._typed()
-        example = office.format_case_number(typed.case_number_prefix, datetime.now().year, 1)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Change the office"), self.tr(
-            "Record the office as “{name}” with the case-number prefix “{prefix}”? New cases get numbers "
-            "like {example}; case numbers already given do not change. The change is recorded in the "
-            "ledger.").format(name=typed.name, prefix=typed.case_number_prefix, example=example),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        mediation = self._number(typed, office.MatterKind.MEDIATION)
+        notarial = self._number(typed, office.MatterKind.NOTARIAL)
+        if notarial is None:
+            question = self.tr(
+                "Record the office as “{name}”? New mediation cases get numbers like {mediation}; notarial "
+                "matters are not numbered. Numbers already given do not change. The change is recorded in "
+                "the ledger.").format(name=typed.name, mediation=mediation)
+        else:
+            question = self.tr(
+                "Record the office as “{name}”? New mediation cases get numbers like {mediation}, new "
+                "notarial matters numbers like {notarial}. Numbers already given do not change. The change "
+                "is recorded in the ledger.").format(name=typed.name, mediation=mediation, notarial=notarial)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Change the office"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
         box.setObjectName("confirmOfficeChange")
 
         def confirmed(button: int) -> None:
@@ -195,7 +222,11 @@ class OfficeSection(QGroupBox):
 
         def change(progress: ProgressFn, cancelled: CancelledFn) -> office.OfficeInfo:
             with store.database.session_scope() as session:
-                return office.update_office(session, actor, typed.name, typed.case_number_prefix)
+                # Every part given: an empty notarial series removes it.
+                return office.update_office(session, actor, typed.name, typed.case_number_prefix,
+                                            mediation_word=typed.mediation_word,
+                                            notarial_prefix=typed.notarial_prefix or "",
+                                            notarial_word=typed.notarial_word or "")
 
         self.office_button.setEnabled(False)
         op = run_op(self, change).changing(OFFICE_CHANGES)
@@ -205,8 +236,7 @@ class OfficeSection(QGroupBox):
 
     def _office_recorded(self, info: office.OfficeInfo) -> None:
         self.stored_office = info
-        self.name_edit.setText(info.name)
-        self.prefix_edit.setText(info.case_number_prefix)
+        self._show_office(info)
         self._office_edited()
 
     # --- the idle lock ----------------------------------------------------------------------------

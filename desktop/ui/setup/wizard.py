@@ -1,10 +1,10 @@
-"""First-start wizard: the office (name, case-number prefix) and its first administrator (with, if
-chosen, their signing key), recorded by ``core.office.setup`` on a worker thread."""
+"""First-start wizard: the office (name, and the number series of mediation cases and notarial matters)
+and its first administrator (with, if chosen, their signing key), recorded by ``core.office.setup`` on a
+worker thread."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -33,6 +33,7 @@ from desktop.ui.framework.errors import error_label
 from desktop.ui.framework.fitting import fit_height
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
+from desktop.ui.setup.series import SeriesRow
 
 
 def explanation(text: str) -> QLabel:
@@ -57,44 +58,62 @@ def stacked(page: QWizardPage, *parts: QWidget | QLayout) -> None:
 
 
 class OfficePage(QWizardPage):
-    """Office name and case-number prefix, with a live example of a case number."""
+    """Office name and its two number series, each with a live example of its next number."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Your office"))
         intro = explanation(self.tr("Mediseal records which mediation centre or notary office this data "
-                                    "folder belongs to. The name appears on documents; the prefix on "
-                                    "every case number."))
+                                    "folder belongs to. The name appears on documents; each kind of matter "
+                                    "is numbered in its own series, a prefix and a word (代字) before 字."))
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("officeName")
         self.name_edit.setPlaceholderText(self.tr("e.g. Kunming IP Dispute Mediation Centre"))
         self.name_edit.setMaxLength(office.OFFICE_NAME_MAX)
-        self.prefix_edit = QLineEdit(office.DEFAULT_PREFIX)
-        self.prefix_edit.setObjectName("casePrefix")
-        self.prefix_edit.setMaxLength(office.PREFIX_MAX)
-        self.example = QLabel()
-        self.example.setObjectName("caseNumberExample")
+        self.mediation = SeriesRow(office.MatterKind.MEDIATION, example_beside=False)
+        self.mediation.set_parts(office.DEFAULT_MEDIATION_PREFIX, office.MEDIATION_WORD)
+        self.notarial = SeriesRow(office.MatterKind.NOTARIAL, example_beside=False)
+        self.notarial.set_parts("", office.NOTARIAL_WORD)
+        self.prefix_edit = self.mediation.prefix_edit
+        self.word_edit = self.mediation.word_edit
+        self.example = self.mediation.example
+        self.notarial_example = self.notarial.example
+        notarial_note = explanation(self.tr("Leave the notarial prefix empty if the office takes no notarial "
+                                            "matters; an administrator can set it later in Settings."))
+        notarial_note.setObjectName("notarialNote")
         self.problem = error_label("officeProblem")
         form = QFormLayout()
         form.addRow(self.tr("Office name:"), self.name_edit)
-        form.addRow(self.tr("Case-number prefix:"), self.prefix_edit)
-        form.addRow(self.tr("Case numbers will look like:"), self.example)
-        stacked(self, intro, form, self.problem)
+        form.addRow(self.tr("Mediation cases:"), self.mediation)
+        form.addRow("", self.mediation.example)
+        form.addRow(self.tr("Notarial matters:"), self.notarial)
+        form.addRow("", self.notarial.example)
+        stacked(self, intro, form, notarial_note, self.problem)
         self.name_edit.textChanged.connect(self._changed)
-        self.prefix_edit.textChanged.connect(self._changed)
+        self.mediation.edited.connect(self._changed)
+        self.notarial.edited.connect(self._changed)
         self._changed()
+
+    def _typed(self) -> office.OfficeInfo:
+        """What is typed, checked by core (``InvalidInput`` names the field)."""
+        prefix, word = self.mediation.parts()
+        notarial_prefix, notarial_word = self.notarial.parts()
+        if not notarial_prefix:
+            notarial_word = ""  # the word shown by default alone sets no series
+        return office.validate_office(self.name_edit.text(), prefix, mediation_word=word,
+                                      notarial_prefix=notarial_prefix, notarial_word=notarial_word)
 
     def validated(self) -> office.OfficeInfo | None:
         try:
-            return office.validate_office(self.name_edit.text(), self.prefix_edit.text())
+            return self._typed()
         except InvalidInput:
             return None
 
     def _changed(self) -> None:
-        prefix = self.prefix_edit.text().strip() or "…"
-        self.example.setText(office.format_case_number(prefix, datetime.now().year, 1))
+        self.mediation.show_example()
+        self.notarial.show_example()
         try:
-            office.validate_office(self.name_edit.text(), self.prefix_edit.text())
+            self._typed()
         except InvalidInput as error:
             # An empty name at the start is not a problem worth shouting about yet.
             self.problem.setText("" if error.fields.get("field") == "name" and not self.name_edit.text()
