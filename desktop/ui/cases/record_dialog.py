@@ -85,9 +85,9 @@ class RecordDialog(QDialog):
             self.save_button.setText(save_text)
         self.switch_button = QPushButton(self.tr("Load Theirs"))
         self.switch_button.setObjectName("loadTheirs")
-        self.switch_button.setVisible(False)
         self.switch_button.clicked.connect(self.switch)
         buttons.addButton(self.switch_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.switch_button.setVisible(False)  # after addButton, which shows it
         buttons.accepted.connect(self.attempt)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

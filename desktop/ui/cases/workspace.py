@@ -53,6 +53,7 @@ class CaseWorkspace(QWidget):
         self.snapshot: CaseSnapshot | None = None
         self.dialogs: list[QDialog] = []
         self.history_op: Op[Any] | None = None
+        self.pending_selection: tuple[str, int] | None = None
         self.heading = QLabel(number)
         self.heading.setObjectName("caseHeading")
         self.heading.setWordWrap(True)
@@ -127,6 +128,9 @@ class CaseWorkspace(QWidget):
         self.overview.show_snapshot(snapshot)
         self.parties.show_snapshot(snapshot)
         self.timeline.show_snapshot(snapshot)
+        if self.pending_selection is not None:
+            self.parties.select(*self.pending_selection)
+            self.pending_selection = None
 
     # --- dialogs ----------------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
@@ -223,7 +227,8 @@ class CaseWorkspace(QWidget):
         return dialog
 
     def _select_later(self, kind: str, record_id: int) -> None:
-        self.reader.after(lambda: self.parties.select(kind, record_id))
+        """Choose the record just added once the list, read again, holds it."""
+        self.pending_selection = (kind, record_id)
 
     def show_history(self, kind: str, record_id: int) -> Op[Any] | None:
         """Read every version of the record, then show them."""
