@@ -29,6 +29,7 @@ from desktop.ui.cases.party_dialog import PartyEditor
 from desktop.ui.cases.party_form import ORGANISATION
 from desktop.ui.cases.record_dialog import RecordDialog
 from desktop.ui.cases.workspace import CaseWorkspace
+from desktop.ui.evidence import page as evidence_page
 from desktop.ui.framework.i18n import install_translator, remove_translators
 from tests.qt_helpers import settled, type_text
 from tests.test_cases import COMPANY, ZHANG, Committee
@@ -316,3 +317,37 @@ def test_the_evidence_tab_shows_this_case_only(qtbot: QtBot, committee: Committe
     assert page.case_number() == number
     assert not page.case_combo.isVisibleTo(page) and not page.case_search.isVisibleTo(page)
     assert not page.new_case_action.isEnabled()
+
+
+def test_the_evidence_pages_chooser_lists_recent_cases_and_searches(
+        qtbot: QtBot, committee: Committee, store: OpenStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With many cases the chooser lists the most recent only (``RECENT_CASES``), and the search finds any
+    case by its title or number; a case chosen that is older stays listed."""
+    monkeypatch.setattr(evidence_page, "RECENT_CASES", 2)
+    oldest = committee.open(committee.clerk, title="普洱茶商标纠纷")
+    committee.open(committee.clerk, title="第二案")
+    newest = committee.open(committee.clerk, title="第三案")
+    page = evidence_page.EvidencePage(store, SignedInUser(committee.lihua))
+    qtbot.addWidget(page)
+    page.show()
+    settled(qtbot, page)
+    combo = page.case_combo
+    assert [combo.itemData(index) for index in range(combo.count())] == [newest, committee_number(newest, -1)]
+    assert page.case_number() == newest
+    type_text(page.case_search, "普洱")
+    qtbot.waitUntil(lambda: combo.count() == 1 and combo.itemData(0) == oldest, timeout=OP_TIMEOUT)
+    settled(qtbot, page)
+    assert page.case_number() == oldest
+    page.case_search.clear()
+    qtbot.waitUntil(lambda: combo.count() == 3, timeout=OP_TIMEOUT)  # the two newest, and the one chosen
+    settled(qtbot, page)
+    assert page.case_number() == oldest
+    type_text(page.case_search, "没有这个案件")
+    qtbot.waitUntil(lambda: combo.count() == 0, timeout=OP_TIMEOUT)
+    assert page.case_number() is None
+
+
+def committee_number(number: str, step: int) -> str:
+    """The number ``step`` serials away in the same series: （2026）云知调字第0003号 → …第0002号."""
+    serial = int(number[-5:-1])
+    return f"{number[:-5]}{serial + step:04d}号"

@@ -47,6 +47,7 @@ from desktop.ui.cases.describe import amount_words
 from desktop.ui.framework.i18n import label
 
 TEXT_ROWS = 3
+SPIN_FRAME = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,9 @@ class DetailsForm(CheckedForm):
         self.time_limit_spin.setObjectName("timeLimitDays")
         self.time_limit_spin.setRange(1, TIME_LIMIT_MAX)
         self.time_limit_spin.setSuffix(self.tr(" days"))
+        # The spin box's frame takes 6 pixels of its height (a date edit's 4): room for a whole text line.
+        self.time_limit_spin.setMinimumHeight(
+            self.time_limit_spin.lineEdit().sizeHint().height() + SPIN_FRAME)
         self.cited_edit = QLineEdit()
         self.cited_edit.setObjectName("citedMatter")
         self.cited_edit.setPlaceholderText(
