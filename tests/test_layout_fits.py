@@ -526,3 +526,86 @@ def test_preservation_dialog_shows_file_names_whole(qtbot: QtBot, sqlite_store: 
     assert tree.horizontalScrollBar().maximum() == 0
     assert cut_widgets(record) == [] and squashed_fields(record) == []
     record.done(0)
+
+
+# --- the case workspace ----------------------------------------------------------------------------
+@pytest.fixture
+def worked_case(sqlite_store: OpenStore, notary: SignedInUser, case_with_evidence: str) -> str:
+    """The evidence case with a mediator, parties (a person, a company with a long name), a lawyer with
+    special powers, court-entrusted details and an agreement whose confirmation deadline runs."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from desktop.core.cases import parties, progress
+    from desktop.core.cases.agents import AgentKind, Authority, SpecialPower, agent, service_address
+    from desktop.core.cases.deadlines import office_today
+    from desktop.core.cases.identity import DocumentKind
+    from desktop.core.cases.matters import CaseSource, MatterKind, Procedure, case_details
+    from desktop.core.cases.persons import Sex, organisation, person
+
+    actor, number = notary.actor, case_with_evidence
+    today = office_today()
+    with sqlite_store.database.session_scope() as session:
+        row = cases.find_case(session, number)
+        details = case_details(
+            MatterKind.MEDIATION, "trademark", CASE_TITLE, today - timedelta(days=40), today=today,
+            summary="申请人称被申请人在其网店销售假冒其注册商标的普洱茶，请求停止侵权并赔偿损失。",
+            requests=["停止销售侵权商品", "赔偿经济损失及维权合理开支"], amount_claimed=Decimal("1234567.89"),
+            source=CaseSource.COURT_ENTRUSTED, court_name="昆明市中级人民法院",
+            court_case_number="（2026）云01知民初1234号", procedure=Procedure.ORDINARY)
+        cases.update_case(session, actor, number, details, row.revision)
+        progress.assign_mediator(session, actor, number, "lihua", conflict=True,
+                                 declaration="本人曾于三年前为申请人提供过商标法律咨询，已告知双方当事人。")
+        applicant = parties.add_party(session, actor, number, "applicant", organisation(
+            CASE_TITLE[:15] + "有限公司", credit_code="91330100799655058B",
+            domicile="昆明市五华区人民中路1号",
+            representative="王强", representative_post="执行董事"),
+            service_address("昆明市五华区人民中路1号", phone="13808712345"))
+        parties.add_party(session, actor, number, "respondent", person(
+            "张丽", Sex.FEMALE, None, DocumentKind.RESIDENT_ID, "11010519491231002X", address="昆明市盘龙区"))
+        parties.add_agent(session, actor, applicant.id, agent(
+            "周律师", AgentKind.LAWYER, Authority.SPECIAL, today, firm="云南某某律师事务所",
+            licence_number="15301201910123456", powers=list(SpecialPower)))
+        for target in ("accepted", "in-mediation"):
+            progress.move_case(session, actor, number, target)
+        progress.move_case(session, actor, number, "agreement", effective_on=today - timedelta(days=25))
+    return number
+
+
+def test_case_workspace_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                       worked_case: str, language: str) -> None:
+    """The workspace in the Cases page's place: every tab's buttons and labels whole, the tab titles
+    without arrows; its dialogs fit the screen with nothing cut or squashed."""
+    from desktop.ui.cases.workspace import CaseWorkspace
+
+    window = _window(qtbot, sqlite_store, notary)
+    workspace = CaseWorkspace(sqlite_store, notary, worked_case)
+    window._replace_page("cases", workspace)
+    window.show_page("cases")
+    settled(qtbot, workspace)
+    _pump(qtbot)
+    assert window.size() == SCREEN
+    assert tab_bar_fits(workspace.tabs.tabBar())
+    for index in range(workspace.tabs.count()):
+        workspace.tabs.setCurrentIndex(index)
+        settled(qtbot, workspace)
+        _pump(qtbot)
+        assert window.size() == SCREEN, workspace.tabs.tabText(index)
+        assert cut_widgets(window) == [], workspace.tabs.tabText(index)
+    overview = workspace.overview
+    assert overview.horizontalScrollBar().maximum() == 0, "the overview needs no sideways scrolling"
+    assert "1,234,567.89" in overview.facts["amount"].text()
+    snapshot = workspace.snapshot
+    assert snapshot is not None
+    workspace.parties.select("party", snapshot.parties[0].id)
+    dialogs = [workspace.edit_details(), workspace.edit_record("party", snapshot.parties[0].id),
+               workspace.edit_record("agent", snapshot.agents[0].id), workspace.assign_mediator(),
+               workspace.move_case(next(iter(overview.move_buttons)))]
+    for dialog in dialogs:
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        settled(qtbot, *(item for item in [dialog] if hasattr(item, "loading")))
+        _pump(qtbot)
+        _fits_screen(dialog)
+        assert cut_widgets(dialog) == [] and squashed_fields(dialog) == [], dialog.objectName()
+        dialog.done(0)

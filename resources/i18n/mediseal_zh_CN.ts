@@ -221,6 +221,49 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign Mediator</source>
+        <translation>指派调解员</translation>
+    </message>
+    <message>
+        <source>I declare no conflict of interest in this case</source>
+        <translation>本人与本案无利害关系，无需回避</translation>
+    </message>
+    <message>
+        <source>There is a conflict of interest, disclosed below:</source>
+        <translation>存在应当披露的利害关系，说明如下：</translation>
+    </message>
+    <message>
+        <source>Mediator:</source>
+        <translation>调解员：</translation>
+    </message>
+    <message>
+        <source>Declaration on conflicts of interest (cf. 2021 Online Mediation Rules art. 13):</source>
+        <translation>回避声明（参照《人民法院在线调解规则》第十三条）：</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指派</translation>
+    </message>
+    <message>
+        <source>No other user holds the mediator role.</source>
+        <translation>没有其他具有调解员角色的用户。</translation>
+    </message>
+    <message>
+        <source>{number} as a party ({name})</source>
+        <translation>{number}（当事人：{name}）</translation>
+    </message>
+    <message>
+        <source>{number} as an agent ({name})</source>
+        <translation>{number}（委托代理人：{name}）</translation>
+    </message>
+    <message>
+        <source>Warning: someone with this mediator&apos;s name appears in {where}. It may be another person of the same name; check before you assign.</source>
+        <translation>注意：与该调解员同名的人出现在{where}中。可能是同名的另一人，请核实后再指派。</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>New case</source>
@@ -241,6 +284,220 @@
     <message>
         <source>Open Case</source>
         <translation>受理案件</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWords</name>
+    <message>
+        <source>{amount} yuan ({capitals})</source>
+        <translation>{amount} 元（{capitals}）</translation>
+    </message>
+    <message>
+        <source>{count} days left</source>
+        <translation>剩余{count}日</translation>
+    </message>
+    <message>
+        <source>ends today</source>
+        <translation>今日届满</translation>
+    </message>
+    <message>
+        <source>overdue by {count} days</source>
+        <translation>已逾期{count}日</translation>
+    </message>
+    <message>
+        <source>{what}: {day} ({left})</source>
+        <translation>{what}：{day}（{left}）</translation>
+    </message>
+    <message>
+        <source> — due soon</source>
+        <translation> — 即将到期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名或名称</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnic group</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>Occupation or post</source>
+        <translation>职业或职务</translation>
+    </message>
+    <message>
+        <source>Address or work unit</source>
+        <translation>住所或工作单位</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>注册号</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家或地区</translation>
+    </message>
+    <message>
+        <source>Domicile</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Legal representative or person in charge</source>
+        <translation>法定代表人或主要负责人</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源地</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>not agreed</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Service phone</source>
+        <translation>送达联系电话</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮政编码</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Electronic service</source>
+        <translation>电子送达</translation>
+    </message>
+    <message>
+        <source>Kind of agent</source>
+        <translation>代理人类别</translation>
+    </message>
+    <message>
+        <source>Law firm or legal service office</source>
+        <translation>律师事务所或法律服务所</translation>
+    </message>
+    <message>
+        <source>Practising certificate number</source>
+        <translation>执业证号</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>代理权限</translation>
+    </message>
+    <message>
+        <source>Special powers</source>
+        <translation>特别授权事项</translation>
+    </message>
+    <message>
+        <source>until the matter ends</source>
+        <translation>至本案调解终结</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>授权期限</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <source>Credit code {code}</source>
+        <translation>统一社会信用代码 {code}</translation>
+    </message>
+    <message>
+        <source>Registration {number} ({country})</source>
+        <translation>注册号 {number}（{country}）</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkspace</name>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概况(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Parties and Agents</source>
+        <translation>当事人及代理人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>证据(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>{number}  {title}  ({status})</source>
+        <translation>{number}  {title}（{status}）</translation>
+    </message>
+    <message>
+        <source>Read only: {reason}</source>
+        <translation>只读：{reason}</translation>
+    </message>
+    <message>
+        <source>Edit Details of {number}</source>
+        <translation>修改案件信息：{number}</translation>
+    </message>
+    <message>
+        <source>Version History of {name}</source>
+        <translation>历史版本：{name}</translation>
     </message>
 </context>
 <context>
@@ -283,6 +540,77 @@
     <message>
         <source>Subject</source>
         <translation>对象</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsForm</name>
+    <message>
+        <source>One request a line</source>
+        <translation>每行一项申请事项</translation>
+    </message>
+    <message>
+        <source>e.g. 50000.00 (leave empty when none is claimed)</source>
+        <translation>例如 50000.00（无请求金额时留空）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>Number of a notarial matter, e.g. （2026）云昆证字第0001号</source>
+        <translation>公证事项编号，例如（2026）云昆证字第0001号</translation>
+    </message>
+    <message>
+        <source>Kind of dispute:</source>
+        <translation>纠纷类型：</translation>
+    </message>
+    <message>
+        <source>Kind of patent:</source>
+        <translation>专利类型：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>案件名称：</translation>
+    </message>
+    <message>
+        <source>Account of the dispute:</source>
+        <translation>纠纷简要情况：</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>申请事项：</translation>
+    </message>
+    <message>
+        <source>Amount claimed (yuan):</source>
+        <translation>请求金额（元）：</translation>
+    </message>
+    <message>
+        <source>Date received:</source>
+        <translation>收案日期：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>案件来源：</translation>
+    </message>
+    <message>
+        <source>Court:</source>
+        <translation>委派/委托法院：</translation>
+    </message>
+    <message>
+        <source>Court case number:</source>
+        <translation>法院案号：</translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation>审理程序：</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>调解期限：</translation>
+    </message>
+    <message>
+        <source>Cited notarial matter:</source>
+        <translation>引用的公证事项：</translation>
     </message>
 </context>
 <context>
@@ -434,6 +762,10 @@
         <translation>另存副本(&amp;C)…</translation>
     </message>
     <message>
+        <source>Find a case: number or title</source>
+        <translation>查找案件：编号或名称</translation>
+    </message>
+    <message>
         <source>E&amp;xport Proof…</source>
         <translation>导出证明文件(&amp;X)…</translation>
     </message>
@@ -460,6 +792,10 @@
     <message>
         <source>Preservation Records</source>
         <translation>保全证据记录</translation>
+    </message>
+    <message>
+        <source>No case matches the search</source>
+        <translation>没有符合条件的案件</translation>
     </message>
     <message>
         <source>No case yet</source>
@@ -655,6 +991,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>file {sha256}</source>
         <translation>文件 {sha256}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Version {version}: {who}, {time}</source>
+        <translation>第{version}版：{who}，{time}</translation>
     </message>
 </context>
 <context>
@@ -1317,6 +1660,33 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Case Progress</source>
+        <translation>案件进程</translation>
+    </message>
+    <message>
+        <source>Move case {number} from “{current}” to “{target}”?</source>
+        <translation>将案件 {number} 由“{current}”变更为“{target}”？</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Date of effect:</source>
+        <translation>生效日期：</translation>
+    </message>
+    <message>
+        <source>The parties may apply for judicial confirmation within {days} days from this day (People&apos;s Mediation Law art. 33).</source>
+        <translation>双方当事人可以自该日起{days}日内共同申请司法确认（《人民调解法》第三十三条）。</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
         <source>Your office</source>
@@ -1429,6 +1799,141 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>Overview</name>
+    <message>
+        <source>Details</source>
+        <translation>案件信息</translation>
+    </message>
+    <message>
+        <source>Number:</source>
+        <translation>案件编号：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Kind of dispute:</source>
+        <translation>纠纷类型：</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>案件名称：</translation>
+    </message>
+    <message>
+        <source>Account of the dispute:</source>
+        <translation>纠纷简要情况：</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>申请事项：</translation>
+    </message>
+    <message>
+        <source>Amount claimed:</source>
+        <translation>请求金额：</translation>
+    </message>
+    <message>
+        <source>Date received:</source>
+        <translation>收案日期：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>案件来源：</translation>
+    </message>
+    <message>
+        <source>Court and its case number:</source>
+        <translation>委派/委托法院及案号：</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>调解期限：</translation>
+    </message>
+    <message>
+        <source>Cited notarial matter:</source>
+        <translation>引用的公证事项：</translation>
+    </message>
+    <message>
+        <source>Edit Details…</source>
+        <translation>修改案件信息…</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Assign Mediator…</source>
+        <translation>指派调解员…</translation>
+    </message>
+    <message>
+        <source>Case Progress</source>
+        <translation>案件进程</translation>
+    </message>
+    <message>
+        <source>{type} ({patent_kind})</source>
+        <translation>{type}（{patent_kind}）</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days}日</translation>
+    </message>
+    <message>
+        <source>No deadline runs now.</source>
+        <translation>目前没有正在计算的期限。</translation>
+    </message>
+    <message>
+        <source>conflict of interest declared: {text}</source>
+        <translation>回避声明：存在利害关系（{text}）</translation>
+    </message>
+    <message>
+        <source>declared no conflict of interest</source>
+        <translation>回避声明：无利害关系，无需回避</translation>
+    </message>
+    <message>
+        <source>{who} — {declared}</source>
+        <translation>{who} — {declared}</translation>
+    </message>
+    <message>
+        <source>No mediator assigned yet.</source>
+        <translation>尚未指派调解员。</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>当前状态：{status}</translation>
+    </message>
+    <message>
+        <source>A notarial matter does not follow the mediation workflow.</source>
+        <translation>公证事项不适用调解流程。</translation>
+    </message>
+    <message>
+        <source>The case is closed and archived.</source>
+        <translation>本案已结案归档。</translation>
+    </message>
+    <message>
+        <source>Moves allowed now: choose one to record it.</source>
+        <translation>当前可进行的操作：选择一项予以记录。</translation>
+    </message>
+    <message>
+        <source>{time}  {from_status} → {to_status}  ({who})</source>
+        <translation>{time}  {from_status} → {to_status}（{who}）</translation>
+    </message>
+    <message>
+        <source>; date of effect {day}</source>
+        <translation>；生效日期 {day}</translation>
+    </message>
+    <message>
+        <source>; reason: {reason}</source>
+        <translation>；理由：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Cases</source>
@@ -1477,6 +1982,87 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Settings of this workstation and of the office.</source>
         <translation>本工作站及本机构的设置。</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesView</name>
+    <message>
+        <source>Role</source>
+        <translation>当事人身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名或名称</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Add Party…</source>
+        <translation>添加当事人…</translation>
+    </message>
+    <message>
+        <source>Add Agent…</source>
+        <translation>添加委托代理人…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Version History…</source>
+        <translation>历史版本…</translation>
+    </message>
+    <message>
+        <source>{role} ({count})</source>
+        <translation>{role}（{count}）</translation>
+    </message>
+    <message>
+        <source>Agent ({kind})</source>
+        <translation>委托代理人（{kind}）</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <source>Add Party</source>
+        <translation>添加当事人</translation>
+    </message>
+    <message>
+        <source>Edit Party {name}</source>
+        <translation>修改当事人：{name}</translation>
+    </message>
+    <message>
+        <source>Add Agent</source>
+        <translation>添加委托代理人</translation>
+    </message>
+    <message>
+        <source>Edit Agent {name}</source>
+        <translation>修改委托代理人：{name}</translation>
+    </message>
+    <message>
+        <source>Agent of {role} {name}</source>
+        <translation>{role}{name}的委托代理人</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <source>Role:</source>
+        <translation>当事人身份：</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2561,41 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Load Theirs</source>
+        <translation>载入对方版本</translation>
+    </message>
+    <message>
+        <source>Everything you typed is still here. Load Theirs shows the version saved meanwhile; you can come back to yours and save it over theirs.</source>
+        <translation>您录入的内容都还在。点击“载入对方版本”可查看他人刚保存的版本；也可回到您的修改，在其基础上保存。</translation>
+    </message>
+    <message>
+        <source>Showing the version saved meanwhile (version {version}). Save keeps it with any changes you make here.</source>
+        <translation>正在显示他人保存的版本（第{version}版）。保存将记录此版本及您在此所作的修改。</translation>
+    </message>
+    <message>
+        <source>Showing your edit. Save records it as the version after version {version}.</source>
+        <translation>正在显示您的修改。保存后将成为第{version}版之后的新版本。</translation>
+    </message>
+    <message>
+        <source>Back to My Edit</source>
+        <translation>回到我的修改</translation>
+    </message>
+    <message>
+        <source>Discard the changes you typed?</source>
+        <translation>放弃您录入的修改吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
     <name>RevokeKeyDialog</name>
     <message>
         <source>Revoke the signing key {fingerprint} of {owner}? It will sign nothing new; what it sealed before stays valid and verifiable. A revocation cannot be undone.</source>
@@ -2130,6 +2751,45 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>{count} bytes</source>
         <translation>{count} 字节</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Party {name}</source>
+        <translation>当事人 {name}</translation>
+    </message>
+    <message>
+        <source>Agent {name}</source>
+        <translation>委托代理人 {name}</translation>
+    </message>
+    <message>
+        <source>Evidence item {id}: {name}</source>
+        <translation>证据 {id}：{name}</translation>
+    </message>
+    <message>
+        <source>Preservation record {id}</source>
+        <translation>保全证据记录 {id}</translation>
+    </message>
+    <message>
+        <source>The case</source>
+        <translation>本案</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QSplitter,
     QStyle,
@@ -51,6 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cases import matters as cases
+from desktop.core.cases import register
 from desktop.core.errors import Cancelled, MedisealError
 from desktop.core.evidence import intake, preservation, readout, seals
 from desktop.core.evidence import items as evidence_items
@@ -95,6 +98,8 @@ NAME, KIND, SIZE, SHA256, SEALED_BY, TAKEN_IN = range(6)
 SHA256_SHOWN = 10
 NAME_ROOM_SAMPLE = "证" * 20 + ".png"  # a file name the table shows whole beside its other columns
 ID_ROLE = Qt.ItemDataRole.UserRole
+RECENT_CASES = 200  # the cases the chooser lists when nothing is searched for
+SEARCH_DELAY_MS = 250  # typing pauses this long before the search runs
 _MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")
 
 
@@ -235,9 +240,12 @@ class EvidencePage(QWidget):
 
     show_requested = Signal()  # a command of this page was chosen (from a menu too): show the page
 
-    def __init__(self, store: OpenStore, signed_in: SignedInUser, parent: QWidget | None = None) -> None:
+    def __init__(self, store: OpenStore, signed_in: SignedInUser, parent: QWidget | None = None, *,
+                 case_number: str | None = None) -> None:
+        """``case_number``: this matter's evidence only (a case workspace's tab), with no case chooser."""
         super().__init__(parent)
-        self.setObjectName("page_evidence")
+        self.setObjectName("page_evidence" if case_number is None else "caseEvidence")
+        self.fixed_case = case_number
         self.setAcceptDrops(True)
         self.store = store
         self.signed_in = signed_in
@@ -249,7 +257,7 @@ class EvidencePage(QWidget):
         self.seal_op: Op[list[evidence_items.SealInfo]] | None = None
         self.copy_op: Op[CopyResult] | None = None
         self.proof_export: ProofExport | None = None
-        self.cases_op: Op[list[cases.CaseInfo]] | None = None
+        self.cases_op: Op[list[tuple[str, str]]] | None = None
         self.items_op: Op[_CaseContents] | None = None
         self.trail_op: Op[Any] | None = None
         self.refresh_again = False
@@ -266,6 +274,17 @@ class EvidencePage(QWidget):
         self.case_combo.currentIndexChanged.connect(self._case_changed)
         case_label = QLabel(self.tr("Case:"))
         case_label.setBuddy(self.case_combo)
+        # The most recent cases, and a search over every case's number and title (100 000 cases listed
+        # whole would make the chooser unusable).
+        self.case_search = QLineEdit()
+        self.case_search.setObjectName("caseSearch")
+        self.case_search.setPlaceholderText(self.tr("Find a case: number or title"))
+        self.case_search.setClearButtonEnabled(True)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.refresh)
+        self.case_search.textChanged.connect(lambda _text: self.search_timer.start())
         # The page's commands: each a QAction its button shows and the window's menus add.
         self.new_case_action, self.new_case_button = self._command(
             self.tr("&New Case…"), "newCaseButton", self.new_case)
@@ -347,8 +366,12 @@ class EvidencePage(QWidget):
 
         case_row = QHBoxLayout()
         case_row.addWidget(case_label)
-        case_row.addWidget(self.case_combo, 1)
+        case_row.addWidget(self.case_combo, 2)
+        case_row.addWidget(self.case_search, 1)
         case_row.addWidget(self.new_case_button)
+        if case_number is not None:
+            for widget in (case_label, self.case_combo, self.case_search, self.new_case_button):
+                widget.setVisible(False)
         case_row.addWidget(self.verify_button)
         action_row = QHBoxLayout()
         for button in (self.add_button, self.seal_button, self.copy_button, self.proof_button,
@@ -487,16 +510,29 @@ class EvidencePage(QWidget):
         data = self.case_combo.currentData()
         return str(data) if data else None
 
-    def refresh(self) -> Op[list[cases.CaseInfo]] | None:
-        """Reload cases, then the current case's items, seals and records, on a worker thread."""
+    def refresh(self) -> Op[list[tuple[str, str]]] | None:
+        """Reload the cases listed (the most recent, or those the search finds; the one fixed), then the
+        current case's items, seals and records, on a worker thread."""
         if self.cases_op is not None:
             self.refresh_again = True  # the list being read may predate the change: read once more
             return None
-        store = self.store
+        store, fixed, text = self.store, self.fixed_case, self.case_search.text().strip()
+        keep = self.wanted_case or self.case_number()
 
-        def load(progress: ProgressFn, cancelled: CancelledFn) -> list[cases.CaseInfo]:
+        def load(progress: ProgressFn, cancelled: CancelledFn) -> list[tuple[str, str]]:
             with store.database.session_scope() as session:
-                return cases.list_cases(session)
+                if fixed is not None:
+                    info = cases.case_info(session, fixed)
+                    return [(info.number, info.title)]
+                rows = register.page(session, register.CaseFilter(text=text), limit=RECENT_CASES)
+                found = [(row.number, row.title) for row in rows]
+                if keep and not text and keep not in {number for number, _title in found}:
+                    try:  # the case shown (or just opened) stays listed, however old
+                        info = cases.case_info(session, keep)
+                        found.append((info.number, info.title))
+                    except MedisealError:
+                        pass
+                return found
 
         op = run_op(self, load).on_success(self._cases_loaded)
         op.finished.connect(self._cases_finished)
@@ -509,15 +545,16 @@ class EvidencePage(QWidget):
             self.refresh_again = False
             self.refresh()
 
-    def _cases_loaded(self, listed: list[cases.CaseInfo]) -> None:
+    def _cases_loaded(self, listed: list[tuple[str, str]]) -> None:
         current = self.wanted_case or self.case_number()
         self.case_combo.blockSignals(True)
         self.case_combo.clear()
-        for info in listed:
-            self.case_combo.addItem(f"{info.number}  {info.title}", info.number)
-            self.case_combo.setItemData(self.case_combo.count() - 1, info.title, Qt.ItemDataRole.ToolTipRole)
+        for number, title in listed:
+            self.case_combo.addItem(f"{number}  {title}", number)
+            self.case_combo.setItemData(self.case_combo.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
         if not listed:
-            self.case_combo.setPlaceholderText(self.tr("No case yet"))
+            self.case_combo.setPlaceholderText(self.tr("No case matches the search")
+                                               if self.case_search.text().strip() else self.tr("No case yet"))
         index = self.case_combo.findData(current) if current else 0
         if index >= 0:
             self.wanted_case = None
@@ -670,7 +707,7 @@ class EvidencePage(QWidget):
         has_case = self.case_number() is not None
         selected = self.selected_items()
         idle = self.ingest_op is None
-        self.new_case_action.setEnabled(active and self._may(Action.OPEN_CASE))
+        self.new_case_action.setEnabled(active and self.fixed_case is None and self._may(Action.OPEN_CASE))
         self.add_action.setEnabled(active and has_case and idle and self._may(Action.INGEST_EVIDENCE))
         me = self.signed_in.actor.name
         unsealed = [info for info in selected if all(seal.signer != me for seal in info.seals)]
