@@ -407,9 +407,13 @@ def cmd_party_history(args: argparse.Namespace) -> int:
 
     with opened_store(args) as store, store.database.session_scope() as session:
         listed = [party_json(version) for version in parties.party_history(session, args.party)]
-    print_listing(args.json, listed, ["VERSION", "ROLE", "NAME", "DOCUMENT", "PHONE", "SAVED BY", "SAVED AT"],
+    print_listing(args.json, listed,
+                  ["VERSION", "ROLE", "NAME", "DOCUMENT", "PHONE", "ADDRESS", "SERVICE ADDRESS", "SAVED BY",
+                   "SAVED AT"],
                   lambda party: [str(party["version"]), party["role"], party["name"],
                                  _document(party["identity"], party["kind"]), party["identity"]["phone"],
+                                 party["identity"].get("address", party["identity"].get("domicile", "")),
+                                 party["service"]["address"] if party["service"] else "",
                                  party["saved_by"], local_time(party["saved_at"])])
     return EXIT_OK
 
