@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
+from desktop.cli.common import columns
 from desktop.config import Settings
 from desktop.core.cases.deadlines import confirmation_deadline, office_today, period_end
 from desktop.core.cases.identity import resident_id_check
@@ -187,6 +188,10 @@ def test_the_list_filters_sorts_and_pages_as_the_cases_page_does(cli: Cli) -> No
     assert table[0].split() == ["NUMBER", "KIND", "TYPE", "TITLE", "PARTIES", "STATUS", "MEDIATORS",
                                 "RECEIVED", "DEADLINE", "FOREIGN"]
     assert "陈大文" in table[3] and table[3].rstrip().endswith("yes")
+    # Columns line up in a terminal although numbers, titles and names are Chinese (two columns each).
+    header, first = table[0], table[1]
+    assert columns(header[:header.index("KIND")]) == columns(first[:first.index(" notarial") + 1])
+    assert columns(header[:header.index("STATUS")]) == columns(first[:first.index(" registered") + 1])
     for bad in (["--status", "finished"], ["--sort", "colour"], ["--type", "music"], ["--from", "26/11/2026"],
                 ["--limit", "0"]):
         result = cli("case", "list", *bad)

@@ -226,9 +226,16 @@ def one_line(text: str) -> str:
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
     """A plain text table sized to its contents, one line per row, every cell escaped (``one_line``)."""
     cells = [[one_line(cell) for cell in row] for row in rows]
-    widths = [max([len(header), *(len(row[i]) for row in cells)]) for i, header in enumerate(headers)]
+    widths = [max([columns(header), *(columns(row[i]) for row in cells)]) for i, header in enumerate(headers)]
     for line in [headers, *cells]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+        print("  ".join(cell + " " * (width - columns(cell))
+                        for cell, width in zip(line, widths, strict=True)).rstrip())
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for a wide or full-width character (Chinese, full-width
+    brackets; Unicode UAX #11), one for the rest, so tables of Chinese names line up."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
 
 
 def print_listing(as_json: bool, listed: Sequence[Any], headers: list[str],
