@@ -36,8 +36,7 @@ DOCUMENT_HELP = ("resident-id (居民身份证, also the residence permits of Ho
                  "passport (with --nationality)")
 AGENT_KIND_HELP = ("lawyer (律师, with --firm and --licence-number), legal-service-worker "
                    "(基层法律服务工作者, the same), relative-or-staff (近亲属或工作人员) or "
-                   "recommended-citizen (推荐的公民), "
-                   "both with --document and --document-number")
+                   "recommended-citizen (推荐的公民); these two with --document and --document-number")
 POWER_HELP = ("a special power, repeat for each: admit-waive-change-claims, settle, sign-agreement, "
               "apply-confirmation, receive-documents, receive-payment")
 # Options of a natural person only, of an organisation only, and of the service address (dest names).
@@ -95,8 +94,8 @@ def register(commands: Any) -> None:
     agent = commands.add_parser("agent", help="agents of parties (委托代理人): add, edit, list")
     agents = agent.add_subparsers(dest="agent_command", metavar="ACTION", required=True,
                                   parser_class=type(agent))
-    agent_add = add_command(agents, "add", "add an agent for a party (at most two per party); prints the "
-                            "agent's id as the last line", cmd_agent_add)
+    agent_add = add_command(agents, "add", "add an agent for a party; prints the agent's id as the last "
+                            "line", cmd_agent_add)
     agent_add.add_argument("party", type=item_id, metavar="PARTY_ID")
     _add_agent_options(agent_add, new_agent=True)
     add_user_option(agent_add)
