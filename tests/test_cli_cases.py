@@ -184,6 +184,8 @@ def test_the_list_filters_sorts_and_pages_as_the_cases_page_does(cli: Cli) -> No
     paged = _ok(cli("case", "list", "--limit", "1", "--offset", "1"))
     assert invited in paged.out and trademark not in paged.out
     assert "cases 2–2 of 3; the next page: --offset 2" in paged.err
+    beyond = _ok(cli("case", "list", "--offset", "5", "--json"))
+    assert (beyond.json, beyond.err) == ([], "no cases from --offset 5: the filter keeps 3\n")
     table = _ok(cli("case", "list")).out.splitlines()
     assert table[0].split() == ["NUMBER", "KIND", "TYPE", "TITLE", "PARTIES", "STATUS", "MEDIATORS",
                                 "RECEIVED", "DEADLINE", "FOREIGN"]

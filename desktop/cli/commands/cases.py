@@ -311,10 +311,12 @@ def cmd_case_list(args: argparse.Namespace) -> int:
                                 case["status"], case["mediators"], case["received"] or "",
                                 case["next_deadline"] or "", "yes" if case["foreign_related"] else ""])
     if total is not None and sys.stderr is not None:
-        first = args.offset + 1 if rows else args.offset
-        more = (f"; the next page: --offset {args.offset + len(rows)}"
-                if args.offset + len(rows) < total else "")
-        print(f"cases {first}–{args.offset + len(rows)} of {total}{more}", file=sys.stderr)
+        if not rows:
+            print(f"no cases from --offset {args.offset}: the filter keeps {total}", file=sys.stderr)
+        else:
+            more = (f"; the next page: --offset {args.offset + len(rows)}"
+                    if args.offset + len(rows) < total else "")
+            print(f"cases {args.offset + 1}–{args.offset + len(rows)} of {total}{more}", file=sys.stderr)
     return EXIT_OK
 
 
