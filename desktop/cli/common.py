@@ -12,15 +12,18 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from desktop.config import SUPPORTED_LANGUAGES, Settings, load_settings
 
 if TYPE_CHECKING:
     from desktop.core.storage.store import OpenStore
     from desktop.core.trust.permissions import Actor
+    from desktop.core.vocabulary import Vocabulary
+
+    V = TypeVar("V", bound=Vocabulary)
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -64,6 +67,24 @@ def parse_time(text: str) -> datetime:
         raise argparse.ArgumentTypeError(f"not a time: {text!r} (use e.g. 2026-11-25T09:30 or "
                                          "2026-11-25T09:30+08:00)") from None
     return moment.astimezone() if moment.tzinfo is None else moment
+
+
+def parse_date(text: str) -> date:
+    """A calendar date, YYYY-MM-DD (argument type)."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD, e.g. 2026-11-25)") from None
+
+
+def member(vocabulary: type[V], text: str, option: str) -> V:
+    """``text`` as a member of a closed vocabulary (its code, any case, ``_`` for ``-``), else a usage
+    error naming the option and the values it takes."""
+    try:
+        return vocabulary(text.strip().lower().replace("_", "-"))
+    except ValueError:
+        raise UsageError(f"{option}: “{one_line(text)}” is not one of: "
+                         f"{', '.join(str(value) for value in vocabulary)}") from None
 
 
 def item_id(text: str) -> int:
@@ -205,9 +226,16 @@ def one_line(text: str) -> str:
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
     """A plain text table sized to its contents, one line per row, every cell escaped (``one_line``)."""
     cells = [[one_line(cell) for cell in row] for row in rows]
-    widths = [max([len(header), *(len(row[i]) for row in cells)]) for i, header in enumerate(headers)]
+    widths = [max([columns(header), *(columns(row[i]) for row in cells)]) for i, header in enumerate(headers)]
     for line in [headers, *cells]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+        print("  ".join(cell + " " * (width - columns(cell))
+                        for cell, width in zip(line, widths, strict=True)).rstrip())
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for a wide or full-width character (Chinese, full-width
+    brackets; Unicode UAX #11), one for the rest, so tables of Chinese names line up."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
 
 
 def print_listing(as_json: bool, listed: Sequence[Any], headers: list[str],
