@@ -32,8 +32,8 @@ from desktop.core.cases.workflow import CaseStatus
 from desktop.core.documents.amounts import check_amount
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time
+from desktop.core.office.office import MatterKind as MatterKind  # re-exported: the case services' kind
 from desktop.core.office.office import (
-    MatterKind,
     OfficeInfo,
     case_number_forms,
     format_case_number,
