@@ -269,7 +269,9 @@ class MediationCase(Base):
 
 
 Index("ix_mediation_case_kind_status", MediationCase.kind, MediationCase.status)
-Index("ix_mediation_case_year_serial", MediationCase.year, MediationCase.serial)
+# The case list's default order (register.SortKey.NUMBER: year, kind, serial, then id, which SQLite
+# keeps in every index entry).
+Index("ix_mediation_case_number_order", MediationCase.year, MediationCase.kind, MediationCase.serial)
 
 PARTY_ROLES = ("applicant", "respondent", "third-party")
 

@@ -69,7 +69,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_mediation_case_received_on"), "mediation_case", ["received_on"])
     op.create_index(op.f("ix_mediation_case_next_deadline"), "mediation_case", ["next_deadline"])
     op.create_index("ix_mediation_case_kind_status", "mediation_case", ["kind", "status"])
-    op.create_index("ix_mediation_case_year_serial", "mediation_case", ["year", "serial"])
+    op.create_index("ix_mediation_case_number_order", "mediation_case", ["year", "kind", "serial"])
 
     op.create_table(
         "party",
@@ -174,7 +174,7 @@ def _create_append_only_triggers() -> None:
 def downgrade() -> None:
     for table in ("case_mediator", "case_move", "record_version", "agent", "party"):
         op.drop_table(table)  # indexes and triggers go with it
-    for index in ("ix_mediation_case_year_serial", "ix_mediation_case_kind_status",
+    for index in ("ix_mediation_case_number_order", "ix_mediation_case_kind_status",
                   op.f("ix_mediation_case_next_deadline"), op.f("ix_mediation_case_received_on"),
                   op.f("ix_mediation_case_case_type")):
         op.drop_index(index, table_name="mediation_case")
