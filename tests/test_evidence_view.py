@@ -69,7 +69,7 @@ def cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
 def notary(sqlite_store: OpenStore, cheap_key_derivation: None) -> SignedInUser:
     """An office, an administrator, a mediator ``wang`` and a notary ``lihua`` holding a key, signed in."""
     with sqlite_store.database.session_scope() as session:
-        office.create_office(session, "昆明调解中心", "云知调")
+        office.create_office(session, "昆明调解中心", "云知调", notarial_prefix="云昆", notarial_word="证")
         admin = users.create_first_admin(session, "admin", ADMIN_PASSWORD, "张伟")
         users.add_user(session, admin, "lihua", frozenset({Role.NOTARY, Role.MEDIATOR}), NOTARY_PASSWORD,
                        "李华")
@@ -209,7 +209,8 @@ def test_new_case_dialog_opens_and_selects_the_case(qtbot: QtBot, sqlite_store: 
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=OP_TIMEOUT)
     settled(qtbot, page)
-    assert page.case_number() is not None and page.case_number().endswith("云知调字第0001号")
+    # A notary opens a notarial matter (公证事项) unless told otherwise.
+    assert page.case_number() is not None and page.case_number().endswith("云昆证字第0001号")
     assert page.add_button.isEnabled()
 
 

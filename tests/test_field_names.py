@@ -169,10 +169,10 @@ def test_a_dialog_without_its_own_field_names_shows_the_field_in_chinese(
         users.add_user(session, admin, "lihua", frozenset({Role.MEDIATOR}), "mediator-password-1", "李华")
     mediator = users.sign_in(sqlite_store.database, "lihua", "mediator-password-1")
 
-    def apply(kind: str, title: str) -> object:
+    def apply(kind: cases.MatterKind, case_type: str, title: str) -> object:
         def open_case() -> cases.CaseInfo:
             with sqlite_store.database.session_scope() as session:
-                return cases.open_case(session, mediator, kind, title)
+                return cases.open_case(session, mediator, case_type, title, kind=kind)
         return open_case
 
     dialog = CaseDialog(apply)  # type: ignore[arg-type]

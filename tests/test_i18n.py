@@ -215,13 +215,14 @@ def test_dialogs_use_the_vocabulary_words(qtbot: QtBot, chinese: None) -> None:
               for row in range(form.rowCount())]
     assert labels[0] == "证据来源：" and "取证时间：" in labels and "取证人：" in labels
     assert acquisition.seal_check.text() == "立即用我的签名密钥为每份证据加盖签章"
-    case = CaseDialog(lambda kind, title: lambda: None)  # type: ignore[arg-type,return-value]
+    case = CaseDialog(lambda kind, case_type, title: lambda: None)  # type: ignore[arg-type,return-value]
     qtbot.addWidget(case)
     types = [(case.type_combo.itemData(row), case.type_combo.itemText(row))
              for row in range(case.type_combo.count())]
     assert [code for code, _ in types] == [kind.value for kind in CaseType]
     assert types[:3] == [("patent", "专利"), ("trademark", "商标"), ("copyright", "著作权")]
     assert case.windowTitle() == "受理案件" and case.ok_button.text() == "受理案件"
+    assert [case.kind_combo.itemText(row) for row in range(2)] == ["调解案件", "公证事项"]
 
 
 def test_about_dialog_is_in_chinese(qtbot: QtBot, sqlite_store: OpenStore, chinese: None) -> None:

@@ -40,7 +40,8 @@ def _office_with_a_notary(settings: Settings) -> None:
     """What the administrator did before: the office and the notary's account (no key yet)."""
     store = open_store(settings)
     with store.database.session_scope() as session:
-        office.create_office(session, OFFICE, "云明证")
+        office.create_office(session, OFFICE, "云明", mediation_word="调", notarial_prefix="云明",
+                             notarial_word="证")
         admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
         users.add_user(session, admin, NOTARY, frozenset({Role.NOTARY}), NOTARY_PASSWORD, "李华")
     store.close()

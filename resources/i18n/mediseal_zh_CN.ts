@@ -274,6 +274,10 @@
         <translation>例如：某某公司诉某某店商标侵权纠纷</translation>
     </message>
     <message>
+        <source>Kind of matter:</source>
+        <translation>事项类别：</translation>
+    </message>
+    <message>
         <source>Kind of dispute:</source>
         <translation>纠纷类型：</translation>
     </message>

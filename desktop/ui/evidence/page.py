@@ -61,10 +61,11 @@ from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.evidence.intake import IngestReport
 from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import PreservationInfo, PreservationInput
+from desktop.core.office.office import MatterKind
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.ledger import Entry
-from desktop.core.trust.permissions import Action
+from desktop.core.trust.permissions import Action, Role
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.trust.subjects import SubjectInfo, describe_subjects
 from desktop.core.trust.users import real_names
@@ -730,14 +731,16 @@ class EvidencePage(QWidget):
 
         store, actor = self.store, self.signed_in.actor
 
-        def task(case_type: str, title: str) -> Callable[[], cases.CaseInfo]:
+        def task(kind: MatterKind, case_type: str, title: str) -> Callable[[], cases.CaseInfo]:
             def run() -> cases.CaseInfo:
                 with store.database.session_scope() as session:
-                    return cases.open_case(session, actor, case_type, title)
+                    return cases.open_case(session, actor, case_type, title, kind=kind)
 
             return run
 
-        dialog = CaseDialog(task, self)
+        # A notary takes in a notarial matter (公证事项) first; mediators and clerks a mediation case.
+        kind = MatterKind.NOTARIAL if Role.NOTARY in actor.roles else MatterKind.MEDIATION
+        dialog = CaseDialog(task, self, kind)
         dialog.accepted.connect(lambda: self._case_opened(dialog))
         self.dialog = dialog
         dialog.open()
