@@ -209,7 +209,7 @@ def make_demo(database: Database, vault: Vault, admin: Actor, count: int = DEFAU
     require(admin, Action.MANAGE_USERS)
     if not 1 <= count <= MAX_CASES:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The number of cases must be from 1 to {limit}."),
-                           field="cases", limit=MAX_CASES)
+                           limit=MAX_CASES)
     moment = now or utc_now()
     today = office_today(moment)
     evidence = _EvidencePlan(min(10, max(1, count // 100)), min(3, max(1, count // 500)))
