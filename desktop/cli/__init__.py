@@ -15,7 +15,18 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__
-from desktop.cli.commands import cases, evidence, keys, ledger, parties, preservation, setup, users, verify
+from desktop.cli.commands import (
+    cases,
+    demo,
+    evidence,
+    keys,
+    ledger,
+    parties,
+    preservation,
+    setup,
+    users,
+    verify,
+)
 from desktop.cli.common import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -40,7 +51,7 @@ __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_pars
 log = logging.getLogger(__name__)
 
 # One module per command group, in the order ``mediseal --help`` lists them.
-COMMAND_GROUPS = (setup, users, keys, cases, parties, evidence, preservation, ledger, verify)
+COMMAND_GROUPS = (setup, users, keys, cases, parties, evidence, preservation, ledger, verify, demo)
 # Options whose values are paths: a file name may be any bytes, so these are not checked for UTF-8.
 PATH_OPTIONS = frozenset({"data_dir"})
 

@@ -3826,6 +3826,26 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>A foreign organisation&apos;s country cannot be China (CHN): enter a Chinese organisation with its unified social credit code.</source>
         <translation>外国企业或组织的国家不能是中国（CHN）：中国的组织请按法人或非法人组织填写统一社会信用代码。</translation>
     </message>
+    <message>
+        <source>This store already holds sample data ({made}): make a new data folder for another demo.</source>
+        <translation>此数据库已含演示数据（{made}）：如需再次演示，请新建数据文件夹。</translation>
+    </message>
+    <message>
+        <source>This store already holds cases: sample data goes only into a new data folder, never beside real cases.</source>
+        <translation>此数据库已有案件：演示数据只写入新的数据文件夹，不与真实案件混放。</translation>
+    </message>
+    <message>
+        <source>The sample data is worked by a user “{name}” with the role {role}, but the user of that name here is disabled or lacks that role.</source>
+        <translation>演示数据由角色为 {role} 的用户“{name}”办理，但此处同名用户已停用或不具备该角色。</translation>
+    </message>
+    <message>
+        <source>The number of cases must be from 1 to {limit}.</source>
+        <translation>案件数量须在 1 至 {limit} 之间。</translation>
+    </message>
+    <message>
+        <source>The sample data needs its staff ({names}): give their initial password.</source>
+        <translation>演示数据需要其工作人员（{names}）：请提供他们的初始密码。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>

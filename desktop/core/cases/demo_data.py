@@ -16,9 +16,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from enum import StrEnum
 from typing import TypeVar
 
+from desktop.core.cases.agents import (
+    Agent,
+    AgentKind,
+    Authority,
+    ServiceAddress,
+    SpecialPower,
+    agent,
+    service_address,
+)
 from desktop.core.cases.deadlines import (
     CONFIRMATION_WINDOW_DAYS,
     INVITED_AFTER_FILING_ORDINARY_DAYS,
@@ -36,6 +44,16 @@ from desktop.core.cases.identity import (
     organization_code_check,
     resident_id_check,
 )
+from desktop.core.cases.matters import (
+    CaseDetails,
+    CaseSource,
+    CaseType,
+    MatterKind,
+    PatentKind,
+    Procedure,
+    case_details,
+)
+from desktop.core.cases.parties import PartyRole
 from desktop.core.cases.persons import Organisation, Person, Sex, organisation, person
 from desktop.core.cases.workflow import MOVES, NEEDS_REASON, CaseStatus
 
@@ -43,69 +61,12 @@ T = TypeVar("T")
 S = CaseStatus
 Region = tuple[str, str, str, str, str, int]  # code, prefecture, county, area code, ethnic profile, weight
 
-# --- codes the case services store (their vocabularies should use the same values) --------------------
-
-
-class MatterKind(StrEnum):
-    """调解案件 or 公证事项."""
-
-    MEDIATION = "mediation"
-    NOTARIAL = "notarial"
-
-
-class PatentKind(StrEnum):
-    """The kind of patent a patent case is about (专利法 art. 2)."""
-
-    INVENTION = "invention"  # 发明
-    UTILITY_MODEL = "utility-model"  # 实用新型
-    DESIGN = "design"  # 外观设计
-
-
-class CaseSource(StrEnum):
-    """How the case came to the committee."""
-
-    APPLICATION = "application"  # 当事人申请
-    INITIATIVE = "initiative"  # 主动调解
-    COURT_BEFORE_FILING = "court-before-filing"  # 委派调解
-    COURT_AFTER_FILING = "court-after-filing"  # 委托调解
-    ADMINISTRATIVE_REFERRAL = "administrative-referral"  # 行政机关移送
-    OTHER = "other"
-
-
-class PartyRole(StrEnum):
-    APPLICANT = "applicant"  # 申请人
-    RESPONDENT = "respondent"  # 被申请人
-    THIRD_PARTY = "third-party"  # 第三人
-
-
-class AgentKind(StrEnum):
-    LAWYER = "lawyer"  # 律师
-    OTHER = "other"  # 近亲属、工作人员等
-
-
-class Authority(StrEnum):
-    GENERAL = "general"  # 一般授权
-    SPECIAL = "special"  # 特别授权
-
-
-class SpecialPower(StrEnum):
-    """Powers an agent holds only when the power of attorney names them (特别授权)."""
-
-    ADMIT_CLAIMS = "admit-claims"  # 承认请求
-    WAIVE_CLAIMS = "waive-claims"  # 放弃请求
-    CHANGE_CLAIMS = "change-claims"  # 变更请求
-    SETTLE = "settle"  # 达成调解协议
-    APPLY_CONFIRMATION = "apply-confirmation"  # 申请司法确认
-
-
-# Case types as codes: ``matters.CaseType`` values, and ic-layout (集成电路布图设计) which the lead's
-# CaseType gains in this issue.
-IC_LAYOUT = "ic-layout"
 # Shares a Yunnan IP mediation committee sees: trademarks and copyright most, then patents, then the
 # province's own plant varieties (tea, flowers) and geographical indications.
-CASE_TYPE_WEIGHTS: dict[str, int] = {
-    "trademark": 33, "copyright": 27, "patent": 14, "plant-variety": 6, "geographical-indication": 7,
-    "unfair-competition": 6, "trade-secret": 3, IC_LAYOUT: 1, "other": 3,
+CASE_TYPE_WEIGHTS: dict[CaseType, int] = {
+    CaseType.TRADEMARK: 33, CaseType.COPYRIGHT: 27, CaseType.PATENT: 14, CaseType.PLANT_VARIETY: 6,
+    CaseType.GEOGRAPHICAL_INDICATION: 7, CaseType.UNFAIR_COMPETITION: 6, CaseType.TRADE_SECRET: 3,
+    CaseType.IC_LAYOUT: 1, CaseType.OTHER: 3,
 }
 WINDOW_DAYS = 3 * 365  # cases are received over the last three years
 NOTARIAL_SHARE = 0.08
@@ -175,6 +136,17 @@ class DemoAgent:
     valid_from: date
     valid_to: date | None
 
+    def checked(self, today: date) -> Agent:
+        """The agent through ``agents.agent``: a lawyer with firm and practising certificate (no identity
+        document needed, SPC Interpretation art. 88 (1)); anyone else with their resident identity card
+        and their relation to the party as the note."""
+        lawyer = self.kind is AgentKind.LAWYER
+        return agent(self.person.name, self.kind, self.authority, self.valid_from, powers=self.special_powers,
+                     document=None if lawyer else self.person.document,
+                     document_number="" if lawyer else self.person.document_number,
+                     firm=self.firm, licence_number=self.licence_number, phone=self.person.phone,
+                     valid_to=self.valid_to, note=self.relation, today=today)
+
 
 @dataclass(frozen=True, slots=True)
 class DemoParty:
@@ -196,6 +168,14 @@ class DemoParty:
     def origin(self) -> Origin:
         return self.person.origin if self.person else self.organisation.origin  # type: ignore[union-attr]
 
+    def identity(self, today: date) -> Person | Organisation:
+        """The party through ``persons.person`` or ``persons.organisation``."""
+        return self.person.checked(today) if self.person else self.organisation.checked()  # type: ignore[union-attr]
+
+    def service(self) -> ServiceAddress:
+        """The party's service address (送达地址确认书) through ``agents.service_address``."""
+        return service_address(self.service_address, phone=self.service_phone)
+
 
 @dataclass(frozen=True, slots=True)
 class DemoMove:
@@ -213,7 +193,7 @@ class DemoCase:
 
     sequence: int  # 0, 1, 2 … in the order generated
     kind: MatterKind
-    case_type: str  # a ``matters.CaseType`` value, or IC_LAYOUT
+    case_type: CaseType
     patent_kind: PatentKind | None
     title: str
     account: str  # 纠纷简要情况
@@ -224,6 +204,7 @@ class DemoCase:
     court: str  # for 委派/委托调解
     court_case_number: str
     invited_days: int | None  # the court-invited mediation's time limit in days
+    procedure: Procedure | None  # the court's procedure, for mediation it entrusted after filing
     parties: tuple[DemoParty, ...]
     status: CaseStatus
     moves: tuple[DemoMove, ...]
@@ -245,6 +226,14 @@ class DemoCase:
     def foreign_related(self) -> bool:
         """涉外/涉港澳台: a party from outside the mainland."""
         return any(party.origin.foreign_related for party in self.parties)
+
+    def details(self, today: date) -> CaseDetails:
+        """The case's details through ``matters.case_details``, as the registration form would give them."""
+        return case_details(self.kind, self.case_type, self.title, self.received, today=today,
+                            patent_kind=self.patent_kind, summary=self.account, requests=self.requests,
+                            amount_claimed=self.amount, source=self.source, court_name=self.court,
+                            court_case_number=self.court_case_number, procedure=self.procedure,
+                            time_limit_days=self.invited_days)
 
 
 # --- word lists ----------------------------------------------------------------------------------------
@@ -502,7 +491,7 @@ _ACCOUNTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] =
          "{R}通过不正当手段获取并使用申请人的{secret}。"),
         ("被申请人否认使用了申请人的商业秘密。", "双方同意在调解中就保密义务和赔偿进行协商。"),
     ),
-    IC_LAYOUT: (
+    CaseType.IC_LAYOUT: (
         ("申请人系“{chip}”集成电路布图设计的权利人，登记号{layout_no}。",),
         ("{R}未经许可复制该布图设计，并将含有该布图设计的芯片投入商业利用。",),
         ("被申请人称其布图设计系独立创作。", "双方经协商未能达成一致，申请人遂申请调解。"),
@@ -529,7 +518,7 @@ _STOP: dict[str, tuple[str, ...]] = {
     "plant-variety": ("被申请人立即停止生产、销售“{variety}”的繁殖材料",),
     "geographical-indication": ("被申请人立即停止在其商品上使用“{gi}”地理标志",),
     "trade-secret": ("被申请人立即停止披露、使用申请人的{secret}",),
-    IC_LAYOUT: ("被申请人立即停止复制、销售含有涉案布图设计的芯片",),
+    CaseType.IC_LAYOUT: ("被申请人立即停止复制、销售含有涉案布图设计的芯片",),
     "unfair-competition": ("被申请人立即停止使用与申请人商品相近似的包装、装潢",
                            "被申请人立即停止虚假宣传行为"),
     "other": ("被申请人按合同约定支付许可使用费", "解除双方签订的《{contract}》"),
@@ -541,7 +530,7 @@ _EXTRAS: dict[str, tuple[str, ...]] = {
     "plant-variety": ("被申请人销毁库存侵权种苗",),
     "geographical-indication": ("被申请人销毁带有“{gi}”字样的包装物",),
     "trade-secret": ("被申请人返还载有商业秘密的资料",),
-    IC_LAYOUT: ("被申请人销毁库存侵权芯片",),
+    CaseType.IC_LAYOUT: ("被申请人销毁库存侵权芯片",),
     "unfair-competition": ("被申请人在{media}上消除影响", "被申请人销毁库存侵权包装"),
     "other": ("被申请人承担本次调解产生的相关费用",),
 }
@@ -551,7 +540,7 @@ _DISPUTE_NAMES: dict[str, tuple[str, ...]] = {
     "plant-variety": ("侵害植物新品种权纠纷",),
     "geographical-indication": ("侵害地理标志证明商标权纠纷",),
     "trade-secret": ("侵害技术秘密纠纷", "侵害经营秘密纠纷"),
-    IC_LAYOUT: ("侵害集成电路布图设计专有权纠纷",),
+    CaseType.IC_LAYOUT: ("侵害集成电路布图设计专有权纠纷",),
     "unfair-competition": ("仿冒纠纷", "虚假宣传纠纷", "商业诋毁纠纷"),
 }
 _REASONS: dict[CaseStatus, tuple[str, ...]] = {
@@ -589,14 +578,11 @@ _STATUS_WEIGHTS: dict[CaseStatus, int] = {
     S.AGREEMENT: 6, S.PERFORMING: 6, S.PERFORMED: 6, S.CONFIRMATION_APPLIED: 3, S.CONFIRMED: 4,
     S.REJECTED: 1, S.CLOSED: 41,
 }
-# A notarial matter (preservation of evidence) goes no further than acceptance in this workflow.
-_NOTARIAL_STATUS_WEIGHTS: dict[CaseStatus, int] = {S.REGISTERED: 25, S.ACCEPTED: 60, S.NOT_ACCEPTED: 5,
-                                                    S.WITHDRAWN: 10}
 _ACTIVE = frozenset({S.REGISTERED, S.ACCEPTED, S.IN_MEDIATION})
 _DUE_SOON_SHARE = 0.25
-_SOURCE_WEIGHTS = ((CaseSource.APPLICATION, 62), (CaseSource.COURT_BEFORE_FILING, 16),
-                   (CaseSource.COURT_AFTER_FILING, 9), (CaseSource.INITIATIVE, 6),
-                   (CaseSource.ADMINISTRATIVE_REFERRAL, 5), (CaseSource.OTHER, 2))
+_SOURCE_WEIGHTS = ((CaseSource.APPLICATION, 62), (CaseSource.COURT_INVITED, 16),
+                   (CaseSource.COURT_ENTRUSTED, 9), (CaseSource.INITIATIVE, 6),
+                   (CaseSource.ADMINISTRATIVE, 5), (CaseSource.OTHER, 2))
 
 
 def _paths() -> dict[CaseStatus, tuple[tuple[tuple[CaseStatus, ...], ...], list[float]]]:
@@ -673,7 +659,6 @@ class _Generator(_Draws):
         self.ethnicities = {key: _cumulative(profile) for key, profile in _ETHNIC_PROFILES.items()}
         self.case_types = _cumulative(list(CASE_TYPE_WEIGHTS.items()))
         self.statuses = _cumulative(list(_STATUS_WEIGHTS.items()))
-        self.notarial_statuses = _cumulative(list(_NOTARIAL_STATUS_WEIGHTS.items()))
         self.sources = _cumulative(_SOURCE_WEIGHTS)
         self.nationalities = _cumulative(list(_FOREIGN_WEIGHTS.items()))
         self.holders = tuple(self.chinese_company(self.region()) for _ in range(1500))
@@ -915,8 +900,9 @@ class _Generator(_Draws):
             relation = f"近亲属（{self.pick(_RELATIVES)}）"
             someone = self.mainland_person(_OCCUPATIONS_RESPONDENT)
         authority = Authority.SPECIAL if self.random() < 0.3 else Authority.GENERAL
-        powers = (SpecialPower.SETTLE,) if authority is Authority.SPECIAL else ()
-        return DemoAgent(someone, AgentKind.OTHER, "", "", relation, authority, powers, start, end)
+        powers = (SpecialPower.SETTLE, SpecialPower.SIGN_AGREEMENT) if authority is Authority.SPECIAL else ()
+        return DemoAgent(someone, AgentKind.RELATIVE_OR_STAFF, "", "", relation, authority, powers, start,
+                         end)
 
     # parties
     def party(self, role: PartyRole, received: date, organisation_share: float,
@@ -953,7 +939,7 @@ class _Generator(_Draws):
         return DemoParty(role, who, organisation_party, address, phone, agents)
 
     # cases
-    def context(self, case_type: str, patent_kind: PatentKind | None, received: date) -> dict[str, str]:
+    def context(self, case_type: CaseType, patent_kind: PatentKind | None, received: date) -> dict[str, str]:
         """The facts a case's texts are written from (only those its type's templates use)."""
         industry = self.pick(_INDUSTRIES)
         year = str(received.year - self.between(1, 8))
@@ -961,37 +947,37 @@ class _Generator(_Draws):
                  else f"位于{self.region()[2]}{self.pick(_ROADS)}的店铺")
         facts = {"goods": industry[3], "product": industry[1], "venue": venue, "year": year,
                  "media": self.pick(_MEDIA)}
-        if case_type == "trademark":
+        if case_type is CaseType.TRADEMARK:
             facts.update(mark=self.trade_name(), reg_no=str(self.between(1_000_000, 69_999_999)),
                          cls=str(industry[2]))
-        elif case_type == "copyright":
+        elif case_type is CaseType.COPYRIGHT:
             work_kind, work = self.pick(_WORK_KINDS)
             facts.update(work_kind=work_kind, work=work.format(
                 place=self.pick(_SCENIC_PLACES), scene=self.pick(_SCENES), core=self.trade_name(),
                 system=self.pick(_SYSTEMS), version=self.between(1, 5), ethnic=self.pick(_ETHNIC_ART)))
-        elif case_type == "patent":
+        elif case_type is CaseType.PATENT:
             kind = patent_kind or PatentKind.INVENTION
             patent_name, product = self.pick(_PATENT_PRODUCTS[kind])
             patent_word, patent_digit = _PATENT_KIND_WORDS[kind]
             application = f"{int(year) - self.between(0, 3)}{patent_digit}{self.digits(7)}"
             facts.update(patent_no=f"ZL{application}.{_patent_check(application)}", patent_name=patent_name,
                          patent_word=patent_word, product=product)
-        elif case_type == "plant-variety":
+        elif case_type is CaseType.PLANT_VARIETY:
             crop, variety = self.pick(_VARIETIES)
             facts.update(crop=crop, variety=variety.format(n=self.between(1, 30)),
                          variety_no=f"CNA{year}{self.digits(5)}.{self.below(10)}")
-        elif case_type == "geographical-indication":
+        elif case_type is CaseType.GEOGRAPHICAL_INDICATION:
             gi, gi_product, region_code = self.pick(_INDICATIONS)
             facts.update(gi=gi, gi_product=gi_product, gi_region=region_code)
-        elif case_type == "trade-secret":
+        elif case_type is CaseType.TRADE_SECRET:
             facts.update(secret=self.pick(_SECRETS))
-        elif case_type == IC_LAYOUT:
+        elif case_type is CaseType.IC_LAYOUT:
             facts.update(chip=self.pick(_CHIPS), layout_no=f"BS.{year[2:]}{self.digits(6)}.{self.below(10)}")
-        elif case_type == "other":
+        elif case_type is CaseType.OTHER:
             facts.update(contract=self.pick(_CONTRACTS))
         return facts
 
-    def texts(self, case_type: str, facts: dict[str, str], respondent: str,
+    def texts(self, case_type: CaseType, facts: dict[str, str], respondent: str,
               amount: tuple[Decimal, Decimal] | None) -> tuple[str, tuple[str, ...]]:
         """The account of the dispute (1–3 sentences) and the requests (1–3)."""
         rights, conduct, stand = _ACCOUNTS[case_type]
@@ -1009,11 +995,11 @@ class _Generator(_Draws):
             requests.append(self.pick(_EXTRAS[case_type]).format(**facts))
         return account, tuple(requests)
 
-    def claim(self, case_type: str) -> tuple[Decimal, Decimal] | None:
+    def claim(self, case_type: CaseType) -> tuple[Decimal, Decimal] | None:
         """The loss and the costs claimed, whole yuan for the loss, costs from receipts (to the fen)."""
         if self.random() < 0.15:
             return None
-        high = {"patent": 6.0, "trade-secret": 6.3, IC_LAYOUT: 6.5, "other": 5.8}.get(case_type, 5.3)
+        high = {"patent": 6.0, "trade-secret": 6.3, CaseType.IC_LAYOUT: 6.5, "other": 5.8}.get(case_type, 5.3)
         loss = Decimal(int(10 ** (3.5 + self.random() * (high - 3.5))) // 1000 * 1000)
         costs = Decimal(0)
         if self.random() < 0.45:
@@ -1023,25 +1009,37 @@ class _Generator(_Draws):
 
     def case(self, sequence: int) -> DemoCase:
         notarial = self.random() < NOTARIAL_SHARE
-        case_type = self.weighted(self.case_types)
-        patent_kind = self.pick((PatentKind.INVENTION, PatentKind.UTILITY_MODEL, PatentKind.UTILITY_MODEL,
-                                 PatentKind.DESIGN, PatentKind.DESIGN)) if case_type == "patent" else None
+        case_type = CaseType(self.weighted(self.case_types))
+        patent_kind = None
+        if case_type is CaseType.PATENT:
+            patent_kind = self.pick((PatentKind.INVENTION, PatentKind.UTILITY_MODEL, PatentKind.UTILITY_MODEL,
+                                     PatentKind.DESIGN, PatentKind.DESIGN))
         if notarial:
-            status, source = self.weighted(self.notarial_statuses), CaseSource.APPLICATION
+            # A notarial matter (preservation of evidence) has no mediation workflow: ``progress.move_case``
+            # refuses to move one, so it stays as registered, received any day of the three years.
+            path: tuple[CaseStatus, ...] = ()
+            status, source = S.REGISTERED, CaseSource.APPLICATION
         else:
             status, source = self.weighted(self.statuses), self.weighted(self.sources)
-        path = self.weighted(_PATHS[status])
-        court, court_number, invited_days = "", "", None
-        if source in (CaseSource.COURT_BEFORE_FILING, CaseSource.COURT_AFTER_FILING):
-            invited_days = (INVITED_BEFORE_FILING_DAYS if source is CaseSource.COURT_BEFORE_FILING
+            path = self.weighted(_PATHS[status])
+        court, court_number, invited_days, procedure = "", "", None, None
+        if source.from_court:
+            invited_days = (INVITED_BEFORE_FILING_DAYS if source is CaseSource.COURT_INVITED
                             else self.pick((INVITED_AFTER_FILING_ORDINARY_DAYS,
                                             INVITED_AFTER_FILING_ORDINARY_DAYS,
                                             INVITED_AFTER_FILING_SIMPLE_DAYS)))
-        received, dates = self.dates(path, status, invited_days)
+            if source is CaseSource.COURT_ENTRUSTED:  # 15 days under the ordinary procedure, 7 the simple
+                procedure = (Procedure.SIMPLE if invited_days == INVITED_AFTER_FILING_SIMPLE_DAYS
+                             else Procedure.ORDINARY)
+        dates: list[date] = []
+        if notarial:
+            received = self.today - timedelta(days=self.below(WINDOW_DAYS + 1))
+        else:
+            received, dates = self.dates(path, status, invited_days)
         if invited_days is not None:
             court, code, _intermediate = self.pick(_COURTS)
-            word = "民诉前调" if source is CaseSource.COURT_BEFORE_FILING else "知民初"
-            serial = self.between(1, 9999 if source is CaseSource.COURT_BEFORE_FILING else 2999)
+            word = "民诉前调" if source is CaseSource.COURT_INVITED else "知民初"
+            serial = self.between(1, 9999 if source is CaseSource.COURT_INVITED else 2999)
             court_number = f"（{received.year}）{code}{word}{serial}号"
         moves = tuple(DemoMove(source_status, target, day,
                                self.pick(_REASONS[target]) if target in NEEDS_REASON else "")
@@ -1053,12 +1051,12 @@ class _Generator(_Draws):
         third_count = 1 if not notarial and self.random() < 0.1 else 0
         parties = tuple(
             [self.party(PartyRole.APPLICANT, received, 0.6,
-                        self.association(facts) if case_type == "geographical-indication" and index == 0
-                        else None)
+                        self.association(facts)
+                        if case_type is CaseType.GEOGRAPHICAL_INDICATION and index == 0 else None)
              for index in range(applicant_count)]
             # a trade secret is mostly taken by a former employee, the first respondent
             + [self.party(PartyRole.RESPONDENT, received,
-                          0.0 if case_type == "trade-secret" and index == 0 else 0.5)
+                          0.0 if case_type is CaseType.TRADE_SECRET and index == 0 else 0.5)
                for index in range(respondent_count)]
             + [self.party(PartyRole.THIRD_PARTY, received, 0.8) for _ in range(third_count)])
         applicant = parties[0].name
@@ -1075,10 +1073,10 @@ class _Generator(_Draws):
             others = respondents[0] + ("、" + respondents[1] if len(respondents) == 2 else "")
             if len(respondents) > 2:
                 others += "等"
-            if case_type == "patent":
+            if case_type is CaseType.PATENT:
                 dispute = f"侵害{_PATENT_KIND_WORDS[patent_kind or PatentKind.INVENTION][0]}专利权纠纷"
             else:
-                dispute = f"{facts['contract']}纠纷" if case_type == "other" else \
+                dispute = f"{facts['contract']}纠纷" if case_type is CaseType.OTHER else \
                     self.pick(_DISPUTE_NAMES[case_type])
             title = f"{applicant}{'、' + parties[1].name if applicant_count == 2 else ''}诉{others}{dispute}"
             claim = self.claim(case_type)
@@ -1087,7 +1085,7 @@ class _Generator(_Draws):
         open_deadlines = self.open_deadlines(status, path, received, dates, invited_days)
         return DemoCase(sequence, MatterKind.NOTARIAL if notarial else MatterKind.MEDIATION, case_type,
                         patent_kind, title, account, requests, amount, received, source, court, court_number,
-                        invited_days, parties, status, moves, open_deadlines)
+                        invited_days, procedure, parties, status, moves, open_deadlines)
 
     def dates(self, path: tuple[CaseStatus, ...], status: CaseStatus,
               invited_days: int | None) -> tuple[date, list[date]]:

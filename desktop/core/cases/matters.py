@@ -286,7 +286,8 @@ def _cited_row(session: Session, number: str) -> MediationCase | None:
     return row
 
 
-def _apply(row: MediationCase, details: CaseDetails, cited: MediationCase | None) -> None:
+def apply_details(row: MediationCase, details: CaseDetails, cited: MediationCase | None) -> None:
+    """Put checked details on a case row (its columns as the register reads them)."""
     row.case_type = details.case_type.value
     row.patent_kind = details.patent_kind.value if details.patent_kind else None
     row.title = details.title
@@ -331,7 +332,7 @@ def open_matter(session: Session, actor: Actor, kind: MatterKind, details: CaseD
     office = get_office(session)
     if office is None:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "Set up the office first (mediseal init)."))
-    head = _number_head(office, kind)
+    head = number_head(office, kind)
     created_at = now or utc_now()
     year = office_today(created_at).year  # the office's calendar year decides the number
     serial = (session.scalar(select(func.max(MediationCase.serial)).where(
@@ -340,7 +341,7 @@ def open_matter(session: Session, actor: Actor, kind: MatterKind, details: CaseD
     row = MediationCase(kind=kind.value, number=format_case_number(head, year, serial), year=year,
                         serial=serial, record_version=CASE_RECORD_VERSION, revision=1,
                         created_by=actor.name, created_at=created_at, status=CaseStatus.REGISTERED.value)
-    _apply(row, details, cited)
+    apply_details(row, details, cited)
     session.add(row)
     session.flush()
     refresh_deadline(row)
@@ -349,7 +350,7 @@ def open_matter(session: Session, actor: Actor, kind: MatterKind, details: CaseD
     return _info(row)
 
 
-def _number_head(office: OfficeInfo, kind: MatterKind) -> str:
+def number_head(office: OfficeInfo, kind: MatterKind) -> str:
     """The text before 字 in numbers of ``kind``: the office's prefix and word for that series."""
     head = office.number_head(kind)
     if head is None:
@@ -380,7 +381,7 @@ def update_case(session: Session, actor: Actor, number: str, details: CaseDetail
     if row.record_version == 1:
         row.record_version = CASE_RECORD_VERSION  # its first full record; version 1 stays in the ledger
     cited = _cited_row(session, details.cited_matter)
-    _apply(row, details, cited)
+    apply_details(row, details, cited)
     row.revision += 1
     refresh_deadline(row)
     session.flush()

@@ -129,14 +129,16 @@ def checked_agent(value: Agent) -> Agent:
                  phone=value.phone, valid_to=value.valid_to, note=value.note)
 
 
-def _party_record(number: str, role: PartyRole, revision: int, identity: Identity,
-                  service: ServiceAddress | None) -> dict[str, Any]:
+def party_version_record(number: str, role: PartyRole, revision: int, identity: Identity,
+                         service: ServiceAddress | None) -> dict[str, Any]:
+    """The canonical record of one version of a party (``party.added`` / ``party.edited`` digest it)."""
     return {"type": PARTY_RECORD_TYPE, "version": 1, "case": number, "role": role.value, "revision": revision,
             "identity": party_record(identity),
             "service": service_record(service) if service is not None else None}
 
 
-def _agent_record(number: str, party_id: int, revision: int, value: Agent) -> dict[str, Any]:
+def agent_version_record(number: str, party_id: int, revision: int, value: Agent) -> dict[str, Any]:
+    """The canonical record of one version of an agent (``agent.added`` / ``agent.edited`` digest it)."""
     return {"type": CASE_AGENT_RECORD_TYPE, "version": 1, "case": number, "party": party_id,
             "revision": revision, "agent": agent_record(value)}
 
@@ -164,7 +166,7 @@ def add_party(session: Session, actor: Actor, number: str, role: PartyRole | str
     session.add(row)
     session.flush()
     versions.save(session, actor.name, EventKind.PARTY_ADDED, party_subject(row.id), 1,
-                  _party_record(case.number, chosen, 1, clean, address), moment)
+                  party_version_record(case.number, chosen, 1, clean, address), moment)
     _refresh_case(session, case)
     return PartyInfo(row.id, case.number, chosen, clean, address, 1, actor.name, moment)
 
@@ -200,7 +202,7 @@ def edit_party(session: Session, actor: Actor, party_id: int, expected_version: 
     row.version += 1
     row.role, row.kind, row.name, row.origin = chosen.value, _kind(clean), clean.name, clean.origin.value
     versions.save(session, actor.name, EventKind.PARTY_EDITED, party_subject(row.id), row.version,
-                  _party_record(case.number, chosen, row.version, clean, address), moment)
+                  party_version_record(case.number, chosen, row.version, clean, address), moment)
     _refresh_case(session, case)
     return PartyInfo(row.id, case.number, chosen, clean, address, row.version, actor.name, moment)
 
@@ -260,7 +262,7 @@ def add_agent(session: Session, actor: Actor, party_id: int, value: Agent,
     session.add(row)
     session.flush()
     versions.save(session, actor.name, EventKind.AGENT_ADDED, agent_subject(row.id), 1,
-                  _agent_record(case.number, party.id, 1, clean), moment)
+                  agent_version_record(case.number, party.id, 1, clean), moment)
     return AgentInfo(row.id, party.id, case.number, clean, 1, actor.name, moment)
 
 
@@ -283,7 +285,7 @@ def edit_agent(session: Session, actor: Actor, agent_id: int, expected_version: 
     row.version += 1
     row.name = clean.name
     versions.save(session, actor.name, EventKind.AGENT_EDITED, agent_subject(row.id), row.version,
-                  _agent_record(case.number, row.party_id, row.version, clean), moment)
+                  agent_version_record(case.number, row.party_id, row.version, clean), moment)
     return AgentInfo(row.id, row.party_id, case.number, clean, row.version, actor.name, moment)
 
 

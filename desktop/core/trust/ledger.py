@@ -122,6 +122,7 @@ class NewEntry(NamedTuple):
     kind: EventKind | str
     subject: str
     subject_sha256: str | None = None
+    recorded_at: datetime | None = None  # when the event happened, if not the batch's time (bulk writes)
 
 
 def _check_subject(subject: str) -> None:
@@ -145,8 +146,8 @@ def append(session: Session, actor: str, kind: EventKind | str, subject: str,
 
 def append_many(session: Session, new_entries: Iterable[NewEntry],
                 now: datetime | None = None) -> list[Entry]:
-    """Append entries in order, all with the time ``now``, in the caller's transaction: one bump of the
-    sequencer (which takes the ledger's lock), one read of the tree's frontier, two bulk inserts.
+    """Append entries in order, each at its own time or else ``now``, in the caller's transaction: one bump
+    of the sequencer (which takes the ledger's lock), one read of the tree's frontier, two bulk inserts.
 
     Refuses (``InvalidInput``) a subject over ``SUBJECT_LIMIT`` characters, and (``IntegrityError``) a
     ledger whose stored entries or nodes do not end where the sequencer says.
@@ -168,8 +169,8 @@ def append_many(session: Session, new_entries: Iterable[NewEntry],
         raise _out_of_step("the sequencer gives entry {first}, the entries end at {stored}",
                            first=first, stored=stored)
     recorded_at = now or utc_now()
-    entries = [Entry(first + offset, recorded_at, new.actor, str(new.kind), new.subject, new.subject_sha256)
-               for offset, new in enumerate(batch)]
+    entries = [Entry(first + offset, new.recorded_at or recorded_at, new.actor, str(new.kind), new.subject,
+                     new.subject_sha256) for offset, new in enumerate(batch)]
     try:
         index = MerkleTree(SqlNodeStore(session), first).append_many(entry.leaf() for entry in entries)
         if index != first:

@@ -1,0 +1,431 @@
+"""Many cases written at once (``mediseal demo``, imports): the very rows, canonical records and ledger
+entries the case services write (``matters.open_matter``, ``parties.add_party``/``add_agent``,
+``progress.assign_mediator``, ``progress.move_case``) for the same calls, in the same order, at the same
+times, but built in memory and stored with one multi-row insert per table and one ``ledger.append_many``
+per batch of cases. The records come from the services' own record functions, so their formats live in
+one place; ``tests/test_bulk.py`` compares a case written both ways, field by field and digest by digest.
+
+Each case is written as if one seat had entered it in one go: opened, its parties each followed by their
+agents, its mediators assigned, then its moves, each at its own time (``NewMove.moved_at``). The checks
+the services make on those calls are made here too (who may act, the workflow, the mediators), once per
+person rather than once per call."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy.orm import Session
+
+from db.models import Agent as AgentRow
+from db.models import CaseMediator, CaseMove, MediationCase, Party, RecordVersion, User
+from desktop.core.cases import matters, parties, progress
+from desktop.core.cases.agents import Agent, ServiceAddress
+from desktop.core.cases.deadlines import office_today
+from desktop.core.cases.matters import CASE_RECORD_VERSION, CaseDetails, MatterKind, case_record, case_subject
+from desktop.core.cases.parties import Identity, PartyRole
+from desktop.core.cases.persons import Person
+from desktop.core.cases.workflow import CaseStatus, check_move
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
+from desktop.core.integrity.canonical import canonical_bytes
+from desktop.core.office.office import format_case_number, get_office
+from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
+from desktop.core.text import clean_text
+from desktop.core.trust import ledger
+from desktop.core.trust.events import EventKind
+from desktop.core.trust.permissions import Action, Actor, Role, require
+
+BATCH_CASES = 2000  # cases per batch: one multi-row insert per table and one ledger append each
+NAMES_SEPARATOR = parties.NAMES_SEPARATOR
+
+
+@dataclass(frozen=True, slots=True)
+class NewParty:
+    """A party as ``parties.add_party`` takes it, with the agents ``parties.add_agent`` adds after it."""
+
+    role: PartyRole
+    identity: Identity
+    service: ServiceAddress | None = None
+    agents: tuple[Agent, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NewAssignment:
+    """A mediator assigned as ``progress.assign_mediator`` does it, by ``assigned_by``."""
+
+    mediator: str
+    assigned_by: str
+    conflict: bool = False
+    declaration: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class NewMove:
+    """A move as ``progress.move_case`` makes it."""
+
+    target: CaseStatus
+    actor: str
+    moved_at: datetime
+    reason: str = ""
+    effective_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewCase:
+    """One case: opened by ``opened_by`` at ``opened_at`` (parties, agents and mediators at that time
+    too), then moved."""
+
+    kind: MatterKind
+    details: CaseDetails
+    opened_by: str
+    opened_at: datetime
+    parties: tuple[NewParty, ...] = ()
+    mediators: tuple[NewAssignment, ...] = ()
+    moves: tuple[NewMove, ...] = ()
+
+
+@dataclass(slots=True)
+class _Person:
+    """What the checks need to know of a user, read once."""
+
+    login: str
+    real_name: str
+    roles: frozenset[Role]
+    disabled: bool
+
+
+class _Staff:
+    """The users the cases name, read once per login."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.known: dict[str, _Person] = {}
+        self.actors: dict[str, Actor] = {}
+
+    def get(self, login: str) -> _Person:
+        found = self.known.get(login)
+        if found is None:
+            user = self.session.scalar(select(User).where(User.name == login))
+            if user is None:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no user “{name}”."), name=login)
+            found = _Person(login, user.real_name or "", frozenset(Role(held.role) for held in user.roles),
+                            user.disabled)
+            self.known[login] = found
+        return found
+
+    def actor(self, login: str) -> Actor:
+        """The user as the permission checks see them (an enabled user: a disabled one holds no role)."""
+        found = self.actors.get(login)
+        if found is None:
+            person = self.get(login)
+            found = self.actors[login] = Actor(0, login, frozenset() if person.disabled else person.roles)
+        return found
+
+
+def _not_assigned(user: str, number: str, assigned: Sequence[str]) -> NotAllowed:
+    return NotAllowed(QT_TRANSLATE_NOOP(
+        "errors", "{user} is not assigned to case {number}: only its mediators ({mediators}) and an "
+        "administrator act on it."), user=user, number=number, mediators="、".join(assigned))
+
+
+def _require_access(staff: _Staff, login: str, number: str, assigned: Sequence[str]) -> None:
+    """``matters.require_case_access`` on what this writer knows of the case."""
+    actor = staff.actor(login)
+    require(actor, Action.WORK_ON_CASE)
+    if Role.ADMIN not in actor.roles and assigned and login not in assigned:
+        raise _not_assigned(login, number, assigned)
+
+
+def _check_assignment(staff: _Staff, new: NewAssignment, number: str, assigned: Sequence[str]) -> str:
+    """``progress.assign_mediator``'s checks; the declaration as recorded."""
+    actor = staff.actor(new.assigned_by)
+    require(actor, Action.ASSIGN_MEDIATOR)
+    if Role.ADMIN not in actor.roles and assigned and actor.name not in assigned:
+        raise _not_assigned(actor.name, number, assigned)
+    if Role.ADMIN not in actor.roles and not assigned and new.mediator != actor.name:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "A mediator takes on a case with no mediator for themself; an administrator assigns "
+            "others."))
+    mediator = staff.get(new.mediator)
+    if mediator.disabled or Role.MEDIATOR not in mediator.roles:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "{name} cannot be assigned: only an enabled user with the mediator role mediates."),
+            field="mediator", name=new.mediator)
+    if new.mediator in assigned:
+        raise NotAllowed(QT_TRANSLATE_NOOP("errors", "{name} is already assigned to case {number}."),
+                         name=new.mediator, number=number)
+    return clean_text(new.declaration, "declaration", progress.DECLARATION_MAX, multiline=True,
+                      required=new.conflict)
+
+
+def _digest(canonical: bytes) -> str:
+    """``canonical.record_digest`` of a record whose canonical bytes are at hand."""
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def _columns(model: type[Any]) -> tuple[str, ...]:
+    return tuple(attribute.key for attribute in model.__mapper__.column_attrs if attribute.key != "id")
+
+
+_CASE_COLUMNS = _columns(MediationCase)
+_MOVE_COLUMNS = _columns(CaseMove)
+_MEDIATOR_COLUMNS = _columns(CaseMediator)
+
+
+def _values(row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
+    return {column: getattr(row, column) for column in columns}
+
+
+@dataclass(slots=True)
+class _Built:
+    """One case of a batch, built: its row and everything that waits for its id."""
+
+    new: NewCase
+    row: MediationCase
+    case_record: bytes
+    identities: list[tuple[NewParty, Identity, ServiceAddress | None, tuple[Agent, ...]]]
+    assignments: list[CaseMediator]
+    moves: list[CaseMove]
+
+
+class _Numbers:
+    """The next serial of each kind's series per year, as ``matters.open_matter`` takes them."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.last: dict[tuple[str, int], int] = {}
+
+    def next(self, kind: MatterKind, year: int) -> int:
+        key = (kind.value, year)
+        if key not in self.last:
+            self.last[key] = self.session.scalar(select(func.max(MediationCase.serial)).where(
+                MediationCase.kind == kind.value, MediationCase.year == year)) or 0
+        self.last[key] += 1
+        return self.last[key]
+
+
+def _build(new: NewCase, head: str, numbers: _Numbers, staff: _Staff) -> _Built:
+    """The case's rows and records as the services build them, with their checks."""
+    require(staff.actor(new.opened_by), Action.OPEN_CASE)
+    if new.details.cited_matter:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "Only a mediation case cites a notarial matter."), field="cited_matter")
+    year = office_today(new.opened_at).year  # the office's calendar year decides the number
+    serial = numbers.next(new.kind, year)
+    row = MediationCase(kind=new.kind.value, number=format_case_number(head, year, serial), year=year,
+                        serial=serial, record_version=CASE_RECORD_VERSION, revision=1,
+                        created_by=new.opened_by, created_at=new.opened_at,
+                        status=CaseStatus.REGISTERED.value)
+    matters.apply_details(row, new.details, None)
+    record = canonical_bytes(case_record(row, ""))
+    # parties.add_party / add_agent: every value through its checks again
+    identities = []
+    assigned: list[str] = []
+    for party in new.parties:
+        _require_access(staff, new.opened_by, row.number, assigned)
+        identities.append((party, parties.checked_identity(party.identity),
+                           parties.checked_service(party.service),
+                           tuple(parties.checked_agent(agent) for agent in party.agents)))
+    assignments = []
+    for assignment in new.mediators:
+        if new.kind is not MatterKind.MEDIATION:
+            raise NotAllowed(QT_TRANSLATE_NOOP(
+                "errors", "{number} is a notarial matter: it has no mediators."), number=row.number)
+        declaration = _check_assignment(staff, assignment, row.number, assigned)
+        assignments.append(CaseMediator(mediator=assignment.mediator, conflict=assignment.conflict,
+                                        declaration=declaration, assigned_by=assignment.assigned_by,
+                                        assigned_at=new.opened_at, record_sha256=""))
+        assigned.append(assignment.mediator)
+    row.mediator_names = NAMES_SEPARATOR.join(staff.get(login).real_name or login for login in assigned)
+    moves = []
+    current = CaseStatus.REGISTERED
+    for move in new.moves:
+        _require_access(staff, move.actor, row.number, assigned)
+        if new.kind is not MatterKind.MEDIATION:
+            raise NotAllowed(QT_TRANSLATE_NOOP(
+                "errors", "{number} is a notarial matter: the mediation workflow does not apply to it."),
+                number=row.number)
+        reason = check_move(current, move.target, move.reason)
+        effective_on = move.effective_on
+        if move.target is CaseStatus.AGREEMENT:
+            today = office_today(move.moved_at)
+            effective_on = effective_on or today
+            if effective_on > today:
+                raise InvalidInput(QT_TRANSLATE_NOOP(
+                    "errors", "The agreement cannot take effect on {given}, a day still to come."),
+                    field="effective_on", given=effective_on.isoformat())
+            if row.received_on is not None and effective_on < row.received_on:
+                raise InvalidInput(QT_TRANSLATE_NOOP(
+                    "errors", "The agreement cannot take effect on {given}, before the case was received."),
+                    field="effective_on", given=effective_on.isoformat())
+            row.agreement_effective_on = effective_on
+        elif effective_on is not None:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "A date of effect is recorded only when an agreement is reached."),
+                field="effective_on")
+        moves.append(CaseMove(from_status=current.value, to_status=move.target.value, reason=reason,
+                              effective_on=effective_on, actor=move.actor, moved_at=move.moved_at,
+                              record_sha256=""))
+        current = move.target
+    row.status = current.value
+    matters.refresh_deadline(row)
+    names = [identity.name for _party, identity, _service, _agents in identities]
+    row.party_names = NAMES_SEPARATOR.join(names)
+    row.foreign_related = any(identity.origin.foreign_related for _p, identity, _s, _a in identities)
+    return _Built(new, row, record, identities, assignments, moves)
+
+
+def _table(model: type[Any]) -> Table:
+    return cast(Table, model.__table__)
+
+
+class _Ids:
+    """Ids given here, in order, from the largest stored (the ledger's lock keeps other writers out: every
+    service that inserts cases, parties or agents takes it first). On PostgreSQL the tables' sequences are
+    moved past them afterwards, so the next row a service inserts gets the next id."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.last: dict[str, int] = {}
+
+    def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
+        """Insert ``rows`` with the next ids (one executemany); their ids in order."""
+        if not rows:
+            return []
+        table = _table(model)
+        if table.name not in self.last:
+            self.last[table.name] = self.session.scalar(select(func.max(table.c.id))) or 0
+        first = self.last[table.name] + 1
+        ids = list(range(first, first + len(rows)))
+        for row, row_id in zip(rows, ids, strict=True):
+            row["id"] = row_id
+        self.session.connection().execute(insert(table), rows)
+        self.last[table.name] = ids[-1]
+        return ids
+
+    def move_sequences(self) -> None:
+        """PostgreSQL: each table's id sequence past the ids given here (SQLite takes max(id) + 1)."""
+        if self.session.get_bind().dialect.name != "postgresql":
+            return
+        for name, last in self.last.items():
+            self.session.execute(text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :last)"),
+                                 {"table": name, "last": last})
+
+
+def _version(subject: str, canonical: bytes, saved_by: str, saved_at: datetime) -> dict[str, Any]:
+    return {"subject": subject, "version": 1, "canonical": canonical.decode("utf-8"),
+            "record_sha256": _digest(canonical), "saved_by": saved_by, "saved_at": saved_at}
+
+
+def _write_batch(session: Session, ids: _Ids, batch: list[_Built]) -> None:
+    """Store one batch: cases, parties, agents, record versions, moves and assignments, then its ledger
+    entries in one append, case after case in the order the services would log them."""
+    case_ids = ids.insert(MediationCase, [_values(built.row, _CASE_COLUMNS)
+                                                              for built in batch])
+    party_rows: list[dict[str, Any]] = []
+    for built, case_id in zip(batch, case_ids, strict=True):
+        built.row.id = case_id
+        for party, identity, _service, _agents in built.identities:
+            party_rows.append({"case_id": case_id, "role": party.role.value,
+                               "kind": "person" if isinstance(identity, Person) else "organisation",
+                               "name": identity.name, "origin": identity.origin.value, "version": 1,
+                               "created_by": built.new.opened_by, "created_at": built.new.opened_at})
+    party_ids = iter(ids.insert(Party, party_rows))
+    agent_rows: list[dict[str, Any]] = []
+    party_id_lists: list[list[int]] = []
+    for built in batch:
+        own = []
+        for _party, _identity, _service, agents in built.identities:
+            party_id = next(party_ids)
+            own.append(party_id)
+            agent_rows.extend({"case_id": built.row.id, "party_id": party_id, "name": agent.name,
+                               "version": 1, "created_by": built.new.opened_by,
+                               "created_at": built.new.opened_at} for agent in agents)
+        party_id_lists.append(own)
+    agent_ids = iter(ids.insert(AgentRow, agent_rows))
+    versions: list[dict[str, Any]] = []
+    moves: list[dict[str, Any]] = []
+    mediators: list[dict[str, Any]] = []
+    entries: list[ledger.NewEntry] = []
+    for built, party_ids_of_case in zip(batch, party_id_lists, strict=True):
+        new, row = built.new, built.row
+        subject = case_subject(row.number)
+        versions.append(_version(subject, built.case_record, new.opened_by, new.opened_at))
+        entries.append(ledger.NewEntry(new.opened_by, EventKind.CASE_OPENED, subject,
+                                       versions[-1]["record_sha256"], new.opened_at))
+        for (party, identity, service, agents), party_id in zip(built.identities, party_ids_of_case,
+                                                                  strict=True):
+            record = canonical_bytes(parties.party_version_record(row.number, party.role, 1, identity,
+                                                                  service))
+            versions.append(_version(parties.party_subject(party_id), record, new.opened_by, new.opened_at))
+            entries.append(ledger.NewEntry(new.opened_by, EventKind.PARTY_ADDED, versions[-1]["subject"],
+                                           versions[-1]["record_sha256"], new.opened_at))
+            for agent in agents:
+                agent_id = next(agent_ids)
+                record = canonical_bytes(parties.agent_version_record(row.number, party_id, 1, agent))
+                versions.append(_version(parties.agent_subject(agent_id), record, new.opened_by,
+                                         new.opened_at))
+                entries.append(ledger.NewEntry(new.opened_by, EventKind.AGENT_ADDED, versions[-1]["subject"],
+                                               versions[-1]["record_sha256"], new.opened_at))
+        for assignment in built.assignments:
+            assignment.case_id = row.id
+            assignment.record_sha256 = _digest(canonical_bytes(progress.mediator_record(row.number,
+                                                                                        assignment)))
+            mediators.append(_values(assignment, _MEDIATOR_COLUMNS))
+            entries.append(ledger.NewEntry(assignment.assigned_by, EventKind.CASE_MEDIATOR_ASSIGNED, subject,
+                                           assignment.record_sha256, assignment.assigned_at))
+        for move in built.moves:
+            move.case_id = row.id
+            move.record_sha256 = _digest(canonical_bytes(progress.move_record(row.number, move)))
+            moves.append(_values(move, _MOVE_COLUMNS))
+            entries.append(ledger.NewEntry(move.actor, EventKind.CASE_MOVED, subject, move.record_sha256,
+                                           move.moved_at))
+    connection = session.connection()
+    connection.execute(insert(_table(RecordVersion)), versions)
+    if moves:
+        connection.execute(insert(_table(CaseMove)), moves)
+    if mediators:
+        connection.execute(insert(_table(CaseMediator)), mediators)
+    ledger.append_many(session, entries)
+
+
+def _batches(cases: Iterable[NewCase], size: int) -> Iterator[list[NewCase]]:
+    batch: list[NewCase] = []
+    for case in cases:
+        batch.append(case)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_cases(session: Session, cases: Iterable[NewCase], *, total: int = 0, batch_size: int = BATCH_CASES,
+                progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled) -> list[str]:
+    """Write ``cases`` in the caller's transaction, ``batch_size`` at a time; their numbers, in order.
+    Numbers are taken as ``matters.open_matter`` takes them: the next of the kind's series in the year
+    the case is opened (in the office's time zone), under the ledger's lock."""
+    ledger.lock(session)
+    office = get_office(session)
+    if office is None:
+        raise NotAllowed(QT_TRANSLATE_NOOP("errors", "Set up the office first (mediseal init)."))
+    heads: dict[MatterKind, str] = {}
+    numbers, staff, ids = _Numbers(session), _Staff(session), _Ids(session)
+    written: list[str] = []
+    for batch in _batches(cases, batch_size):
+        raise_if_cancelled(cancelled)
+        built = []
+        for new in batch:
+            if new.kind not in heads:
+                heads[new.kind] = matters.number_head(office, new.kind)  # refused when it has no series
+            built.append(_build(new, heads[new.kind], numbers, staff))
+        _write_batch(session, ids, built)
+        written.extend(item.row.number for item in built)
+        progress(len(written), total or len(written))
+    ids.move_sequences()
+    return written
+

@@ -1,0 +1,244 @@
+"""Sample data in a new store (``mediseal demo``): the cases of ``demo_data`` written through ``bulk`` as
+the case services would have written them, each at the times its story gives, then a little evidence
+taken in through the real intake, so a new user sees a living app at once.
+
+Only an administrator makes it, and only in a store that holds no case yet: the store is then marked as
+a demo store (``app_meta``), and a second run is refused like a store with real cases. The cases are
+worked by the demo's staff (mediators 李华, 王芳, 赵敏, 陈静 and the notary 周婷), added as users with the
+initial password the administrator gives when the store lacks them.
+
+Numbers: each case is numbered in the year it was received (``matters.open_matter`` numbers by the year
+a case is opened, and a demo case is opened on the day it was received), serials in the order the
+cases are generated, so within a year serials do not follow the day received."""
+
+from __future__ import annotations
+
+import struct
+import tempfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import AppMeta, MediationCase, User, utc_now
+from desktop.core.cases.bulk import NewAssignment, NewCase, NewMove, NewParty, write_cases
+from desktop.core.cases.deadlines import OFFICE_TIME_ZONE, office_today
+from desktop.core.cases.demo_data import DemoCase, demo_cases
+from desktop.core.cases.matters import MatterKind
+from desktop.core.cases.workflow import CaseStatus
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
+from desktop.core.evidence.acquisition import Acquisition, SourceKind
+from desktop.core.evidence.intake import ingest_files
+from desktop.core.office.office import get_office
+from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
+from desktop.core.storage.vault.interface import Vault
+from desktop.core.trust import ledger
+from desktop.core.trust.permissions import Action, Actor, Role, require
+from desktop.core.trust.users import add_user
+
+DEMO_META_KEY = "demo_store"
+DEFAULT_CASES = 200
+DEFAULT_SEED = 1
+MAX_CASES = 1_000_000
+MEDIATORS = (("lihua", "李华"), ("wangfang", "王芳"), ("zhaomin", "赵敏"), ("chenjing", "陈静"))
+NOTARY = ("zhouting", "周婷")
+STAFF = (*((login, name, Role.MEDIATOR) for login, name in MEDIATORS), (NOTARY[0], NOTARY[1], Role.NOTARY))
+WORKDAY_MINUTES = 8 * 60  # cases are opened between 09:00 and 17:00, office time
+CONFLICT_DECLARATION = ("本人曾于三年前为申请人的一名工作人员讲授商标法课程，与本案当事人无其他利害关系；"
+                        "已告知双方当事人，双方同意由本人主持调解。")
+
+
+@dataclass(frozen=True, slots=True)
+class DemoReport:
+    """What ``make_demo`` wrote."""
+
+    cases: int
+    first_number: str
+    last_number: str
+    staff_added: tuple[str, ...]
+    evidence_items: int
+    numbers: tuple[str, ...] = field(default=(), repr=False)
+    notarial_left_out: int = 0  # notarial matters not written: the office has no notarial series
+
+
+def demo_marker(session: Session) -> str | None:
+    """What the demo recorded when it made this store (``cases=N seed=S``), or None for any other store."""
+    return session.scalar(select(AppMeta.value).where(AppMeta.key == DEMO_META_KEY))
+
+
+def check_empty(session: Session) -> None:
+    """Refuse a store that holds cases already: real ones, or an earlier demo's."""
+    marker = demo_marker(session)
+    if marker is not None:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "This store already holds sample data ({made}): make a new data folder for another "
+            "demo."), made=marker)
+    if session.scalar(select(func.count()).select_from(MediationCase)):
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "This store already holds cases: sample data goes only into a new data folder, never "
+            "beside real cases."))
+
+
+def missing_staff(session: Session) -> list[str]:
+    """The demo's staff (login names) the store lacks; refused when a login is taken without its role."""
+    missing = []
+    for login, _name, role in STAFF:
+        user = session.scalar(select(User).where(User.name == login))
+        if user is None:
+            missing.append(login)
+        elif user.disabled or role.value not in {held.role for held in user.roles}:
+            raise NotAllowed(QT_TRANSLATE_NOOP(
+                "errors", "The sample data is worked by a user “{name}” with the role {role}, but the "
+                "user of that name here is disabled or lacks that role."), name=login, role=role.value)
+    return missing
+
+
+def _at(day: date, minutes: int) -> datetime:
+    """``minutes`` after 09:00 on ``day`` in the office's time zone, as UTC."""
+    return (datetime.combine(day, time(9, 0), OFFICE_TIME_ZONE) + timedelta(minutes=minutes)).astimezone(UTC)
+
+
+def plan_case(case: DemoCase, today: date, now: datetime) -> NewCase:
+    """One generated case as the calls a mediator (or, for a notarial matter, the notary) would make: open
+    it on the day received, add its parties and agents, take it on, and move it on each move's day."""
+    minutes = case.sequence * 37 % WORKDAY_MINUTES
+    opened = min(_at(case.received, minutes), now)
+    parties = tuple(NewParty(party.role, party.identity(today), party.service(),
+                             tuple(agent.checked(today) for agent in party.agents)) for party in case.parties)
+    if case.kind is MatterKind.NOTARIAL:
+        return NewCase(case.kind, case.details(today), NOTARY[0], opened, parties)
+    lead = MEDIATORS[case.sequence % len(MEDIATORS)][0]
+    assignments: tuple[NewAssignment, ...] = ()
+    if case.status is not CaseStatus.REGISTERED or case.sequence % 2:  # half the new cases have none yet
+        conflict = case.sequence % 53 == 7
+        assignments = (NewAssignment(lead, lead, conflict, CONFLICT_DECLARATION if conflict else ""),)
+        if case.sequence % 9 == 4:  # a colleague joins (a mediator adds one to a case they are on)
+            colleague = MEDIATORS[(case.sequence + 1) % len(MEDIATORS)][0]
+            assignments += (NewAssignment(colleague, lead),)
+    moves = []
+    last = opened
+    for move in case.moves:
+        last = min(max(_at(move.on, minutes), last + timedelta(minutes=1)), now)
+        effective = move.on if move.target is CaseStatus.AGREEMENT else None
+        moves.append(NewMove(move.target, lead, last, move.reason, effective))
+    return NewCase(case.kind, case.details(today), lead, opened, parties, assignments, tuple(moves))
+
+
+@dataclass(slots=True)
+class _EvidencePlan:
+    """The few cases that get sample evidence: their place in the run, who takes it in, and from whom."""
+
+    wanted_mediation: int
+    wanted_notarial: int
+    chosen: list[tuple[int, str, str, str, datetime]] = field(default_factory=list)  # index, login, …
+
+    def consider(self, index: int, case: DemoCase, planned: NewCase) -> None:
+        if case.kind is MatterKind.NOTARIAL:
+            if self.wanted_notarial <= 0:
+                return
+            self.wanted_notarial -= 1
+        else:
+            if self.wanted_mediation <= 0 or not planned.mediators or case.status in (
+                    CaseStatus.REGISTERED, CaseStatus.NOT_ACCEPTED):
+                return
+            self.wanted_mediation -= 1
+        self.chosen.append((index, planned.opened_by, case.parties[0].name, case.title, planned.opened_at))
+
+
+def _planned(cases: Iterable[DemoCase], today: date, now: datetime, evidence: _EvidencePlan,
+             left_out: list[int] | None = None) -> Iterator[NewCase]:
+    """The cases as calls; notarial matters are left out (and counted in ``left_out``) when given."""
+    for index, case in enumerate(cases):
+        if left_out is not None and case.kind is MatterKind.NOTARIAL:
+            left_out[0] += 1
+            continue
+        planned = plan_case(case, today, now)
+        evidence.consider(index, case, planned)
+        yield planned
+
+
+def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A small one-colour PNG (ISO/IEC 15948): signature, IHDR, one IDAT, IEND."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit truecolour
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))
+
+
+def _actor(session: Session, login: str) -> Actor:
+    """A member of the demo's staff as services see them: the demo acts for them under the
+    administrator's sign-in, as it does for every record it writes."""
+    user = session.scalar(select(User).where(User.name == login))
+    if user is None:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "There is no user “{name}”."), name=login)
+    return Actor(user.id, user.name, frozenset(Role(held.role) for held in user.roles))
+
+
+def _take_in_evidence(database: Database, vault: Vault, numbers: list[str], plan: _EvidencePlan,
+                      seed: int) -> int:
+    """Take a few small generated files into the chosen cases through the real intake."""
+    taken = 0
+    with tempfile.TemporaryDirectory(prefix="mediseal-demo-") as folder:
+        for index, login, applicant, title, opened in plan.chosen:
+            number = numbers[index]
+            with database.session_scope() as session:
+                actor = _actor(session, login)
+            case_folder = Path(folder) / str(index)
+            case_folder.mkdir()
+            text = case_folder / "权利证明材料清单.txt"
+            text.write_text(f"{number}\n{title}\n提交人：{applicant}\n（演示数据：人物、单位与号码均为虚构）\n",
+                            encoding="utf-8")
+            photo = case_folder / "涉案商品照片.png"
+            shade = (seed * 31 + index * 17) % 200
+            photo.write_bytes(_png(64, 48, (40 + shade // 4, 90 + shade // 3, 60 + shade // 2)))
+            acquisition = Acquisition(SourceKind.UPLOAD.value, acquired_at=opened, acquired_by=applicant,
+                                      note="演示数据：当事人提交的证据材料")
+            report = ingest_files(database, vault, actor, number, [text, photo], acquisition)
+            taken += len(report.items)
+    return taken
+
+
+def make_demo(database: Database, vault: Vault, admin: Actor, count: int = DEFAULT_CASES,
+              seed: int = DEFAULT_SEED, password: str | None = None, *, now: datetime | None = None,
+              progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled) -> DemoReport:
+    """Write ``count`` sample cases made from ``seed`` into an empty store, as ``admin``; ``password`` is
+    the initial password of the demo's staff the store lacks (required then). One transaction: either
+    every case is written or none."""
+    require(admin, Action.MANAGE_USERS)
+    if not 1 <= count <= MAX_CASES:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The number of cases must be from 1 to {limit}."),
+                           limit=MAX_CASES)
+    moment = now or utc_now()
+    today = office_today(moment)
+    evidence = _EvidencePlan(min(10, max(1, count // 100)), min(3, max(1, count // 500)))
+    with database.session_scope() as session:
+        ledger.lock(session)
+        check_empty(session)
+        added = missing_staff(session)
+        if added and password is None:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "The sample data needs its staff ({names}): give their initial password."),
+                field="password", names=", ".join(added))
+        for login, name, role in STAFF:
+            if login in added:
+                assert password is not None
+                add_user(session, admin, login, frozenset({role}), password, name)
+        session.add(AppMeta(key=DEMO_META_KEY, value=f"cases={count} seed={seed}"))
+        session.flush()
+        office = get_office(session)
+        # An office with no notarial series numbers no notarial matter: the demo leaves them out rather
+        # than set a series on the office's behalf.
+        left_out = [0] if office is not None and office.number_head(MatterKind.NOTARIAL) is None else None
+        planned = _planned(demo_cases(count, seed, today), today, moment, evidence, left_out)
+        numbers = write_cases(session, planned, total=count, progress=progress, cancelled=cancelled)
+    items = _take_in_evidence(database, vault, numbers, evidence, seed)
+    return DemoReport(len(numbers), numbers[0], numbers[-1], tuple(added), items, tuple(numbers),
+                      left_out[0] if left_out is not None else 0)
