@@ -207,3 +207,39 @@ def test_parse_time_refuses_other_forms(text: str) -> None:
         parse_time(text)
     assert refused.value.fields["text"] == text
     assert "2026-11-25T12:34:56.123456Z" in refused.value.message
+
+
+def test_the_fast_path_writes_what_rfc8785_writes() -> None:
+    # canonical_bytes writes most records with json.dumps (ASCII keys); the bytes must be RFC 8785's.
+    import random
+
+    import rfc8785
+
+    rng = random.Random(8785)
+    alphabet = ["a", "Z", "0", " ", '"', "\\", "/", "\n", "\r", "\t", "\b", "\f", "\x00", "\x01", "\x1f",
+                "\x7f", "\u2028", "\u2029", "é", "张", "（", "）", "\ue000", "\uffff", "😀", "𠀀", "\u202e"]
+
+    def text() -> str:
+        return "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 12)))
+
+    def value(depth: int) -> object:
+        choice = rng.randrange(8 if depth < 3 else 5)
+        if choice == 0:
+            return text()
+        if choice == 1:
+            return rng.choice([0, -1, 1, 2**53 - 1, -(2**53 - 1), rng.randrange(-10**6, 10**6)])
+        if choice == 2:
+            return rng.choice([True, False, None])
+        if choice in (3, 4):
+            return text()
+        if choice == 5:
+            return [value(depth + 1) for _ in range(rng.randrange(4))]
+        return {"".join(rng.choice("abcXYZ_-~/09") for _ in range(rng.randrange(1, 6))): value(depth + 1)
+                for _ in range(rng.randrange(5))}
+
+    for _ in range(3000):
+        record = {"type": "t", "version": 1, **{f"k{index}": value(0) for index in range(rng.randrange(6))}}
+        assert canonical_bytes(record) == rfc8785.dumps(record), record
+    # Keys beyond ASCII go the full way, whose order is UTF-16's (U+E000 sorts after a surrogate pair).
+    record = {"type": "t", "version": 1, "\ue000": 1, "😀": 2, "张": 3}
+    assert canonical_bytes(record) == rfc8785.dumps(record)

@@ -9,6 +9,7 @@ lists and objects. Floats are refused (money is a decimal string such as ``"1234
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -43,7 +44,45 @@ def canonical_bytes(record: Mapping[str, Any]) -> bytes:
     if not isinstance(version, int) or isinstance(version, bool):
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The record has no valid “{field}” field."),
                            field=RECORD_VERSION_FIELD)
-    return rfc8785.dumps(_plain(record, ""))
+    try:
+        plain = _fast_plain(record)
+        # With every key ASCII, Python's key order is RFC 8785's (§3.2.3 sorts by UTF-16 code units), and
+        # json.dumps writes text, integers, booleans and null as §3.2.2 does (the same escapes, lowercase
+        # hex); encoding to UTF-8 refuses lone surrogates, which the slow path then names.
+        return json.dumps(plain, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                          allow_nan=False).encode("utf-8")
+    except (_NotPlain, UnicodeEncodeError):
+        return rfc8785.dumps(_plain(record, ""))
+
+
+class _NotPlain(Exception):
+    """A value the fast path leaves to the full one (which says what is wrong, or serialises it)."""
+
+
+def _fast_plain(value: Any) -> Any:
+    """``value`` as plain JSON kinds, with ASCII keys only and no path bookkeeping: most records, fast.
+    Anything else raises ``_NotPlain``."""
+    if value is None or value is True or value is False:
+        return value
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is int:
+        if -JSON_SAFE_INTEGER_MAX <= value <= JSON_SAFE_INTEGER_MAX:
+            return value
+        raise _NotPlain
+    if kind is dict or (isinstance(value, Mapping) and not isinstance(value, str)):
+        plain: dict[str, Any] = {}
+        for key, item in value.items():
+            if type(key) is not str or not key.isascii():
+                raise _NotPlain
+            plain[key] = _fast_plain(item)
+        return plain
+    if kind is list or kind is tuple:
+        return [_fast_plain(item) for item in value]
+    if isinstance(value, str) and not isinstance(value, bool):
+        return str.__str__(value)  # a (str, Enum) member: its text
+    raise _NotPlain
 
 
 def record_digest(record: Mapping[str, Any]) -> str:
