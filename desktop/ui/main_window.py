@@ -238,7 +238,8 @@ class MainWindow(QMainWindow):
             self.cases_page = CasesPage(self.store, signed_in)
             self._replace_page("cases", self.cases_page)
             self.cases_page.show_requested.connect(lambda: self.show_page("cases"))
-            self.statusBar().insertPermanentWidget(0, self.cases_page.due_soon_button)
+            # Left of the user's name; index 0 is the data folder (a normal widget).
+            self.statusBar().insertPermanentWidget(1, self.cases_page.due_soon_button)
         else:
             self.cases_page.set_user(signed_in)
         if self.evidence_page is None:

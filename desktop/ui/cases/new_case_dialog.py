@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -60,6 +61,7 @@ from desktop.ui.framework.ops import Op, run_op
 
 V = TypeVar("V", bound=Vocabulary)
 SUMMARY_LINES = 3
+DIALOG_HEIGHT = 620  # every row in view on a 700-pixel screen, the court's rows too
 REQUEST_ROWS = 3
 
 
@@ -86,6 +88,7 @@ class RequestList(QWidget):
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         self.list.currentRowChanged.connect(lambda row: self.remove_button.setEnabled(row >= 0))
         self.remove_button.setEnabled(False)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # no room added around
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -313,10 +316,7 @@ class NewCaseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form, 1)
         layout.addWidget(buttons)
-        width = max(560, self.sizeHint().width())
-        content = self.form.form.parentWidget()
-        height = (content.sizeHint().height() if content is not None else 400) + buttons.sizeHint().height()
-        self.resize(width, min(height + 60, 640))
+        self.resize(max(600, self.sizeHint().width()), DIALOG_HEIGHT)
 
     def attempt(self) -> Op[CaseInfo] | None:
         """Check the form (a fault marks its field), then open the case on a worker thread."""

@@ -45,6 +45,7 @@ from desktop.ui.cases.register_model import (
     COLUMNS,
     DEADLINE,
     FOREIGN,
+    KIND,
     MEDIATORS,
     NUMBER,
     NUMBER_ROLE,
@@ -52,6 +53,7 @@ from desktop.ui.cases.register_model import (
     RECEIVED,
     STATUS,
     TITLE,
+    TYPE,
     RegisterHead,
     RegisterModel,
     read_head,
@@ -265,19 +267,21 @@ class CasesPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(NUMBER, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
+        # At 1024 pixels the number, title, parties, status and the next deadline with its words are in
+        # view (the deadline shown beside the status); mediators, the date received and the foreign mark
+        # follow to the right. Shortened cells show in full in their tooltips.
         metrics = self.fontMetrics()
         padding = 18
-        samples = {NUMBER: "（2026）云知调字第0001号", PARTIES: "昆明某某科技有限公司、张三",
-                   MEDIATORS: "李华、王五", RECEIVED: "2026-11-25", STATUS: "申请司法确认",
-                   DEADLINE: "2026-12-01（剩余6日，期限将至）"}
+        kinds = max((label(kind) for kind in MatterKind), key=metrics.horizontalAdvance)
+        samples = {NUMBER: "（2026）云知调字第0001号", KIND: kinds, TYPE: "著作权权", TITLE: "某" * 11,
+                   PARTIES: "某" * 9, STATUS: "调解中中", MEDIATORS: "李华、王五", RECEIVED: "2026-11-25",
+                   DEADLINE: "2026-12-01（剩余6日，期限将至）", FOREIGN: self.model.tr("Foreign")}
         for column in range(len(COLUMNS)):
-            width = metrics.horizontalAdvance(str(self.model.headers[column])) + padding + 12
-            if column in samples:
-                width = max(width, metrics.horizontalAdvance(samples[column]) + padding)
-            header.resizeSection(column, width)
-        header.resizeSection(TITLE, metrics.horizontalAdvance("某" * 16) + padding)
-        header.resizeSection(FOREIGN, max(metrics.horizontalAdvance(str(self.model.headers[FOREIGN])),
-                                          metrics.horizontalAdvance(self.tr("Foreign"))) + padding + 12)
+            title = metrics.horizontalAdvance(str(self.model.headers[column])) + padding + 12
+            sample = metrics.horizontalAdvance(samples[column]) + padding
+            header.resizeSection(column, max(sample, title) if column in (NUMBER, KIND, DEADLINE, RECEIVED,
+                                                                          FOREIGN) else sample)
+        header.moveSection(header.visualIndex(DEADLINE), header.visualIndex(STATUS) + 1)
         header.setStretchLastSection(False)
         self.table.activated.connect(self._activated)
 
