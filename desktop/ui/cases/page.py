@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -141,6 +142,12 @@ class CasesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        # The keyboard's order: as the page reads, top to bottom, then the list.
+        chain = [self.search_edit, self.due_soon_check, self.new_case_button, self.kind_combo,
+                 self.type_combo, self.status_combo, self.mediator_combo, self.from_date, self.to_date,
+                 self.foreign_combo, self.table]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
         self.due_soon_button = DueSoonButton()
         self.due_soon_button.clicked.connect(self.show_due_soon)
@@ -172,7 +179,7 @@ class CasesPage(QWidget):
         for title, data in choices:
             combo.addItem(title, data)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(3)  # the page fits a 700-pixel window; the list shows whole words
         combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         combo.currentIndexChanged.connect(self.refresh)
         return combo
@@ -225,6 +232,8 @@ class CasesPage(QWidget):
         first = QHBoxLayout()
         first.addWidget(self._labelled(self.tr("&Search:"), self.search_edit))
         first.addWidget(self.search_edit, 1)
+        first.addWidget(self.due_soon_check)
+        first.addSpacing(8)
         first.addWidget(self.count_label)
         first.addWidget(self.new_case_button)
         second = QHBoxLayout()
@@ -238,8 +247,6 @@ class CasesPage(QWidget):
         third.addWidget(self.from_date)
         third.addWidget(self._labelled(self.tr("t&o"), self.to_date))
         third.addWidget(self.to_date)
-        third.addSpacing(12)
-        third.addWidget(self.due_soon_check)
         third.addSpacing(12)
         third.addWidget(self._labelled(self.tr("&Foreign-related:"), self.foreign_combo))
         third.addWidget(self.foreign_combo)
@@ -275,7 +282,7 @@ class CasesPage(QWidget):
         kinds = max((label(kind) for kind in MatterKind), key=metrics.horizontalAdvance)
         samples = {NUMBER: "（2026）云知调字第0001号", KIND: kinds, TYPE: "著作权权", TITLE: "某" * 11,
                    PARTIES: "某" * 9, STATUS: "调解中中", MEDIATORS: "李华、王五", RECEIVED: "2026-11-25",
-                   DEADLINE: "2026-12-01（剩余6日，期限将至）", FOREIGN: self.model.tr("Foreign")}
+                   DEADLINE: "2026-12-01（剩余6日，期限将至）", FOREIGN: self.tr("Foreign")}
         for column in range(len(COLUMNS)):
             title = metrics.horizontalAdvance(str(self.model.headers[column])) + padding + 12
             sample = metrics.horizontalAdvance(samples[column]) + padding
