@@ -344,3 +344,30 @@ def test_the_keyboard_reaches_the_search_box(qtbot: QtBot, sqlite_store: OpenSto
                     page.mediator_combo, page.from_date, page.to_date, page.due_soon_check,
                     page.foreign_combo, page.table):
         assert control in chain and control.focusPolicy() & Qt.FocusPolicy.TabFocus, control.objectName()
+
+
+def test_refusing_the_lock_with_unsaved_edits_asks_before_signing_out(qtbot: QtBot,
+                                                                      sqlite_store: OpenStore) -> None:
+    """Cancelling the lock's password signs out; with unsaved edits it asks first, and going back to them
+    shows the lock again (the edits wait behind it), not a hidden window with no way in."""
+    committee = Committee(sqlite_store)
+    number = open_case(committee, committee.clerk, "某商标侵权纠纷")
+    window = attached_window(qtbot, sqlite_store, OFFICE, SignedInUser(committee.lihua, None))
+    page = window.cases_page
+    assert page is not None
+    workspace = page.open_case(number)
+    workspace.has_unsaved_edits = lambda: True  # type: ignore[method-assign]
+    lock = window.lock()
+    assert lock is not None and window.lock_dialog is lock
+    lock.reject()
+    box = page.unsaved_box
+    assert box is not None and window.signed_in is not None
+    _answer(qtbot, box, "goBack")
+    assert window.lock_dialog is not None, "locked again"
+    assert window.signed_in is not None and not window.splitter.isVisible()
+    window.lock_dialog.reject()
+    _answer(qtbot, page.unsaved_box, "discardButton")
+    qtbot.waitUntil(lambda: window.signed_in is None, timeout=OP_TIMEOUT)
+    qtbot.waitUntil(lambda: window.next_sign_in is not None, timeout=OP_TIMEOUT)
+    window.next_sign_in.done(0)  # type: ignore[union-attr]
+    window.ready_to_close = True

@@ -456,23 +456,26 @@ class MainWindow(QMainWindow):
 
     def _lock_refused(self) -> None:
         self.lock_dialog = None
-        self.sign_out()
+        # Edits not saved wait behind the lock: going back to them means unlocking first.
+        self.sign_out(back=self._lock_now)
 
-    def sign_out(self) -> QMessageBox | None:
+    def sign_out(self, back: Callable[[], object] | None = None) -> QMessageBox | None:
         """End the session once the window's work is done or cancelled (asked when there is work): the
-        sign-out entry and a checkpoint with the user's key; then ask who is next."""
+        sign-out entry and a checkpoint with the user's key; then ask who is next. Unsaved edits in open
+        cases are asked about first (``back``: what going back to them takes)."""
         if self.store is None or self.signed_in is None or self.leaving:
             return None
         title = self.tr("Sign out")
         return self._unsaved_first(title, lambda: self._after_work(title, self.tr(
             "Work is under way. Wait for it to finish before you are signed out, or cancel it?"),
-            lambda: self._sign_out_then(self._ask_next_user)))
+            lambda: self._sign_out_then(self._ask_next_user)), back)
 
-    def _unsaved_first(self, title: str, then: Callable[[], QMessageBox | None]) -> QMessageBox | None:
+    def _unsaved_first(self, title: str, then: Callable[[], QMessageBox | None],
+                       back: Callable[[], object] | None = None) -> QMessageBox | None:
         """Open cases with unsaved edits: discard them or go back to them, before anything else."""
         if self.cases_page is None or not self.cases_page.unsaved_work():
             return then()
-        return self.cases_page.confirm_unsaved(title, then)
+        return self.cases_page.confirm_unsaved(title, then, back)
 
     def _ask_next_user(self) -> None:
         from desktop.ui.sign_in.dialog import SignInDialog
@@ -543,7 +546,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.lock_action = self._action(file_menu, self.tr("&Lock"), self.lock, "Ctrl+L")
-        self.sign_out_action = self._action(file_menu, self.tr("Sign &Out"), self.sign_out, "Ctrl+Shift+L")
+        self.sign_out_action = self._action(file_menu, self.tr("Sign &Out"), lambda: self.sign_out(),
+                                            "Ctrl+Shift+L")
         self.password_action = self._action(file_menu, self.tr("Change &Password…"), self.change_password)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)

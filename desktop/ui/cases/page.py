@@ -521,9 +521,10 @@ class CasesPage(QWidget):
         """The open cases with edits not saved, by their titles (signing out or closing asks first)."""
         return [workspace.title() for workspace in self.workspaces() if workspace.has_unsaved_edits()]
 
-    def confirm_unsaved(self, title: str, then: Callable[[], object]) -> QMessageBox | None:
+    def confirm_unsaved(self, title: str, then: Callable[[], object],
+                        back: Callable[[], object] | None = None) -> QMessageBox | None:
         """With unsaved edits in open cases, ask whether to discard them (then ``then``) or go back to
-        them; without, ``then`` at once."""
+        them (``back`` first when given: unlocking the window); without, ``then`` at once."""
         if self.unsaved_box is not None:
             return self.unsaved_box
         unsaved = self.unsaved_work()
@@ -537,21 +538,23 @@ class CasesPage(QWidget):
         box.setInformativeText(self.tr("Not saved:") + "\n" + "\n".join(f"• {case}" for case in unsaved))
         discard = box.addButton(self.tr("Discard Edits"), QMessageBox.ButtonRole.DestructiveRole)
         discard.setObjectName("discardButton")
-        back = box.addButton(self.tr("Go Back"), QMessageBox.ButtonRole.RejectRole)
-        back.setObjectName("goBack")
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
+        go_back = box.addButton(self.tr("Go Back"), QMessageBox.ButtonRole.RejectRole)
+        go_back.setObjectName("goBack")
+        box.setDefaultButton(go_back)
+        box.setEscapeButton(go_back)
 
         def answered(_result: int) -> None:
             self.unsaved_box = None
             if box.clickedButton() is discard:
                 then()
-            else:
-                self.show_requested.emit()
-                for workspace in self.workspaces():
-                    if workspace.has_unsaved_edits():
-                        self.tabs.setCurrentWidget(workspace)
-                        break
+                return
+            self.show_requested.emit()
+            for workspace in self.workspaces():
+                if workspace.has_unsaved_edits():
+                    self.tabs.setCurrentWidget(workspace)
+                    break
+            if back is not None:
+                back()
 
         box.finished.connect(answered)
         self.unsaved_box = box
