@@ -40,12 +40,17 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust import signing_keys, users
 from desktop.core.trust.permissions import Role
 from desktop.core.trust.sign_in import SignedInUser
+from desktop.ui.cases.new_case_dialog import NewCaseDialog
+from desktop.ui.cases.register_model import DEADLINE as DEADLINE_COLUMN
+from desktop.ui.cases.register_model import NUMBER as NUMBER_COLUMN
+from desktop.ui.cases.register_model import RECEIVED as RECEIVED_COLUMN
 from desktop.ui.evidence.page import NAME, EvidencePage
 from desktop.ui.framework.i18n import install_translator, remove_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.setup.wizard import SetupWizard
 from desktop.ui.sign_in.dialog import SignInDialog
 from desktop.ui.verification.report import confirm_saved
+from tests.bulk_cases import insert_cases
 from tests.qt_helpers import attached_window, settled
 
 SCREEN = QSize(1024, 700)
@@ -281,7 +286,7 @@ def _check_error_shown(qtbot: QtBot, dialog: QDialog, message: QLabel, show: Cal
     assert squashed_fields(dialog) == [], message.text()
 
 
-DIALOGS = ["case", "acquisition", "preservation", "sign-in"]
+DIALOGS = ["case", "acquisition", "preservation", "sign-in", "register-case"]
 
 
 @pytest.mark.parametrize("kind", DIALOGS)
@@ -296,6 +301,13 @@ def test_dialogs_grow_for_their_error_line(qtbot: QtBot, sqlite_store: OpenStore
         case_dialog.title_edit.setText("x" * 10 + "\u202e")
         _check_error_shown(qtbot, case_dialog, case_dialog.message, case_dialog.attempt)
         case_dialog.done(0)
+    elif kind == "register-case":
+        assert window.cases_page is not None
+        register = window.cases_page.new_case()
+        assert isinstance(register, NewCaseDialog)
+        register.form.title_edit.setText(CASE_TITLE + "\u202e")
+        _check_error_shown(qtbot, register, register.message, register.attempt)
+        register.done(0)
     elif kind == "acquisition":
         acquisition = page.take_in([tmp_path / "in" / NAMES[0]])
         assert acquisition is not None
@@ -473,6 +485,34 @@ def test_ledger_page_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notar
     qtbot.waitUntil(lambda: page.report is not None, timeout=OP_TIMEOUT)
     _pump(qtbot)
     assert page.findings.isVisible() and page.summary.isVisible()
+    assert cut_widgets(window) == []
+
+
+# --- the Cases page ---------------------------------------------------------------------------------
+def test_cases_page_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                   case_with_evidence: str, language: str) -> None:
+    """Fifty cases: the filters, the count and the New Case button are whole; the number, the received
+    date and the next deadline with its words (2026-12-01（剩余6日，期限将至）) show whole."""
+    window = _window(qtbot, sqlite_store, notary)
+    insert_cases(sqlite_store.database, 50, first_serial=101, mediators=(("lihua", "李华"),))
+    window.show_page("cases")
+    page = window.cases_page
+    assert page is not None
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 51, timeout=OP_TIMEOUT)
+    settled(qtbot, page)
+    _pump(qtbot)
+    assert window.size() == SCREEN
+    assert cut_widgets(window) == []
+    assert squashed_fields(window) == []
+    table, model = page.table, page.model
+    for row in range(model.rowCount()):
+        for column in (NUMBER_COLUMN, RECEIVED_COLUMN, DEADLINE_COLUMN):
+            index = model.index(row, column)
+            assert table.sizeHintForIndex(index).width() <= table.columnWidth(column) + 1, model.data(index)
+    page.open_case(case_with_evidence)
+    _pump(qtbot)
+    assert tab_bar_fits(page.tabs.tabBar())
     assert cut_widgets(window) == []
 
 

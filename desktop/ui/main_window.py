@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must
 
     from desktop.core.storage.store import OpenStore
     from desktop.core.trust.sign_in import SignedInUser
+    from desktop.ui.cases.page import CasesPage
     from desktop.ui.evidence.page import EvidencePage
     from desktop.ui.framework.ops import Op, OpWaiter
     from desktop.ui.ledger.page import LedgerPage
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
             self.page_keys.append(spec.key)
         self.side_bar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.ledger_page: LedgerPage | None = None
+        self.cases_page: CasesPage | None = None
         self.evidence_page: EvidencePage | None = None
         self.settings_page: SettingsPage | None = None
 
@@ -224,10 +226,22 @@ class MainWindow(QMainWindow):
         """Locked or signed out: the pages' commands are off (menus and shortcuts too)."""
         if self.evidence_page is not None:
             self.evidence_page.set_active(active)
+        if self.cases_page is not None:
+            self.cases_page.set_active(active)
 
     def _install_pages(self, signed_in: SignedInUser) -> None:
         """Put the working pages in place of their placeholders once a store and a user are there."""
         assert self.store is not None
+        if self.cases_page is None:
+            from desktop.ui.cases.page import CasesPage
+
+            self.cases_page = CasesPage(self.store, signed_in)
+            self._replace_page("cases", self.cases_page)
+            self.cases_page.show_requested.connect(lambda: self.show_page("cases"))
+            # Left of the user's name; index 0 is the data folder (a normal widget).
+            self.statusBar().insertPermanentWidget(1, self.cases_page.due_soon_button)
+        else:
+            self.cases_page.set_user(signed_in)
         if self.evidence_page is None:
             from desktop.ui.evidence.page import EvidencePage
 
@@ -442,16 +456,26 @@ class MainWindow(QMainWindow):
 
     def _lock_refused(self) -> None:
         self.lock_dialog = None
-        self.sign_out()
+        # Edits not saved wait behind the lock: going back to them means unlocking first.
+        self.sign_out(back=self._lock_now)
 
-    def sign_out(self) -> QMessageBox | None:
+    def sign_out(self, back: Callable[[], object] | None = None) -> QMessageBox | None:
         """End the session once the window's work is done or cancelled (asked when there is work): the
-        sign-out entry and a checkpoint with the user's key; then ask who is next."""
+        sign-out entry and a checkpoint with the user's key; then ask who is next. Unsaved edits in open
+        cases are asked about first (``back``: what going back to them takes)."""
         if self.store is None or self.signed_in is None or self.leaving:
             return None
-        return self._after_work(self.tr("Sign out"), self.tr(
+        title = self.tr("Sign out")
+        return self._unsaved_first(title, lambda: self._after_work(title, self.tr(
             "Work is under way. Wait for it to finish before you are signed out, or cancel it?"),
-            lambda: self._sign_out_then(self._ask_next_user))
+            lambda: self._sign_out_then(self._ask_next_user)), back)
+
+    def _unsaved_first(self, title: str, then: Callable[[], QMessageBox | None],
+                       back: Callable[[], object] | None = None) -> QMessageBox | None:
+        """Open cases with unsaved edits: discard them or go back to them, before anything else."""
+        if self.cases_page is None or not self.cases_page.unsaved_work():
+            return then()
+        return self.cases_page.confirm_unsaved(title, then, back)
 
     def _ask_next_user(self) -> None:
         from desktop.ui.sign_in.dialog import SignInDialog
@@ -522,7 +546,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.lock_action = self._action(file_menu, self.tr("&Lock"), self.lock, "Ctrl+L")
-        self.sign_out_action = self._action(file_menu, self.tr("Sign &Out"), self.sign_out, "Ctrl+Shift+L")
+        self.sign_out_action = self._action(file_menu, self.tr("Sign &Out"), lambda: self.sign_out(),
+                                            "Ctrl+Shift+L")
         self.password_action = self._action(file_menu, self.tr("Change &Password…"), self.change_password)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
@@ -637,9 +662,10 @@ class MainWindow(QMainWindow):
         if self.signed_in is not None and not self.ready_to_close:
             # Ask about work under way, await the ops, sign out; then close for real (``_close_now``).
             event.ignore()
-            self._after_work(self.tr("Close Mediseal"), self.tr(
+            title = self.tr("Close Mediseal")
+            self._unsaved_first(title, lambda: self._after_work(title, self.tr(
                 "Work is under way. Closing signs you out: wait for the work to finish, or cancel it?"),
-                lambda: self._sign_out_then(self._close_now))
+                lambda: self._sign_out_then(self._close_now)))
             return
         if self.store is not None:  # a folder that never opened gets no ui.ini written into it
             self.save_view_state()

@@ -505,6 +505,109 @@
     </message>
 </context>
 <context>
+    <name>CasesPage</name>
+    <message>
+        <source>Case Register</source>
+        <translation>案件列表</translation>
+    </message>
+    <message>
+        <source>Number, title or party name</source>
+        <translation>案号、案件名称或当事人名称</translation>
+    </message>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation>登记案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&amp;Due soon</source>
+        <translation>期限将至(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deadline within 7 days, or passed</source>
+        <translation>期限在7日内届满或已逾期</translation>
+    </message>
+    <message>
+        <source>Foreign-related</source>
+        <translation>涉外/涉港澳台</translation>
+    </message>
+    <message>
+        <source>Not foreign-related</source>
+        <translation>非涉外</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mediator:</source>
+        <translation>调解员(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Received from:</source>
+        <translation>收案日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>至(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Foreign-related:</source>
+        <translation>涉外(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Foreign</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <source>{count} cases</source>
+        <translation>共 {count} 件</translation>
+    </message>
+    <message>
+        <source>Close Case</source>
+        <translation>关闭案件</translation>
+    </message>
+    <message>
+        <source>“{title}” has edits that are not saved. Discard them and close the case, or keep it open (and save them there)?</source>
+        <translation>“{title}”有未保存的修改。放弃修改并关闭案件，还是保持打开（在案件中保存）？</translation>
+    </message>
+    <message>
+        <source>Discard Edits</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep Open</source>
+        <translation>保持打开</translation>
+    </message>
+    <message>
+        <source>Open cases have edits that are not saved. Discard them, or go back and save them?</source>
+        <translation>打开的案件中有未保存的修改。放弃这些修改，还是返回保存？</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>未保存：</translation>
+    </message>
+    <message>
+        <source>Go Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>CreateKeyDialog</name>
     <message>
         <source>Create Signing Key</source>
@@ -622,6 +725,21 @@
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>DueSoonButton</name>
+    <message>
+        <source>No deadlines due soon</source>
+        <translation>暂无期限将至的案件</translation>
+    </message>
+    <message>
+        <source>{count} due soon</source>
+        <translation>{count} 件期限将至</translation>
+    </message>
+    <message>
+        <source>Cases whose deadline falls within 7 days or has passed: show them</source>
+        <translation>期限在7日内届满或已逾期的案件：点击查看</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +1809,96 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>NewCaseDialog</name>
+    <message>
+        <source>Register a Case</source>
+        <translation>登记案件</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseForm</name>
+    <message>
+        <source>e.g. Trademark infringement: Acme Tea Ltd v. Corner Shop</source>
+        <translation>例如：昆明某某茶业有限公司与某某商行商标侵权纠纷</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 50000.00 (optional)</source>
+        <translation>单位：元，例如 50000.00（选填）</translation>
+    </message>
+    <message>
+        <source>e.g. Kunming Intermediate People&apos;s Court</source>
+        <translation>例如：昆明市中级人民法院</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>number of a notarial matter (optional)</source>
+        <translation>公证事项的编号（选填）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind of matter:</source>
+        <translation>案件类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ype of dispute:</source>
+        <translation>纠纷类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Kind of &amp;patent:</source>
+        <translation>专利类型(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>案件名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Account of the dispute:</source>
+        <translation>纠纷简要情况(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;quests:</source>
+        <translation>申请事项(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>A&amp;mount claimed:</source>
+        <translation>请求金额(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Date &amp;received:</source>
+        <translation>收案日期(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>案件来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Court:</source>
+        <translation>法院(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Court case &amp;number:</source>
+        <translation>法院案号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ocedure:</source>
+        <translation>审理程序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>调解期限(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ited notarial matter:</source>
+        <translation>引用的公证事项(&amp;I)：</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
         <source>Your office</source>
@@ -2597,6 +2805,56 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Keep Editing</source>
         <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Foreign-related</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <source>A party is foreign, or from Hong Kong, Macao or Taiwan</source>
+        <translation>有外国当事人，或有香港、澳门、台湾地区的当事人（涉外/涉港澳台）</translation>
+    </message>
+    <message>
+        <source>{day} (overdue by {days} days)</source>
+        <translation>{day}（已逾期{days}日）</translation>
+    </message>
+    <message>
+        <source>{day} (overdue by 1 day)</source>
+        <translation>{day}（已逾期1日）</translation>
+    </message>
+    <message>
+        <source>{day} (due today)</source>
+        <translation>{day}（今日届满，期限将至）</translation>
+    </message>
+    <message>
+        <source>{day} (1 day left, due soon)</source>
+        <translation>{day}（剩余1日，期限将至）</translation>
+    </message>
+    <message>
+        <source>{day} ({days} days left, due soon)</source>
+        <translation>{day}（剩余{days}日，期限将至）</translation>
+    </message>
+    <message>
+        <source>{day} ({days} days left)</source>
+        <translation>{day}（剩余{days}日）</translation>
+    </message>
+    <message>
+        <source>Foreign</source>
+        <translation>涉外</translation>
+    </message>
+</context>
+<context>
+    <name>RequestList</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

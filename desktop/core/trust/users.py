@@ -276,6 +276,14 @@ def real_names(session: Session, names: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def mediators(session: Session) -> list[UserInfo]:
+    """Enabled users holding the mediator role, by login name: whom the case list filters by (any case
+    worker may read them; the list names mediators anyway)."""
+    return [_info(user) for user in session.scalars(
+        select(User).join(UserRole).where(UserRole.role == Role.MEDIATOR.value, User.disabled.is_(False))
+        .order_by(User.name))]
+
+
 def user_info(session: Session, name: str) -> UserInfo:
     """One user as listings show them (what anyone signed in may read of themselves or a colleague: the
     real name their seals show, their roles and state)."""
