@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, UnaryExpression, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import CaseMediator, MediationCase
@@ -35,7 +36,7 @@ class SortKey(Vocabulary):
 
 _SORT_COLUMNS = {
     SortKey.NUMBER: (MediationCase.year, MediationCase.kind, MediationCase.serial),
-    SortKey.KIND: (MediationCase.kind,),
+    SortKey.KIND: (MediationCase.kind, MediationCase.year, MediationCase.serial),  # the unique index
     SortKey.TYPE: (MediationCase.case_type,),
     SortKey.TITLE: (MediationCase.title,),
     SortKey.PARTIES: (MediationCase.party_names,),
@@ -99,8 +100,10 @@ def _conditions(wanted: CaseFilter) -> list[ColumnElement[bool]]:
     if wanted.status is not None:
         conditions.append(MediationCase.status == wanted.status.value)
     if wanted.mediator:
-        conditions.append(MediationCase.id.in_(select(CaseMediator.case_id)
-                                               .where(CaseMediator.mediator == wanted.mediator)))
+        # EXISTS lets the database walk the cases in the list's order and stop at a page, where IN
+        # would first collect (and sort) every case of the mediator.
+        conditions.append(select(CaseMediator.id).where(CaseMediator.case_id == MediationCase.id,
+                                                        CaseMediator.mediator == wanted.mediator).exists())
     if wanted.received_from is not None:
         conditions.append(MediationCase.received_on >= wanted.received_from)
     if wanted.received_to is not None:
@@ -126,7 +129,7 @@ def page(session: Session, wanted: CaseFilter, sort: SortKey = SortKey.NUMBER, d
          offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseRow]:
     """One page of the list: ``limit`` cases from ``offset``, sorted (ties by id, so pages never overlap)."""
     columns = _SORT_COLUMNS[sort]
-    order = [column.desc() if descending else column.asc() for column in columns]
+    order: list[UnaryExpression[Any]] = [column.desc() if descending else column.asc() for column in columns]
     order.append(MediationCase.id.desc() if descending else MediationCase.id.asc())
     query = _query(wanted).order_by(*order).offset(offset).limit(limit)
     return [CaseRow(row.id, row.number, MatterKind(row.kind), row.case_type, row.title, row.party_names,
