@@ -161,3 +161,15 @@ def test_command_line_help_names_every_kind() -> None:
 
     assert all(kind.value in CASE_TYPE_HELP for kind in CaseType)
     assert all(kind.value in SOURCE_HELP for kind in SourceKind)
+
+
+def test_the_refused_characters_are_exactly_controls_surrogates_and_bidi_controls() -> None:
+    import unicodedata
+
+    from desktop.core.text import BIDI_CONTROLS, _refused_at
+
+    for code in [*range(0x3000), *range(0xD700, 0xE100), 0xFEFF, 0xFFFF, 0x1F600, 0xE0001, 0x10FFFF]:
+        char = chr(code)
+        refused = char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs")
+        assert (_refused_at(f"ab{char}", False) == 2) is refused, hex(code)
+        assert (_refused_at(f"ab{char}", True) == 2) is (refused and char != "\n"), hex(code)

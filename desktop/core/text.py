@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -17,14 +18,17 @@ def has_control(text: str) -> bool:
     return any(unicodedata.category(char).startswith("C") for char in text)
 
 
+# What a record cannot hold, as one scan: Unicode's control characters (category Cc: U+0000–U+001F and
+# U+007F–U+009F), lone surrogates (Cs: U+D800–U+DFFF) and the bidirectional controls above; the
+# multi-line form lets the line feed through.
+_REFUSED = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_REFUSED_MULTILINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
 def _refused_at(text: str, multiline: bool) -> int | None:
     """The position of the first character a record cannot hold, or None."""
-    for position, char in enumerate(text):
-        if multiline and char == "\n":
-            continue
-        if char in BIDI_CONTROLS or unicodedata.category(char) in ("Cc", "Cs"):
-            return position
-    return None
+    found = (_REFUSED_MULTILINE if multiline else _REFUSED).search(text)
+    return found.start() if found is not None else None
 
 
 def clean_text(value: str, field: str, limit: int, *, multiline: bool = False,

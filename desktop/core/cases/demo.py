@@ -108,7 +108,8 @@ def plan_case(case: DemoCase, today: date, now: datetime) -> NewCase:
     it on the day received, add its parties and agents, take it on, and move it on each move's day."""
     minutes = case.sequence * 37 % WORKDAY_MINUTES
     opened = min(_at(case.received, minutes), now)
-    parties = tuple(NewParty(party.role, party.identity(today), party.service(),
+    # The parties go in as generated: write_cases checks each one as parties.add_party does (once).
+    parties = tuple(NewParty(party.role, party.value(), party.service(),
                              tuple(agent.checked(today) for agent in party.agents)) for party in case.parties)
     if case.kind is MatterKind.NOTARIAL:
         return NewCase(case.kind, case.details(today), NOTARY[0], opened, parties)

@@ -91,6 +91,11 @@ class DemoPerson:
     address: str = ""
     phone: str = ""
 
+    def value(self) -> Person:
+        """The person as it stands (the services check it when it is written)."""
+        return Person(self.name, self.sex, self.birth_date, self.document, self.document_number, self.origin,
+                      self.nationality, self.ethnicity, self.occupation, self.address, self.phone)
+
     def checked(self, today: date) -> Person:
         """The person through ``persons.person`` (raises ``InvalidInput`` if anything were wrong)."""
         return person(self.name, self.sex, self.birth_date, self.document, self.document_number,
@@ -111,6 +116,11 @@ class DemoOrganisation:
     representative: str = ""
     representative_post: str = ""
     phone: str = ""
+
+    def value(self) -> Organisation:
+        """The organisation as it stands (the services check it when it is written)."""
+        return Organisation(self.name, self.origin, self.credit_code, self.registration_number, self.country,
+                            self.domicile, self.representative, self.representative_post, self.phone)
 
     def checked(self) -> Organisation:
         """The organisation through ``persons.organisation``."""
@@ -167,6 +177,10 @@ class DemoParty:
     @property
     def origin(self) -> Origin:
         return self.person.origin if self.person else self.organisation.origin  # type: ignore[union-attr]
+
+    def value(self) -> Person | Organisation:
+        """The party as it stands, unchecked: the bulk writer checks it as ``parties.add_party`` does."""
+        return self.person.value() if self.person else self.organisation.value()  # type: ignore[union-attr]
 
     def identity(self, today: date) -> Person | Organisation:
         """The party through ``persons.person`` or ``persons.organisation``."""
