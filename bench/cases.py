@@ -51,7 +51,8 @@ def prepared(folder: Path, url: str | None, cases: int, seed: int) -> tuple[Open
         held = session.scalar(select(func.count()).select_from(MediationCase)) or 0
         admin = None
         if office.get_office(session) is None:
-            office.create_office(session, "昆明市知识产权纠纷人民调解委员会", "云知调")
+            office.create_office(session, "昆明市知识产权纠纷人民调解委员会", "云知调",
+                                 notarial_prefix="云昆", notarial_word="证")
             admin = users.create_first_admin(session, "admin", PASSWORD, "赵文")
     if held:
         print(f"  reusing {held} cases in {folder}")
