@@ -253,6 +253,15 @@ def test_only_assigned_mediators_and_the_administrator_act(committee: Committee)
     assert committee.findings() == []
 
 
+def test_the_mediators_to_choose_from_are_the_enabled_users_with_the_role(committee: Committee) -> None:
+    """The one list the register's filter and the assignment dialog both read (users.mediators)."""
+    with committee.database.session_scope() as session:
+        assert [(found.name, found.real_name) for found in users.mediators(session)] == [
+            ("lihua", "李华"), ("wangwu", "王五")]  # not the administrator nor the clerk; by login
+        users.disable_user(session, committee.admin, "wangwu")
+        assert [found.name for found in users.mediators(session)] == ["lihua"]
+
+
 def test_the_register_filters_and_sorts(committee: Committee) -> None:
     first = committee.open(committee.clerk, case_type="copyright", title="某图片著作权纠纷")
     second = committee.open(committee.clerk, title="某商标侵权纠纷", source=CaseSource.COURT_INVITED,
