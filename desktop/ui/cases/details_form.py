@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -58,7 +57,8 @@ V = TypeVar("V", bound=Vocabulary)
 SUMMARY_LINES = 3
 REQUEST_ROWS = 3
 SPIN_FRAME = 6
-CITED_MAX = 64  # a matter's number, （2026）云昆证字第0001号, is far shorter
+CITED_MAX = 32  # a matter's number, （2026）云昆证字第0001号, is far shorter
+AMOUNT_MAX = 16  # yuan with two decimals: more digits than any claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +155,7 @@ class DetailsForm(CheckedForm):
         self.type_combo.setObjectName("caseType")
         self.patent_combo = fill_combo(QComboBox(), ((label(patent), patent.value) for patent in PatentKind))
         self.patent_combo.setObjectName("patentKind")
-        # Twice the limit: a longer text is refused by core with the field named, never cut silently.
-        self.title_edit = self._line("caseTitle", TITLE_MAX * 2)
+        self.title_edit = self.line("caseTitle", TITLE_MAX)
         self.title_edit.setPlaceholderText(
             self.tr("e.g. Trademark infringement: Acme Tea Ltd v. Corner Shop"))
         self.summary_edit = QPlainTextEdit()
@@ -164,7 +163,7 @@ class DetailsForm(CheckedForm):
         self.summary_edit.setTabChangesFocus(True)  # Tab moves on through the form; the keyboard never sticks
         self.summary_edit.setFixedHeight(SUMMARY_LINES * self.summary_edit.fontMetrics().lineSpacing() + 14)
         self.requests = RequestList()
-        self.amount_edit = self._line("amountClaimed", 32)
+        self.amount_edit = self.line("amountClaimed", AMOUNT_MAX)
         self.amount_edit.setPlaceholderText(self.tr("yuan, e.g. 50000.00 (optional)"))
         self.capitals = QLabel()
         self.capitals.setObjectName("amountCapitals")
@@ -181,9 +180,9 @@ class DetailsForm(CheckedForm):
         self.received_edit.setDisplayFormat("yyyy-MM-dd")
         self.source_combo = fill_combo(QComboBox(), ((label(source), source.value) for source in CaseSource))
         self.source_combo.setObjectName("caseSource")
-        self.court_edit = self._line("courtName", COURT_MAX * 2)
+        self.court_edit = self.line("courtName", COURT_MAX)
         self.court_edit.setPlaceholderText(self.tr("e.g. Kunming Intermediate People's Court"))
-        self.court_number_edit = self._line("courtCaseNumber", COURT_NUMBER_MAX * 2)
+        self.court_number_edit = self.line("courtCaseNumber", COURT_NUMBER_MAX)
         self.court_number_edit.setPlaceholderText("（2026）云01知民初56号")
         self.procedure_combo = fill_combo(QComboBox(), ((label(step), step.value) for step in Procedure))
         self.procedure_combo.setObjectName("procedure")
@@ -193,7 +192,7 @@ class DetailsForm(CheckedForm):
         self.limit_spin.setSuffix(self.tr(" days"))
         # The spin box's frame takes 6 pixels of its height (a date edit's 4): room for a whole text line.
         self.limit_spin.setMinimumHeight(self.limit_spin.lineEdit().sizeHint().height() + SPIN_FRAME)
-        self.cited_edit = self._line("citedMatter", CITED_MAX)
+        self.cited_edit = self.line("citedMatter", CITED_MAX)
         self.cited_edit.setPlaceholderText(self.tr("number of a notarial matter (optional)"))
 
         content = QWidget()
@@ -226,12 +225,6 @@ class DetailsForm(CheckedForm):
                          self.limit_spin, self.cited_edit])
         self.setLayout(framed(content, self.message))
         self.react(self.kind_combo)
-
-    def _line(self, name: str, limit: int) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.setMaxLength(limit)
-        return edit
 
     def _limit_changed(self) -> None:
         if not self.filling:
