@@ -261,6 +261,28 @@ def test_the_status_bar_counts_deadlines_due_soon_and_shows_them(
     window.ready_to_close = True
 
 
+def test_the_case_menu_registers_a_case_on_the_cases_page(qtbot: QtBot, sqlite_store: OpenStore,
+                                                          chinese: None) -> None:
+    """Case ▸ New Case… opens the Cases page's registration dialog (登记案件), not the Evidence page's quick
+    dialog, which stays on that page."""
+    committee = Committee(sqlite_store)
+    window = attached_window(qtbot, sqlite_store, OFFICE, SignedInUser(committee.lihua, None))
+    page, evidence = window.cases_page, window.evidence_page
+    assert page is not None and evidence is not None
+    window.show_page("evidence")
+    case_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "案件(&C)")
+    entries = [action for action in case_menu.actions() if action.text() == "登记案件(&N)…"]
+    assert len(entries) == 1 and evidence.new_case_action not in case_menu.actions()
+    entries[0].trigger()
+    assert window.current_page_key() == "cases"
+    dialog = page.dialog
+    assert isinstance(dialog, NewCaseDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "登记案件"
+    dialog.done(0)
+    window.ready_to_close = True
+
+
 # --- case tabs and unsaved edits ------------------------------------------------------------------------
 def _answer(qtbot: QtBot, box: QMessageBox | None, button: str) -> None:
     assert box is not None
