@@ -381,3 +381,21 @@ def test_editing_details_uses_the_registration_form_filled_from_the_case(
         details = matters.details_of(session, matters.find_case(session, number))
     assert (details.requests, details.procedure, details.time_limit_days) == (
         ("停止侵权", "赔偿经济损失"), Procedure.SIMPLE, 20)
+
+
+def test_the_overview_says_which_kind_of_foreign_related_case(qtbot: QtBot, committee: Committee,
+                                                              store: OpenStore, chinese: None) -> None:
+    from tests.test_cases import HONG_KONG
+
+    number = committee.open(committee.clerk)
+    with committee.database.session_scope() as session:
+        parties.add_party(session, committee.clerk, number, "applicant", ZHANG)
+    workspace = _workspace(qtbot, store, committee.lihua, number)
+    overview = workspace.overview
+    assert not overview.facts["foreign"].isVisibleTo(overview)  # mainland parties only
+    with committee.database.session_scope() as session:
+        parties.add_party(session, committee.clerk, number, "respondent", HONG_KONG)
+    workspace.refresh()
+    settled(qtbot, workspace)
+    assert overview.facts["foreign"].isVisibleTo(overview)
+    assert overview.facts["foreign"].text() == "涉港澳台"

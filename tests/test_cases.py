@@ -262,6 +262,27 @@ def test_the_mediators_to_choose_from_are_the_enabled_users_with_the_role(commit
         assert [found.name for found in users.mediators(session)] == ["lihua"]
 
 
+def test_the_register_says_which_kind_of_foreign_related_case(committee: Committee) -> None:
+    """涉外 for a foreign party, 涉港澳台 for one from Hong Kong, Macao or Taiwan, both when both; read for
+    the page's cases in one query over their parties' origins."""
+    visitor = person("John Smith", Sex.MALE, date(1975, 3, 2), DocumentKind.PASSPORT, "533380006",
+                     nationality="USA", today=TODAY)
+    cases = {name: committee.open(committee.clerk, title=f"某商标侵权纠纷{name}")
+             for name in ("mainland", "foreign", "hong-kong", "both")}
+    with committee.database.session_scope() as session:
+        for name, identities in (("mainland", [ZHANG]), ("foreign", [ZHANG, visitor]),
+                                 ("hong-kong", [HONG_KONG, COMPANY]), ("both", [visitor, HONG_KONG])):
+            for identity in identities:
+                parties.add_party(session, committee.clerk, cases[name], "applicant", identity, now=NOW)
+    with committee.database.session_scope() as session:
+        shown = {row.number: (row.foreign_related, row.foreign_marks)
+                 for row in register.page(session, register.CaseFilter())}
+    mark = register.ForeignMark
+    assert shown == {cases["mainland"]: (False, ()), cases["foreign"]: (True, (mark.FOREIGN,)),
+                     cases["hong-kong"]: (True, (mark.HK_MACAO_TAIWAN,)),
+                     cases["both"]: (True, (mark.FOREIGN, mark.HK_MACAO_TAIWAN))}
+
+
 def test_the_register_filters_and_sorts(committee: Committee) -> None:
     first = committee.open(committee.clerk, case_type="copyright", title="某图片著作权纠纷")
     second = committee.open(committee.clerk, title="某商标侵权纠纷", source=CaseSource.COURT_INVITED,

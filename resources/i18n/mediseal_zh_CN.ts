@@ -1958,6 +1958,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>状态：</translation>
     </message>
     <message>
+        <source>Foreign-related:</source>
+        <translation>涉外情况：</translation>
+    </message>
+    <message>
         <source>Kind of dispute:</source>
         <translation>纠纷类型：</translation>
     </message>
@@ -5178,6 +5182,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Next deadline</source>
         <translation>最近期限</translation>
+    </message>
+    <message>
+        <source>Foreign-related</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <source>Hong Kong, Macao or Taiwan related</source>
+        <translation>涉港澳台</translation>
     </message>
     <message>
         <source>Reason</source>
