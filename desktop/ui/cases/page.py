@@ -102,8 +102,11 @@ class DueSoonButton(QToolButton):
         else:
             self.setText(self.tr("{count} due soon").format(count=f"{count:,}"))
         self.setToolTip(self.tr("Cases whose deadline falls within 7 days or has passed: show them"))
-        self.setStyleSheet("QToolButton#dueSoonButton { color: #8a4b00; font-weight: bold; }" if count
-                           else "")
+        # No frame or padding: as tall as the status bar's text (a taller bar takes the pages' rows at
+        # 1024×700); underlined when the keyboard is on it.
+        emphasis = "color: #8a4b00; font-weight: bold; " if count else ""
+        self.setStyleSheet("QToolButton#dueSoonButton { border: none; padding: 0px 2px; " + emphasis + "} "
+                           "QToolButton#dueSoonButton:focus { text-decoration: underline; }")
 
 
 class CasesPage(QWidget):
