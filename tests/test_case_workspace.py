@@ -351,3 +351,51 @@ def committee_number(number: str, step: int) -> str:
     """The number ``step`` serials away in the same series: （2026）云知调字第0003号 → …第0002号."""
     serial = int(number[-5:-1])
     return f"{number[:-5]}{serial + step:04d}号"
+
+
+def test_editing_details_uses_the_registration_form_filled_from_the_case(
+        qtbot: QtBot, committee: Committee, store: OpenStore) -> None:
+    """"Edit Details" holds the registration dialog's form, filled from the stored case: its requests in
+    the list, the kind of matter fixed, a hand-set time limit kept when the procedure changes."""
+    from desktop.core.cases import matters
+    from desktop.core.cases.matters import CaseSource, Procedure
+    from desktop.ui.cases.details_form import DetailsForm
+
+    number = committee.open(committee.clerk, requests=["停止侵权"], source=CaseSource.COURT_ENTRUSTED,
+                            court_name="昆明市中级人民法院", court_case_number="（2026）云01知民初56号",
+                            time_limit_days=20)
+    workspace = _workspace(qtbot, store, committee.lihua, number)
+    dialog = workspace.edit_details()
+    assert dialog is not None
+    form = dialog.mine
+    assert isinstance(form, DetailsForm)
+    assert not form.kind_combo.isEnabled()
+    assert form.requests.values() == ["停止侵权"]
+    assert form.limit_spin.value() == 20 and form.limit_edited
+    _choose(form.procedure_combo, Procedure.SIMPLE.value)
+    assert form.limit_spin.value() == 20, "a limit set by hand is not replaced by the default"
+    form.requests.add("赔偿经济损失")
+    assert dialog.dirty
+    _save(qtbot, workspace, dialog)
+    with committee.database.session_scope() as session:
+        details = matters.details_of(session, matters.find_case(session, number))
+    assert (details.requests, details.procedure, details.time_limit_days) == (
+        ("停止侵权", "赔偿经济损失"), Procedure.SIMPLE, 20)
+
+
+def test_the_overview_says_which_kind_of_foreign_related_case(qtbot: QtBot, committee: Committee,
+                                                              store: OpenStore, chinese: None) -> None:
+    from tests.test_cases import HONG_KONG
+
+    number = committee.open(committee.clerk)
+    with committee.database.session_scope() as session:
+        parties.add_party(session, committee.clerk, number, "applicant", ZHANG)
+    workspace = _workspace(qtbot, store, committee.lihua, number)
+    overview = workspace.overview
+    assert not overview.facts["foreign"].isVisibleTo(overview)  # mainland parties only
+    with committee.database.session_scope() as session:
+        parties.add_party(session, committee.clerk, number, "respondent", HONG_KONG)
+    workspace.refresh()
+    settled(qtbot, workspace)
+    assert overview.facts["foreign"].isVisibleTo(overview)
+    assert overview.facts["foreign"].text() == "涉港澳台"

@@ -253,6 +253,36 @@ def test_only_assigned_mediators_and_the_administrator_act(committee: Committee)
     assert committee.findings() == []
 
 
+def test_the_mediators_to_choose_from_are_the_enabled_users_with_the_role(committee: Committee) -> None:
+    """The one list the register's filter and the assignment dialog both read (users.mediators)."""
+    with committee.database.session_scope() as session:
+        assert [(found.name, found.real_name) for found in users.mediators(session)] == [
+            ("lihua", "李华"), ("wangwu", "王五")]  # not the administrator nor the clerk; by login
+        users.disable_user(session, committee.admin, "wangwu")
+        assert [found.name for found in users.mediators(session)] == ["lihua"]
+
+
+def test_the_register_says_which_kind_of_foreign_related_case(committee: Committee) -> None:
+    """涉外 for a foreign party, 涉港澳台 for one from Hong Kong, Macao or Taiwan, both when both; read for
+    the page's cases in one query over their parties' origins."""
+    visitor = person("John Smith", Sex.MALE, date(1975, 3, 2), DocumentKind.PASSPORT, "533380006",
+                     nationality="USA", today=TODAY)
+    cases = {name: committee.open(committee.clerk, title=f"某商标侵权纠纷{name}")
+             for name in ("mainland", "foreign", "hong-kong", "both")}
+    with committee.database.session_scope() as session:
+        for name, identities in (("mainland", [ZHANG]), ("foreign", [ZHANG, visitor]),
+                                 ("hong-kong", [HONG_KONG, COMPANY]), ("both", [visitor, HONG_KONG])):
+            for identity in identities:
+                parties.add_party(session, committee.clerk, cases[name], "applicant", identity, now=NOW)
+    with committee.database.session_scope() as session:
+        shown = {row.number: (row.foreign_related, row.foreign_marks)
+                 for row in register.page(session, register.CaseFilter())}
+    mark = register.ForeignMark
+    assert shown == {cases["mainland"]: (False, ()), cases["foreign"]: (True, (mark.FOREIGN,)),
+                     cases["hong-kong"]: (True, (mark.HK_MACAO_TAIWAN,)),
+                     cases["both"]: (True, (mark.FOREIGN, mark.HK_MACAO_TAIWAN))}
+
+
 def test_the_register_filters_and_sorts(committee: Committee) -> None:
     first = committee.open(committee.clerk, case_type="copyright", title="某图片著作权纠纷")
     second = committee.open(committee.clerk, title="某商标侵权纠纷", source=CaseSource.COURT_INVITED,

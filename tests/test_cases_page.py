@@ -144,7 +144,7 @@ def test_each_filter_narrows_the_list(qtbot: QtBot, store: OpenStore, committee:
 
     choose(page.foreign_combo, True)
     shows([pictures])
-    assert page.model.data(page.model.index(0, FOREIGN)) == "涉外"
+    assert page.model.data(page.model.index(0, FOREIGN)) == "涉港澳台"  # its party is from Hong Kong
     choose(page.foreign_combo, False)
     shows([notarial, tea])
     choose(page.foreign_combo, None)
@@ -258,6 +258,28 @@ def test_the_status_bar_counts_deadlines_due_soon_and_shows_them(
     qtbot.waitUntil(lambda: window.current_page_key() == "cases", timeout=OP_TIMEOUT)
     assert page.due_soon_check.isChecked()
     qtbot.waitUntil(lambda: not page.loading and set(numbers(page)) == {due, later}, timeout=OP_TIMEOUT)
+    window.ready_to_close = True
+
+
+def test_the_case_menu_registers_a_case_on_the_cases_page(qtbot: QtBot, sqlite_store: OpenStore,
+                                                          chinese: None) -> None:
+    """Case ▸ New Case… opens the Cases page's registration dialog (登记案件), not the Evidence page's quick
+    dialog, which stays on that page."""
+    committee = Committee(sqlite_store)
+    window = attached_window(qtbot, sqlite_store, OFFICE, SignedInUser(committee.lihua, None))
+    page, evidence = window.cases_page, window.evidence_page
+    assert page is not None and evidence is not None
+    window.show_page("evidence")
+    case_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "案件(&C)")
+    entries = [action for action in case_menu.actions() if action.text() == "登记案件(&N)…"]
+    assert len(entries) == 1 and evidence.new_case_action not in case_menu.actions()
+    entries[0].trigger()
+    assert window.current_page_key() == "cases"
+    dialog = page.dialog
+    assert isinstance(dialog, NewCaseDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.windowTitle() == "登记案件"
+    dialog.done(0)
     window.ready_to_close = True
 
 

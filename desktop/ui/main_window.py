@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
             self.cases_page.show_requested.connect(lambda: self.show_page("cases"))
             # Left of the user's name; index 0 is the data folder (a normal widget).
             self.statusBar().insertPermanentWidget(1, self.cases_page.due_soon_button)
+            self.case_menu.addAction(self.cases_page.new_case_action)  # registers a case in full
         else:
             self.cases_page.set_user(signed_in)
         if self.evidence_page is None:
@@ -248,9 +249,8 @@ class MainWindow(QMainWindow):
             self.evidence_page = EvidencePage(self.store, signed_in)
             self._replace_page("evidence", self.evidence_page)
             self.evidence_page.show_requested.connect(lambda: self.show_page("evidence"))
-            commands = self.evidence_page.commands()
-            self.case_menu.addAction(commands[0])
-            self.evidence_menu.addActions(commands[1:])
+            # Its New Case… (a quick dialog) stays on the page; the Case menu registers a case in full.
+            self.evidence_menu.addActions(self.evidence_page.commands()[1:])
         else:
             self.evidence_page.set_user(signed_in)
         if self.ledger_page is None:
@@ -577,7 +577,7 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("&Full Screen"), self._toggle_full_screen,
                      QKeySequence.StandardKey.FullScreen)
 
-        # The Evidence page's own actions join these menus once it is in place (its buttons show them too).
+        # The pages' own actions join these menus once they are in place (their buttons show them too).
         self.case_menu = bar.addMenu(self.tr("&Case"))
         self._action(self.case_menu, self.tr("Show &Cases"), lambda: self.show_page("cases"))
         self.evidence_menu = bar.addMenu(self.tr("Evi&dence"))

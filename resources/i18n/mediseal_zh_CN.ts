@@ -652,72 +652,80 @@
 <context>
     <name>DetailsForm</name>
     <message>
-        <source>One request a line</source>
-        <translation>每行一项申请事项</translation>
+        <source>e.g. Trademark infringement: Acme Tea Ltd v. Corner Shop</source>
+        <translation>例如：昆明某某茶业有限公司与某某商行商标侵权纠纷</translation>
     </message>
     <message>
-        <source>e.g. 50000.00 (leave empty when none is claimed)</source>
-        <translation>例如 50000.00（无请求金额时留空）</translation>
+        <source>yuan, e.g. 50000.00 (optional)</source>
+        <translation>单位：元，例如 50000.00（选填）</translation>
+    </message>
+    <message>
+        <source>e.g. Kunming Intermediate People&apos;s Court</source>
+        <translation>例如：昆明市中级人民法院</translation>
     </message>
     <message>
         <source> days</source>
         <translation> 日</translation>
     </message>
     <message>
-        <source>Number of a notarial matter, e.g. （2026）云昆证字第0001号</source>
-        <translation>公证事项编号，例如（2026）云昆证字第0001号</translation>
+        <source>number of a notarial matter (optional)</source>
+        <translation>公证事项的编号（选填）</translation>
     </message>
     <message>
-        <source>Kind of dispute:</source>
-        <translation>纠纷类型：</translation>
+        <source>&amp;Kind of matter:</source>
+        <translation>案件类别(&amp;K)：</translation>
     </message>
     <message>
-        <source>Kind of patent:</source>
-        <translation>专利类型：</translation>
+        <source>T&amp;ype of dispute:</source>
+        <translation>纠纷类型(&amp;Y)：</translation>
     </message>
     <message>
-        <source>Title:</source>
-        <translation>案件名称：</translation>
+        <source>Kind of &amp;patent:</source>
+        <translation>专利类型(&amp;P)：</translation>
     </message>
     <message>
-        <source>Account of the dispute:</source>
-        <translation>纠纷简要情况：</translation>
+        <source>&amp;Title:</source>
+        <translation>案件名称(&amp;T)：</translation>
     </message>
     <message>
-        <source>Requests:</source>
-        <translation>申请事项：</translation>
+        <source>&amp;Account of the dispute:</source>
+        <translation>纠纷简要情况(&amp;A)：</translation>
     </message>
     <message>
-        <source>Amount claimed (yuan):</source>
-        <translation>请求金额（元）：</translation>
+        <source>Re&amp;quests:</source>
+        <translation>申请事项(&amp;Q)：</translation>
     </message>
     <message>
-        <source>Date received:</source>
-        <translation>收案日期：</translation>
+        <source>A&amp;mount claimed:</source>
+        <translation>请求金额(&amp;M)：</translation>
     </message>
     <message>
-        <source>Source:</source>
-        <translation>案件来源：</translation>
+        <source>Date &amp;received:</source>
+        <translation>收案日期(&amp;R)：</translation>
     </message>
     <message>
-        <source>Court:</source>
-        <translation>委派/委托法院：</translation>
+        <source>&amp;Source:</source>
+        <translation>案件来源(&amp;S)：</translation>
     </message>
     <message>
-        <source>Court case number:</source>
-        <translation>法院案号：</translation>
+        <source>&amp;Court:</source>
+        <translation>法院(&amp;C)：</translation>
     </message>
     <message>
-        <source>Procedure:</source>
-        <translation>审理程序：</translation>
+        <source>Court case &amp;number:</source>
+        <translation>法院案号(&amp;N)：</translation>
     </message>
     <message>
-        <source>Time limit:</source>
-        <translation>调解期限：</translation>
+        <source>Pr&amp;ocedure:</source>
+        <translation>审理程序(&amp;O)：</translation>
     </message>
     <message>
-        <source>Cited notarial matter:</source>
-        <translation>引用的公证事项：</translation>
+        <source>Time &amp;limit:</source>
+        <translation>调解期限(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ited notarial matter:</source>
+        <translation>引用的公证事项(&amp;I)：</translation>
     </message>
 </context>
 <context>
@@ -1820,85 +1828,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
-    <name>NewCaseForm</name>
-    <message>
-        <source>e.g. Trademark infringement: Acme Tea Ltd v. Corner Shop</source>
-        <translation>例如：昆明某某茶业有限公司与某某商行商标侵权纠纷</translation>
-    </message>
-    <message>
-        <source>yuan, e.g. 50000.00 (optional)</source>
-        <translation>单位：元，例如 50000.00（选填）</translation>
-    </message>
-    <message>
-        <source>e.g. Kunming Intermediate People&apos;s Court</source>
-        <translation>例如：昆明市中级人民法院</translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation> 日</translation>
-    </message>
-    <message>
-        <source>number of a notarial matter (optional)</source>
-        <translation>公证事项的编号（选填）</translation>
-    </message>
-    <message>
-        <source>&amp;Kind of matter:</source>
-        <translation>案件类别(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>T&amp;ype of dispute:</source>
-        <translation>纠纷类型(&amp;Y)：</translation>
-    </message>
-    <message>
-        <source>Kind of &amp;patent:</source>
-        <translation>专利类型(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>&amp;Title:</source>
-        <translation>案件名称(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>&amp;Account of the dispute:</source>
-        <translation>纠纷简要情况(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>Re&amp;quests:</source>
-        <translation>申请事项(&amp;Q)：</translation>
-    </message>
-    <message>
-        <source>A&amp;mount claimed:</source>
-        <translation>请求金额(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Date &amp;received:</source>
-        <translation>收案日期(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>&amp;Source:</source>
-        <translation>案件来源(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;Court:</source>
-        <translation>法院(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>Court case &amp;number:</source>
-        <translation>法院案号(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>Pr&amp;ocedure:</source>
-        <translation>审理程序(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Time &amp;limit:</source>
-        <translation>调解期限(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>C&amp;ited notarial matter:</source>
-        <translation>引用的公证事项(&amp;I)：</translation>
-    </message>
-</context>
-<context>
     <name>OfficePage</name>
     <message>
         <source>Your office</source>
@@ -2027,6 +1956,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Status:</source>
         <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Foreign-related:</source>
+        <translation>涉外情况：</translation>
     </message>
     <message>
         <source>Kind of dispute:</source>
@@ -5249,6 +5182,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Next deadline</source>
         <translation>最近期限</translation>
+    </message>
+    <message>
+        <source>Foreign-related</source>
+        <translation>涉外</translation>
+    </message>
+    <message>
+        <source>Hong Kong, Macao or Taiwan related</source>
+        <translation>涉港澳台</translation>
     </message>
     <message>
         <source>Reason</source>

@@ -11,7 +11,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from desktop.cli.commands.parties import agent_json, party_json, print_agents, print_parties
+from desktop.cli.commands.parties import (
+    agent_json,
+    edit_record,
+    party_json,
+    print_agents,
+    print_parties,
+    print_saved,
+)
 from desktop.cli.common import (
     EXIT_OK,
     UsageError,
@@ -34,6 +41,7 @@ if TYPE_CHECKING:
 
     from desktop.cli.common import V
     from desktop.core.cases.matters import CaseDetails
+    from desktop.core.trust.permissions import Actor
 
 CASE_TYPE_HELP = ("patent, trademark, copyright, trade-secret, plant-variety, geographical-indication, "
                   "ic-layout, unfair-competition or other")
@@ -48,26 +56,24 @@ CLEAR = "; an empty value clears it"
 LIST_LIMIT = 200
 
 
-def positive(text: str) -> int:
-    """A whole number of 1 or more (argument type)."""
+def _at_least(text: str, least: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    if value < least:
+        raise argparse.ArgumentTypeError(f"must be {least} or more, not {value}")
     return value
+
+
+def positive(text: str) -> int:
+    """A whole number of 1 or more (argument type)."""
+    return _at_least(text, 1)
 
 
 def not_negative(text: str) -> int:
     """A whole number of 0 or more (argument type)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return value
+    return _at_least(text, 0)
 
 
 def optional_member(vocabulary: type[V], text: str | None, option: str) -> V | None:
@@ -264,23 +270,23 @@ def cmd_case_edit(args: argparse.Namespace) -> int:
     from desktop.core.cases import matters
     from desktop.core.cases.deadlines import office_today
 
-    with opened_store(args) as store:
-        actor, _password = acting_user(args, store)
-        with store.database.session_scope() as session:  # read first: the edit takes the ledger lock
-            row = matters.find_case(session, args.number)
-            number, kind, current = row.number, matters.MatterKind(row.kind), matters.details_of(session, row)
-            revision = args.revision or row.revision
-        details = _details(args, kind, office_today(), current)
-        with store.database.session_scope() as session:
-            info = matters.update_case(session, actor, number, details, revision)
-        with store.database.session_scope() as session:
-            shown = case_json(session, number)
+    def read(session: Session) -> tuple[str, matters.MatterKind, CaseDetails, int]:
+        row = matters.find_case(session, args.number)
+        return (row.number, matters.MatterKind(row.kind), matters.details_of(session, row),
+                args.revision or row.revision)
+
+    def save(session: Session, actor: Actor, current: tuple[str, matters.MatterKind, CaseDetails, int]
+             ) -> tuple[str, int, int, dict[str, Any]]:
+        number, kind, details, revision = current
+        info = matters.update_case(session, actor, number, _details(args, kind, office_today(), details),
+                                   revision)
+        return number, revision, info.revision, case_json(session, number)
+
+    number, revision, saved, shown = edit_record(args, read, save)
     if args.json:
         print_json(shown)
-    elif info.revision == revision:
-        print(f"Nothing changed: {number} stays at revision {revision}.")
     else:
-        print(f"Saved {number} as revision {info.revision}.")
+        print_saved(number, "", revision, saved, "revision")
     return EXIT_OK
 
 

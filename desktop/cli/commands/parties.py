@@ -5,8 +5,9 @@ record: an edit names the version it starts from and is refused (exit 1) when so
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop.cli.common import (
     EXIT_OK,
@@ -27,8 +28,11 @@ from desktop.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from desktop.core.cases.agents import Agent, ServiceAddress
     from desktop.core.cases.parties import AgentInfo, Identity, PartyInfo
+    from desktop.core.trust.permissions import Actor
 
 ROLE_HELP = "applicant (申请人), respondent (被申请人) or third-party (第三人)"
 DOCUMENT_HELP = ("resident-id (居民身份证, also the residence permits of Hong Kong, Macao and Taiwan "
@@ -46,6 +50,8 @@ ORGANISATION_OPTIONS = ("credit_code", "registration_number", "country", "domici
                         "representative_post")
 SERVICE_OPTIONS = ("service_address", "recipient", "service_phone", "postcode", "email", "electronic_service")
 PERSON, ORGANISATION = "person", "organisation"
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def date_or_empty(text: str) -> date | str:
@@ -180,6 +186,12 @@ def _given(args: argparse.Namespace, names: tuple[str, ...]) -> list[str]:
     return [name for name in names if getattr(args, name, None) is not None]
 
 
+def _value(args: argparse.Namespace, name: str, kept: str) -> str:
+    """The option's value when given, else what is ``kept``."""
+    given = getattr(args, name)
+    return given if given is not None else kept
+
+
 def _option(name: str) -> str:
     return "--" + name.replace("_", "-")
 
@@ -196,8 +208,7 @@ def _identity(args: argparse.Namespace, base: Identity | None) -> Identity:
         raise UsageError(f"{_option(wrong[0])} is for {wanted}, and this party is {actual}")
 
     def value(name: str, kept: str) -> str:
-        given = getattr(args, name)
-        return given if given is not None else kept
+        return _value(args, name, kept)
 
     name = value("name", base.name if base else "")
     phone = value("phone", base.phone if base else "")
@@ -245,8 +256,7 @@ def _service(args: argparse.Namespace, base: ServiceAddress | None) -> ServiceAd
         return base
 
     def value(name: str, kept: str) -> str:
-        given = getattr(args, name)
-        return given if given is not None else kept
+        return _value(args, name, kept)
 
     return service_address(
         value("service_address", base.address if base else ""),
@@ -265,8 +275,7 @@ def _agent(args: argparse.Namespace, base: Agent | None, today: date) -> Agent:
     from desktop.core.cases.identity import DocumentKind
 
     def value(name: str, kept: str) -> str:
-        given = getattr(args, name)
-        return given if given is not None else kept
+        return _value(args, name, kept)
 
     kind = (member(AgentKind, args.agent_kind, "--kind") if args.agent_kind is not None
             else base.kind if base else AgentKind.RELATIVE_OR_STAFF)
@@ -349,6 +358,27 @@ def print_agents(listed: list[dict[str, Any]]) -> None:
     print_table(["ID", "PARTY", "NAME", "KIND", "AUTHORITY", "POWERS", "FIRM", "VALID", "VERSION"], rows)
 
 
+# --- editing a versioned record (shared with ``case edit``) ---------------------------------------------
+def edit_record(args: argparse.Namespace, read: Callable[[Session], T],
+                save: Callable[[Session, Actor, T], R]) -> R:
+    """Read the record as it stands, then save the edit built over it (``save``) in a transaction of its
+    own: the read does not hold the ledger lock the edit takes."""
+    with opened_store(args) as store:
+        actor, _password = acting_user(args, store)
+        with store.database.session_scope() as session:
+            current = read(session)
+        with store.database.session_scope() as session:
+            return save(session, actor, current)
+
+
+def print_saved(what: str, name: str, base: int, version: int, word: str = "version") -> None:
+    """``Saved party 3 (张丽) as version 2.``, or that nothing changed (the same version)."""
+    if version == base:
+        print(f"Nothing changed: {what} stays at {word} {version}.")
+    else:
+        print(f"Saved {what}{f' ({one_line(name)})' if name else ''} as {word} {version}.")
+
+
 # --- commands ----------------------------------------------------------------------------------------
 def cmd_party_add(args: argparse.Namespace) -> int:
     from desktop.core.cases import parties
@@ -372,20 +402,16 @@ def cmd_party_add(args: argparse.Namespace) -> int:
 def cmd_party_edit(args: argparse.Namespace) -> int:
     from desktop.core.cases import parties
 
-    with opened_store(args) as store:
-        actor, _password = acting_user(args, store)
-        with store.database.session_scope() as session:  # read first: the edit takes the ledger lock
-            current = parties.party_history(session, args.party)[-1]
+    def save(session: Session, actor: Actor, current: PartyInfo) -> PartyInfo:
         role = member(parties.PartyRole, args.role, "--role") if args.role is not None else current.role
         identity, service = _identity(args, current.identity), _service(args, current.service)
-        with store.database.session_scope() as session:
-            info = parties.edit_party(session, actor, args.party, args.version, role, identity, service)
+        return parties.edit_party(session, actor, args.party, args.version, role, identity, service)
+
+    info = edit_record(args, lambda session: parties.party_history(session, args.party)[-1], save)
     if args.json:
         print_json(party_json(info))
-    elif info.version == args.version:
-        print(f"Nothing changed: party {info.id} stays at version {info.version}.")
     else:
-        print(f"Saved party {info.id} ({one_line(info.identity.name)}) as version {info.version}.")
+        print_saved(f"party {info.id}", info.identity.name, args.version, info.version)
     return EXIT_OK
 
 
@@ -438,19 +464,15 @@ def cmd_agent_edit(args: argparse.Namespace) -> int:
     from desktop.core.cases import parties
     from desktop.core.cases.deadlines import office_today
 
-    with opened_store(args) as store:
-        actor, _password = acting_user(args, store)
-        with store.database.session_scope() as session:  # read first: the edit takes the ledger lock
-            current = parties.agent_history(session, args.agent)[-1]
+    def save(session: Session, actor: Actor, current: AgentInfo) -> AgentInfo:
         value = _agent(args, current.agent, office_today())
-        with store.database.session_scope() as session:
-            info = parties.edit_agent(session, actor, args.agent, args.version, value)
+        return parties.edit_agent(session, actor, args.agent, args.version, value)
+
+    info = edit_record(args, lambda session: parties.agent_history(session, args.agent)[-1], save)
     if args.json:
         print_json(agent_json(info))
-    elif info.version == args.version:
-        print(f"Nothing changed: agent {info.id} stays at version {info.version}.")
     else:
-        print(f"Saved agent {info.id} ({one_line(info.agent.name)}) as version {info.version}.")
+        print_saved(f"agent {info.id}", info.agent.name, args.version, info.version)
     return EXIT_OK
 
 

@@ -34,7 +34,6 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, Not
 from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.office.office import format_case_number, get_office
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
-from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, Role, require
@@ -126,40 +125,22 @@ class _Staff:
         return found
 
 
-def _not_assigned(user: str, number: str, assigned: Sequence[str]) -> NotAllowed:
-    return NotAllowed(QT_TRANSLATE_NOOP(
-        "errors", "{user} is not assigned to case {number}: only its mediators ({mediators}) and an "
-        "administrator act on it."), user=user, number=number, mediators="、".join(assigned))
-
-
 def _require_access(staff: _Staff, login: str, number: str, assigned: Sequence[str]) -> None:
     """``matters.require_case_access`` on what this writer knows of the case."""
     actor = staff.actor(login)
     require(actor, Action.WORK_ON_CASE)
     if Role.ADMIN not in actor.roles and assigned and login not in assigned:
-        raise _not_assigned(login, number, assigned)
+        raise progress.not_assigned(login, number, assigned)
 
 
 def _check_assignment(staff: _Staff, new: NewAssignment, number: str, assigned: Sequence[str]) -> str:
     """``progress.assign_mediator``'s checks; the declaration as recorded."""
     actor = staff.actor(new.assigned_by)
     require(actor, Action.ASSIGN_MEDIATOR)
-    if Role.ADMIN not in actor.roles and assigned and actor.name not in assigned:
-        raise _not_assigned(actor.name, number, assigned)
-    if Role.ADMIN not in actor.roles and not assigned and new.mediator != actor.name:
-        raise NotAllowed(QT_TRANSLATE_NOOP(
-            "errors", "A mediator takes on a case with no mediator for themself; an administrator assigns "
-            "others."))
+    progress.require_may_assign(actor, number, assigned, new.mediator)
     mediator = staff.get(new.mediator)
-    if mediator.disabled or Role.MEDIATOR not in mediator.roles:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "{name} cannot be assigned: only an enabled user with the mediator role mediates."),
-            field="mediator", name=new.mediator)
-    if new.mediator in assigned:
-        raise NotAllowed(QT_TRANSLATE_NOOP("errors", "{name} is already assigned to case {number}."),
-                         name=new.mediator, number=number)
-    return clean_text(new.declaration, "declaration", progress.DECLARATION_MAX, multiline=True,
-                      required=new.conflict)
+    return progress.checked_assignment(number, assigned, new.mediator, mediator.roles, mediator.disabled,
+                                       new.conflict, new.declaration)
 
 
 def _digest(canonical: bytes) -> str:
@@ -250,23 +231,10 @@ def _build(new: NewCase, head: str, numbers: _Numbers, staff: _Staff) -> _Built:
                 "errors", "{number} is a notarial matter: the mediation workflow does not apply to it."),
                 number=row.number)
         reason = check_move(current, move.target, move.reason)
-        effective_on = move.effective_on
-        if move.target is CaseStatus.AGREEMENT:
-            today = office_today(move.moved_at)
-            effective_on = effective_on or today
-            if effective_on > today:
-                raise InvalidInput(QT_TRANSLATE_NOOP(
-                    "errors", "The agreement cannot take effect on {given}, a day still to come."),
-                    field="effective_on", given=effective_on.isoformat())
-            if row.received_on is not None and effective_on < row.received_on:
-                raise InvalidInput(QT_TRANSLATE_NOOP(
-                    "errors", "The agreement cannot take effect on {given}, before the case was received."),
-                    field="effective_on", given=effective_on.isoformat())
+        effective_on = progress.date_of_effect(move.target, move.effective_on, row.received_on,
+                                               office_today(move.moved_at))
+        if effective_on is not None:
             row.agreement_effective_on = effective_on
-        elif effective_on is not None:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "errors", "A date of effect is recorded only when an agreement is reached."),
-                field="effective_on")
         moves.append(CaseMove(from_status=current.value, to_status=move.target.value, reason=reason,
                               effective_on=effective_on, actor=move.actor, moved_at=move.moved_at,
                               record_sha256=""))

@@ -4,6 +4,7 @@ declarations."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -53,6 +54,29 @@ def move_record(number: str, row: CaseMove) -> dict[str, object]:
             "actor": row.actor, "time": format_time(row.moved_at)}
 
 
+def date_of_effect(wanted: CaseStatus, effective_on: date | None, received_on: date | None,
+                   today: date) -> date | None:
+    """The date of effect a move to ``wanted`` records: for an agreement the day given (``today`` when
+    none), neither still to come nor before the case was received; none for any other move. The 30 days
+    for judicial confirmation run from it (People's Mediation Law art. 33)."""
+    if wanted is CaseStatus.AGREEMENT:
+        effective_on = effective_on or today
+        if effective_on > today:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "The agreement cannot take effect on {given}, a day still to come."),
+                field="effective_on", given=effective_on.isoformat())
+        if received_on is not None and effective_on < received_on:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "The agreement cannot take effect on {given}, before the case was received."),
+                field="effective_on", given=effective_on.isoformat())
+        return effective_on
+    if effective_on is not None:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "A date of effect is recorded only when an agreement is reached."),
+            field="effective_on")
+    return None
+
+
 def move_case(session: Session, actor: Actor, number: str, target: CaseStatus | str, reason: str = "",
               effective_on: date | None = None, now: datetime | None = None) -> Move:
     """Move a case to ``target`` when the workflow allows it from where it stands (``NotAllowed`` says
@@ -75,21 +99,9 @@ def move_case(session: Session, actor: Actor, number: str, target: CaseStatus | 
     cleaned = check_move(current, wanted, reason)
     moment = now or utc_now()
     today = office_today(moment)
-    if wanted is CaseStatus.AGREEMENT:
-        effective_on = effective_on or today
-        if effective_on > today:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "errors", "The agreement cannot take effect on {given}, a day still to come."),
-                field="effective_on", given=effective_on.isoformat())
-        if row.received_on is not None and effective_on < row.received_on:
-            raise InvalidInput(QT_TRANSLATE_NOOP(
-                "errors", "The agreement cannot take effect on {given}, before the case was received."),
-                field="effective_on", given=effective_on.isoformat())
+    effective_on = date_of_effect(wanted, effective_on, row.received_on, today)
+    if effective_on is not None:
         row.agreement_effective_on = effective_on
-    elif effective_on is not None:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "A date of effect is recorded only when an agreement is reached."),
-            field="effective_on")
     move = CaseMove(case_id=row.id, from_status=current.value, to_status=wanted.value, reason=cleaned,
                     effective_on=effective_on, actor=actor.name, moved_at=moment, record_sha256="")
     move.record_sha256 = record_digest(move_record(row.number, move))
@@ -133,6 +145,38 @@ def mediator_record(number: str, row: CaseMediator) -> dict[str, object]:
             "time": format_time(row.assigned_at)}
 
 
+def not_assigned(user: str, number: str, assigned: Sequence[str]) -> NotAllowed:
+    """The refusal of a user who is not among a case's mediators."""
+    return NotAllowed(QT_TRANSLATE_NOOP(
+        "errors", "{user} is not assigned to case {number}: only its mediators ({mediators}) and an "
+        "administrator act on it."), user=user, number=number, mediators="、".join(assigned))
+
+
+def require_may_assign(actor: Actor, number: str, assigned: Sequence[str], mediator: str) -> None:
+    """Who assigns whom: an administrator anyone; a mediator on the case a colleague; a mediator themself
+    to a case with no mediator yet."""
+    if Role.ADMIN not in actor.roles and assigned and actor.name not in assigned:
+        raise not_assigned(actor.name, number, assigned)
+    if Role.ADMIN not in actor.roles and not assigned and mediator != actor.name:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "A mediator takes on a case with no mediator for themself; an administrator assigns "
+            "others."))
+
+
+def checked_assignment(number: str, assigned: Sequence[str], mediator: str, roles: Collection[Role],
+                       disabled: bool, conflict: bool, declaration: str) -> str:
+    """The checks on the mediator assigned (an enabled user with the mediator role, not yet on the case);
+    the declaration as recorded (required when a conflict is declared)."""
+    if disabled or Role.MEDIATOR not in roles:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "{name} cannot be assigned: only an enabled user with the mediator role mediates."),
+            field="mediator", name=mediator)
+    if mediator in assigned:
+        raise NotAllowed(QT_TRANSLATE_NOOP("errors", "{name} is already assigned to case {number}."),
+                         name=mediator, number=number)
+    return clean_text(declaration, "declaration", DECLARATION_MAX, multiline=True, required=conflict)
+
+
 def assign_mediator(session: Session, actor: Actor, number: str, mediator: str, *, conflict: bool,
                     declaration: str = "", now: datetime | None = None) -> Assignment:
     """Assign a mediator to a case with their declaration on conflicts of interest (回避; cf. the 2021
@@ -149,25 +193,12 @@ def assign_mediator(session: Session, actor: Actor, number: str, mediator: str, 
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "{number} is a notarial matter: it has no mediators."),
                          number=row.number)
     assigned = mediators_of(session, row.id)
-    if Role.ADMIN not in actor.roles and assigned and actor.name not in assigned:
-        raise NotAllowed(QT_TRANSLATE_NOOP(
-            "errors", "{user} is not assigned to case {number}: only its mediators ({mediators}) and an "
-            "administrator act on it."), user=actor.name, number=row.number, mediators="、".join(assigned))
-    if Role.ADMIN not in actor.roles and not assigned and mediator != actor.name:
-        raise NotAllowed(QT_TRANSLATE_NOOP(
-            "errors", "A mediator takes on a case with no mediator for themself; an administrator assigns "
-            "others."))
+    require_may_assign(actor, row.number, assigned, mediator)
     user = session.scalar(select(User).where(User.name == mediator))
     if user is None:
         raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no user “{name}”."), name=mediator)
-    if user.disabled or Role.MEDIATOR not in {Role(held.role) for held in user.roles}:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "{name} cannot be assigned: only an enabled user with the mediator role mediates."),
-            field="mediator", name=mediator)
-    if mediator in assigned:
-        raise NotAllowed(QT_TRANSLATE_NOOP("errors", "{name} is already assigned to case {number}."),
-                         name=mediator, number=row.number)
-    text = clean_text(declaration, "declaration", DECLARATION_MAX, multiline=True, required=conflict)
+    text = checked_assignment(row.number, assigned, mediator, {Role(held.role) for held in user.roles},
+                              user.disabled, conflict, declaration)
     moment = now or utc_now()
     assignment = CaseMediator(case_id=row.id, mediator=mediator, conflict=conflict, declaration=text,
                               assigned_by=actor.name, assigned_at=moment, record_sha256="")

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -55,17 +54,17 @@ class AgentForm(CheckedForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("agentForm", parent)
-        self.name_edit = self._line("agentName", NAME_MAX)
+        self.name_edit = self.line("agentName", NAME_MAX)
         self.kind_combo = fill_combo(QComboBox(), ((label(kind), kind.value) for kind in AgentKind))
         self.kind_combo.setObjectName("agentKind")
-        self.firm_edit = self._line("firm", NAME_MAX)
-        self.licence_edit = self._line("licenceNumber", 40)
+        self.firm_edit = self.line("firm", NAME_MAX)
+        self.licence_edit = self.line("licenceNumber", 40)
         self.document_combo = document_kinds(self.tr("None given"))
         self.document_combo.setObjectName("agentDocumentKind")
-        self.number_edit = self._line("agentDocumentNumber", 40)
-        self.nationality_edit = self._line("agentNationality", 3)
+        self.number_edit = self.line("agentDocumentNumber", 40)
+        self.nationality_edit = self.line("agentNationality", 3)
         self.nationality_edit.setPlaceholderText(self.tr("e.g. USA, JPN, DEU"))
-        self.phone_edit = self._line("agentPhone", 40)
+        self.phone_edit = self.line("agentPhone", 40)
         self.authority_combo = fill_combo(QComboBox(), ((label(grant), grant.value) for grant in Authority))
         self.authority_combo.setObjectName("authority")
         self.powers_group = QGroupBox(
@@ -97,7 +96,7 @@ class AgentForm(CheckedForm):
         until_layout.setContentsMargins(0, 0, 0, 0)
         until_layout.addWidget(self.open_ended_check)
         until_layout.addWidget(self.valid_to_edit, 1)
-        self.note_edit = self._line("agentNote", NOTE_MAX)
+        self.note_edit = self.line("agentNote", NOTE_MAX)
 
         content = QWidget()
         self.form = QFormLayout()
@@ -130,12 +129,6 @@ class AgentForm(CheckedForm):
                          *self.power_checks.values(), self.valid_from_edit, self.open_ended_check,
                          self.valid_to_edit, self.note_edit])
         self._show_rows()
-
-    def _line(self, object_name: str, limit: int) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(object_name)
-        edit.setMaxLength(limit * 2)  # core refuses an over-long value by name; the edit does not cut it
-        return edit
 
     # What is shown
     def kind(self) -> AgentKind:

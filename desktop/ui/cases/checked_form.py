@@ -126,6 +126,13 @@ class CheckedForm(QWidget):
             self.watch(widget, *codes)
         return row_label
 
+    def line(self, object_name: str, limit: int) -> QLineEdit:
+        """A one-line field for a value of at most ``limit`` characters."""
+        edit = QLineEdit()
+        edit.setObjectName(object_name)
+        edit.setMaxLength(limit * 2)  # core refuses an over-long value by name; the edit does not cut it
+        return edit
+
     def watch(self, widget: QWidget, *codes: str) -> None:
         """``widget`` holds the fields ``codes``; its edits recheck the form."""
         for code in codes:

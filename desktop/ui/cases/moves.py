@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core.cases import progress
-from desktop.core.cases.choices import MediatorChoice, mediator_choices
 from desktop.core.cases.deadlines import CONFIRMATION_WINDOW_DAYS, office_today
 from desktop.core.cases.progress import Appearance, Assignment, Move
 from desktop.core.cases.workflow import NEEDS_REASON, CaseStatus
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
+from desktop.core.trust import users
 from desktop.core.trust.permissions import Actor, Role
+from desktop.core.trust.users import UserInfo
 from desktop.ui.cases.checked_form import to_date
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import ERROR_COLOUR, error_label
@@ -187,7 +188,7 @@ class AssignDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
-        self._read(mediator_choices, self._choices_loaded)
+        self._read(users.mediators, self._choices_loaded)
 
     @property
     def loading(self) -> bool:
@@ -205,7 +206,7 @@ class AssignDialog(QDialog):
         self.reads.append(op)
         op.start()
 
-    def _choices_loaded(self, choices: list[MediatorChoice]) -> None:
+    def _choices_loaded(self, choices: list[UserInfo]) -> None:
         self.mediator_combo.blockSignals(True)
         for found in choices:
             if found.name not in self.assigned:

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.cases.register import foreign_marks
 from desktop.core.cases.workflow import CaseStatus, allowed_moves
 from desktop.core.office.office import MatterKind
 from desktop.ui.cases.describe import amount_words, deadline_words
 from desktop.ui.cases.snapshot import CaseSnapshot
 from desktop.ui.framework.errors import ERROR_COLOUR
 from desktop.ui.framework.formatting import person
-from desktop.ui.framework.i18n import label, translate_error
+from desktop.ui.framework.i18n import label, listed, translate_error
 
 DUE_SOON_COLOUR = "#8a5a00"
 
@@ -55,7 +56,8 @@ class Overview(QScrollArea):
         details_box = QGroupBox(self.tr("Details"))
         self.details_form = QFormLayout(details_box)
         for key, text in (("number", self.tr("Number:")), ("kind", self.tr("Kind:")),
-                          ("status", self.tr("Status:")), ("type", self.tr("Kind of dispute:")),
+                          ("status", self.tr("Status:")), ("foreign", self.tr("Foreign-related:")),
+                          ("type", self.tr("Kind of dispute:")),
                           ("title", self.tr("Title:")), ("summary", self.tr("Account of the dispute:")),
                           ("requests", self.tr("Requests:")), ("amount", self.tr("Amount claimed:")),
                           ("received", self.tr("Date received:")), ("source", self.tr("Source:")),
@@ -107,6 +109,9 @@ class Overview(QScrollArea):
         facts["number"].setText(info.number)
         facts["kind"].setText(label(info.kind))
         facts["status"].setText(label(info.status))
+        marks = foreign_marks(party.identity.origin for party in snapshot.parties)
+        facts["foreign"].setText(listed(label(mark) for mark in marks))  # 涉外、涉港澳台
+        self.details_form.setRowVisible(facts["foreign"], bool(marks))
         kind = label(details.case_type)
         if details.patent_kind is not None:
             kind = self.tr("{type} ({patent_kind})").format(type=kind, patent_kind=label(details.patent_kind))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -102,8 +102,11 @@ class DueSoonButton(QToolButton):
         else:
             self.setText(self.tr("{count} due soon").format(count=f"{count:,}"))
         self.setToolTip(self.tr("Cases whose deadline falls within 7 days or has passed: show them"))
-        self.setStyleSheet("QToolButton#dueSoonButton { color: #8a4b00; font-weight: bold; }" if count
-                           else "")
+        # No frame or padding: as tall as the status bar's text (a taller bar takes the pages' rows at
+        # 1024×700); underlined when the keyboard is on it.
+        emphasis = "color: #8a4b00; font-weight: bold; " if count else ""
+        self.setStyleSheet("QToolButton#dueSoonButton { border: none; padding: 0px 2px; " + emphasis + "} "
+                           "QToolButton#dueSoonButton:focus { text-decoration: underline; }")
 
 
 class CasesPage(QWidget):
@@ -204,6 +207,10 @@ class CasesPage(QWidget):
         self.new_case_button = QPushButton(self.tr("&New Case…"))
         self.new_case_button.setObjectName("newCaseButton")
         self.new_case_button.clicked.connect(self.new_case)
+        # The window's Case ▸ New Case… (the Evidence page's quick dialog stays on that page).
+        self.new_case_action = QAction(self.tr("&New Case…"), self)
+        self.new_case_action.setObjectName("newCaseAction")
+        self.new_case_action.triggered.connect(self.register_case)
 
         everything = self.tr("All")
         self.kind_combo = self._combo("caseKindFilter", everything,
@@ -308,6 +315,7 @@ class CasesPage(QWidget):
         self.signed_in = signed_in
         self.active = True
         self.new_case_button.setEnabled(True)
+        self.new_case_action.setEnabled(True)
         self.refresh()
         self.mediator_read.start()
         self.due_soon_read.start()
@@ -316,6 +324,7 @@ class CasesPage(QWidget):
         """Locked or signed out: nothing can be started from this page."""
         self.active = active
         self.new_case_button.setEnabled(active)
+        self.new_case_action.setEnabled(active)
         self.due_soon_button.setEnabled(active)
 
     # --- reading ------------------------------------------------------------------------------------
@@ -449,6 +458,11 @@ class CasesPage(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def register_case(self) -> QWidget | None:
+        """Case ▸ New Case…: this page in view, its registration dialog open."""
+        self.show_requested.emit()
+        return self.new_case()
 
     def _case_opened(self, number: str) -> None:
         self.wanted_number = number

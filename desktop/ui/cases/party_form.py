@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -80,12 +79,12 @@ class PartyForm(CheckedForm):
             (self.tr("Natural person"), PERSON), (self.tr("Organisation"), ORGANISATION),
             (self.tr("Foreign organisation"), FOREIGN_ORGANISATION)))
         self.kind_combo.setObjectName("partyKind")
-        self.name_edit = self._line("partyName", NAME_MAX)
+        self.name_edit = self.line("partyName", NAME_MAX)
         # A natural person
         self.document_combo = document_kinds()
         self.document_combo.setObjectName("documentKind")
-        self.number_edit = self._line("documentNumber", 40)
-        self.nationality_edit = self._line("nationality", 3)
+        self.number_edit = self.line("documentNumber", 40)
+        self.nationality_edit = self.line("nationality", 3)
         self.nationality_edit.setPlaceholderText(self.tr("e.g. USA, JPN, DEU"))
         self.sex_combo = fill_combo(QComboBox(), ((label(sex), sex.value) for sex in Sex))
         self.sex_combo.setObjectName("sex")
@@ -96,27 +95,27 @@ class PartyForm(CheckedForm):
         self.ethnicity_combo.setMaxVisibleItems(15)
         self.birth_edit = OptionalDate()
         self.birth_edit.setObjectName("birthDate")
-        self.occupation_edit = self._line("occupation", TEXT_MAX)
-        self.address_edit = self._line("address", TEXT_MAX)
+        self.occupation_edit = self.line("occupation", TEXT_MAX)
+        self.address_edit = self.line("address", TEXT_MAX)
         # An organisation
-        self.credit_code_edit = self._line("creditCode", 40)
-        self.registration_edit = self._line("registrationNumber", REGISTRATION_MAX)
-        self.country_edit = self._line("country", 3)
+        self.credit_code_edit = self.line("creditCode", 40)
+        self.registration_edit = self.line("registrationNumber", REGISTRATION_MAX)
+        self.country_edit = self.line("country", 3)
         self.country_edit.setPlaceholderText(self.tr("e.g. USA, JPN, DEU"))
-        self.domicile_edit = self._line("domicile", TEXT_MAX)
-        self.representative_edit = self._line("representative", NAME_MAX)
-        self.post_edit = self._line("representativePost", TEXT_MAX)
-        self.phone_edit = self._line("phone", 40)
+        self.domicile_edit = self.line("domicile", TEXT_MAX)
+        self.representative_edit = self.line("representative", NAME_MAX)
+        self.post_edit = self.line("representativePost", TEXT_MAX)
+        self.phone_edit = self.line("phone", 40)
         # The service address
         self.service_group = QGroupBox(self.tr("Service address (confirmed by the party)"))
         self.service_group.setObjectName("serviceAddress")
         self.service_group.setCheckable(True)
         self.service_group.setChecked(False)
-        self.service_address_edit = self._line("serviceAddressLine", TEXT_MAX)
-        self.recipient_edit = self._line("recipient", NAME_MAX)
-        self.service_phone_edit = self._line("servicePhone", 40)
-        self.postcode_edit = self._line("postcode", 6)
-        self.email_edit = self._line("email", 254)
+        self.service_address_edit = self.line("serviceAddressLine", TEXT_MAX)
+        self.recipient_edit = self.line("recipient", NAME_MAX)
+        self.service_phone_edit = self.line("servicePhone", 40)
+        self.postcode_edit = self.line("postcode", 6)
+        self.email_edit = self.line("email", 254)
         self.consent_check = QCheckBox(self.tr("Agrees to electronic service"))
         self.consent_check.setObjectName("electronicConsent")
 
@@ -166,12 +165,6 @@ class PartyForm(CheckedForm):
                          self.phone_edit, self.service_group, self.service_address_edit, self.recipient_edit,
                          self.service_phone_edit, self.postcode_edit, self.email_edit, self.consent_check])
         self._show_rows()
-
-    def _line(self, object_name: str, limit: int) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(object_name)
-        edit.setMaxLength(limit * 2)  # core refuses an over-long value by name; the edit does not cut it
-        return edit
 
     # What is shown
     def kind(self) -> str:

@@ -21,7 +21,7 @@ from desktop.core.cases.workflow import CaseStatus
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.ui.framework.errors import ERROR_COLOUR
-from desktop.ui.framework.i18n import label
+from desktop.ui.framework.i18n import label, listed
 from desktop.ui.framework.ops import Op, run_op
 
 Index = QModelIndex | QPersistentModelIndex
@@ -195,6 +195,8 @@ class RegisterModel(QAbstractTableModel):
             return case.received_on.isoformat() if case.received_on else ""
         if column == DEADLINE:
             return self.deadline_words(case)
+        if case.foreign_marks:
+            return listed(label(mark) for mark in case.foreign_marks)  # 涉外、涉港澳台
         return self.tr("Foreign") if case.foreign_related else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
