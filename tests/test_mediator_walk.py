@@ -40,10 +40,11 @@ from desktop.core.cases.matters import CaseSource, CaseType, MatterKind, PatentK
 from desktop.core.cases.parties import PartyRole
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.office import office
-from desktop.core.storage.store import open_store
+from desktop.core.storage.store import OpenStore, open_store
 from desktop.core.trust import users
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Role
+from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.verification.store import verify_store
 from desktop.ui.app import Launcher
 from desktop.ui.cases.moves import AssignDialog, MoveDialog
@@ -56,7 +57,8 @@ from desktop.ui.cases.register_model import DEADLINE, MEDIATORS, PARTIES, STATUS
 from desktop.ui.cases.workspace import CaseWorkspace
 from desktop.ui.framework.i18n import event_label, install_translator, label, remove_translators
 from desktop.ui.main_window import MainWindow
-from tests.qt_helpers import settled, type_text
+from tests.qt_helpers import attached_window, settled, type_text
+from tests.test_cases import Committee
 
 COMMITTEE = "昆明市知识产权纠纷人民调解委员会"
 MEDIATOR, MEDIATOR_PASSWORD = "lihua", "mediator-password-1"
@@ -392,3 +394,36 @@ def test_a_mediator_registers_and_works_a_case_in_the_window_in_chinese(
             assert verify_store(session, store.vault).findings == ()  # the job left a store that verifies
     finally:
         store.close()
+
+
+def test_the_overview_rows_grow_with_their_text(qtbot: QtBot, sqlite_store: OpenStore) -> None:
+    """A court-invited case registered with two requests and a long account of the dispute: every row of
+    its overview has the height its text needs (the court's rows, hidden until then, showed in the same
+    pass, the page's layout kept the details box's old height for its width, and the second request was
+    cut)."""
+    committee = Committee(sqlite_store)
+    window = attached_window(qtbot, sqlite_store, COMMITTEE, SignedInUser(committee.lihua, None))
+    window.resize(1024, 700)
+    page = window.cases_page
+    assert page is not None
+    window.show_page("cases")
+    settled(qtbot, page)
+    dialog = page.new_case()
+    assert isinstance(dialog, NewCaseDialog)
+    type_text(dialog.form.title_edit, TITLE)
+    form = dialog.form
+    type_text(form.summary_edit, "申请人称被申请人在其网店销售的切片机落入其实用新型专利权的保护范围。" * 2)
+    form.requests.add("停止销售侵权产品")
+    form.requests.add("赔偿经济损失及合理开支")
+    _choose(form.source_combo, CaseSource.COURT_INVITED.value)  # the court's rows show in the overview
+    type_text(form.court_edit, COURT)
+    dialog.attempt()
+    qtbot.waitUntil(lambda: isinstance(page.tabs.currentWidget(), CaseWorkspace), timeout=OP_TIMEOUT)
+    workspace = page.tabs.currentWidget()
+    assert isinstance(workspace, CaseWorkspace)
+    settled(qtbot, workspace)
+    qtbot.wait(200)
+    for key in ("requests", "summary"):
+        fact = workspace.overview.facts[key]
+        assert fact.height() >= fact.heightForWidth(fact.width()), (key, fact.height(), fact.text())
+    window.ready_to_close = True
