@@ -273,6 +273,7 @@ def _add_parties(qtbot: QtBot, workspace: CaseWorkspace) -> None:
     assert applicant_item.text(0) == COMPANY and applicant_item.child(0).text(0) == LAWYER
     details = workspace.parties.details.toPlainText()
     assert "特别授权" in details and "代为申请司法确认" in details, details
+    assert "授权期限：" in details and "至 本案调解终结" in details and "至 至" not in details, details
 
 
 def _move(qtbot: QtBot, workspace: CaseWorkspace, target: CaseStatus, effective: date | None = None) -> None:
