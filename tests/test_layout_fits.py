@@ -425,6 +425,24 @@ def test_status_bar_message_given_before_the_window_shows(qtbot: QtBot, sqlite_s
     assert message_room(bar) >= bar.fontMetrics().horizontalAdvance(bar.currentMessage())
     window.ready_to_close = True
 
+
+def test_status_bar_ready_after_sign_in(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                        language: str) -> None:
+    """"Ready" after the sign-in has the bar's left part to itself: the due-soon count put in the bar then
+    showed the data folder's path again under the message (a queued show of the bar's rebuilt layout)."""
+    window = MainWindow(sqlite_store.folder, sqlite_store.database_label)
+    qtbot.addWidget(window)
+    window.resize(SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    _pump(qtbot)
+    window.attach(sqlite_store, OFFICE, notary)
+    _pump(qtbot)
+    bar = window.statusBar()
+    assert bar.currentMessage() == window.tr("Ready")
+    assert not window.folder_label.isVisible(), "the path and the message are not drawn over each other"
+    window.ready_to_close = True
+
 # --- the preservation records ----------------------------------------------------------------------
 def test_preservation_records_need_no_sideways_scrolling(qtbot: QtBot, sqlite_store: OpenStore,
                                                          notary: SignedInUser, case_with_evidence: str,
@@ -614,13 +632,11 @@ def worked_case(sqlite_store: OpenStore, notary: SignedInUser, case_with_evidenc
 
 def test_case_workspace_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
                                        worked_case: str, language: str) -> None:
-    """The workspace in the Cases page's place: every tab's buttons and labels whole, the tab titles
-    without arrows; its dialogs fit the screen with nothing cut or squashed."""
-    from desktop.ui.cases.workspace import CaseWorkspace
-
+    """The workspace in its place, a tab of the Cases page: every tab's buttons and labels whole, the tab
+    titles without arrows; its dialogs fit the screen with nothing cut or squashed."""
     window = _window(qtbot, sqlite_store, notary)
-    workspace = CaseWorkspace(sqlite_store, notary, worked_case)
-    window._replace_page("cases", workspace)
+    assert window.cases_page is not None
+    workspace = window.cases_page.open_case(worked_case)
     window.show_page("cases")
     settled(qtbot, workspace)
     _pump(qtbot)
@@ -649,6 +665,6 @@ def test_case_workspace_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, no
         _fits_screen(dialog)
         assert cut_widgets(dialog) == [] and squashed_fields(dialog) == [], dialog.objectName()
         dialog.done(0)
-    # The Cases page this test replaced is gone (deleted later): close without asking it about unsaved edits
-    # (a closeEvent that raised crashed PySide 6.12 at teardown).
+    # Close without asking about unsaved edits: the dialogs above were only shown (a closeEvent that
+    # raised crashed PySide 6.12 at teardown).
     window.ready_to_close = True

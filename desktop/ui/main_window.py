@@ -205,7 +205,9 @@ class MainWindow(QMainWindow):
         Refresher(self, lambda changes: changes.settings or changes.users, self.load_office_settings)
         self._set_user(signed_in)
         self.load_office_settings()
-        self.statusBar().showMessage(self.tr("Ready"), 5000)
+        # Posted: the due-soon count put in the bar rebuilt its layout, which shows the data folder's path
+        # again by a queued call; a message given now would be drawn over it.
+        QTimer.singleShot(0, self, lambda: self.statusBar().showMessage(self.tr("Ready"), 5000))
 
     def _set_user(self, signed_in: SignedInUser | None) -> None:
         self.signed_in = signed_in

@@ -14,6 +14,12 @@ new one in use; two cases with a hundred items taken in and sealed; and the case
 eight items under long Chinese file names (web captures, a screen recording, a photo, a party's
 documents), sealed, a preservation record with witnesses and its correction, and one item's file
 changed in the vault, so its verification fails. Times are shown as Kunming sees them (Asia/Shanghai).
+The mediator's screens come from a second data folder, 昆明市知识产权纠纷人民调解委员会 filled by the demo
+(300 cases, both number series, the demo's staff) and a case in which someone named 李华 is a party:
+mediator 李华 registers a court-entrusted case (登记案件…), takes it on (the dialog warns of the namesake),
+and the screens follow the case to an agreement: the overview with the court's time limit due soon, the
+register showing the cases due soon, the move to 达成协议 with its date of effect, the parties and agents,
+the timeline. Dates there are today's (the register counts days from the real today).
 Each language runs in a process of its own, on a copy of the data folder. Xvfb has no window manager:
 the script draws each dialog's title bar itself.
 """
@@ -34,12 +40,21 @@ from pathlib import Path
 os.environ["TZ"] = "Asia/Shanghai"  # before anything reads the local time zone
 time.tzset()
 
-from PySide6.QtCore import QDateTime, QMarginsF, QPoint, QRect, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
+from PySide6.QtCore import QDate, QDateTime, QEvent, QMarginsF, QPoint, QRect, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPageSize, QPainter, QPdfWriter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMessageBox, QWidget  # noqa: E402
 
 from desktop.config import Settings  # noqa: E402
 from desktop.core.cases import matters as cases  # noqa: E402
+from desktop.core.cases import parties, progress  # noqa: E402
+from desktop.core.cases.agents import agent, service_address  # noqa: E402
+from desktop.core.cases.deadlines import office_today  # noqa: E402
+from desktop.core.cases.demo import make_demo  # noqa: E402
+from desktop.core.cases.identity import DocumentKind  # noqa: E402
+from desktop.core.cases.matters import CaseSource, MatterKind  # noqa: E402
+from desktop.core.cases.parties import PartyRole  # noqa: E402
+from desktop.core.cases.persons import Sex, organisation, person  # noqa: E402
+from desktop.core.cases.workflow import CaseStatus  # noqa: E402
 from desktop.core.errors import MedisealError  # noqa: E402
 from desktop.core.evidence import intake, preservation, readout  # noqa: E402
 from desktop.core.evidence.acquisition import Acquisition  # noqa: E402
@@ -68,9 +83,19 @@ TITLE_BAR = 24  # pixels of the title bar drawn over each dialog
 README_SCREENS = {
     "zh_CN": ("setup-office", "setup-admin", "sign-in", "create-key", "new-case", "evidence", "take-in",
               "preservation-correction", "proof-exported", "verified", "ledger-entry", "settings-admin",
-              "revoke-key", "evidence-records"),
-    "en": ("evidence", "ledger"),
+              "revoke-key", "evidence-records", "cases", "register-case", "assign-mediator",
+              "workspace-overview", "move-agreement", "workspace-parties", "workspace-timeline"),
+    "en": ("evidence", "ledger", "cases"),
 }
+# The mediation committee of the mediator's screens: the demo's sample cases, another case in which a
+# 李华 (not the mediator) is a party, and the case the screens register and work (as
+# tests/test_mediator_walk.py does).
+COMMITTEE = "昆明市知识产权纠纷人民调解委员会"
+DEMO_CASES = 300
+STAFF_PASSWORD = "staff-2026-pass"  # the demo's staff: 李华 (lihua) and the others
+WALK_TITLE = "昆明某某机械有限公司与张丽侵害实用新型专利权纠纷"
+WALK_COMPANY = "昆明某某机械有限公司"
+WALK_RECEIVED_DAYS_AGO = 3  # the 7-day limit of the simple procedure ends within the week: due soon
 
 
 def kunming(day: int, hour: int, minute: int) -> datetime:
@@ -246,6 +271,37 @@ def _fill(store: OpenStore, inbox: Path) -> str:
     data[-100] ^= 0x20
     blob.write_bytes(bytes(data))
     return number
+
+
+def build_committee(data: Path) -> None:
+    """A mediation committee's data folder: the office with both series, its administrator, the demo's
+    cases and staff, and a case in which someone named 李华 is a party (the assignment dialog warns)."""
+    store = open_store(Settings(data_dir=data, database_url=None, lang=None))
+    try:
+        database = store.database
+        with database.session_scope() as session:
+            office.create_office(session, COMMITTEE, "云知", mediation_word="调", notarial_prefix="云昆",
+                                 notarial_word="证")
+            users.create_first_admin(session, "admin", PASSWORDS["admin"], "赵文")
+        admin = users.sign_in(database, "admin", PASSWORDS["admin"])
+        make_demo(database, store.vault, admin, DEMO_CASES, 1, STAFF_PASSWORD)
+        wangfang = users.sign_in(database, "wangfang", STAFF_PASSWORD)
+        today = office_today()
+        with database.session_scope() as session:
+            details = cases.case_details(
+                MatterKind.MEDIATION, "trademark", "云南某某茶业有限公司与李华侵害商标权纠纷",
+                today - timedelta(days=40), today=today, source=CaseSource.APPLICATION,
+                requests=("停止侵权",))
+            number = cases.open_matter(session, wangfang, MatterKind.MEDIATION, details).number
+            progress.assign_mediator(session, wangfang, number, "wangfang", conflict=False)
+            parties.add_party(session, wangfang, number, PartyRole.APPLICANT, organisation(
+                "云南某某茶业有限公司", credit_code="91530100681243752E", domicile="昆明市盘龙区北京路2号",
+                representative="杨帆", representative_post="总经理"))
+            parties.add_party(session, wangfang, number, PartyRole.RESPONDENT, person(
+                "李华", Sex.MALE, None, DocumentKind.RESIDENT_ID, "530111199002031230",
+                occupation="个体工商户", address="昆明市官渡区关上中路8号", today=today))
+    finally:
+        store.close()
 
 
 # --- taking the screens --------------------------------------------------------------------------
@@ -521,10 +577,154 @@ def _notary_screens(camera: Camera, window: object, number: str) -> None:
     _close(about)
 
 
+# --- a mediator's screens --------------------------------------------------------------------------
+def _type(widget: QWidget, text: str) -> None:
+    """Type ``text`` as key events, so the form checks it as typed (``setText`` is not an edit)."""
+    widget.setFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
+                                                     char))
+
+
+def _choose(combo: QComboBox, data: object) -> None:
+    """Pick an entry as the user does (the form hears ``activated``)."""
+    index = combo.findData(data)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def take_committee(language: str, data: Path, out: Path, every: bool) -> None:
+    """The mediator's screens in ``language``: 李华 registers a court's case, takes it on, and works it."""
+    from desktop.ui.app import application
+    from desktop.ui.framework.i18n import install_translator
+    from desktop.ui.main_window import MainWindow
+
+    app = application()
+    install_translator(app, language)
+    camera = Camera(app, out, language, every)
+    store = open_store(Settings(data_dir=data, database_url=None, lang=language))
+    window = MainWindow(store.folder, store.database_label)
+    window.setGeometry(0, 0, SCREEN_WIDTH, SCREEN_HEIGHT)
+    window.show()
+    signed_in = sign_in_user(store.database, "lihua", STAFF_PASSWORD)
+    window.attach(store, COMMITTEE, signed_in)
+    try:
+        _mediator_screens(camera, window, store)
+    finally:
+        window.ready_to_close = True
+        window.end_session_now()
+        window.close()
+        store.close()
+
+
+def _mediator_screens(camera: Camera, window: object, store: OpenStore) -> None:
+    from desktop.ui.cases.workspace import CaseWorkspace
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show_page("cases")
+    page = window.cases_page
+    assert page is not None
+    camera.wait(lambda: not page.loading and not window.loading)
+
+    # 登记案件…: a case a court entrusted to the committee after filing, under the simple procedure.
+    dialog = page.new_case()
+    assert dialog is not None
+    form = dialog.form  # type: ignore[attr-defined]
+    _choose(form.type_combo, "patent")
+    _choose(form.patent_combo, "utility-model")
+    _type(form.title_edit, WALK_TITLE)
+    _type(form.summary_edit, "申请人称被申请人在其网店销售的切片机落入其ZL202120123456.7号实用新型专利权的"
+                             "保护范围，请求停止销售并赔偿损失。")
+    form.requests.add("停止销售侵权产品")
+    form.requests.add("赔偿经济损失及合理开支")
+    _type(form.amount_edit, "86000.50")
+    received = office_today() - timedelta(days=WALK_RECEIVED_DAYS_AGO)
+    form.received_edit.setDate(QDate(received.year, received.month, received.day))
+    _choose(form.source_combo, "court-entrusted")
+    _type(form.court_edit, "昆明市中级人民法院")
+    _type(form.court_number_edit, "（2026）云01知民初56号")
+    _choose(form.procedure_combo, "simple")
+    form.title_edit.setFocus()
+    form.title_edit.setCursorPosition(0)
+    camera.shoot("register-case")
+    dialog.attempt()  # type: ignore[attr-defined]
+    camera.wait(lambda: isinstance(page.tabs.currentWidget(), CaseWorkspace))
+    workspace = page.tabs.currentWidget()
+    assert isinstance(workspace, CaseWorkspace)
+    number = workspace.number
+    camera.wait(lambda: not workspace.loading)
+
+    # 指派调解员…: she takes the case on; someone named 李华 is a party elsewhere, and the dialog says so.
+    assign = workspace.assign_mediator()
+    assert assign is not None
+    camera.wait(lambda: not assign.loading and assign.ok_button.isEnabled())
+    camera.shoot("assign-mediator")
+    assign.attempt()
+    camera.wait(lambda: assign not in workspace.dialogs)
+
+    # The parties, the lawyer and the first two moves, as the walk enters them.
+    assert window.signed_in is not None
+    actor = window.signed_in.actor
+    today = office_today()
+    with store.database.session_scope() as session:
+        applicant = parties.add_party(session, actor, number, PartyRole.APPLICANT, organisation(
+            WALK_COMPANY, credit_code="91530100681243752E", domicile="昆明市官渡区春城路100号",
+            representative="王强", representative_post="执行董事", phone="0871-63123456"),
+            service_address("昆明市官渡区春城路100号某某大厦12楼", recipient="李梅", phone="13908712345",
+                            postcode="650200"))
+        parties.add_party(session, actor, number, PartyRole.RESPONDENT, person(
+            "张丽", Sex.FEMALE, None, DocumentKind.RESIDENT_ID, "530103197806211529",
+            address="昆明市五华区翠湖南路1号", phone="13808712345", ethnicity="汉族", today=today))
+        lawyer = parties.add_agent(session, actor, applicant.id, agent(
+            "周明", "lawyer", "special", today, firm="云南某某律师事务所", licence_number="15301201910123456",
+            powers=("settle", "sign-agreement", "apply-confirmation"), phone="13888123456", today=today))
+        progress.move_case(session, actor, number, CaseStatus.ACCEPTED)
+        progress.move_case(session, actor, number, CaseStatus.IN_MEDIATION)
+    workspace.refresh()
+    camera.wait(lambda: not workspace.loading)
+    camera.pump(0.5)
+    camera.wait(lambda: not workspace.loading and not page.loading)
+    camera.shoot("workspace-overview")
+
+    # The status bar's count of cases due soon: activated, the register shows them, most pressing first.
+    page.show_due_soon()
+    camera.wait(lambda: not page.loading and page.model.row_of(number) >= 0)
+    page.table.selectRow(page.model.row_of(number))
+    camera.pump(0.5)
+    camera.shoot("cases")
+    page.open_case(number)
+    camera.wait(lambda: not workspace.loading)
+
+    # 达成协议, with the day the agreement took effect.
+    move = workspace.move_case(CaseStatus.AGREEMENT)
+    assert move is not None and move.effective_edit is not None
+    effective = today - timedelta(days=1)
+    move.effective_edit.setDate(QDate(effective.year, effective.month, effective.day))
+    camera.shoot("move-agreement")
+    move.attempt()
+    camera.wait(lambda: move not in workspace.dialogs)
+    camera.wait(lambda: not workspace.loading)
+
+    workspace.tabs.setCurrentWidget(workspace.parties)
+    workspace.parties.select("agent", lawyer.id)
+    camera.pump(0.5)
+    camera.shoot("workspace-parties")
+    workspace.tabs.setCurrentWidget(workspace.timeline)
+    camera.pump(0.5)
+    camera.shoot("workspace-timeline")
+
+
+
 def main() -> int:
     if len(sys.argv) == 8 and sys.argv[1] == "--take":
         _flag, language, data, empty, out, number, every = sys.argv[1:]
         take(language, Path(data), Path(empty), Path(out), number, every == "every")
+        return 0
+    if len(sys.argv) == 6 and sys.argv[1] == "--take-committee":
+        _flag, language, data, out, every = sys.argv[1:]
+        take_committee(language, Path(data), Path(out), every == "every")
         return 0
     every = "--all" in sys.argv[1:]
     places = [argument for argument in sys.argv[1:] if argument != "--all"]
@@ -539,11 +739,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="mediseal-screens-") as temporary:
         work = Path(temporary)
         number = build(work / "built" / "Mediseal", work / "inbox")
+        build_committee(work / "built" / "Committee")
         for language in LANGUAGES:
             data = work / language / "Mediseal"
             shutil.copytree(work / "built" / "Mediseal", data)
             subprocess.run([sys.executable, __file__, "--take", language, str(data),
                             str(work / language / "empty"), str(out), number,
+                            "every" if every else "readme"], check=True)
+            committee = work / language / "Committee"
+            shutil.copytree(work / "built" / "Committee", committee)
+            subprocess.run([sys.executable, __file__, "--take-committee", language, str(committee), str(out),
                             "every" if every else "readme"], check=True)
     return 0
 

@@ -442,7 +442,7 @@
     </message>
     <message>
         <source>until the matter ends</source>
-        <translation>至本案调解终结</translation>
+        <translation>本案调解终结</translation>
     </message>
     <message>
         <source>Valid</source>

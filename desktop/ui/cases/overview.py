@@ -95,6 +95,7 @@ class Overview(QScrollArea):
         progress_layout.addWidget(self.moves_hint)
         progress_layout.addWidget(self.history)
 
+        self.boxes = (progress_box, deadlines_box, mediators_box, details_box)
         layout = QVBoxLayout(content)
         layout.addWidget(progress_box)
         layout.addWidget(deadlines_box)
@@ -140,6 +141,13 @@ class Overview(QScrollArea):
         for button in (self.edit_button, self.assign_button):
             button.setEnabled(not snapshot.read_only)
             button.setToolTip(reason)
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Texts changed and rows shown or hidden: each box asks for its height again (the page's layout
+        kept a box's height for its width from before, and squeezed the rows into it)."""
+        for box in self.boxes:
+            box.updateGeometry()
 
     def _show_deadlines(self, snapshot: CaseSnapshot) -> None:
         if not snapshot.deadlines:
