@@ -203,6 +203,9 @@ def test_registering_a_case_through_the_dialog(qtbot: QtBot, store: OpenStore, c
     type_text(form.title_edit, "昆明某某茶业有限公司与某某商行商标侵权纠纷")
     type_text(form.amount_edit, "50000.5")
     assert form.capitals.text() == "人民币伍万元零伍角"  # 零 after 元 when its digit is 0
+    dialog.resize(dialog.width(), dialog.height() + 200)  # a tall dialog: the amount stays one line high
+    qtbot.waitUntil(lambda: form.amount_edit.parentWidget().height() <= form.amount_edit.height() + 4,
+                    timeout=OP_TIMEOUT)
     choose(form.source_combo, CaseSource.COURT_ENTRUSTED.value)
     assert form.court_edit.isVisibleTo(form) and form.procedure_combo.isVisibleTo(form)
     assert form.limit_spin.value() == 15  # ordinary procedure (2021 Online Mediation Rules art. 24)
@@ -226,9 +229,11 @@ def test_registering_a_case_through_the_dialog(qtbot: QtBot, store: OpenStore, c
 
     QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.tabs.count() == 2, timeout=OP_TIMEOUT)  # the case opens in its tab
-    number = "（2026）云知调字第0001号"
+    number = f"（{office_today().year}）云知调字第0001号"  # numbered in the office's year
     assert isinstance(page.tabs.currentWidget(), CaseWorkspace)
     assert page.tabs.currentWidget().number == number  # type: ignore[attr-defined]
+    # Once the case is read, its tab says more than the number.
+    qtbot.waitUntil(lambda: page.tabs.tabText(1).startswith(f"{number} "), timeout=OP_TIMEOUT)
     qtbot.waitUntil(lambda: numbers(page) == [number], timeout=OP_TIMEOUT)
     with committee.database.session_scope() as session:
         details = matters.details_of(session, matters.find_case(session, number))

@@ -173,6 +173,8 @@ class DetailsForm(CheckedForm):
         amount_layout.setContentsMargins(0, 0, 0, 0)
         amount_layout.addWidget(self.amount_edit, 1)
         amount_layout.addWidget(self.capitals, 2)
+        # One line high: spare height in a tall dialog goes to the account and the requests, not here.
+        amount_row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         today = office_today()
         self.received_edit = QDateEdit(QDate(today.year, today.month, today.day))
         self.received_edit.setObjectName("receivedOn")

@@ -483,14 +483,20 @@ class CasesPage(QWidget):
         index = self.tabs.addTab(workspace, workspace.title())
         self.tabs.setTabToolTip(index, number)
         workspace.case_changed.connect(self._case_changed)
+        workspace.shown.connect(lambda: self._retitle(workspace))
         self.tabs.setCurrentIndex(index)
         workspace.setFocus(Qt.FocusReason.OtherFocusReason)
         return workspace
 
+    def _retitle(self, workspace: CaseWorkspace) -> None:
+        index = self.tabs.indexOf(workspace)
+        if index >= 0:
+            self.tabs.setTabText(index, workspace.title())
+
     def _case_changed(self, number: str) -> None:
         for workspace in self.workspaces():
             if workspace.number == number:
-                self.tabs.setTabText(self.tabs.indexOf(workspace), workspace.title())
+                self._retitle(workspace)
         self.refresh()
         self.due_soon_read.start()
 

@@ -42,6 +42,7 @@ class CaseWorkspace(QWidget):
     """Case ``number`` for ``signed_in``. ``case_changed(number)`` is emitted after any change is saved."""
 
     case_changed = Signal(str)
+    shown = Signal()  # the case was read and shown (its tab's title can say more than the number)
 
     def __init__(self, store: OpenStore, signed_in: SignedInUser, number: str,
                  parent: QWidget | None = None) -> None:
@@ -128,6 +129,7 @@ class CaseWorkspace(QWidget):
         self.overview.show_snapshot(snapshot)
         self.parties.show_snapshot(snapshot)
         self.timeline.show_snapshot(snapshot)
+        self.shown.emit()
         if self.pending_selection is not None:
             self.parties.select(*self.pending_selection)
             self.pending_selection = None
