@@ -188,6 +188,7 @@ def test_a_mediator_works_a_case_through_the_window(qtbot: QtBot, committee: Com
     events = [timeline.item(row, 2).text() for row in range(timeline.rowCount())]
     assert events.count("案件状态变更") == 3 and events[0] == "案件状态变更", events
     assert "当事人 张丽" in [timeline.item(row, 3).text() for row in range(timeline.rowCount())]
+    assert timeline.item(0, 3).text() == "本案：调解中 → 达成协议"  # which move, from the entry's digest
 
 
 def test_a_refused_move_shows_cores_reason(qtbot: QtBot, committee: Committee, store: OpenStore) -> None:

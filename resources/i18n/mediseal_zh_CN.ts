@@ -2983,6 +2983,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>保全证据记录 {id}</translation>
     </message>
     <message>
+        <source>The case: {source} → {target}</source>
+        <translation>本案：{source} → {target}</translation>
+    </message>
+    <message>
         <source>The case</source>
         <translation>本案</translation>
     </message>

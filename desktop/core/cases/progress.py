@@ -44,6 +44,7 @@ class Move:
     effective_on: date | None
     actor: str
     moved_at: datetime
+    record_sha256: str = ""  # the digest its ``case.moved`` entry carries
 
 
 def move_record(number: str, row: CaseMove) -> dict[str, object]:
@@ -116,7 +117,7 @@ def move_case(session: Session, actor: Actor, number: str, target: CaseStatus | 
 
 def _move(row: CaseMove) -> Move:
     return Move(CaseStatus(row.from_status), CaseStatus(row.to_status), row.reason, row.effective_on,
-                row.actor, row.moved_at)
+                row.actor, row.moved_at, row.record_sha256)
 
 
 def history(session: Session, number: str) -> list[Move]:

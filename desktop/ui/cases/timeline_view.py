@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from desktop.core.trust.events import EventKind
 from desktop.core.trust.ledger import Entry
 from desktop.core.trust.subjects import SubjectKind
 from desktop.ui.cases.snapshot import CaseSnapshot
 from desktop.ui.framework.formatting import person
-from desktop.ui.framework.i18n import event_label
+from desktop.ui.framework.i18n import event_label, label
 
 TIME, WHO, EVENT, ABOUT = range(4)
 
@@ -46,6 +47,11 @@ class TimelineView(QTableWidget):
             return self.tr("Evidence item {id}: {name}").format(id=found.key, name=found.name)
         if found is not None and found.kind is SubjectKind.PRESERVATION:
             return self.tr("Preservation record {id}").format(id=found.key)
+        if entry.kind == EventKind.CASE_MOVED:  # which move: the one whose record the entry digests
+            for move in snapshot.moves:
+                if move.record_sha256 == entry.subject_sha256:
+                    return self.tr("The case: {source} → {target}").format(source=label(move.from_status),
+                                                                          target=label(move.to_status))
         return self.tr("The case")
 
     def show_snapshot(self, snapshot: CaseSnapshot) -> None:
