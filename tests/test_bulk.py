@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from db.models import Agent as AgentRow
 from db.models import AppMeta, CaseMediator, CaseMove, LedgerEntry, MediationCase, Party, RecordVersion, User
@@ -210,3 +210,28 @@ def test_the_demo_is_numbered_by_the_year_received() -> None:
     assert all(new.opened_at <= NOW for new in planned)
     assert any(new.details.received_on.year < 2026 for new in planned)
     assert date(2026, 3, 15) == TODAY
+
+
+def test_building_in_a_second_process_writes_the_same_store(two_stores: tuple[OpenStore, OpenStore]) -> None:
+    # mediseal demo builds large runs in a second process while this one writes: the same rows and the
+    # same ledger, entry for entry, as building here; and the store verifies clean.
+    made = []
+    moment = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
+    for store, parallel in zip(two_stores, (False, True), strict=True):
+        with store.database.session_scope() as session:
+            office.create_office(session, "昆明市知识产权纠纷人民调解委员会", "云知调",
+                                 notarial_prefix="云昆", notarial_word="证")
+            admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+        report = demo.make_demo(store.database, store.vault, admin, 120, 5, STAFF_PASSWORD, now=moment,
+                                parallel=parallel)
+        with store.database.session_scope() as session:
+            assert not verify_store(session, store.vault).findings
+            cases = session.execute(select(MediationCase.number, MediationCase.party_names,
+                                           MediationCase.status).order_by(MediationCase.id)).all()
+            logged = or_(*(LedgerEntry.kind.startswith(prefix) for prefix in ("case.", "party.", "agent.")))
+            entries = session.execute(select(LedgerEntry.kind, LedgerEntry.subject,
+                                             LedgerEntry.subject_sha256).where(logged)
+                                      .order_by(LedgerEntry.seq)).all()
+        made.append((report.numbers, report.evidence_items, cases, entries))
+    assert made[0] == made[1]
+    assert len(made[0][2]) == 120

@@ -32,7 +32,7 @@ from desktop.core.cases.persons import Person
 from desktop.core.cases.workflow import CaseStatus, check_move
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import canonical_bytes
-from desktop.core.office.office import format_case_number, get_office
+from desktop.core.office.office import OfficeInfo, format_case_number, get_office
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
@@ -98,22 +98,16 @@ class _Person:
 
 
 class _Staff:
-    """The users the cases name, read once per login."""
+    """The users the cases name, as the store held them when the writing began (``Snapshot``)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.known: dict[str, _Person] = {}
+    def __init__(self, known: dict[str, _Person]) -> None:
+        self.known = known
         self.actors: dict[str, Actor] = {}
 
     def get(self, login: str) -> _Person:
         found = self.known.get(login)
         if found is None:
-            user = self.session.scalar(select(User).where(User.name == login))
-            if user is None:
-                raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no user “{name}”."), name=login)
-            found = _Person(login, user.real_name or "", frozenset(Role(held.role) for held in user.roles),
-                            user.disabled)
-            self.known[login] = found
+            raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no user “{name}”."), name=login)
         return found
 
     def actor(self, login: str) -> Actor:
@@ -174,19 +168,60 @@ class _Built:
 
 
 class _Numbers:
-    """The next serial of each kind's series per year, as ``matters.open_matter`` takes them."""
+    """The next serial of each kind's series per year, as ``matters.open_matter`` takes them, from the
+    last serials the store held when the writing began (``Snapshot``)."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.last: dict[tuple[str, int], int] = {}
+    def __init__(self, last: dict[tuple[str, int], int]) -> None:
+        self.last = dict(last)
 
     def next(self, kind: MatterKind, year: int) -> int:
         key = (kind.value, year)
-        if key not in self.last:
-            self.last[key] = self.session.scalar(select(func.max(MediationCase.serial)).where(
-                MediationCase.kind == kind.value, MediationCase.year == year)) or 0
-        self.last[key] += 1
+        self.last[key] = self.last.get(key, 0) + 1
         return self.last[key]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What building cases needs from the store, read once under the ledger's lock (which the writer
+    holds to the end, so nothing changes meanwhile): the office's number series, the last serial of each
+    series and year, and the users. Building needs no database after it, so it may run in another
+    process while this one writes (``build_batches``)."""
+
+    office: OfficeInfo
+    serials: dict[tuple[str, int], int]
+    staff: dict[str, _Person]
+    ids: dict[str, int]  # the largest id of each table whose ids the writer gives
+
+
+def read_snapshot(session: Session) -> Snapshot:
+    """The store's office, serials and users, for ``build_batches`` (the caller holds the ledger's lock)."""
+    office = get_office(session)
+    if office is None:
+        raise NotAllowed(QT_TRANSLATE_NOOP("errors", "Set up the office first (mediseal init)."))
+    serials = {(kind, year): last for kind, year, last in session.execute(
+        select(MediationCase.kind, MediationCase.year, func.max(MediationCase.serial))
+        .group_by(MediationCase.kind, MediationCase.year))}
+    staff = {user.name: _Person(user.name, user.real_name or "",
+                                frozenset(Role(held.role) for held in user.roles), user.disabled)
+             for user in session.scalars(select(User))}
+    ids = {_table(model).name: session.scalar(select(func.max(_table(model).c.id))) or 0
+           for model in (MediationCase, Party, AgentRow)}
+    return Snapshot(office, serials, staff, ids)
+
+
+def build_batches(snapshot: Snapshot, cases: Iterable[NewCase],
+                  batch_size: int = BATCH_CASES) -> Iterator[Prepared]:
+    """The cases built (rows, records and ledger entries, with the services' checks), ``batch_size`` at a
+    time; no database."""
+    heads: dict[MatterKind, str] = {}
+    numbers, staff, ids = _Numbers(snapshot.serials), _Staff(snapshot.staff), _Ids(snapshot.ids)
+    for batch in _batches(cases, batch_size):
+        built = []
+        for new in batch:
+            if new.kind not in heads:
+                heads[new.kind] = matters.number_head(snapshot.office, new.kind)  # refused with no series
+            built.append(_build(new, heads[new.kind], numbers, staff))
+        yield _prepare(ids, built)
 
 
 def _build(new: NewCase, head: str, numbers: _Numbers, staff: _Staff) -> _Built:
@@ -252,36 +287,32 @@ def _table(model: type[Any]) -> Table:
 
 
 class _Ids:
-    """Ids given here, in order, from the largest stored (the ledger's lock keeps other writers out: every
-    service that inserts cases, parties or agents takes it first). On PostgreSQL the tables' sequences are
-    moved past them afterwards, so the next row a service inserts gets the next id."""
+    """Ids given here, in order, from the largest stored when the writing began (the ledger's lock keeps
+    other writers out: every service that inserts cases, parties or agents takes it first). On PostgreSQL
+    the tables' sequences are moved past them afterwards, so the next row a service inserts gets the next
+    id."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.last: dict[str, int] = {}
+    def __init__(self, last: dict[str, int]) -> None:
+        self.last = dict(last)
 
-    def insert(self, model: type[Any], rows: list[dict[str, Any]]) -> list[int]:
-        """Insert ``rows`` with the next ids (one executemany); their ids in order."""
-        if not rows:
-            return []
-        table = _table(model)
-        if table.name not in self.last:
-            self.last[table.name] = self.session.scalar(select(func.max(table.c.id))) or 0
-        first = self.last[table.name] + 1
+    def take(self, table: str, rows: list[dict[str, Any]]) -> list[int]:
+        """Give ``rows`` the next ids of ``table``; their ids in order."""
+        first = self.last.get(table, 0) + 1
         ids = list(range(first, first + len(rows)))
         for row, row_id in zip(rows, ids, strict=True):
             row["id"] = row_id
-        self.session.connection().execute(insert(table), rows)
-        self.last[table.name] = ids[-1]
+        if rows:
+            self.last[table] = ids[-1]
         return ids
 
-    def move_sequences(self) -> None:
-        """PostgreSQL: each table's id sequence past the ids given here (SQLite takes max(id) + 1)."""
-        if self.session.get_bind().dialect.name != "postgresql":
-            return
-        for name, last in self.last.items():
-            self.session.execute(text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :last)"),
-                                 {"table": name, "last": last})
+
+def move_sequences(session: Session, last: dict[str, int]) -> None:
+    """PostgreSQL: each table's id sequence past the ids given here (SQLite takes max(id) + 1)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for name, last_id in last.items():
+        session.execute(text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :last)"),
+                        {"table": name, "last": last_id})
 
 
 def _version(subject: str, canonical: bytes, saved_by: str, saved_at: datetime) -> dict[str, Any]:
@@ -289,11 +320,26 @@ def _version(subject: str, canonical: bytes, saved_by: str, saved_at: datetime) 
             "record_sha256": _digest(canonical), "saved_by": saved_by, "saved_at": saved_at}
 
 
-def _write_batch(session: Session, ids: _Ids, batch: list[_Built]) -> None:
-    """Store one batch: cases, parties, agents, record versions, moves and assignments, then its ledger
-    entries in one append, case after case in the order the services would log them."""
-    case_ids = ids.insert(MediationCase, [_values(built.row, _CASE_COLUMNS)
-                                                              for built in batch])
+@dataclass(slots=True)
+class Prepared:
+    """One batch ready to store: each table's rows (plain values, ids given) and the ledger entries in the
+    order the services would log them. Plain data, cheap to hand from one process to another."""
+
+    numbers: list[str]
+    cases: list[dict[str, Any]]
+    parties: list[dict[str, Any]]
+    agents: list[dict[str, Any]]
+    versions: list[dict[str, Any]]
+    moves: list[dict[str, Any]]
+    mediators: list[dict[str, Any]]
+    entries: list[ledger.NewEntry]
+    last_ids: dict[str, int]
+
+
+def _prepare(ids: _Ids, batch: list[_Built]) -> Prepared:
+    """A built batch's rows and records with their ids, and its ledger entries; no database."""
+    case_rows = [_values(built.row, _CASE_COLUMNS) for built in batch]
+    case_ids = ids.take("mediation_case", case_rows)
     party_rows: list[dict[str, Any]] = []
     for built, case_id in zip(batch, case_ids, strict=True):
         built.row.id = case_id
@@ -302,7 +348,7 @@ def _write_batch(session: Session, ids: _Ids, batch: list[_Built]) -> None:
                                "kind": "person" if isinstance(identity, Person) else "organisation",
                                "name": identity.name, "origin": identity.origin.value, "version": 1,
                                "created_by": built.new.opened_by, "created_at": built.new.opened_at})
-    party_ids = iter(ids.insert(Party, party_rows))
+    party_ids = iter(ids.take("party", party_rows))
     agent_rows: list[dict[str, Any]] = []
     party_id_lists: list[list[int]] = []
     for built in batch:
@@ -314,7 +360,7 @@ def _write_batch(session: Session, ids: _Ids, batch: list[_Built]) -> None:
                                "version": 1, "created_by": built.new.opened_by,
                                "created_at": built.new.opened_at} for agent in agents)
         party_id_lists.append(own)
-    agent_ids = iter(ids.insert(AgentRow, agent_rows))
+    agent_ids = iter(ids.take("agent", agent_rows))
     versions: list[dict[str, Any]] = []
     moves: list[dict[str, Any]] = []
     mediators: list[dict[str, Any]] = []
@@ -352,13 +398,19 @@ def _write_batch(session: Session, ids: _Ids, batch: list[_Built]) -> None:
             moves.append(_values(move, _MOVE_COLUMNS))
             entries.append(ledger.NewEntry(move.actor, EventKind.CASE_MOVED, subject, move.record_sha256,
                                            move.moved_at))
+    return Prepared([built.row.number for built in batch], case_rows, party_rows, agent_rows, versions,
+                    moves, mediators, entries, dict(ids.last))
+
+
+def _store(session: Session, prepared: Prepared) -> None:
+    """Store one prepared batch: one executemany per table, then its ledger entries in one append."""
     connection = session.connection()
-    connection.execute(insert(_table(RecordVersion)), versions)
-    if moves:
-        connection.execute(insert(_table(CaseMove)), moves)
-    if mediators:
-        connection.execute(insert(_table(CaseMediator)), mediators)
-    ledger.append_many(session, entries)
+    for model, rows in ((MediationCase, prepared.cases), (Party, prepared.parties),
+                        (AgentRow, prepared.agents), (RecordVersion, prepared.versions),
+                        (CaseMove, prepared.moves), (CaseMediator, prepared.mediators)):
+        if rows:
+            connection.execute(insert(_table(model)), rows)
+    ledger.append_many(session, prepared.entries)
 
 
 def _batches(cases: Iterable[NewCase], size: int) -> Iterator[list[NewCase]]:
@@ -378,22 +430,23 @@ def write_cases(session: Session, cases: Iterable[NewCase], *, total: int = 0, b
     Numbers are taken as ``matters.open_matter`` takes them: the next of the kind's series in the year
     the case is opened (in the office's time zone), under the ledger's lock."""
     ledger.lock(session)
-    office = get_office(session)
-    if office is None:
-        raise NotAllowed(QT_TRANSLATE_NOOP("errors", "Set up the office first (mediseal init)."))
-    heads: dict[MatterKind, str] = {}
-    numbers, staff, ids = _Numbers(session), _Staff(session), _Ids(session)
+    snapshot = read_snapshot(session)
+    return write_built(session, build_batches(snapshot, cases, batch_size), total=total, progress=progress,
+                       cancelled=cancelled)
+
+
+def write_built(session: Session, batches: Iterable[Prepared], *, total: int = 0,
+                progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled) -> list[str]:
+    """Store batches ``build_batches`` made from a ``read_snapshot`` of this session (under the ledger's
+    lock, taken before the snapshot was read); their numbers, in order."""
     written: list[str] = []
-    for batch in _batches(cases, batch_size):
+    last: dict[str, int] = {}
+    for prepared in batches:
         raise_if_cancelled(cancelled)
-        built = []
-        for new in batch:
-            if new.kind not in heads:
-                heads[new.kind] = matters.number_head(office, new.kind)  # refused when it has no series
-            built.append(_build(new, heads[new.kind], numbers, staff))
-        _write_batch(session, ids, built)
-        written.extend(item.row.number for item in built)
+        _store(session, prepared)
+        written.extend(prepared.numbers)
+        last = prepared.last_ids
         progress(len(written), total or len(written))
-    ids.move_sequences()
+    move_sequences(session, last)
     return written
 
