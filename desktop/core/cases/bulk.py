@@ -8,7 +8,12 @@ one place; ``tests/test_bulk.py`` compares a case written both ways, field by fi
 Each case is written as if one seat had entered it in one go: opened, its parties each followed by their
 agents, its mediators assigned, then its moves, each at its own time (``NewMove.moved_at``). The checks
 the services make on those calls are made here too (who may act, the workflow, the mediators), once per
-person rather than once per call."""
+person rather than once per call.
+
+Building needs the database only once: ``read_snapshot`` reads the office, the last serials and ids and
+the users under the ledger's lock, which the writer holds to the end. ``build_batches`` then makes each
+batch's rows, records and ledger entries from that alone (so another process may do it, as ``mediseal
+demo`` does for large runs), and ``write_built`` stores them."""
 
 from __future__ import annotations
 
