@@ -7,9 +7,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.config import Settings
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.permissions import Actor, Role
 from desktop.core.trust.sign_in import SignedInUser
+from desktop.ui.app import Launcher
 from desktop.ui.main_window import MainWindow
 
 
@@ -70,3 +72,22 @@ def settled(qtbot: QtBot, *views: QWidget, timeout: int = 20_000) -> None:
     """Wait until the views have read what they show (their ``loading`` ops are done)."""
     assert all(hasattr(view, "loading") for view in views), "each view says whether it is loading"
     qtbot.waitUntil(lambda: not any(view.loading for view in views), timeout=timeout)
+
+
+def launch_and_sign_in(qtbot: QtBot, settings: Settings, name: str, password: str,
+                       timeout: int = 20_000) -> tuple[Launcher, MainWindow]:
+    """Start the app on ``settings`` as a user would, sign in through its dialog, size the window to
+    1024×700; the launcher and the window, ready."""
+    launcher = Launcher(settings)
+    window = launcher.start()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: launcher.sign_in is not None and launcher.sign_in.isVisible(), timeout=timeout)
+    dialog = launcher.sign_in
+    assert dialog is not None
+    type_text(dialog.name_edit, name)
+    type_text(dialog.password_edit, password)
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(launcher.ready, timeout=timeout):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    window.resize(1024, 700)
+    return launcher, window

@@ -46,7 +46,6 @@ from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Role
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.verification.store import verify_store
-from desktop.ui.app import Launcher
 from desktop.ui.cases.moves import AssignDialog, MoveDialog
 from desktop.ui.cases.new_case_dialog import NewCaseDialog
 from desktop.ui.cases.page import REGISTER_TAB, CasesPage
@@ -56,8 +55,7 @@ from desktop.ui.cases.record_dialog import RecordDialog
 from desktop.ui.cases.register_model import DEADLINE, MEDIATORS, PARTIES, STATUS
 from desktop.ui.cases.workspace import CaseWorkspace
 from desktop.ui.framework.i18n import event_label, install_translator, label, remove_translators
-from desktop.ui.main_window import MainWindow
-from tests.qt_helpers import attached_window, settled, type_text
+from tests.qt_helpers import attached_window, launch_and_sign_in, settled, type_text
 from tests.test_cases import Committee
 
 COMMITTEE = "昆明市知识产权纠纷人民调解委员会"
@@ -105,21 +103,6 @@ def _choose(combo: QComboBox, data: object) -> None:
 
 def _set_date(edit: QWidget, day: date) -> None:
     edit.setDate(QDate(day.year, day.month, day.day))  # type: ignore[attr-defined]
-
-
-def _sign_in(qtbot: QtBot, settings: Settings) -> tuple[Launcher, MainWindow]:
-    launcher = Launcher(settings)
-    window = launcher.start()
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: launcher.sign_in is not None and launcher.sign_in.isVisible(), timeout=OP_TIMEOUT)
-    dialog = launcher.sign_in
-    assert dialog is not None
-    type_text(dialog.name_edit, MEDIATOR)
-    type_text(dialog.password_edit, MEDIATOR_PASSWORD)
-    with qtbot.waitSignal(launcher.ready, timeout=OP_TIMEOUT):
-        _click(qtbot, dialog.ok_button)
-    window.resize(1024, 700)
-    return launcher, window
 
 
 def _type_request(qtbot: QtBot, dialog: NewCaseDialog, text: str) -> None:
@@ -303,7 +286,7 @@ def test_a_mediator_registers_and_works_a_case_in_the_window_in_chinese(
     today = office_today()
     effective = today - timedelta(days=1)
     try:
-        launcher, window = _sign_in(qtbot, empty_settings)
+        launcher, window = launch_and_sign_in(qtbot, empty_settings, MEDIATOR, MEDIATOR_PASSWORD, OP_TIMEOUT)
         try:
             window.show_page("cases")
             page = window.cases_page

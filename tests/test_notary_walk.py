@@ -20,7 +20,6 @@ from desktop.core.trust import checkpoints, users
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Role
 from desktop.core.verification.ledger import verify_ledger
-from desktop.ui.app import Launcher
 from desktop.ui.cases.case_dialog import CaseDialog
 from desktop.ui.evidence.acquisition_dialog import AcquisitionDialog
 from desktop.ui.evidence.page import SEALED_BY, EvidencePage
@@ -28,7 +27,7 @@ from desktop.ui.evidence.preservation_dialog import PreservationDialog
 from desktop.ui.framework.i18n import event_label, install_translator, remove_translators
 from desktop.ui.ledger.page import LedgerPage
 from desktop.ui.main_window import MainWindow
-from tests.qt_helpers import settled, type_text
+from tests.qt_helpers import launch_and_sign_in, settled, type_text
 
 NOTARY = "lihua"
 NOTARY_PASSWORD = "notary-password-1"
@@ -62,21 +61,6 @@ def _box_button(box: QMessageBox, text: str) -> QPushButton:
     found = next((button for button in box.buttons() if button.text().replace("&", "") == text), None)
     assert isinstance(found, QPushButton), [button.text() for button in box.buttons()]
     return found
-
-
-def _sign_in(qtbot: QtBot, settings: Settings) -> tuple[Launcher, MainWindow]:
-    launcher = Launcher(settings)
-    window = launcher.start()
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: launcher.sign_in is not None and launcher.sign_in.isVisible(), timeout=OP_TIMEOUT)
-    dialog = launcher.sign_in
-    assert dialog is not None
-    type_text(dialog.name_edit, NOTARY)
-    type_text(dialog.password_edit, NOTARY_PASSWORD)
-    with qtbot.waitSignal(launcher.ready, timeout=OP_TIMEOUT):
-        _click(qtbot, dialog.ok_button)
-    window.resize(1024, 700)
-    return launcher, window
 
 
 def _create_key(qtbot: QtBot, window: MainWindow) -> None:
@@ -202,7 +186,7 @@ def test_a_notary_does_the_whole_evidence_job_in_the_window_in_chinese(
     locale = QLocale()
     assert install_translator(qapp, "zh_CN") is not None
     try:
-        launcher, window = _sign_in(qtbot, empty_settings)
+        launcher, window = launch_and_sign_in(qtbot, empty_settings, NOTARY, NOTARY_PASSWORD, OP_TIMEOUT)
         try:
             _create_key(qtbot, window)
             window.show_page("evidence")
