@@ -407,7 +407,7 @@ def cmd_party_edit(args: argparse.Namespace) -> int:
         identity, service = _identity(args, current.identity), _service(args, current.service)
         return parties.edit_party(session, actor, args.party, args.version, role, identity, service)
 
-    info = edit_record(args, lambda session: parties.party_history(session, args.party)[-1], save)
+    info = edit_record(args, lambda session: parties.current_party(session, args.party), save)
     if args.json:
         print_json(party_json(info))
     else:
@@ -468,7 +468,7 @@ def cmd_agent_edit(args: argparse.Namespace) -> int:
         value = _agent(args, current.agent, office_today())
         return parties.edit_agent(session, actor, args.agent, args.version, value)
 
-    info = edit_record(args, lambda session: parties.agent_history(session, args.agent)[-1], save)
+    info = edit_record(args, lambda session: parties.current_agent(session, args.agent), save)
     if args.json:
         print_json(agent_json(info))
     else:

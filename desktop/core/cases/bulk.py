@@ -44,7 +44,7 @@ from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, Role, require
 
 BATCH_CASES = 2000  # cases per batch: one multi-row insert per table and one ledger append each
-NAMES_SEPARATOR = parties.NAMES_SEPARATOR
+NAMES_SEPARATOR = matters.NAMES_SEPARATOR
 
 
 @dataclass(frozen=True, slots=True)

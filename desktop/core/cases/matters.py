@@ -103,6 +103,7 @@ CASE_TYPES = tuple(kind.value for kind in CaseType)  # the codes, in order (the 
 
 CASE_RECORD_TYPE = "case"
 CASE_SUBJECT_PREFIX = "case:"
+NAMES_SEPARATOR = "、"  # between the party or mediator names a case row keeps for the list
 CASE_RECORD_VERSION = 2
 TITLE_MAX = 200
 SUMMARY_MAX = 2000

@@ -15,11 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Agent as AgentRow
-from db.models import MediationCase, Party, RecordVersion, utc_now
+from db.models import MediationCase, Party, utc_now
 from desktop.core.cases import versions
 from desktop.core.cases.agents import Agent, ServiceAddress, agent, service_address
 from desktop.core.cases.identity import Origin
-from desktop.core.cases.matters import find_case, require_case_access
+from desktop.core.cases.matters import NAMES_SEPARATOR, find_case, require_case_access
 from desktop.core.cases.persons import Organisation, Person, organisation, person
 from desktop.core.cases.records import (
     agent_from_record,
@@ -39,7 +39,6 @@ PARTY_RECORD_TYPE = "party"
 CASE_AGENT_RECORD_TYPE = "case-agent"
 PARTY_SUBJECT_PREFIX = "party:"
 AGENT_SUBJECT_PREFIX = "agent:"
-NAMES_SEPARATOR = "、"
 
 
 class PartyRole(Vocabulary):
@@ -191,8 +190,7 @@ def edit_party(session: Session, actor: Actor, party_id: int, expected_version: 
     clean, address = checked_identity(identity), checked_service(service)
     ledger.lock(session)
     row = _party_row(session, party_id)
-    case = session.get(MediationCase, row.case_id)
-    assert case is not None  # a foreign key
+    case = _case_of(session, row.case_id)
     require_case_access(session, actor, case)
     versions.check_base(row.version, expected_version, row.name)
     current = _party_info(session, row, case.number)
@@ -207,19 +205,20 @@ def edit_party(session: Session, actor: Actor, party_id: int, expected_version: 
     return PartyInfo(row.id, case.number, chosen, clean, address, row.version, actor.name, moment)
 
 
-def _version_row(session: Session, subject: str, version: int) -> RecordVersion:
-    found = session.get(RecordVersion, (subject, version))
-    if found is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "Version {version} of {subject} is missing."),
-                       version=version, subject=subject)
-    return found
-
-
 def _party_info(session: Session, row: Party, number: str) -> PartyInfo:
-    stored = _version_row(session, party_subject(row.id), row.version)
-    return party_from_version(row.id, number, versions.Version(
-        stored.subject, stored.version, versions.load(stored.canonical), stored.record_sha256,
-        stored.saved_by, stored.saved_at))
+    return party_from_version(row.id, number, versions.version(session, party_subject(row.id), row.version))
+
+
+def current_party(session: Session, party_id: int) -> PartyInfo:
+    """A party as it stands now (its latest version)."""
+    row = _party_row(session, party_id)
+    return _party_info(session, row, _case_of(session, row.case_id).number)
+
+
+def _case_of(session: Session, case_id: int) -> MediationCase:
+    case = session.get(MediationCase, case_id)
+    assert case is not None  # a foreign key
+    return case
 
 
 def party_from_version(party_id: int, number: str, version: versions.Version) -> PartyInfo:
@@ -241,8 +240,7 @@ def list_parties(session: Session, number: str) -> list[PartyInfo]:
 def party_history(session: Session, party_id: int) -> list[PartyInfo]:
     """Every version of a party, oldest first."""
     row = _party_row(session, party_id)
-    case = session.get(MediationCase, row.case_id)
-    assert case is not None
+    case = _case_of(session, row.case_id)
     return [party_from_version(row.id, case.number, version)
             for version in versions.versions(session, party_subject(row.id))]
 
@@ -253,8 +251,7 @@ def add_agent(session: Session, actor: Actor, party_id: int, value: Agent,
     clean = checked_agent(value)
     ledger.lock(session)
     party = _party_row(session, party_id)
-    case = session.get(MediationCase, party.case_id)
-    assert case is not None
+    case = _case_of(session, party.case_id)
     require_case_access(session, actor, case)
     moment = now or utc_now()
     row = AgentRow(case_id=case.id, party_id=party.id, name=clean.name, version=1, created_by=actor.name,
@@ -271,11 +268,8 @@ def edit_agent(session: Session, actor: Actor, agent_id: int, expected_version: 
     """Save an agent's next version (``agent.edited``), with the same version check as parties."""
     clean = checked_agent(value)
     ledger.lock(session)
-    row = session.get(AgentRow, agent_id)
-    if row is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no agent number {id}."), id=agent_id)
-    case = session.get(MediationCase, row.case_id)
-    assert case is not None
+    row = _agent_row(session, agent_id)
+    case = _case_of(session, row.case_id)
     require_case_access(session, actor, case)
     versions.check_base(row.version, expected_version, row.name)
     current = _agent_info(session, row, case.number)
@@ -289,11 +283,27 @@ def edit_agent(session: Session, actor: Actor, agent_id: int, expected_version: 
     return AgentInfo(row.id, row.party_id, case.number, clean, row.version, actor.name, moment)
 
 
+def _agent_row(session: Session, agent_id: int) -> AgentRow:
+    row = session.get(AgentRow, agent_id)
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no agent number {id}."), id=agent_id)
+    return row
+
+
+def agent_from_version(row: AgentRow, number: str, version: versions.Version) -> AgentInfo:
+    """An agent as one of its versions recorded it."""
+    return AgentInfo(row.id, row.party_id, number, agent_from_record(version.record["agent"]),
+                     version.version, version.saved_by, version.saved_at)
+
+
 def _agent_info(session: Session, row: AgentRow, number: str) -> AgentInfo:
-    stored = _version_row(session, agent_subject(row.id), row.version)
-    record = versions.load(stored.canonical)
-    return AgentInfo(row.id, row.party_id, number, agent_from_record(record["agent"]), stored.version,
-                     stored.saved_by, stored.saved_at)
+    return agent_from_version(row, number, versions.version(session, agent_subject(row.id), row.version))
+
+
+def current_agent(session: Session, agent_id: int) -> AgentInfo:
+    """An agent as it stands now (its latest version)."""
+    row = _agent_row(session, agent_id)
+    return _agent_info(session, row, _case_of(session, row.case_id).number)
 
 
 def list_agents(session: Session, number: str) -> list[AgentInfo]:
@@ -305,11 +315,7 @@ def list_agents(session: Session, number: str) -> list[AgentInfo]:
 
 def agent_history(session: Session, agent_id: int) -> list[AgentInfo]:
     """Every version of an agent, oldest first."""
-    row = session.get(AgentRow, agent_id)
-    if row is None:
-        raise NotFound(QT_TRANSLATE_NOOP("errors", "There is no agent number {id}."), id=agent_id)
-    case = session.get(MediationCase, row.case_id)
-    assert case is not None
-    return [AgentInfo(row.id, row.party_id, case.number, agent_from_record(version.record["agent"]),
-                      version.version, version.saved_by, version.saved_at)
+    row = _agent_row(session, agent_id)
+    number = _case_of(session, row.case_id).number
+    return [agent_from_version(row, number, version)
             for version in versions.versions(session, agent_subject(row.id))]

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from db.models import Agent, CaseMediator, CaseMove, MediationCase, Party, User, utc_now
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import (
+    NAMES_SEPARATOR,
     case_subject,
     find_case,
     mediators_of,
@@ -28,6 +29,7 @@ from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, Role, require
+from desktop.core.trust.users import real_names
 
 MOVE_RECORD_TYPE = "case-move"
 MEDIATOR_RECORD_TYPE = "case-mediator"
@@ -205,17 +207,12 @@ def assign_mediator(session: Session, actor: Actor, number: str, mediator: str, 
                               assigned_by=actor.name, assigned_at=moment, record_sha256="")
     assignment.record_sha256 = record_digest(mediator_record(row.number, assignment))
     session.add(assignment)
-    row.mediator_names = "、".join(_display_names(session, (*assigned, mediator)))
+    known = real_names(session, (*assigned, mediator))
+    row.mediator_names = NAMES_SEPARATOR.join(known.get(login, login) for login in (*assigned, mediator))
     session.flush()
     ledger.append(session, actor.name, EventKind.CASE_MEDIATOR_ASSIGNED, case_subject(row.number),
                   assignment.record_sha256, now=moment)
     return Assignment(mediator, user.real_name or "", conflict, text, actor.name, moment)
-
-
-def _display_names(session: Session, logins: tuple[str, ...]) -> list[str]:
-    names = {row.name: row.real_name for row in session.execute(
-        select(User.name, User.real_name).where(User.name.in_(logins)))}
-    return [names.get(login) or login for login in logins]
 
 
 def assignments(session: Session, number: str) -> list[Assignment]:

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import RecordVersion
-from desktop.core.errors import QT_TRANSLATE_NOOP, NotAllowed
+from desktop.core.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound
 from desktop.core.integrity.canonical import canonical_bytes, record_digest
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
@@ -64,9 +64,22 @@ def load(canonical: str) -> dict[str, Any]:
     return record
 
 
+def _version(row: RecordVersion) -> Version:
+    return Version(row.subject, row.version, load(row.canonical), row.record_sha256, row.saved_by,
+                   row.saved_at)
+
+
+def version(session: Session, subject: str, number: int) -> Version:
+    """Version ``number`` of the record about ``subject``, else ``NotFound``."""
+    row = session.get(RecordVersion, (subject, number))
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "Version {version} of {subject} is missing."),
+                       version=number, subject=subject)
+    return _version(row)
+
+
 def versions(session: Session, subject: str) -> list[Version]:
     """Every version of the record about ``subject``, oldest first."""
     rows = session.scalars(select(RecordVersion).where(RecordVersion.subject == subject)
                            .order_by(RecordVersion.version))
-    return [Version(row.subject, row.version, load(row.canonical), row.record_sha256, row.saved_by,
-                    row.saved_at) for row in rows]
+    return [_version(row) for row in rows]

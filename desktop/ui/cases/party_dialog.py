@@ -88,7 +88,7 @@ def party_dialog(store: OpenStore, actor: Actor, number: str, parent: QWidget | 
     def latest() -> PartyInfo:
         assert info is not None
         with store.database.session_scope() as session:
-            return parties.party_history(session, info.id)[-1]
+            return parties.current_party(session, info.id)
 
     title = translate("PartyDialog", "Add Party") if info is None else \
         translate("PartyDialog", "Edit Party {name}").format(name=info.identity.name)
@@ -114,7 +114,7 @@ def agent_dialog(store: OpenStore, actor: Actor, party: PartyInfo, parent: QWidg
     def latest() -> AgentInfo:
         assert info is not None
         with store.database.session_scope() as session:
-            return parties.agent_history(session, info.id)[-1]
+            return parties.current_agent(session, info.id)
 
     title = translate("PartyDialog", "Add Agent") if info is None else \
         translate("PartyDialog", "Edit Agent {name}").format(name=info.agent.name)
