@@ -5,6 +5,7 @@ meanwhile is told, and nothing it typed is lost (an optimistic version check).""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from db.models import RecordVersion
 from desktop.core.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound
-from desktop.core.integrity.canonical import canonical_bytes, record_digest
+from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 
@@ -48,10 +49,10 @@ def check_base(current: int, expected: int | None, what: str) -> None:
 def save(session: Session, actor: str, kind: EventKind, subject: str, version: int,
          record: dict[str, Any], now: datetime) -> str:
     """Store version ``version`` of the record about ``subject`` and log it; returns its digest."""
-    digest = record_digest(record)
-    session.add(RecordVersion(subject=subject, version=version,
-                              canonical=canonical_bytes(record).decode("utf-8"), record_sha256=digest,
-                              saved_by=actor, saved_at=now))
+    canonical = canonical_bytes(record)
+    digest = hashlib.sha256(canonical).hexdigest()  # canonical.record_digest, from the bytes at hand
+    session.add(RecordVersion(subject=subject, version=version, canonical=canonical.decode("utf-8"),
+                              record_sha256=digest, saved_by=actor, saved_at=now))
     ledger.append(session, actor, kind, subject, digest, now=now)
     return digest
 

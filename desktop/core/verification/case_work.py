@@ -4,6 +4,7 @@ both ways, and each case's status and each party's and agent's current row again
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -164,8 +165,9 @@ def _check_versions(anchors: Anchors, where: Where, subject: str, stored: list[R
     latest: dict[str, Any] | None = None
     for index, version in enumerate(stored):
         latest = json.loads(version.canonical)
-        digest = record_digest(latest)
-        intact = canonical_bytes(latest).decode("utf-8") == version.canonical
+        canonical = canonical_bytes(latest)
+        digest = hashlib.sha256(canonical).hexdigest()
+        intact = canonical.decode("utf-8") == version.canonical
         entry = logged[index] if index < len(logged) else None
         if not intact or digest != version.record_sha256 or entry is None or entry.digest != digest:
             findings.append(where.finding(FindingCode.RECORD_VERSION_CHANGED, words(QT_TRANSLATE_NOOP(
