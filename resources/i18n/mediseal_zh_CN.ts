@@ -3666,6 +3666,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>没有案件“{number}”。</translation>
     </message>
     <message>
+        <source>Case {number} is closed and archived; its file is read-only.</source>
+        <translation>案件{number}已结案归档，卷宗只读。</translation>
+    </message>
+    <message>
         <source>{user} is not assigned to case {number}: only its mediators ({mediators}) and an administrator act on it.</source>
         <translation>{user}未被指派办理案件{number}：只有该案调解员（{mediators}）和管理员可以办理。</translation>
     </message>
@@ -4992,8 +4996,56 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>与其记录不符</translation>
     </message>
     <message>
+        <source>Application or registration form</source>
+        <translation>申请书或受理登记表</translation>
+    </message>
+    <message>
+        <source>Notice of rights and obligations</source>
+        <translation>权利义务告知书</translation>
+    </message>
+    <message>
+        <source>Identity papers</source>
+        <translation>身份证明</translation>
+    </message>
+    <message>
+        <source>Powers of attorney</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>Investigation records</source>
+        <translation>调查记录</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>证据</translation>
+    </message>
+    <message>
+        <source>Mediation minutes</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协议书</translation>
+    </message>
+    <message>
+        <source>Proof of performance</source>
+        <translation>履行凭证</translation>
+    </message>
+    <message>
+        <source>Follow-up records</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>Judicial-confirmation papers</source>
+        <translation>司法确认材料</translation>
+    </message>
+    <message>
+        <source>Note on the file</source>
+        <translation>卷宗情况说明</translation>
+    </message>
+    <message>
+        <source>Back cover</source>
+        <translation>封底</translation>
     </message>
     <message>
         <source>Case</source>
