@@ -176,7 +176,7 @@ def test_a_mediator_works_a_case_through_the_window(qtbot: QtBot, committee: Com
     deadlines = workspace.overview.deadlines.text()
     assert "申请司法确认期限" in deadlines and "剩余" in deadlines and "日" in deadlines, deadlines
     assert set(workspace.overview.move_buttons) == {CaseStatus.PERFORMING, CaseStatus.PERFORMED,
-                                                    CaseStatus.CONFIRMATION_APPLIED, CaseStatus.CLOSED}
+                                                    CaseStatus.CONFIRMATION_APPLIED}  # closing: archiving
     with store.database.session_scope() as session:
         moves = progress.history(session, number)
     assert [move.to_status for move in moves] == [CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION,

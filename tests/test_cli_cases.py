@@ -125,7 +125,8 @@ def test_a_mediator_registers_a_case_and_takes_it_to_an_agreement(cli: Cli) -> N
         ("registered", "accepted", "lihua"), ("accepted", "in-mediation", "lihua"),
         ("in-mediation", "agreement", "lihua")]
     assert [status["status"] for status in shown["allowed_moves"]] == \
-        ["performing", "performed", "confirmation-applied", "closed"]
+        ["performing", "performed", "confirmation-applied"]  # closing is archiving (case archive)
+    assert shown["may_archive"] is True
     assert [(mediator["mediator"], mediator["conflict"]) for mediator in shown["mediators"]] == \
         [("lihua", False)]
     first, second = shown["parties"]

@@ -335,14 +335,15 @@ def case_json(session: Session, number: str) -> dict[str, Any]:
     """A matter in full, as ``case show --json`` prints it."""
     from desktop.core.cases import matters, parties, progress
     from desktop.core.cases.deadlines import office_today
-    from desktop.core.cases.workflow import NEEDS_REASON, CaseStatus, allowed_moves
+    from desktop.core.cases.workflow import NEEDS_REASON, CaseStatus, may_archive, moves_by_hand
 
     row = matters.find_case(session, number)
     details = matters.details_of(session, row)
     status = CaseStatus(row.status)
     today = office_today()
     agents = parties.list_agents(session, row.number)
-    moves = allowed_moves(status) if row.kind == matters.MatterKind.MEDIATION else ()
+    mediation = row.kind == matters.MatterKind.MEDIATION
+    moves = moves_by_hand(status) if mediation else ()
     return {
         "number": row.number, "kind": row.kind, "type": details.case_type.value,
         "patent_kind": details.patent_kind.value if details.patent_kind else None,
@@ -367,6 +368,7 @@ def case_json(session: Session, number: str) -> dict[str, Any]:
                        "days_left": deadline.days_left(today)} for deadline in matters.deadlines_of(row)],
         "allowed_moves": [{"status": target.value, "needs_reason": target in NEEDS_REASON}
                           for target in moves],
+        "may_archive": mediation and may_archive(status),  # closing is archiving: `case archive`
     }
 
 
@@ -414,6 +416,8 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     print("\nMoves allowed now: " + (", ".join(
         target["status"] + (" (with --reason)" if target["needs_reason"] else "")
         for target in case["allowed_moves"]) or "none"))
+    if case["may_archive"]:
+        print(f"The file can be archived now (closing the case): mediseal case archive {case['number']}")
     return EXIT_OK
 
 

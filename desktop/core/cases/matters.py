@@ -410,14 +410,20 @@ def mediators_of(session: Session, case_id: int) -> tuple[str, ...]:
                                  .order_by(CaseMediator.id)))
 
 
+def require_open(row: MediationCase) -> None:
+    """Refuse any change to a closed and archived case (结案归档): its file is kept as archived. Evidence
+    intake, seals and preservation records check this too (they are not gated by ``require_case_access``)."""
+    if row.status == CaseStatus.CLOSED:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "Case {number} is closed and archived; its file is read-only."), number=row.number)
+
+
 def require_case_access(session: Session, actor: Actor, row: MediationCase) -> None:
     """Refuse an actor who may not act on this case: once mediators are assigned, only they and an
     administrator act on it; before, any case worker (a clerk registering it, a notary on a notarial
     matter). A closed and archived case (结案归档) is read-only for everyone: its file is kept as archived."""
     require(actor, Action.WORK_ON_CASE)
-    if row.status == CaseStatus.CLOSED:
-        raise NotAllowed(QT_TRANSLATE_NOOP(
-            "errors", "Case {number} is closed and archived; its file is read-only."), number=row.number)
+    require_open(row)
     if Role.ADMIN in actor.roles:
         return
     assigned = mediators_of(session, row.id)

@@ -20,6 +20,7 @@ from desktop.core.cases.matters import (
     mediators_of,
     refresh_deadline,
     require_case_access,
+    require_open,
 )
 from desktop.core.cases.workflow import CaseStatus, check_move
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
@@ -100,6 +101,12 @@ def move_case(session: Session, actor: Actor, number: str, target: CaseStatus | 
             number=row.number)
     current = CaseStatus(row.status)
     cleaned = check_move(current, wanted, reason)
+    if wanted is CaseStatus.CLOSED:
+        # A case is closed only by archiving its file (archive.archive_case), which checks the file and
+        # seals its contents in the same transaction.
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "Case {number} is closed by archiving its file (the Case file tab, or mediseal case "
+            "archive), not by a move."), number=row.number)
     moment = now or utc_now()
     today = office_today(moment)
     effective_on = date_of_effect(wanted, effective_on, row.received_on, today)
@@ -195,6 +202,7 @@ def assign_mediator(session: Session, actor: Actor, number: str, mediator: str, 
     if row.kind != MatterKind.MEDIATION:
         raise NotAllowed(QT_TRANSLATE_NOOP("errors", "{number} is a notarial matter: it has no mediators."),
                          number=row.number)
+    require_open(row)
     assigned = mediators_of(session, row.id)
     require_may_assign(actor, row.number, assigned, mediator)
     user = session.scalar(select(User).where(User.name == mediator))

@@ -65,6 +65,17 @@ def allowed_moves(current: CaseStatus) -> tuple[CaseStatus, ...]:
     return MOVES[current]
 
 
+def moves_by_hand(current: CaseStatus) -> tuple[CaseStatus, ...]:
+    """The moves a user makes with a move button or ``case move``: every allowed move but closing, which
+    is done by archiving the file (``archive.archive_case``)."""
+    return tuple(target for target in MOVES[current] if target is not S.CLOSED)
+
+
+def may_archive(current: CaseStatus) -> bool:
+    """Whether a case in ``current`` may be closed and archived now."""
+    return S.CLOSED in MOVES[current]
+
+
 def check_move(current: CaseStatus, target: CaseStatus, reason: str = "") -> str:
     """The move's reason as recorded (cleaned), or ``NotAllowed`` saying why the move is refused."""
     if target not in MOVES[current]:

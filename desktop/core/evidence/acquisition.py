@@ -25,6 +25,7 @@ class SourceKind(Vocabulary):
     VIDEO = "video", QT_TRANSLATE_NOOP("vocabulary", "Video")
     SCREEN_RECORDING = "screen-recording", QT_TRANSLATE_NOOP("vocabulary", "Screen recording")
     DOCUMENT = "document", QT_TRANSLATE_NOOP("vocabulary", "Document")
+    SCAN = "scan", QT_TRANSLATE_NOOP("vocabulary", "Scanned paper")  # 扫描件 (papers of the case file)
     OTHER = "other", QT_TRANSLATE_NOOP("vocabulary", "Other")
 
 

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import Blob, EvidenceItem, utc_now
-from desktop.core.cases.matters import find_case
+from desktop.core.cases.matters import find_case, require_open
 from desktop.core.errors import (
     QT_TRANSLATE_NOOP,
     Cancelled,
@@ -307,6 +307,7 @@ def _record(database: Database, actor: Actor, case_number: str, acquisition: Acq
         # or waits for this transaction; nothing is recorded after a sign-out entry.
         require_active(actor)
         case = find_case(session, case_number)
+        require_open(case)  # an archived case's file is closed: nothing more goes in
         now = utc_now()
         blobs = {stored.digests.sha256: stored.digests for stored in group}
         known = _known_blobs(session, list(blobs))
@@ -364,7 +365,7 @@ def ingest_files(database: Database, vault: Vault, actor: Actor, case_number: st
         require(actor, Action.SEAL_EVIDENCE)
     clean = validate_acquisition(acquisition or Acquisition())
     with database.session_scope() as session:
-        find_case(session, case_number)
+        require_open(find_case(session, case_number))
     batch = _expand(paths)
     files = batch.files
     feedback = _Feedback(progress, file_progress, len(files), sum(size for _path, size in files))

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import PreservationRecord, SigningKey, utc_now
-from desktop.core.cases.matters import find_case
+from desktop.core.cases.matters import find_case, require_open
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.evidence.acquisition import NOTE_MAX, TEXT_FIELD_MAX
 from desktop.core.evidence.items import find_item
@@ -133,6 +133,7 @@ def create_record(session: Session, actor: Actor, key: UnlockedKey, case_number:
     ledger.lock(session)
     require_usable_key(session, actor, key, sealed_at)
     case = find_case(session, case_number)
+    require_open(case)
     items = []
     for item_id in clean.item_ids:
         row, number = find_item(session, item_id)

@@ -13,7 +13,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import EvidenceItem, EvidenceSeal, utc_now
+from db.models import EvidenceItem, EvidenceSeal, MediationCase, utc_now
+from desktop.core.cases.matters import require_open
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
 from desktop.core.evidence.items import ItemId, SealInfo, find_item, item_record, subject
 from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
@@ -41,6 +42,10 @@ def seal_rows(session: Session, actor: Actor, key: UnlockedKey,
     sealed_at = now or utc_now()
     require_usable_key(session, actor, key, sealed_at)
     listed = list(items)
+    for case_id in sorted({row.case_id for row, _number in listed}):
+        case = session.get(MediationCase, case_id)
+        if case is not None:
+            require_open(case)  # an archived case's file is kept as archived
     ids = [row.id for row, _number in listed]
     already = set(session.scalars(select(EvidenceSeal.item_id).where(
         EvidenceSeal.item_id.in_(ids), EvidenceSeal.signer == actor.name)))

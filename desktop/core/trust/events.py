@@ -34,6 +34,11 @@ class EventKind(Vocabulary):
     CASE_UPDATED = "case.updated", QT_TRANSLATE_NOOP("vocabulary", "Case details changed")
     CASE_MOVED = "case.moved", QT_TRANSLATE_NOOP("vocabulary", "Case status changed")
     CASE_MEDIATOR_ASSIGNED = "case.mediator_assigned", QT_TRANSLATE_NOOP("vocabulary", "Mediator assigned")
+    # The case file (卷宗): a scanned paper filed into a part (logged under the item: its custody trail),
+    # the cover saved (subject ``file:<number>``), the file archived (归档; same subject).
+    CASE_PAPER_FILED = "case.paper_filed", QT_TRANSLATE_NOOP("vocabulary", "Paper filed in the case file")
+    CASE_COVER_SAVED = "case.cover_saved", QT_TRANSLATE_NOOP("vocabulary", "Case file cover saved")
+    CASE_ARCHIVED = "case.archived", QT_TRANSLATE_NOOP("vocabulary", "Case file archived")
     PARTY_ADDED = "party.added", QT_TRANSLATE_NOOP("vocabulary", "Party added")
     PARTY_EDITED = "party.edited", QT_TRANSLATE_NOOP("vocabulary", "Party changed")
     AGENT_ADDED = "agent.added", QT_TRANSLATE_NOOP("vocabulary", "Agent added")

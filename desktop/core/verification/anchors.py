@@ -31,7 +31,8 @@ KEY_KINDS = (EventKind.KEY_CREATED, EventKind.KEY_IMPORTED, EventKind.KEY_REVOKE
 ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.CASE_MOVED,
               EventKind.CASE_MEDIATOR_ASSIGNED, EventKind.PARTY_ADDED, EventKind.PARTY_EDITED,
               EventKind.AGENT_ADDED, EventKind.AGENT_EDITED, EventKind.EVIDENCE_INGESTED,
-              EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, *KEY_KINDS)
+              EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, EventKind.CASE_PAPER_FILED,
+              EventKind.CASE_COVER_SAVED, EventKind.CASE_ARCHIVED, *KEY_KINDS)
 
 
 class Logged(NamedTuple):

@@ -97,6 +97,27 @@ class FindingCode(Vocabulary):
         "vocabulary", "A version of a party's or agent's record the ledger records is missing")
     RECORD_ROW_CHANGED = "record-row-changed", QT_TRANSLATE_NOOP(
         "vocabulary", "A party or agent differs from its latest recorded version")
+    # The case file (卷宗): archive records, filed papers, covers.
+    ARCHIVE_CHANGED = "archive-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A case file's archive record was changed")
+    ARCHIVE_NOT_IN_LEDGER = "archive-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A case file's archiving was never logged in the ledger")
+    ARCHIVE_MISSING = "archive-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A case file's archive record the ledger records is missing")
+    ARCHIVE_DOCUMENT_CHANGED = "archive-document-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A record in an archived case file was changed after archiving")
+    ARCHIVE_DOCUMENT_MISSING = "archive-document-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A record in an archived case file is missing")
+    ARCHIVE_DOCUMENT_ADDED = "archive-document-added", QT_TRANSLATE_NOOP(
+        "vocabulary", "A record was added to a case file after archiving")
+    PAPER_CHANGED = "paper-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A paper's filing in the case file does not match the ledger")
+    PAPER_MISSING = "paper-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A paper's filing the ledger records is missing")
+    COVER_CHANGED = "cover-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A version of a case file's cover does not match the ledger")
+    COVER_MISSING = "cover-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A version of a case file's cover the ledger records is missing")
     # Evidence items and their files.
     ITEM_MISSING = "item-missing", QT_TRANSLATE_NOOP("vocabulary",
                                                      "An evidence item the ledger records is missing")

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import Agent, EvidenceItem, EvidenceSeal, MediationCase, Party, PreservationRecord
+from desktop.core.cases.cover import file_subject
 from desktop.core.cases.matters import case_subject
 from desktop.core.cases.parties import agent_subject, party_subject
 from desktop.core.evidence.items import subject as item_subject
@@ -20,6 +21,7 @@ from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_p
 from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust import ledger
 from desktop.core.verification import anchors as ledger_anchors
+from desktop.core.verification.archive import check_case_files
 from desktop.core.verification.case_work import check_case_work
 from desktop.core.verification.cases import check_cases
 from desktop.core.verification.evidence import BlobHashing, Item, check_evidence, evidence_bytes, load_items
@@ -109,7 +111,8 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
                                           .where(PreservationRecord.case_id == case_id)))
         party_ids = session.scalars(select(Party.id).where(Party.case_id == case_id))
         agent_ids = session.scalars(select(Agent.id).where(Agent.case_id == case_id))
-        subjects = [case_subject(case.number), *(item_subject(item.row.id) for item in items),
+        subjects = [case_subject(case.number), file_subject(case.number),
+                    *(item_subject(item.row.id) for item in items),
                     *(party_subject(party_id) for party_id in party_ids),
                     *(agent_subject(agent_id) for agent_id in agent_ids),
                     *(record_subject(record_id) for record_id in record_ids)]
@@ -132,6 +135,7 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
     cases, case_findings = check_cases(session, anchors, case_id)
     findings.extend(case_findings)
     findings.extend(check_case_work(session, anchors, case_id))
+    findings.extend(check_case_files(session, anchors, case_id))
     evidence = check_evidence(session, vault, items, anchors, keys.signers, case is None, hashing)
     findings.extend(evidence.findings)
     by_id = {item.row.id: item for item in items}

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cases.register import foreign_marks
-from desktop.core.cases.workflow import CaseStatus, allowed_moves
+from desktop.core.cases.workflow import CaseStatus, moves_by_hand
 from desktop.core.office.office import MatterKind
 from desktop.ui.cases.describe import amount_words, deadline_words
 from desktop.ui.cases.snapshot import CaseSnapshot
@@ -180,7 +180,7 @@ class Overview(QScrollArea):
                 widget.deleteLater()
         self.move_buttons = {}
         mediation = snapshot.info.kind is MatterKind.MEDIATION
-        targets = allowed_moves(status) if mediation else ()
+        targets = moves_by_hand(status) if mediation else ()
         reason = translate_error(snapshot.refusal) if snapshot.refusal is not None else ""
         for target in targets:
             button = QPushButton(label(target))
