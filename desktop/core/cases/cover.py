@@ -5,6 +5,7 @@ mediator types is a versioned record (``versions``, subject ``file:<number>``); 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -142,6 +143,11 @@ def mediation_dates(session: Session, row: MediationCase) -> tuple[date | None, 
     return start, end
 
 
+def _digest(canonical: str) -> str:
+    """The digest of a stored version from its text as stored now (a changed text shows)."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
 def cover_of(session: Session, row: MediationCase) -> CoverInfo:
     """The cover of a case's file now: the latest version set (or the defaults) and what is derived."""
     stored = _stored(session, row.number)
@@ -151,7 +157,7 @@ def cover_of(session: Session, row: MediationCase) -> CoverInfo:
     start, end = mediation_dates(session, row)
     archive = session.scalar(select(CaseArchive).where(CaseArchive.case_id == row.id))
     return CoverInfo(row.number, cover, stored.version if stored else 0,
-                     stored.record_sha256 if stored else "", stored.saved_by if stored else "",
+                     _digest(stored.canonical) if stored else "", stored.saved_by if stored else "",
                      stored.saved_at if stored else None, cover.file_name or row.title,
                      cover.file_number or row.number, tuple(names.get(login, login) for login in logins),
                      start, end, archive.archived_by if archive else "",

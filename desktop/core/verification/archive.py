@@ -97,14 +97,16 @@ def _check_archive(session: Session, anchors: Anchors, case: MediationCase, arch
     listed = parsed.get("documents")
     if not isinstance(listed, list):
         return findings
-    current = {document.reference: document for document in documents_of(session, case)}
-    named: set[str] = set()
+    # A document is named by its part and reference: a paper moved to another part is not the same entry.
+    current = {(document.part.value, document.reference): document
+               for document in documents_of(session, case)}
+    named: set[tuple[str, str]] = set()
     for entry in listed:
         if not isinstance(entry, dict):
             continue
         reference, title = str(entry.get("reference", "")), str(entry.get("title", ""))
-        named.add(reference)
-        now = current.get(reference)
+        named.add((str(entry.get("part", "")), reference))
+        now = current.get((str(entry.get("part", "")), reference))
         if now is None:
             findings.append(where.finding(FindingCode.ARCHIVE_DOCUMENT_MISSING, words(QT_TRANSLATE_NOOP(
                 "findings", "“{title}” ({reference}), archived in it, is no longer in the store"),
@@ -113,8 +115,8 @@ def _check_archive(session: Session, anchors: Anchors, case: MediationCase, arch
             findings.append(where.finding(FindingCode.ARCHIVE_DOCUMENT_CHANGED, words(QT_TRANSLATE_NOOP(
                 "findings", "“{title}” ({reference}) was changed after the file was archived"),
                 title=title, reference=reference), expected=str(entry.get("sha256")), found=now.sha256))
-    for reference, document in current.items():
-        if reference not in named:
+    for (part, reference), document in current.items():
+        if (part, reference) not in named:
             findings.append(where.finding(FindingCode.ARCHIVE_DOCUMENT_ADDED, words(QT_TRANSLATE_NOOP(
                 "findings", "“{title}” ({reference}) was added after the file was archived"),
                 title=document.title, reference=reference), found=document.sha256))
