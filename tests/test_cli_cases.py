@@ -26,7 +26,7 @@ LICENCE = "15301201910123456"  # a lawyer's practising certificate: 17 digits
 CASE_KEYS = {"number", "kind", "type", "patent_kind", "title", "summary", "requests", "amount_claimed",
              "received", "source", "court", "court_case_number", "procedure", "time_limit_days", "cites",
              "status", "revision", "foreign_related", "created_by", "created_at", "parties", "mediators",
-             "history", "deadlines", "allowed_moves"}
+             "history", "deadlines", "allowed_moves", "may_archive"}
 LIST_KEYS = {"number", "kind", "type", "title", "parties", "status", "mediators", "received",
              "next_deadline", "foreign_related"}
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from desktop.cli.commands.case_file import register_file_commands
 from desktop.cli.commands.parties import (
     agent_json,
     edit_record,
@@ -83,7 +84,7 @@ def optional_member(vocabulary: type[V], text: str | None, option: str) -> V | N
 
 def register(commands: Any) -> None:
     case = commands.add_parser("case", help="matters: mediation cases (调解案件) and notarial matters "
-                               "(公证事项): new, list, show, edit, move, assign")
+                               "(公证事项): new, list, show, edit, move, assign, file, paper, cover, archive")
     group = case.add_subparsers(dest="case_command", metavar="ACTION", required=True, parser_class=type(case))
     new = add_command(group, "new", "open a matter, received today unless --received says otherwise; prints "
                       "its number as the last line (with --json, the case as `case show --json` gives it)",
@@ -161,6 +162,7 @@ def register(commands: Any) -> None:
                              help="the conflict the mediator discloses (the parties are told of it)")
     add_user_option(assign, "the user acting (the mediator themself, or an administrator)")
     add_json_option(assign)
+    register_file_commands(group)  # file, paper, cover, archive: the case file (卷宗)
 
 
 def _add_detail_options(parser: argparse.ArgumentParser, *, new_case: bool) -> None:
