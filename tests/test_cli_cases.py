@@ -140,7 +140,8 @@ def test_a_mediator_registers_a_case_and_takes_it_to_an_agreement(cli: Cli) -> N
 
     plain = _ok(cli("case", "show", number)).out
     for expected in (number, "Parties:", "张丽", "赵敏", "confirmation", last_day.isoformat(),
-                     "Moves allowed now: performing, performed, confirmation-applied, closed"):
+                     "Moves allowed now: performing, performed, confirmation-applied\n"
+                     "The file can be archived now"):
         assert expected in plain
     refused = cli("case", "move", number, "in-mediation")
     assert refused.code == EXIT_REFUSED
