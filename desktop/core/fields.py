@@ -81,6 +81,13 @@ class Field(Vocabulary):
     ACQUIRED_BY = "acquired_by", QT_TRANSLATE_NOOP("vocabulary", "Acquired by")  # 取证人
     DEVICE = "device", QT_TRANSLATE_NOOP("vocabulary", "Device or software")
     NOTE = "note", QT_TRANSLATE_NOOP("vocabulary", "Note")
+    # The case file (卷宗) and its cover.
+    PART = "part", QT_TRANSLATE_NOOP("vocabulary", "Part of the file")  # 卷宗部分
+    FILE_NAME = "file_name", QT_TRANSLATE_NOOP("vocabulary", "File name")  # 卷宗名称
+    FILE_NUMBER = "file_number", QT_TRANSLATE_NOOP("vocabulary", "File number")  # 卷宗号
+    RETENTION = "retention", QT_TRANSLATE_NOOP("vocabulary", "Retention period")  # 保管期限
+    NOTES = "notes", QT_TRANSLATE_NOOP("vocabulary", "Notes")  # 备注
+    FILE_NOTE = "file_note", QT_TRANSLATE_NOOP("vocabulary", "Note on the file")  # 卷宗情况说明
     # Preservation records (保全证据记录)
     PLACE = "place", QT_TRANSLATE_NOOP("vocabulary", "Place")
     APPLICANT = "applicant", QT_TRANSLATE_NOOP("vocabulary", "Applicant")

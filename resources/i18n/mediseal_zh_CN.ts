@@ -291,6 +291,169 @@
     </message>
 </context>
 <context>
+    <name>CaseFileView</name>
+    <message>
+        <source>Part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Digest (SHA-256)</source>
+        <translation>摘要（SHA-256）</translation>
+    </message>
+    <message>
+        <source>Add Scanned &amp;Papers…</source>
+        <translation>添加扫描件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Into part:</source>
+        <translation>归入：</translation>
+    </message>
+    <message>
+        <source>&amp;Save Cover</source>
+        <translation>保存封面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>卷宗封面</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>卷宗名称：</translation>
+    </message>
+    <message>
+        <source>File number:</source>
+        <translation>卷宗号：</translation>
+    </message>
+    <message>
+        <source>Retention:</source>
+        <translation>保管期限：</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Note on the file:</source>
+        <translation>卷宗情况说明：</translation>
+    </message>
+    <message>
+        <source>Why the file is archived incomplete</source>
+        <translation>材料不全仍归档的理由</translation>
+    </message>
+    <message>
+        <source>&amp;Archive File…</source>
+        <translation>归档(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Archiving</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>{user}, {time}</source>
+        <translation>{user}，{time}</translation>
+    </message>
+    <message>
+        <source>not archived yet</source>
+        <translation>尚未归档</translation>
+    </message>
+    <message>
+        <source>Mediators: {names}
+Mediation: {dates}
+Filed by: {filed}</source>
+        <translation>调解员：{names}
+调解日期：{dates}
+立卷：{filed}</translation>
+    </message>
+    <message>
+        <source>Archived: the case is closed and its file read-only.</source>
+        <translation>已归档：案件已结案，卷宗只读。</translation>
+    </message>
+    <message>
+        <source>Missing: {parts}. A reason is needed to archive the file as it is.</source>
+        <translation>缺少：{parts}。材料不全归档须填写理由。</translation>
+    </message>
+    <message>
+        <source>The file is complete.</source>
+        <translation>卷宗材料齐全。</translation>
+    </message>
+    <message>
+        <source>{present} of {total} parts present; {missing} required part(s) missing.</source>
+        <translation>共 {total} 部分，已有 {present} 部分；缺必备材料 {missing} 项。</translation>
+    </message>
+    <message>
+        <source>Required because the case has an agent (授权委托书).</source>
+        <translation>本案有委托代理人，须附授权委托书。</translation>
+    </message>
+    <message>
+        <source>Required because an agreement was reached.</source>
+        <translation>本案已达成协议，须附协议书。</translation>
+    </message>
+    <message>
+        <source>Present ({count})</source>
+        <translation>已有（{count}）</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺</translation>
+    </message>
+    <message>
+        <source>{state} · required</source>
+        <translation>{state} · 必备</translation>
+    </message>
+    <message>
+        <source>{state} · required (agent)</source>
+        <translation>{state} · 必备（有代理人）</translation>
+    </message>
+    <message>
+        <source>{state} · required (agreement)</source>
+        <translation>{state} · 必备（已达成协议）</translation>
+    </message>
+    <message>
+        <source>The case closes after its outcome: it cannot be archived from “{status}”.</source>
+        <translation>案件有结果后方可结案：处于“{status}”时不能归档。</translation>
+    </message>
+    <message>
+        <source>Add scanned papers</source>
+        <translation>添加扫描件</translation>
+    </message>
+    <message>
+        <source>Adding {count} scanned paper(s)</source>
+        <translation>正在添加 {count} 份扫描件</translation>
+    </message>
+    <message>
+        <source>Not taken in: {names}</source>
+        <translation>未入库：{names}</translation>
+    </message>
+    <message>
+        <source>The file is incomplete (missing: {parts}): give the reason to archive it as it is.</source>
+        <translation>卷宗材料不全（缺少：{parts}）：请填写仍予归档的理由。</translation>
+    </message>
+    <message>
+        <source>Archive the Case File</source>
+        <translation>卷宗归档</translation>
+    </message>
+    <message>
+        <source>Archive the file of {number} and close the case? Nothing in the case can be changed afterwards.</source>
+        <translation>将 {number} 的卷宗归档并结案？归档后本案任何内容均不能再修改。</translation>
+    </message>
+    <message>
+        <source>Archiving the case file…</source>
+        <translation>正在归档卷宗…</translation>
+    </message>
+</context>
+<context>
     <name>CaseWords</name>
     <message>
         <source>{amount} yuan ({capitals})</source>
@@ -486,6 +649,10 @@
     <message>
         <source>&amp;Timeline</source>
         <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Case &amp;File</source>
+        <translation>卷宗(&amp;F)</translation>
     </message>
     <message>
         <source>{number}  {title}  ({status})</source>
@@ -3510,6 +3677,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>只有达成协议时才记录生效日期。</translation>
     </message>
     <message>
+        <source>Case {number} is closed by archiving its file (the Case file tab, or mediseal case archive), not by a move.</source>
+        <translation>案件 {number} 须通过卷宗归档结案（“卷宗”标签页或 mediseal case archive），不能直接变更状态。</translation>
+    </message>
+    <message>
         <source>{number} is a notarial matter: it has no mediators.</source>
         <translation>{number}是公证事项，不指派调解员。</translation>
     </message>
@@ -3698,8 +3869,24 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>取证时间不能晚于现在（{time}）。</translation>
     </message>
     <message>
+        <source>“{value}” is not a part of the case file that takes papers; use one of: {parts}.</source>
+        <translation>“{value}”不是可归入材料的卷宗部分；可用：{parts}。</translation>
+    </message>
+    <message>
+        <source>{number} is a notarial matter: it keeps no case file of a mediation.</source>
+        <translation>{number} 是公证事项，没有调解卷宗。</translation>
+    </message>
+    <message>
         <source>There is no evidence item {item}.</source>
         <translation>没有第 {item} 号证据。</translation>
+    </message>
+    <message>
+        <source>Evidence item {item} belongs to another case; only an item of {number} is filed in its file.</source>
+        <translation>证据 {item} 属于其他案件；只有 {number} 的证据可归入本卷宗。</translation>
+    </message>
+    <message>
+        <source>Evidence item {item} is already filed in “{part}”; a filing is never changed.</source>
+        <translation>证据 {item} 已归入“{part}”；归卷后不能更改。</translation>
     </message>
     <message>
         <source>“{name}” changed while it was being read; nothing was stored. Take it in again once nothing is writing to it.</source>
@@ -4044,6 +4231,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The sample data needs its staff ({names}): give their initial password.</source>
         <translation>演示数据需要其工作人员（{names}）：请提供他们的初始密码。</translation>
+    </message>
+    <message>
+        <source>The file of case {number} was archived already (by {user}, {time}); it is archived once.</source>
+        <translation>案件 {number} 的卷宗已归档（{user}，{time}），不能重复归档。</translation>
+    </message>
+    <message>
+        <source>The file of case {number} is incomplete (missing: {parts}); give a reason to archive it as it is.</source>
+        <translation>案件 {number} 的卷宗材料不全（缺少：{parts}）；须填写理由方可归档。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a retention period; use one of: {values}.</source>
+        <translation>“{value}”不是保管期限；可用：{values}。</translation>
     </message>
 </context>
 <context>
@@ -4440,6 +4639,50 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>the ledger records its creation (entry {entry}) but the store no longer holds it</source>
         <translation>存证日志记载了其创建（第 {entry} 条），但数据库中已没有该用户</translation>
     </message>
+    <message>
+        <source>the case file of {case}</source>
+        <translation>案件 {case} 的卷宗</translation>
+    </message>
+    <message>
+        <source>the ledger records its archiving (entry {seq}) but the store no longer holds the archive record</source>
+        <translation>存证日志记有其归档（第 {seq} 条），但归档记录已不在库中</translation>
+    </message>
+    <message>
+        <source>its archive record was never logged in the ledger</source>
+        <translation>其归档记录从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>its archive record does not match the entry that logged it (entry {seq})</source>
+        <translation>其归档记录与记载它的日志条目（第 {seq} 条）不符</translation>
+    </message>
+    <message>
+        <source>“{title}” ({reference}), archived in it, is no longer in the store</source>
+        <translation>归档时在卷的“{title}”（{reference}）已不在库中</translation>
+    </message>
+    <message>
+        <source>“{title}” ({reference}) was changed after the file was archived</source>
+        <translation>“{title}”（{reference}）在归档后被改动</translation>
+    </message>
+    <message>
+        <source>“{title}” ({reference}) was added after the file was archived</source>
+        <translation>“{title}”（{reference}）在归档后被加入</translation>
+    </message>
+    <message>
+        <source>the filing of evidence item {item} in part “{part}” does not match the entry that logged it</source>
+        <translation>证据 {item} 归入“{part}”的记录与记载它的日志条目不符</translation>
+    </message>
+    <message>
+        <source>the ledger records a filing of evidence item {item} the store no longer holds</source>
+        <translation>存证日志记有证据 {item} 的归卷，但库中已无此记录</translation>
+    </message>
+    <message>
+        <source>version {version} of its cover does not match the entry that logged it</source>
+        <translation>其封面第 {version} 版与记载它的日志条目不符</translation>
+    </message>
+    <message>
+        <source>the ledger records a version of its cover (entry {seq}) the store no longer holds</source>
+        <translation>存证日志记有其封面的一个版本（第 {seq} 条），但库中已无此版本</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -4522,6 +4765,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Mediator assigned</source>
         <translation>指派调解员</translation>
+    </message>
+    <message>
+        <source>Paper filed in the case file</source>
+        <translation>材料归卷</translation>
+    </message>
+    <message>
+        <source>Case file cover saved</source>
+        <translation>卷宗封面保存</translation>
+    </message>
+    <message>
+        <source>Case file archived</source>
+        <translation>卷宗归档</translation>
     </message>
     <message>
         <source>Party added</source>
@@ -4704,6 +4959,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>文档</translation>
     </message>
     <message>
+        <source>Scanned paper</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -4866,6 +5125,46 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A party or agent differs from its latest recorded version</source>
         <translation>当事人或代理人与其最近记载的版本不符</translation>
+    </message>
+    <message>
+        <source>A case file&apos;s archive record was changed</source>
+        <translation>卷宗归档记录被改动</translation>
+    </message>
+    <message>
+        <source>A case file&apos;s archiving was never logged in the ledger</source>
+        <translation>卷宗归档从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>A case file&apos;s archive record the ledger records is missing</source>
+        <translation>存证日志记载的卷宗归档记录缺失</translation>
+    </message>
+    <message>
+        <source>A record in an archived case file was changed after archiving</source>
+        <translation>已归档卷宗中的记录在归档后被改动</translation>
+    </message>
+    <message>
+        <source>A record in an archived case file is missing</source>
+        <translation>已归档卷宗中的记录缺失</translation>
+    </message>
+    <message>
+        <source>A record was added to a case file after archiving</source>
+        <translation>卷宗归档后被加入记录</translation>
+    </message>
+    <message>
+        <source>A paper&apos;s filing in the case file does not match the ledger</source>
+        <translation>材料归卷记录与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A paper&apos;s filing the ledger records is missing</source>
+        <translation>存证日志记载的材料归卷记录缺失</translation>
+    </message>
+    <message>
+        <source>A version of a case file&apos;s cover does not match the ledger</source>
+        <translation>卷宗封面的某一版本与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A version of a case file&apos;s cover the ledger records is missing</source>
+        <translation>存证日志记载的卷宗封面版本缺失</translation>
     </message>
     <message>
         <source>An evidence item the ledger records is missing</source>
@@ -5444,6 +5743,26 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>备注</translation>
     </message>
     <message>
+        <source>Part of the file</source>
+        <translation>卷宗部分</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>卷宗名称</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>卷宗号</translation>
+    </message>
+    <message>
+        <source>Retention period</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Place</source>
         <translation>地点</translation>
     </message>
@@ -5582,6 +5901,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Receive payments</source>
         <translation>代为领取款项</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必备</translation>
+    </message>
+    <message>
+        <source>Required: the case has an agent</source>
+        <translation>必备：本案有委托代理人</translation>
+    </message>
+    <message>
+        <source>Required: an agreement was reached</source>
+        <translation>必备：本案已达成协议</translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Long term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>Short term</source>
+        <translation>短期</translation>
+    </message>
+    <message>
+        <source>30 years</source>
+        <translation>定期30年</translation>
+    </message>
+    <message>
+        <source>10 years</source>
+        <translation>定期10年</translation>
     </message>
 </context>
 </TS>

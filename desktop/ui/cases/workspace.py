@@ -20,6 +20,7 @@ from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.trust.users import real_names
+from desktop.ui.cases.case_file_view import CaseFileView
 from desktop.ui.cases.details_form import DetailsForm, StoredDetails
 from desktop.ui.cases.moves import AssignDialog, MoveDialog
 from desktop.ui.cases.overview import Overview
@@ -71,6 +72,8 @@ class CaseWorkspace(QWidget):
         self.parties = PartiesView(self.add_party, self.add_agent, self.edit_record, self.show_history)
         self.evidence = EvidencePage(store, signed_in, case_number=number)
         self.timeline = TimelineView()
+        self.case_file = CaseFileView(store, signed_in, number)
+        self.case_file.changed.connect(self._saved)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setUsesScrollButtons(False)
@@ -78,6 +81,7 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.parties, self.tr("&Parties and Agents"))
         self.tabs.addTab(self.evidence, self.tr("&Evidence"))
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
+        self.tabs.addTab(self.case_file, self.tr("Case &File"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.read_only)
@@ -102,12 +106,14 @@ class CaseWorkspace(QWidget):
 
     @property
     def loading(self) -> bool:
-        return self.reader.loading or self.history_op is not None or self.evidence.loading
+        return (self.reader.loading or self.history_op is not None or self.evidence.loading
+                or self.case_file.loading)
 
     def set_user(self, signed_in: SignedInUser) -> None:
         """Another sign-in: read the case again for them."""
         self.signed_in = signed_in
         self.evidence.set_user(signed_in)
+        self.case_file.set_user(signed_in)
         self.refresh()
 
     # --- reading ----------------------------------------------------------------------------------
