@@ -154,7 +154,7 @@ class _EvidencePlan:
             self.wanted_notarial -= 1
         else:
             if self.wanted_mediation <= 0 or not planned.mediators or case.status in (
-                    CaseStatus.REGISTERED, CaseStatus.NOT_ACCEPTED):
+                    CaseStatus.REGISTERED, CaseStatus.NOT_ACCEPTED, CaseStatus.CLOSED):  # closed: archived
                 return
             self.wanted_mediation -= 1
         self.chosen.append((index, planned.opened_by, case.parties[0].name, case.title, planned.opened_at))
