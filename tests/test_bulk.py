@@ -63,6 +63,8 @@ def _chosen() -> list[bulk.NewCase]:
     wanted: dict[str, bulk.NewCase] = {}
     for case in demo_cases(400, 7, TODAY):
         planned = demo.plan_case(case, TODAY, NOW)
+        if any(move.target is CaseStatus.CLOSED for move in planned.moves):
+            continue  # the services close a case only by archiving its file, which bulk does not write
         tests = {"agents": any(party.agents for party in planned.parties),
                  "colleague": len(planned.mediators) == 2,
                  "conflict": any(assignment.conflict for assignment in planned.mediators),
