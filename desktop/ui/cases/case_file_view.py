@@ -190,9 +190,19 @@ class CaseFileView(QWidget):
         scroll.setWidget(right_panel)
         scroll.setMinimumWidth(300)
 
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addWidget(scroll, 2)
+        # The whole tab scrolls when the window is small (1024×700), so that it never squeezes the
+        # workspace's other tabs, which share its height.
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        columns.addLayout(left, 3)
+        columns.addWidget(scroll, 2)
+        outer = QScrollArea()
+        outer.setWidgetResizable(True)
+        outer.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(outer)
         self.reader: LatestRead[FileView] = LatestRead(self, self._read_task, self._show)
         Refresher(self, lambda changes: changes.cases or changes.evidence, self.refresh)
         self.refresh()

@@ -147,7 +147,13 @@ class Overview(QScrollArea):
         """Texts changed and rows shown or hidden: each box asks for its height again (the page's layout
         kept a box's height for its width from before, and squeezed the rows into it)."""
         for box in self.boxes:
+            box_layout = box.layout()
+            if box_layout is not None:
+                box_layout.invalidate()
             box.updateGeometry()
+        content_layout = self.widget().layout()
+        if content_layout is not None:
+            content_layout.invalidate()
 
     def _show_deadlines(self, snapshot: CaseSnapshot) -> None:
         if not snapshot.deadlines:
