@@ -31,7 +31,9 @@ KEY_KINDS = (EventKind.KEY_CREATED, EventKind.KEY_IMPORTED, EventKind.KEY_REVOKE
 ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.CASE_MOVED,
               EventKind.CASE_MEDIATOR_ASSIGNED, EventKind.PARTY_ADDED, EventKind.PARTY_EDITED,
               EventKind.AGENT_ADDED, EventKind.AGENT_EDITED, EventKind.EVIDENCE_INGESTED,
-              EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, *KEY_KINDS)
+              EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, *KEY_KINDS,
+              EventKind.OUTCOME_RECORDED, EventKind.OUTCOME_CORRECTED, EventKind.OBLIGATION_ADDED,
+              EventKind.PERFORMANCE_DONE, EventKind.VISIT_RECORDED)
 
 
 class Logged(NamedTuple):
