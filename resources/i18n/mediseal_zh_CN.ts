@@ -2155,6 +2155,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>已登记的履行情况：</translation>
     </message>
     <message>
+        <source>{kind}: {details}</source>
+        <translation>{kind}：{details}</translation>
+    </message>
+    <message>
         <source>Instalment {seq}</source>
         <translation>第{seq}期</translation>
     </message>

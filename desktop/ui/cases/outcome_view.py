@@ -154,7 +154,8 @@ class OutcomeView(QWidget):
                                     str(found.next_due or ""), label(state)])
             item.setData(PARTY, ID_ROLE, found.id)
             if found.description:
-                item.setText(WHAT, f"{label(found.kind)}: {found.description}")
+                item.setText(WHAT, self.tr("{kind}: {details}").format(kind=label(found.kind),
+                                                                       details=found.description))
             if state is ObligationState.OVERDUE:
                 item.setForeground(STATE, QBrush(QColor(ERROR_COLOUR)))
             if len(found.instalments) > 1:

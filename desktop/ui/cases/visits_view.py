@@ -116,7 +116,11 @@ class VisitsView(QWidget):
         self.tree.setWordWrap(True)
         self.tree.setHeaderLabels([self.tr("Date"), self.tr("Visited by"), self.tr("Matter"),
                                    self.tr("What was found")])
-        self.tree.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.add_button = QPushButton(self.tr("Add Visit…"))
         self.add_button.setObjectName("addVisit")
         self.add_button.clicked.connect(lambda _checked=False: self.add_visit())
