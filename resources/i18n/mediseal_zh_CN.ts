@@ -6058,6 +6058,54 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>证据</translation>
     </message>
     <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Date the mediator signed</source>
+        <translation>调解员签名日期</translation>
+    </message>
+    <message>
+        <source>Content of the agreement</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Date done</source>
+        <translation>履行日期</translation>
+    </message>
+    <message>
+        <source>Proof files</source>
+        <translation>履行凭证</translation>
+    </message>
+    <message>
+        <source>Date of the visit</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>回访事项</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>

@@ -146,8 +146,8 @@ def stored_record(record: dict[str, Any]) -> tuple[str, str]:
     return data.decode("utf-8"), hashlib.sha256(data).hexdigest()
 
 
-def _future(field_name: str, given: date) -> InvalidInput:
-    return InvalidInput(QT_TRANSLATE_NOOP("errors", "The date {given} is still to come."), field=field_name,
+def _future(field: str, given: date) -> InvalidInput:
+    return InvalidInput(QT_TRANSLATE_NOOP("errors", "The date {given} is still to come."), field=field,
                         given=given.isoformat())
 
 

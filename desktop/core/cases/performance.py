@@ -190,9 +190,9 @@ def _open_case(session: Session, actor: Actor, row: MediationCase) -> None:
             "“{status}”."), number=row.number, status=CaseStatus(row.status).label)
 
 
-def _before_effect(field_name: str, given: date, effective_on: date) -> InvalidInput:
+def _before_effect(field: str, given: date, effective_on: date) -> InvalidInput:
     return InvalidInput(QT_TRANSLATE_NOOP(
-        "errors", "{given} is before the agreement took effect ({effective})."), field=field_name,
+        "errors", "{given} is before the agreement took effect ({effective})."), field=field,
         given=given.isoformat(), effective=effective_on.isoformat())
 
 
