@@ -217,3 +217,30 @@ def test_verify_names_a_changed_performance(agreed: Mediation) -> None:
     behind_the_triggers(agreed.store, "performance_instalment",
                         "UPDATE performance_instalment SET amount = 5000 WHERE seq = 1")
     assert sorted(agreed.findings()) == ["obligation-changed", "performance-changed"]
+
+
+def test_verify_names_a_removed_proof_and_a_lost_obligation(agreed: Mediation, tmp_path: Path) -> None:
+    apology = _add(agreed, ObligationInput(agreed.respondent, ObligationKind.APOLOGY, "致歉", due_on=TODAY))
+    receipt = tmp_path / "致歉截图.png"
+    receipt.write_bytes(b"\x89PNG\r\n\x1a\n proof")
+    record_done_with_files(agreed.database, agreed.vault, agreed.lihua, DoneInput(apology, TODAY, "已致歉"),
+                           [receipt])
+    behind_the_triggers(agreed.store, "performance_proof", "DELETE FROM performance_proof")
+    with agreed.database.session_scope() as session:
+        from desktop.core.verification.store import verify_store
+        scoped = verify_store(session, agreed.vault, agreed.number)
+    assert [finding.code for finding in scoped.findings] == ["performance-changed"]
+    assert scoped.findings[0].expected == "['1']" and scoped.findings[0].found == "[]"
+    behind_the_triggers(agreed.store, "performance_done", "DELETE FROM performance_done")
+    assert agreed.findings() == ["performance-missing"]
+
+
+def test_a_case_before_the_court_records_performance_without_a_move(agreed: Mediation) -> None:
+    listings = _add(agreed, ObligationInput(agreed.respondent, ObligationKind.REMOVE_LISTINGS,
+                                            due_on=date(2026, 11, 30)))
+    with agreed.database.session_scope() as session:
+        progress.move_case(session, agreed.lihua, agreed.number, CaseStatus.CONFIRMATION_APPLIED, now=NOW)
+    # The workflow allows no move from 申请司法确认 to 已履行: the performance is recorded, the case stays.
+    assert _done(agreed, DoneInput(listings, TODAY, "已下架")) is None
+    assert agreed.status() is CaseStatus.CONFIRMATION_APPLIED
+    assert agreed.findings() == []

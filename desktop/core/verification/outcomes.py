@@ -45,18 +45,43 @@ def _iso(value: Any) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _outcome_facts(session: Session, row: Any, record: dict[str, Any]) -> Facts:
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """The rows that belong to records, read once: instalments by obligation, proof items by performance."""
+
+    instalments: dict[int, list[dict[str, Any]]]
+    proofs: dict[int, list[str]]
+
+
+def _load_parts(session: Session, case_id: int | None) -> _Parts:
+    instalments: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    query = (select(PerformanceInstalment)
+             .join(PerformanceObligation, PerformanceObligation.id == PerformanceInstalment.obligation_id)
+             .order_by(PerformanceInstalment.obligation_id, PerformanceInstalment.seq))
+    if case_id is not None:
+        query = query.where(PerformanceObligation.case_id == case_id)
+    for part in session.scalars(query):
+        instalments[part.obligation_id].append({"amount": _amount(part.amount),
+                                                "due_on": part.due_on.isoformat()})
+    proofs: dict[int, list[str]] = defaultdict(list)
+    listed = select(PerformanceProof.done_id, PerformanceProof.item_id).join(
+        PerformanceDone, PerformanceDone.id == PerformanceProof.done_id)
+    if case_id is not None:
+        listed = listed.where(PerformanceDone.case_id == case_id)
+    for done_id, item_id in session.execute(listed):
+        proofs[done_id].append(str(item_id))
+    return _Parts(instalments, proofs)
+
+
+def _outcome_facts(parts: _Parts, row: Any, record: dict[str, Any]) -> Facts:
     named = record.get("supersedes")
     return [("kind", record.get("kind"), row.kind), ("effective_on", record.get("effective_on"),
                                                      _iso(row.effective_on)),
             ("supersedes", named.get("id") if isinstance(named, dict) else None, row.supersedes_id)]
 
 
-def _obligation_facts(session: Session, row: Any, record: dict[str, Any]) -> Facts:
-    stored = [{"amount": _amount(part.amount), "due_on": part.due_on.isoformat()}
-              for part in session.scalars(select(PerformanceInstalment)
-                                          .where(PerformanceInstalment.obligation_id == row.id)
-                                          .order_by(PerformanceInstalment.seq))]
+def _obligation_facts(parts: _Parts, row: Any, record: dict[str, Any]) -> Facts:
+    stored = parts.instalments.get(row.id, [])
     party = record.get("party")
     agreement = record.get("agreement")
     return [("kind", record.get("kind"), row.kind), ("amount", record.get("amount"), _amount(row.amount)),
@@ -65,12 +90,11 @@ def _obligation_facts(session: Session, row: Any, record: dict[str, Any]) -> Fac
             ("instalments", record.get("instalments"), stored)]
 
 
-def _done_facts(session: Session, row: Any, record: dict[str, Any]) -> Facts:
+def _done_facts(parts: _Parts, row: Any, record: dict[str, Any]) -> Facts:
     proofs = record.get("proofs")
     listed = sorted(str(proof.get("item")) for proof in proofs if isinstance(proof, dict)) \
         if isinstance(proofs, list) else None
-    stored = sorted(str(item) for item in session.scalars(
-        select(PerformanceProof.item_id).where(PerformanceProof.done_id == row.id)))
+    stored = sorted(parts.proofs.get(row.id, []))
     obligation = record.get("obligation")
     return [("done_on", record.get("done_on"), row.done_on.isoformat()),
             ("amount", record.get("amount"), _amount(row.amount)),
@@ -78,7 +102,7 @@ def _done_facts(session: Session, row: Any, record: dict[str, Any]) -> Facts:
             ("proofs", listed, stored)]
 
 
-def _visit_facts(session: Session, row: Any, record: dict[str, Any]) -> Facts:
+def _visit_facts(parts: _Parts, row: Any, record: dict[str, Any]) -> Facts:
     return [("visited_on", record.get("visited_on"), row.visited_on.isoformat())]
 
 
@@ -90,7 +114,7 @@ class _Kind:
     missing: FindingCode
     name: str  # words: "outcome {record}"
     logged_name: str
-    facts: Callable[[Session, Any, dict[str, Any]], Facts]
+    facts: Callable[[_Parts, Any, dict[str, Any]], Facts]
 
 
 KINDS = (
@@ -126,7 +150,7 @@ def _parse(text: str) -> tuple[dict[str, Any], bool]:
         return parsed, False
 
 
-def _check_facts(session: Session, kind: _Kind, row: Any, number: str, where: Where) -> list[Finding]:
+def _check_facts(parts: _Parts, kind: _Kind, row: Any, number: str, where: Where) -> list[Finding]:
     """The row's columns against what its record says."""
     record, canonical = _parse(row.canonical)
     if not canonical:
@@ -135,13 +159,13 @@ def _check_facts(session: Session, kind: _Kind, row: Any, number: str, where: Wh
     facts: Facts = [("id", record.get("id"), row.id), ("case", record.get("case"), number),
                     ("recorded_by", record.get("recorded_by"), row.recorded_by),
                     ("time", record.get("time"), format_time(row.recorded_at)),
-                    *kind.facts(session, row, record)]
+                    *kind.facts(parts, row, record)]
     return [where.finding(kind.changed, words(QT_TRANSLATE_NOOP(
         "findings", "its stored {what} differs from its record"), what=what), expected=str(said),
         found=str(stored)) for what, said, stored in facts if said != stored]
 
 
-def _check_rows(session: Session, kind: _Kind, rows: list[Any], number: str,
+def _check_rows(parts: _Parts, kind: _Kind, rows: list[Any], number: str,
                 anchors: Anchors) -> list[Finding]:
     """One case's records of one kind against the entries logged for them: a record matches an entry by
     its digest; a record that matches none is paired with an entry left over (changed), and an entry left
@@ -157,7 +181,7 @@ def _check_rows(session: Session, kind: _Kind, rows: list[Any], number: str,
         else:
             unmatched.append((row, digest))
         where = Where(words(kind.name, record=row.id, case=number), record=row.id, case=number)
-        findings += _check_facts(session, kind, row, number, where)
+        findings += _check_facts(parts, kind, row, number, where)
     left = []
     for entry in entries:
         if logged[entry.digest or ""] > 0:
@@ -188,6 +212,7 @@ def check_outcomes(session: Session, anchors: Anchors, case_id: int | None) -> l
     if case_id is not None:
         numbers_query = numbers_query.where(MediationCase.id == case_id)
     numbers: dict[int, str] = {found: number for found, number in session.execute(numbers_query)}
+    parts = _load_parts(session, case_id)
     findings: list[Finding] = []
     for kind in KINDS:
         query = select(kind.model).order_by(kind.model.id)
@@ -197,7 +222,7 @@ def check_outcomes(session: Session, anchors: Anchors, case_id: int | None) -> l
         for row in session.scalars(query):
             rows[row.case_id].append(row)
         for found_case, number in sorted(numbers.items()):
-            findings += _check_rows(session, kind, rows.get(found_case, []), number, anchors)
+            findings += _check_rows(parts, kind, rows.get(found_case, []), number, anchors)
         strays = sorted(set(rows) - set(numbers))
         for stray in strays:  # rows whose case is gone (the case check names the case)
             for row in rows[stray]:
