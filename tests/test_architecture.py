@@ -61,6 +61,8 @@ def test_layers_point_one_way() -> None:
     assert wrong == []
 
 
+
+
 def test_no_import_cycles() -> None:
     graph = {module: {target for target in targets if target in _modules()}
              for module, targets in _graph().items()}

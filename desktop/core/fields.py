@@ -97,6 +97,21 @@ class Field(Vocabulary):
     DEVICES = "devices", QT_TRANSLATE_NOOP("vocabulary", "Devices and software")
     ENDED_AT = "ended_at", QT_TRANSLATE_NOOP("vocabulary", "Ended at")
     ITEMS = "items", QT_TRANSLATE_NOOP("vocabulary", "Evidence items")
+    # Outcomes, performance and follow-up visits (调解结果、履行、回访)
+    KIND = "kind", QT_TRANSLATE_NOOP("vocabulary", "Kind")  # an outcome's or an obligation's kind
+    SIGNED = "signed", QT_TRANSLATE_NOOP("vocabulary", "Signatures")  # 签名
+    MEDIATOR_SIGNED_ON = "mediator_signed_on", QT_TRANSLATE_NOOP("vocabulary", "Date the mediator signed")
+    CONTENT = "content", QT_TRANSLATE_NOOP("vocabulary", "Content of the agreement")  # 协议内容
+    PARTY = "party", QT_TRANSLATE_NOOP("vocabulary", "Party")  # 履行义务人
+    DESCRIPTION = "description", QT_TRANSLATE_NOOP("vocabulary", "Details")
+    DUE_ON = "due_on", QT_TRANSLATE_NOOP("vocabulary", "Due date")  # 履行期限
+    INSTALMENTS = "instalments", QT_TRANSLATE_NOOP("vocabulary", "Instalments")  # 分期
+    DONE_ON = "done_on", QT_TRANSLATE_NOOP("vocabulary", "Date done")  # 履行日期
+    PROOF = "proof", QT_TRANSLATE_NOOP("vocabulary", "Proof files")  # 履行凭证
+    VISITED_ON = "visited_on", QT_TRANSLATE_NOOP("vocabulary", "Date of the visit")  # 回访日期
+    VISITORS = "visitors", QT_TRANSLATE_NOOP("vocabulary", "Visited by")  # 回访人
+    MATTER = "matter", QT_TRANSLATE_NOOP("vocabulary", "Matter")  # 回访事项
+    FINDINGS = "findings", QT_TRANSLATE_NOOP("vocabulary", "What was found")  # 回访情况
     # Users, keys and the office
     NAME = "name", QT_TRANSLATE_NOOP("vocabulary", "Name")  # a user's login name; the office's name
     REAL_NAME = "real_name", QT_TRANSLATE_NOOP("vocabulary", "Real name")  # 姓名

@@ -655,6 +655,14 @@ Filed by: {filed}</source>
         <translation>卷宗(&amp;F)</translation>
     </message>
     <message>
+        <source>O&amp;utcome and Performance</source>
+        <translation>调解结果及履行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w-up</source>
+        <translation>回访(&amp;W)</translation>
+    </message>
+    <message>
         <source>{number}  {title}  ({status})</source>
         <translation>{number}  {title}（{status}）</translation>
     </message>
@@ -900,6 +908,53 @@ Filed by: {filed}</source>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>DoneDialog</name>
+    <message>
+        <source>Record Performance</source>
+        <translation>登记履行情况</translation>
+    </message>
+    <message>
+        <source>{party}: {kind}</source>
+        <translation>{party}：{kind}</translation>
+    </message>
+    <message>
+        <source>Add Proof Files…</source>
+        <translation>添加履行凭证…</translation>
+    </message>
+    <message>
+        <source>Obligation:</source>
+        <translation>履行事项：</translation>
+    </message>
+    <message>
+        <source>Done on:</source>
+        <translation>履行日期：</translation>
+    </message>
+    <message>
+        <source>What was done:</source>
+        <translation>履行内容：</translation>
+    </message>
+    <message>
+        <source>Sum paid (yuan):</source>
+        <translation>支付金额（元）：</translation>
+    </message>
+    <message>
+        <source>Proof files:</source>
+        <translation>履行凭证：</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Proof of Performance</source>
+        <translation>履行凭证</translation>
+    </message>
+    <message>
+        <source>Taking proof files into the vault…</source>
+        <translation>正在将履行凭证入库…</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2050,53 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>ObligationDialog</name>
+    <message>
+        <source>Add an Obligation to {number}</source>
+        <translation>为 {number} 添加履行事项</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Add Instalment</source>
+        <translation>添加分期</translation>
+    </message>
+    <message>
+        <source>Remove Instalment</source>
+        <translation>删除分期</translation>
+    </message>
+    <message>
+        <source>Obliged party:</source>
+        <translation>履行义务人：</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>履行事项：</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>具体内容：</translation>
+    </message>
+    <message>
+        <source>Sum (yuan, payments):</source>
+        <translation>金额（元，支付款项时填写）：</translation>
+    </message>
+    <message>
+        <source>Due date (without instalments):</source>
+        <translation>履行期限（不分期时）：</translation>
+    </message>
+    <message>
+        <source>Instalments:</source>
+        <translation>分期：</translation>
+    </message>
+</context>
+<context>
     <name>OfficePage</name>
     <message>
         <source>Your office</source>
@@ -2104,6 +2206,152 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Cancelling the work under way…</source>
         <translation>正在取消进行中的工作…</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Record the Outcome of {number}</source>
+        <translation>登记 {number} 的调解结果</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) signed on</source>
+        <translation>{name}（{role}）签名日期</translation>
+    </message>
+    <message>
+        <source>The mediator signed on:</source>
+        <translation>调解员签名日期：</translation>
+    </message>
+    <message>
+        <source>Date of effect (empty: the last signature):</source>
+        <translation>生效日期（留空：最后签名之日）：</translation>
+    </message>
+    <message>
+        <source>A written agreement takes effect once the parties and the mediator have signed it (People&apos;s Mediation Law art. 29).</source>
+        <translation>调解协议书自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（《人民调解法》第二十九条）。</translation>
+    </message>
+    <message>
+        <source>Content of the agreement:</source>
+        <translation>协议内容：</translation>
+    </message>
+    <message>
+        <source>Reached on:</source>
+        <translation>达成日期：</translation>
+    </message>
+    <message>
+        <source>Reason (required):</source>
+        <translation>理由（必填）：</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>调解结果：</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeView</name>
+    <message>
+        <source>No outcome recorded yet.</source>
+        <translation>尚未登记调解结果。</translation>
+    </message>
+    <message>
+        <source>Record Outcome…</source>
+        <translation>登记调解结果…</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>履行事项</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add Obligation…</source>
+        <translation>添加履行事项…</translation>
+    </message>
+    <message>
+        <source>Record Performance…</source>
+        <translation>登记履行情况…</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>履行日期</translation>
+    </message>
+    <message>
+        <source>Obligation</source>
+        <translation>履行事项</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>履行内容</translation>
+    </message>
+    <message>
+        <source>Proof items</source>
+        <translation>履行凭证</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>履行</translation>
+    </message>
+    <message>
+        <source>Performance recorded:</source>
+        <translation>已登记的履行情况：</translation>
+    </message>
+    <message>
+        <source>{kind}: {details}</source>
+        <translation>{kind}：{details}</translation>
+    </message>
+    <message>
+        <source>Instalment {seq}</source>
+        <translation>第{seq}期</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已履行</translation>
+    </message>
+    <message>
+        <source>In effect from {day}</source>
+        <translation>自 {day} 起生效</translation>
+    </message>
+    <message>
+        <source>Signed by: {names}</source>
+        <translation>签名：{names}</translation>
+    </message>
+    <message>
+        <source>Content: {content}</source>
+        <translation>内容：{content}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Corrects outcome {id}: {reason}</source>
+        <translation>更正调解结果 {id}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -3372,6 +3620,52 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Follow-up Visit to {number}</source>
+        <translation>{number} 回访</translation>
+    </message>
+    <message>
+        <source>Date of the visit:</source>
+        <translation>回访日期：</translation>
+    </message>
+    <message>
+        <source>Visited by:</source>
+        <translation>回访人：</translation>
+    </message>
+    <message>
+        <source>Matter:</source>
+        <translation>回访事项：</translation>
+    </message>
+    <message>
+        <source>What was found:</source>
+        <translation>回访情况：</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsView</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>回访事项</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>回访情况</translation>
+    </message>
+    <message>
+        <source>Add Visit…</source>
+        <translation>添加回访记录…</translation>
+    </message>
+</context>
+<context>
     <name>WitnessList</name>
     <message>
         <source>Add Witness</source>
@@ -3673,8 +3967,72 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>协议生效日期{given}不能早于收案日期。</translation>
     </message>
     <message>
+        <source>“{value}” is not an outcome; use one of: {values}.</source>
+        <translation>“{value}”不是调解结果；可选：{values}。</translation>
+    </message>
+    <message>
+        <source>The date {given} is still to come.</source>
+        <translation>日期 {given} 尚未到来。</translation>
+    </message>
+    <message>
+        <source>Party {party} is not a party to case {number}.</source>
+        <translation>当事人 {party} 不是案件 {number} 的当事人。</translation>
+    </message>
+    <message>
+        <source>{name} is named twice among those who signed.</source>
+        <translation>签名人中 {name} 重复出现。</translation>
+    </message>
+    <message>
+        <source>A written agreement takes effect once every party has signed it (People&apos;s Mediation Law art. 29); not signed: {names}.</source>
+        <translation>调解协议书自各方当事人签名之日起生效（《人民调解法》第二十九条）；尚未签名：{names}。</translation>
+    </message>
+    <message>
+        <source>The agreement is signed by a mediator of the case ({mediators}); {name} is not one.</source>
+        <translation>调解协议书由本案调解员（{mediators}）签名；{name} 不是本案调解员。</translation>
+    </message>
+    <message>
+        <source>The agreement cannot take effect on {given}, before the last signature ({last}).</source>
+        <translation>协议不能在最后签名之日（{last}）之前的 {given} 生效。</translation>
+    </message>
+    <message>
+        <source>Only a written agreement records who signed it.</source>
+        <translation>只有书面调解协议登记签名人。</translation>
+    </message>
+    <message>
+        <source>The content is recorded here only for an oral agreement; a written agreement&apos;s text is its document.</source>
+        <translation>只有口头协议在此登记协议内容；书面协议的内容见调解协议书。</translation>
+    </message>
+    <message>
+        <source>A reason is recorded only when mediation failed or was withdrawn.</source>
+        <translation>只有调解不成或撤回时登记理由。</translation>
+    </message>
+    <message>
         <source>A date of effect is recorded only when an agreement is reached.</source>
         <translation>只有达成协议时才记录生效日期。</translation>
+    </message>
+    <message>
+        <source>An outcome is recorded for a case in mediation; case {number} is “{status}”.</source>
+        <translation>只能为调解中的案件登记调解结果；案件 {number} 处于“{status}”。</translation>
+    </message>
+    <message>
+        <source>There is no outcome {id}.</source>
+        <translation>没有调解结果 {id}。</translation>
+    </message>
+    <message>
+        <source>Outcome {id} was already corrected by outcome {later}; correct that one.</source>
+        <translation>调解结果 {id} 已由调解结果 {later} 更正；请更正后者。</translation>
+    </message>
+    <message>
+        <source>A correction keeps the outcome&apos;s kind (“{kind}”); a different outcome is a move of the case.</source>
+        <translation>更正不改变调解结果的类别（“{kind}”）；不同的结果须变更案件进程。</translation>
+    </message>
+    <message>
+        <source>The agreement cannot take effect on {given}: performance is already due or was recorded on {day}.</source>
+        <translation>协议不能在 {given} 生效：{day} 已有履行期限或已登记履行。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no agreement on record; performance and follow-up visits come after one.</source>
+        <translation>案件 {number} 尚未登记调解协议；履行和回访须在达成协议之后。</translation>
     </message>
     <message>
         <source>Case {number} is closed by archiving its file (the Case file tab, or mediseal case archive), not by a move.</source>
@@ -4244,6 +4602,78 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>“{value}” is not a retention period; use one of: {values}.</source>
         <translation>“{value}”不是保管期限；可用：{values}。</translation>
     </message>
+    <message>
+        <source>“{value}” is not a kind of obligation; use one of: {values}.</source>
+        <translation>“{value}”不是履行事项类别；可选：{values}。</translation>
+    </message>
+    <message>
+        <source>Performance is recorded while an agreement is being performed; case {number} is “{status}”.</source>
+        <translation>只能在协议履行期间登记履行；案件 {number} 处于“{status}”。</translation>
+    </message>
+    <message>
+        <source>{given} is before the agreement took effect ({effective}).</source>
+        <translation>{given} 早于协议生效日期（{effective}）。</translation>
+    </message>
+    <message>
+        <source>The {field} must be more than 0.</source>
+        <translation>{field}必须大于0。</translation>
+    </message>
+    <message>
+        <source>Give either one due date or instalments, not both.</source>
+        <translation>请填写一个履行期限或分期，不能同时填写。</translation>
+    </message>
+    <message>
+        <source>At most {limit} instalments.</source>
+        <translation>最多 {limit} 期。</translation>
+    </message>
+    <message>
+        <source>Every instalment needs its amount.</source>
+        <translation>每一期都须填写金额。</translation>
+    </message>
+    <message>
+        <source>The instalments add up to {added} yuan, not the {total} yuan due.</source>
+        <translation>各期金额合计 {added} 元，与应付的 {total} 元不符。</translation>
+    </message>
+    <message>
+        <source>The instalments&apos; due dates must follow one another in order.</source>
+        <translation>各期履行期限须按先后顺序排列。</translation>
+    </message>
+    <message>
+        <source>Only a payment has a sum and instalments; an act has one due date.</source>
+        <translation>只有支付款项有金额和分期；其他履行事项只有一个履行期限。</translation>
+    </message>
+    <message>
+        <source>There is no obligation {id}.</source>
+        <translation>没有履行事项 {id}。</translation>
+    </message>
+    <message>
+        <source>Obligation {id} is already fully performed; nothing more can be recorded against it.</source>
+        <translation>履行事项 {id} 已全部履行，不能再登记。</translation>
+    </message>
+    <message>
+        <source>The sum paid must be more than 0 and at most the {outstanding} yuan still due.</source>
+        <translation>支付金额须大于0且不超过尚欠的 {outstanding} 元。</translation>
+    </message>
+    <message>
+        <source>A sum is paid only towards a payment.</source>
+        <translation>只有支付款项才登记支付金额。</translation>
+    </message>
+    <message>
+        <source>At most {limit} proof items.</source>
+        <translation>最多 {limit} 份履行凭证。</translation>
+    </message>
+    <message>
+        <source>Evidence item {item} is not an item of case {number}; proof of performance is taken from the case&apos;s own evidence.</source>
+        <translation>证据 {item} 不属于案件 {number}；履行凭证须取自本案证据。</translation>
+    </message>
+    <message>
+        <source>“{path}” could not be taken in ({reason}); the performance was not recorded.</source>
+        <translation>“{path}”未能入库（{reason}）；履行情况未登记。</translation>
+    </message>
+    <message>
+        <source>Instalment {row}: the due date is not a date (YYYY-MM-DD).</source>
+        <translation>第{row}期：履行期限不是日期（YYYY-MM-DD）。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
@@ -4476,8 +4906,56 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>其与签章时存证日志记载的摘要不符</translation>
     </message>
     <message>
+        <source>outcome {record} of case {case}</source>
+        <translation>案件 {case} 的调解结果 {record}</translation>
+    </message>
+    <message>
+        <source>an outcome of case {case}</source>
+        <translation>案件 {case} 的一项调解结果</translation>
+    </message>
+    <message>
+        <source>obligation {record} of case {case}</source>
+        <translation>案件 {case} 的履行事项 {record}</translation>
+    </message>
+    <message>
+        <source>an obligation of case {case}</source>
+        <translation>案件 {case} 的一项履行事项</translation>
+    </message>
+    <message>
+        <source>performance {record} of case {case}</source>
+        <translation>案件 {case} 的履行记录 {record}</translation>
+    </message>
+    <message>
+        <source>a performance of case {case}</source>
+        <translation>案件 {case} 的一项履行记录</translation>
+    </message>
+    <message>
+        <source>follow-up visit {record} of case {case}</source>
+        <translation>案件 {case} 的回访记录 {record}</translation>
+    </message>
+    <message>
+        <source>a follow-up visit of case {case}</source>
+        <translation>案件 {case} 的一项回访记录</translation>
+    </message>
+    <message>
         <source>its text is not a canonical record</source>
         <translation>其文本不是规范格式的记录</translation>
+    </message>
+    <message>
+        <source>its stored {what} differs from its record</source>
+        <translation>其存储的 {what} 与记录不符</translation>
+    </message>
+    <message>
+        <source>its record does not match the entry that logged it (changed or added outside Mediseal)</source>
+        <translation>其记录与存证日志条目不符（在 Mediseal 之外被修改或添加）</translation>
+    </message>
+    <message>
+        <source>the ledger records it (entry {seq}) but the store no longer holds it</source>
+        <translation>存证日志记载了它（第 {seq} 条），但数据库中已不存在</translation>
+    </message>
+    <message>
+        <source>its case is not in the store</source>
+        <translation>其所属案件不在数据库中</translation>
     </message>
     <message>
         <source>the signature does not verify</source>
@@ -4817,6 +5295,26 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Preservation record sealed</source>
         <translation>保全证据记录签章</translation>
+    </message>
+    <message>
+        <source>Outcome recorded</source>
+        <translation>登记调解结果</translation>
+    </message>
+    <message>
+        <source>Outcome corrected</source>
+        <translation>更正调解结果</translation>
+    </message>
+    <message>
+        <source>Performance obligation recorded</source>
+        <translation>登记履行事项</translation>
+    </message>
+    <message>
+        <source>Performance recorded</source>
+        <translation>登记履行情况</translation>
+    </message>
+    <message>
+        <source>Follow-up visit recorded</source>
+        <translation>登记回访记录</translation>
     </message>
     <message>
         <source>Office setting changed</source>
@@ -5283,6 +5781,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>保全证据记录所列证据与存储的证据不符</translation>
     </message>
     <message>
+        <source>An outcome&apos;s record does not match the ledger</source>
+        <translation>调解结果记录与存证日志不符</translation>
+    </message>
+    <message>
+        <source>An outcome the ledger records is missing</source>
+        <translation>存证日志记载的调解结果缺失</translation>
+    </message>
+    <message>
+        <source>A performance obligation&apos;s record does not match the ledger</source>
+        <translation>履行事项记录与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A performance obligation the ledger records is missing</source>
+        <translation>存证日志记载的履行事项缺失</translation>
+    </message>
+    <message>
+        <source>A performance record does not match the ledger</source>
+        <translation>履行记录与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A performance record the ledger records is missing</source>
+        <translation>存证日志记载的履行记录缺失</translation>
+    </message>
+    <message>
+        <source>A follow-up visit&apos;s record does not match the ledger</source>
+        <translation>回访记录与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A follow-up visit the ledger records is missing</source>
+        <translation>存证日志记载的回访记录缺失</translation>
+    </message>
+    <message>
         <source>Intact and sealed</source>
         <translation>完好，已签章</translation>
     </message>
@@ -5431,6 +5961,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>达成协议</translation>
     </message>
     <message>
+        <source>Written agreement</source>
+        <translation>书面调解协议</translation>
+    </message>
+    <message>
+        <source>Oral agreement</source>
+        <translation>口头协议</translation>
+    </message>
+    <message>
         <source>Mediation failed</source>
         <translation>调解不成</translation>
     </message>
@@ -5443,8 +5981,40 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>履行中</translation>
     </message>
     <message>
+        <source>Payment</source>
+        <translation>支付款项</translation>
+    </message>
+    <message>
+        <source>Stop use</source>
+        <translation>停止使用</translation>
+    </message>
+    <message>
+        <source>Destroy stock</source>
+        <translation>销毁库存</translation>
+    </message>
+    <message>
+        <source>Remove listings</source>
+        <translation>下架链接</translation>
+    </message>
+    <message>
+        <source>Publish an apology</source>
+        <translation>赔礼道歉</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未履行</translation>
+    </message>
+    <message>
+        <source>Partly performed</source>
+        <translation>部分履行</translation>
+    </message>
+    <message>
         <source>Performed</source>
         <translation>已履行</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>Judicial confirmation applied for</source>
@@ -5469,6 +6039,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Last day to apply for judicial confirmation</source>
         <translation>申请司法确认期限届满</translation>
+    </message>
+    <message>
+        <source>Performance due</source>
+        <translation>履行期限</translation>
     </message>
     <message>
         <source>In use</source>
@@ -5801,6 +6375,54 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Evidence items</source>
         <translation>证据</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Date the mediator signed</source>
+        <translation>调解员签名日期</translation>
+    </message>
+    <message>
+        <source>Content of the agreement</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>具体内容</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Instalments</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Date done</source>
+        <translation>履行日期</translation>
+    </message>
+    <message>
+        <source>Proof files</source>
+        <translation>履行凭证</translation>
+    </message>
+    <message>
+        <source>Date of the visit</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>回访事项</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>回访情况</translation>
     </message>
     <message>
         <source>Name</source>

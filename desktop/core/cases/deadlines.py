@@ -25,6 +25,9 @@ INVITED_AFTER_FILING_SIMPLE_DAYS = 7
 # confirmation jointly within 30 days from the day the agreement takes effect.
 CONFIRMATION_WINDOW_DAYS = 30
 DUE_SOON_DAYS = 7
+# Where an agreement's obligations are being performed (and may fall due).
+PERFORMANCE_STATUSES = frozenset({CaseStatus.AGREEMENT, CaseStatus.PERFORMING,
+                                  CaseStatus.CONFIRMATION_APPLIED, CaseStatus.CONFIRMED})
 
 
 class DeadlineKind(Vocabulary):
@@ -34,6 +37,7 @@ class DeadlineKind(Vocabulary):
         "vocabulary", "Court-invited mediation ends")  # 委派/委托调解期限
     CONFIRMATION = "confirmation", QT_TRANSLATE_NOOP(
         "vocabulary", "Last day to apply for judicial confirmation")  # 申请司法确认期限
+    PERFORMANCE = "performance", QT_TRANSLATE_NOOP("vocabulary", "Performance due")  # 履行期限
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +105,17 @@ def confirmation_deadline(effective: date, holidays: Collection[date] = (),
 def case_deadlines(status: CaseStatus, from_court: bool, time_limit_days: int | None,
                    received_on: date | None, agreement_effective_on: date | None,
                    holidays: Collection[date] = (),
-                   workdays: Collection[date] = ()) -> list[Deadline]:
+                   workdays: Collection[date] = (), performance_due: date | None = None) -> list[Deadline]:
     """The deadlines a case in ``status`` runs to, earliest first: a court-invited mediation's time limit
-    while the mediation is still under way, and the judicial-confirmation window while an agreement is
-    neither before a court yet nor fully performed."""
+    while the mediation is still under way, the judicial-confirmation window while an agreement is
+    neither before a court yet nor fully performed, and the earliest due date of an obligation not yet
+    performed (``performance_due``; People's Mediation Law art. 31: the committee sees to performance)."""
     found: list[Deadline] = []
     if (from_court and time_limit_days and received_on is not None
             and status in (CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION)):
         found.append(invited_mediation_limit(time_limit_days, received_on, holidays, workdays))
     if agreement_effective_on is not None and status in (CaseStatus.AGREEMENT, CaseStatus.PERFORMING):
         found.append(confirmation_deadline(agreement_effective_on, holidays, workdays))
+    if performance_due is not None and status in PERFORMANCE_STATUSES:
+        found.append(Deadline(DeadlineKind.PERFORMANCE, performance_due))
     return sorted(found, key=lambda deadline: deadline.last_day)

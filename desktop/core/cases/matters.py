@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NewType
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from db.models import CaseMediator, MediationCase, utc_now
 from desktop.core.cases import versions
@@ -24,10 +24,12 @@ from desktop.core.cases.deadlines import (
     INVITED_AFTER_FILING_ORDINARY_DAYS,
     INVITED_AFTER_FILING_SIMPLE_DAYS,
     INVITED_BEFORE_FILING_DAYS,
+    PERFORMANCE_STATUSES,
     Deadline,
     case_deadlines,
     office_today,
 )
+from desktop.core.cases.performance_due import earliest_open_due
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.documents.amounts import check_amount
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
@@ -305,10 +307,16 @@ def apply_details(row: MediationCase, details: CaseDetails, cited: MediationCase
 
 
 def deadlines_of(row: MediationCase) -> list[Deadline]:
-    """The deadlines a case runs to now, earliest first."""
+    """The deadlines a case runs to now, earliest first (its open performance obligations read from the
+    row's session, when it has one)."""
     source = CaseSource(row.source) if row.source else None
-    return case_deadlines(CaseStatus(row.status), source is not None and source.from_court,
-                          row.time_limit_days, row.received_on, row.agreement_effective_on)
+    status = CaseStatus(row.status)
+    session = object_session(row)
+    due = (earliest_open_due(session, row.id)
+           if session is not None and row.id is not None and status in PERFORMANCE_STATUSES else None)
+    return case_deadlines(status, source is not None and source.from_court,
+                          row.time_limit_days, row.received_on, row.agreement_effective_on,
+                          performance_due=due)
 
 
 def refresh_deadline(row: MediationCase) -> None:

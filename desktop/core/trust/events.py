@@ -50,6 +50,13 @@ class EventKind(Vocabulary):
     EVIDENCE_EXPORTED = "evidence.exported", QT_TRANSLATE_NOOP("vocabulary", "Evidence exported")
     PRESERVATION_SEALED = "preservation.sealed", QT_TRANSLATE_NOOP("vocabulary",
                                                                    "Preservation record sealed")
+    # Outcomes, performance and follow-up visits (调解结果、履行、回访), logged under the case's subject.
+    OUTCOME_RECORDED = "outcome.recorded", QT_TRANSLATE_NOOP("vocabulary", "Outcome recorded")
+    OUTCOME_CORRECTED = "outcome.corrected", QT_TRANSLATE_NOOP("vocabulary", "Outcome corrected")
+    OBLIGATION_ADDED = "performance.obligation_added", QT_TRANSLATE_NOOP(
+        "vocabulary", "Performance obligation recorded")
+    PERFORMANCE_DONE = "performance.done", QT_TRANSLATE_NOOP("vocabulary", "Performance recorded")
+    VISIT_RECORDED = "visit.recorded", QT_TRANSLATE_NOOP("vocabulary", "Follow-up visit recorded")
     OFFICE_SETTING_CHANGED = "office.setting_changed", QT_TRANSLATE_NOOP("vocabulary",
                                                                          "Office setting changed")
     OFFICE_CREATED = "office.created", QT_TRANSLATE_NOOP("vocabulary", "Office recorded")

@@ -32,7 +32,9 @@ ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.CASE_MOVE
               EventKind.CASE_MEDIATOR_ASSIGNED, EventKind.PARTY_ADDED, EventKind.PARTY_EDITED,
               EventKind.AGENT_ADDED, EventKind.AGENT_EDITED, EventKind.EVIDENCE_INGESTED,
               EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, EventKind.CASE_PAPER_FILED,
-              EventKind.CASE_COVER_SAVED, EventKind.CASE_ARCHIVED, *KEY_KINDS)
+              EventKind.CASE_COVER_SAVED, EventKind.CASE_ARCHIVED, *KEY_KINDS,
+              EventKind.OUTCOME_RECORDED, EventKind.OUTCOME_CORRECTED, EventKind.OBLIGATION_ADDED,
+              EventKind.PERFORMANCE_DONE, EventKind.VISIT_RECORDED)
 
 
 class Logged(NamedTuple):

@@ -176,6 +176,23 @@ class FindingCode(Vocabulary):
         "vocabulary", "A preservation record's signature does not verify")
     RECORD_ITEM_MISMATCH = "record-item-mismatch", QT_TRANSLATE_NOOP(
         "vocabulary", "A preservation record lists an item that differs from the stored one")
+    # Outcomes, performance obligations, performance records and follow-up visits.
+    OUTCOME_CHANGED = "outcome-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "An outcome's record does not match the ledger")
+    OUTCOME_MISSING = "outcome-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "An outcome the ledger records is missing")
+    OBLIGATION_CHANGED = "obligation-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A performance obligation's record does not match the ledger")
+    OBLIGATION_MISSING = "obligation-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A performance obligation the ledger records is missing")
+    PERFORMANCE_CHANGED = "performance-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A performance record does not match the ledger")
+    PERFORMANCE_MISSING = "performance-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A performance record the ledger records is missing")
+    VISIT_CHANGED = "visit-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A follow-up visit's record does not match the ledger")
+    VISIT_MISSING = "visit-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A follow-up visit the ledger records is missing")
 
 
 class ItemVerdict(Vocabulary):

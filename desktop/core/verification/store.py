@@ -29,6 +29,7 @@ from desktop.core.verification.findings import Finding, Report
 from desktop.core.verification.keys import check_keys
 from desktop.core.verification.ledger import check_ledger
 from desktop.core.verification.office import check_office_settings
+from desktop.core.verification.outcomes import check_outcomes
 from desktop.core.verification.preservation import check_preservation
 from desktop.core.verification.users import check_users
 
@@ -136,6 +137,7 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
     findings.extend(case_findings)
     findings.extend(check_case_work(session, anchors, case_id))
     findings.extend(check_case_files(session, anchors, case_id))
+    findings.extend(check_outcomes(session, anchors, case_id))
     evidence = check_evidence(session, vault, items, anchors, keys.signers, case is None, hashing)
     findings.extend(evidence.findings)
     by_id = {item.row.id: item for item in items}

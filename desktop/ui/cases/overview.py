@@ -151,7 +151,8 @@ class Overview(QScrollArea):
             if box_layout is not None:
                 box_layout.invalidate()
             box.updateGeometry()
-        content_layout = self.widget().layout()
+        content = self.widget()
+        content_layout = content.layout() if content is not None else None
         if content_layout is not None:
             content_layout.invalidate()
 

@@ -23,12 +23,14 @@ from desktop.core.trust.users import real_names
 from desktop.ui.cases.case_file_view import CaseFileView
 from desktop.ui.cases.details_form import DetailsForm, StoredDetails
 from desktop.ui.cases.moves import AssignDialog, MoveDialog
+from desktop.ui.cases.outcome_view import OutcomeView
 from desktop.ui.cases.overview import Overview
 from desktop.ui.cases.parties_view import HistoryDialog, PartiesView
 from desktop.ui.cases.party_dialog import agent_dialog, party_dialog
 from desktop.ui.cases.record_dialog import RecordDialog
 from desktop.ui.cases.snapshot import CaseSnapshot, read_snapshot
 from desktop.ui.cases.timeline_view import TimelineView
+from desktop.ui.cases.visits_view import VisitsView
 from desktop.ui.evidence.page import EvidencePage
 from desktop.ui.framework.changes import Refresher
 from desktop.ui.framework.errors import ERROR_COLOUR
@@ -72,6 +74,8 @@ class CaseWorkspace(QWidget):
         self.parties = PartiesView(self.add_party, self.add_agent, self.edit_record, self.show_history)
         self.evidence = EvidencePage(store, signed_in, case_number=number)
         self.timeline = TimelineView()
+        self.outcome = OutcomeView(store, lambda: self.signed_in.actor, number, self._open)
+        self.visits = VisitsView(store, lambda: self.signed_in.actor, number, self._open)
         self.case_file = CaseFileView(store, signed_in, number)
         self.case_file.changed.connect(self._saved)
         self.tabs = QTabWidget()
@@ -80,8 +84,10 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.parties, self.tr("&Parties and Agents"))
         self.tabs.addTab(self.evidence, self.tr("&Evidence"))
-        self.tabs.addTab(self.timeline, self.tr("&Timeline"))
+        self.tabs.addTab(self.outcome, self.tr("O&utcome and Performance"))
+        self.tabs.addTab(self.visits, self.tr("Follo&w-up"))
         self.tabs.addTab(self.case_file, self.tr("Case &File"))
+        self.tabs.addTab(self.timeline, self.tr("&Timeline"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.read_only)
@@ -107,7 +113,7 @@ class CaseWorkspace(QWidget):
     @property
     def loading(self) -> bool:
         return (self.reader.loading or self.history_op is not None or self.evidence.loading
-                or self.case_file.loading)
+                or self.outcome.loading or self.visits.loading or self.case_file.loading)
 
     def set_user(self, signed_in: SignedInUser) -> None:
         """Another sign-in: read the case again for them."""
@@ -135,6 +141,8 @@ class CaseWorkspace(QWidget):
         self.overview.show_snapshot(snapshot)
         self.parties.show_snapshot(snapshot)
         self.timeline.show_snapshot(snapshot)
+        self.outcome.show_snapshot(snapshot)
+        self.visits.show_snapshot(snapshot)
         self.shown.emit()
         if self.pending_selection is not None:
             self.parties.select(*self.pending_selection)
