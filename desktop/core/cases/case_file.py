@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from db.case_file import CaseArchive, CasePaper
 from db.models import Agent, CaseMove, EvidenceItem, MediationCase
+from db.outcomes import PerformanceProof
 from desktop.core.cases import cover as covers
+from desktop.core.cases import outcomes
 from desktop.core.cases.file_parts import FileDocument, FilePart
 from desktop.core.cases.matters import case_record, find_case
 from desktop.core.cases.papers import papers_of
@@ -60,9 +62,10 @@ def paper_documents(session: Session, case: MediationCase) -> list[FileDocument]
 
 
 def evidence_documents(session: Session, case: MediationCase) -> list[FileDocument]:
-    """Part 6: the case's evidence items not filed into another part."""
+    """Part 6: the case's evidence items not filed into another part nor proving performance (part 9)."""
     filed = exists().where(CasePaper.item_id == EvidenceItem.id)
-    items = session.scalars(select(EvidenceItem).where(EvidenceItem.case_id == case.id, ~filed)
+    proving = exists().where(PerformanceProof.item_id == EvidenceItem.id)
+    items = session.scalars(select(EvidenceItem).where(EvidenceItem.case_id == case.id, ~filed, ~proving)
                             .order_by(EvidenceItem.id))
     return [FileDocument(FilePart.EVIDENCE, item.original_name, f"evidence:{item.id}",
                          record_digest(item_record(item, case.number)), item.ingested_at) for item in items]
@@ -77,10 +80,9 @@ def file_note_documents(session: Session, case: MediationCase) -> list[FileDocum
     return [FileDocument(FilePart.FILE_NOTE, "卷宗情况说明", reference, shown.record_sha256, shown.saved_at)]
 
 
-# The sources of the file, in order. At merge the lead adds here ``minutes.file_documents`` (parts 5 and
-# 7: investigation records, sealed minutes) and ``outcomes.file_documents`` (parts 8, 9 and 10: the
-# agreement, proof of performance, follow-up visits); each is ``(session, case_row) -> [FileDocument]``.
-SOURCES: list[Source] = [registration_documents, paper_documents, evidence_documents, file_note_documents]
+# The sources of the file, in order; each is ``(session, case_row) -> [FileDocument]``.
+SOURCES: list[Source] = [registration_documents, paper_documents, evidence_documents, outcomes.file_documents,
+                         file_note_documents]
 
 
 def documents_of(session: Session, case: MediationCase) -> list[FileDocument]:
