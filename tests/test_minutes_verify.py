@@ -93,3 +93,15 @@ def test_a_changed_signing_and_an_entry_changed_before_sealing_are_named(hall: H
         "minutes-entry-changed", "尚未封存的陈述。", "改过的陈述。")
     assert found[1].code == "minutes-signing-changed" and "李四" in found[1].message
     assert len(found) == 2
+
+
+def test_a_changed_sitting_or_attendee_is_named(hall: Hall) -> None:
+    sitting, _sealed = hall.held()
+    behind_the_back(hall.store, [
+        ("UPDATE sitting SET matter = '另一事由' WHERE id = :sitting", {"sitting": sitting.id}),
+        ("UPDATE sitting_attendee SET name = '王某' WHERE sitting_id = :sitting AND position = 1",
+         {"sitting": sitting.id})])
+    for case in (None, hall.number):
+        found = _findings(hall, case)
+        assert [(finding.code, finding.case) for finding in found] == [("sitting-row-changed", hall.number)]
+        assert f"sitting {sitting.id}" in found[0].message

@@ -5840,6 +5840,66 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>闲置锁定时间（分钟）</translation>
     </message>
     <message>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Risk warning</source>
+        <translation>风险提示</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调解员意见</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Speaker&apos;s role</source>
+        <translation>发言人身份</translation>
+    </message>
+    <message>
+        <source>Time said</source>
+        <translation>发言时间</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Entry corrected</source>
+        <translation>所更正的条目</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>签名时间</translation>
+    </message>
+    <message>
         <source>version</source>
         <translation>版本</translation>
     </message>

@@ -168,12 +168,12 @@ def add_entry(session: Session, actor: Actor, sitting_id: int, speaker_role: Att
     one transaction per entry, so each is durable at once), with its ledger entry; discards the actor's
     draft of the sitting. Constant work per entry: the next seq is the sitting's count, nothing else is
     read."""
-    role = vocabulary_value(AttendeeRole, speaker_role, "speaker_role")
-    chosen = vocabulary_value(EntryKind, kind, "kind")
+    role = vocabulary_value(AttendeeRole, speaker_role, field="speaker_role")
+    chosen = vocabulary_value(EntryKind, kind, field="kind")
     name = _clean_speaker(speaker, chosen)
     body = _clean_entry_text(text)
     moment = now or utc_now()
-    spoken = aware(spoken_at, "spoken_at") if spoken_at is not None else moment
+    spoken = aware(spoken_at, field="spoken_at") if spoken_at is not None else moment
     ledger.lock(session)
     row, case = find_sitting(session, sitting_id)
     require_sitting_access(session, actor, case, row)
@@ -239,7 +239,7 @@ def save_draft(session: Session, actor: Actor, sitting_id: int, speaker_role: At
     """Keep what ``actor`` is typing in the sitting (one draft per user and sitting, replaced each time);
     an empty text removes the draft. The text is kept as typed (it is checked when confirmed), except
     NUL, which no database stores."""
-    role = vocabulary_value(AttendeeRole, speaker_role, "speaker_role")
+    role = vocabulary_value(AttendeeRole, speaker_role, field="speaker_role")
     kept = text.replace("\x00", "")
     if len(kept) > ENTRY_MAX or len(speaker) > NAME_MAX:
         raise InvalidInput(QT_TRANSLATE_NOOP(
@@ -331,7 +331,7 @@ def close_sitting(session: Session, actor: Actor, key: UnlockedKey, sitting_id: 
     """Close the sitting as held or adjourned and seal its minutes: the canonical record (RFC 8785,
     ``mediseal.minutes`` version 1) signed with ``key`` (ECDSA P-256), a ledger entry. Refused when the
     minutes are already sealed, the sitting was cancelled, or it has no entries."""
-    target = vocabulary_value(SittingState, state, "state")
+    target = vocabulary_value(SittingState, state, field="state")
     if target not in (SittingState.HELD, SittingState.ADJOURNED):
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "A sitting closes as held or adjourned, not “{state}”."), field="state",
@@ -394,8 +394,8 @@ def record_signing(session: Session, actor: Actor, record_id: int, name: str, ro
     """Record that ``name`` signed the printed sealed record (minutes or addendum) at ``signed_at``: a fact
     on the record, never changed, with its ledger entry."""
     clean_name = clean_text(name, "name", NAME_MAX, required=True)
-    chosen = vocabulary_value(AttendeeRole, role, "role")
-    signed = aware(signed_at, "signed_at")
+    chosen = vocabulary_value(AttendeeRole, role, field="role")
+    signed = aware(signed_at, field="signed_at")
     moment = now or utc_now()
     ledger.lock(session)
     sealed = session.get(SealedRow, record_id)

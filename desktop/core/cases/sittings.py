@@ -224,7 +224,7 @@ def _clean_attendees(session: Session, case: MediationCase, attendees: Iterable[
     exists (a party or agent of this case)."""
     cleaned: list[Attendee] = []
     for attendee in attendees:
-        role = vocabulary_value(AttendeeRole, attendee.role, "role")
+        role = vocabulary_value(AttendeeRole, attendee.role, field="role")
         name = clean_text(attendee.name, "attendees", NAME_MAX, required=True)
         if attendee.party_id is not None and session.scalar(select(Party.id).where(
                 Party.id == attendee.party_id, Party.case_id == case.id)) is None:
@@ -270,8 +270,8 @@ def schedule_sitting(session: Session, actor: Actor, number: str, kind: SittingK
                      starts_at: datetime, *, place: str = "", online: bool = False, matter: str = "",
                      attendees: Iterable[Attendee] = (), now: datetime | None = None) -> SittingInfo:
     """Schedule a sitting of case ``number`` (a place is required unless it is held online)."""
-    chosen = vocabulary_value(SittingKind, kind, "kind")
-    starts = aware(starts_at, "starts_at")
+    chosen = vocabulary_value(SittingKind, kind, field="kind")
+    starts = aware(starts_at, field="starts_at")
     clean_place = _clean_place(place, online)
     clean_matter = clean_text(matter, "matter", MATTER_MAX, multiline=True)
     moment = now or utc_now()
@@ -305,7 +305,7 @@ def edit_sitting(session: Session, actor: Actor, sitting_id: int, expected_revis
                  now: datetime | None = None) -> SittingInfo:
     """Change when, where, the matter and who attends; refused once sealed or cancelled, and when someone
     else changed the sitting since ``expected_revision``. Nothing is logged when nothing changed."""
-    starts = aware(starts_at, "starts_at")
+    starts = aware(starts_at, field="starts_at")
     clean_place = _clean_place(place, online)
     clean_matter = clean_text(matter, "matter", MATTER_MAX, multiline=True)
     row, case = _editable(session, actor, sitting_id, expected_revision)
@@ -386,7 +386,7 @@ def upcoming(session: Session, actor: Actor, *, start: datetime, days: int = 14)
     if not 1 <= days <= UPCOMING_DAYS_MAX:
         raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The field {field} must be from 1 to {limit}."),
                            field="days", limit=UPCOMING_DAYS_MAX)
-    begin = aware(start, "start")
+    begin = aware(start, field="start")
     query = (select(Sitting, MediationCase.number).join(MediationCase, MediationCase.id == Sitting.case_id)
              .where(Sitting.state == SittingState.SCHEDULED.value, Sitting.sealed_at.is_(None),
                     Sitting.starts_at >= begin, Sitting.starts_at < begin + timedelta(days=days)))
