@@ -268,6 +268,10 @@ def test_search_escapes_and_folds_the_same_on_both_backends(hall: Hall) -> None:
 
 def test_sealed_minutes_are_read_only_in_the_database(hall: Hall) -> None:
     sitting, sealed = hall.held()
+    later = STARTS + timedelta(hours=2)
+    with hall.database.session_scope() as session:
+        signing = minutes.record_signing(session, hall.lihua, sealed.id, "张丽", "applicant", later,
+                                         now=later)
     open_sitting = hall.schedule()
     hall.say(open_sitting.id, "未封存。")
     statements = [
@@ -285,11 +289,14 @@ def test_sealed_minutes_are_read_only_in_the_database(hall: Hall) -> None:
         "INSERT INTO sitting_attendee (sitting_id, position, role, name) VALUES (:sitting, 9, 'other', 'x')",
         "UPDATE sealed_minutes SET canonical = 'x' WHERE id = :record",
         "DELETE FROM sealed_minutes WHERE id = :record",
+        "UPDATE minutes_signing SET name = 'x' WHERE id = :signing",
+        "DELETE FROM minutes_signing WHERE id = :signing",
     ]
     for statement in statements:
         with pytest.raises(Exception, match="mediseal"), hall.database.session_scope() as session:
             session.execute(text(statement),
-                            {"sitting": sitting.id, "open": open_sitting.id, "record": sealed.id})
+                            {"sitting": sitting.id, "open": open_sitting.id, "record": sealed.id,
+                             "signing": signing.id})
     with hall.database.session_scope() as session:  # an open sitting's rows stay writable for the services
         session.execute(text("UPDATE minutes_entry SET revision = revision WHERE sitting_id = :open"),
                         {"open": open_sitting.id})
