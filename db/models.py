@@ -422,7 +422,3 @@ class PreservationRecord(Base):
     sealed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     signature: Mapped[bytes] = mapped_column(LargeBinary)
 
-
-# Models of later domains live in their own modules (split per domain as they grow); importing them here
-# puts their tables in ``Base.metadata`` for migrations and the schema check.
-from db import case_file, outcomes, sittings  # noqa: E402, F401

@@ -98,7 +98,7 @@ class Field(Vocabulary):
     ENDED_AT = "ended_at", QT_TRANSLATE_NOOP("vocabulary", "Ended at")
     ITEMS = "items", QT_TRANSLATE_NOOP("vocabulary", "Evidence items")
     # Outcomes, performance and follow-up visits (调解结果、履行、回访)
-    KIND = "kind", QT_TRANSLATE_NOOP("vocabulary", "Kind")  # an outcome's or an obligation's kind
+    KIND = "kind", QT_TRANSLATE_NOOP("vocabulary", "Kind")  # of an outcome, an obligation, a sitting, an entry
     SIGNED = "signed", QT_TRANSLATE_NOOP("vocabulary", "Signatures")  # 签名
     MEDIATOR_SIGNED_ON = "mediator_signed_on", QT_TRANSLATE_NOOP("vocabulary", "Date the mediator signed")
     CONTENT = "content", QT_TRANSLATE_NOOP("vocabulary", "Content of the agreement")  # 协议内容
@@ -110,8 +110,8 @@ class Field(Vocabulary):
     PROOF = "proof", QT_TRANSLATE_NOOP("vocabulary", "Proof files")  # 履行凭证
     VISITED_ON = "visited_on", QT_TRANSLATE_NOOP("vocabulary", "Date of the visit")  # 回访日期
     VISITORS = "visitors", QT_TRANSLATE_NOOP("vocabulary", "Visited by")  # 回访人
-    MATTER = "matter", QT_TRANSLATE_NOOP("vocabulary", "Matter")  # 回访事项
-    FINDINGS = "findings", QT_TRANSLATE_NOOP("vocabulary", "What was found")  # 回访情况
+    MATTER = "matter", QT_TRANSLATE_NOOP("vocabulary", "Matter")  # 事由 of a sitting, 回访事项 of a visit
+    FINDINGS = "findings", QT_TRANSLATE_NOOP("vocabulary", "Findings")  # 调解员意见 / 回访情况
     # Users, keys and the office
     NAME = "name", QT_TRANSLATE_NOOP("vocabulary", "Name")  # a user's login name; the office's name
     REAL_NAME = "real_name", QT_TRANSLATE_NOOP("vocabulary", "Real name")  # 姓名
@@ -125,6 +125,20 @@ class Field(Vocabulary):
     NOTARIAL_PREFIX = "notarial_prefix", QT_TRANSLATE_NOOP("vocabulary", "Notarial-matter prefix")
     NOTARIAL_WORD = "notarial_word", QT_TRANSLATE_NOOP("vocabulary", "Word of notarial-matter numbers")
     IDLE_LOCK_MINUTES = "idle_lock_minutes", QT_TRANSLATE_NOOP("vocabulary", "Idle lock (minutes)")
+    # Sittings and minutes (调解会, 调解记录)
+    STARTS_AT = "starts_at", QT_TRANSLATE_NOOP("vocabulary", "Starts at")
+    ATTENDEES = "attendees", QT_TRANSLATE_NOOP("vocabulary", "Attendees")
+    RISK_WARNING = "risk_warning", QT_TRANSLATE_NOOP("vocabulary", "Risk warning")
+    RESULT = "result", QT_TRANSLATE_NOOP("vocabulary", "Result")
+    STATE = "state", QT_TRANSLATE_NOOP("vocabulary", "State")
+    DAYS = "days", QT_TRANSLATE_NOOP("vocabulary", "Days")
+    START = "start", QT_TRANSLATE_NOOP("vocabulary", "From")
+    SPEAKER = "speaker", QT_TRANSLATE_NOOP("vocabulary", "Speaker")
+    SPEAKER_ROLE = "speaker_role", QT_TRANSLATE_NOOP("vocabulary", "Speaker's role")
+    SPOKEN_AT = "spoken_at", QT_TRANSLATE_NOOP("vocabulary", "Time said")
+    TEXT = "text", QT_TRANSLATE_NOOP("vocabulary", "Text")
+    CORRECTS_SEQ = "corrects_seq", QT_TRANSLATE_NOOP("vocabulary", "Entry corrected")
+    SIGNED_AT = "signed_at", QT_TRANSLATE_NOOP("vocabulary", "Signed at")
     # Canonical records (a record's "type" key is TYPE above)
     VERSION = "version", QT_TRANSLATE_NOOP("vocabulary", "version")
 

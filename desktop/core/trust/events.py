@@ -50,6 +50,17 @@ class EventKind(Vocabulary):
     EVIDENCE_EXPORTED = "evidence.exported", QT_TRANSLATE_NOOP("vocabulary", "Evidence exported")
     PRESERVATION_SEALED = "preservation.sealed", QT_TRANSLATE_NOOP("vocabulary",
                                                                    "Preservation record sealed")
+    # Sittings (调解会 / 调查) and their minutes (调解记录 / 调查记录), issue 11.
+    SITTING_SCHEDULED = "sitting.scheduled", QT_TRANSLATE_NOOP("vocabulary", "Sitting scheduled")
+    SITTING_EDITED = "sitting.edited", QT_TRANSLATE_NOOP("vocabulary", "Sitting changed")
+    SITTING_CANCELLED = "sitting.cancelled", QT_TRANSLATE_NOOP("vocabulary", "Sitting cancelled")
+    SITTING_CLOSED = "sitting.closed", QT_TRANSLATE_NOOP("vocabulary", "Sitting closed")
+    MINUTES_ENTRY_ADDED = "minutes.entry_added", QT_TRANSLATE_NOOP("vocabulary", "Minutes entry recorded")
+    MINUTES_ENTRY_EDITED = "minutes.entry_edited", QT_TRANSLATE_NOOP("vocabulary", "Minutes entry changed")
+    MINUTES_SEALED = "minutes.sealed", QT_TRANSLATE_NOOP("vocabulary", "Minutes sealed")
+    MINUTES_ADDENDUM_SEALED = "minutes.addendum_sealed", QT_TRANSLATE_NOOP("vocabulary",
+                                                                           "Minutes addendum sealed")
+    MINUTES_SIGNED = "minutes.signed", QT_TRANSLATE_NOOP("vocabulary", "Signing of minutes recorded")
     # Outcomes, performance and follow-up visits (调解结果、履行、回访), logged under the case's subject.
     OUTCOME_RECORDED = "outcome.recorded", QT_TRANSLATE_NOOP("vocabulary", "Outcome recorded")
     OUTCOME_CORRECTED = "outcome.corrected", QT_TRANSLATE_NOOP("vocabulary", "Outcome corrected")
