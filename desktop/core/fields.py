@@ -98,7 +98,7 @@ class Field(Vocabulary):
     ENDED_AT = "ended_at", QT_TRANSLATE_NOOP("vocabulary", "Ended at")
     ITEMS = "items", QT_TRANSLATE_NOOP("vocabulary", "Evidence items")
     # Outcomes, performance and follow-up visits (调解结果、履行、回访)
-    KIND = "kind", QT_TRANSLATE_NOOP("vocabulary", "Kind")  # of an outcome, an obligation, a sitting, an entry
+    KIND = "kind", QT_TRANSLATE_NOOP("vocabulary", "Kind")  # of an outcome, obligation, sitting or entry
     SIGNED = "signed", QT_TRANSLATE_NOOP("vocabulary", "Signatures")  # 签名
     MEDIATOR_SIGNED_ON = "mediator_signed_on", QT_TRANSLATE_NOOP("vocabulary", "Date the mediator signed")
     CONTENT = "content", QT_TRANSLATE_NOOP("vocabulary", "Content of the agreement")  # 协议内容

@@ -15,7 +15,7 @@ from db.case_file import CaseArchive, CasePaper
 from db.models import Agent, CaseMove, EvidenceItem, MediationCase
 from db.outcomes import PerformanceProof
 from desktop.core.cases import cover as covers
-from desktop.core.cases import outcomes
+from desktop.core.cases import minutes, outcomes
 from desktop.core.cases.file_parts import FileDocument, FilePart
 from desktop.core.cases.matters import case_record, find_case
 from desktop.core.cases.papers import papers_of
@@ -81,8 +81,8 @@ def file_note_documents(session: Session, case: MediationCase) -> list[FileDocum
 
 
 # The sources of the file, in order; each is ``(session, case_row) -> [FileDocument]``.
-SOURCES: list[Source] = [registration_documents, paper_documents, evidence_documents, outcomes.file_documents,
-                         file_note_documents]
+SOURCES: list[Source] = [registration_documents, paper_documents, minutes.file_documents, evidence_documents,
+                         outcomes.file_documents, file_note_documents]
 
 
 def documents_of(session: Session, case: MediationCase) -> list[FileDocument]:
