@@ -26,6 +26,7 @@ from desktop.ui.cases.overview import Overview
 from desktop.ui.cases.parties_view import HistoryDialog, PartiesView
 from desktop.ui.cases.party_dialog import agent_dialog, party_dialog
 from desktop.ui.cases.record_dialog import RecordDialog
+from desktop.ui.cases.sittings_view import SittingsView
 from desktop.ui.cases.snapshot import CaseSnapshot, read_snapshot
 from desktop.ui.cases.timeline_view import TimelineView
 from desktop.ui.evidence.page import EvidencePage
@@ -71,12 +72,15 @@ class CaseWorkspace(QWidget):
         self.parties = PartiesView(self.add_party, self.add_agent, self.edit_record, self.show_history)
         self.evidence = EvidencePage(store, signed_in, case_number=number)
         self.timeline = TimelineView()
+        self.sittings = SittingsView(store, signed_in, number)
+        self.sittings.changed.connect(lambda: self.case_changed.emit(self.number))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.parties, self.tr("&Parties and Agents"))
         self.tabs.addTab(self.evidence, self.tr("&Evidence"))
+        self.tabs.addTab(self.sittings, self.tr("&Sittings and Minutes"))
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -98,16 +102,27 @@ class CaseWorkspace(QWidget):
 
     def has_unsaved_edits(self) -> bool:
         """Whether a dialog of this case is open with changes not saved yet."""
-        return any(_unsaved(dialog) for dialog in self.dialogs)
+        return any(_unsaved(dialog) for dialog in self.dialogs) or self.sittings.has_unsaved_edits()
+
+    def keep_drafts(self) -> None:
+        """Keep the minutes being typed as a draft (signing out, locking, closing: nothing asked)."""
+        self.sittings.keep_drafts()
+
+    def open_sitting(self, sitting_id: int) -> None:
+        """Show the minutes of ``sitting_id`` (from the calendar of sittings)."""
+        self.tabs.setCurrentWidget(self.sittings)
+        self.sittings.open_when_listed(sitting_id)
 
     @property
     def loading(self) -> bool:
-        return self.reader.loading or self.history_op is not None or self.evidence.loading
+        return self.reader.loading or self.history_op is not None or self.evidence.loading \
+            or self.sittings.loading
 
     def set_user(self, signed_in: SignedInUser) -> None:
         """Another sign-in: read the case again for them."""
         self.signed_in = signed_in
         self.evidence.set_user(signed_in)
+        self.sittings.set_user(signed_in)
         self.refresh()
 
     # --- reading ----------------------------------------------------------------------------------
@@ -129,6 +144,7 @@ class CaseWorkspace(QWidget):
         self.overview.show_snapshot(snapshot)
         self.parties.show_snapshot(snapshot)
         self.timeline.show_snapshot(snapshot)
+        self.sittings.set_refusal(snapshot.refusal)
         self.shown.emit()
         if self.pending_selection is not None:
             self.parties.select(*self.pending_selection)
