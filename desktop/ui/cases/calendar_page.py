@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from desktop.core.cases import minutes, sittings
 from desktop.core.cases.minutes import Draft
 from desktop.core.cases.sittings import SittingInfo
+from desktop.core.errors import NotAllowed
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.framework.changes import Refresher
-from desktop.ui.framework.i18n import label
+from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op
 from desktop.ui.framework.reads import LatestRead, Task
 
@@ -44,6 +45,7 @@ SNIPPET = 30
 class Calendar:
     upcoming: list[SittingInfo]
     drafts: list[tuple[Draft, SittingInfo]]
+    refusal: NotAllowed | None = None  # why the user sees no sittings (a role that works on no case)
 
 
 def read_calendar(store: OpenStore, signed_in: SignedInUser, days: int,
@@ -52,7 +54,10 @@ def read_calendar(store: OpenStore, signed_in: SignedInUser, days: int,
     local = (now or datetime.now(UTC)).astimezone()
     start = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
     with store.database.session_scope() as session:
-        upcoming = sittings.upcoming(session, signed_in.actor, start=start, days=days)
+        try:
+            upcoming = sittings.upcoming(session, signed_in.actor, start=start, days=days)
+        except NotAllowed as refusal:
+            return Calendar([], [], refusal)
         drafts = [(draft, sittings.sitting_info(session, draft.sitting_id))
                   for draft in minutes.drafts_of(session, signed_in.actor) if draft.text.strip()]
     return Calendar(upcoming, drafts)
@@ -159,7 +164,8 @@ class CalendarPage(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
-        self.empty_label.setText(self.tr("{count} sittings").format(count=len(calendar.upcoming)))
+        self.empty_label.setText(translate_error(calendar.refusal) if calendar.refusal is not None else
+                                 self.tr("{count} sittings").format(count=len(calendar.upcoming)))
         if calendar.upcoming and self.table.currentRow() < 0:
             self.table.selectRow(0)
         self.open_button.setEnabled(bool(calendar.upcoming))
