@@ -28,10 +28,15 @@ from desktop.core.verification.findings import Finding, Words, finding, term, wo
 IN_BATCH = 500  # values per SQL IN (...) list
 USER_KINDS_PREFIX = "user."
 KEY_KINDS = (EventKind.KEY_CREATED, EventKind.KEY_IMPORTED, EventKind.KEY_REVOKED)
+# Sittings and minutes (verification/minutes.py).
+MINUTES_KINDS = (EventKind.SITTING_SCHEDULED, EventKind.SITTING_EDITED, EventKind.SITTING_CANCELLED,
+                 EventKind.SITTING_CLOSED, EventKind.MINUTES_ENTRY_ADDED, EventKind.MINUTES_ENTRY_EDITED,
+                 EventKind.MINUTES_SEALED, EventKind.MINUTES_ADDENDUM_SEALED, EventKind.MINUTES_SIGNED)
 ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.CASE_MOVED,
               EventKind.CASE_MEDIATOR_ASSIGNED, EventKind.PARTY_ADDED, EventKind.PARTY_EDITED,
               EventKind.AGENT_ADDED, EventKind.AGENT_EDITED, EventKind.EVIDENCE_INGESTED,
-              EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, *KEY_KINDS)
+              EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, *KEY_KINDS,
+              *MINUTES_KINDS)
 
 
 class Logged(NamedTuple):

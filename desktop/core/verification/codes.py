@@ -156,6 +156,42 @@ class FindingCode(Vocabulary):
     RECORD_ITEM_MISMATCH = "record-item-mismatch", QT_TRANSLATE_NOOP(
         "vocabulary", "A preservation record lists an item that differs from the stored one")
 
+    # Sittings and their minutes (调解记录 / 调查记录).
+    SITTING_MISSING = "sitting-missing", QT_TRANSLATE_NOOP("vocabulary",
+                                                           "A sitting the ledger records is missing")
+    SITTING_RECORD_CHANGED = "sitting-record-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A version of a sitting's record does not match the ledger")
+    SITTING_ROW_CHANGED = "sitting-row-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A sitting differs from its latest recorded version")
+    MINUTES_ENTRY_CHANGED = "minutes-entry-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A minutes entry differs from what was recorded or sealed")
+    MINUTES_ENTRY_MISSING = "minutes-entry-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A minutes entry that was recorded or sealed is missing")
+    MINUTES_ENTRY_VERSION_CHANGED = "minutes-entry-version-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A version of a minutes entry does not match the ledger")
+    MINUTES_MISSING = "minutes-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "Sealed minutes or an addendum the ledger records are missing")
+    MINUTES_NOT_IN_LEDGER = "minutes-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "Sealed minutes were never logged in the ledger")
+    MINUTES_CHANGED = "minutes-changed", QT_TRANSLATE_NOOP("vocabulary",
+                                                           "Sealed minutes or an addendum were changed")
+    MINUTES_MALFORMED = "minutes-malformed", QT_TRANSLATE_NOOP(
+        "vocabulary", "Sealed minutes are not in canonical form")
+    MINUTES_ROW_MISMATCH = "minutes-row-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "Sealed minutes' stored columns differ from their sealed text")
+    MINUTES_ADDENDUM_MISMATCH = "minutes-addendum-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "An addendum names other minutes than its sitting's")
+    MINUTES_KEY_UNKNOWN = "minutes-key-unknown", QT_TRANSLATE_NOOP(
+        "vocabulary", "The certificate that sealed minutes is not known here")
+    MINUTES_SIGNATURE = "minutes-signature", QT_TRANSLATE_NOOP(
+        "vocabulary", "The signature on sealed minutes does not verify")
+    MINUTES_CERTIFICATE_MISMATCH = "minutes-certificate-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "Sealed minutes name another certificate than the key that signed them")
+    MINUTES_SIGNING_CHANGED = "minutes-signing-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A recorded signing of minutes does not match the ledger")
+    MINUTES_SIGNING_MISSING = "minutes-signing-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A recorded signing of minutes the ledger records is missing")
+
 
 class ItemVerdict(Vocabulary):
     """The bottom line on one evidence item, as an evidence list or a court package states it."""

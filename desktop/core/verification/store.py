@@ -26,6 +26,9 @@ from desktop.core.verification.evidence import BlobHashing, Item, check_evidence
 from desktop.core.verification.findings import Finding, Report
 from desktop.core.verification.keys import check_keys
 from desktop.core.verification.ledger import check_ledger
+from desktop.core.verification.minutes import case_keys as minutes_keys
+from desktop.core.verification.minutes import case_subjects as minutes_subjects
+from desktop.core.verification.minutes import check_minutes
 from desktop.core.verification.office import check_office_settings
 from desktop.core.verification.preservation import check_preservation
 from desktop.core.verification.users import check_users
@@ -39,7 +42,7 @@ def _keys_of_case(session: Session, case_id: int) -> set[int]:
     sealed = select(EvidenceSeal.key_id).join(EvidenceItem, EvidenceItem.id == EvidenceSeal.item_id).where(
         EvidenceItem.case_id == case_id)
     recorded = select(PreservationRecord.key_id).where(PreservationRecord.case_id == case_id)
-    return set(session.scalars(sealed.union(recorded)))
+    return set(session.scalars(sealed.union(recorded))) | minutes_keys(session, case_id)
 
 
 class _Progress:
@@ -112,7 +115,8 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
         subjects = [case_subject(case.number), *(item_subject(item.row.id) for item in items),
                     *(party_subject(party_id) for party_id in party_ids),
                     *(agent_subject(agent_id) for agent_id in agent_ids),
-                    *(record_subject(record_id) for record_id in record_ids)]
+                    *(record_subject(record_id) for record_id in record_ids),
+                    *minutes_subjects(session, case.id)]
         anchors = ledger_anchors.for_subjects(session, subjects, findings)
     keys = check_keys(session, anchors)
     if case is None:
@@ -137,6 +141,7 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
     by_id = {item.row.id: item for item in items}
     records = check_preservation(session, case_id, by_id, anchors, keys.signers)
     findings.extend(records.findings)
+    findings.extend(check_minutes(session, anchors, keys.signers, case_id).findings)
     return Report(base.entries, base.nodes, base.checkpoints, tuple(findings), items=evidence.items,
                   blobs=evidence.blobs, bytes=evidence.bytes, seals=evidence.seals, records=records.records,
                   cases=cases, keys=len(keys.signers), users=users, item_statuses=tuple(evidence.statuses),
