@@ -3870,8 +3870,48 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>“{field}”的第 {position} 个字符是控制字符或文字方向字符（U+{code}）；请删除后重试。</translation>
     </message>
     <message>
+        <source>There is no minutes entry {entry}.</source>
+        <translation>没有第 {entry} 号笔录条目。</translation>
+    </message>
+    <message>
+        <source>There is no sitting {sitting}.</source>
+        <translation>没有第 {sitting} 号调解会。</translation>
+    </message>
+    <message>
         <source>The field {field} must be at most {limit} characters (it has {length}).</source>
         <translation>“{field}”最多 {limit} 个字符（现有 {length} 个）。</translation>
+    </message>
+    <message>
+        <source>{user} may not seal the minutes of sitting {sitting}: that is for a mediator of case {number} or the sitting&apos;s recorder.</source>
+        <translation>{user} 不能对第 {sitting} 号调解会的笔录签章：只有案件 {number} 的调解员或本次调解会的记录人可以签章。</translation>
+    </message>
+    <message>
+        <source>A sitting closes as held or adjourned, not “{state}”.</source>
+        <translation>调解会只能以“已举行”或“休会”结束，不能是“{state}”。</translation>
+    </message>
+    <message>
+        <source>Sitting {sitting} was already closed and its minutes sealed on {time}; correct an entry with an addendum.</source>
+        <translation>第 {sitting} 号调解会已于 {time} 结束，笔录已签章；如需更正某条记录，请制作补正。</translation>
+    </message>
+    <message>
+        <source>Sitting {sitting} has no minutes entries yet: record what was said before closing it, or cancel the sitting.</source>
+        <translation>第 {sitting} 号调解会尚无笔录条目：请先记录发言再结束，或取消该调解会。</translation>
+    </message>
+    <message>
+        <source>The minutes of sitting {sitting} are not sealed yet: change the entry itself.</source>
+        <translation>第 {sitting} 号调解会的笔录尚未签章：请直接修改该条记录。</translation>
+    </message>
+    <message>
+        <source>The minutes of sitting {sitting} have entries 1 to {count}; there is no entry {seq}.</source>
+        <translation>第 {sitting} 号调解会的笔录有第 1 至 {count} 条，没有第 {seq} 条。</translation>
+    </message>
+    <message>
+        <source>There are no sealed minutes {record}.</source>
+        <translation>没有第 {record} 号已签章的笔录。</translation>
+    </message>
+    <message>
+        <source>The minutes were sealed on {time}: they cannot have been signed before.</source>
+        <translation>笔录于 {time} 签章，签名不能早于此时间。</translation>
     </message>
     <message>
         <source>Evidence item {item}, its seals or the ledger differ from what was logged, so no proof was made. Run a verification to see what differs.</source>
@@ -4044,6 +4084,46 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The sample data needs its staff ({names}): give their initial password.</source>
         <translation>演示数据需要其工作人员（{names}）：请提供他们的初始密码。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid {field}: use one of {allowed}.</source>
+        <translation>“{value}”不是有效的{field}：请使用 {allowed} 之一。</translation>
+    </message>
+    <message>
+        <source>The field {field} needs a time with its time zone.</source>
+        <translation>字段{field}需要带时区的时间。</translation>
+    </message>
+    <message>
+        <source>The minutes of sitting {sitting} are sealed and read-only; correct an entry with an addendum.</source>
+        <translation>第 {sitting} 号调解会的笔录已签章，只读；如需更正某条记录，请制作补正。</translation>
+    </message>
+    <message>
+        <source>Sitting {sitting} was cancelled; nothing more is recorded in it.</source>
+        <translation>第 {sitting} 号调解会已取消，不再记录任何内容。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no party {party}.</source>
+        <translation>案件 {case} 没有第 {party} 号当事人。</translation>
+    </message>
+    <message>
+        <source>Case {case} has no agent {agent}.</source>
+        <translation>案件 {case} 没有第 {agent} 号委托代理人。</translation>
+    </message>
+    <message>
+        <source>There is no user “{user}”.</source>
+        <translation>没有用户“{user}”。</translation>
+    </message>
+    <message>
+        <source>List at most {limit} attendees.</source>
+        <translation>参加人员最多 {limit} 名。</translation>
+    </message>
+    <message>
+        <source>Sitting {sitting} already has {count} minutes entries: close it as adjourned instead of cancelling it.</source>
+        <translation>第 {sitting} 号调解会已有 {count} 条笔录：请以休会结束，而不是取消。</translation>
+    </message>
+    <message>
+        <source>The field {field} must be from 1 to {limit}.</source>
+        <translation>字段{field}必须在 1 至 {limit} 之间。</translation>
     </message>
 </context>
 <context>
@@ -4269,12 +4349,96 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>记录中列出的第 {item} 号证据与库中保存的不一致</translation>
     </message>
     <message>
+        <source>sitting {sitting}</source>
+        <translation>第 {sitting} 号调解会</translation>
+    </message>
+    <message>
+        <source>sealed minutes {record} of sitting {sitting}</source>
+        <translation>第 {sitting} 号调解会的第 {record} 号已签章笔录</translation>
+    </message>
+    <message>
+        <source>version {version} of {what} does not match the entry that logged it</source>
+        <translation>{what}的第 {version} 版与记载它的存证日志条目不符</translation>
+    </message>
+    <message>
+        <source>the ledger records a version of {what} (entry {seq}) the store no longer holds</source>
+        <translation>存证日志记载了{what}的一个版本（第 {seq} 条），但库中已不存在</translation>
+    </message>
+    <message>
+        <source>{what} as stored now differs from its latest recorded version</source>
+        <translation>{what}现存内容与其最新记录版本不符</translation>
+    </message>
+    <message>
         <source>no ledger entry records its sealing</source>
         <translation>存证日志中没有其签章记录</translation>
     </message>
     <message>
         <source>it does not match the digest logged when it was sealed</source>
         <translation>其与签章时存证日志记载的摘要不符</translation>
+    </message>
+    <message>
+        <source>its text is not a canonical minutes record of its kind</source>
+        <translation>其文本不是该类笔录的规范记录</translation>
+    </message>
+    <message>
+        <source>its stored columns differ from its sealed text</source>
+        <translation>其存储字段与签章文本不符</translation>
+    </message>
+    <message>
+        <source>it names other minutes than its sitting&apos;s sealed minutes</source>
+        <translation>其所指笔录不是本次调解会已签章的笔录</translation>
+    </message>
+    <message>
+        <source>entry {seq} of its sealed minutes is no longer stored</source>
+        <translation>已签章笔录的第 {seq} 条已不存在</translation>
+    </message>
+    <message>
+        <source>entry {seq} is not in its sealed minutes (added after sealing)</source>
+        <translation>第 {seq} 条不在已签章笔录中（签章后添加）</translation>
+    </message>
+    <message>
+        <source>entry {seq} differs from its sealed minutes</source>
+        <translation>第 {seq} 条与已签章笔录不符</translation>
+    </message>
+    <message>
+        <source>the sitting&apos;s record</source>
+        <translation>调解会记录</translation>
+    </message>
+    <message>
+        <source>entry {seq}</source>
+        <translation>第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>it is marked sealed but its sealed minutes are not stored</source>
+        <translation>标记为已签章，但已签章笔录不存在</translation>
+    </message>
+    <message>
+        <source>the signing by {name} ({id}) does not match the entry that logged it</source>
+        <translation>{name} 的签名记录（第 {id} 号）与记载它的存证日志条目不符</translation>
+    </message>
+    <message>
+        <source>the ledger records {what} (entry {seq}) but the store no longer holds it</source>
+        <translation>存证日志记载了{what}（第 {seq} 条），但库中已不存在</translation>
+    </message>
+    <message>
+        <source>a sitting</source>
+        <translation>一次调解会</translation>
+    </message>
+    <message>
+        <source>a minutes entry</source>
+        <translation>一条笔录</translation>
+    </message>
+    <message>
+        <source>an addendum</source>
+        <translation>一份补正</translation>
+    </message>
+    <message>
+        <source>sealed minutes</source>
+        <translation>已签章笔录</translation>
+    </message>
+    <message>
+        <source>a signing of minutes</source>
+        <translation>一条笔录签名记录</translation>
     </message>
     <message>
         <source>its text is not a canonical record</source>
@@ -4564,6 +4728,42 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>保全证据记录签章</translation>
     </message>
     <message>
+        <source>Sitting scheduled</source>
+        <translation>调解会已安排</translation>
+    </message>
+    <message>
+        <source>Sitting changed</source>
+        <translation>调解会已修改</translation>
+    </message>
+    <message>
+        <source>Sitting cancelled</source>
+        <translation>调解会已取消</translation>
+    </message>
+    <message>
+        <source>Sitting closed</source>
+        <translation>调解会已结束</translation>
+    </message>
+    <message>
+        <source>Minutes entry recorded</source>
+        <translation>笔录条目已记录</translation>
+    </message>
+    <message>
+        <source>Minutes entry changed</source>
+        <translation>笔录条目已修改</translation>
+    </message>
+    <message>
+        <source>Minutes sealed</source>
+        <translation>笔录已签章</translation>
+    </message>
+    <message>
+        <source>Minutes addendum sealed</source>
+        <translation>笔录补正已签章</translation>
+    </message>
+    <message>
+        <source>Signing of minutes recorded</source>
+        <translation>笔录签名已登记</translation>
+    </message>
+    <message>
         <source>Office setting changed</source>
         <translation>更改机构设置</translation>
     </message>
@@ -4580,8 +4780,48 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>管理员</translation>
     </message>
     <message>
+        <source>Mediation sitting</source>
+        <translation>调解会</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已举行</translation>
+    </message>
+    <message>
+        <source>Adjourned</source>
+        <translation>休会</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
         <source>Mediator</source>
         <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>翻译人员</translation>
+    </message>
+    <message>
+        <source>Interviewee</source>
+        <translation>被调查人</translation>
     </message>
     <message>
         <source>Notary</source>
@@ -4982,6 +5222,74 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A preservation record lists an item that differs from the stored one</source>
         <translation>保全证据记录所列证据与存储的证据不符</translation>
+    </message>
+    <message>
+        <source>A sitting the ledger records is missing</source>
+        <translation>存证日志记载的调解会已不存在</translation>
+    </message>
+    <message>
+        <source>A version of a sitting&apos;s record does not match the ledger</source>
+        <translation>调解会记录的某一版本与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A sitting differs from its latest recorded version</source>
+        <translation>调解会与其最新记录版本不符</translation>
+    </message>
+    <message>
+        <source>A minutes entry differs from what was recorded or sealed</source>
+        <translation>笔录条目与记录或签章的内容不符</translation>
+    </message>
+    <message>
+        <source>A minutes entry that was recorded or sealed is missing</source>
+        <translation>已记录或已签章的笔录条目缺失</translation>
+    </message>
+    <message>
+        <source>A version of a minutes entry does not match the ledger</source>
+        <translation>笔录条目的某一版本与存证日志不符</translation>
+    </message>
+    <message>
+        <source>Sealed minutes or an addendum the ledger records are missing</source>
+        <translation>存证日志记载的已签章笔录或补正缺失</translation>
+    </message>
+    <message>
+        <source>Sealed minutes were never logged in the ledger</source>
+        <translation>已签章笔录从未记入存证日志</translation>
+    </message>
+    <message>
+        <source>Sealed minutes or an addendum were changed</source>
+        <translation>已签章笔录或补正被改动</translation>
+    </message>
+    <message>
+        <source>Sealed minutes are not in canonical form</source>
+        <translation>已签章笔录不是规范格式</translation>
+    </message>
+    <message>
+        <source>Sealed minutes&apos; stored columns differ from their sealed text</source>
+        <translation>已签章笔录的存储字段与签章文本不符</translation>
+    </message>
+    <message>
+        <source>An addendum names other minutes than its sitting&apos;s</source>
+        <translation>补正所指笔录不是其调解会的笔录</translation>
+    </message>
+    <message>
+        <source>The certificate that sealed minutes is not known here</source>
+        <translation>笔录签章所用证书在本库中未知</translation>
+    </message>
+    <message>
+        <source>The signature on sealed minutes does not verify</source>
+        <translation>笔录上的签章验证不通过</translation>
+    </message>
+    <message>
+        <source>Sealed minutes name another certificate than the key that signed them</source>
+        <translation>已签章笔录所载证书与所用签名密钥不符</translation>
+    </message>
+    <message>
+        <source>A recorded signing of minutes does not match the ledger</source>
+        <translation>登记的笔录签名与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A recorded signing of minutes the ledger records is missing</source>
+        <translation>存证日志记载的笔录签名登记缺失</translation>
     </message>
     <message>
         <source>Intact and sealed</source>
@@ -5582,6 +5890,22 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Receive payments</source>
         <translation>代为领取款项</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>陈述</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答</translation>
+    </message>
+    <message>
+        <source>Recorder&apos;s note</source>
+        <translation>记录人注</translation>
     </message>
 </context>
 </TS>
