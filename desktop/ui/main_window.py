@@ -293,8 +293,10 @@ class MainWindow(QMainWindow):
 
     def _drafts_found(self, count: int) -> None:
         """Minutes typed and not confirmed were kept (a crash, a sign-out): offered back after sign-in."""
-        if self.offer_drafts:
+        if self.offer_drafts:  # the first read after a sign-in only
             self.offer_drafts = False
+            if not count:
+                return
             self.show_page("calendar")
             self.statusBar().showMessage(self.tr(
                 "Unconfirmed text was kept in the minutes of {count} sitting(s): open one to restore "

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -65,7 +66,7 @@ def read_calendar(store: OpenStore, signed_in: SignedInUser, days: int,
 
 class CalendarPage(QWidget):
     """``open_requested(case_number, sitting_id)``: show that sitting's minutes in its case.
-    ``drafts_found(count)`` after a read that found unconfirmed text."""
+    ``drafts_found(count)`` after each read: how many minutes hold unconfirmed text."""
 
     open_requested = Signal(str, int)
     drafts_found = Signal(int)
@@ -149,6 +150,11 @@ class CalendarPage(QWidget):
     def refresh(self) -> Op[Calendar] | None:
         return self.reader.start()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # Drafts are kept without announcing a change (every few seconds): read again whenever shown.
+        super().showEvent(event)
+        self.refresh()
+
     def _task(self) -> Task[Calendar]:
         store, signed_in, days = self.store, self.signed_in, int(self.span_combo.currentData())
         return lambda _progress, _cancelled: read_calendar(store, signed_in, days)
@@ -180,8 +186,7 @@ class CalendarPage(QWidget):
             self.drafts.addItem(entry)
         self.drafts_label.setVisible(bool(calendar.drafts))
         self.drafts.setVisible(bool(calendar.drafts))
-        if calendar.drafts:
-            self.drafts_found.emit(len(calendar.drafts))
+        self.drafts_found.emit(len(calendar.drafts))
 
     def open_row(self, row: int) -> None:
         if self.calendar is None or not 0 <= row < len(self.calendar.upcoming):

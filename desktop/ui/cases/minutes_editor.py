@@ -198,7 +198,7 @@ class MinutesEditor(QWidget):
         metrics = self.fontMetrics()
         widths = {SEQ: metrics.horizontalAdvance("0000") + 12,
                   TIME: metrics.horizontalAdvance("00:00:00") + 14,
-                  KIND: metrics.horizontalAdvance("陈述陈") + 14,
+                  KIND: metrics.horizontalAdvance("记录人注") + 14,
                   SPEAKER: metrics.horizontalAdvance("被申请人 某某某") + 14}
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
