@@ -322,6 +322,7 @@ def test_signing_out_keeps_the_draft_without_asking(qtbot: QtBot, hall: Hall) ->
     editor = window.cases_page.open_case(hall.number).sittings.editor
     qtbot.waitUntil(lambda: editor.sitting is not None and editor.box.isVisible(), timeout=OP_TIMEOUT)
     type_text(editor.box, "签退前未确认的话")
+    editor.draft_timer.stop()  # kept by signing out, not by the timer
     assert window.cases_page.unsaved_work() == []  # nothing to ask about: it is kept
     window.sign_out()
     qtbot.waitUntil(lambda: window.next_sign_in is not None, timeout=OP_TIMEOUT)
@@ -361,5 +362,33 @@ def test_the_editor_fits_1024_by_700_in_chinese(qtbot: QtBot, hall: Hall, chines
     qtbot.wait(50)
     assert cut_widgets(window) == []
     assert editor.table.viewport().height() > 8 * editor.table.verticalHeader().defaultSectionSize()
+    window.ready_to_close = True
+    close_window(qtbot, window)
+
+
+@pytest.mark.parametrize("leaving", ["lock", "close-tab", "switch-tab"])
+def test_locking_or_closing_the_case_keeps_the_draft(qtbot: QtBot, hall: Hall, leaving: str) -> None:
+    sitting = hall.schedule()
+    window = attached_window(qtbot, hall.store, "昆明市知识产权纠纷人民调解委员会", SignedInUser(hall.lihua))
+    assert window.cases_page is not None
+    window.open_sitting(hall.number, sitting.id)
+    workspace = window.cases_page.open_case(hall.number)
+    editor = workspace.sittings.editor
+    qtbot.waitUntil(lambda: editor.sitting is not None and editor.box.isVisible(), timeout=OP_TIMEOUT)
+    type_text(editor.box, "尚未确认的一句")
+    editor.draft_timer.stop()  # kept by leaving, not by the timer
+    if leaving == "lock":
+        window.lock(ask=False)
+    elif leaving == "close-tab":
+        assert window.cases_page.close_tab(window.cases_page.tabs.indexOf(workspace)) is None  # not asked
+    else:
+        workspace.tabs.setCurrentWidget(workspace.timeline)
+
+    def kept() -> bool:
+        with hall.database.session_scope() as session:
+            draft = minutes.draft_of(session, hall.lihua, sitting.id)
+        return draft is not None and draft.text == "尚未确认的一句"
+
+    qtbot.waitUntil(kept, timeout=OP_TIMEOUT)
     window.ready_to_close = True
     close_window(qtbot, window)
