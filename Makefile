@@ -81,6 +81,7 @@ bench: $(STAMP) os-deps
 	$(BIN)/python bench/ingest_many.py
 	$(BIN)/python bench/verify.py
 	$(BIN)/python bench/cases.py
+	$(BIN)/python bench/minutes.py
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
