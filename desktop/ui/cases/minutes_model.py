@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import count
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.cases.minutes import EntryInfo, EntryKind
@@ -45,8 +45,8 @@ def speaker_text(role: AttendeeRole, name: str) -> str:
 class EntriesModel(QAbstractTableModel):
     """Saved entries by their sequence number, then pending ones."""
 
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(None)
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.saved: list[EntryInfo] = []
         self.pending: list[Pending] = []
         self.headers = (self.tr("No."), self.tr("Time"), self.tr("Kind"), self.tr("Speaker"), self.tr("Text"))
