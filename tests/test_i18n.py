@@ -130,7 +130,7 @@ def test_window_in_chinese(qtbot: QtBot, sqlite_store: OpenStore, chinese: None)
     mnemonics = [re.search(r"&(\w)", text).group(1).lower() for text in menus]
     assert len(set(mnemonics)) == len(menus), "two menus share an Alt+ key"
     titles = [window.side_bar.item(row).text() for row in range(window.side_bar.count())]
-    assert titles == ["调解案件", "证据", "文书", "存证日志", "统计", "设置"]
+    assert titles == ["调解案件", "证据", "文书", "存证日志", "统计", "调解会日程", "设置"]
     assert window.database_label.text() == "数据库：SQLite"
 
 

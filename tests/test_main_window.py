@@ -41,7 +41,7 @@ def test_window_has_menus_side_bar_and_status(qtbot: QtBot, sqlite_store: OpenSt
     mnemonics = [text[text.index("&") + 1].lower() for text in menus]
     assert len(set(mnemonics)) == len(menus), "two menus share an Alt+ key"
     titles = [window.side_bar.item(row).text() for row in range(window.side_bar.count())]
-    assert titles == ["Cases", "Evidence", "Documents", "Ledger", "Statistics", "Settings"]
+    assert titles == ["Cases", "Evidence", "Documents", "Ledger", "Statistics", "Sittings", "Settings"]
     assert str(sqlite_store.folder.root) in window.folder_label.text()
     assert window.database_label.text() == "Database: SQLite"
     assert "测试调解中心" in window.windowTitle()

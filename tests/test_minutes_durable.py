@@ -26,7 +26,7 @@ def test_confirmed_entries_and_the_draft_survive_a_kill(store: OpenStore, while_
     hall = Hall(store)
     sitting = hall.schedule()
     typing_from = CONFIRMED_BEFORE_KILL if while_typing_a_draft else NEVER
-    command = [sys.executable, "-m", "tests.minutes_child", str(store.folder.root),
+    command = [sys.executable, "-m", "tests.minutes_commit_child", str(store.folder.root),
                store.database_url if store.database.kind == "postgresql" else "", str(sitting.id),
                MEDIATOR_PASSWORD, str(typing_from)]
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must
 
     from desktop.core.storage.store import OpenStore
     from desktop.core.trust.sign_in import SignedInUser
+    from desktop.ui.cases.calendar_page import CalendarPage
     from desktop.ui.cases.page import CasesPage
     from desktop.ui.evidence.page import EvidencePage
     from desktop.ui.framework.ops import Op, OpWaiter
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.ready_to_close = False
         self.idle_lock_minutes = DEFAULT_IDLE_LOCK_MINUTES
         self.settings_op: Op[tuple[int, str | None, str | None]] | None = None
+        self.offer_drafts = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         self.cases_page: CasesPage | None = None
         self.evidence_page: EvidencePage | None = None
         self.settings_page: SettingsPage | None = None
+        self.calendar_page: CalendarPage | None = None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -262,6 +265,16 @@ class MainWindow(QMainWindow):
             self._replace_page("ledger", self.ledger_page)
         else:
             self.ledger_page.set_user(signed_in)
+        if self.calendar_page is None:
+            from desktop.ui.cases.calendar_page import CalendarPage
+
+            self.calendar_page = CalendarPage(self.store, signed_in)
+            self._replace_page("calendar", self.calendar_page)
+            self.calendar_page.open_requested.connect(self.open_sitting)
+            self.calendar_page.drafts_found.connect(self._drafts_found)
+        else:
+            self.calendar_page.set_user(signed_in)
+        self.offer_drafts = True  # the first read after a sign-in shows the unconfirmed minutes found
         if self.settings_page is None:
             from desktop.ui.settings.page import SettingsPage
 
@@ -270,6 +283,31 @@ class MainWindow(QMainWindow):
             self.settings_page.keys.signed_in_changed.connect(self._key_changed)
         else:
             self.settings_page.set_user(signed_in)
+
+    def open_sitting(self, number: str, sitting_id: int) -> None:
+        """A sitting's minutes in its case's tab (from the calendar of sittings)."""
+        if self.cases_page is None:
+            return
+        self.show_page("cases")
+        self.cases_page.open_case(number).open_sitting(sitting_id)
+
+    def _drafts_found(self, count: int) -> None:
+        """Minutes typed and not confirmed were kept (a crash, a sign-out): offered back after sign-in."""
+        if self.offer_drafts:  # the first read after a sign-in only
+            self.offer_drafts = False
+            if not count:
+                return
+            self.show_page("calendar")
+            self.statusBar().showMessage(self.tr(
+                "Unconfirmed text was kept in the minutes of {count} sitting(s): open one to restore "
+                "it.").format(count=count), 15000)
+
+    def keep_drafts(self) -> None:
+        """Keep the minutes being typed as drafts before the user leaves or the window locks (the writes
+        are ops of the window: they are awaited before a sign-out)."""
+        if self.cases_page is not None:
+            for workspace in self.cases_page.workspaces():
+                workspace.keep_drafts()
 
     def _key_changed(self, signed_in: SignedInUser) -> None:
         """A key made, imported or revoked in Settings: the window and every page sign with it at once."""
@@ -440,6 +478,7 @@ class MainWindow(QMainWindow):
             return None
         from desktop.ui.sign_in.dialog import SignInDialog
 
+        self.keep_drafts()
         self.idle_watcher.stop()
         self.splitter.setVisible(False)
         self._set_pages_active(False)
@@ -475,6 +514,7 @@ class MainWindow(QMainWindow):
     def _unsaved_first(self, title: str, then: Callable[[], QMessageBox | None],
                        back: Callable[[], object] | None = None) -> QMessageBox | None:
         """Open cases with unsaved edits: discard them or go back to them, before anything else."""
+        self.keep_drafts()
         if self.cases_page is None or not self.cases_page.unsaved_work():
             return then()
         return self.cases_page.confirm_unsaved(title, then, back)

@@ -34,6 +34,8 @@ def page_specs() -> tuple[PageSpec, ...]:
             "Pages", "The append-only ledger of every change, with signed checkpoints.")),
         PageSpec("statistics", translate("Pages", "Statistics"), translate(
             "Pages", "Case statistics by type, outcome and period, and repeat-infringer flags.")),
+        PageSpec("calendar", translate("Pages", "Sittings"), translate(
+            "Pages", "Upcoming sittings across your cases, and minutes with text not confirmed yet.")),
         PageSpec("settings", translate("Pages", "Settings"), translate(
             "Pages", "Settings of this workstation and of the office.")),
     )

@@ -107,6 +107,33 @@
     </message>
 </context>
 <context>
+    <name>AddendumDialog</name>
+    <message>
+        <source>Add a Correction (Addendum)</source>
+        <translation>补正（补充记录）</translation>
+    </message>
+    <message>
+        <source>Seal the &amp;Addendum</source>
+        <translation>签章补充记录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Corrects &amp;entry:</source>
+        <translation>补正的条目(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>补正理由（必填）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Corrected &amp;text:</source>
+        <translation>更正后的内容(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The sealed minutes stay as they are; the addendum names the entry it corrects and why, and is sealed with your key.</source>
+        <translation>已签章的笔录保持不变；补充记录写明所补正的条目及理由，并以您的签名密钥签章。</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>First administrator</source>
@@ -261,6 +288,61 @@
     <message>
         <source>Warning: someone with this mediator&apos;s name appears in {where}. It may be another person of the same name; check before you assign.</source>
         <translation>注意：与该调解员同名的人出现在{where}中。可能是同名的另一人，请核实后再指派。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <source>Upcoming Sittings</source>
+        <translation>近期调解会</translation>
+    </message>
+    <message>
+        <source>Next {days} days</source>
+        <translation>未来{days}日</translation>
+    </message>
+    <message>
+        <source>Unconfirmed text kept in the minutes: open the sitting to restore it</source>
+        <translation>笔录中有未确认的内容已暂存：打开该次调解会即可恢复</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Sitting</source>
+        <translation>打开调解会(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>{count} sittings</source>
+        <translation>共{count}次调解会</translation>
+    </message>
+    <message>
+        <source>{number}, sitting of {time}: “{text}”</source>
+        <translation>{number}，{time}的调解会：“{text}”</translation>
     </message>
 </context>
 <context>
@@ -647,6 +729,10 @@ Filed by: {filed}</source>
         <translation>证据(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Sittings and Minutes</source>
+        <translation>调解会及笔录(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Timeline</source>
         <translation>时间线(&amp;T)</translation>
     </message>
@@ -970,6 +1056,29 @@ Filed by: {filed}</source>
     <message>
         <source>Cases whose deadline falls within 7 days or has passed: show them</source>
         <translation>期限在7日内届满或已逾期的案件：点击查看</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
 </context>
 <context>
@@ -1851,6 +1960,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>就绪</translation>
     </message>
     <message>
+        <source>Unconfirmed text was kept in the minutes of {count} sitting(s): open one to restore it.</source>
+        <translation>{count}次调解会的笔录中有未确认的内容已暂存：打开即可恢复。</translation>
+    </message>
+    <message>
         <source>Signed in: {user}</source>
         <translation>当前用户：{user}</translation>
     </message>
@@ -2009,6 +2122,181 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>About &amp;Qt</source>
         <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesEditor</name>
+    <message>
+        <source>← Back to the &amp;List</source>
+        <translation>← 返回列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Search the case&apos;s minutes</source>
+        <translation>搜索本案笔录</translation>
+    </message>
+    <message>
+        <source>Close and Seal…</source>
+        <translation>结束并签章…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the Unconfirmed Text</source>
+        <translation>恢复未确认的内容(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Discard It</source>
+        <translation>不再保留</translation>
+    </message>
+    <message>
+        <source>Spea&amp;ker:</source>
+        <translation>发言人(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Type what is said. Enter confirms, Shift+Enter breaks the line, Ctrl+1…9 choose the speaker.</source>
+        <translation>录入发言内容。Enter 确认，Shift+Enter 换行，Ctrl+1…9 选择发言人。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>记录要点</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>签章</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Rights and obligations explained</source>
+        <translation>已告知权利义务</translation>
+    </message>
+    <message>
+        <source>Save &amp;Notes</source>
+        <translation>保存要点(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Risk warning given:</source>
+        <translation>风险提示：</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>调解员意见：</translation>
+    </message>
+    <message>
+        <source>Result (or why it failed):</source>
+        <translation>调解结果（或未达成协议的原因）：</translation>
+    </message>
+    <message>
+        <source>Add a &amp;Correction (Addendum)…</source>
+        <translation>补正（补充记录）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record a Si&amp;gning…</source>
+        <translation>登记签名(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Record that a person signed the printed minutes</source>
+        <translation>登记某人已在打印的笔录上签名</translation>
+    </message>
+    <message>
+        <source>Type in the search box above and press Enter.</source>
+        <translation>在上方搜索框中输入并按 Enter。</translation>
+    </message>
+    <message>
+        <source>Reading the sitting…</source>
+        <translation>正在读取调解会…</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>{kind} {time}, {place}: {matter} ({state})</source>
+        <translation>{kind} {time}，{place}：{matter}（{state}）</translation>
+    </message>
+    <message>
+        <source>Sealed: read only. A correction is an addendum.</source>
+        <translation>已签章：只读。更正须以补充记录为之。</translation>
+    </message>
+    <message>
+        <source>Read only: {reason}</source>
+        <translation>只读：{reason}</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>(unconfirmed text kept at {time})</source>
+        <translation>（未确认的内容已于{time}暂存）</translation>
+    </message>
+    <message>
+        <source>the unconfirmed text could not be kept: {reason}</source>
+        <translation>未确认的内容未能暂存：{reason}</translation>
+    </message>
+    <message>
+        <source>Unconfirmed text from {time} was kept ({speaker}): “{text}”</source>
+        <translation>{time}暂存的未确认内容（{speaker}）：“{text}”</translation>
+    </message>
+    <message>
+        <source>Changed, not saved yet.</source>
+        <translation>已修改，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Notes saved.</source>
+        <translation>要点已保存。</translation>
+    </message>
+    <message>
+        <source>Your text is kept here: copy what you need, then reopen the sitting.</source>
+        <translation>您的内容仍保留在此：复制所需内容后重新打开该调解会。</translation>
+    </message>
+    <message>
+        <source>Wait until every entry is saved, and save the notes, before sealing.</source>
+        <translation>请等所有条目保存完毕并保存要点后再签章。</translation>
+    </message>
+    <message>
+        <source>Minutes sealed by {signer} at {time}</source>
+        <translation>笔录由{signer}于{time}签章</translation>
+    </message>
+    <message>
+        <source>Addendum to entry {seq}, sealed by {signer} at {time}</source>
+        <translation>第{seq}条的补充记录，由{signer}于{time}签章</translation>
+    </message>
+    <message>
+        <source>SHA-256: {digest}</source>
+        <translation>SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Key: {fingerprint}</source>
+        <translation>签名密钥：{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Corrected text: {text}</source>
+        <translation>更正后的内容：{text}</translation>
+    </message>
+    <message>
+        <source>Signed by {name} ({role}) at {time}</source>
+        <translation>{name}（{role}）于{time}签名</translation>
+    </message>
+    <message>
+        <source>No signing of the printed copy recorded yet.</source>
+        <translation>尚未登记打印件的签名。</translation>
+    </message>
+    <message>
+        <source>{count} found</source>
+        <translation>找到{count}条</translation>
     </message>
 </context>
 <context>
@@ -2534,6 +2822,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Case statistics by type, outcome and period, and repeat-infringer flags.</source>
         <translation>按类型、结果和期间统计案件，并标记重复侵权人。</translation>
+    </message>
+    <message>
+        <source>Sittings</source>
+        <translation>调解会日程</translation>
+    </message>
+    <message>
+        <source>Upcoming sittings across your cases, and minutes with text not confirmed yet.</source>
+        <translation>您所办案件的近期调解会，以及有未确认内容的笔录。</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -3256,6 +3552,29 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>SealDialog</name>
+    <message>
+        <source>Close and Seal the Minutes</source>
+        <translation>结束调解会并签章笔录</translation>
+    </message>
+    <message>
+        <source>Close and &amp;Seal</source>
+        <translation>结束并签章(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Seal the minutes of this sitting ({count} entries) with your signing key? The seal is your digital signature over the whole record. It is permanent: afterwards no entry can be changed; a correction is an addendum, sealed in turn.</source>
+        <translation>用您的签名密钥对本次调解会的笔录（共{count}条）签章？签章是您对整份记录的数字签名，不可撤销：此后任何条目均不能修改，更正须以补充记录为之，并另行签章。</translation>
+    </message>
+    <message>
+        <source>The entry box still holds text that is not confirmed: it will not be part of the sealed minutes.</source>
+        <translation>录入框中仍有未确认的内容：它不会记入签章的笔录。</translation>
+    </message>
+    <message>
+        <source>The sitting was:</source>
+        <translation>本次调解会：</translation>
+    </message>
+</context>
+<context>
     <name>SeriesRow</name>
     <message>
         <source>e.g. 云知</source>
@@ -3354,6 +3673,163 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Checking the password…</source>
         <translation>正在核对密码…</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <source>Record a Signing of the Printed Minutes</source>
+        <translation>登记打印笔录的签名</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The minutes</source>
+        <translation>笔录</translation>
+    </message>
+    <message>
+        <source>Addendum to entry {seq}</source>
+        <translation>第{seq}条的补充记录</translation>
+    </message>
+    <message>
+        <source>Signed &amp;document:</source>
+        <translation>签名的文书(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>身份(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Signed &amp;at:</source>
+        <translation>签名时间(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>SittingDialog</name>
+    <message>
+        <source>Edit the Sitting</source>
+        <translation>修改调解会</translation>
+    </message>
+    <message>
+        <source>New Sitting of {number}</source>
+        <translation>{number}新建调解会</translation>
+    </message>
+    <message>
+        <source>&amp;Online (no place)</source>
+        <translation>线上进行（无地点）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>&amp;Add Attendee</source>
+        <translation>添加参加人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>时间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Matter (事由):</source>
+        <translation>事由(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Attendees (in this order: Ctrl+1, Ctrl+2… in the minutes):</source>
+        <translation>参加人（按此顺序，在笔录中以 Ctrl+1、Ctrl+2… 选择）：</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SittingsView</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Sealed</source>
+        <translation>已签章</translation>
+    </message>
+    <message>
+        <source>&amp;New Sitting…</source>
+        <translation>新建调解会(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Minutes</source>
+        <translation>打开笔录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the Sitting…</source>
+        <translation>取消调解会(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>{count} sittings</source>
+        <translation>共{count}次调解会</translation>
+    </message>
+    <message>
+        <source>Cancel the Sitting</source>
+        <translation>取消调解会</translation>
+    </message>
+    <message>
+        <source>Why is the sitting of {time} cancelled? (required)</source>
+        <translation>为何取消{time}的调解会？（必填）</translation>
     </message>
 </context>
 <context>
@@ -3686,6 +4162,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Remove this witness</source>
         <translation>删除此见证人</translation>
+    </message>
+</context>
+<context>
+    <name>_SavingDialog</name>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation>您的密码(&amp;P)：</translation>
     </message>
 </context>
 <context>

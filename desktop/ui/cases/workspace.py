@@ -28,6 +28,7 @@ from desktop.ui.cases.overview import Overview
 from desktop.ui.cases.parties_view import HistoryDialog, PartiesView
 from desktop.ui.cases.party_dialog import agent_dialog, party_dialog
 from desktop.ui.cases.record_dialog import RecordDialog
+from desktop.ui.cases.sittings_view import SittingsView
 from desktop.ui.cases.snapshot import CaseSnapshot, read_snapshot
 from desktop.ui.cases.timeline_view import TimelineView
 from desktop.ui.cases.visits_view import VisitsView
@@ -74,6 +75,8 @@ class CaseWorkspace(QWidget):
         self.parties = PartiesView(self.add_party, self.add_agent, self.edit_record, self.show_history)
         self.evidence = EvidencePage(store, signed_in, case_number=number)
         self.timeline = TimelineView()
+        self.sittings = SittingsView(store, signed_in, number)
+        self.sittings.changed.connect(lambda: self.case_changed.emit(self.number))
         self.outcome = OutcomeView(store, lambda: self.signed_in.actor, number, self._open)
         self.visits = VisitsView(store, lambda: self.signed_in.actor, number, self._open)
         self.case_file = CaseFileView(store, signed_in, number)
@@ -84,6 +87,7 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.overview, self.tr("&Overview"))
         self.tabs.addTab(self.parties, self.tr("&Parties and Agents"))
         self.tabs.addTab(self.evidence, self.tr("&Evidence"))
+        self.tabs.addTab(self.sittings, self.tr("&Sittings and Minutes"))
         self.tabs.addTab(self.outcome, self.tr("O&utcome and Performance"))
         self.tabs.addTab(self.visits, self.tr("Follo&w-up"))
         self.tabs.addTab(self.case_file, self.tr("Case &File"))
@@ -108,17 +112,28 @@ class CaseWorkspace(QWidget):
 
     def has_unsaved_edits(self) -> bool:
         """Whether a dialog of this case is open with changes not saved yet."""
-        return any(_unsaved(dialog) for dialog in self.dialogs)
+        return any(_unsaved(dialog) for dialog in self.dialogs) or self.sittings.has_unsaved_edits()
+
+    def keep_drafts(self) -> None:
+        """Keep the minutes being typed as a draft (signing out, locking, closing: nothing asked)."""
+        self.sittings.keep_drafts()
+
+    def open_sitting(self, sitting_id: int) -> None:
+        """Show the minutes of ``sitting_id`` (from the calendar of sittings)."""
+        self.tabs.setCurrentWidget(self.sittings)
+        self.sittings.open_when_listed(sitting_id)
 
     @property
     def loading(self) -> bool:
         return (self.reader.loading or self.history_op is not None or self.evidence.loading
-                or self.outcome.loading or self.visits.loading or self.case_file.loading)
+                or self.sittings.loading or self.outcome.loading or self.visits.loading
+                or self.case_file.loading)
 
     def set_user(self, signed_in: SignedInUser) -> None:
         """Another sign-in: read the case again for them."""
         self.signed_in = signed_in
         self.evidence.set_user(signed_in)
+        self.sittings.set_user(signed_in)
         self.case_file.set_user(signed_in)
         self.refresh()
 
@@ -143,6 +158,7 @@ class CaseWorkspace(QWidget):
         self.timeline.show_snapshot(snapshot)
         self.outcome.show_snapshot(snapshot)
         self.visits.show_snapshot(snapshot)
+        self.sittings.set_refusal(snapshot.refusal)
         self.shown.emit()
         if self.pending_selection is not None:
             self.parties.select(*self.pending_selection)
