@@ -99,3 +99,4 @@ def test_the_case_file_tab_from_papers_to_archiving(qtbot: QtBot, store: OpenSto
     assert not view.save_cover_button.isEnabled() and not view.reason.isVisible()
     assert _rows(view)[12][1].startswith("已有")  # the back cover, once archived
     assert not workspace.overview.move_buttons
+    assert "李华（lihua）" in view.derived.text()  # who filed it, by real name (立卷人)

@@ -41,9 +41,11 @@ from desktop.core.errors import MedisealError, NotAllowed
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
+from desktop.core.trust.users import real_names
 from desktop.ui.evidence.detail import local_time
 from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import ERROR_COLOUR, error_label
+from desktop.ui.framework.formatting import person
 from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.framework.reads import LatestRead
@@ -61,6 +63,7 @@ class FileView:
     refusal: MedisealError | None  # why the user may not change the file (None: they may)
     archivable: bool  # the workflow lets the case close now
     archived: archive.ArchiveInfo | None
+    filed_by_name: str | None  # the real name of who archived the file (立卷人), when known
 
 
 def read_file_view(store: OpenStore, signed_in: SignedInUser, number: str) -> FileView:
@@ -71,8 +74,10 @@ def read_file_view(store: OpenStore, signed_in: SignedInUser, number: str) -> Fi
             require_case_access(session, signed_in.actor, row)
         except NotAllowed as error:
             refusal = error
-        return FileView(case_file.checklist(session, row), cover.cover_of(session, row), refusal,
-                        may_archive(CaseStatus(row.status)), archive.archive_of(session, row))
+        shown = cover.cover_of(session, row)
+        filed_by_name = real_names(session, [shown.filed_by]).get(shown.filed_by) if shown.filed_by else None
+        return FileView(case_file.checklist(session, row), shown, refusal,
+                        may_archive(CaseStatus(row.status)), archive.archive_of(session, row), filed_by_name)
 
 
 class CaseFileView(QWidget):
@@ -235,7 +240,8 @@ class CaseFileView(QWidget):
         dates = self.tr("{start} to {end}").format(
             start=shown.mediation_from.isoformat() if shown.mediation_from else "—",
             end=shown.mediation_to.isoformat() if shown.mediation_to else "—")
-        filed = (self.tr("{user}, {time}").format(user=shown.filed_by, time=local_time(shown.filed_at))
+        filed = (self.tr("{user}, {time}").format(user=person(shown.filed_by, view.filed_by_name),
+                                                  time=local_time(shown.filed_at))
                  if shown.filed_at is not None else self.tr("not archived yet"))
         self.derived.setText(self.tr("Mediators: {names}\nMediation: {dates}\nFiled by: {filed}").format(
             names="、".join(shown.mediators) or "—", dates=dates, filed=filed))
