@@ -17,6 +17,7 @@ from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
+from tests.sitting_hall import Hall
 from tests.test_cases import COMPANY, NOW, ZHANG, Committee
 
 
@@ -75,3 +76,14 @@ def test_timeline_in_batches(committee: Committee, monkeypatch: pytest.MonkeyPat
 def test_timeline_of_no_case(committee: Committee) -> None:
     with committee.database.session_scope() as session, pytest.raises(NotFound):
         timeline.case_timeline(session, "（2026）云知调字第9999号")
+
+
+def test_timeline_holds_the_sittings_and_minutes(store: OpenStore) -> None:
+    hall = Hall(store)
+    hall.held("我方要求停止侵权。")
+    with hall.database.session_scope() as session:
+        kinds = [entry.kind for entry in timeline.case_timeline(session, hall.number)]
+    for kind in (EventKind.SITTING_SCHEDULED, EventKind.MINUTES_ENTRY_ADDED, EventKind.SITTING_CLOSED,
+                 EventKind.MINUTES_SEALED):
+        assert kind in kinds, kind
+    assert kinds.index(EventKind.MINUTES_SEALED) < kinds.index(EventKind.SITTING_SCHEDULED)  # newest first

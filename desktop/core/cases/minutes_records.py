@@ -9,9 +9,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from db.sittings import MinutesEntry, MinutesSigning, Sitting
-from desktop.core.cases.sittings import Attendee, attendees_record
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.sittings import MinutesEntry, MinutesSigning, SealedMinutes, Sitting
+from desktop.core.cases.sittings import Attendee, attendees_record, sitting_subject
 from desktop.core.integrity.canonical import format_time
+from desktop.core.trust.subjects import IDS_PER_QUERY
 
 MINUTES_TYPE = "mediseal.minutes"
 ADDENDUM_TYPE = "mediseal.minutes-addendum"
@@ -93,3 +97,20 @@ def signing_record(row: MinutesSigning, signed_record_sha256: str) -> dict[str, 
             "record_sha256": signed_record_sha256, "name": row.name, "role": row.role,
             "signed_at": format_time(row.signed_at), "recorded_by": row.recorded_by,
             "recorded_at": format_time(row.recorded_at)}
+
+
+def case_subjects(session: Session, case_id: int) -> list[str]:
+    """The ledger subjects of a case's sittings, entries, sealed records and signings (for the case's
+    timeline and a case-scoped verification)."""
+    sitting_ids = list(session.scalars(select(Sitting.id).where(Sitting.case_id == case_id)))
+    subjects = [sitting_subject(sitting_id) for sitting_id in sitting_ids]
+    for start in range(0, len(sitting_ids), IDS_PER_QUERY):
+        batch = sitting_ids[start:start + IDS_PER_QUERY]
+        subjects += [entry_subject(found) for found in session.scalars(
+            select(MinutesEntry.id).where(MinutesEntry.sitting_id.in_(batch)))]
+        record_ids = list(session.scalars(select(SealedMinutes.id)
+                                          .where(SealedMinutes.sitting_id.in_(batch))))
+        subjects += [minutes_subject(found) for found in record_ids]
+        subjects += [signing_subject(found) for found in session.scalars(
+            select(MinutesSigning.id).where(MinutesSigning.record_id.in_(record_ids)))]
+    return subjects

@@ -360,22 +360,6 @@ def _lost(anchors: Anchors, sittings: set[int], entries: set[int], records: set[
     return findings
 
 
-def case_subjects(session: Session, case_id: int) -> list[str]:
-    """The ledger subjects of a case's sittings, entries, sealed records and signings (what a case-scoped
-    check loads from the ledger)."""
-    sitting_ids = list(session.scalars(select(Sitting.id).where(Sitting.case_id == case_id)))
-    subjects = [sitting_subject(sitting_id) for sitting_id in sitting_ids]
-    for batch in batches(sitting_ids):
-        subjects += [entry_subject(found) for found in session.scalars(
-            select(MinutesEntry.id).where(MinutesEntry.sitting_id.in_(batch)))]
-        record_ids = list(session.scalars(select(SealedMinutes.id)
-                                          .where(SealedMinutes.sitting_id.in_(batch))))
-        subjects += [minutes_subject(found) for found in record_ids]
-        subjects += [signing_subject(found) for found in session.scalars(
-            select(MinutesSigning.id).where(MinutesSigning.record_id.in_(record_ids)))]
-    return subjects
-
-
 def case_keys(session: Session, case_id: int) -> set[int]:
     """The keys that sealed a case's minutes."""
     return set(session.scalars(select(SealedMinutes.key_id)

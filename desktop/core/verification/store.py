@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from db.models import Agent, EvidenceItem, EvidenceSeal, MediationCase, Party, PreservationRecord
 from desktop.core.cases.cover import file_subject
 from desktop.core.cases.matters import case_subject
+from desktop.core.cases.minutes_records import case_subjects as minutes_subjects
 from desktop.core.cases.parties import agent_subject, party_subject
 from desktop.core.evidence.items import subject as item_subject
 from desktop.core.evidence.preservation import subject as record_subject
@@ -29,7 +30,6 @@ from desktop.core.verification.findings import Finding, Report
 from desktop.core.verification.keys import check_keys
 from desktop.core.verification.ledger import check_ledger
 from desktop.core.verification.minutes import case_keys as minutes_keys
-from desktop.core.verification.minutes import case_subjects as minutes_subjects
 from desktop.core.verification.minutes import check_minutes
 from desktop.core.verification.office import check_office_settings
 from desktop.core.verification.outcomes import check_outcomes
