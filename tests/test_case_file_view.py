@@ -67,10 +67,15 @@ def test_the_case_file_tab_from_papers_to_archiving(qtbot: QtBot, store: OpenSto
     view.file_number.setText("2026-调-007")
     view.retention.setCurrentIndex(view.retention.findData(Retention.PERMANENT))
     view.file_note.setPlainText("申请人撤回，材料不全。")
+    assert workspace.has_unsaved_edits()  # closing the case's tab would ask first
+    view.refresh()  # another seat's change read meanwhile: what is typed stays
+    _wait(qtbot, view)
+    assert view.file_number.text() == "2026-调-007"
     with qtbot.waitSignal(view.changed, timeout=OP_TIMEOUT):
         view.save_cover_button.click()
     _wait(qtbot, view)
     assert view.view is not None and view.view.cover.version == 1
+    assert not workspace.has_unsaved_edits() and view.file_number.text() == "2026-调-007"
     assert _rows(view)[11][1].startswith("已有")  # the note on the file is part 12
     assert "李华" in view.derived.text()
 

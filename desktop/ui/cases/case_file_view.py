@@ -93,6 +93,7 @@ class CaseFileView(QWidget):
         self.signed_in = signed_in
         self.number = number
         self.view: FileView | None = None
+        self.shown_cover: tuple[str, str, Any, str, str] | None = None  # the cover as last shown
         self.op: Op[object] | None = None
         self.confirm: QMessageBox | None = None
 
@@ -232,11 +233,13 @@ class CaseFileView(QWidget):
         self.view = view
         self._fill_checklist(view.checklist)
         shown = view.cover
-        self.file_name.setText(shown.cover.file_name or shown.file_name)
-        self.file_number.setText(shown.cover.file_number or shown.file_number)
-        self.retention.setCurrentIndex(max(0, self.retention.findData(shown.cover.retention)))
-        self.notes.setPlainText(shown.cover.notes)
-        self.file_note.setPlainText(shown.cover.file_note)
+        if not self.has_unsaved_edits():  # a read after someone else's change keeps what is being typed
+            self.file_name.setText(shown.cover.file_name or shown.file_name)
+            self.file_number.setText(shown.cover.file_number or shown.file_number)
+            self.retention.setCurrentIndex(max(0, self.retention.findData(shown.cover.retention)))
+            self.notes.setPlainText(shown.cover.notes)
+            self.file_note.setPlainText(shown.cover.file_note)
+            self.shown_cover = self._typed_cover()
         dates = self.tr("{start} to {end}").format(
             start=shown.mediation_from.isoformat() if shown.mediation_from else "—",
             end=shown.mediation_to.isoformat() if shown.mediation_to else "—")
@@ -361,13 +364,23 @@ class CaseFileView(QWidget):
             self.op.cancel()
 
     # --- cover ------------------------------------------------------------------------------------
+    def _typed_cover(self) -> tuple[str, str, Any, str, str]:
+        return (self.file_name.text(), self.file_number.text(), self.retention.currentData(),
+                self.notes.toPlainText(), self.file_note.toPlainText())
+
+    def has_unsaved_edits(self) -> bool:
+        """Whether the cover or the reason to archive holds text not saved yet (closing asks first)."""
+        if self.view is None or self.view.archived is not None:
+            return False
+        typed = self.shown_cover is not None and self._typed_cover() != self.shown_cover
+        return typed or bool(self.reason.text().strip())
+
     def save_cover(self) -> Op[object] | None:
         if not self._writable() or self.view is None:
             return None
         store, actor, number = self.store, self.signed_in.actor, self.number
         base = self.view.cover.version
-        typed = (self.file_name.text(), self.file_number.text(), self.retention.currentData(),
-                 self.notes.toPlainText(), self.file_note.toPlainText())
+        typed = self._typed_cover()
 
         def task(_progress: ProgressFn, _cancelled: CancelledFn) -> object:
             given = cover.checked_cover(*typed)
@@ -375,8 +388,12 @@ class CaseFileView(QWidget):
                 return cover.save_cover(session, actor, number, given, base)
 
         op = run_op(self, task).changing(Changes(cases=True, ledger=True))
-        op.on_success(lambda _saved: self._saved()).on_failure(self._failed)
+        op.on_success(lambda _saved: self._cover_saved(typed)).on_failure(self._failed)
         return self._run(op)
+
+    def _cover_saved(self, typed: tuple[str, str, Any, str, str]) -> None:
+        self.shown_cover = typed  # saved: the next read shows the stored cover again
+        self._saved()
 
     # --- archiving --------------------------------------------------------------------------------
     def archive_file(self) -> QMessageBox | None:

@@ -111,8 +111,9 @@ class CaseWorkspace(QWidget):
         return f"{self.number} {short}"
 
     def has_unsaved_edits(self) -> bool:
-        """Whether a dialog of this case is open with changes not saved yet."""
-        return any(_unsaved(dialog) for dialog in self.dialogs) or self.sittings.has_unsaved_edits()
+        """Whether a dialog of this case, the minutes or the file's cover hold changes not saved yet."""
+        return (any(_unsaved(dialog) for dialog in self.dialogs) or self.sittings.has_unsaved_edits()
+                or self.case_file.has_unsaved_edits())
 
     def keep_drafts(self) -> None:
         """Keep the minutes being typed as a draft (signing out, locking, closing: nothing asked)."""
