@@ -65,7 +65,7 @@ def test_acquisition_text_is_normalised_and_a_note_may_have_lines() -> None:
 
 def test_source_kinds_are_a_vocabulary_with_the_stored_values() -> None:
     assert [str(kind) for kind in SourceKind] == ["upload", "web-capture", "photo", "audio", "video",
-                                                  "screen-recording", "document", "other"]
+                                                  "screen-recording", "document", "scan", "other"]
     assert SourceKind.UPLOAD.label == "Submitted by a party"
     assert check(Acquisition("Screen_Recording")).source_kind == SourceKind.SCREEN_RECORDING
     with pytest.raises(InvalidInput) as refused:

@@ -29,7 +29,8 @@ from desktop.core.text import binary_size
 from desktop.core.trust.permissions import Action, require
 
 SOURCE_HELP = ("upload (submitted by a party, 当事人提交), web-capture (网页取证, needs --url), photo, "
-               "audio, video, screen-recording, document or other (default upload)")
+               "audio, video, screen-recording, document, scan (扫描件, a paper of the case file) or other "
+               "(default upload)")
 
 
 def register(commands: Any) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -147,14 +148,22 @@ class Overview(QScrollArea):
         """Texts changed and rows shown or hidden: each box asks for its height again (the page's layout
         kept a box's height for its width from before, and squeezed the rows into it)."""
         for box in self.boxes:
-            box_layout = box.layout()
-            if box_layout is not None:
-                box_layout.invalidate()
             box.updateGeometry()
+        QTimer.singleShot(0, self._fit_labels)
+
+    def _fit_labels(self) -> None:
+        # Each wrapped value is at least as tall as its text needs at the width it was given: a form inside
+        # a scroll area otherwise keeps a row's height for an earlier width or text, and squeezes it.
         content = self.widget()
-        content_layout = content.layout() if content is not None else None
-        if content_layout is not None:
-            content_layout.invalidate()
+        if content is None:
+            return
+        for value in content.findChildren(QLabel):
+            if value.wordWrap() and value.width() > 0:
+                value.setMinimumHeight(value.heightForWidth(value.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_labels)
 
     def _show_deadlines(self, snapshot: CaseSnapshot) -> None:
         if not snapshot.deadlines:
