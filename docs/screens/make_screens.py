@@ -18,8 +18,13 @@ The mediator's screens come from a second data folder, 昆明市知识产权纠�
 (300 cases, both number series, the demo's staff) and a case in which someone named 李华 is a party:
 mediator 李华 registers a court-entrusted case (登记案件…), takes it on (the dialog warns of the namesake),
 and the screens follow the case to an agreement: the overview with the court's time limit due soon, the
-register showing the cases due soon, the move to 达成协议 with its date of effect, the parties and agents,
-the timeline. Dates there are today's (the register counts days from the real today).
+register showing the cases due soon, the parties and agents, the timeline, and her first sitting
+scheduled (新建调解会, the attendees from the case) with the calendar of sittings. The day screens follow a
+trademark case she took on weeks before (built at the times it happened): the unconfirmed text offered
+back after the laptop went off mid-sitting, the minutes typed live, sealed with two signings and an
+addendum, the written agreement recorded in the Outcome tab's dialog, performance in instalments (one
+overdue), a follow-up visit, the case file with parts missing, then archived and read-only. Dates there
+are counted back from today's (the register counts days from the real today).
 Each language runs in a process of its own, on a copy of the data folder. Xvfb has no window manager:
 the script draws each dialog's title bar itself.
 """
@@ -34,26 +39,34 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 os.environ["TZ"] = "Asia/Shanghai"  # before anything reads the local time zone
 time.tzset()
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QMarginsF, QPoint, QRect, Qt  # noqa: E402
+from PySide6.QtCore import QDate, QDateTime, QEvent, QMarginsF, QPoint, QRect, Qt, QTime  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPageSize, QPainter, QPdfWriter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QMessageBox, QWidget  # noqa: E402
+from sqlalchemy import select  # noqa: E402
 
+from db.engine import Database  # noqa: E402
+from db.models import MediationCase  # noqa: E402
 from desktop.config import Settings  # noqa: E402
 from desktop.core.cases import matters as cases  # noqa: E402
-from desktop.core.cases import parties, progress  # noqa: E402
+from desktop.core.cases import minutes, papers, parties, performance, progress, sittings, visits  # noqa: E402
 from desktop.core.cases.agents import agent, service_address  # noqa: E402
 from desktop.core.cases.deadlines import office_today  # noqa: E402
 from desktop.core.cases.demo import make_demo  # noqa: E402
+from desktop.core.cases.file_parts import FilePart  # noqa: E402
 from desktop.core.cases.identity import DocumentKind  # noqa: E402
 from desktop.core.cases.matters import CaseSource, MatterKind  # noqa: E402
 from desktop.core.cases.parties import PartyRole  # noqa: E402
+from desktop.core.cases.performance import DoneInput, Instalment, ObligationInput, ObligationKind  # noqa: E402
 from desktop.core.cases.persons import Sex, organisation, person  # noqa: E402
+from desktop.core.cases.sittings import Attendee, AttendeeRole, SittingKind  # noqa: E402
+from desktop.core.cases.visits import VisitInput  # noqa: E402
 from desktop.core.cases.workflow import CaseStatus  # noqa: E402
 from desktop.core.errors import MedisealError  # noqa: E402
 from desktop.core.evidence import intake, preservation, readout  # noqa: E402
@@ -61,7 +74,7 @@ from desktop.core.evidence.acquisition import Acquisition  # noqa: E402
 from desktop.core.office import office  # noqa: E402
 from desktop.core.storage.store import OpenStore, open_store  # noqa: E402
 from desktop.core.trust import checkpoints, signing_keys, users  # noqa: E402
-from desktop.core.trust.permissions import Role  # noqa: E402
+from desktop.core.trust.permissions import Actor, Role  # noqa: E402
 from desktop.core.trust.sign_in import sign_in_user, sign_out_user  # noqa: E402
 
 OFFICE = "昆明市明信公证处"
@@ -84,7 +97,9 @@ README_SCREENS = {
     "zh_CN": ("setup-office", "setup-admin", "sign-in", "create-key", "new-case", "evidence", "take-in",
               "preservation-correction", "proof-exported", "verified", "ledger-entry", "settings-admin",
               "revoke-key", "evidence-records", "cases", "register-case", "assign-mediator",
-              "workspace-overview", "move-agreement", "workspace-parties", "workspace-timeline"),
+              "workspace-overview", "workspace-parties", "workspace-timeline", "sitting-new", "calendar",
+              "minutes-live", "minutes-draft", "minutes-sealed", "record-outcome", "workspace-outcome",
+              "workspace-follow-up", "workspace-case-file", "workspace-archived"),
     "en": ("evidence", "ledger", "cases"),
 }
 # The mediation committee of the mediator's screens: the demo's sample cases, another case in which a
@@ -300,8 +315,196 @@ def build_committee(data: Path) -> None:
             parties.add_party(session, wangfang, number, PartyRole.RESPONDENT, person(
                 "李华", Sex.MALE, None, DocumentKind.RESIDENT_ID, "530111199002031230",
                 occupation="个体工商户", address="昆明市官渡区关上中路8号", today=today))
+        _build_day_case(database, today)
+        _schedule_demo_sittings(database, today)
     finally:
         store.close()
+
+
+# --- the day of a sitting: a trademark case taken on two weeks before ---------------------------
+DAY_TITLE = "普洱某某茶业有限公司与杨建华侵害商标权纠纷"
+DAY_COMPANY = "普洱某某茶业有限公司"
+DAY_RESPONDENT = "杨建华"
+DAY_LAWYER = "刘洋"
+DAY_PLACE = "昆明市知识产权纠纷人民调解委员会第一调解室"
+DAY_SITTING_DAYS_AGO = 16  # the sitting, its agreement and its minutes: about two weeks before today
+MEDIATOR, RECORDER = "李华", "陈静"
+# The minutes of the sitting up to the moment the laptop went off (speaker, kind, minute, text).
+DAY_ENTRIES: tuple[tuple[str, str, tuple[int, int], str], ...] = (
+    (MEDIATOR, "statement", (9, 32), "现在开始调解。本次调解由昆明市知识产权纠纷人民调解委员会调解员李华主持"
+                                     "，"
+                                     "陈静记录。"),
+    (MEDIATOR, "statement", (9, 33), "已向双方告知人民调解的性质、原则和当事人的权利义务，调解不收费。双方是"
+                                     "否听清楚？"),
+    (DAY_LAWYER, "statement", (9, 34), "听清楚了，申请人不申请调解员回避。"),
+    (DAY_RESPONDENT, "statement", (9, 34), "听清楚了，不申请回避。"),
+    (MEDIATOR, "statement", (9, 35), "请申请人陈述调解请求和事实理由。"),
+    (DAY_LAWYER, "statement", (9, 36), "申请人是第12345678号“某某山”注册商标的权利人，核定使用商品为第30类茶"
+                                       "叶。"
+                                       "今年三月起，被申请人在昆明某某茶城的店铺和网店销售外包装标有“某某山”字样的普洱茶饼。"),
+    (DAY_LAWYER, "statement", (9, 39), "申请人经公证购买了被诉茶饼两提，公证书编号为（2026）云昆证字第0123号"
+                                       "。"),
+    (DAY_LAWYER, "statement", (9, 41), "请求被申请人立即停止销售、下架网店链接、销毁库存，并赔偿经济损失及合"
+                                       "理开支"
+                                       "共计人民币八万元。"),
+    (MEDIATOR, "question", (9, 43), "被申请人，对申请人所述事实有无异议？"),
+    (DAY_RESPONDENT, "answer", (9, 44), "茶饼是我从勐海一家茶厂进的货，我不知道“某某山”是别人注册的商标。"),
+    (MEDIATOR, "question", (9, 46), "进货有没有票据或者合同？"),
+    (DAY_RESPONDENT, "answer", (9, 47), "有微信转账记录和送货单，送货单上写的是勐海某某茶厂，一共进了一百二十"
+                                        "提。"),
+    (MEDIATOR, "question", (9, 49), "目前卖出多少，还剩多少库存？"),
+    (DAY_RESPONDENT, "answer", (9, 50), "网店卖出八十多提，店里卖了二十提左右，现在还剩十五提。"),
+    (DAY_LAWYER, "statement", (9, 53), "网店页面显示该商品累计销量二百一十提，被申请人所说数量与页面不符。"),
+    (DAY_RESPONDENT, "statement", (9, 55), "页面上的销量里有别的款式，不全是这一款。"),
+    (MEDIATOR, "statement", (9, 58), "双方对销售数量有争议，可以另行核对网店后台订单。下面请双方谈谈解决纠纷"
+                                     "的意见。"),
+    (DAY_LAWYER, "statement", (10, 2), "申请人的意见是停止销售、下架链接、销毁库存，赔偿不低于六万元。"),
+    (DAY_RESPONDENT, "statement", (10, 5), "下架链接我同意，库存可以交给申请人处理，但六万元太多，我一次拿不"
+                                           "出来。"),
+    (MEDIATOR, "statement", (10, 9), "提醒被申请人：送货单上没有供货方盖章，能否证明合法来源存在风险；诉讼也"
+                                     "需要"
+                                     "时间和费用。请双方权衡。"),
+    (DAY_LAWYER, "statement", (10, 14), "申请人同意赔偿数额为六万元，可以分期支付，但首期不少于两万元。"),
+    (DAY_RESPONDENT, "statement", (10, 18), "我要和家里商量一下。"),
+    (RECORDER, "note", (10, 20), "（10时20分休会，10时32分继续调解）"),
+    (DAY_RESPONDENT, "statement", (10, 33), "我同意赔偿六万元，分三期付清，每期两万元。"),
+    (MEDIATOR, "question", (10, 35), "每期什么时候付？付到哪个账户？"),
+    (DAY_RESPONDENT, "answer", (10, 37), "第一期一周内付，付到申请人指定的对公账户；后面两期各隔一个多月。"),
+    (DAY_LAWYER, "statement", (10, 41), "同意。剩余库存由被申请人三日内交申请人销毁，网店链接当天下架。"),
+    (MEDIATOR, "question", (10, 45), "请被申请人确认网店链接下架的时间。"),
+)
+DAY_DRAFT = "今天下午就下架，第二期两万元我争取"  # typed when the laptop went off, at 10:47
+DAY_TYPED = "在下个月底前付清。"  # typed after restoring it
+DAY_AFTER: tuple[tuple[str, str, tuple[int, int], str], ...] = (
+    (DAY_LAWYER, "statement", (10, 52), "申请人同意。"),
+    (MEDIATOR, "statement", (10, 55), "双方就停止侵权、销毁库存、下架链接和分期赔偿六万元达成一致，由调解委员"
+                                      "会制作"
+                                      "人民调解协议书，双方签名后生效。"),
+    (RECORDER, "note", (11, 38), "（双方阅看笔录后签名）"),
+)
+DAY_RISK = ("已告知：调解协议具有法律约束力，当事人应当履行；一方不履行的，另一方可以向人民法院起诉；双方可自"
+            "协议"
+            "生效之日起三十日内共同申请司法确认。")
+DAY_FINDINGS = "被申请人销售标有“某某山”字样的普洱茶饼，其提供的送货单无供货方盖章，合法来源存疑。"
+DAY_RESULT = "达成协议：停止销售、下架链接、交出库存销毁，分三期赔偿人民币六万元。"
+
+
+def working_day(day: date) -> date:
+    """``day``, or the Friday before when it falls on a weekend."""
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+def next_working_day(day: date) -> date:
+    """The first working day after ``day`` (weekends skipped)."""
+    day += timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+def at(day: date, hour: int, minute: int, second: int = 0) -> datetime:
+    """A moment of ``day`` in Kunming's time, as an aware UTC time."""
+    return datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=UTC) - KUNMING
+
+
+def day_dates(today: date) -> tuple[date, date]:
+    """The day case's received date and the day of its sitting."""
+    sitting = working_day(today - timedelta(days=DAY_SITTING_DAYS_AGO))
+    return working_day(sitting - timedelta(days=12)), sitting
+
+
+def _build_day_case(database: Database, today: date) -> None:
+    """The case of the day screens, up to the moment the laptop went off in its sitting: registered,
+    accepted and in mediation, with its parties, a lawyer, the sitting and 28 entries, the notes so far
+    and the unconfirmed text kept as a draft. Everything at the times it happened."""
+    received, sitting_day = day_dates(today)
+    lihua = users.sign_in(database, "lihua", STAFF_PASSWORD)
+    with database.session_scope() as session:  # her signing key, for the minutes she seals
+        signing_keys.new_key(session, lihua, STAFF_PASSWORD, now=at(received - timedelta(days=60), 9, 0))
+    with database.session_scope() as session:
+        details = cases.case_details(
+            MatterKind.MEDIATION, "trademark", DAY_TITLE, received, today=today,
+            source=CaseSource.APPLICATION, summary="申请人称被申请人在其店铺及网店销售标有“某某山”字样的普洱"
+                                                   "茶饼，"
+            "侵害其第12345678号注册商标专用权。", requests=("停止销售侵权商品并下架网店链接", "销毁库存",
+                                                         "赔偿经济损失及合理开支"),
+            amount_claimed=Decimal("80000"))
+        number = cases.open_matter(session, lihua, MatterKind.MEDIATION, details,
+                                   now=at(received, 10, 5)).number
+        progress.assign_mediator(session, lihua, number, "lihua", conflict=False, now=at(received, 10, 8))
+        applicant = parties.add_party(session, lihua, number, PartyRole.APPLICANT, organisation(
+            DAY_COMPANY, credit_code="91530800709731628F", domicile="普洱市思茅区茶城大道18号",
+            representative="段志明", representative_post="总经理", phone="0879-2123456"),
+            service_address("普洱市思茅区茶城大道18号", recipient="段志明", phone="1398879123"
+                                                                                  "4", postcode="665000"),
+            now=at(received, 10, 15))
+        parties.add_party(session, lihua, number, PartyRole.RESPONDENT, person(
+            DAY_RESPONDENT, Sex.MALE, None, DocumentKind.RESIDENT_ID, "530111198504120618",
+            occupation="个体工商户", address="昆明市官渡区某某茶城B区12号", phone="13708719876",
+            ethnicity="汉族", today=today), now=at(received, 10, 18))
+        parties.add_agent(session, lihua, applicant.id, agent(
+            DAY_LAWYER, "lawyer", "special", received, firm="云南某某律师事务所", licence_number="15301201810"
+                                                                                                 "234567",
+            powers=("settle", "sign-agreement", "apply-confirmation"), phone="13888765432", today=today),
+            now=at(received, 10, 22))
+        progress.move_case(session, lihua, number, CaseStatus.ACCEPTED,
+                           now=at(received + timedelta(days=1), 9, 10))
+        progress.move_case(session, lihua, number, CaseStatus.IN_MEDIATION,
+                           now=at(received + timedelta(days=1), 9, 15))
+        attendees = (*sittings.default_attendees(session, number),
+                     Attendee(AttendeeRole.RECORDER, RECORDER, login="chenjing"))
+        sitting = sittings.schedule_sitting(
+            session, lihua, number, SittingKind.MEDIATION, at(sitting_day, 9, 30), place=DAY_PLACE,
+            matter="调解申请人与被申请人侵害“某某山”注册商标专用权纠纷", attendees=attendees,
+            now=at(received + timedelta(days=1), 9, 20))
+    _add_entries(database, lihua, sitting.id, sitting_day, DAY_ENTRIES)
+    with database.session_scope() as session:
+        info = sittings.sitting_info(session, sitting.id)
+        sittings.set_notes(session, lihua, sitting.id, info.revision, rights_explained=True,
+                           risk_warning=DAY_RISK, findings="", result="", now=at(sitting_day, 9, 40))
+        minutes.save_draft(session, lihua, sitting.id, AttendeeRole.RESPONDENT, DAY_RESPONDENT, DAY_DRAFT,
+                           now=at(sitting_day, 10, 47, 12))
+
+
+def _schedule_demo_sittings(database: Database, today: date) -> None:
+    """李华's coming sittings in three of the demo's cases in mediation, for the calendar."""
+    lihua = users.sign_in(database, "lihua", STAFF_PASSWORD)
+    plans: list[tuple[int, int, int, str, bool, SittingKind]] = [
+             (2, 14, 30, DAY_PLACE, False, SittingKind.MEDIATION),
+             (4, 9, 30, "", True, SittingKind.MEDIATION),
+             (6, 15, 0, "被申请人经营场所（昆明市盘龙区某某路88号商铺）", False, SittingKind.INVESTIGATION)]
+    with database.session_scope() as session:
+        rows = session.scalars(select(MediationCase).where(
+            MediationCase.status == CaseStatus.IN_MEDIATION.value).order_by(MediationCase.id)).all()
+        numbers = [(row.number, row.title) for row in rows]
+    for number, title in numbers:
+        if not plans:
+            break
+        days, hour, minute, place, online, kind = plans[0]
+        day = today
+        for _ in range(days):
+            day = next_working_day(day)
+        try:
+            with database.session_scope() as session:
+                sittings.schedule_sitting(session, lihua, number, kind, at(day, hour, minute), place=place,
+                                          online=online, matter=title,
+                                          attendees=sittings.default_attendees(session, number))
+        except MedisealError:
+            continue  # not one of her cases
+        plans = plans[1:]
+
+
+def _add_entries(database: Database, actor: Actor, sitting_id: int, day: date,
+                 entries: tuple[tuple[str, str, tuple[int, int], str], ...]) -> None:
+    roles = {MEDIATOR: AttendeeRole.MEDIATOR, RECORDER: AttendeeRole.RECORDER, DAY_LAWYER: AttendeeRole.AGENT,
+             DAY_RESPONDENT: AttendeeRole.RESPONDENT}
+    for second, (speaker, kind, (hour, minute), text) in enumerate(entries):
+        moment = at(day, hour, minute, (second * 17) % 60)
+        with database.session_scope() as session:
+            minutes.add_entry(session, actor, sitting_id, roles[speaker], speaker, text, kind=kind,
+                              spoken_at=moment, now=moment)
 
 
 # --- taking the screens --------------------------------------------------------------------------
@@ -611,6 +814,7 @@ def take_committee(language: str, data: Path, out: Path, every: bool) -> None:
     window.attach(store, COMMITTEE, signed_in)
     try:
         _mediator_screens(camera, window, store)
+        _day_screens(camera, window, store, data.parent / "inbox")
     finally:
         window.ready_to_close = True
         window.end_session_now()
@@ -697,24 +901,232 @@ def _mediator_screens(camera: Camera, window: object, store: OpenStore) -> None:
     page.open_case(number)
     camera.wait(lambda: not workspace.loading)
 
-    # 达成协议, with the day the agreement took effect.
-    move = workspace.move_case(CaseStatus.AGREEMENT)
-    assert move is not None and move.effective_edit is not None
-    effective = today - timedelta(days=1)
-    move.effective_edit.setDate(QDate(effective.year, effective.month, effective.day))
-    camera.shoot("move-agreement")
-    move.attempt()
-    camera.wait(lambda: move not in workspace.dialogs)
-    camera.wait(lambda: not workspace.loading)
-
     workspace.tabs.setCurrentWidget(workspace.parties)
     workspace.parties.select("agent", lawyer.id)
     camera.pump(0.5)
     camera.shoot("workspace-parties")
+
+    # 新建调解会…: the first sitting on the next working day; the attendees come from the case.
+    workspace.tabs.setCurrentWidget(workspace.sittings)
+    view = workspace.sittings
+    camera.wait(lambda: not workspace.loading)
+    sitting = view.new_sitting()
+    assert sitting is not None
+    camera.wait(lambda: sitting.table.rowCount() >= 4)
+    first = next_working_day(today)
+    sitting.when.setDateTime(QDateTime(QDate(first.year, first.month, first.day), QTime(9, 30)))
+    _type(sitting.place, "昆明市知识产权纠纷人民调解委员会第二调解室")
+    _type(sitting.matter, "调解申请人与被申请人侵害实用新型专利权纠纷")
+    sitting.add_attendee(Attendee(AttendeeRole.RECORDER, RECORDER))
+    sitting.table.clearSelection()
+    camera.shoot("sitting-new")
+    sitting.attempt()
+    camera.wait(lambda: len(view.rows) == 1 and not workspace.loading)
     workspace.tabs.setCurrentWidget(workspace.timeline)
     camera.pump(0.5)
     camera.shoot("workspace-timeline")
 
+
+
+def _day_screens(camera: Camera, window: object, store: OpenStore, inbox: Path) -> None:
+    """The day of a sitting on the trademark case taken on two weeks before: the unconfirmed text offered
+    back, the minutes typed live, the calendar, the sealed minutes with signings and an addendum, the
+    outcome recorded in the Outcome tab's dialog, performance with one instalment overdue, a follow-up
+    visit, the case file with parts missing, then the file archived and the case read-only."""
+    from desktop.ui.cases.workspace import CaseWorkspace
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow) and window.signed_in is not None
+    page = window.cases_page
+    assert page is not None
+    actor, key = window.signed_in.actor, window.signed_in.key
+    assert key is not None
+    today = office_today()
+    _received, sitting_day = day_dates(today)
+    with store.database.session_scope() as session:
+        number = session.scalar(select(MediationCase.number).where(MediationCase.title == DAY_TITLE))
+    assert number is not None
+    window.show_page("cases")
+    page.open_case(number)
+    camera.wait(lambda: getattr(page.tabs.currentWidget(), "number", None) == number)
+    workspace = page.tabs.currentWidget()
+    assert isinstance(workspace, CaseWorkspace)
+    camera.wait(lambda: not workspace.loading and workspace.snapshot is not None)
+
+    # The laptop went off in mid-sentence: opening the minutes again offers the text back.
+    workspace.tabs.setCurrentWidget(workspace.sittings)
+    view = workspace.sittings
+    camera.wait(lambda: not view.loading and len(view.rows) == 1)
+    editor = view.open_row(0)
+    assert editor is not None
+    camera.wait(lambda: editor.sitting is not None and not editor.loading and editor.offer_bar.isVisible())
+    camera.pump(0.5)
+    camera.shoot("minutes-draft")
+    editor.restore_draft()
+    _type(editor.box, DAY_TYPED)
+    camera.pump(0.5)
+    camera.shoot("minutes-live")
+    editor.confirm()
+    camera.wait(lambda: not editor.saving)
+
+    # The calendar of sittings: the walk case's first sitting and the demo cases' coming ones.
+    window.show_page("calendar")
+    calendar = window.calendar_page
+    assert calendar is not None
+    camera.wait(lambda: not calendar.loading and calendar.table.rowCount() > 0)
+    camera.pump(0.5)
+    camera.shoot("calendar")
+    window.show_page("cases")
+
+    # The end of the sitting: the last entries, the notes, the seal, two signings and an addendum.
+    assert editor.sitting is not None
+    sitting_id = editor.sitting.id
+    _add_entries(store.database, actor, sitting_id, sitting_day, DAY_AFTER)
+    with store.database.session_scope() as session:
+        info = sittings.sitting_info(session, sitting_id)
+        sittings.set_notes(session, actor, sitting_id, info.revision, rights_explained=True,
+                           risk_warning=DAY_RISK, findings=DAY_FINDINGS, result=DAY_RESULT,
+                           now=at(sitting_day, 11, 30))
+    with store.database.session_scope() as session:
+        sealed = minutes.close_sitting(session, actor, key, sitting_id, now=at(sitting_day, 11, 42))
+    for name, role, minute in ((DAY_RESPONDENT, AttendeeRole.RESPONDENT, 45),
+                               (DAY_LAWYER, AttendeeRole.AGENT, 46)):
+        with store.database.session_scope() as session:
+            minutes.record_signing(session, actor, sealed.id, name, role, at(sitting_day, 11, minute),
+                                   now=at(sitting_day, 11, minute + 2))
+    with store.database.session_scope() as session:
+        minutes.add_addendum(session, actor, key, sitting_id, 12, "被申请人核对送货单后指出供货方名称记错",
+                             "有微信转账记录和送货单，送货单上写的是勐海某某茶业有限公司，一共进了一百二十提。",
+                             now=at(sitting_day, 14, 10))
+    editor.reload()
+    camera.wait(lambda: not editor.loading and editor.sitting is not None and editor.sitting.sealed)
+    editor.side.setCurrentIndex(1)
+    editor.select_seq(12)
+    camera.pump(0.5)
+    camera.shoot("minutes-sealed")
+    editor.leave()
+
+    # 记录调解结果…: the written agreement, signed by both parties and the mediator on the day.
+    workspace.refresh()
+    camera.wait(lambda: not workspace.loading)
+    workspace.tabs.setCurrentWidget(workspace.outcome)
+    camera.wait(lambda: not workspace.loading and workspace.outcome.record_button.isEnabled())
+    dialog = workspace.outcome.record_outcome()
+    assert dialog is not None
+    signed = QDate(sitting_day.year, sitting_day.month, sitting_day.day)
+    for _party, _box, day_edit in dialog.signatures:
+        day_edit.setDate(signed)
+    dialog.mediator_signed.setDate(signed)
+    camera.shoot("record-outcome")
+    dialog.attempt()
+    camera.wait(lambda: workspace.snapshot is not None
+                and workspace.snapshot.info.status is CaseStatus.AGREEMENT
+                and not workspace.loading)
+
+    # Performance: the sum in three instalments (the second overdue), the acts done with their proof.
+    proofs = _proof_files(inbox)
+    with store.database.session_scope() as session:
+        respondent = next(party.id for party in parties.list_parties(session, number)
+                          if party.role is PartyRole.RESPONDENT)
+        payment = performance.add_obligation(session, actor, number, ObligationInput(
+            respondent, ObligationKind.PAYMENT, "赔偿经济损失及合理开支", Decimal("60000"), instalments=(
+                Instalment(Decimal("20000"), sitting_day + timedelta(days=7)),
+                Instalment(Decimal("20000"), today - timedelta(days=2)),
+                Instalment(Decimal("20000"), today + timedelta(days=28)))))
+        listings = performance.add_obligation(session, actor, number, ObligationInput(
+            respondent, ObligationKind.REMOVE_LISTINGS, "下架网店中标有“某某山”字样的全部商品链接",
+            due_on=sitting_day))
+        stock = performance.add_obligation(session, actor, number, ObligationInput(
+            respondent, ObligationKind.DESTROY_STOCK, "剩余库存十五提交申请人销毁",
+            due_on=sitting_day + timedelta(days=3)))
+    for given, files in (
+            (DoneInput(listings.id, sitting_day, "网店4条涉案商品链接已下架"), proofs["listings"]),
+            (DoneInput(stock.id, sitting_day + timedelta(days=2), "库存十五提已交申请人，当场销"
+                                                                  "毁"), proofs["stock"]),
+            (DoneInput(payment.id, sitting_day + timedelta(days=6), "银行转账", Decimal("20000")),
+             proofs["first"])):
+        performance.record_done_with_files(store.database, store.vault, actor, given, files)
+    with store.database.session_scope() as session:
+        visits.add_visit(session, actor, number, VisitInput(
+            today - timedelta(days=1), "李华、陈静", "回访调解协议履行情况",
+            "链接已下架，库存已销毁，首期款已付。第二期款逾期未付，被申请人称资金周转困难，承诺一周内付清；"
+            "已告知逾期不履行的后果。"))
+    workspace.refresh()
+    camera.wait(lambda: not workspace.loading)
+    camera.pump(0.5)
+    camera.wait(lambda: not workspace.loading)
+    camera.shoot("workspace-outcome")
+    workspace.tabs.setCurrentWidget(workspace.visits)
+    camera.wait(lambda: not workspace.loading)
+    camera.pump(0.5)
+    camera.shoot("workspace-follow-up")
+
+    # 卷宗: the identity papers scanned in; the rights notice and the power of attorney still missing.
+    papers.file_scans(store.database, store.vault, actor, number, FilePart.IDENTITY, proofs["identity"],
+                      "原件已核对")
+    workspace.tabs.setCurrentWidget(workspace.case_file)
+    file_view = workspace.case_file
+    file_view.refresh()
+    camera.wait(lambda: not workspace.loading and file_view.view is not None)
+    file_view.retention.setCurrentIndex(file_view.retention.findData("permanent"))
+    file_view.notes.setPlainText("涉及分期履行，履行完毕后归档")
+    file_view.save_cover()
+    camera.wait(lambda: not workspace.loading)
+    camera.pump(0.5)
+    camera.wait(lambda: not workspace.loading)
+    file_view.file_name.setCursorPosition(0)  # the name from its start
+    camera.shoot("workspace-case-file")
+
+    # The rest paid, the missing papers scanned in: the file is complete and archived; the case is read-only.
+    for part, files in ((FilePart.RIGHTS_NOTICE, proofs["right"
+                                                        "s"]), (FilePart.POWER_OF_ATTORNEY, proofs["power"])):
+        papers.file_scans(store.database, store.vault, actor, number, part, files, "双方签名的原件已核对")
+    performance.record_done_with_files(store.database, store.vault, actor, DoneInput(
+        payment.id, today, "银行转账，第二、三期一并付清", Decimal("40000")), proofs["rest"])
+    workspace.refresh()
+    file_view.refresh()
+    camera.wait(lambda: not workspace.loading)
+    camera.pump(0.5)
+    camera.wait(lambda: not workspace.loading and file_view.archive_button.isEnabled())
+    box = file_view.archive_file()
+    assert box is not None
+    camera.shoot("archive-confirm")
+    box.accept()
+    camera.wait(lambda: workspace.snapshot is not None and workspace.snapshot.read_only
+                and not workspace.loading)
+    camera.pump(0.5)
+    camera.wait(lambda: not workspace.loading)
+    file_view.file_name.setCursorPosition(0)
+    camera.shoot("workspace-archived")
+
+
+def _proof_files(inbox: Path) -> dict[str, list[Path]]:
+    """Scans and photos proving performance, and the scanned papers of the file."""
+    pictures = {
+        "listings": ("网店后台商品管理页面截图_链接已下架.png", "商品管理", ["“某某山”普洱茶饼 357克  已下架",
+                                                                   "“某某山”古树茶饼 200克  已下"
+                                                                   "架", "共4条 已下架"]),
+        "stock": ("库存销毁现场照片.jpg", "销毁现场", ["被诉茶饼 十五提", "申请人代理人刘洋到场", "被申请人杨"
+                                                                                                  "建华到场"]),
+        "first": ("第一期赔偿款银行转账回单.png", "转账回单", ["付款人 杨建华", f"收款人 {DAY_COMPANY}",
+                                                        "金额 ¥20,000.00"]),
+        "rest": ("第二三期赔偿款银行转账回单.png", "转账回单", ["付款人 杨建华", f"收款人 {DAY_COMPANY}",
+                                                        "金额 ¥40,000.00"]),
+        "identity": ("被申请人杨建华居民身份证正反面扫描件.png", "居民身份证", ["姓名 杨建华", "性别 男  民族"
+                                                                                               " 汉"]),
+        "rights": ("权利义务告知书_双方签名.png", "人民调解当事人权利义务告知书", ["申请人（签名）刘洋",
+                                                                   "被申请人（签名）杨建华"]),
+        "power": ("授权委托书_普洱某某茶业有限公司委托刘洋.png", "授权委托书", ["委托人 普洱某某茶业有限公司",
+                                                                   "受托人 刘洋 云南某某律师事务所律师",
+                                                                   "代理权限 特别授权"]),
+    }
+    found: dict[str, list[Path]] = {}
+    for key, (name, title, lines) in pictures.items():
+        folder = inbox / key
+        folder.mkdir(parents=True, exist_ok=True)
+        _page_image(folder / name, title, lines, 800, 560)
+        found[key] = [folder / name]
+    return found
 
 
 def main() -> int:
