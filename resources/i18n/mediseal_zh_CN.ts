@@ -528,7 +528,7 @@ Filed by: {filed}</source>
     </message>
     <message>
         <source>Archive the file of {number} and close the case? Nothing in the case can be changed afterwards.</source>
-        <translation>将 {number} 的卷宗归档并结案？归档后本案任何内容均不能再修改。</translation>
+        <translation>将{number}的卷宗归档并结案？归档后本案任何内容均不能再修改。</translation>
     </message>
     <message>
         <source>Archiving the case file…</source>
@@ -711,7 +711,7 @@ Filed by: {filed}</source>
     </message>
     <message>
         <source>Registration {number} ({country})</source>
-        <translation>注册号 {number}（{country}）</translation>
+        <translation>注册号{number}（{country}）</translation>
     </message>
 </context>
 <context>
@@ -1085,7 +1085,7 @@ Filed by: {filed}</source>
     <name>EntryDialog</name>
     <message>
         <source>Ledger Entry {number}</source>
-        <translation>存证日志第 {number} 条</translation>
+        <translation>存证日志第{number}条</translation>
     </message>
     <message>
         <source>No.</source>
@@ -1372,7 +1372,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Verifying case {case}…</source>
-        <translation>正在核验案件 {case}…</translation>
+        <translation>正在核验案件{case}…</translation>
     </message>
     <message>
         <source>Verification cancelled.</source>
@@ -1531,11 +1531,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <name>IngestSummary</name>
     <message>
         <source>Cancelled. {count} file(s) were taken into case {case} before you cancelled; they are kept. The others were not taken in.</source>
-        <translation>已取消。取消前已有 {count} 个文件存入案件 {case}，予以保留；其余文件未入库。</translation>
+        <translation>已取消。取消前已有 {count} 个文件存入案件{case}，予以保留；其余文件未入库。</translation>
     </message>
     <message>
         <source>{count} file(s) taken into case {case}.</source>
-        <translation>已将 {count} 个文件存入案件 {case}。</translation>
+        <translation>已将 {count} 个文件存入案件{case}。</translation>
     </message>
     <message>
         <source>{count} sealed.</source>
@@ -1804,7 +1804,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>{raw}, case {case}</source>
-        <translation>{raw}，案件 {case}</translation>
+        <translation>{raw}，案件{case}</translation>
     </message>
 </context>
 <context>
@@ -2307,7 +2307,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Move case {number} from “{current}” to “{target}”?</source>
-        <translation>将案件 {number} 由“{current}”变更为“{target}”？</translation>
+        <translation>将案件{number}由“{current}”变更为“{target}”？</translation>
     </message>
     <message>
         <source>Reason (required):</source>
@@ -2341,7 +2341,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <name>ObligationDialog</name>
     <message>
         <source>Add an Obligation to {number}</source>
-        <translation>为 {number} 添加履行事项</translation>
+        <translation>为{number}添加履行事项</translation>
     </message>
     <message>
         <source>Amount (yuan)</source>
@@ -2500,7 +2500,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <name>OutcomeDialog</name>
     <message>
         <source>Record the Outcome of {number}</source>
-        <translation>登记 {number} 的调解结果</translation>
+        <translation>登记{number}的调解结果</translation>
     </message>
     <message>
         <source>{name} ({role}) signed on</source>
@@ -3718,7 +3718,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>New Sitting of {number}</source>
-        <translation>{number}新建调解会</translation>
+        <translation>新建调解会：{number}</translation>
     </message>
     <message>
         <source>&amp;Online (no place)</source>
@@ -4036,7 +4036,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Scope: case {case}</source>
-        <translation>范围：案件 {case}</translation>
+        <translation>范围：案件{case}</translation>
     </message>
     <message>
         <source>Checked at {time}</source>
@@ -4099,7 +4099,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <name>VisitDialog</name>
     <message>
         <source>Follow-up Visit to {number}</source>
-        <translation>{number} 回访</translation>
+        <translation>{number}回访</translation>
     </message>
     <message>
         <source>Date of the visit:</source>
@@ -4459,7 +4459,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Party {party} is not a party to case {number}.</source>
-        <translation>当事人 {party} 不是案件 {number} 的当事人。</translation>
+        <translation>当事人 {party} 不是案件{number}的当事人。</translation>
     </message>
     <message>
         <source>{name} is named twice among those who signed.</source>
@@ -4495,7 +4495,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>An outcome is recorded for a case in mediation; case {number} is “{status}”.</source>
-        <translation>只能为调解中的案件登记调解结果；案件 {number} 处于“{status}”。</translation>
+        <translation>只能为调解中的案件登记调解结果；案件{number}处于“{status}”。</translation>
     </message>
     <message>
         <source>There is no outcome {id}.</source>
@@ -4515,11 +4515,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Case {number} has no agreement on record; performance and follow-up visits come after one.</source>
-        <translation>案件 {number} 尚未登记调解协议；履行和回访须在达成协议之后。</translation>
+        <translation>案件{number}尚未登记调解协议；履行和回访须在达成协议之后。</translation>
     </message>
     <message>
         <source>Case {number} is closed by archiving its file (the Case file tab, or mediseal case archive), not by a move.</source>
-        <translation>案件 {number} 须通过卷宗归档结案（“卷宗”标签页或 mediseal case archive），不能直接变更状态。</translation>
+        <translation>案件{number}须通过卷宗归档结案（“卷宗”标签页或 mediseal case archive），不能直接变更状态。</translation>
     </message>
     <message>
         <source>{number} is a notarial matter: it has no mediators.</source>
@@ -4715,7 +4715,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>{number} is a notarial matter: it keeps no case file of a mediation.</source>
-        <translation>{number} 是公证事项，没有调解卷宗。</translation>
+        <translation>{number}是公证事项，没有调解卷宗。</translation>
     </message>
     <message>
         <source>There is no evidence item {item}.</source>
@@ -4723,7 +4723,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Evidence item {item} belongs to another case; only an item of {number} is filed in its file.</source>
-        <translation>证据 {item} 属于其他案件；只有 {number} 的证据可归入本卷宗。</translation>
+        <translation>证据 {item} 属于其他案件；只有{number}的证据可归入本卷宗。</translation>
     </message>
     <message>
         <source>Evidence item {item} is already filed in “{part}”; a filing is never changed.</source>
@@ -4847,11 +4847,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Evidence item {item} belongs to case {other}, not {case}.</source>
-        <translation>第 {item} 号证据属于案件 {other}，而非 {case}。</translation>
+        <translation>第 {item} 号证据属于案件 {other}，而非{case}。</translation>
     </message>
     <message>
         <source>Case {case} has no preservation record {record}.</source>
-        <translation>案件 {case} 没有第 {record} 号保全证据记录。</translation>
+        <translation>案件{case}没有第 {record} 号保全证据记录。</translation>
     </message>
     <message>
         <source>Preservation record {record} was already corrected by record {newer}; correct that one instead.</source>
@@ -4911,7 +4911,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>{user} may not seal the minutes of sitting {sitting}: that is for a mediator of case {number} or the sitting&apos;s recorder.</source>
-        <translation>{user} 不能对第 {sitting} 号调解会的笔录签章：只有案件 {number} 的调解员或本次调解会的记录人可以签章。</translation>
+        <translation>{user} 不能对第 {sitting} 号调解会的笔录签章：只有案件{number}的调解员或本次调解会的记录人可以签章。</translation>
     </message>
     <message>
         <source>A sitting closes as held or adjourned, not “{state}”.</source>
@@ -5115,11 +5115,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The file of case {number} was archived already (by {user}, {time}); it is archived once.</source>
-        <translation>案件 {number} 的卷宗已归档（{user}，{time}），不能重复归档。</translation>
+        <translation>案件{number}的卷宗已归档（{user}，{time}），不能重复归档。</translation>
     </message>
     <message>
         <source>The file of case {number} is incomplete (missing: {parts}); give a reason to archive it as it is.</source>
-        <translation>案件 {number} 的卷宗材料不全（缺少：{parts}）；须填写理由方可归档。</translation>
+        <translation>案件{number}的卷宗材料不全（缺少：{parts}）；须填写理由方可归档。</translation>
     </message>
     <message>
         <source>“{value}” is not a retention period; use one of: {values}.</source>
@@ -5131,7 +5131,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Performance is recorded while an agreement is being performed; case {number} is “{status}”.</source>
-        <translation>只能在协议履行期间登记履行；案件 {number} 处于“{status}”。</translation>
+        <translation>只能在协议履行期间登记履行；案件{number}处于“{status}”。</translation>
     </message>
     <message>
         <source>{given} is before the agreement took effect ({effective}).</source>
@@ -5187,7 +5187,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Evidence item {item} is not an item of case {number}; proof of performance is taken from the case&apos;s own evidence.</source>
-        <translation>证据 {item} 不属于案件 {number}；履行凭证须取自本案证据。</translation>
+        <translation>证据 {item} 不属于案件{number}；履行凭证须取自本案证据。</translation>
     </message>
     <message>
         <source>“{path}” could not be taken in ({reason}); the performance was not recorded.</source>
@@ -5215,11 +5215,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Case {case} has no party {party}.</source>
-        <translation>案件 {case} 没有第 {party} 号当事人。</translation>
+        <translation>案件{case}没有第 {party} 号当事人。</translation>
     </message>
     <message>
         <source>Case {case} has no agent {agent}.</source>
-        <translation>案件 {case} 没有第 {agent} 号委托代理人。</translation>
+        <translation>案件{case}没有第 {agent} 号委托代理人。</translation>
     </message>
     <message>
         <source>There is no user “{user}”.</source>
@@ -5246,7 +5246,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>case {case}</source>
-        <translation>案件 {case}</translation>
+        <translation>案件{case}</translation>
     </message>
     <message>
         <source>a stored {what} does not match any ledger entry (it was changed or added outside Mediseal)</source>
@@ -5554,35 +5554,35 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>outcome {record} of case {case}</source>
-        <translation>案件 {case} 的调解结果 {record}</translation>
+        <translation>案件{case}的调解结果 {record}</translation>
     </message>
     <message>
         <source>an outcome of case {case}</source>
-        <translation>案件 {case} 的一项调解结果</translation>
+        <translation>案件{case}的一项调解结果</translation>
     </message>
     <message>
         <source>obligation {record} of case {case}</source>
-        <translation>案件 {case} 的履行事项 {record}</translation>
+        <translation>案件{case}的履行事项 {record}</translation>
     </message>
     <message>
         <source>an obligation of case {case}</source>
-        <translation>案件 {case} 的一项履行事项</translation>
+        <translation>案件{case}的一项履行事项</translation>
     </message>
     <message>
         <source>performance {record} of case {case}</source>
-        <translation>案件 {case} 的履行记录 {record}</translation>
+        <translation>案件{case}的履行记录 {record}</translation>
     </message>
     <message>
         <source>a performance of case {case}</source>
-        <translation>案件 {case} 的一项履行记录</translation>
+        <translation>案件{case}的一项履行记录</translation>
     </message>
     <message>
         <source>follow-up visit {record} of case {case}</source>
-        <translation>案件 {case} 的回访记录 {record}</translation>
+        <translation>案件{case}的回访记录 {record}</translation>
     </message>
     <message>
         <source>a follow-up visit of case {case}</source>
-        <translation>案件 {case} 的一项回访记录</translation>
+        <translation>案件{case}的一项回访记录</translation>
     </message>
     <message>
         <source>its text is not a canonical record</source>
@@ -5766,7 +5766,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>the case file of {case}</source>
-        <translation>案件 {case} 的卷宗</translation>
+        <translation>案件{case}的卷宗</translation>
     </message>
     <message>
         <source>the ledger records its archiving (entry {seq}) but the store no longer holds the archive record</source>

@@ -381,6 +381,10 @@ def require_agreement(session: Session, row: MediationCase) -> CaseOutcome:
 
 
 # --- the case file -------------------------------------------------------------------------------------
+# The titles of the agreement records in the case file (卷宗): Chinese, as the file and its index are kept.
+FILE_TITLES = {OutcomeKind.WRITTEN_AGREEMENT: "人民调解协议书", OutcomeKind.ORAL_AGREEMENT: "口头协议登记表"}
+
+
 def file_documents(session: Session, case_row: MediationCase) -> list[FileDocument]:
     """What this domain puts in the case file (卷宗): the agreement records, written or oral (part 8), the
     evidence items that prove performance (part 9, each item's record digest) and the follow-up visits
@@ -389,7 +393,7 @@ def file_documents(session: Session, case_row: MediationCase) -> list[FileDocume
     for outcome in session.scalars(select(CaseOutcome).where(CaseOutcome.case_id == case_row.id)
                                    .order_by(CaseOutcome.id)):
         if OutcomeKind(outcome.kind).is_agreement:
-            found.append(FileDocument(FilePart.AGREEMENT, OutcomeKind(outcome.kind).label,
+            found.append(FileDocument(FilePart.AGREEMENT, FILE_TITLES[OutcomeKind(outcome.kind)],
                                       f"outcome:{outcome.id}", outcome.record_sha256, outcome.recorded_at))
     proofs = (select(EvidenceItem).join(PerformanceProof, PerformanceProof.item_id == EvidenceItem.id)
               .join(PerformanceDone, PerformanceDone.id == PerformanceProof.done_id)
@@ -403,7 +407,8 @@ def file_documents(session: Session, case_row: MediationCase) -> list[FileDocume
                                       item.record_sha256, item.ingested_at))
     for visit in session.scalars(select(FollowUpVisit).where(FollowUpVisit.case_id == case_row.id)
                                  .order_by(FollowUpVisit.id)):
-        found.append(FileDocument(FilePart.FOLLOW_UP, visit.visited_on.isoformat(), f"visit:{visit.id}",
-                                  visit.record_sha256, visit.recorded_at))
+        title = f"回访记录（{visit.visited_on.isoformat()}）"
+        found.append(FileDocument(FilePart.FOLLOW_UP, title, f"visit:{visit.id}", visit.record_sha256,
+                                  visit.recorded_at))
     return found
 

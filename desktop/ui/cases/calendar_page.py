@@ -114,7 +114,7 @@ class CalendarPage(QWidget):
         for column in (TIME, CASE, KIND, STATE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(PLACE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(PLACE, self.fontMetrics().horizontalAdvance("某" * 8))
+        header.resizeSection(PLACE, self.fontMetrics().horizontalAdvance("某" * 13))  # a room name, whole
         header.setSectionResizeMode(MATTER, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.open_button = QPushButton(self.tr("&Open the Sitting"))

@@ -149,7 +149,7 @@ class Overview(QScrollArea):
         kept a box's height for its width from before, and squeezed the rows into it)."""
         for box in self.boxes:
             box.updateGeometry()
-        QTimer.singleShot(0, self._fit_labels)
+        QTimer.singleShot(0, self, self._fit_labels)  # not after the page is gone
 
     def _fit_labels(self) -> None:
         # Each wrapped value is at least as tall as its text needs at the width it was given: a form inside
@@ -163,7 +163,7 @@ class Overview(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit_labels)
+        QTimer.singleShot(0, self, self._fit_labels)  # not after the page is gone
 
     def _show_deadlines(self, snapshot: CaseSnapshot) -> None:
         if not snapshot.deadlines:

@@ -76,7 +76,9 @@ class SittingDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Role"), self.tr("Name")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(ROLE, QHeaderView.ResizeMode.ResizeToContents)
+        # The role column is as wide as its widest choice (a column sized to its contents ignores the
+        # combo boxes in its cells and showed only their arrows).
+        self.table.horizontalHeader().setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(self.fontMetrics().height() * 8)
         add = QPushButton(self.tr("&Add Attendee"))
@@ -161,6 +163,7 @@ class SittingDialog(QDialog):
             combo.addItem(label(role), role.value)
         combo.setCurrentIndex(combo.findData(attendee.role.value))
         self.table.setCellWidget(row, ROLE, combo)
+        self.table.setColumnWidth(ROLE, max(self.table.columnWidth(ROLE), combo.sizeHint().width()))
         item = QTableWidgetItem(attendee.name)
         item.setData(Qt.ItemDataRole.UserRole, attendee)  # the party, agent or user it came from
         self.table.setItem(row, NAME, item)
