@@ -282,8 +282,8 @@ def record_outcome(session: Session, actor: Actor, number: str, given: OutcomeIn
             number=row.number, status=CaseStatus(row.status).label)
     moment = now or utc_now()
     checked = _check(session, actor, row, given, office_today(moment))
-    progress.move_case(session, actor, row.number, checked.kind.status, checked.reason, checked.effective_on,
-                       now=moment)
+    progress.move_for_outcome(session, actor, row.number, checked.kind.status, checked.reason,
+                              checked.effective_on, moment)
     outcome = _store(session, row, checked, None, "", actor, moment)
     return _info(outcome, row.number)
 
