@@ -206,8 +206,8 @@ def test_the_workflow_moves_with_reasons_and_deadlines(committee: Committee) -> 
         assert "“Accepted” cannot move to “Closed and archived”" in refused.value.message.format(
             **refused.value.fields)
         progress.move_case(session, committee.clerk, number, "in-mediation", now=NOW)
-        with pytest.raises(InvalidInput):
-            progress.move_case(session, committee.clerk, number, "failed", now=NOW)  # a reason is required
+        with pytest.raises(NotAllowed):  # refused as a move by hand before any reason is asked for
+            progress.move_case(session, committee.clerk, number, "failed", now=NOW)
         record_outcome(session, committee.clerk, number, OutcomeInput(
             OutcomeKind.ORAL_AGREEMENT, effective_on=date(2026, 11, 25), content="被申请人停止销售并赔偿"),
             now=NOW)

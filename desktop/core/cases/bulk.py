@@ -43,7 +43,7 @@ from desktop.core.cases.outcomes import OutcomeInput
 from desktop.core.cases.papers import require_mediation
 from desktop.core.cases.parties import Identity, PartyRole
 from desktop.core.cases.persons import Person
-from desktop.core.cases.workflow import REASON_MAX, CaseStatus, check_move
+from desktop.core.cases.workflow import REASON_MAX, CaseStatus, check_move, is_outcome
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.office.office import OfficeInfo, format_case_number, get_office
@@ -324,6 +324,8 @@ def _build(new: NewCase, head: str, numbers: _Numbers, staff: _Staff) -> _Built:
             steps.append(_archive_step(step, row, current, identities, assigned, steps, staff))
         else:
             _require_workflow(new.kind, row.number)
+            if is_outcome(current, step.target):
+                progress.refuse_by_hand(row.number, current, step.target)
             reason = check_move(current, step.target, step.reason)
             progress.refuse_by_hand(row.number, current, step.target)
             steps.append(_Step(CaseMove(from_status=current.value, to_status=step.target.value, reason=reason,

@@ -130,6 +130,8 @@ def _move_case(session: Session, actor: Actor, number: str, target: CaseStatus |
             "errors", "{number} is a notarial matter: the mediation workflow does not apply to it."),
             number=row.number)
     current = CaseStatus(row.status)
+    if by_hand and is_outcome(current, wanted):
+        refuse_by_hand(row.number, current, wanted)  # first: no reason is asked for a move refused anyway
     cleaned = check_move(current, wanted, reason)
     if by_hand:
         refuse_by_hand(row.number, current, wanted)
