@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -12,15 +13,18 @@ from typing import Any
 import pytest
 from sqlalchemy import or_, select
 
+from db.case_file import CaseArchive
 from db.models import Agent as AgentRow
 from db.models import AppMeta, CaseMediator, CaseMove, LedgerEntry, MediationCase, Party, RecordVersion, User
+from db.outcomes import CaseOutcome
 from desktop.config import Settings
-from desktop.core.cases import bulk, demo, matters, parties, progress, register
+from desktop.core.cases import archive, bulk, demo, matters, outcomes, parties, progress, register
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.demo_data import demo_cases
 from desktop.core.cases.matters import MatterKind
+from desktop.core.cases.outcomes import OutcomeInput, OutcomeKind
 from desktop.core.cases.workflow import CaseStatus
-from desktop.core.errors import NotAllowed
+from desktop.core.errors import InvalidInput, NotAllowed
 from desktop.core.office import office
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
@@ -57,26 +61,39 @@ def two_stores(tmp_path: Path, sqlite_template: Path) -> Iterator[tuple[OpenStor
         store.close()
 
 
+def _kinds(planned: bulk.NewCase) -> set[object]:
+    """What a planned case does after it was opened: its moves by hand, outcomes (by kind) and archiving."""
+    return {step.target if isinstance(step, bulk.NewMove) else
+            step.given.kind if isinstance(step, bulk.NewOutcome) else "archived" for step in planned.moves}
+
+
 def _chosen() -> list[bulk.NewCase]:
     """Generated cases that between them use every step: agents, a colleague joining, a declared conflict,
-    an agreement and later moves, a foreign party, a notarial matter, a registered case without mediator."""
+    an agreement in writing and orally with later moves, failure, withdrawal in mediation and before it,
+    a file archived after each, a foreign party, a notarial matter, a registered case without mediator."""
     wanted: dict[str, bulk.NewCase] = {}
     for case in demo_cases(400, 7, TODAY):
         planned = demo.plan_case(case, TODAY, NOW)
-        if any(move.target is CaseStatus.CLOSED for move in planned.moves):
-            continue  # the services close a case only by archiving its file, which bulk does not write
+        kinds = _kinds(planned)
         tests = {"agents": any(party.agents for party in planned.parties),
                  "colleague": len(planned.mediators) == 2,
                  "conflict": any(assignment.conflict for assignment in planned.mediators),
-                 "agreement": any(move.target is CaseStatus.AGREEMENT for move in planned.moves)
-                 and len(planned.moves) > 4,
+                 "written": OutcomeKind.WRITTEN_AGREEMENT in kinds and len(planned.moves) > 4,
+                 "oral": OutcomeKind.ORAL_AGREEMENT in kinds,
+                 "agreed-archived": {OutcomeKind.WRITTEN_AGREEMENT, "archived"} <= kinds,
+                 "failed-archived": {OutcomeKind.FAILED, "archived"} <= kinds,
+                 "withdrawn": OutcomeKind.WITHDRAWN in kinds,
+                 "withdrawn-by-hand": CaseStatus.WITHDRAWN in kinds and "archived" in kinds,
+                 "not-accepted-archived": {CaseStatus.NOT_ACCEPTED, "archived"} <= kinds,
                  "foreign": case.foreign_related,
                  "notarial": case.kind is MatterKind.NOTARIAL,
                  "unassigned": case.kind is MatterKind.MEDIATION and not planned.mediators}
         for name, passed in tests.items():
             if passed and name not in wanted:
                 wanted[name] = planned
-    assert len(wanted) == 7
+    assert set(wanted) == {"agents", "colleague", "conflict", "written", "oral", "agreed-archived",
+                           "failed-archived", "withdrawn", "withdrawn-by-hand", "not-accepted-archived",
+                           "foreign", "notarial", "unassigned"}
     return list(dict.fromkeys(wanted.values()))
 
 
@@ -90,23 +107,33 @@ def _through_services(store: OpenStore, new: bulk.NewCase) -> None:
     with store.database.session_scope() as session:
         opener = _actor(session, new.opened_by)
         number = matters.open_matter(session, opener, new.kind, new.details, new.opened_at).number
+        party_ids = []
         for party in new.parties:
             added = parties.add_party(session, opener, number, party.role, party.identity, party.service,
                                       now=new.opened_at)
+            party_ids.append(added.id)
             for agent in party.agents:
                 parties.add_agent(session, opener, added.id, agent, now=new.opened_at)
         for assignment in new.mediators:
             progress.assign_mediator(session, _actor(session, assignment.assigned_by), number,
                                      assignment.mediator, conflict=assignment.conflict,
                                      declaration=assignment.declaration, now=new.opened_at)
-        for move in new.moves:
-            progress.move_case(session, _actor(session, move.actor), number, move.target, move.reason,
-                               move.effective_on, now=move.moved_at)
+        for step in new.moves:
+            actor = _actor(session, step.actor)
+            if isinstance(step, bulk.NewOutcome):
+                signings = tuple(replace(signing, party_id=party_ids[signing.party_id])
+                                 for signing in step.given.signings)  # places → the parties' ids
+                given = replace(step.given, signings=signings)
+                outcomes.record_outcome(session, actor, number, given, now=step.recorded_at)
+            elif isinstance(step, bulk.NewArchive):
+                archive.archive_case(session, actor, number, step.reason, now=step.archived_at)
+            else:
+                progress.move_case(session, actor, number, step.target, step.reason, now=step.moved_at)
 
 
 def _rows(store: OpenStore, first_entry: int) -> dict[str, list[dict[str, Any]]]:
     tables = {"case": MediationCase, "party": Party, "agent": AgentRow, "version": RecordVersion,
-              "move": CaseMove, "mediator": CaseMediator}
+              "move": CaseMove, "mediator": CaseMediator, "outcome": CaseOutcome, "archive": CaseArchive}
     found: dict[str, list[dict[str, Any]]] = {}
     with store.database.session_scope() as session:
         for name, model in tables.items():
@@ -159,6 +186,25 @@ def test_bulk_refuses_what_the_services_refuse(two_stores: tuple[OpenStore, Open
                                moves=(bulk.NewMove(CaseStatus.CLOSED, new.opened_by, new.opened_at),))):
         with pytest.raises(NotAllowed), store.database.session_scope() as session:
             bulk.write_cases(session, [wrong])
+    # how a mediation ends is its outcome, never a move by hand; an incomplete file is archived with a reason
+    mediation = next(planned for planned in _chosen() if planned.kind is MatterKind.MEDIATION and
+                     planned.mediators and len(planned.moves) > 2)
+    lead = mediation.mediators[0].mediator
+    started = (bulk.NewMove(CaseStatus.ACCEPTED, lead, NOW), bulk.NewMove(CaseStatus.IN_MEDIATION, lead, NOW))
+    for steps, error, words in (
+            ((*started, bulk.NewMove(CaseStatus.AGREEMENT, lead, NOW)), NotAllowed, "mediseal outcome"),
+            ((*started, bulk.NewMove(CaseStatus.FAILED, lead, NOW, "分歧过大")), NotAllowed,
+             "mediseal outcome"),
+            ((*started, bulk.NewOutcome(OutcomeInput(OutcomeKind.FAILED, reason="分歧过大"), lead, NOW),
+              bulk.NewArchive(lead, NOW)), InvalidInput, "incomplete"),
+            ((bulk.NewOutcome(OutcomeInput(OutcomeKind.FAILED, reason="分歧过大"), lead, NOW),), NotAllowed,
+             "in mediation"),
+            ((*started, bulk.NewOutcome(OutcomeInput(OutcomeKind.WRITTEN_AGREEMENT, mediator_signed_on=TODAY),
+                                        lead, NOW)), InvalidInput, "every party has signed")):
+        wrong = replace(mediation, moves=steps)
+        with pytest.raises(error) as refused, store.database.session_scope() as session:
+            bulk.write_cases(session, [wrong])
+        assert words in refused.value.message.format(**refused.value.fields)
     with store.database.session_scope() as session:
         assert session.scalar(select(MediationCase.id)) is None
 
@@ -181,6 +227,15 @@ def test_a_demo_store_verifies_clean_and_shows_every_part_of_the_app(store: Open
         assert register.count(session, register.CaseFilter(mediator="lihua")) > 0
         statuses = set(session.scalars(select(MediationCase.status)))
         assert len(statuses) >= 10
+        # every closed case was archived, every mediation that ended has its outcome on record
+        closed = set(session.scalars(select(MediationCase.id)
+                                     .where(MediationCase.status == CaseStatus.CLOSED)))
+        assert closed and set(session.scalars(select(CaseArchive.case_id))) == closed
+        ended = select(CaseMove.case_id).where(CaseMove.from_status == CaseStatus.IN_MEDIATION,
+                                               CaseMove.to_status != CaseStatus.IN_MEDIATION)
+        assert set(session.scalars(ended)) == set(session.scalars(select(CaseOutcome.case_id)))
+        kinds = set(session.scalars(select(CaseOutcome.kind)))
+        assert kinds == set(OutcomeKind)
         # numbered by the year received: every case's number carries the year of its day received
         for number, received in session.execute(select(MediationCase.number, MediationCase.received_on)):
             assert number.startswith(f"（{received.year}）")

@@ -15,6 +15,7 @@ from db.models import MediationCase
 from desktop.core.cases import archive, case_file, cover, papers, parties, progress
 from desktop.core.cases.agents import AgentKind, Authority, agent
 from desktop.core.cases.file_parts import FilePart
+from desktop.core.cases.outcomes import OutcomeInput, OutcomeKind, record_outcome
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.errors import InvalidInput, MedisealError, NotAllowed
 from desktop.core.evidence import intake, items, preservation, seals
@@ -117,16 +118,24 @@ def test_scanned_papers_go_into_the_vault_and_into_their_part(desk: Desk) -> Non
     assert desk.findings() == []
 
 
+def _end(desk: Desk, kind: OutcomeKind, reason: str = "") -> None:
+    """Record how the mediation ended (an oral agreement effective 2026-11-25, or failure/withdrawal)."""
+    given = OutcomeInput(kind, effective_on=date(2026, 11, 25), content="被申请人停止销售并赔偿") \
+        if kind.is_agreement else OutcomeInput(kind, reason=reason)
+    with desk.database.session_scope() as session:
+        record_outcome(session, desk.lihua, desk.number, given, now=NOW)
+
+
 def test_papers_filed_into_minutes_and_agreement_count(desk: Desk) -> None:
     desk.file(FilePart.MINUTES, "调解记录签字页.pdf")
-    with desk.database.session_scope() as session:
-        progress.move_case(session, desk.lihua, desk.number, "agreement", effective_on=date(2026, 11, 25),
-                           now=NOW)
+    _end(desk, OutcomeKind.ORAL_AGREEMENT)
     found = desk.checklist()
     assert FilePart.MINUTES not in found.missing
-    assert found.parts[7].required is case_file.Requirement.AGREEMENT and FilePart.AGREEMENT in found.missing
+    assert found.parts[7].required is case_file.Requirement.AGREEMENT
+    assert FilePart.AGREEMENT not in found.missing
     desk.file(FilePart.AGREEMENT, "调解协议书.pdf")
-    assert FilePart.AGREEMENT not in desk.checklist().missing
+    assert [document.reference.split(":")[0] for document in desk.checklist().parts[7].documents] == [
+        "evidence", "outcome"]
 
 
 def test_bad_filings_are_refused_and_nothing_is_written(desk: Desk) -> None:
@@ -185,10 +194,7 @@ def _complete(desk: Desk) -> None:
     desk.file(FilePart.IDENTITY, "身份证.jpg")
     desk.file(FilePart.POWER_OF_ATTORNEY, "授权委托书.pdf")
     desk.file(FilePart.MINUTES, "调解记录.pdf")
-    with desk.database.session_scope() as session:
-        progress.move_case(session, desk.lihua, desk.number, "agreement", effective_on=date(2026, 11, 25),
-                           now=NOW)
-    desk.file(FilePart.AGREEMENT, "调解协议书.pdf")
+    _end(desk, OutcomeKind.ORAL_AGREEMENT)  # part 8: the agreement's record
     with desk.database.session_scope() as session:
         progress.move_case(session, desk.lihua, desk.number, "performed", now=NOW)
 
@@ -219,8 +225,7 @@ def test_archiving_a_complete_file_closes_the_case_and_seals_its_digests(desk: D
 
 def test_an_incomplete_file_needs_a_reason_and_nothing_is_half_written(desk: Desk) -> None:
     desk.file(FilePart.IDENTITY, "身份证.jpg")
-    with desk.database.session_scope() as session:
-        progress.move_case(session, desk.lihua, desk.number, "withdrawn", "申请人撤回申请", now=NOW)
+    _end(desk, OutcomeKind.WITHDRAWN, "申请人撤回申请")
     before = desk.ledger_size()
     with pytest.raises(InvalidInput) as refused:
         desk.archive()
@@ -239,10 +244,9 @@ def test_an_incomplete_file_needs_a_reason_and_nothing_is_half_written(desk: Des
 
 
 def test_a_case_is_closed_only_by_archiving(desk: Desk) -> None:
-    with desk.database.session_scope() as session:
-        progress.move_case(session, desk.lihua, desk.number, "failed", "双方分歧过大", now=NOW)
-        with pytest.raises(NotAllowed) as refused:
-            progress.move_case(session, desk.lihua, desk.number, "closed", now=NOW)
+    _end(desk, OutcomeKind.FAILED, "双方分歧过大")
+    with desk.database.session_scope() as session, pytest.raises(NotAllowed) as refused:
+        progress.move_case(session, desk.lihua, desk.number, "closed", now=NOW)
     assert "closed by archiving its file" in text_of(refused.value)
     with desk.database.session_scope() as session, pytest.raises(NotAllowed):
         archive.archive_case(session, desk.wangwu, desk.number, "x", now=NOW)  # not assigned
@@ -259,8 +263,7 @@ def test_an_archived_case_is_read_only_everywhere(desk: Desk) -> None:
         key = signing_keys.unlock(session, notary, NOTARY_PASSWORD)
     item = intake.ingest_files(desk.database, desk.vault, desk.lihua, desk.number, [desk.scan("照片.jpg")],
                                Acquisition()).items[0]
-    with desk.database.session_scope() as session:
-        progress.move_case(session, desk.lihua, desk.number, "withdrawn", "撤回", now=NOW)
+    _end(desk, OutcomeKind.WITHDRAWN, "撤回")
     desk.archive("撤回，材料不全")
     closed = f"Case {desk.number} is closed and archived"
     before = desk.ledger_size()

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.core.cases import progress
 from desktop.core.cases.cover import Retention
 from desktop.core.cases.file_parts import FilePart
+from desktop.core.cases.outcomes import OutcomeInput, OutcomeKind, record_outcome
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.storage.store import OpenStore
 from desktop.ui.cases.case_file_view import CaseFileView
@@ -82,7 +82,8 @@ def test_the_case_file_tab_from_papers_to_archiving(qtbot: QtBot, store: OpenSto
     # Not archivable while in mediation; after the withdrawal it is, with a reason for what is missing.
     assert not view.archive_button.isEnabled()
     with desk.database.session_scope() as session:
-        progress.move_case(session, desk.lihua, desk.number, "withdrawn", "申请人撤回", now=NOW)
+        record_outcome(session, desk.lihua, desk.number,
+                       OutcomeInput(OutcomeKind.WITHDRAWN, reason="申请人撤回"), now=NOW)
     workspace.refresh()
     view.refresh()
     settled(qtbot, workspace, view)

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.cases import parties, progress
 from desktop.core.cases.deadlines import office_today
+from desktop.core.cases.outcomes import OutcomeKind
 from desktop.core.cases.parties import PartyRole
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.errors import NotAllowed
@@ -25,6 +26,7 @@ from desktop.core.trust.ledger import Entry
 from desktop.core.trust.permissions import Actor
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.cases.moves import AssignDialog, MoveDialog
+from desktop.ui.cases.outcome_dialog import OutcomeDialog
 from desktop.ui.cases.party_dialog import PartyEditor
 from desktop.ui.cases.party_form import ORGANISATION
 from desktop.ui.cases.record_dialog import RecordDialog
@@ -72,7 +74,8 @@ def _choose(combo: QComboBox, data: str) -> None:
         QTest.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
 
 
-def _save(qtbot: QtBot, workspace: CaseWorkspace, dialog: RecordDialog | MoveDialog | AssignDialog) -> None:
+def _save(qtbot: QtBot, workspace: CaseWorkspace,
+          dialog: RecordDialog | MoveDialog | AssignDialog | OutcomeDialog) -> None:
     """Confirm ``dialog`` and wait until it has saved, closed and the workspace has read the case again."""
     with qtbot.waitSignal(workspace.case_changed, timeout=OP_TIMEOUT) as changed:
         dialog.attempt()
@@ -81,17 +84,27 @@ def _save(qtbot: QtBot, workspace: CaseWorkspace, dialog: RecordDialog | MoveDia
     settled(qtbot, workspace)
 
 
-def _move(qtbot: QtBot, workspace: CaseWorkspace, target: CaseStatus, effective: date | None = None) -> None:
+def _move(qtbot: QtBot, workspace: CaseWorkspace, target: CaseStatus) -> None:
     workspace.tabs.setCurrentWidget(workspace.overview)
     button = workspace.overview.move_buttons[target]
     assert button.isEnabled()
     button.click()
     dialog = workspace.dialogs[-1]
     assert isinstance(dialog, MoveDialog)
-    if effective is not None:
-        assert dialog.effective_edit is not None
-        assert dialog.effective_on() == office_today()  # today by default
-        dialog.effective_edit.setDate(effective)
+    _save(qtbot, workspace, dialog)
+
+
+def record_oral_agreement(qtbot: QtBot, workspace: CaseWorkspace, effective: date, content: str) -> None:
+    """On the Outcome and Performance tab: an oral agreement reached on ``effective`` (the way a mediation
+    ends in an agreement; the overview has no move for it)."""
+    workspace.tabs.setCurrentWidget(workspace.outcome)
+    assert workspace.outcome.record_button.isEnabled()
+    workspace.outcome.record_button.click()
+    dialog = workspace.dialogs[-1]
+    assert isinstance(dialog, OutcomeDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(OutcomeKind.ORAL_AGREEMENT.value))
+    type_text(dialog.content, content)
+    dialog.oral_effective.setDate(effective)
     _save(qtbot, workspace, dialog)
 
 
@@ -167,11 +180,15 @@ def test_a_mediator_works_a_case_through_the_window(qtbot: QtBot, committee: Com
     assert tree.topLevelItem(0).child(0).child(0).text(0) == "周律师"
     assert "特别授权" in workspace.parties.details.toPlainText()
 
-    # 受理 → 调解中 → 达成协议, with its date of effect: the confirmation deadline shows with the days left.
+    # 受理 → 调解中 by hand; 达成协议 by recording the agreement on the outcome tab, with its date of effect:
+    # the confirmation deadline shows with the days left.
     effective = office_today() - timedelta(days=2)
     _move(qtbot, workspace, CaseStatus.ACCEPTED)
     _move(qtbot, workspace, CaseStatus.IN_MEDIATION)
-    _move(qtbot, workspace, CaseStatus.AGREEMENT, effective)
+    assert workspace.overview.move_buttons == {}  # how a mediation ends is its outcome, not a move
+    assert "调解结果" in workspace.overview.moves_hint.text(), workspace.overview.moves_hint.text()
+    record_oral_agreement(qtbot, workspace, effective, "被申请人停止销售并赔偿申请人一万元")
+    workspace.tabs.setCurrentWidget(workspace.overview)
     assert workspace.overview.facts["status"].text() == "达成协议"
     deadlines = workspace.overview.deadlines.text()
     assert "申请司法确认期限" in deadlines and "剩余" in deadlines and "日" in deadlines, deadlines
@@ -186,9 +203,9 @@ def test_a_mediator_works_a_case_through_the_window(qtbot: QtBot, committee: Com
     # The timeline lists the moves, newest first, in words.
     timeline = workspace.timeline
     events = [timeline.item(row, 2).text() for row in range(timeline.rowCount())]
-    assert events.count("案件状态变更") == 3 and events[0] == "案件状态变更", events
+    assert events.count("案件状态变更") == 3 and events[1] == "案件状态变更", events  # then the outcome
     assert "当事人 张丽" in [timeline.item(row, 3).text() for row in range(timeline.rowCount())]
-    assert timeline.item(0, 3).text() == "本案：调解中 → 达成协议"  # which move, from the entry's digest
+    assert timeline.item(1, 3).text() == "本案：调解中 → 达成协议"  # which move, from the entry's digest
 
 
 def test_a_refused_move_shows_cores_reason(qtbot: QtBot, committee: Committee, store: OpenStore) -> None:

@@ -17,6 +17,7 @@ from desktop.core.cases.agents import AgentKind, Authority, SpecialPower, agent,
 from desktop.core.cases.deadlines import DeadlineKind
 from desktop.core.cases.identity import DocumentKind, resident_id_check
 from desktop.core.cases.matters import CaseSource, MatterKind, PatentKind, Procedure, case_details
+from desktop.core.cases.outcomes import OutcomeInput, OutcomeKind, record_outcome
 from desktop.core.cases.persons import Sex, organisation, person
 from desktop.core.cases.versions import StaleEdit
 from desktop.core.cases.workflow import CaseStatus
@@ -205,10 +206,11 @@ def test_the_workflow_moves_with_reasons_and_deadlines(committee: Committee) -> 
         assert "“Accepted” cannot move to “Closed and archived”" in refused.value.message.format(
             **refused.value.fields)
         progress.move_case(session, committee.clerk, number, "in-mediation", now=NOW)
-        with pytest.raises(InvalidInput):
-            progress.move_case(session, committee.clerk, number, "failed", now=NOW)  # a reason is required
-        progress.move_case(session, committee.clerk, number, "agreement", effective_on=date(2026, 11, 25),
-                           now=NOW)
+        with pytest.raises(NotAllowed):  # refused as a move by hand before any reason is asked for
+            progress.move_case(session, committee.clerk, number, "failed", now=NOW)
+        record_outcome(session, committee.clerk, number, OutcomeInput(
+            OutcomeKind.ORAL_AGREEMENT, effective_on=date(2026, 11, 25), content="被申请人停止销售并赔偿"),
+            now=NOW)
         row = matters.find_case(session, number)
         assert row.next_deadline == date(2026, 12, 25)  # People's Mediation Law art. 33: 30 days
         assert [deadline.kind for deadline in matters.deadlines_of(row)] == [DeadlineKind.CONFIRMATION]
@@ -218,6 +220,38 @@ def test_the_workflow_moves_with_reasons_and_deadlines(committee: Committee) -> 
         assert [(move.from_status, move.to_status) for move in moves][-1] == (
             CaseStatus.AGREEMENT, CaseStatus.CONFIRMATION_APPLIED)
         assert len(moves) == 4
+    assert committee.findings() == []
+
+
+def test_the_end_of_a_mediation_is_its_outcome_never_a_move_by_hand(committee: Committee) -> None:
+    number = committee.open(committee.clerk)
+    with committee.database.session_scope() as session:
+        progress.move_case(session, committee.clerk, number, "accepted", now=NOW)
+        progress.move_case(session, committee.clerk, number, "in-mediation", now=NOW)
+    for target in ("agreement", "failed", "withdrawn"):
+        with committee.database.session_scope() as session, pytest.raises(NotAllowed) as refused:
+            progress.move_case(session, committee.clerk, number, target, "双方分歧过大", now=NOW)
+        message = refused.value.message.format(**refused.value.fields)
+        assert "by recording the outcome" in message and "mediseal outcome" in message, message
+        assert "Outcome and Performance tab" in message
+    with committee.database.session_scope() as session:
+        row = matters.find_case(session, number)
+        assert (row.status, row.agreement_effective_on) == (CaseStatus.IN_MEDIATION, None)
+        assert len(progress.history(session, number)) == 2  # nothing half-written
+        # the move an outcome makes is not a way round: it makes only the moves that end a mediation
+        with pytest.raises(NotAllowed):
+            progress.move_for_outcome(session, committee.clerk, number, CaseStatus.ACCEPTED, "", None, NOW)
+        failed = record_outcome(session, committee.clerk, number,
+                                OutcomeInput(OutcomeKind.FAILED, reason="双方分歧过大"), now=NOW)
+        moves = progress.history(session, number)
+        assert (moves[-1].from_status, moves[-1].to_status, moves[-1].reason) == (
+            CaseStatus.IN_MEDIATION, CaseStatus.FAILED, "双方分歧过大")
+        assert failed.kind is OutcomeKind.FAILED
+    # withdrawal before the mediation began stays a move by hand
+    other = committee.open(committee.clerk)
+    with committee.database.session_scope() as session:
+        progress.move_case(session, committee.clerk, other, "withdrawn", "申请人撤回申请", now=NOW)
+        assert matters.find_case(session, other).status == CaseStatus.WITHDRAWN
     assert committee.findings() == []
 
 
@@ -370,7 +404,8 @@ def test_the_office_day_decides_the_year_and_the_deadlines(committee: Committee)
         assert info.number.startswith("（2027）") and row.received_on == date(2027, 1, 1)
         progress.move_case(session, committee.clerk, info.number, "accepted", now=new_year)
         progress.move_case(session, committee.clerk, info.number, "in-mediation", now=new_year)
-        progress.move_case(session, committee.clerk, info.number, "agreement", now=new_year)
+        record_outcome(session, committee.clerk, info.number,
+                       OutcomeInput(OutcomeKind.ORAL_AGREEMENT, content="双方同意停止侵权"), now=new_year)
         row = matters.find_case(session, info.number)
         # Effective on 1 January (the office's today); 30 days end on 31 January, a Sunday, so the period
         # runs to Monday 1 February (Civil Code art. 203).

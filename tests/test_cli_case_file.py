@@ -45,7 +45,7 @@ def test_a_mediator_files_papers_sets_the_cover_and_archives(cli: Cli, tmp_path:
     assert cli("case", "cover", number, "--notes", "x", "--version", "0").code == EXIT_REFUSED  # stale
 
     # Closing is archiving: a move to closed is refused, and `case show` says so.
-    _ok(cli("case", "move", number, "failed", "--reason", "分歧过大"))
+    _ok(cli("outcome", number, "--kind", "failed", "--reason", "分歧过大"))
     refused = cli("case", "move", number, "closed")
     assert refused.code == EXIT_REFUSED and "closed by archiving its file" in refused.err
     assert _ok(cli("case", "show", number, "--json")).json["may_archive"] is True

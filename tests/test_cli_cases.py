@@ -26,7 +26,7 @@ LICENCE = "15301201910123456"  # a lawyer's practising certificate: 17 digits
 CASE_KEYS = {"number", "kind", "type", "patent_kind", "title", "summary", "requests", "amount_claimed",
              "received", "source", "court", "court_case_number", "procedure", "time_limit_days", "cites",
              "status", "revision", "foreign_related", "created_by", "created_at", "parties", "mediators",
-             "history", "deadlines", "allowed_moves", "may_archive"}
+             "history", "deadlines", "allowed_moves", "may_archive", "records_outcome"}
 LIST_KEYS = {"number", "kind", "type", "title", "parties", "status", "mediators", "received",
              "next_deadline", "foreign_related"}
 
@@ -108,11 +108,18 @@ def test_a_mediator_registers_a_case_and_takes_it_to_an_agreement(cli: Cli) -> N
     _ok(cli("case", "move", number, "accepted"))
     _ok(cli("case", "move", number, "in-mediation"))
     during = _ok(cli("case", "show", number, "--json")).json
+    # how the mediation ends is its outcome: not among the moves by hand, and `case move` says where to go
+    assert (during["allowed_moves"], during["records_outcome"]) == ([], True)
+    assert "mediseal outcome" in _ok(cli("case", "show", number)).out
+    for target in ("agreement", "failed", "withdrawn"):
+        refused = cli("case", "move", number, target, "--reason", "分歧过大")
+        assert refused.code == EXIT_REFUSED and "mediseal outcome" in refused.err, refused.err
     # 委托调解 under the simple procedure: 7 days from the day received (2021 Online Mediation Rules art. 24)
     assert [(deadline["kind"], deadline["last_day"]) for deadline in during["deadlines"]] == \
         [("invited-mediation", period_end(received, 7).isoformat())]
-    moved = _ok(cli("case", "move", number, "agreement", "--json")).json
-    assert moved["to"] == "agreement" and moved["effective_on"] == today.isoformat()
+    moved = _ok(cli("outcome", number, "--kind", "oral-agreement", "--content", "被申请人停止侵权并赔偿",
+                    "--json")).json
+    assert moved["kind"] == "oral-agreement" and moved["effective_on"] == today.isoformat()
 
     shown = _ok(cli("case", "show", number, "--json")).json
     assert set(shown) == CASE_KEYS

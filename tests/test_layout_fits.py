@@ -599,6 +599,7 @@ def worked_case(sqlite_store: OpenStore, notary: SignedInUser, case_with_evidenc
     from desktop.core.cases.deadlines import office_today
     from desktop.core.cases.identity import DocumentKind
     from desktop.core.cases.matters import CaseSource, MatterKind, Procedure, case_details
+    from desktop.core.cases.outcomes import OutcomeInput, OutcomeKind, record_outcome
     from desktop.core.cases.persons import Sex, organisation, person
 
     actor, number = notary.actor, case_with_evidence
@@ -626,7 +627,8 @@ def worked_case(sqlite_store: OpenStore, notary: SignedInUser, case_with_evidenc
             licence_number="15301201910123456", powers=list(SpecialPower)))
         for target in ("accepted", "in-mediation"):
             progress.move_case(session, actor, number, target)
-        progress.move_case(session, actor, number, "agreement", effective_on=today - timedelta(days=25))
+        record_outcome(session, actor, number, OutcomeInput(
+            OutcomeKind.ORAL_AGREEMENT, effective_on=today - timedelta(days=25), content="被申请人停止侵权"))
     return number
 
 

@@ -37,6 +37,7 @@ from desktop.core.cases import matters, parties, progress
 from desktop.core.cases.agents import Authority, SpecialPower
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import CaseSource, CaseType, MatterKind, PatentKind, Procedure
+from desktop.core.cases.outcomes import OutcomeKind
 from desktop.core.cases.parties import PartyRole
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.office import office
@@ -48,6 +49,7 @@ from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.verification.store import verify_store
 from desktop.ui.cases.moves import AssignDialog, MoveDialog
 from desktop.ui.cases.new_case_dialog import NewCaseDialog
+from desktop.ui.cases.outcome_dialog import OutcomeDialog
 from desktop.ui.cases.page import REGISTER_TAB, CasesPage
 from desktop.ui.cases.party_dialog import PartyEditor
 from desktop.ui.cases.party_form import ORGANISATION
@@ -259,17 +261,31 @@ def _add_parties(qtbot: QtBot, workspace: CaseWorkspace) -> None:
     assert "授权期限：" in details and "至 本案调解终结" in details and "至 至" not in details, details
 
 
-def _move(qtbot: QtBot, workspace: CaseWorkspace, target: CaseStatus, effective: date | None = None) -> None:
+def _move(qtbot: QtBot, workspace: CaseWorkspace, target: CaseStatus) -> None:
     workspace.tabs.setCurrentWidget(workspace.overview)
     _click(qtbot, workspace.overview.move_buttons[target])
     dialog = workspace.dialogs[-1]
     assert isinstance(dialog, MoveDialog) and dialog.windowTitle() == "案件进程"
-    if effective is not None:
-        assert dialog.effective_edit is not None and dialog.effective_on() == office_today()
-        _set_date(dialog.effective_edit, effective)
     assert dialog.ok_button.text() == label(target)
     _save(qtbot, workspace, dialog, dialog.ok_button)
     assert workspace.overview.facts["status"].text() == label(target)
+
+
+def _agree_orally(qtbot: QtBot, workspace: CaseWorkspace, effective: date) -> None:
+    """The mediation ends in an oral agreement, recorded on the Outcome and Performance tab (the overview
+    has no move for it)."""
+    assert CaseStatus.AGREEMENT not in workspace.overview.move_buttons
+    workspace.tabs.setCurrentWidget(workspace.outcome)
+    _click(qtbot, workspace.outcome.record_button)
+    dialog = workspace.dialogs[-1]
+    assert isinstance(dialog, OutcomeDialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(OutcomeKind.ORAL_AGREEMENT.value))
+    type_text(dialog.content, "被申请人停止销售侵权产品，并赔偿申请人经济损失三万元")
+    assert dialog.oral_effective.date() == office_today()  # today by default
+    _set_date(dialog.oral_effective, effective)
+    _save(qtbot, workspace, dialog, dialog.ok_button)
+    workspace.tabs.setCurrentWidget(workspace.overview)
+    assert workspace.overview.facts["status"].text() == label(CaseStatus.AGREEMENT)
 
 
 def _register_row(qtbot: QtBot, page: CasesPage, number: str) -> int:
@@ -318,7 +334,7 @@ def test_a_mediator_registers_and_works_a_case_in_the_window_in_chinese(
             page.open_case(number)
             assert page.tabs.currentWidget() is workspace
 
-            _move(qtbot, workspace, CaseStatus.AGREEMENT, effective)
+            _agree_orally(qtbot, workspace, effective)
             deadlines = workspace.overview.deadlines.text()
             assert "申请司法确认期限届满" in deadlines, deadlines
             last_day = effective + timedelta(days=30)  # the 30 days run from the date of effect
@@ -344,10 +360,11 @@ def test_a_mediator_registers_and_works_a_case_in_the_window_in_chinese(
             timeline = workspace.timeline
             events = [timeline.item(row, 2).text() for row in range(timeline.rowCount())]
             assert events == [event_label(kind) for kind in (
-                EventKind.CASE_MOVED, EventKind.CASE_MOVED, EventKind.CASE_MOVED, EventKind.AGENT_ADDED,
+                EventKind.OUTCOME_RECORDED, EventKind.CASE_MOVED, EventKind.CASE_MOVED, EventKind.CASE_MOVED,
+                EventKind.AGENT_ADDED,
                 EventKind.PARTY_ADDED, EventKind.PARTY_ADDED, EventKind.CASE_MEDIATOR_ASSIGNED,
                 EventKind.CASE_OPENED)], events
-            assert events[0] == "案件状态变更"
+            assert events[1] == "案件状态变更"
             assert {timeline.item(row, 1).text() for row in range(timeline.rowCount())} == {"李华（lihua）"}
             window.close()
             qtbot.waitUntil(lambda: not window.isVisible(), timeout=OP_TIMEOUT)

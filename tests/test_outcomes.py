@@ -140,8 +140,8 @@ def test_bad_outcomes_are_refused_and_nothing_is_written(mediation: Mediation, c
         actor, expected = mediation.wangwu, NotAllowed
     else:
         with mediation.database.session_scope() as session:
-            progress.move_case(session, mediation.lihua, mediation.number, CaseStatus.WITHDRAWN, "撤回申请",
-                               now=NOW)
+            record_outcome(session, mediation.lihua, mediation.number,
+                           OutcomeInput(OutcomeKind.WITHDRAWN, reason="撤回申请"), now=NOW)
         expected = NotAllowed
     before = _outcomes_and_entries(mediation)
     with mediation.database.session_scope() as session, pytest.raises(expected):

@@ -7,7 +7,15 @@ from itertools import pairwise
 
 import pytest
 
-from desktop.core.cases.workflow import MOVES, NEEDS_REASON, CaseStatus, allowed_moves, check_move
+from desktop.core.cases.workflow import (
+    MOVES,
+    NEEDS_REASON,
+    CaseStatus,
+    allowed_moves,
+    check_move,
+    ends_by_outcome,
+    moves_by_hand,
+)
 from desktop.core.errors import InvalidInput, NotAllowed
 
 
@@ -60,3 +68,15 @@ def test_a_reason_is_checked_like_all_sealed_text() -> None:
 def test_a_rejected_agreement_may_be_mediated_again() -> None:
     # People's Mediation Law art. 33: after a finding of invalidity the parties may mediate anew.
     assert CaseStatus.IN_MEDIATION in allowed_moves(CaseStatus.REJECTED)
+
+
+def test_the_end_of_a_mediation_and_closing_are_no_moves_by_hand() -> None:
+    # An agreement, failure or withdrawal in mediation is its outcome (outcomes.record_outcome); closing
+    # is archiving (archive.archive_case). Withdrawal before the mediation began stays a move by hand.
+    assert moves_by_hand(CaseStatus.IN_MEDIATION) == ()
+    assert ends_by_outcome(CaseStatus.IN_MEDIATION)
+    assert [status for status in CaseStatus if ends_by_outcome(status)] == [CaseStatus.IN_MEDIATION]
+    assert CaseStatus.WITHDRAWN in moves_by_hand(CaseStatus.REGISTERED)
+    assert CaseStatus.WITHDRAWN in moves_by_hand(CaseStatus.ACCEPTED)
+    assert moves_by_hand(CaseStatus.REJECTED) == (CaseStatus.IN_MEDIATION,)
+    assert all(CaseStatus.CLOSED not in moves_by_hand(status) for status in CaseStatus)

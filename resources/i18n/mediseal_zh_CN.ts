@@ -2317,14 +2317,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Reason:</source>
         <translation>理由：</translation>
     </message>
-    <message>
-        <source>Date of effect:</source>
-        <translation>生效日期：</translation>
-    </message>
-    <message>
-        <source>The parties may apply for judicial confirmation within {days} days from this day (People&apos;s Mediation Law art. 33).</source>
-        <translation>双方当事人可以自该日起{days}日内共同申请司法确认（《人民调解法》第三十三条）。</translation>
-    </message>
 </context>
 <context>
     <name>NewCaseDialog</name>
@@ -2759,6 +2751,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A notarial matter does not follow the mediation workflow.</source>
         <translation>公证事项不适用调解流程。</translation>
+    </message>
+    <message>
+        <source>The mediation ends by recording its outcome (an agreement, failure or withdrawal) on the Outcome and Performance tab.</source>
+        <translation>调解以登记调解结果结束（达成协议、调解不成或撤回）：请在“调解结果及履行”标签页登记。</translation>
     </message>
     <message>
         <source>The case is closed and archived.</source>
@@ -4448,6 +4444,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The agreement cannot take effect on {given}, before the case was received.</source>
         <translation>协议生效日期{given}不能早于收案日期。</translation>
+    </message>
+    <message>
+        <source>Case {number} moves to “{target}” by recording the outcome of its mediation (the Outcome and Performance tab, or mediseal outcome), not by a move.</source>
+        <translation>案件 {number} 须通过登记调解结果转为“{target}”（“调解结果及履行”标签页或 mediseal outcome），不能直接变更状态。</translation>
     </message>
     <message>
         <source>“{value}” is not an outcome; use one of: {values}.</source>

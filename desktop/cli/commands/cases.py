@@ -140,14 +140,13 @@ def register(commands: Any) -> None:
     add_json_option(edit)
 
     move = add_command(group, "move", "move a case on in the workflow (`case show` lists the moves allowed "
-                       "now); a refused move exits 1 and says why", cmd_case_move)
+                       "now; an agreement, failure or withdrawal in mediation is recorded with `mediseal "
+                       "outcome`, closing with `case archive`); a refused move exits 1 and says why",
+                       cmd_case_move)
     move.add_argument("number", metavar="NUMBER")
     move.add_argument("status", metavar="STATUS", help=STATUS_HELP)
     move.add_argument("--reason", default="", metavar="TEXT",
                       help="why; required for not-accepted, failed, withdrawn and rejected")
-    move.add_argument("--effective", type=parse_date, metavar="DATE",
-                      help="for agreement: the day it took effect (default today); the 30 days to apply for "
-                           "judicial confirmation run from it")
     add_user_option(move)
     add_json_option(move)
 
@@ -337,7 +336,13 @@ def case_json(session: Session, number: str) -> dict[str, Any]:
     """A matter in full, as ``case show --json`` prints it."""
     from desktop.core.cases import matters, parties, progress
     from desktop.core.cases.deadlines import office_today
-    from desktop.core.cases.workflow import NEEDS_REASON, CaseStatus, may_archive, moves_by_hand
+    from desktop.core.cases.workflow import (
+        NEEDS_REASON,
+        CaseStatus,
+        ends_by_outcome,
+        may_archive,
+        moves_by_hand,
+    )
 
     row = matters.find_case(session, number)
     details = matters.details_of(session, row)
@@ -371,6 +376,7 @@ def case_json(session: Session, number: str) -> dict[str, Any]:
         "allowed_moves": [{"status": target.value, "needs_reason": target in NEEDS_REASON}
                           for target in moves],
         "may_archive": mediation and may_archive(status),  # closing is archiving: `case archive`
+        "records_outcome": mediation and ends_by_outcome(status),  # the end of a mediation: `outcome`
     }
 
 
@@ -418,6 +424,9 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     print("\nMoves allowed now: " + (", ".join(
         target["status"] + (" (with --reason)" if target["needs_reason"] else "")
         for target in case["allowed_moves"]) or "none"))
+    if case["records_outcome"]:
+        print(f"The mediation ends by recording its outcome (agreement, failed, withdrawn): mediseal outcome "
+              f"{case['number']} --kind KIND")
     if case["may_archive"]:
         print(f"The file can be archived now (closing the case): mediseal case archive {case['number']}")
     return EXIT_OK
@@ -437,8 +446,7 @@ def cmd_case_move(args: argparse.Namespace) -> int:
     with opened_store(args) as store:
         actor, _password = acting_user(args, store)
         with store.database.session_scope() as session:
-            move = progress.move_case(session, actor, args.number, args.status.strip().lower(), args.reason,
-                                      args.effective)
+            move = progress.move_case(session, actor, args.number, args.status.strip().lower(), args.reason)
         with store.database.session_scope() as session:
             row = matters.find_case(session, args.number)
             number, deadlines = row.number, matters.deadlines_of(row)

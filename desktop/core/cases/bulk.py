@@ -1,14 +1,17 @@
 """Many cases written at once (``mediseal demo``, imports): the very rows, canonical records and ledger
 entries the case services write (``matters.open_matter``, ``parties.add_party``/``add_agent``,
-``progress.assign_mediator``, ``progress.move_case``) for the same calls, in the same order, at the same
-times, but built in memory and stored with one multi-row insert per table and one ``ledger.append_many``
-per batch of cases. The records come from the services' own record functions, so their formats live in
-one place; ``tests/test_bulk.py`` compares a case written both ways, field by field and digest by digest.
+``progress.assign_mediator``, ``progress.move_case``, ``outcomes.record_outcome`` with the move it makes,
+``archive.archive_case`` with the close) for the same calls, in the same order, at the same times, but
+built in memory and stored with one multi-row insert per table and one ``ledger.append_many`` per batch
+of cases. The records come from the services' own record functions, so their formats live in one place;
+``tests/test_bulk.py`` compares cases written both ways, field by field and digest by digest.
 
 Each case is written as if one seat had entered it in one go: opened, its parties each followed by their
-agents, its mediators assigned, then its moves, each at its own time (``NewMove.moved_at``). The checks
-the services make on those calls are made here too (who may act, the workflow, the mediators), once per
-person rather than once per call.
+agents, its mediators assigned, then its steps each at its own time: moves by hand, the outcome of the
+mediation, the archiving of its file (which holds what this writer writes: the registration form once
+accepted and the agreements' records). The checks the services make on those calls are made here too (who
+may act, the workflow, the mediators, the signatures, the file's completeness), once per person rather
+than once per call.
 
 Building needs the database only once: ``read_snapshot`` reads the office, the last serials and ids and
 the users under the ledger's lock, which the writer holds to the end. ``build_batches`` then makes each
@@ -20,31 +23,39 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from db.case_file import CaseArchive
 from db.models import Agent as AgentRow
 from db.models import CaseMediator, CaseMove, MediationCase, Party, RecordVersion, User
-from desktop.core.cases import matters, parties, progress
+from db.outcomes import CaseOutcome
+from desktop.core.cases import archive, case_file, matters, outcomes, parties, progress
+from desktop.core.cases import cover as covers
 from desktop.core.cases.agents import Agent, ServiceAddress
 from desktop.core.cases.deadlines import office_today
+from desktop.core.cases.file_parts import FileDocument, FilePart
 from desktop.core.cases.matters import CASE_RECORD_VERSION, CaseDetails, MatterKind, case_record, case_subject
+from desktop.core.cases.outcomes import OutcomeInput
+from desktop.core.cases.papers import require_mediation
 from desktop.core.cases.parties import Identity, PartyRole
 from desktop.core.cases.persons import Person
-from desktop.core.cases.workflow import CaseStatus, check_move
+from desktop.core.cases.workflow import REASON_MAX, CaseStatus, check_move, is_outcome
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.office.office import OfficeInfo, format_case_number, get_office
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
+from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, Role, require
 
 BATCH_CASES = 2000  # cases per batch: one multi-row insert per table and one ledger append each
 NAMES_SEPARATOR = matters.NAMES_SEPARATOR
+SERIAL_TABLES = frozenset({"mediation_case", "party", "agent"})  # ids from a sequence on PostgreSQL
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,19 +80,38 @@ class NewAssignment:
 
 @dataclass(frozen=True, slots=True)
 class NewMove:
-    """A move as ``progress.move_case`` makes it."""
+    """A move by hand as ``progress.move_case`` makes it."""
 
     target: CaseStatus
     actor: str
     moved_at: datetime
     reason: str = ""
-    effective_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewOutcome:
+    """How the mediation ended, as ``outcomes.record_outcome`` records it with the move it makes;
+    ``given.signings`` name the parties by their place in ``NewCase.parties`` (their ids are given here)."""
+
+    given: OutcomeInput
+    actor: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NewArchive:
+    """The file archived and the case closed, as ``archive.archive_case`` does it (``reason`` for a file
+    that is incomplete)."""
+
+    actor: str
+    archived_at: datetime
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class NewCase:
     """One case: opened by ``opened_by`` at ``opened_at`` (parties, agents and mediators at that time
-    too), then moved."""
+    too), then moved: by hand, by its outcome, and closed by archiving its file, in order."""
 
     kind: MatterKind
     details: CaseDetails
@@ -89,7 +119,7 @@ class NewCase:
     opened_at: datetime
     parties: tuple[NewParty, ...] = ()
     mediators: tuple[NewAssignment, ...] = ()
-    moves: tuple[NewMove, ...] = ()
+    moves: tuple[NewMove | NewOutcome | NewArchive, ...] = ()
 
 
 @dataclass(slots=True)
@@ -160,6 +190,28 @@ def _values(row: Any, columns: tuple[str, ...]) -> dict[str, Any]:
     return {column: getattr(row, column) for column in columns}
 
 
+_Identified = tuple[NewParty, Identity, ServiceAddress | None, tuple[Agent, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Archive:
+    """An archiving as checked: what its record needs besides the documents' ids and digests."""
+
+    cover: dict[str, Any]
+    missing: tuple[FilePart, ...]
+    reason: str
+    accepted: CaseMove | None  # the move to accepted: the registration form's time
+
+
+@dataclass(slots=True)
+class _Step:
+    """A move, with the outcome or the archiving that makes it."""
+
+    move: CaseMove
+    outcome: outcomes.Checked | None = None
+    archive: _Archive | None = None
+
+
 @dataclass(slots=True)
 class _Built:
     """One case of a batch, built: its row and everything that waits for its id."""
@@ -167,9 +219,9 @@ class _Built:
     new: NewCase
     row: MediationCase
     case_record: bytes
-    identities: list[tuple[NewParty, Identity, ServiceAddress | None, tuple[Agent, ...]]]
+    identities: list[_Identified]
     assignments: list[CaseMediator]
-    moves: list[CaseMove]
+    steps: list[_Step]
 
 
 class _Numbers:
@@ -210,7 +262,7 @@ def read_snapshot(session: Session) -> Snapshot:
                                 frozenset(Role(held.role) for held in user.roles), user.disabled)
              for user in session.scalars(select(User))}
     ids = {_table(model).name: session.scalar(select(func.max(_table(model).c.id))) or 0
-           for model in (MediationCase, Party, AgentRow)}
+           for model in (MediationCase, Party, AgentRow, CaseOutcome)}
     return Snapshot(office, serials, staff, ids)
 
 
@@ -262,29 +314,95 @@ def _build(new: NewCase, head: str, numbers: _Numbers, staff: _Staff) -> _Built:
                                         assigned_at=new.opened_at, record_sha256=""))
         assigned.append(assignment.mediator)
     row.mediator_names = NAMES_SEPARATOR.join(staff.get(login).real_name or login for login in assigned)
-    moves = []
+    steps: list[_Step] = []
     current = CaseStatus.REGISTERED
-    for move in new.moves:
-        _require_access(staff, move.actor, row.number, assigned)
-        if new.kind is not MatterKind.MEDIATION:
-            raise NotAllowed(QT_TRANSLATE_NOOP(
-                "errors", "{number} is a notarial matter: the mediation workflow does not apply to it."),
-                number=row.number)
-        reason = check_move(current, move.target, move.reason)
-        effective_on = progress.date_of_effect(move.target, move.effective_on, row.received_on,
-                                               office_today(move.moved_at))
-        if effective_on is not None:
-            row.agreement_effective_on = effective_on
-        moves.append(CaseMove(from_status=current.value, to_status=move.target.value, reason=reason,
-                              effective_on=effective_on, actor=move.actor, moved_at=move.moved_at,
-                              record_sha256=""))
-        current = move.target
+    for step in new.moves:
+        _require_access(staff, step.actor, row.number, assigned)
+        if isinstance(step, NewOutcome):
+            steps.append(_outcome_step(step, row, current, identities, assigned, staff))
+        elif isinstance(step, NewArchive):
+            steps.append(_archive_step(step, row, current, identities, assigned, steps, staff))
+        else:
+            _require_workflow(new.kind, row.number)
+            if is_outcome(current, step.target):
+                progress.refuse_by_hand(row.number, current, step.target)
+            reason = check_move(current, step.target, step.reason)
+            progress.refuse_by_hand(row.number, current, step.target)
+            steps.append(_Step(CaseMove(from_status=current.value, to_status=step.target.value, reason=reason,
+                                        effective_on=None, actor=step.actor, moved_at=step.moved_at,
+                                        record_sha256="")))
+        current = CaseStatus(steps[-1].move.to_status)
     row.status = current.value
     matters.refresh_deadline(row)
     names = [identity.name for _party, identity, _service, _agents in identities]
     row.party_names = NAMES_SEPARATOR.join(names)
     row.foreign_related = any(identity.origin.foreign_related for _p, identity, _s, _a in identities)
-    return _Built(new, row, record, identities, assignments, moves)
+    return _Built(new, row, record, identities, assignments, steps)
+
+
+def _require_workflow(kind: MatterKind, number: str) -> None:
+    if kind is not MatterKind.MEDIATION:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "{number} is a notarial matter: the mediation workflow does not apply to it."),
+            number=number)
+
+
+def _outcome_step(step: NewOutcome, row: MediationCase, current: CaseStatus, identities: list[_Identified],
+                  assigned: Sequence[str], staff: _Staff) -> _Step:
+    """``outcomes.record_outcome``'s checks and the move it makes (``progress.move_for_outcome``); the
+    record waits for its id and the parties' ids (``_prepare``)."""
+    outcomes.require_in_mediation(row.number, current)
+    today = office_today(step.recorded_at)
+    named = {index: (identity.name, party.role.value)
+             for index, (party, identity, _service, _agents) in enumerate(identities)}
+    mediator = step.given.mediator or step.actor
+    checked = outcomes.checked_outcome(
+        step.given, row.received_on, today, lambda: outcomes.checked_signatures(
+            row.number, named, assigned, mediator, lambda login: staff.get(login).real_name or login,
+            step.given, today))
+    target = checked.kind.status
+    reason = check_move(current, target, checked.reason)
+    effective_on = progress.date_of_effect(target, checked.effective_on, row.received_on, today)
+    if effective_on is not None:
+        row.agreement_effective_on = effective_on
+    move = CaseMove(from_status=current.value, to_status=target.value, reason=reason,
+                    effective_on=effective_on, actor=step.actor, moved_at=step.recorded_at, record_sha256="")
+    return _Step(move, outcome=checked)
+
+
+def _archive_step(step: NewArchive, row: MediationCase, current: CaseStatus, identities: list[_Identified],
+                  assigned: Sequence[str], steps: list[_Step], staff: _Staff) -> _Step:
+    """``archive.archive_case``'s checks on a case file that holds what this writer writes (the
+    registration form once accepted, and the agreements' records): what is missing, the reason, the
+    cover; the record waits for the outcomes' ids (``_prepare``)."""
+    reason = clean_text(step.reason, "reason", REASON_MAX, multiline=True)
+    require_mediation(row)
+    check_move(current, CaseStatus.CLOSED)
+    required = set(case_file.ALWAYS_REQUIRED)
+    if any(agents for _party, _identity, _service, agents in identities):
+        required.add(FilePart.POWER_OF_ATTORNEY)  # 授权委托书
+    if row.agreement_effective_on is not None or current in case_file.AFTER_AGREEMENT:
+        required.add(FilePart.AGREEMENT)
+    present = {FilePart.AGREEMENT} if any(
+        found.outcome is not None and found.outcome.kind.is_agreement for found in steps) else set()
+    accepted = next((found.move for found in steps if found.move.to_status == CaseStatus.ACCEPTED), None)
+    if accepted is not None:
+        present.add(FilePart.APPLICATION)  # the registration form (受理登记表): the case's record
+    missing = tuple(part for part in FilePart if part in required and part not in present)
+    if missing and not reason:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "The file of case {number} is incomplete (missing: {parts}); give a reason to archive "
+            "it as it is."), field="reason", number=row.number,
+            parts="; ".join(part.label for part in missing))
+    # cover.mediation_dates: from the day accepted to the day of the last move before closing
+    start = office_today(accepted.moved_at) if accepted is not None else None
+    end = office_today(steps[-1].move.moved_at) if steps and start is not None else None
+    cover = covers.CoverInfo(row.number, covers.Cover(), 0, "", "", None, row.title, row.number,
+                             tuple(staff.get(login).real_name or login for login in assigned), start, end, "",
+                             None)
+    move = CaseMove(from_status=current.value, to_status=CaseStatus.CLOSED.value, reason=reason,
+                    effective_on=None, actor=step.actor, moved_at=step.archived_at, record_sha256="")
+    return _Step(move, archive=_Archive(cover.to_record(), missing, reason, accepted))
 
 
 def _table(model: type[Any]) -> Table:
@@ -316,6 +434,8 @@ def move_sequences(session: Session, last: dict[str, int]) -> None:
     if session.get_bind().dialect.name != "postgresql":
         return
     for name, last_id in last.items():
+        if name not in SERIAL_TABLES:
+            continue  # ids chosen by the services too (outcomes.next_id): no sequence
         session.execute(text("SELECT setval(pg_get_serial_sequence(:table, 'id'), :last)"),
                         {"table": name, "last": last_id})
 
@@ -337,6 +457,8 @@ class Prepared:
     versions: list[dict[str, Any]]
     moves: list[dict[str, Any]]
     mediators: list[dict[str, Any]]
+    outcomes: list[dict[str, Any]]
+    archives: list[dict[str, Any]]
     entries: list[ledger.NewEntry]
     last_ids: dict[str, int]
 
@@ -369,6 +491,8 @@ def _prepare(ids: _Ids, batch: list[_Built]) -> Prepared:
     versions: list[dict[str, Any]] = []
     moves: list[dict[str, Any]] = []
     mediators: list[dict[str, Any]] = []
+    outcome_rows: list[dict[str, Any]] = []
+    archive_rows: list[dict[str, Any]] = []
     entries: list[ledger.NewEntry] = []
     for built, party_ids_of_case in zip(batch, party_id_lists, strict=True):
         new, row = built.new, built.row
@@ -397,14 +521,59 @@ def _prepare(ids: _Ids, batch: list[_Built]) -> Prepared:
             mediators.append(_values(assignment, _MEDIATOR_COLUMNS))
             entries.append(ledger.NewEntry(assignment.assigned_by, EventKind.CASE_MEDIATOR_ASSIGNED, subject,
                                            assignment.record_sha256, assignment.assigned_at))
-        for move in built.moves:
+        agreements: list[FileDocument] = []
+        for step in built.steps:
+            move = step.move
             move.case_id = row.id
             move.record_sha256 = _digest(canonical_bytes(progress.move_record(row.number, move)))
             moves.append(_values(move, _MOVE_COLUMNS))
             entries.append(ledger.NewEntry(move.actor, EventKind.CASE_MOVED, subject, move.record_sha256,
                                            move.moved_at))
+            if step.outcome is not None:
+                outcome = _outcome_row(ids, row, step.outcome, party_ids_of_case, move)
+                outcome_rows.append(outcome)
+                entries.append(ledger.NewEntry(move.actor, EventKind.OUTCOME_RECORDED, subject,
+                                               outcome["record_sha256"], move.moved_at))
+                if step.outcome.kind.is_agreement:
+                    agreements.append(FileDocument(FilePart.AGREEMENT, step.outcome.kind.label,
+                                                   f"outcome:{outcome['id']}", outcome["record_sha256"],
+                                                   move.moved_at))
+            if step.archive is not None:
+                archived = _archive_row(row, built.case_record, step.archive, agreements, move)
+                archive_rows.append(archived)
+                entries.append(ledger.NewEntry(move.actor, EventKind.CASE_ARCHIVED,
+                                               covers.file_subject(row.number), archived["record_sha256"],
+                                               move.moved_at))
     return Prepared([built.row.number for built in batch], case_rows, party_rows, agent_rows, versions,
-                    moves, mediators, entries, dict(ids.last))
+                    moves, mediators, outcome_rows, archive_rows, entries, dict(ids.last))
+
+
+def _outcome_row(ids: _Ids, row: MediationCase, checked: outcomes.Checked, party_ids: list[int],
+                 move: CaseMove) -> dict[str, Any]:
+    """``outcomes.record_outcome``'s record and row: the signatures name the parties by their ids."""
+    signed = [{**entry, "party": party_ids[entry["party"]]} if entry["party"] is not None else entry
+              for entry in checked.signed]
+    checked = outcomes.Checked(checked.kind, checked.effective_on, signed, checked.content, checked.reason)
+    values: dict[str, Any] = {"case_id": row.id, "kind": checked.kind.value, "supersedes_id": None,
+                              "effective_on": checked.effective_on, "recorded_by": move.actor,
+                              "recorded_at": move.moved_at}
+    outcome_id = ids.take(_table(CaseOutcome).name, [values])[0]
+    values["canonical"], values["record_sha256"] = outcomes.stored_record(outcomes.outcome_record(
+        outcome_id, row.number, checked, None, move.actor, move.moved_at))
+    return values
+
+
+def _archive_row(row: MediationCase, case_record: bytes, checked: _Archive, agreements: list[FileDocument],
+                 move: CaseMove) -> dict[str, Any]:
+    """``archive.archive_case``'s record and row, over the documents of the file in part order."""
+    documents = list(agreements)
+    if checked.accepted is not None:  # case_file.registration_documents
+        documents.insert(0, FileDocument(FilePart.APPLICATION, "受理登记表", f"case:{row.number}",
+                                         _digest(case_record), checked.accepted.moved_at))
+    record = canonical_bytes(archive.archive_record(row.number, checked.cover, documents, checked.missing,
+                                                    checked.reason, move.actor, move.moved_at))
+    return {"case_id": row.id, "canonical": record.decode("utf-8"), "record_sha256": _digest(record),
+            "complete": not checked.missing, "archived_by": move.actor, "archived_at": move.moved_at}
 
 
 def _store(session: Session, prepared: Prepared) -> None:
@@ -412,7 +581,8 @@ def _store(session: Session, prepared: Prepared) -> None:
     connection = session.connection()
     for model, rows in ((MediationCase, prepared.cases), (Party, prepared.parties),
                         (AgentRow, prepared.agents), (RecordVersion, prepared.versions),
-                        (CaseMove, prepared.moves), (CaseMediator, prepared.mediators)):
+                        (CaseMove, prepared.moves), (CaseMediator, prepared.mediators),
+                        (CaseOutcome, prepared.outcomes), (CaseArchive, prepared.archives)):
         if rows:
             connection.execute(insert(_table(model)), rows)
     ledger.append_many(session, prepared.entries)

@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 from queue import Empty
 from typing import Any
@@ -31,11 +32,13 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.models import AppMeta, MediationCase, User, utc_now
 from desktop.core.cases import bulk
-from desktop.core.cases.bulk import NewAssignment, NewCase, NewMove, NewParty
+from desktop.core.cases.bulk import NewArchive, NewAssignment, NewCase, NewMove, NewOutcome, NewParty
 from desktop.core.cases.deadlines import OFFICE_TIME_ZONE, office_today
-from desktop.core.cases.demo_data import DemoCase, demo_cases
+from desktop.core.cases.demo_data import DemoCase, DemoMove, demo_cases
 from desktop.core.cases.matters import MatterKind
-from desktop.core.cases.workflow import CaseStatus
+from desktop.core.cases.outcomes import OutcomeInput, OutcomeKind, Signing
+from desktop.core.cases.parties import PartyRole
+from desktop.core.cases.workflow import CaseStatus, is_outcome
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
 from desktop.core.evidence.acquisition import Acquisition, SourceKind
 from desktop.core.evidence.intake import ingest_files
@@ -58,6 +61,8 @@ MEDIATORS = (("lihua", "李华"), ("wangfang", "王芳"), ("zhaomin", "赵敏"),
 NOTARY = ("zhouting", "周婷")
 STAFF = (*((login, name, Role.MEDIATOR) for login, name in MEDIATORS), (NOTARY[0], NOTARY[1], Role.NOTARY))
 WORKDAY_MINUTES = 8 * 60  # cases are opened between 09:00 and 17:00, office time
+ARCHIVE_REASON = "示例数据：卷宗材料未录入"  # the demo writes no papers or minutes: its files are incomplete
+ORAL_SETTLEMENT_SHARE = Decimal("0.6")
 CONFLICT_DECLARATION = ("本人曾于三年前为申请人的一名工作人员讲授商标法课程，与本案当事人无其他利害关系；"
                         "已告知双方当事人，双方同意由本人主持调解。")
 
@@ -130,13 +135,44 @@ def plan_case(case: DemoCase, today: date, now: datetime) -> NewCase:
         if case.sequence % 9 == 4:  # a colleague joins (a mediator adds one to a case they are on)
             colleague = MEDIATORS[(case.sequence + 1) % len(MEDIATORS)][0]
             assignments += (NewAssignment(colleague, lead),)
-    moves = []
+    moves: list[NewMove | NewOutcome | NewArchive] = []
     last = opened
+    oral = case.sequence % 4 == 3 and all(move.target is not CaseStatus.CONFIRMATION_APPLIED
+                                          for move in case.moves)  # a court confirms a written one
     for move in case.moves:
         last = min(max(_at(move.on, minutes), last + timedelta(minutes=1)), now)
-        effective = move.on if move.target is CaseStatus.AGREEMENT else None
-        moves.append(NewMove(move.target, lead, last, move.reason, effective))
+        if move.target is CaseStatus.CLOSED:  # closing is archiving the file
+            moves.append(NewArchive(lead, last, ARCHIVE_REASON))
+        elif is_outcome(move.source, move.target):
+            moves.append(NewOutcome(_outcome(case, move, oral), lead, last))
+        else:
+            moves.append(NewMove(move.target, lead, last, move.reason))
     return NewCase(case.kind, case.details(today), lead, opened, parties, assignments, tuple(moves))
+
+
+def _outcome(case: DemoCase, move: DemoMove, oral: bool) -> OutcomeInput:
+    """How the mediation ended on ``move.on``: a written agreement every applicant and respondent and the
+    mediator signed that day (in effect from it, art. 29), an oral one (art. 28, its content recorded), or
+    failure or withdrawal with the move's reason."""
+    if move.target is CaseStatus.FAILED:
+        return OutcomeInput(OutcomeKind.FAILED, reason=move.reason)
+    if move.target is CaseStatus.WITHDRAWN:
+        return OutcomeInput(OutcomeKind.WITHDRAWN, reason=move.reason)
+    if oral:
+        return OutcomeInput(OutcomeKind.ORAL_AGREEMENT, move.on, content=_oral_content(case))
+    signings = tuple(Signing(index, move.on) for index, party in enumerate(case.parties)
+                     if party.role in (PartyRole.APPLICANT, PartyRole.RESPONDENT))
+    return OutcomeInput(OutcomeKind.WRITTEN_AGREEMENT, signings=signings, mediator_signed_on=move.on)
+
+
+def _oral_content(case: DemoCase) -> str:
+    """What an oral agreement says, as the mediator records it."""
+    respondent = case.respondents[0].name if case.respondents else "被申请人"
+    terms = f"{respondent}立即停止被诉行为"
+    if case.amount is not None:
+        settled = (case.amount * ORAL_SETTLEMENT_SHARE).quantize(Decimal("1"))
+        terms += f"，并于协议达成之日起十五日内一次性支付申请人经济损失及合理开支共计人民币{settled}元"
+    return f"经调解，双方当事人自愿达成如下口头协议：{terms}；申请人放弃其他请求。（演示数据）"
 
 
 @dataclass(slots=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -153,32 +154,41 @@ def _future(field: str, given: date) -> InvalidInput:
 
 def _signed(session: Session, actor: Actor, row: MediationCase, given: OutcomeInput,
             today: date) -> list[dict[str, Any]]:
-    """The signatures of a written agreement, checked: every applicant and respondent of the case signed
-    (art. 29: 各方当事人), no one else, each once; and the mediator signed."""
-    parties = {party.id: party for party in session.scalars(select(Party).where(Party.case_id == row.id))}
+    """The signatures of a written agreement, checked against the case's parties and mediators."""
+    parties = {party.id: (party.name, party.role)
+               for party in session.scalars(select(Party).where(Party.case_id == row.id))}
+    mediator = given.mediator or actor.name
+    return checked_signatures(row.number, parties, mediators_of(session, row.id), mediator,
+                              lambda login: real_names(session, (login,)).get(login) or login, given, today)
+
+
+def checked_signatures(number: str, parties: Mapping[int, tuple[str, str]], mediators: Sequence[str],
+                       mediator: str, name_of: Callable[[str], str], given: OutcomeInput,
+                       today: date) -> list[dict[str, Any]]:
+    """The signatures of a written agreement, checked: every applicant and respondent of the case
+    (``parties``: id → name, role) signed (art. 29: 各方当事人), no one else, each once; and the mediator
+    signed, one of the case's ``mediators`` (``name_of`` gives their real name)."""
     seen: set[int] = set()
     signed: list[dict[str, Any]] = []
     for signing in given.signings:
         party = parties.get(signing.party_id)
         if party is None:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Party {party} is not a party to case {number}."),
-                               field="signed", party=signing.party_id, number=row.number)
+                               field="signed", party=signing.party_id, number=number)
         if signing.party_id in seen:
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "{name} is named twice among those who signed."),
-                               field="signed", name=party.name)
+                               field="signed", name=party[0])
         if signing.signed_on > today:
             raise _future("signed", signing.signed_on)
         seen.add(signing.party_id)
-        signed.append({"party": party.id, "name": party.name, "role": party.role,
+        signed.append({"party": signing.party_id, "name": party[0], "role": party[1],
                        "signed_on": signing.signed_on.isoformat()})
-    missing = [party.name for party in parties.values()
-               if party.role in (PartyRole.APPLICANT, PartyRole.RESPONDENT) and party.id not in seen]
+    missing = [name for party_id, (name, role) in parties.items()
+               if role in (PartyRole.APPLICANT, PartyRole.RESPONDENT) and party_id not in seen]
     if missing or not signed:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "A written agreement takes effect once every party has signed it (People's Mediation "
             "Law art. 29); not signed: {names}."), field="signed", names="、".join(missing) or "—")
-    mediators = mediators_of(session, row.id)
-    mediator = given.mediator or actor.name
     if mediator not in mediators:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "The agreement is signed by a mediator of the case ({mediators}); {name} is not one."),
@@ -188,14 +198,15 @@ def _signed(session: Session, actor: Actor, row: MediationCase, given: OutcomeIn
                            field="mediator_signed_on")
     if given.mediator_signed_on > today:
         raise _future("mediator_signed_on", given.mediator_signed_on)
-    name = real_names(session, (mediator,)).get(mediator) or mediator
-    signed.append({"party": None, "name": name, "role": "mediator", "user": mediator,
+    signed.append({"party": None, "name": name_of(mediator), "role": "mediator", "user": mediator,
                    "signed_on": given.mediator_signed_on.isoformat()})
     return signed
 
 
 @dataclass(frozen=True, slots=True)
-class _Checked:
+class Checked:
+    """An outcome as checked, ready for its record."""
+
     kind: OutcomeKind
     effective_on: date | None
     signed: list[dict[str, Any]]
@@ -203,13 +214,19 @@ class _Checked:
     reason: str
 
 
-def _check(session: Session, actor: Actor, row: MediationCase, given: OutcomeInput, today: date) -> _Checked:
+def _check(session: Session, actor: Actor, row: MediationCase, given: OutcomeInput, today: date) -> Checked:
+    return checked_outcome(given, row.received_on, today, lambda: _signed(session, actor, row, given, today))
+
+
+def checked_outcome(given: OutcomeInput, received_on: date | None, today: date,
+                    signatures: Callable[[], list[dict[str, Any]]]) -> Checked:
+    """An outcome as typed, checked for its kind; ``signatures`` checks a written agreement's."""
     kind = given.kind if isinstance(given.kind, OutcomeKind) else outcome_kind(given.kind)
     signed: list[dict[str, Any]] = []
     content = reason = ""
     effective_on = given.effective_on
     if kind is OutcomeKind.WRITTEN_AGREEMENT:
-        signed = _signed(session, actor, row, given, today)
+        signed = signatures()
         last = max(date.fromisoformat(entry["signed_on"]) for entry in signed)
         effective_on = effective_on or last
         if effective_on < last:
@@ -228,7 +245,7 @@ def _check(session: Session, actor: Actor, row: MediationCase, given: OutcomeInp
             "errors", "The content is recorded here only for an oral agreement; a written agreement's text "
             "is its document."), field="content")
     if kind.is_agreement:
-        effective_on = progress.date_of_effect(CaseStatus.AGREEMENT, effective_on, row.received_on, today)
+        effective_on = progress.date_of_effect(CaseStatus.AGREEMENT, effective_on, received_on, today)
         if given.reason.strip():
             raise InvalidInput(QT_TRANSLATE_NOOP("errors", "A reason is recorded only when mediation failed "
                                                  "or was withdrawn."), field="reason")
@@ -238,10 +255,10 @@ def _check(session: Session, actor: Actor, row: MediationCase, given: OutcomeInp
                 "errors", "A date of effect is recorded only when an agreement is reached."),
                 field="effective_on")
         reason = clean_text(given.reason, "reason", REASON_MAX, multiline=True, required=True)
-    return _Checked(kind, effective_on, signed, content, reason)
+    return Checked(kind, effective_on, signed, content, reason)
 
 
-def _record(row_id: int, number: str, checked: _Checked, supersedes: dict[str, Any] | None, actor: str,
+def outcome_record(row_id: int, number: str, checked: Checked, supersedes: dict[str, Any] | None, actor: str,
             moment: datetime) -> dict[str, Any]:
     return {"type": RECORD_TYPE, "version": RECORD_VERSION, "id": row_id, "case": number,
             "kind": checked.kind.value,
@@ -250,12 +267,13 @@ def _record(row_id: int, number: str, checked: _Checked, supersedes: dict[str, A
             "supersedes": supersedes, "recorded_by": actor, "time": format_time(moment)}
 
 
-def _store(session: Session, row: MediationCase, checked: _Checked, supersedes: CaseOutcome | None,
+def _store(session: Session, row: MediationCase, checked: Checked, supersedes: CaseOutcome | None,
            correction_reason: str, actor: Actor, moment: datetime) -> CaseOutcome:
     outcome_id = next_id(session, CaseOutcome)
     named = ({"id": supersedes.id, "record_sha256": supersedes.record_sha256, "reason": correction_reason}
              if supersedes is not None else None)
-    canonical, digest = stored_record(_record(outcome_id, row.number, checked, named, actor.name, moment))
+    record = outcome_record(outcome_id, row.number, checked, named, actor.name, moment)
+    canonical, digest = stored_record(record)
     outcome = CaseOutcome(id=outcome_id, case_id=row.id, kind=checked.kind.value,
                           supersedes_id=supersedes.id if supersedes is not None else None,
                           effective_on=checked.effective_on, canonical=canonical, record_sha256=digest,
@@ -267,6 +285,14 @@ def _store(session: Session, row: MediationCase, checked: _Checked, supersedes: 
     return outcome
 
 
+def require_in_mediation(number: str, status: CaseStatus) -> None:
+    """An outcome is recorded for a case in mediation only."""
+    if status is not CaseStatus.IN_MEDIATION:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "An outcome is recorded for a case in mediation; case {number} is “{status}”."),
+            number=number, status=status.label)
+
+
 def record_outcome(session: Session, actor: Actor, number: str, given: OutcomeInput,
                    now: datetime | None = None) -> OutcomeInfo:
     """Record how the mediation of a case in mediation ended, and move the case accordingly in the same
@@ -276,14 +302,11 @@ def record_outcome(session: Session, actor: Actor, number: str, given: OutcomeIn
     row = find_case(session, number)
     require_case_access(session, actor, row)
     require_active(actor)
-    if row.status != CaseStatus.IN_MEDIATION:
-        raise NotAllowed(QT_TRANSLATE_NOOP(
-            "errors", "An outcome is recorded for a case in mediation; case {number} is “{status}”."),
-            number=row.number, status=CaseStatus(row.status).label)
+    require_in_mediation(row.number, CaseStatus(row.status))
     moment = now or utc_now()
     checked = _check(session, actor, row, given, office_today(moment))
-    progress.move_case(session, actor, row.number, checked.kind.status, checked.reason, checked.effective_on,
-                       now=moment)
+    progress.move_for_outcome(session, actor, row.number, checked.kind.status, checked.reason,
+                              checked.effective_on, moment)
     outcome = _store(session, row, checked, None, "", actor, moment)
     return _info(outcome, row.number)
 

@@ -22,7 +22,7 @@ from desktop.core.cases.matters import (
     require_case_access,
     require_open,
 )
-from desktop.core.cases.workflow import CaseStatus, check_move
+from desktop.core.cases.workflow import CaseStatus, check_move, is_outcome
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import format_time, record_digest
 from desktop.core.office.office import MatterKind
@@ -82,10 +82,40 @@ def date_of_effect(wanted: CaseStatus, effective_on: date | None, received_on: d
 
 
 def move_case(session: Session, actor: Actor, number: str, target: CaseStatus | str, reason: str = "",
-              effective_on: date | None = None, now: datetime | None = None) -> Move:
-    """Move a case to ``target`` when the workflow allows it from where it stands (``NotAllowed`` says
-    why not). An agreement records the day it took effect (today when not given): the 30 days for
+              now: datetime | None = None) -> Move:
+    """Move a case to ``target`` by hand when the workflow allows it from where it stands (``NotAllowed``
+    says why not). Closing is archiving the file (``archive.archive_case``) and the end of a mediation is
+    its outcome (``outcomes.record_outcome``): both are refused here."""
+    return _move_case(session, actor, number, target, reason, None, now, by_hand=True)
+
+
+def move_for_outcome(session: Session, actor: Actor, number: str, target: CaseStatus, reason: str,
+                     effective_on: date | None, now: datetime) -> Move:
+    """The move an outcome makes (``outcomes.record_outcome`` only, in its transaction, after its checks):
+    the same record and entry as any move. An agreement records the day it took effect: the 30 days for
     judicial confirmation run from it (People's Mediation Law art. 33)."""
+    return _move_case(session, actor, number, target, reason, effective_on, now, by_hand=False)
+
+
+def refuse_by_hand(number: str, current: CaseStatus, wanted: CaseStatus) -> None:
+    """``NotAllowed`` for a move made by hand that only archiving or an outcome makes."""
+    if wanted is CaseStatus.CLOSED:
+        # A case is closed only by archiving its file (archive.archive_case), which checks the file and
+        # seals its contents in the same transaction.
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "Case {number} is closed by archiving its file (the Case file tab, or mediseal case "
+            "archive), not by a move."), number=number)
+    if is_outcome(current, wanted):
+        # People's Mediation Law arts. 26, 28-30: the agreement (its signatures, its date of effect) or
+        # the reason the mediation failed or was withdrawn is recorded with the move.
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "Case {number} moves to “{target}” by recording the outcome of its mediation (the "
+            "Outcome and Performance tab, or mediseal outcome), not by a move."),
+            number=number, target=wanted.label)
+
+
+def _move_case(session: Session, actor: Actor, number: str, target: CaseStatus | str, reason: str,
+               effective_on: date | None, now: datetime | None, *, by_hand: bool) -> Move:
     try:
         wanted = CaseStatus(target)
     except ValueError:
@@ -100,13 +130,15 @@ def move_case(session: Session, actor: Actor, number: str, target: CaseStatus | 
             "errors", "{number} is a notarial matter: the mediation workflow does not apply to it."),
             number=row.number)
     current = CaseStatus(row.status)
+    if by_hand and is_outcome(current, wanted):
+        refuse_by_hand(row.number, current, wanted)  # first: no reason is asked for a move refused anyway
     cleaned = check_move(current, wanted, reason)
-    if wanted is CaseStatus.CLOSED:
-        # A case is closed only by archiving its file (archive.archive_case), which checks the file and
-        # seals its contents in the same transaction.
+    if by_hand:
+        refuse_by_hand(row.number, current, wanted)
+    elif not is_outcome(current, wanted):
         raise NotAllowed(QT_TRANSLATE_NOOP(
-            "errors", "Case {number} is closed by archiving its file (the Case file tab, or mediseal case "
-            "archive), not by a move."), number=row.number)
+            "errors", "A case that is “{current}” cannot move to “{target}”."),
+            current=current.label, target=wanted.label)
     moment = now or utc_now()
     today = office_today(moment)
     effective_on = date_of_effect(wanted, effective_on, row.received_on, today)

@@ -58,6 +58,12 @@ MOVES: dict[CaseStatus, tuple[CaseStatus, ...]] = {
 # A move into one of these is recorded with its reason: why the committee declined the case, why the
 # mediation failed or was withdrawn, why the court rejected the agreement.
 NEEDS_REASON = frozenset({S.NOT_ACCEPTED, S.FAILED, S.WITHDRAWN, S.REJECTED})
+# How a mediation ended (People's Mediation Law arts. 26, 28-30: an agreement, failure, withdrawal) is
+# recorded as its outcome (``outcomes.record_outcome``: the agreement with its signatures and date of
+# effect, or the reason), which makes the move in the same transaction: never a move by hand. A withdrawal
+# before the mediation began (登记 or 受理 → 撤回) stays a move by hand.
+OUTCOME_MOVES = frozenset({(S.IN_MEDIATION, S.AGREEMENT), (S.IN_MEDIATION, S.FAILED),
+                           (S.IN_MEDIATION, S.WITHDRAWN)})
 
 
 def allowed_moves(current: CaseStatus) -> tuple[CaseStatus, ...]:
@@ -65,10 +71,22 @@ def allowed_moves(current: CaseStatus) -> tuple[CaseStatus, ...]:
     return MOVES[current]
 
 
+def is_outcome(current: CaseStatus, target: CaseStatus) -> bool:
+    """Whether the move from ``current`` to ``target`` ends the mediation: made by recording its outcome."""
+    return (current, target) in OUTCOME_MOVES
+
+
+def ends_by_outcome(current: CaseStatus) -> bool:
+    """Whether a case in ``current`` leaves it by recording the outcome of its mediation."""
+    return any(is_outcome(current, target) for target in MOVES[current])
+
+
 def moves_by_hand(current: CaseStatus) -> tuple[CaseStatus, ...]:
     """The moves a user makes with a move button or ``case move``: every allowed move but closing, which
-    is done by archiving the file (``archive.archive_case``)."""
-    return tuple(target for target in MOVES[current] if target is not S.CLOSED)
+    is done by archiving the file (``archive.archive_case``), and the end of a mediation, which is done by
+    recording its outcome (``outcomes.record_outcome``)."""
+    return tuple(target for target in MOVES[current]
+                 if target is not S.CLOSED and not is_outcome(current, target))
 
 
 def may_archive(current: CaseStatus) -> bool:

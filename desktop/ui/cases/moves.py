@@ -1,18 +1,15 @@
-"""Acting on a case's progress: a workflow move (with its reason when the rules want one, and the date an
-agreement took effect) and the assignment of a mediator with their declaration on conflicts of interest
-(回避声明). Every rule is core's (``progress``, ``workflow``); these dialogs ask and show its refusals."""
+"""Acting on a case's progress: a workflow move by hand (with its reason when the rules want one) and
+the assignment of a mediator with their declaration on conflicts of interest (回避声明). Every rule is
+core's (``progress``, ``workflow``); these dialogs ask and show its refusals."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +22,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core.cases import progress
-from desktop.core.cases.deadlines import CONFIRMATION_WINDOW_DAYS, office_today
 from desktop.core.cases.progress import Appearance, Assignment, Move
 from desktop.core.cases.workflow import NEEDS_REASON, CaseStatus
 from desktop.core.progress import CancelledFn, ProgressFn
@@ -33,7 +29,6 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust import users
 from desktop.core.trust.permissions import Actor, Role
 from desktop.core.trust.users import UserInfo
-from desktop.ui.cases.checked_form import to_date
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import ERROR_COLOUR, error_label
 from desktop.ui.framework.formatting import person
@@ -54,7 +49,8 @@ def _reason_edit(object_name: str) -> QPlainTextEdit:
 
 class MoveDialog(QDialog):
     """Move case ``number`` from ``current`` to ``target``: asks once, with a reason (required for the
-    moves in ``NEEDS_REASON``) and, for an agreement, the date it took effect (today by default)."""
+    moves in ``NEEDS_REASON``). An outcome (agreement, failure, withdrawal in mediation) is recorded on
+    the Outcome and Performance tab instead."""
 
     def __init__(self, store: OpenStore, actor: Actor, number: str, current: CaseStatus, target: CaseStatus,
                  parent: QWidget | None = None) -> None:
@@ -73,21 +69,6 @@ class MoveDialog(QDialog):
         reason_label = QLabel(self.tr("Reason (required):") if self.needs_reason else self.tr("Reason:"))
         reason_label.setBuddy(self.reason_edit)
         form.addRow(reason_label, self.reason_edit)
-        self.effective_edit: QDateEdit | None = None
-        if target is CaseStatus.AGREEMENT:
-            today = office_today()
-            self.effective_edit = QDateEdit(QDate(today.year, today.month, today.day))
-            self.effective_edit.setObjectName("effectiveOn")
-            self.effective_edit.setCalendarPopup(True)
-            self.effective_edit.setDisplayFormat("yyyy-MM-dd")
-            effective_label = QLabel(self.tr("Date of effect:"))
-            effective_label.setBuddy(self.effective_edit)
-            form.addRow(effective_label, self.effective_edit)
-            note = QLabel(self.tr("The parties may apply for judicial confirmation within {days} days from "
-                                  "this day (People's Mediation Law art. 33).").format(
-                days=CONFIRMATION_WINDOW_DAYS))
-            note.setWordWrap(True)
-            form.addRow("", note)
         self.message = error_label("moveDialogMessage")
         buttons = QDialogButtonBox(OK_CANCEL)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -102,9 +83,6 @@ class MoveDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(480, self.sizeHint().height())
 
-    def effective_on(self) -> date | None:
-        return to_date(self.effective_edit.date()) if self.effective_edit is not None else None
-
     def has_unsaved_edits(self) -> bool:
         return self.isVisible() and bool(self.reason_edit.toPlainText().strip())
 
@@ -112,11 +90,11 @@ class MoveDialog(QDialog):
         if self.op is not None:
             return None
         store, actor, number, target = self.store, self.actor, self.number, self.target
-        reason, effective = self.reason_edit.toPlainText(), self.effective_on()
+        reason = self.reason_edit.toPlainText()
 
         def run() -> Move:
             with store.database.session_scope() as session:
-                return progress.move_case(session, actor, number, target, reason, effective)
+                return progress.move_case(session, actor, number, target, reason)
 
         self.op = submit(self, run, self.message, [self.ok_button], self._moved,
                          Changes(cases=True, ledger=True))

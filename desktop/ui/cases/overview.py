@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.cases.register import foreign_marks
-from desktop.core.cases.workflow import CaseStatus, moves_by_hand
+from desktop.core.cases.workflow import CaseStatus, ends_by_outcome, moves_by_hand
 from desktop.core.office.office import MatterKind
 from desktop.ui.cases.describe import amount_words, deadline_words
 from desktop.ui.cases.snapshot import CaseSnapshot
@@ -209,6 +209,10 @@ class Overview(QScrollArea):
         self.moves_row.addStretch(1)
         if not mediation:
             self.moves_hint.setText(self.tr("A notarial matter does not follow the mediation workflow."))
+        elif ends_by_outcome(status):
+            self.moves_hint.setText(self.tr(
+                "The mediation ends by recording its outcome (an agreement, failure or withdrawal) on the "
+                "Outcome and Performance tab."))
         elif not targets:
             self.moves_hint.setText(self.tr("The case is closed and archived."))
         else:
