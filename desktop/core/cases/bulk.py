@@ -535,9 +535,9 @@ def _prepare(ids: _Ids, batch: list[_Built]) -> Prepared:
                 entries.append(ledger.NewEntry(move.actor, EventKind.OUTCOME_RECORDED, subject,
                                                outcome["record_sha256"], move.moved_at))
                 if step.outcome.kind.is_agreement:
-                    agreements.append(FileDocument(FilePart.AGREEMENT, step.outcome.kind.label,
-                                                   f"outcome:{outcome['id']}", outcome["record_sha256"],
-                                                   move.moved_at))
+                    title = outcomes.FILE_TITLES[step.outcome.kind]
+                    agreements.append(FileDocument(FilePart.AGREEMENT, title, f"outcome:{outcome['id']}",
+                                                   outcome["record_sha256"], move.moved_at))
             if step.archive is not None:
                 archived = _archive_row(row, built.case_record, step.archive, agreements, move)
                 archive_rows.append(archived)
