@@ -4,7 +4,7 @@ and an archived case read-only in every service; bad input refused with nothing 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,10 +12,11 @@ from sqlalchemy import func, select
 
 from db.case_file import CaseArchive, CasePaper
 from db.models import MediationCase
-from desktop.core.cases import archive, case_file, cover, papers, parties, progress
+from desktop.core.cases import archive, case_file, cover, papers, parties, progress, sittings
 from desktop.core.cases.agents import AgentKind, Authority, agent
 from desktop.core.cases.file_parts import FilePart
 from desktop.core.cases.outcomes import OutcomeInput, OutcomeKind, record_outcome
+from desktop.core.cases.sittings import SittingKind
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.errors import InvalidInput, MedisealError, NotAllowed
 from desktop.core.evidence import intake, items, preservation, seals
@@ -241,6 +242,22 @@ def test_an_incomplete_file_needs_a_reason_and_nothing_is_half_written(desk: Des
     assert info.missing == (FilePart.RIGHTS_NOTICE, FilePart.POWER_OF_ATTORNEY, FilePart.MINUTES)
     assert info.record["missing"] == ["rights-notice", "power-of-attorney", "minutes"]
     assert desk.findings() == []
+
+
+def test_a_file_with_an_open_sitting_is_not_archived(desk: Desk) -> None:
+    """An open sitting would stay scheduled, its minutes unsealed, in a read-only case."""
+    with desk.database.session_scope() as session:
+        sitting = sittings.schedule_sitting(session, desk.lihua, desk.number, SittingKind.MEDIATION,
+                                            NOW + timedelta(days=1), place="调解室", now=NOW)
+    _end(desk, OutcomeKind.WITHDRAWN, "申请人撤回申请")
+    before = desk.ledger_size()
+    with pytest.raises(NotAllowed) as refused:
+        desk.archive("当事人撤回申请")
+    assert "open sittings (2026-11-2" in text_of(refused.value)
+    assert desk.ledger_size() == before
+    with desk.database.session_scope() as session:
+        sittings.cancel_sitting(session, desk.lihua, sitting.id, "申请人撤回申请", now=NOW)
+    assert desk.archive("当事人撤回申请").number == desk.number
 
 
 def test_a_case_is_closed_only_by_archiving(desk: Desk) -> None:

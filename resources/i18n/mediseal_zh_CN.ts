@@ -5114,6 +5114,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>演示数据需要其工作人员（{names}）：请提供他们的初始密码。</translation>
     </message>
     <message>
+        <source>Case {number} still has open sittings ({times}): close and seal their minutes, or cancel them, before archiving its file.</source>
+        <translation>案件{number}尚有未结束的调解会（{times}）：请先结束并签章其笔录或取消该调解会，再将卷宗归档。</translation>
+    </message>
+    <message>
         <source>The file of case {number} was archived already (by {user}, {time}); it is archived once.</source>
         <translation>案件{number}的卷宗已归档（{user}，{time}），不能重复归档。</translation>
     </message>

@@ -16,13 +16,16 @@ from sqlalchemy.orm import Session
 
 from db.case_file import CaseArchive
 from db.models import CaseMove, MediationCase, utc_now
+from db.sittings import Sitting
 from desktop.core.cases import cover as covers
 from desktop.core.cases import versions
 from desktop.core.cases.case_file import checklist
+from desktop.core.cases.deadlines import OFFICE_TIME_ZONE
 from desktop.core.cases.file_parts import FileDocument, FilePart
 from desktop.core.cases.matters import case_subject, find_case, refresh_deadline, require_case_access
 from desktop.core.cases.papers import require_mediation
 from desktop.core.cases.progress import move_record
+from desktop.core.cases.sittings import SittingState
 from desktop.core.cases.workflow import REASON_MAX, CaseStatus, check_move
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
 from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
@@ -81,6 +84,20 @@ def archive_of(session: Session, case: MediationCase) -> ArchiveInfo | None:
     return _info(case.number, row) if row is not None else None
 
 
+def _refuse_open_sittings(session: Session, row: MediationCase) -> None:
+    """A file is archived with every sitting's minutes sealed or the sitting cancelled: an open sitting
+    would stay scheduled, its minutes unsealed, in a read-only case."""
+    open_sittings = session.scalars(select(Sitting.starts_at).where(
+        Sitting.case_id == row.id, Sitting.sealed_at.is_(None), Sitting.state != SittingState.CANCELLED)
+        .order_by(Sitting.starts_at)).all()
+    if open_sittings:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "Case {number} still has open sittings ({times}): close and seal their minutes, or "
+            "cancel them, before archiving its file."), number=row.number,
+            times="、".join(moment.astimezone(OFFICE_TIME_ZONE).strftime("%Y-%m-%d %H:%M")
+                           for moment in open_sittings))
+
+
 def archive_case(session: Session, actor: Actor, number: str, reason: str = "",
                  now: datetime | None = None) -> ArchiveInfo:
     """Archive case ``number``'s file and close the case, in one transaction. Refused for a file archived
@@ -99,6 +116,7 @@ def archive_case(session: Session, actor: Actor, number: str, reason: str = "",
     require_mediation(row)
     current = CaseStatus(row.status)
     check_move(current, CaseStatus.CLOSED)
+    _refuse_open_sittings(session, row)
     found = checklist(session, row)
     missing = found.missing
     if missing and not cleaned:
