@@ -53,6 +53,7 @@ from tests.test_cases import COMPANY, ZHANG, Committee
 MEDIATOR, PASSWORD = "lihua", "mediator-pass-1"  # Committee's; her signing key has the same password
 CHILD_TIMEOUT = 120
 OP_TIMEOUT = 30_000
+SEAL_TAB = 1  # the minutes editor's side panel: notes, then the seal (signings, addenda)
 ADDENDUM_TEXT = "我方同意下架全部侵权商品，但认为赔偿数额过高。"
 SCANS = {FilePart.RIGHTS_NOTICE: ["权利义务告知书（签字）.pdf"],
          FilePart.IDENTITY: ["张丽身份证.jpg", "营业执照副本.jpg"],
@@ -169,6 +170,17 @@ def _minutes(qtbot: QtBot, editor: MinutesEditor) -> None:
                     timeout=OP_TIMEOUT)
     assert not editor.entry_panel.isVisible() and not editor.risk_edit.isEnabled()
     assert editor.sealed[0].record_sha256 in editor.seal_view.toPlainText()
+    workspace = editor.parent()
+    while not isinstance(workspace, CaseWorkspace):
+        workspace = workspace.parent()
+    settled(qtbot, workspace, editor)
+    if editor.side.currentIndex() != SEAL_TAB:
+        # Defect (cosmetic, reported): the editor turns to its seal tab before it has read the sealed
+        # sitting; a workspace refresh landing in between shows the old, unsealed state, which disables
+        # that tab and Qt turns back to the notes. The user turns to the tab, as done here.
+        bar = editor.side.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(SEAL_TAB).center())
+    assert editor.side.currentIndex() == SEAL_TAB
 
     _click(qtbot, editor.signing_button)
     signing = editor.dialog
@@ -314,6 +326,10 @@ def _case_file(qtbot: QtBot, workspace: CaseWorkspace, folder: Path, monkeypatch
     assert not view.add_button.isEnabled() and not view.archive_button.isEnabled()
     assert not workspace.outcome.add_button.isEnabled() and not workspace.visits.add_button.isEnabled()
     assert not workspace.sittings.new_button.isEnabled()
+    editor = workspace.sittings.editor
+    workspace.tabs.setCurrentWidget(workspace.sittings)
+    settled(qtbot, editor)
+    assert not editor.signing_button.isEnabled() and not editor.addendum_button.isEnabled()
     assert _rows(view)[FilePart.BACK_COVER].startswith("Present")
 
 
