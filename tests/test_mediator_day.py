@@ -387,7 +387,16 @@ def test_a_mediators_day_in_the_window(qtbot: QtBot, settings: Settings, tmp_pat
         with store.database.session_scope() as session:
             assert matters.find_case(session, number).status == CaseStatus.CLOSED
             assert minutes.draft_of(session, day.lihua, sitting_id) is None
+            sealed, addendum = minutes.sealed_records(session, sitting_id)
             assert verify_store(session, store.vault).findings == ()
+        record = sealed.record
+        assert [(entry["speaker_role"], entry["speaker"], entry["text"]) for entry in record["entries"]] == [
+            *((role, speaker, text) for _how, role, speaker, text in ENTRIES),
+            (UNCONFIRMED[1], UNCONFIRMED[2], UNCONFIRMED[3] + "第二期三十日内付清。")]
+        assert record["header"]["rights_explained"] is True and record["state"] == "held"
+        assert record["findings"].startswith("被诉标识") and record["sealed_by"] == MEDIATOR
+        assert [(signed.name, signed.role) for signed in sealed.signings] == [("张丽", "applicant")]
+        assert (addendum.kind, addendum.corrects_seq, addendum.text) == ("addendum", 2, ADDENDUM_TEXT)
         behind_the_triggers(store, "minutes_entry",
                             "UPDATE minutes_entry SET text = :text WHERE sitting_id = :sitting AND seq = 3",
                             text="请双方围绕赔偿数额陈述意见，调解员认为应赔五万元。", sitting=sitting_id)
