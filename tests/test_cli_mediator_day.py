@@ -20,6 +20,7 @@ import pytest
 
 from desktop.cli import EXIT_OK, EXIT_REFUSED
 from desktop.config import Settings
+from desktop.core.cases import archive
 from desktop.core.cases.deadlines import office_today
 from desktop.core.storage.store import open_store
 from tests.tamper import behind_the_triggers
@@ -193,13 +194,15 @@ def _tamper_entry(sitting: int, seq: int) -> None:
 
 
 
-@pytest.mark.xfail(strict=True, reason="defect: archiving leaves the case's open sittings scheduled and in "
-                                       "the calendar of upcoming sittings")
+# Found by this walk, fixed in main meanwhile (2e92d4d, archive._refuse_open_sittings): the marker goes once
+# the branches are merged.
+@pytest.mark.xfail(not hasattr(archive, "_refuse_open_sittings"), strict=True,
+                   reason="defect: archiving leaves the case's open sittings scheduled, among the upcoming")
 def test_archiving_leaves_no_sitting_open(cli: Cli) -> None:
-    """A case withdrawn and archived while a sitting is still scheduled, with an entry typed: archiving
-    says the file is complete (with a reason for what is missing), and the sitting stays scheduled in a
-    read-only case: listed among the upcoming sittings, never to be held, sealed or cancelled (both
-    refused: the case is archived), its entry in no sealed record and in no document of the file."""
+    """A case withdrawn while a sitting is still scheduled, with an entry typed. Archiving it was allowed
+    (complete, with a reason for what was missing): the sitting stayed scheduled in a read-only case,
+    among the upcoming sittings, never to be held, sealed or cancelled, its entry in no sealed record and
+    in no document of the file. Archiving must refuse, naming the open sitting, until it is closed."""
     today = office_today()
     number = _new_case(cli, "--type", "trademark", "--title", "普洱茶商标侵权纠纷")
     _ok(cli("case", "assign", number, "lihua", "--no-conflict"))
@@ -209,8 +212,12 @@ def test_archiving_leaves_no_sitting_open(cli: Cli) -> None:
                       f"{(today + timedelta(days=2)).isoformat()}T10:00+08:00", "--place", "调解室")).last
     _ok(cli("minutes", "add", sitting, "申请人表示考虑撤回。", "--speaker-role", "mediator",
             "--speaker", "李华"))
-    _ok(cli("case", "move", number, "withdrawn", "--reason", "申请人撤回"))
+    _ok(cli("outcome", number, "--kind", "withdrawn", "--reason", "申请人撤回申请"))
+    refused = cli("case", "archive", number, "--reason", "申请人撤回申请")
+    assert refused.code == EXIT_REFUSED and "open sitting" in refused.err, refused
+    assert _ok(cli("case", "show", number, "--json")).json["status"] == "withdrawn"
+    _ok(cli("key", "new"))
+    _ok(cli("sitting", "close", sitting, "--adjourned"))
     _ok(cli("case", "archive", number, "--reason", "申请人撤回申请"))
-    assert cli("sitting", "cancel", sitting, "--reason", "案件已归档").code == EXIT_REFUSED
     upcoming = _ok(cli("sitting", "upcoming", "--days", "7", "--json")).json
     assert [found["id"] for found in upcoming if found["case_number"] == number] == [], upcoming

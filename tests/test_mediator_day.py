@@ -27,13 +27,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from db.models import utc_now
 from desktop.config import Settings
-from desktop.core.cases import archive, matters, minutes, parties, progress, sittings
+from desktop.core.cases import matters, minutes, parties, progress, sittings
 from desktop.core.cases.agents import AgentKind, Authority, agent
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.file_parts import FilePart
-from desktop.core.cases.sittings import SittingKind
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.evidence.items import list_items
 from desktop.core.storage.store import OpenStore, open_store
@@ -436,34 +434,37 @@ def test_the_seal_tab_stays_shown_after_sealing(qtbot: QtBot, sqlite_store: Open
     assert editor.side.currentIndex() == SEAL_TAB and editor.signing_button.isVisible()
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a draft in a sitting of an archived case cannot be set aside "
-                                       "and is offered at every sign-in")
-def test_a_draft_in_an_archived_case_can_be_set_aside(qtbot: QtBot, sqlite_store: OpenStore) -> None:
-    """Unconfirmed text was kept in a sitting; the case was then withdrawn and archived. The window offers
-    the draft after every sign-in (the calendar opens on it); in the read-only editor 恢复 and 放弃 are both
-    offered, and setting it aside hides the offer but leaves the draft in the store (the editor keeps drafts
-    only when it may write), so it is offered again at the next sign-in, for good."""
-    day = Day(sqlite_store)
-    with day.database.session_scope() as session:
-        info = sittings.schedule_sitting(session, day.lihua, day.number, SittingKind.MEDIATION,
-                                         utc_now() + timedelta(days=1), place=PLACE)
-        minutes.save_draft(session, day.lihua, info.id, "mediator", "李华", "申请人表示考虑撤回，")
-        progress.move_case(session, day.lihua, day.number, CaseStatus.WITHDRAWN, "申请人撤回")
-        archive.archive_case(session, day.lihua, day.number, "申请人撤回申请")
-    editor = _open_editor(qtbot, day, info.id)
-    assert editor.marker.text().startswith("Read only:") and editor.offer_bar.isVisible()
+@pytest.mark.xfail(strict=True, reason="defect: a draft left in a sitting sealed or cancelled since cannot "
+                                       "be set aside and is offered at every sign-in")
+@pytest.mark.parametrize("ended", ["sealed", "cancelled"])
+def test_a_draft_in_an_ended_sitting_can_be_set_aside(qtbot: QtBot, sqlite_store: OpenStore,
+                                                      ended: str) -> None:
+    """Unconfirmed text was kept in a sitting (the app was killed), and the sitting was then sealed (the
+    command line, another seat) or cancelled: nothing in core removes the draft (only a confirmed entry
+    and ``discard_draft`` do). The window offers it after every sign-in (the calendar opens on it); in the
+    read-only editor 恢复 and 放弃 are both offered, and setting it aside hides the offer but leaves the draft
+    in the store (the editor keeps drafts only where it may write), so it comes back at the next sign-in."""
+    hall = Hall(sqlite_store)
+    sitting = hall.schedule()
+    if ended == "sealed":
+        hall.say(sitting.id, "我方要求停止侵权。")  # (a sitting with entries is adjourned, not cancelled)
+    with hall.database.session_scope() as session:
+        minutes.save_draft(session, hall.lihua, sitting.id, "applicant", "张丽", "另外，我方还要求，")
+    if ended == "sealed":
+        hall.close(sitting.id)
+    else:
+        with hall.database.session_scope() as session:
+            sittings.cancel_sitting(session, hall.lihua, sitting.id, "被申请人未到")
+    editor = _open_editor(qtbot, hall, sitting.id)
+    assert editor.offer_bar.isVisible(), "the draft is offered in a sitting that can take no entry"
     _click(qtbot, editor.set_aside_button)
     assert not editor.offer_bar.isVisible()
-
-    def kept() -> bool:
-        with day.database.session_scope() as session:
-            return minutes.draft_of(session, day.lihua, info.id) is not None
-
     qtbot.waitUntil(lambda: not editor.saving, timeout=OP_TIMEOUT)  # any write it started has landed
-    assert not kept(), "set aside, and still offered at the next sign-in"
+    with hall.database.session_scope() as session:
+        assert minutes.draft_of(session, hall.lihua, sitting.id) is None, "set aside, and offered again"
 
 
-def _open_editor(qtbot: QtBot, hall: Hall | Day, sitting_id: int) -> MinutesEditor:
+def _open_editor(qtbot: QtBot, hall: Hall, sitting_id: int) -> MinutesEditor:
     workspace = CaseWorkspace(hall.store, SignedInUser(hall.lihua), hall.number)
     qtbot.addWidget(workspace)
     workspace.resize(1000, 660)
