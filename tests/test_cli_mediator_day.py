@@ -20,7 +20,6 @@ import pytest
 
 from desktop.cli import EXIT_OK, EXIT_REFUSED
 from desktop.config import Settings
-from desktop.core.cases import archive
 from desktop.core.cases.deadlines import office_today
 from desktop.core.storage.store import open_store
 from tests.tamper import behind_the_triggers
@@ -194,15 +193,10 @@ def _tamper_entry(sitting: int, seq: int) -> None:
 
 
 
-# Found by this walk, fixed in main meanwhile (2e92d4d, archive._refuse_open_sittings): the marker goes once
-# the branches are merged.
-@pytest.mark.xfail(not hasattr(archive, "_refuse_open_sittings"), strict=True,
-                   reason="defect: archiving leaves the case's open sittings scheduled, among the upcoming")
 def test_archiving_leaves_no_sitting_open(cli: Cli) -> None:
-    """A case withdrawn while a sitting is still scheduled, with an entry typed. Archiving it was allowed
-    (complete, with a reason for what was missing): the sitting stayed scheduled in a read-only case,
-    among the upcoming sittings, never to be held, sealed or cancelled, its entry in no sealed record and
-    in no document of the file. Archiving must refuse, naming the open sitting, until it is closed."""
+    """A case withdrawn while a sitting is still scheduled, with an entry typed (a defect this walk found:
+    archiving was allowed, and the sitting stayed scheduled in a read-only case, its entry in no sealed
+    record). Archiving refuses, naming the open sitting, until it is closed."""
     today = office_today()
     number = _new_case(cli, "--type", "trademark", "--title", "普洱茶商标侵权纠纷")
     _ok(cli("case", "assign", number, "lihua", "--no-conflict"))

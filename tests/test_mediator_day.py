@@ -409,8 +409,6 @@ def test_a_mediators_day_in_the_window(qtbot: QtBot, settings: Settings, tmp_pat
 
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a refresh landing between sealing and reading the sealed "
-                                       "sitting turns the editor away from its seal tab")
 def test_the_seal_tab_stays_shown_after_sealing(qtbot: QtBot, sqlite_store: OpenStore) -> None:
     """After Close and Seal the editor turns to its seal tab (the signing and the addendum buttons are
     there). The case workspace refreshing in the meantime (it does after every change: its snapshot calls
@@ -434,8 +432,6 @@ def test_the_seal_tab_stays_shown_after_sealing(qtbot: QtBot, sqlite_store: Open
     assert editor.side.currentIndex() == SEAL_TAB and editor.signing_button.isVisible()
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a draft left in a sitting sealed or cancelled since cannot "
-                                       "be set aside and is offered at every sign-in")
 @pytest.mark.parametrize("ended", ["sealed", "cancelled"])
 def test_a_draft_in_an_ended_sitting_can_be_set_aside(qtbot: QtBot, sqlite_store: OpenStore,
                                                       ended: str) -> None:

@@ -2215,6 +2215,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{kind} {time}，{place}：{matter}（{state}）</translation>
     </message>
     <message>
+        <source>Sealed: read only.</source>
+        <translation>已签章：只读。</translation>
+    </message>
+    <message>
         <source>Sealed: read only. A correction is an addendum.</source>
         <translation>已签章：只读。更正须以补充记录为之。</translation>
     </message>

@@ -389,6 +389,9 @@ class MinutesEditor(QWidget):
 
     def _read(self, read: SittingRead) -> None:
         first = self.sitting is None
+        # Sealed since last read: the seal and its buttons are shown (a refresh that showed the sitting as
+        # read before sealing turned the side panel away from the seal tab, then disabled).
+        became_sealed = self.sitting is not None and not self.sitting.sealed and read.info.sealed
         self.sitting, self.sealed = read.info, read.sealed
         self.people.update(read.people)
         self._show_speakers(read.info.attendees)
@@ -402,6 +405,8 @@ class MinutesEditor(QWidget):
             self.draft_timer.start()
             self.table.scrollToBottom()
         self._show_state()
+        if became_sealed:
+            self.side.setCurrentIndex(1)
         if self.jump_to is not None and self.select_seq(self.jump_to):
             self.jump_to = None
         if first and self.writable():
@@ -479,7 +484,9 @@ class MinutesEditor(QWidget):
         if self.sitting is None:
             self.marker.clear()
             return
-        if self.sitting.sealed:
+        if self.sitting.sealed and self.refusal is not None:  # an archived case: no addendum either
+            text, colour = self.tr("Sealed: read only."), SAVED_COLOUR
+        elif self.sitting.sealed:
             text, colour = self.tr("Sealed: read only. A correction is an addendum."), SAVED_COLOUR
         elif self.refusal is not None:
             text = self.tr("Read only: {reason}").format(reason=translate_error(self.refusal))
@@ -701,6 +708,8 @@ class MinutesEditor(QWidget):
             "Unconfirmed text from {time} was kept ({speaker}): “{text}”").format(
             time=draft.saved_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             speaker=f"{label(draft.speaker_role)} {draft.speaker}".strip(), text=_snip(draft.text)))
+        self.offer_label.setToolTip(draft.text)  # the whole text, to copy where it is still wanted
+        self.restore_button.setVisible(self.writable())  # a sitting that takes no entry: set aside only
         self.offer_bar.setVisible(True)
 
     def restore_draft(self) -> None:
@@ -723,10 +732,22 @@ class MinutesEditor(QWidget):
         self.box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def discard_offer(self) -> None:
-        """Set the draft aside: removed from the store once the box is kept again."""
-        self.offered = None
+        """Set the draft aside: removed from the store once the box is kept again, or at once in a sitting
+        that takes no entry any more (sealed, cancelled, or a case archived since the draft was kept)."""
+        draft, self.offered = self.offered, None
         self.offer_bar.setVisible(False)
-        self._draft_tick()  # the box is not the draft kept: keeping it removes (or replaces) the draft
+        if self.writable() or draft is None or self.write_op is not None:
+            self._draft_tick()  # the box is not the draft kept: keeping it removes (or replaces) the draft
+            return
+        store, actor, sitting_id = self.store, self.signed_in.actor, draft.sitting_id
+
+        def discard(_progress: ProgressFn, _cancelled: CancelledFn) -> None:
+            with store.database.session_scope() as session:
+                minutes.discard_draft(session, actor, sitting_id)
+
+        op: Op[Any] = run_op(self, discard)
+        op.on_success(self._written(lambda _none: None)).on_failure(self._written(self._draft_failed))
+        self.write_op = op.start()
 
     # --- notes ------------------------------------------------------------------------------------
     def _notes(self) -> tuple[bool, str, str, str]:
