@@ -167,6 +167,8 @@ def test_sitting_subjects_in_words_in_english_and_chinese(held: Held, qapp: QApp
         assert words(held.signing) == f"张丽在调解记录上的签名（调解会 {DAY}）"
         assert words(held.file) == f"卷宗{number}"  # no space before a case number in Chinese
         assert words(f"case:{number}") == f"案件{number}"
+        assert subject_words(SubjectInfo("preservation:3", SubjectKind.PRESERVATION, "3", "", number)) == \
+            f"保全证据记录 3（{number}）"
         assert words("minutes:99999") == "调解记录 99999（未找到）"
         assert subject_tooltip(described[held.entries[0]], held.entries[0]) == \
             f"{held.entries[0]}，案件{number}"

@@ -1819,6 +1819,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{sitting}（{case}）</translation>
     </message>
     <message>
+        <source>{kind} {number} {case}</source>
+        <translation>{kind} {number}（{case}）</translation>
+    </message>
+    <message>
         <source>{kind} {name} ({case})</source>
         <translation>{kind} {name}（{case}）</translation>
     </message>

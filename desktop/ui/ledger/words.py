@@ -80,8 +80,11 @@ def subject_words(info: SubjectInfo | None, raw: str = "", *, with_case: bool = 
     if info.kind is SubjectKind.EVIDENCE:
         return f"{kind} {info.key} {info.name}".rstrip() if info.found else \
             translate("Ledger", "{kind} {number} (not found)").format(kind=kind, number=info.key)
-    if info.kind is SubjectKind.PRESERVATION:
-        return f"{kind} {info.key} {info.case_number}".rstrip()
+    if info.kind is SubjectKind.PRESERVATION:  # 保全证据记录 3（（2026）云知调字第0001号）
+        if not info.found:
+            return f"{kind} {info.key}"
+        return translate("Ledger", "{kind} {number} {case}").format(kind=kind, number=info.key,
+                                                                   case=info.case_number)
     if info.kind in (SubjectKind.PARTY, SubjectKind.AGENT):  # 当事人 张丽（（2026）云知调字第0001号）
         if not info.found:
             return translate("Ledger", "{kind} {number} (not found)").format(kind=kind, number=info.key)
