@@ -1779,12 +1779,56 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>案件</translation>
     </message>
     <message>
+        <source>Minutes entry {seq} ({sitting})</source>
+        <translation>笔录第{seq}条（{sitting}）</translation>
+    </message>
+    <message>
+        <source>Addendum to minutes entry {seq} ({sitting})</source>
+        <translation>笔录第{seq}条的补正（{sitting}）</translation>
+    </message>
+    <message>
+        <source>Investigation record ({sitting})</source>
+        <translation>调查记录（{sitting}）</translation>
+    </message>
+    <message>
+        <source>Minutes ({sitting})</source>
+        <translation>调解记录（{sitting}）</translation>
+    </message>
+    <message>
+        <source>Signature of {name} on the addendum to minutes entry {seq} ({sitting})</source>
+        <translation>{name}在笔录第{seq}条的补正上的签名（{sitting}）</translation>
+    </message>
+    <message>
+        <source>Signature of {name} on the investigation record ({sitting})</source>
+        <translation>{name}在调查记录上的签名（{sitting}）</translation>
+    </message>
+    <message>
+        <source>Signature of {name} on the minutes ({sitting})</source>
+        <translation>{name}在调解记录上的签名（{sitting}）</translation>
+    </message>
+    <message>
         <source>{kind} {number} (not found)</source>
         <translation>{kind} {number}（未找到）</translation>
     </message>
     <message>
+        <source>Case file {case}</source>
+        <translation>卷宗{case}</translation>
+    </message>
+    <message>
+        <source>{sitting} ({case})</source>
+        <translation>{sitting}（{case}）</translation>
+    </message>
+    <message>
+        <source>{kind} {number} {case}</source>
+        <translation>{kind} {number}（{case}）</translation>
+    </message>
+    <message>
         <source>{kind} {name} ({case})</source>
         <translation>{kind} {name}（{case}）</translation>
+    </message>
+    <message>
+        <source>{kind} {case}</source>
+        <translation>{kind}{case}</translation>
     </message>
     <message>
         <source>A user name that cannot be one</source>
@@ -6702,6 +6746,26 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Office</source>
         <translation>机构</translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation>调解会</translation>
+    </message>
+    <message>
+        <source>Minutes entry</source>
+        <translation>笔录条目</translation>
+    </message>
+    <message>
+        <source>Sealed minutes</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <source>Minutes signing</source>
+        <translation>笔录签名</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>卷宗</translation>
     </message>
     <message>
         <source>Resident identity card</source>

@@ -20,6 +20,7 @@ from typing import cast as typed
 import sqlalchemy.exc
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     String,
     Table,
     cast,
@@ -30,6 +31,7 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
+    union_all,
     update,
 )
 from sqlalchemy.orm import Session
@@ -44,6 +46,7 @@ from db.models import (
     User,
     utc_now,
 )
+from db.sittings import MinutesEntry, MinutesSigning, SealedMinutes, Sitting
 from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.integrity.merkle import MerkleTree, NodeId
@@ -231,8 +234,10 @@ def tree(session: Session, tree_size: int | None = None) -> MerkleTree:
 @dataclass(frozen=True, slots=True)
 class EntryFilter:
     """Which entries a listing shows: any of these left empty does not filter. ``since`` is inclusive,
-    ``until`` exclusive; ``subject_text`` matches the raw subject, and the file name or case number of
-    the evidence, preservation record or case it names."""
+    ``until`` exclusive; ``subject_text`` matches the raw subject (so ``case:`` and ``file:`` by their
+    number), the file name or case number of the evidence item or the case number of the preservation
+    record it names, and the case number of a sitting, a minutes entry, sealed minutes or an addendum,
+    or a signing of them."""
 
     kinds: tuple[str, ...] = ()
     actor: str | None = None
@@ -270,8 +275,25 @@ def _subject_matches(text: str) -> ColumnElement[bool]:
         records = (select(literal("preservation:") + cast(PreservationRecord.id, String))
                    .join(MediationCase, MediationCase.id == PreservationRecord.case_id)
                    .where(MediationCase.number.ilike(pattern, escape="\\")))
-        conditions += [LedgerEntry.subject.in_(items), LedgerEntry.subject.in_(records)]
+        conditions += [LedgerEntry.subject.in_(items), LedgerEntry.subject.in_(records),
+                       LedgerEntry.subject.in_(_sitting_subjects(pattern))]
     return or_(false(), *conditions)
+
+
+def _sitting_subjects(pattern: str) -> CompoundSelect[str]:
+    """The subjects of the sittings, minutes entries, sealed minutes (and addenda) and signings of the
+    cases whose number matches ``pattern``, as one subquery."""
+    case_ids = select(MediationCase.id).where(MediationCase.number.ilike(pattern, escape="\\"))
+    sitting_ids = select(Sitting.id).where(Sitting.case_id.in_(case_ids))
+    return union_all(
+        select(literal("sitting:") + cast(Sitting.id, String)).where(Sitting.case_id.in_(case_ids)),
+        select(literal("minutes-entry:") + cast(MinutesEntry.id, String))
+        .where(MinutesEntry.sitting_id.in_(sitting_ids)),
+        select(literal("minutes:") + cast(SealedMinutes.id, String))
+        .where(SealedMinutes.sitting_id.in_(sitting_ids)),
+        select(literal("minutes-signing:") + cast(MinutesSigning.id, String))
+        .join(SealedMinutes, SealedMinutes.id == MinutesSigning.record_id)
+        .where(SealedMinutes.sitting_id.in_(sitting_ids)))
 
 
 def _filtered(query_filter: EntryFilter) -> list[ColumnElement[bool]]:

@@ -1,16 +1,20 @@
 """Ledger subjects in words: ``evidence:5`` is evidence item 5 with its file name and case number,
-``key:ab12…`` a signing key and its holder (login and real name). Read in a few batched queries, never
-one per entry."""
+``key:ab12…`` a signing key and its holder (login and real name), ``minutes-entry:12`` an entry of a
+sitting's minutes with its seq, the sitting's kind and time and the case number. Read in a few batched
+queries (one per kind per ``IDS_PER_QUERY`` values), never one per entry: a sitting may have 2 000."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from db.models import Agent, EvidenceItem, MediationCase, Party, PreservationRecord, SigningKey, User
+from db.sittings import MinutesEntry, MinutesSigning, SealedMinutes, Sitting
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
 
 IDS_PER_QUERY = 400  # values in one IN list: under every driver's parameter limit
@@ -27,6 +31,11 @@ class SubjectKind(Vocabulary):
     KEY = "key", QT_TRANSLATE_NOOP("vocabulary", "Signing key")
     PRESERVATION = "preservation", QT_TRANSLATE_NOOP("vocabulary", "Preservation record")
     OFFICE = "office", QT_TRANSLATE_NOOP("vocabulary", "Office")
+    SITTING = "sitting", QT_TRANSLATE_NOOP("vocabulary", "Sitting")  # 调解会 or 调查
+    MINUTES_ENTRY = "minutes-entry", QT_TRANSLATE_NOOP("vocabulary", "Minutes entry")  # 笔录条目
+    MINUTES = "minutes", QT_TRANSLATE_NOOP("vocabulary", "Sealed minutes")  # 调解记录, or an addendum
+    MINUTES_SIGNING = "minutes-signing", QT_TRANSLATE_NOOP("vocabulary", "Minutes signing")  # 笔录签名
+    FILE = "file", QT_TRANSLATE_NOOP("vocabulary", "Case file")  # 卷宗: its cover and its archiving
     OTHER = "other", QT_TRANSLATE_NOOP("vocabulary", "Other")
 
 
@@ -36,7 +45,12 @@ class SubjectInfo:
     it is called (file name, a user's real name, a key holder's login name), with the case it belongs to
     when it has one. ``real_name`` is the real name (姓名) of the user it names or of the key's holder
     ("" when none is recorded). ``found`` is false when the subject names nothing stored (a user's
-    mistyped name in a failed sign-in)."""
+    mistyped name in a failed sign-in).
+
+    For a sitting's subjects, ``sitting_kind`` (``mediation`` or ``investigation``) and ``starts_at`` say
+    which sitting; ``seq`` is an entry's number in its minutes, or the entry an addendum corrects;
+    ``addendum`` tells an addendum from the minutes it corrects (for a signing: of the record signed);
+    ``name`` is who signed, for a signing."""
 
     raw: str
     kind: SubjectKind
@@ -45,6 +59,10 @@ class SubjectInfo:
     case_number: str = ""
     found: bool = True
     real_name: str = ""
+    sitting_kind: str = ""
+    starts_at: datetime | None = None
+    seq: int | None = None
+    addendum: bool = False
 
 
 def _split(subject: str) -> tuple[SubjectKind, str]:
@@ -64,6 +82,74 @@ def _chunks(values: list[str]) -> Iterable[list[str]]:
 
 def _numbers(keys: Iterable[str]) -> list[int]:
     return sorted({int(key) for key in keys if key.isdigit() and len(key) < 18})
+
+
+def _rows_by_id(session: Session, keys: Iterable[str], query: Select[*tuple[Any, ...]],
+                id_column: Any) -> dict[int, Any]:
+    """The rows of ``query`` (its first column the id) for the numeric ``keys``, one query per
+    ``IDS_PER_QUERY`` ids."""
+    rows: dict[int, Any] = {}
+    for part in _chunks([str(number) for number in _numbers(keys)]):
+        rows.update((row[0], row) for row in session.execute(
+            query.where(id_column.in_([int(value) for value in part]))))
+    return rows
+
+
+def _row_of(rows: dict[int, Any], key: str) -> Any:
+    return rows.get(int(key)) if key.isdigit() and len(key) < 18 else None
+
+
+def _describe_sittings(session: Session, wanted: dict[SubjectKind, dict[str, str]],
+                       found: dict[str, SubjectInfo]) -> None:
+    """Sittings, minutes entries, sealed minutes (and addenda) and signings, each kind in one batched
+    query joined to its sitting and case."""
+    sittings = wanted.get(SubjectKind.SITTING, {})
+    rows = _rows_by_id(session, sittings.values(), select(Sitting.id, Sitting.kind, Sitting.starts_at,
+                                                          MediationCase.number)
+                       .join(MediationCase, MediationCase.id == Sitting.case_id), Sitting.id)
+    for subject, key in sittings.items():
+        row = _row_of(rows, key)
+        found[subject] = SubjectInfo(subject, SubjectKind.SITTING, key, found=False) if row is None else \
+            SubjectInfo(subject, SubjectKind.SITTING, key, case_number=row.number, sitting_kind=row.kind,
+                        starts_at=row.starts_at)
+
+    entries = wanted.get(SubjectKind.MINUTES_ENTRY, {})
+    rows = _rows_by_id(session, entries.values(), select(MinutesEntry.id, MinutesEntry.seq, Sitting.kind,
+                                                         Sitting.starts_at, MediationCase.number)
+                       .join(Sitting, Sitting.id == MinutesEntry.sitting_id)
+                       .join(MediationCase, MediationCase.id == Sitting.case_id), MinutesEntry.id)
+    for subject, key in entries.items():
+        row = _row_of(rows, key)
+        found[subject] = SubjectInfo(subject, SubjectKind.MINUTES_ENTRY, key, found=False) if row is None \
+            else SubjectInfo(subject, SubjectKind.MINUTES_ENTRY, key, case_number=row.number,
+                             sitting_kind=row.kind, starts_at=row.starts_at, seq=row.seq)
+
+    records = wanted.get(SubjectKind.MINUTES, {})
+    rows = _rows_by_id(session, records.values(), select(SealedMinutes.id, SealedMinutes.kind.label("record"),
+                                                         SealedMinutes.corrects_seq, Sitting.kind,
+                                                         Sitting.starts_at, MediationCase.number)
+                       .join(Sitting, Sitting.id == SealedMinutes.sitting_id)
+                       .join(MediationCase, MediationCase.id == Sitting.case_id), SealedMinutes.id)
+    for subject, key in records.items():
+        row = _row_of(rows, key)
+        found[subject] = SubjectInfo(subject, SubjectKind.MINUTES, key, found=False) if row is None else \
+            SubjectInfo(subject, SubjectKind.MINUTES, key, case_number=row.number, sitting_kind=row.kind,
+                        starts_at=row.starts_at, seq=row.corrects_seq, addendum=row.record == "addendum")
+
+    signings = wanted.get(SubjectKind.MINUTES_SIGNING, {})
+    rows = _rows_by_id(session, signings.values(), select(MinutesSigning.id, MinutesSigning.name,
+                                                          SealedMinutes.kind.label("record"),
+                                                          SealedMinutes.corrects_seq, Sitting.kind,
+                                                          Sitting.starts_at, MediationCase.number)
+                       .join(SealedMinutes, SealedMinutes.id == MinutesSigning.record_id)
+                       .join(Sitting, Sitting.id == SealedMinutes.sitting_id)
+                       .join(MediationCase, MediationCase.id == Sitting.case_id), MinutesSigning.id)
+    for subject, key in signings.items():
+        row = _row_of(rows, key)
+        found[subject] = SubjectInfo(subject, SubjectKind.MINUTES_SIGNING, key, found=False) if row is None \
+            else SubjectInfo(subject, SubjectKind.MINUTES_SIGNING, key, row.name, row.number,
+                             sitting_kind=row.kind, starts_at=row.starts_at, seq=row.corrects_seq,
+                             addendum=row.record == "addendum")
 
 
 def describe_subjects(session: Session, subjects: Iterable[str]) -> dict[str, SubjectInfo]:
@@ -111,12 +197,16 @@ def describe_subjects(session: Session, subjects: Iterable[str]) -> dict[str, Su
             found[subject] = SubjectInfo(subject, kind, key, row[0] if row else "", row[1] if row else "",
                                          row is not None)
 
+    _describe_sittings(session, wanted, found)
+
     cases = wanted.get(SubjectKind.CASE, {})
+    files = wanted.get(SubjectKind.FILE, {})  # file:<number>: the case file of case <number>
     known_cases: set[str] = set()
-    for part in _chunks(sorted(set(cases.values()))):
+    for part in _chunks(sorted({*cases.values(), *files.values()})):
         known_cases.update(session.scalars(select(MediationCase.number).where(MediationCase.number.in_(part))))
-    for subject, key in cases.items():
-        found[subject] = SubjectInfo(subject, SubjectKind.CASE, key, "", key, key in known_cases)
+    for kind, named in ((SubjectKind.CASE, cases), (SubjectKind.FILE, files)):
+        for subject, key in named.items():
+            found[subject] = SubjectInfo(subject, kind, key, "", key, key in known_cases)
 
     people = wanted.get(SubjectKind.USER, {})
     known_users: dict[str, str] = {}  # login name → real name ("" when none is recorded)

@@ -11,6 +11,7 @@ from desktop.core.trust.subjects import SubjectKind
 from desktop.ui.cases.snapshot import CaseSnapshot
 from desktop.ui.framework.formatting import person
 from desktop.ui.framework.i18n import event_label, label
+from desktop.ui.ledger.words import SITTING_KINDS, subject_words
 
 TIME, WHO, EVENT, ABOUT = range(4)
 
@@ -43,6 +44,8 @@ class TimelineView(QTableWidget):
             agent = snapshot.agent(int(key))
             return self.tr("Agent {name}").format(name=agent.agent.name if agent else key)
         found = snapshot.subjects.get(entry.subject)
+        if found is not None and (found.kind in SITTING_KINDS or found.kind is SubjectKind.FILE):
+            return subject_words(found, entry.subject, with_case=False)  # 笔录第12条（调解会 2026-11-27）
         if found is not None and found.kind is SubjectKind.EVIDENCE:
             return self.tr("Evidence item {id}: {name}").format(id=found.key, name=found.name)
         if found is not None and found.kind is SubjectKind.PRESERVATION:
