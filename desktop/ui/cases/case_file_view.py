@@ -201,8 +201,8 @@ class CaseFileView(QWidget):
         # workspace's other tabs, which share its height.
         content = QWidget()
         columns = QHBoxLayout(content)
-        columns.addLayout(left, 3)
-        columns.addWidget(scroll, 2)
+        columns.addLayout(left, 2)  # the checklist's titles need the room more than the cover's fields
+        columns.addWidget(scroll, 1)
         outer = QScrollArea()
         outer.setWidgetResizable(True)
         outer.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -277,13 +277,14 @@ class CaseFileView(QWidget):
                 item.setForeground(1, QBrush(QColor(colour)))
             for document in part.documents:
                 child = QTreeWidgetItem([document.title, local_time(document.recorded_at),
-                                         document.sha256[:16]])
-                child.setToolTip(0, document.reference)
+                                         document.sha256[:12]])
+                child.setToolTip(0, f"{document.title}\n{document.reference}")  # the whole title
                 child.setToolTip(2, document.sha256)
                 item.addChild(child)
             self.checklist.addTopLevelItem(item)
             item.setExpanded(bool(part.documents))
         self.checklist.resizeColumnToContents(1)
+        self.checklist.resizeColumnToContents(2)
 
     def _state(self, part: case_file.PartStatus) -> str:
         if part.present:

@@ -158,8 +158,9 @@ class Overview(QScrollArea):
         if content is None:
             return
         for value in content.findChildren(QLabel):
-            if value.wordWrap() and value.width() > 0:
-                value.setMinimumHeight(value.heightForWidth(value.width()))
+            needed = value.heightForWidth(value.width()) if value.wordWrap() and value.width() > 0 else -1
+            if needed >= 0:  # -1: a hidden row's label has no height to ask for
+                value.setMinimumHeight(needed)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
