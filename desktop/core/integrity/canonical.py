@@ -90,6 +90,21 @@ def record_digest(record: Mapping[str, Any]) -> str:
     return hashlib.sha256(canonical_bytes(record)).hexdigest()
 
 
+def parse_canonical(text: str) -> tuple[dict[str, Any], bool]:
+    """A stored record's fields, and whether the text is exactly their canonical form (RFC 8785): what
+    verification reads a record by (``{}`` and ``False`` for text that is no JSON object)."""
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return {}, False
+    if not isinstance(parsed, dict):
+        return {}, False
+    try:
+        return parsed, canonical_bytes(parsed) == text.encode("utf-8")
+    except InvalidInput:
+        return parsed, False
+
+
 def _pointer_token(key: str) -> str:
     # RFC 6901 §3: "~" is written "~0" and "/" is written "~1" inside a JSON Pointer.
     return key.replace("~", "~0").replace("/", "~1")

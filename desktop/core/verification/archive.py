@@ -5,9 +5,7 @@ archiving is named); each filed paper and each version of a cover against the en
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter, defaultdict
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,10 +15,10 @@ from db.models import EvidenceItem, MediationCase, RecordVersion
 from desktop.core.cases.case_file import documents_of
 from desktop.core.cases.cover import FILE_SUBJECT_PREFIX, file_subject
 from desktop.core.cases.papers import paper_record
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.evidence.items import item_record
 from desktop.core.evidence.items import subject as item_subject
-from desktop.core.integrity.canonical import canonical_bytes, record_digest
+from desktop.core.integrity.canonical import parse_canonical, record_digest
 from desktop.core.trust.events import EventKind
 from desktop.core.verification.anchors import Anchors
 from desktop.core.verification.codes import FindingCode
@@ -31,18 +29,6 @@ def _file(number: str) -> Words:
     return words(QT_TRANSLATE_NOOP("findings", "the case file of {case}"), case=number)
 
 
-def _parse(text: str) -> tuple[dict[str, Any], bool]:
-    """The record's fields, and whether the text is exactly their canonical form."""
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return {}, False
-    if not isinstance(parsed, dict):
-        return {}, False
-    try:
-        return parsed, canonical_bytes(parsed) == text.encode("utf-8")
-    except InvalidInput:
-        return parsed, False
 
 
 def check_case_files(session: Session, anchors: Anchors, case_id: int | None) -> list[Finding]:
@@ -83,7 +69,7 @@ def check_case_files(session: Session, anchors: Anchors, case_id: int | None) ->
 def _check_archive(session: Session, anchors: Anchors, case: MediationCase, archive: CaseArchive,
                    where: Where) -> list[Finding]:
     findings: list[Finding] = []
-    parsed, canonical = _parse(archive.canonical)
+    parsed, canonical = parse_canonical(archive.canonical)
     digest = hashlib.sha256(archive.canonical.encode("utf-8")).hexdigest()
     logged = anchors.of(file_subject(case.number), EventKind.CASE_ARCHIVED)
     if not logged:
@@ -154,7 +140,7 @@ def _check_covers(session: Session, anchors: Anchors, case: MediationCase, where
     logged = anchors.of(subject, EventKind.CASE_COVER_SAVED)
     findings: list[Finding] = []
     for index, version in enumerate(stored):
-        _fields, canonical = _parse(version.canonical)
+        _fields, canonical = parse_canonical(version.canonical)
         digest = hashlib.sha256(version.canonical.encode("utf-8")).hexdigest()
         entry = logged[index] if index < len(logged) else None
         if not canonical or digest != version.record_sha256 or entry is None or entry.digest != digest:

@@ -39,8 +39,8 @@ from desktop.core.cases.sittings import (
     sitting_record,
     sitting_subject,
 )
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
-from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
+from desktop.core.errors import QT_TRANSLATE_NOOP
+from desktop.core.integrity.canonical import format_time, parse_canonical, record_digest
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.pki import signatures
 from desktop.core.verification.anchors import Anchors, Logged, batches
@@ -110,18 +110,6 @@ def _check_versions(anchors: Anchors, where: Where, subject: str, kinds: tuple[E
     return findings
 
 
-def _parse(text: str) -> tuple[dict[str, Any], bool]:
-    """The record's fields, and whether the text is exactly their canonical form (RFC 8785)."""
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return {}, False
-    if not isinstance(parsed, dict):
-        return {}, False
-    try:
-        return parsed, canonical_bytes(parsed) == text.encode("utf-8")
-    except InvalidInput:
-        return parsed, False
 
 
 def _check_sealed(row: SealedMinutes, case_number: str | None, minutes_digest: str | None, anchors: Anchors,
@@ -141,7 +129,7 @@ def _check_sealed(row: SealedMinutes, case_number: str | None, minutes_digest: s
         findings.append(where.finding(FindingCode.MINUTES_CHANGED, words(QT_TRANSLATE_NOOP(
             "findings", "it does not match the digest logged when it was sealed")), expected=logged[0].digest,
             found=digest, seq=logged[0].seq))
-    parsed, well_formed = _parse(row.canonical)
+    parsed, well_formed = parse_canonical(row.canonical)
     expected_type = MINUTES_TYPE if row.kind == "minutes" else ADDENDUM_TYPE
     if not well_formed or parsed.get("type") != expected_type or parsed.get("version") != 1:
         findings.append(where.finding(FindingCode.MINUTES_MALFORMED, words(QT_TRANSLATE_NOOP(
@@ -302,7 +290,7 @@ def check_minutes(session: Session, anchors: Anchors, signers: dict[int, Signer]
             for signing in signings.get(record.id, []):
                 result.findings += _check_signing(signing, record, number, anchors)
         if minutes is not None:
-            parsed, _well_formed = _parse(minutes.canonical)
+            parsed, _well_formed = parse_canonical(minutes.canonical)
             result.findings += _check_entries_against_seal(sitting, number, rows, parsed)
     if case_id is None:
         result.findings += _lost(anchors, set(ids), {row.id for rows in entries.values() for row in rows},

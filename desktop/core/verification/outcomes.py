@@ -6,7 +6,6 @@ record, both ways."""
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,8 +26,8 @@ from db.outcomes import (
     PerformanceProof,
 )
 from desktop.core.cases.matters import case_subject
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
-from desktop.core.integrity.canonical import canonical_bytes, format_time
+from desktop.core.errors import QT_TRANSLATE_NOOP
+from desktop.core.integrity.canonical import format_time, parse_canonical
 from desktop.core.trust.events import EventKind
 from desktop.core.verification.anchors import Anchors
 from desktop.core.verification.codes import FindingCode
@@ -136,23 +135,11 @@ KINDS = (
 EVENTS = tuple(event for kind in KINDS for event in kind.events)
 
 
-def _parse(text: str) -> tuple[dict[str, Any], bool]:
-    """The record's fields, and whether the text is exactly their canonical form (RFC 8785)."""
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return {}, False
-    if not isinstance(parsed, dict):
-        return {}, False
-    try:
-        return parsed, canonical_bytes(parsed) == text.encode("utf-8")
-    except InvalidInput:
-        return parsed, False
 
 
 def _check_facts(parts: _Parts, kind: _Kind, row: Any, number: str, where: Where) -> list[Finding]:
     """The row's columns against what its record says."""
-    record, canonical = _parse(row.canonical)
+    record, canonical = parse_canonical(row.canonical)
     if not canonical:
         return [where.finding(kind.changed, words(QT_TRANSLATE_NOOP(
             "findings", "its text is not a canonical record")))]

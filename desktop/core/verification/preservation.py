@@ -7,7 +7,6 @@ against a row.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.models import MediationCase, PreservationRecord
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
+from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.evidence.preservation import RECORD_VERSION, subject
-from desktop.core.integrity.canonical import canonical_bytes, format_time
+from desktop.core.integrity.canonical import format_time, parse_canonical
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.pki import signatures
 from desktop.core.verification.anchors import Anchors, batches
@@ -47,18 +46,6 @@ class RecordsResult:
     statuses: list[RecordStatus] = field(default_factory=list)
 
 
-def _parse(text: str) -> tuple[dict[str, Any], bool]:
-    """The record's fields, and whether the text is exactly their canonical form (RFC 8785)."""
-    try:
-        parsed = json.loads(text)
-    except ValueError:
-        return {}, False
-    if not isinstance(parsed, dict):
-        return {}, False
-    try:
-        return parsed, canonical_bytes(parsed) == text.encode("utf-8")
-    except InvalidInput:
-        return parsed, False
 
 
 def _check_form(parsed: dict[str, Any], where: Where) -> list[Finding]:
@@ -136,7 +123,7 @@ def _check_record(row: PreservationRecord, case_number: str | None, digests: dic
         findings.append(where.finding(FindingCode.RECORD_CHANGED, words(QT_TRANSLATE_NOOP(
             "findings", "it does not match the digest logged when it was sealed")), expected=logged[0].digest,
             found=digest))
-    parsed, well_formed = _parse(row.canonical)
+    parsed, well_formed = parse_canonical(row.canonical)
     if not well_formed:
         findings.append(where.finding(FindingCode.RECORD_MALFORMED, words(QT_TRANSLATE_NOOP(
             "findings", "its text is not a canonical record"))))
