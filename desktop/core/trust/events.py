@@ -68,6 +68,9 @@ class EventKind(Vocabulary):
         "vocabulary", "Performance obligation recorded")
     PERFORMANCE_DONE = "performance.done", QT_TRANSLATE_NOOP("vocabulary", "Performance recorded")
     VISIT_RECORDED = "visit.recorded", QT_TRANSLATE_NOOP("vocabulary", "Follow-up visit recorded")
+    # A document printed from a case (issue 12), logged under the case's subject with the digest of its
+    # record (kind, case, template and generator versions, the PDF's SHA-256).
+    DOCUMENT_GENERATED = "document.generated", QT_TRANSLATE_NOOP("vocabulary", "Document generated")
     OFFICE_SETTING_CHANGED = "office.setting_changed", QT_TRANSLATE_NOOP("vocabulary",
                                                                          "Office setting changed")
     OFFICE_CREATED = "office.created", QT_TRANSLATE_NOOP("vocabulary", "Office recorded")

@@ -1,0 +1,150 @@
+"""The CJK fonts documents are set in: found once per process, registered with reportlab, and asked before
+drawing whether they hold every character (a character a font lacks would print as an empty box).
+
+Only TrueType-outline faces are used: reportlab embeds them as subsets, and refuses CFF-outline OpenType
+(the usual Noto CJK ``.otf``). The body is a Song/Ming face (GB/T 9704-2012 §5.2.2 sets the body in 仿宋;
+no free FangSong face is packaged, and Song is the accepted substitute), titles a Hei face when one is
+installed (GB/T 9704-2012 §7.3.1 sets the title in 小标宋; a Hei face stands in for it), else the body face.
+
+A redistributable font shipped in the package (so that a fresh machine makes correct PDFs with no system
+font) is a later decision (issue 12); until then a machine without one of these fonts gets a clear error
+naming what to install.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, MedisealError
+
+BODY_FONT_NAME = "MedisealSong"
+TITLE_FONT_NAME = "MedisealHei"
+
+
+@dataclass(frozen=True, slots=True)
+class FontFile:
+    """A candidate font: a file and the face inside it (a ``.ttc`` collection holds several)."""
+
+    path: Path
+    subfont: int = 0
+
+
+# Where Debian, Fedora, macOS and Windows put the faces, in order of preference.
+_FONT_DIRECTORIES = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
+                     Path("/Library/Fonts"), Path("/System/Library/Fonts"),
+                     Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts")
+# AR PL UMing (fonts-arphic-uming; subfont 0 is "AR PL UMing CN"), then SimSun (Windows).
+BODY_CANDIDATES = (("truetype/arphic/uming.ttc", 0), ("arphic/uming.ttc", 0), ("uming.ttc", 0),
+                   ("simsun.ttc", 0), ("SimSun.ttf", 0), ("simsun.ttf", 0))
+# WenQuanYi Zen Hei (fonts-wqy-zenhei), then SimHei (Windows).
+TITLE_CANDIDATES = (("truetype/wqy/wqy-zenhei.ttc", 0), ("wqy/wqy-zenhei.ttc", 0), ("wqy-zenhei.ttc", 0),
+                    ("simhei.ttf", 0), ("SimHei.ttf", 0))
+
+
+class FontMissing(MedisealError):
+    """No usable CJK TrueType font is installed."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFonts:
+    """The faces registered for documents: reportlab names, the files they came from, and the characters
+    each face has glyphs for."""
+
+    body: str
+    title: str
+    body_file: FontFile
+    title_file: FontFile
+    body_chars: frozenset[int]
+    title_chars: frozenset[int]
+
+    def missing_glyphs(self, text: str, *, title: bool = False) -> list[str]:
+        """The distinct characters of ``text`` the face lacks, in the order they first appear (line breaks
+        and spaces are layout, not glyphs)."""
+        known = self.title_chars if title else self.body_chars
+        missing: list[str] = []
+        for char in text:
+            if char in "\n\r\t " or ord(char) in known or char in missing:
+                continue
+            missing.append(char)
+        return missing
+
+
+def _candidates(names: Sequence[tuple[str, int]], directories: Iterable[Path]) -> list[FontFile]:
+    found: list[FontFile] = []
+    for directory in directories:
+        for name, subfont in names:
+            path = directory / name
+            if path.is_file():
+                found.append(FontFile(path, subfont))
+    return found
+
+
+def _is_truetype(path: Path) -> bool:
+    """True for TrueType outlines (``.ttf``, or a ``.ttc`` collection); a CFF ``.otf`` (``OTTO``) is not."""
+    with path.open("rb") as handle:
+        magic = handle.read(4)
+    return magic in (b"\x00\x01\x00\x00", b"ttcf", b"true")
+
+
+def _register(name: str, font: FontFile) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    face = TTFont(name, str(font.path), subfontIndex=font.subfont)
+    pdfmetrics.registerFont(face)
+    return frozenset(face.face.charToGlyph)
+
+
+def load_fonts(directories: Iterable[Path] = _FONT_DIRECTORIES) -> DocumentFonts:
+    """Find and register the body and title faces; ``FontMissing`` names what to install when none is."""
+    folders = list(directories)
+    body_files = [font for font in _candidates(BODY_CANDIDATES, folders) if _is_truetype(font.path)]
+    if not body_files:
+        raise FontMissing(QT_TRANSLATE_NOOP(
+            "errors", "No Chinese TrueType font for documents was found: install AR PL UMing (Debian: "
+            "apt install fonts-arphic-uming) or SimSun, then try again."))
+    body_file = body_files[0]
+    body_chars = _register(BODY_FONT_NAME, body_file)
+    title_files = [font for font in _candidates(TITLE_CANDIDATES, folders) if _is_truetype(font.path)]
+    if title_files:
+        title_file, title_chars = title_files[0], _register(TITLE_FONT_NAME, title_files[0])
+        title = TITLE_FONT_NAME
+    else:
+        title_file, title_chars, title = body_file, body_chars, BODY_FONT_NAME
+    return DocumentFonts(BODY_FONT_NAME, title, body_file, title_file, body_chars, title_chars)
+
+
+_loaded: DocumentFonts | None = None
+_lock = threading.Lock()
+
+
+def document_fonts() -> DocumentFonts:
+    """The document faces, found and registered on the first call only (loading a CJK face costs about
+    0.06 s and several MB)."""
+    global _loaded
+    with _lock:
+        if _loaded is None:
+            _loaded = load_fonts()
+        return _loaded
+
+
+def missing_glyphs(text: str, *, title: bool = False) -> list[str]:
+    """The characters of ``text`` the document face lacks (see ``DocumentFonts.missing_glyphs``)."""
+    return document_fonts().missing_glyphs(text, title=title)
+
+
+def require_glyphs(texts: Iterable[tuple[str, str]], *, title: bool = False) -> None:
+    """``InvalidInput`` naming the field and the characters when a face lacks any of them: checked before a
+    document is drawn, so nothing prints as an empty box."""
+    fonts = document_fonts()
+    for field, text in texts:
+        missing = fonts.missing_glyphs(text, title=title)
+        if missing:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "The {field} contains characters the document font cannot print: {characters}. "
+                "Nothing was written; write them another way (e.g. the common form of the character)."),
+                field=field, characters=" ".join(f"“{char}” (U+{ord(char):04X})" for char in missing))

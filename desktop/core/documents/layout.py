@@ -1,0 +1,248 @@
+"""The page of a Mediseal document, in the manner of official documents (GB/T 9704-2012《党政机关公文格式》),
+a small model of what a document holds (title, headings, paragraphs, key/value tables, signature lines),
+and its rendering to PDF bytes with reportlab's platypus (CJK text wraps by character)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.core.documents.fonts import DocumentFonts, document_fonts, require_glyphs
+
+# GB/T 9704-2012 §5.2.1: A4 paper (210 mm × 297 mm).
+PAGE_WIDTH, PAGE_HEIGHT = A4
+# GB/T 9704-2012 §5.2.2: top margin (天头) 37 mm ± 1 mm, left margin (订口) 28 mm ± 1 mm, type area
+# (版心) 156 mm × 225 mm.
+TOP_MARGIN = 37 * mm
+LEFT_MARGIN = 28 * mm
+TYPE_WIDTH = 156 * mm
+TYPE_HEIGHT = 225 * mm
+BOTTOM_MARGIN = PAGE_HEIGHT - TOP_MARGIN - TYPE_HEIGHT  # 35 mm
+# GB/T 9704-2012 §5.2.3: body in 三号 (16 pt), 22 lines of 28 characters in the type area: 225 mm / 22 is
+# 28.9 pt a line.
+BODY_SIZE = 16
+BODY_LEADING = 28.9
+# GB/T 9704-2012 §7.3.1: the title in 二号 (22 pt), centred, in one or more lines.
+TITLE_SIZE = 22
+TITLE_LEADING = 33
+# GB/T 9704-2012 §7.5: page numbers in 四号 (14 pt) half-width Song digits with a 一字线 (—) on each side,
+# 7 mm below the type area; odd pages right-aligned and even pages left-aligned, one character in.
+PAGE_NUMBER_SIZE = 14
+PAGE_NUMBER_DROP = 7 * mm
+# GB/T 9704-2012 §7.3.3: each paragraph's first line indented two characters.
+FIRST_LINE_INDENT = 2 * BODY_SIZE
+TABLE_SIZE = 14  # tables in 四号, as forms (登记表) print them
+TABLE_LEADING = 22
+KEY_COLUMN = 38 * mm
+
+_CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def _chinese_number(value: int) -> str:
+    """1–99 as written in a date: 十, 十一, 二十, 二十六, 三十一."""
+    tens, units = divmod(value, 10)
+    if tens == 0:
+        return _CHINESE_DIGITS[units]
+    return ("" if tens == 1 else _CHINESE_DIGITS[tens]) + "十" + (_CHINESE_DIGITS[units] if units else "")
+
+
+def chinese_date(day: date) -> str:
+    """A date in Chinese numerals, 0 as 〇, as courts' and mediation committees' documents write it:
+    二〇二六年十一月二十六日. (GB/T 9704-2012 §7.3.5.1 moved 党政机关公文 to Arabic numerals; the legal
+    documents these papers go with kept Chinese ones.)"""
+    year = "".join(_CHINESE_DIGITS[int(digit)] for digit in f"{day.year:04d}")
+    return f"{year}年{_chinese_number(day.month)}月{_chinese_number(day.day)}日"
+
+
+def page_number_text(page: int) -> str:
+    """GB/T 9704-2012 §7.5: "— 1 —", half-width digits between one-character dashes."""
+    return f"— {page} —"
+
+
+# The document model: what a document says, without how it is drawn.
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading (一、…), in the title face at body size (GB/T 9704-2012 §7.3.3: 一级标题用黑体)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A paragraph of body text; ``indent`` False for lines that are not running prose (a list item)."""
+
+    text: str
+    indent: bool = True
+    right: bool = False  # the issuer and the date at the end of a notice (GB/T 9704-2012 §7.3.5)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyValueTable:
+    """A form's grid of labels and values (登记表): each row a label and its value, values wrapping."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Signatures:
+    """Signature lines: for each signer a line with the label, room to sign, and a date to fill in."""
+
+    signers: tuple[str, ...]
+    dated: bool = True
+
+
+Block = Heading | Text | KeyValueTable | Signatures
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document to render: its title, a line under it (the case number), and its blocks in order."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    reference: str = ""  # the line under the title: the case number
+    author: str = ""  # the office, in the PDF's metadata
+    subject: str = ""
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Every piece of text with a name for it, for the glyph check."""
+        yield "reference", self.reference
+        for index, block in enumerate(self.blocks, start=1):
+            if isinstance(block, Heading | Text):
+                yield f"paragraph {index}", block.text
+            elif isinstance(block, KeyValueTable):
+                for key, value in block.rows:
+                    yield key, key + value
+            else:
+                for signer in block.signers:
+                    yield f"signature line {index}", signer
+
+
+SIGN_HERE = "（签名或盖章）："
+DATE_BLANK = "年　　月　　日"
+
+
+class _Styles:
+    def __init__(self, fonts: DocumentFonts) -> None:
+        common: dict[str, object] = {"wordWrap": "CJK", "fontName": fonts.body, "fontSize": BODY_SIZE,
+                                     "leading": BODY_LEADING}
+        self.title = ParagraphStyle("title", **{**common, "fontName": fonts.title, "fontSize": TITLE_SIZE,
+                                                "leading": TITLE_LEADING, "alignment": TA_CENTER,
+                                                "spaceAfter": BODY_LEADING / 2})
+        self.reference = ParagraphStyle("reference", **{**common, "alignment": TA_CENTER,
+                                                        "spaceAfter": BODY_LEADING / 2})
+        self.heading = ParagraphStyle("heading", **{**common, "fontName": fonts.title})
+        self.body = ParagraphStyle("body", **{**common, "alignment": TA_JUSTIFY,
+                                              "firstLineIndent": FIRST_LINE_INDENT})
+        self.plain = ParagraphStyle("plain", **{**common, "alignment": TA_LEFT})
+        # GB/T 9704-2012 §7.3.5.2: the issuer and the date right-aligned, two characters in (右空二字).
+        self.right = ParagraphStyle("right", **{**common, "alignment": TA_RIGHT,
+                                                "rightIndent": 2 * BODY_SIZE})
+        self.cell = ParagraphStyle("cell", **{**common, "fontSize": TABLE_SIZE, "leading": TABLE_LEADING})
+        self.key = ParagraphStyle("key", **{**common, "fontSize": TABLE_SIZE, "leading": TABLE_LEADING,
+                                            "fontName": fonts.title})
+
+
+def _markup(text: str) -> str:
+    """Plain text as platypus markup: escaped, line breaks kept."""
+    return escape(text).replace("\n", "<br/>")
+
+
+def _table(block: KeyValueTable, styles: _Styles, fonts: DocumentFonts) -> Table:
+    data = [[Paragraph(_markup(key), styles.key), Paragraph(_markup(value), styles.cell)]
+            for key, value in block.rows]
+    # splitInRow: a value longer than a page (a long list of requests) continues on the next page rather
+    # than failing the layout.
+    table = Table(data, colWidths=[KEY_COLUMN, TYPE_WIDTH - KEY_COLUMN], splitByRow=1, splitInRow=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, "black"),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("FONTNAME", (0, 0), (-1, -1), fonts.body),
+                               ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5)]))
+    return table
+
+
+def _signatures(block: Signatures, styles: _Styles) -> list[Flowable]:
+    flowables: list[Flowable] = [Spacer(1, BODY_LEADING / 2)]
+    for signer in block.signers:
+        flowables.append(Paragraph(_markup(signer + SIGN_HERE), styles.plain))
+        if block.dated:
+            date_style = ParagraphStyle("date", parent=styles.plain, leftIndent=TYPE_WIDTH / 2)
+            flowables.append(Paragraph(DATE_BLANK, date_style))
+    return flowables
+
+
+def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
+    """The document as platypus flowables, in order."""
+    styles = _Styles(fonts)
+    out: list[Flowable] = [Paragraph(_markup(document.title), styles.title)]
+    if document.reference:
+        out.append(Paragraph(_markup(document.reference), styles.reference))
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            out.append(Paragraph(_markup(block.text), styles.heading))
+        elif isinstance(block, Text):
+            style = styles.right if block.right else styles.body if block.indent else styles.plain
+            out.append(Paragraph(_markup(block.text), style))
+        elif isinstance(block, KeyValueTable):
+            out.append(_table(block, styles, fonts))
+        else:
+            out.extend(_signatures(block, styles))
+    return out
+
+
+def _draw_page_number(canvas: Canvas, template: BaseDocTemplate) -> None:
+    """GB/T 9704-2012 §7.5: "— n —" 7 mm below the type area, odd pages right and even pages left, one
+    character in from the type area's edge."""
+    page = canvas.getPageNumber()
+    fonts = document_fonts()
+    text = page_number_text(page)
+    canvas.saveState()
+    canvas.setFont(fonts.body, PAGE_NUMBER_SIZE)
+    baseline = BOTTOM_MARGIN - PAGE_NUMBER_DROP - PAGE_NUMBER_SIZE * 0.8
+    if page % 2:
+        canvas.drawRightString(LEFT_MARGIN + TYPE_WIDTH - PAGE_NUMBER_SIZE, baseline, text)
+    else:
+        canvas.drawString(LEFT_MARGIN + PAGE_NUMBER_SIZE, baseline, text)
+    canvas.restoreState()
+
+
+def render(document: Document) -> bytes:
+    """The document as PDF bytes: every font embedded as a subset. ``InvalidInput`` (before anything is
+    drawn) when the face lacks a character of it."""
+    fonts = document_fonts()
+    require_glyphs([("title", document.title)], title=True)
+    require_glyphs(document.texts())
+    buffer = io.BytesIO()
+    template = BaseDocTemplate(
+        buffer, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=PAGE_WIDTH - LEFT_MARGIN - TYPE_WIDTH,
+        topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=document.title, author=document.author,
+        subject=document.subject or document.reference, creator="Mediseal",
+        # Without it the canvas starts in Helvetica, which pdffonts lists as a font not embedded.
+        initialFontName=fonts.body, initialFontSize=BODY_SIZE, initialLeading=BODY_LEADING)
+    frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, TYPE_WIDTH, TYPE_HEIGHT, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="type-area")
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_page_number)])
+    template.build(flowables(document, fonts))
+    return buffer.getvalue()
+
