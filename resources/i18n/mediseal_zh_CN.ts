@@ -5289,6 +5289,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>The field {field} must be from 1 to {limit}.</source>
         <translation>字段{field}必须在 1 至 {limit} 之间。</translation>
     </message>
+    <message>
+        <source>No Chinese TrueType font for documents was found: install AR PL UMing (Debian: apt install fonts-arphic-uming) or SimSun, then try again.</source>
+        <translation>未找到用于生成文书的中文 TrueType 字体：请安装 AR PL UMing（Debian：apt install fonts-arphic-uming）或宋体（SimSun）后重试。</translation>
+    </message>
+    <message>
+        <source>The document cannot be printed: the font has no glyph for {characters} (in “{excerpt}”). Nothing was written; change that text in the case (e.g. to the common form of the character), or install a font that has it.</source>
+        <translation>无法生成文书：字体中没有{characters}的字形（见“{excerpt}”）。未写出任何文件；请在案件中修改该处文字（例如改用该字的通用规范字形），或安装含有该字的字体。</translation>
+    </message>
+    <message>
+        <source>There is no document “{kind}”; the documents are: {kinds}.</source>
+        <translation>没有“{kind}”这种文书；可生成的文书为：{kinds}。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
@@ -6050,6 +6062,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Follow-up visit recorded</source>
         <translation>登记回访记录</translation>
+    </message>
+    <message>
+        <source>Document generated</source>
+        <translation>文书已生成</translation>
     </message>
     <message>
         <source>Office setting changed</source>
@@ -7486,6 +7502,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Recorder&apos;s note</source>
         <translation>记录人注</translation>
+    </message>
+    <message>
+        <source>Registration form</source>
+        <translation>受理登记表</translation>
+    </message>
+    <message>
+        <source>Notice of rights and duties</source>
+        <translation>权利义务告知书</translation>
     </message>
 </context>
 </TS>

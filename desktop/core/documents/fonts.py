@@ -137,14 +137,25 @@ def missing_glyphs(text: str, *, title: bool = False) -> list[str]:
     return document_fonts().missing_glyphs(text, title=title)
 
 
+EXCERPT_CHARS = 12  # the text shown on each side of a character the font lacks
+
+
+def _excerpt(text: str, char: str) -> str:
+    at = text.index(char)
+    start, end = max(0, at - EXCERPT_CHARS), at + len(char) + EXCERPT_CHARS
+    return ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
+
+
 def require_glyphs(texts: Iterable[tuple[str, str]], *, title: bool = False) -> None:
-    """``InvalidInput`` naming the field and the characters when a face lacks any of them: checked before a
-    document is drawn, so nothing prints as an empty box."""
+    """``InvalidInput`` naming the characters a face lacks, with the text around the first and the part of
+    the document it is in: checked before a document is drawn, so nothing prints as an empty box."""
     fonts = document_fonts()
-    for field, text in texts:
+    for part, text in texts:
         missing = fonts.missing_glyphs(text, title=title)
         if missing:
             raise InvalidInput(QT_TRANSLATE_NOOP(
-                "errors", "The {field} contains characters the document font cannot print: {characters}. "
-                "Nothing was written; write them another way (e.g. the common form of the character)."),
-                field=field, characters=" ".join(f"“{char}” (U+{ord(char):04X})" for char in missing))
+                "errors", "The document cannot be printed: the font has no glyph for {characters} (in "
+                "“{excerpt}”). Nothing was written; change that text in the case (e.g. to the common form "
+                "of the character), or install a font that has it."),
+                part=part, excerpt=_excerpt(text, missing[0]),
+                characters=" ".join(f"“{char}” (U+{ord(char):04X})" for char in missing))

@@ -151,7 +151,9 @@ class _Styles:
                                                 "spaceAfter": BODY_LEADING / 2})
         self.reference = ParagraphStyle("reference", **{**common, "alignment": TA_CENTER,
                                                         "spaceAfter": BODY_LEADING / 2})
-        self.heading = ParagraphStyle("heading", **{**common, "fontName": fonts.title})
+        # A heading stays with the text it heads (never alone at the foot of a page).
+        self.heading = ParagraphStyle("heading", **{**common, "fontName": fonts.title, "keepWithNext": 1,
+                                                    "spaceBefore": BODY_LEADING / 3})
         self.body = ParagraphStyle("body", **{**common, "alignment": TA_JUSTIFY,
                                               "firstLineIndent": FIRST_LINE_INDENT})
         self.plain = ParagraphStyle("plain", **{**common, "alignment": TA_LEFT})
@@ -183,8 +185,9 @@ def _table(block: KeyValueTable, styles: _Styles, fonts: DocumentFonts) -> Table
 
 
 def _signatures(block: Signatures, styles: _Styles) -> list[Flowable]:
-    flowables: list[Flowable] = [Spacer(1, BODY_LEADING / 2)]
+    flowables: list[Flowable] = []
     for signer in block.signers:
+        flowables.append(Spacer(1, BODY_LEADING))  # room to sign above the next line
         flowables.append(Paragraph(_markup(signer + SIGN_HERE), styles.plain))
         if block.dated:
             date_style = ParagraphStyle("date", parent=styles.plain, leftIndent=TYPE_WIDTH / 2)
