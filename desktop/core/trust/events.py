@@ -68,6 +68,10 @@ class EventKind(Vocabulary):
         "vocabulary", "Performance obligation recorded")
     PERFORMANCE_DONE = "performance.done", QT_TRANSLATE_NOOP("vocabulary", "Performance recorded")
     VISIT_RECORDED = "visit.recorded", QT_TRANSLATE_NOOP("vocabulary", "Follow-up visit recorded")
+    # The office's list of courts (法院名录) and the committee's place, edited by an administrator.
+    COURT_ADDED = "court.added", QT_TRANSLATE_NOOP("vocabulary", "Court added to the list")
+    COURT_EDITED = "court.edited", QT_TRANSLATE_NOOP("vocabulary", "Court in the list changed")
+    COMMITTEE_PLACE_SET = "office.place_set", QT_TRANSLATE_NOOP("vocabulary", "Committee's place set")
     OFFICE_SETTING_CHANGED = "office.setting_changed", QT_TRANSLATE_NOOP("vocabulary",
                                                                          "Office setting changed")
     OFFICE_CREATED = "office.created", QT_TRANSLATE_NOOP("vocabulary", "Office recorded")
