@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
 from desktop.core.cases import parties
 from desktop.core.cases.matters import CaseSource, PatentKind
 from desktop.core.cases.persons import organisation
@@ -18,6 +19,7 @@ from desktop.core.office.courts import CourtLevel, Jurisdiction
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
+from tests.cli_env import point_cli_at
 from tests.test_cases import ZHANG, Committee
 
 NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
@@ -198,3 +200,54 @@ def test_the_clerk_chooses_only_an_active_listed_court(committee: Committee) -> 
         with pytest.raises(InvalidInput):
             choose_court(session, GUANDU)  # inactive
         json.dumps(suggest_court(session, number).as_json())
+
+
+def test_the_command_line(committee: Committee, store: OpenStore, monkeypatch: pytest.MonkeyPatch,
+                          capsys: pytest.CaptureFixture[str]) -> None:
+    def cli(*argv: str, user: str = "admin", password: str = "admin-password-1") -> tuple[int, str, str]:
+        point_cli_at(monkeypatch, store, user, password)
+        capsys.readouterr()
+        code = run(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, err = cli("court", "add", INTERMEDIATE, "--level", "intermediate", "--area", "昆明市",
+                         "--ip-area", "云南省", "--hears", "technical,design-patent", "--json")
+    assert code == EXIT_OK, err
+    assert json.loads(out)[0]["hears"] == ["technical", "design-patent"]
+    assert cli("court", "add", WUHUA, "--level", "basic", "--area", "昆明市五华区", "--hears", "general")[0] \
+        == EXIT_OK
+    # A clerk is refused (1); a bad level (2) and an unknown court (2) are usage errors; nothing written.
+    code, out, err = cli("court", "add", PANLONG, "--level", "basic", "--area", "昆明市盘龙区", user="clerk",
+                         password="clerk-password-1")
+    assert code == EXIT_REFUSED and "clerk may not" in err
+    code, out, err = cli("court", "add", PANLONG, "--level", "county", "--area", "昆明市盘龙区")
+    assert code == EXIT_USAGE and "court level" in err
+    assert cli("court", "edit", "不存在的法院", "--inactive")[0] == EXIT_USAGE
+    # A stale edit is refused.
+    assert cli("court", "edit", WUHUA, "--version", "7", "--ip-area", "昆明市")[0] == EXIT_REFUSED
+    code, out, err = cli("court", "edit", WUHUA, "--version", "1", "--ip-area", "昆明市", "--json")
+    assert code == EXIT_OK and json.loads(out)[0]["version"] == 2, err
+    code, out, err = cli("court", "list", "--json")
+    assert [court["name"] for court in json.loads(out)] == [INTERMEDIATE, WUHUA]
+    code, out, err = cli("court", "list")
+    assert code == EXIT_OK and "昆明市五华区" in out and "IP AREA" in out
+    assert cli("court", "place", "昆明市五华区")[0] == EXIT_OK
+    assert cli("court", "place")[1].strip() == "昆明市五华区"
+
+    patent = committee.open(committee.clerk, case_type="patent", title="某专利纠纷")
+    code, out, err = cli("court", "suggest", patent, "--json")
+    assert code == EXIT_OK, err
+    suggested = json.loads(out)
+    assert suggested["court"]["name"] == INTERMEDIATE
+    assert [reason["code"] for reason in suggested["reasons"]] == ["intermediate-dispute", "committee"]
+    code, out, err = cli("court", "suggest", patent)
+    assert code == EXIT_OK and out.startswith(f"Suggested court: {INTERMEDIATE}") and "art. 205(2)" in out
+    # No fitting court: exit 1, and why.
+    variety = committee.open(committee.clerk, case_type="plant-variety", title="某植物新品种纠纷")
+    with committee.database.session_scope() as session:
+        courts.edit_court(session, committee.admin, INTERMEDIATE, active=False, now=NOW)
+    code, out, err = cli("court", "suggest", variety)
+    assert code == EXIT_REFUSED and "(none)" in out and "no active court" in out
+    assert cli("court", "suggest", "（2026）云知调字第9999号")[0] == EXIT_USAGE
+    assert committee.findings() == []
