@@ -152,8 +152,15 @@ class _Dispute(Vocabulary):
 
 _PATENT_WORDS = {PatentKind.INVENTION: _Dispute.INVENTION, PatentKind.UTILITY_MODEL: _Dispute.UTILITY_MODEL,
                  PatentKind.DESIGN: _Dispute.DESIGN}
-RULE_ART_1 = "SPC 2022 provisions on IP jurisdiction, art. 1"
-RULE_ART_2 = "SPC 2022 provisions on IP jurisdiction, art. 2"
+
+
+class _Rule(Vocabulary):
+    """The article of the SPC 2022 provisions on IP jurisdiction (法释〔2022〕13号) a reason cites."""
+
+    ART_1 = "spc-2022-ip-art-1", QT_TRANSLATE_NOOP(
+        "vocabulary", "SPC 2022 provisions on IP jurisdiction, art. 1")
+    ART_2 = "spc-2022-ip-art-2", QT_TRANSLATE_NOOP(
+        "vocabulary", "SPC 2022 provisions on IP jurisdiction, art. 2")
 
 
 def jurisdiction_of(case_type: CaseType, patent_kind: PatentKind | None) -> tuple[Jurisdiction, _Dispute]:
@@ -231,7 +238,7 @@ def suggest_court(session: Session, number: str, *, subject_place: str = "") -> 
         ground = _reason(ReasonCode.BASIC_DISPUTE, dispute=dispute)
     else:
         ground = _reason(ReasonCode.INTERMEDIATE_DISPUTE, dispute=dispute,
-                         rule=RULE_ART_2 if need is Jurisdiction.DESIGN_PATENT else RULE_ART_1)
+                         rule=_Rule.ART_2 if need is Jurisdiction.DESIGN_PATENT else _Rule.ART_1)
     grounds = (ground, _reason(ReasonCode.TECHNICAL_SECRET)) if dispute is _Dispute.TRADE_SECRET \
         else (ground,)
     fitting = [court for court in courts if _fits(court, need)]
