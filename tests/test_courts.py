@@ -138,7 +138,7 @@ def test_a_patent_dispute_goes_to_the_intermediate_court(committee: Committee) -
     assert codes[0] is ReasonCode.INTERMEDIATE_DISPUTE and "art. 1" in suggestion.reasons[0].text
     assert "invention patent" in suggestion.reasons[0].text
     # Both parties live in 昆明市: the intermediate court serves them both (its own area named).
-    assert codes[1:] == [ReasonCode.PARTY_LIVES, ReasonCode.PARTY_LIVES, ReasonCode.COMMITTEE]
+    assert codes[1:] == [ReasonCode.PARTY_DOMICILE, ReasonCode.PARTY_DOMICILE, ReasonCode.COMMITTEE]
     assert "张丽" in suggestion.reasons[1].text and "昆明市五华区翠湖南路1号" in suggestion.reasons[1].text
     assert suggestion.alternatives == ()  # basic courts do not hear patents
 
@@ -152,18 +152,21 @@ def test_a_trademark_dispute_goes_to_the_basic_court_where_a_party_lives(committ
     # 盘龙区 court is where the first party lives, but 五华区 court is designated for IP cases (art. 3).
     assert suggestion.court is not None and suggestion.court.name == WUHUA
     assert [reason.code for reason in suggestion.reasons] == \
-        [ReasonCode.BASIC_DISPUTE, ReasonCode.PARTY_LIVES]
+        [ReasonCode.BASIC_DISPUTE, ReasonCode.PARTY_DOMICILE]
     assert "张丽" in suggestion.reasons[1].text and "trademark" in suggestion.reasons[0].text
     assert [alt.court.name for alt in suggestion.alternatives] == [PANLONG]
     assert [r.code for r in suggestion.alternatives[0].reasons] == \
-        [ReasonCode.PARTY_LIVES, ReasonCode.NOT_HEARING_IP]
+        [ReasonCode.PARTY_DOMICILE, ReasonCode.NOT_HEARING_IP]
 
 
 def test_the_committees_place_and_the_subject_matter(committee: Committee) -> None:
     kunming_list(committee)
     number = committee.open(committee.clerk, case_type="copyright", title="某著作权纠纷")
     with committee.database.session_scope() as session:
-        # No parties with an address and the office's name names no district: nothing fits.
+        # A third party's domicile does not count (art. 205: the two sides apply).
+        parties.add_party(session, committee.clerk, number, "third-party", SHOP, now=NOW)
+    with committee.database.session_scope() as session:
+        # No applicant or respondent with an address, the office's name names no district: nothing fits.
         nothing = suggest_court(session, number)
         assert nothing.court is None
         assert nothing.reasons[-1].code is ReasonCode.NO_COURT_FOR_PLACE
@@ -250,4 +253,20 @@ def test_the_command_line(committee: Committee, store: OpenStore, monkeypatch: p
     code, out, err = cli("court", "suggest", variety)
     assert code == EXIT_REFUSED and "(none)" in out and "no active court" in out
     assert cli("court", "suggest", "（2026）云知调字第9999号")[0] == EXIT_USAGE
+    assert committee.findings() == []
+
+
+def test_the_sample_data_lists_kunmings_courts(committee: Committee) -> None:
+    from desktop.core.cases.demo import make_demo
+
+    report = make_demo(committee.database, committee.vault, committee.admin, 20, 7, "demo-staff-pass-1",
+                       now=NOW, parallel=False)
+    with committee.database.session_scope() as session:
+        listed = courts.list_courts(session)
+        assert [court.name for court in listed][:2] == [INTERMEDIATE, WUHUA]
+        assert len(listed) == len(courts.DEMO_COURTS)
+        suggestions = [suggest_court(session, number) for number in report.numbers]
+        # A demo run again (refused: the store has cases) would not add them twice either.
+        assert courts.add_demo_courts(session, committee.admin, NOW) == 0
+    assert any(suggestion.court is not None for suggestion in suggestions)
     assert committee.findings() == []

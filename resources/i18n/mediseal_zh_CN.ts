@@ -7552,19 +7552,19 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>案件所载的{court}不在本机构法院名录的在用法院中，请将其加入名录。</translation>
     </message>
     <message>
-        <source>A {dispute} dispute belongs at first instance to an intermediate court ({rule}): the application goes to the corresponding intermediate court (Civil Procedure Law art. 205(2)).</source>
-        <translation>{dispute}纠纷第一审由中级人民法院管辖（{rule}），应向相应的中级人民法院提出申请（《民事诉讼法》第二百零五条第二项）。</translation>
-    </message>
-    <message>
-        <source>A {dispute} dispute is heard at first instance by a basic court (SPC 2022 provisions on IP jurisdiction, art. 3): the basic court where a party lives, where the subject matter is or where the committee is located (Civil Procedure Law art. 205(2)).</source>
-        <translation>{dispute}纠纷第一审由基层人民法院管辖（《最高人民法院关于第一审知识产权民事、行政案件管辖的若干规定》第三条），应向当事人住所地、标的物所在地或调解组织所在地的基层人民法院提出申请（《民事诉讼法》第二百零五条第二项）。</translation>
-    </message>
-    <message>
         <source>This assumes a technical secret; a dispute over business information goes to a basic court.</source>
         <translation>以上按技术秘密处理；经营信息类商业秘密纠纷由基层人民法院管辖。</translation>
     </message>
     <message>
-        <source>{court} serves {area}, where the {role} {party} lives ({address}).</source>
+        <source>This {dispute} dispute belongs at first instance to an intermediate court ({rule}): the application goes to the corresponding intermediate court (Civil Procedure Law art. 205(2)).</source>
+        <translation>本案{dispute}纠纷第一审由中级人民法院管辖（{rule}），应向相应的中级人民法院提出申请（《民事诉讼法》第二百零五条第二项）。</translation>
+    </message>
+    <message>
+        <source>This {dispute} dispute is heard at first instance by a basic court (SPC 2022 provisions on IP jurisdiction, art. 3): the basic court where a party lives, where the subject matter is or where the committee is located (Civil Procedure Law art. 205(2)).</source>
+        <translation>本案{dispute}纠纷第一审由基层人民法院管辖（《最高人民法院关于第一审知识产权民事、行政案件管辖的若干规定》第三条），应向当事人住所地、标的物所在地或调解组织所在地的基层人民法院提出申请（《民事诉讼法》第二百零五条第二项）。</translation>
+    </message>
+    <message>
+        <source>{court} serves {area}, the domicile of the {role} {party} ({address}).</source>
         <translation>{court}辖区为{area}，是{role}{party}的住所地（{address}）。</translation>
     </message>
     <message>

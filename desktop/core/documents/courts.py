@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core.cases.matters import CaseSource, CaseType, PatentKind, details_of, find_case
-from desktop.core.cases.parties import list_parties
+from desktop.core.cases.parties import PartyRole, list_parties
 from desktop.core.cases.persons import Organisation
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.office.courts import (
@@ -49,18 +49,19 @@ class ReasonCode(Vocabulary):
         "vocabulary", "{court}, named in the case, is not an active court of the office's list: add it to "
                       "the list.")
     INTERMEDIATE_DISPUTE = "intermediate-dispute", QT_TRANSLATE_NOOP(
-        "vocabulary", "A {dispute} dispute belongs at first instance to an intermediate court ({rule}): the "
-                      "application goes to the corresponding intermediate court (Civil Procedure Law "
+        "vocabulary", "This {dispute} dispute belongs at first instance to an intermediate court ({rule}): "
+                      "the application goes to the corresponding intermediate court (Civil Procedure Law "
                       "art. 205(2)).")
     BASIC_DISPUTE = "basic-dispute", QT_TRANSLATE_NOOP(
-        "vocabulary", "A {dispute} dispute is heard at first instance by a basic court (SPC 2022 provisions "
-                      "on IP jurisdiction, art. 3): the basic court where a party lives, where the subject "
-                      "matter is or where the committee is located (Civil Procedure Law art. 205(2)).")
+        "vocabulary", "This {dispute} dispute is heard at first instance by a basic court (SPC 2022 "
+                      "provisions on IP jurisdiction, art. 3): the basic court where a party lives, where "
+                      "the subject matter is or where the committee is located (Civil Procedure Law "
+                      "art. 205(2)).")
     TECHNICAL_SECRET = "technical-secret", QT_TRANSLATE_NOOP(
         "vocabulary", "This assumes a technical secret; a dispute over business information goes to a basic "
                       "court.")
-    PARTY_LIVES = "party-lives", QT_TRANSLATE_NOOP(
-        "vocabulary", "{court} serves {area}, where the {role} {party} lives ({address}).")
+    PARTY_DOMICILE = "party-domicile", QT_TRANSLATE_NOOP(
+        "vocabulary", "{court} serves {area}, the domicile of the {role} {party} ({address}).")
     SUBJECT_MATTER = "subject-matter", QT_TRANSLATE_NOOP(
         "vocabulary", "{court} serves {area}, where the subject matter is ({place}).")
     COMMITTEE = "committee", QT_TRANSLATE_NOOP(
@@ -192,10 +193,12 @@ def _fits(court: CourtInfo, need: Jurisdiction) -> bool:
 def _places(session: Session, number: str, subject_place: str) -> list[_Place]:
     places: list[_Place] = []
     for party in list_parties(session, number):
+        if party.role is PartyRole.THIRD_PARTY:
+            continue  # art. 205: the two sides apply (双方当事人), so their domiciles count
         identity = party.identity
         address = identity.domicile if isinstance(identity, Organisation) else identity.address
         if address:
-            places.append(_Place(ReasonCode.PARTY_LIVES, address,
+            places.append(_Place(ReasonCode.PARTY_DOMICILE, address,
                                  (("role", party.role), ("party", identity.name), ("address", address))))
     subject = clean_text(subject_place, "place", PLACE_MAX)
     if subject:

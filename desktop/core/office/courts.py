@@ -245,3 +245,26 @@ def set_committee_place(session: Session, actor: Actor, area: str, now: datetime
     versions.save(session, actor.name, EventKind.COMMITTEE_PLACE_SET, PLACE_SUBJECT, row.version, record,
                   now or utc_now())
     return cleaned
+
+
+# The sample data's list (``mediseal demo``): Kunming's intermediate court, which as the intermediate court
+# of the provincial capital hears technical IP cases (SPC 2022 provisions art. 1) for Yunnan, and four of
+# the city's basic courts. Which basic courts the SPC designated for other IP cases (art. 3) changes by
+# notice: the demo marks 五华区's as one for the city, for illustration; an office records its own list.
+DEMO_COURTS: tuple[tuple[str, CourtLevel, str, str, tuple[Jurisdiction, ...]], ...] = (
+    ("昆明市中级人民法院", CourtLevel.INTERMEDIATE, "昆明市", "云南省",
+     (Jurisdiction.TECHNICAL, Jurisdiction.DESIGN_PATENT)),
+    ("昆明市五华区人民法院", CourtLevel.BASIC, "昆明市五华区", "昆明市", (Jurisdiction.GENERAL,)),
+    ("昆明市盘龙区人民法院", CourtLevel.BASIC, "昆明市盘龙区", "", ()),
+    ("昆明市官渡区人民法院", CourtLevel.BASIC, "昆明市官渡区", "", ()),
+    ("昆明市西山区人民法院", CourtLevel.BASIC, "昆明市西山区", "", ()),
+)
+
+
+def add_demo_courts(session: Session, actor: Actor, now: datetime | None = None) -> int:
+    """The sample data's Kunming courts, added (and logged) when the office's list is empty; how many."""
+    if session.scalars(select(Court.id).limit(1)).first() is not None:
+        return 0
+    for name, level, area, ip_area, hears in DEMO_COURTS:
+        add_court(session, actor, name, level, area, ip_area=ip_area, hears=hears, now=now)
+    return len(DEMO_COURTS)
