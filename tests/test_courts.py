@@ -10,7 +10,7 @@ import pytest
 
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
 from desktop.core.cases import parties
-from desktop.core.cases.matters import CaseSource, PatentKind
+from desktop.core.cases.matters import CaseSource, PatentKind, Procedure
 from desktop.core.cases.persons import organisation
 from desktop.core.documents.courts import ReasonCode, choose_court, suggest_court
 from desktop.core.errors import InvalidInput, NotAllowed, NotFound
@@ -113,6 +113,8 @@ def test_only_an_administrator_edits_the_list_and_bad_input_is_refused(committee
 def test_court_invited_mediation_goes_to_the_inviting_court(committee: Committee) -> None:
     kunming_list(committee)
     number = committee.open(committee.clerk, source=CaseSource.COURT_INVITED, court_name=WUHUA)
+    entrusted = committee.open(committee.clerk, source=CaseSource.COURT_ENTRUSTED, court_name=INTERMEDIATE,
+                               court_case_number="（2026）云01知民初56号", procedure=Procedure.SIMPLE)
     missing = committee.open(committee.clerk, source=CaseSource.COURT_INVITED,
                              court_name="昆明市呈贡区人民法院")
     with committee.database.session_scope() as session:
@@ -120,6 +122,10 @@ def test_court_invited_mediation_goes_to_the_inviting_court(committee: Committee
         assert suggestion.court is not None and suggestion.court.name == WUHUA
         assert [reason.code for reason in suggestion.reasons] == [ReasonCode.INVITING_COURT]
         assert WUHUA in suggestion.reasons[0].text and "art. 205(1)" in suggestion.reasons[0].text
+        entrusted_case = suggest_court(session, entrusted)
+        assert entrusted_case.court is not None and entrusted_case.court.name == INTERMEDIATE
+        assert [reason.code for reason in entrusted_case.reasons] == [ReasonCode.ENTRUSTING_COURT]
+        assert "（2026）云01知民初56号" in entrusted_case.reasons[0].text
         unlisted = suggest_court(session, missing)
         assert unlisted.court is None
         assert [reason.code for reason in unlisted.reasons] == \

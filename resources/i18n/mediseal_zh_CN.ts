@@ -7544,10 +7544,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{court}邀请本委员会开展先行调解，应向作出邀请的人民法院提出申请（《民事诉讼法》第二百零五条第一项）。</translation>
     </message>
     <message>
-        <source>{court} entrusted the mediation of its case {court_case}: the application goes to that court (Civil Procedure Law art. 205(1)).</source>
-        <translation>{court}委托调解其案件{court_case}，应向该人民法院提出申请（《民事诉讼法》第二百零五条第一项）。</translation>
-    </message>
-    <message>
         <source>{court}, named in the case, is not an active court of the office&apos;s list: add it to the list.</source>
         <translation>案件所载的{court}不在本机构法院名录的在用法院中，请将其加入名录。</translation>
     </message>
@@ -7558,6 +7554,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>This {dispute} dispute belongs at first instance to an intermediate court ({rule}): the application goes to the corresponding intermediate court (Civil Procedure Law art. 205(2)).</source>
         <translation>本案{dispute}纠纷第一审由中级人民法院管辖（{rule}），应向相应的中级人民法院提出申请（《民事诉讼法》第二百零五条第二项）。</translation>
+    </message>
+    <message>
+        <source>{court} entrusted the mediation of its case {court_case}: the agreement goes back to that court, which has the case.</source>
+        <translation>{court}委托调解其案件{court_case}，调解协议交回受理该案的人民法院。</translation>
     </message>
     <message>
         <source>This {dispute} dispute is heard at first instance by a basic court (SPC 2022 provisions on IP jurisdiction, art. 3): the basic court where a party lives, where the subject matter is or where the committee is located (Civil Procedure Law art. 205(2)).</source>

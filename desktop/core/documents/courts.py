@@ -37,14 +37,17 @@ PLACE_MAX = 200
 
 
 class ReasonCode(Vocabulary):
-    """Why a court is suggested (or none is). The label is the sentence, with the facts as ``{fields}``."""
+    """Why a court is suggested (or none is). The label is the sentence, with the facts as ``{fields}``.
+    Art. 205(1) names the court that invited mediation before filing (委派, 先行调解); mediation a court
+    entrusted after filing (委托) goes back to the court that has the case, as the SPC's 2011 rules on
+    judicial confirmation (法释〔2011〕5号) art. 2 also send 委派 mediation to the inviting court."""
 
     INVITING_COURT = "inviting-court", QT_TRANSLATE_NOOP(
         "vocabulary", "{court} invited the committee to mediate: the application goes to the inviting court "
                       "(Civil Procedure Law art. 205(1)).")
     ENTRUSTING_COURT = "entrusting-court", QT_TRANSLATE_NOOP(
-        "vocabulary", "{court} entrusted the mediation of its case {court_case}: the application goes to "
-                      "that court (Civil Procedure Law art. 205(1)).")
+        "vocabulary", "{court} entrusted the mediation of its case {court_case}: the agreement goes back to "
+                      "that court, which has the case.")
     INVITING_COURT_UNLISTED = "inviting-court-unlisted", QT_TRANSLATE_NOOP(
         "vocabulary", "{court}, named in the case, is not an active court of the office's list: add it to "
                       "the list.")
