@@ -139,6 +139,11 @@ class Field(Vocabulary):
     TEXT = "text", QT_TRANSLATE_NOOP("vocabulary", "Text")
     CORRECTS_SEQ = "corrects_seq", QT_TRANSLATE_NOOP("vocabulary", "Entry corrected")
     SIGNED_AT = "signed_at", QT_TRANSLATE_NOOP("vocabulary", "Signed at")
+    # The office's list of courts (法院名录)
+    LEVEL = "level", QT_TRANSLATE_NOOP("vocabulary", "Level")  # 法院层级
+    AREA = "area", QT_TRANSLATE_NOOP("vocabulary", "Area served")  # 辖区
+    IP_AREA = "ip_area", QT_TRANSLATE_NOOP("vocabulary", "Area of IP jurisdiction")  # 知识产权案件管辖区域
+    HEARS = "hears", QT_TRANSLATE_NOOP("vocabulary", "IP cases heard at first instance")
     # Canonical records (a record's "type" key is TYPE above)
     VERSION = "version", QT_TRANSLATE_NOOP("vocabulary", "version")
 

@@ -5301,6 +5301,30 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>There is no document “{kind}”; the documents are: {kinds}.</source>
         <translation>没有“{kind}”这种文书；可生成的文书为：{kinds}。</translation>
     </message>
+    <message>
+        <source>{court} is no longer an active court of the office&apos;s list.</source>
+        <translation>{court}已不是本机构法院名录中的在用法院。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a court level; use one of: {levels}.</source>
+        <translation>“{value}”不是法院层级，请使用：{levels}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind of IP jurisdiction; use one of: {kinds}.</source>
+        <translation>“{value}”不是知识产权案件管辖类别，请使用：{kinds}。</translation>
+    </message>
+    <message>
+        <source>A basic court does not hear technical IP cases at first instance (SPC 2022 provisions on IP jurisdiction, art. 1).</source>
+        <translation>基层人民法院不管辖技术类知识产权第一审案件（《最高人民法院关于第一审知识产权民事、行政案件管辖的若干规定》第一条）。</translation>
+    </message>
+    <message>
+        <source>The list already has a court named {name}.</source>
+        <translation>法院名录中已有名为{name}的法院。</translation>
+    </message>
+    <message>
+        <source>The office&apos;s list has no court {court}.</source>
+        <translation>本机构法院名录中没有法院{court}。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
@@ -6066,6 +6090,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Document generated</source>
         <translation>文书已生成</translation>
+    </message>
+    <message>
+        <source>Court added to the list</source>
+        <translation>法院名录新增法院</translation>
+    </message>
+    <message>
+        <source>Court in the list changed</source>
+        <translation>法院名录修改</translation>
+    </message>
+    <message>
+        <source>Committee&apos;s place set</source>
+        <translation>设置调解组织所在地</translation>
     </message>
     <message>
         <source>Office setting changed</source>
@@ -7404,6 +7440,22 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>签名时间</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Area served</source>
+        <translation>辖区</translation>
+    </message>
+    <message>
+        <source>Area of IP jurisdiction</source>
+        <translation>知识产权案件管辖区域</translation>
+    </message>
+    <message>
+        <source>IP cases heard at first instance</source>
+        <translation>管辖的第一审知识产权案件</translation>
+    </message>
+    <message>
         <source>version</source>
         <translation>版本</translation>
     </message>
@@ -7510,6 +7562,134 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Notice of rights and duties</source>
         <translation>权利义务告知书</translation>
+    </message>
+    <message>
+        <source>{court} invited the committee to mediate: the application goes to the inviting court (Civil Procedure Law art. 205(1)).</source>
+        <translation>{court}邀请本委员会开展先行调解，应向作出邀请的人民法院提出申请（《民事诉讼法》第二百零五条第一项）。</translation>
+    </message>
+    <message>
+        <source>{court} entrusted the mediation of its case {court_case}: the agreement goes back to that court, which has the case.</source>
+        <translation>{court}委托调解其案件{court_case}，调解协议交回受理该案的人民法院。</translation>
+    </message>
+    <message>
+        <source>{court}, named in the case, is not an active court of the office&apos;s list: add it to the list.</source>
+        <translation>案件所载的{court}不在本机构法院名录的在用法院中，请将其加入名录。</translation>
+    </message>
+    <message>
+        <source>This {dispute} dispute belongs at first instance to an intermediate court ({rule}): the application goes to the corresponding intermediate court (Civil Procedure Law art. 205(2)).</source>
+        <translation>本案{dispute}纠纷第一审由中级人民法院管辖（{rule}），应向相应的中级人民法院提出申请（《民事诉讼法》第二百零五条第二项）。</translation>
+    </message>
+    <message>
+        <source>This {dispute} dispute is heard at first instance by a basic court (SPC 2022 provisions on IP jurisdiction, art. 3): the basic court where a party lives, where the subject matter is or where the committee is located (Civil Procedure Law art. 205(2)).</source>
+        <translation>本案{dispute}纠纷第一审由基层人民法院管辖（《最高人民法院关于第一审知识产权民事、行政案件管辖的若干规定》第三条），应向当事人住所地、标的物所在地或调解组织所在地的基层人民法院提出申请（《民事诉讼法》第二百零五条第二项）。</translation>
+    </message>
+    <message>
+        <source>This assumes a technical secret; a dispute over business information goes to a basic court.</source>
+        <translation>以上按技术秘密处理；经营信息类商业秘密纠纷由基层人民法院管辖。</translation>
+    </message>
+    <message>
+        <source>{court} serves {area}, the domicile of the {role} {party} ({address}).</source>
+        <translation>{court}辖区为{area}，是{role}{party}的住所地（{address}）。</translation>
+    </message>
+    <message>
+        <source>{court} serves {area}, where the subject matter is ({place}).</source>
+        <translation>{court}辖区为{area}，是标的物所在地（{place}）。</translation>
+    </message>
+    <message>
+        <source>{court} serves {area}, where the committee is located ({place}).</source>
+        <translation>{court}辖区为{area}，是调解组织所在地（{place}）。</translation>
+    </message>
+    <message>
+        <source>{court} is not recorded as hearing IP cases at first instance: check that it accepts the application.</source>
+        <translation>名录未记载{court}管辖第一审知识产权案件，请核实其是否受理该申请。</translation>
+    </message>
+    <message>
+        <source>The office&apos;s list has no active court that hears {dispute} disputes at first instance: add one, or choose the court yourself.</source>
+        <translation>本机构法院名录中没有管辖{dispute}纠纷第一审的在用法院：请添加，或自行选择法院。</translation>
+    </message>
+    <message>
+        <source>No fitting court of the office&apos;s list serves the place where a party lives, where the subject matter is or where the committee is located: add one, or choose the court yourself.</source>
+        <translation>本机构法院名录中没有辖区包含当事人住所地、标的物所在地或调解组织所在地的相应法院：请添加，或自行选择法院。</translation>
+    </message>
+    <message>
+        <source>patent</source>
+        <translation>专利</translation>
+    </message>
+    <message>
+        <source>invention patent</source>
+        <translation>发明专利</translation>
+    </message>
+    <message>
+        <source>utility-model patent</source>
+        <translation>实用新型专利</translation>
+    </message>
+    <message>
+        <source>design patent</source>
+        <translation>外观设计专利</translation>
+    </message>
+    <message>
+        <source>plant variety</source>
+        <translation>植物新品种</translation>
+    </message>
+    <message>
+        <source>integrated-circuit layout design</source>
+        <translation>集成电路布图设计</translation>
+    </message>
+    <message>
+        <source>trade secret</source>
+        <translation>商业秘密</translation>
+    </message>
+    <message>
+        <source>trademark</source>
+        <translation>商标</translation>
+    </message>
+    <message>
+        <source>copyright</source>
+        <translation>著作权</translation>
+    </message>
+    <message>
+        <source>unfair competition</source>
+        <translation>不正当竞争</translation>
+    </message>
+    <message>
+        <source>geographical indication</source>
+        <translation>地理标志</translation>
+    </message>
+    <message>
+        <source>intellectual property</source>
+        <translation>知识产权</translation>
+    </message>
+    <message>
+        <source>SPC 2022 provisions on IP jurisdiction, art. 1</source>
+        <translation>《最高人民法院关于第一审知识产权民事、行政案件管辖的若干规定》第一条</translation>
+    </message>
+    <message>
+        <source>SPC 2022 provisions on IP jurisdiction, art. 2</source>
+        <translation>《最高人民法院关于第一审知识产权民事、行政案件管辖的若干规定》第二条</translation>
+    </message>
+    <message>
+        <source>Basic people&apos;s court</source>
+        <translation>基层人民法院</translation>
+    </message>
+    <message>
+        <source>Intermediate people&apos;s court</source>
+        <translation>中级人民法院</translation>
+    </message>
+    <message>
+        <source>High people&apos;s court</source>
+        <translation>高级人民法院</translation>
+    </message>
+    <message>
+        <source>Technical IP cases (invention and utility-model patents, plant varieties, IC layouts, technical secrets, software, monopoly)</source>
+        <translation>技术类知识产权案件（发明和实用新型专利、植物新品种、集成电路布图设计、技术秘密、计算机软件、垄断）</translation>
+    </message>
+    <message>
+        <source>Design patents</source>
+        <translation>外观设计专利</translation>
+    </message>
+    <message>
+        <source>Other IP cases (trademarks, copyright, unfair competition)</source>
+        <translation>其他知识产权案件（商标、著作权、不正当竞争等）</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,7 @@ from desktop.core.cases.workflow import CaseStatus, is_outcome
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
 from desktop.core.evidence.acquisition import Acquisition, SourceKind
 from desktop.core.evidence.intake import ingest_files
+from desktop.core.office.courts import add_demo_courts
 from desktop.core.office.office import get_office
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.core.storage.vault.interface import Vault
@@ -280,6 +281,7 @@ def make_demo(database: Database, vault: Vault, admin: Actor, count: int = DEFAU
                 assert password is not None
                 add_user(session, admin, login, frozenset({role}), password, name)
         session.add(AppMeta(key=DEMO_META_KEY, value=f"cases={count} seed={seed}"))
+        add_demo_courts(session, admin, moment)  # Kunming's courts, for the competent-court suggestion
         session.flush()
         office = get_office(session)
         # An office with no notarial series numbers no notarial matter: the demo leaves them out rather

@@ -71,6 +71,10 @@ class EventKind(Vocabulary):
     # A document printed from a case (issue 12), logged under the case's subject with the digest of its
     # record (kind, case, template and generator versions, the PDF's SHA-256).
     DOCUMENT_GENERATED = "document.generated", QT_TRANSLATE_NOOP("vocabulary", "Document generated")
+    # The office's list of courts (法院名录) and the committee's place, edited by an administrator.
+    COURT_ADDED = "court.added", QT_TRANSLATE_NOOP("vocabulary", "Court added to the list")
+    COURT_EDITED = "court.edited", QT_TRANSLATE_NOOP("vocabulary", "Court in the list changed")
+    COMMITTEE_PLACE_SET = "office.place_set", QT_TRANSLATE_NOOP("vocabulary", "Committee's place set")
     OFFICE_SETTING_CHANGED = "office.setting_changed", QT_TRANSLATE_NOOP("vocabulary",
                                                                          "Office setting changed")
     OFFICE_CREATED = "office.created", QT_TRANSLATE_NOOP("vocabulary", "Office recorded")
