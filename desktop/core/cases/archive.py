@@ -7,6 +7,7 @@ art. 27: the committee files its registration, records and agreements (立卷归
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -84,6 +85,14 @@ def archive_of(session: Session, case: MediationCase) -> ArchiveInfo | None:
     return _info(case.number, row) if row is not None else None
 
 
+def require_reason_if_incomplete(number: str, missing: Sequence[FilePart], reason: str) -> None:
+    """An incomplete file is archived only with the reason why (``InvalidInput`` lists what is missing)."""
+    if missing and not reason:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "The file of case {number} is incomplete (missing: {parts}); give a reason to archive "
+            "it as it is."), field="reason", number=number, parts="; ".join(part.label for part in missing))
+
+
 def _refuse_open_sittings(session: Session, row: MediationCase) -> None:
     """A file is archived with every sitting's minutes sealed or the sitting cancelled: an open sitting
     would stay scheduled, its minutes unsealed, in a read-only case."""
@@ -119,11 +128,7 @@ def archive_case(session: Session, actor: Actor, number: str, reason: str = "",
     _refuse_open_sittings(session, row)
     found = checklist(session, row)
     missing = found.missing
-    if missing and not cleaned:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "The file of case {number} is incomplete (missing: {parts}); give a reason to archive "
-            "it as it is."), field="reason", number=row.number,
-            parts="; ".join(part.label for part in missing))
+    require_reason_if_incomplete(row.number, missing, cleaned)
     moment = now or utc_now()
     documents = found.documents()
     record = archive_record(row.number, covers.cover_of(session, row).to_record(), documents, missing,

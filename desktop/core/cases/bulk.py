@@ -378,22 +378,15 @@ def _archive_step(step: NewArchive, row: MediationCase, current: CaseStatus, ide
     reason = clean_text(step.reason, "reason", REASON_MAX, multiline=True)
     require_mediation(row)
     check_move(current, CaseStatus.CLOSED)
-    required = set(case_file.ALWAYS_REQUIRED)
-    if any(agents for _party, _identity, _service, agents in identities):
-        required.add(FilePart.POWER_OF_ATTORNEY)  # 授权委托书
-    if row.agreement_effective_on is not None or current in case_file.AFTER_AGREEMENT:
-        required.add(FilePart.AGREEMENT)
+    required = case_file.required_parts(any(agents for _party, _identity, _service, agents in identities),
+                                        current, row.agreement_effective_on)
     present = {FilePart.AGREEMENT} if any(
         found.outcome is not None and found.outcome.kind.is_agreement for found in steps) else set()
     accepted = next((found.move for found in steps if found.move.to_status == CaseStatus.ACCEPTED), None)
     if accepted is not None:
         present.add(FilePart.APPLICATION)  # the registration form (受理登记表): the case's record
     missing = tuple(part for part in FilePart if part in required and part not in present)
-    if missing and not reason:
-        raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "The file of case {number} is incomplete (missing: {parts}); give a reason to archive "
-            "it as it is."), field="reason", number=row.number,
-            parts="; ".join(part.label for part in missing))
+    archive.require_reason_if_incomplete(row.number, missing, reason)
     # cover.mediation_dates: from the day accepted to the day of the last move before closing
     start = office_today(accepted.moved_at) if accepted is not None else None
     end = office_today(steps[-1].move.moved_at) if steps and start is not None else None
@@ -568,8 +561,8 @@ def _archive_row(row: MediationCase, case_record: bytes, checked: _Archive, agre
     """``archive.archive_case``'s record and row, over the documents of the file in part order."""
     documents = list(agreements)
     if checked.accepted is not None:  # case_file.registration_documents
-        documents.insert(0, FileDocument(FilePart.APPLICATION, "受理登记表", f"case:{row.number}",
-                                         _digest(case_record), checked.accepted.moved_at))
+        documents.insert(0, case_file.registration_document(row.number, _digest(case_record),
+                                                            checked.accepted.moved_at))
     record = canonical_bytes(archive.archive_record(row.number, checked.cover, documents, checked.missing,
                                                     checked.reason, move.actor, move.moved_at))
     return {"case_id": row.id, "canonical": record.decode("utf-8"), "record_sha256": _digest(record),

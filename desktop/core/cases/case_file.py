@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -51,8 +52,12 @@ def registration_documents(session: Session, case: MediationCase) -> list[FileDo
         return []
     cited = session.get(MediationCase, case.cited_matter_id) if case.cited_matter_id is not None else None
     digest = record_digest(case_record(case, cited.number if cited is not None else ""))
-    return [FileDocument(FilePart.APPLICATION, "受理登记表", f"case:{case.number}", digest,
-                         accepted or case.created_at)]
+    return [registration_document(case.number, digest, accepted or case.created_at)]
+
+
+def registration_document(number: str, case_record_sha256: str, accepted_at: datetime) -> FileDocument:
+    """Part 1 as the file lists it: the registration form (受理登记表), the case's record as accepted."""
+    return FileDocument(FilePart.APPLICATION, "受理登记表", f"case:{number}", case_record_sha256, accepted_at)
 
 
 def paper_documents(session: Session, case: MediationCase) -> list[FileDocument]:
@@ -136,10 +141,17 @@ class CaseFile:
 def requirements(session: Session, case: MediationCase) -> dict[FilePart, Requirement]:
     """The parts required of this case's file: 1, 2, 3 and 7 always; 4 when the case has an agent (a power
     of attorney, 授权委托书); 8 when an agreement was reached (its status, or a date of effect recorded)."""
+    has_agent = session.scalar(select(Agent.id).where(Agent.case_id == case.id).limit(1)) is not None
+    return required_parts(has_agent, CaseStatus(case.status), case.agreement_effective_on)
+
+
+def required_parts(has_agent: bool, status: CaseStatus,
+                   agreement_effective_on: date | None) -> dict[FilePart, Requirement]:
+    """``requirements`` from the facts it rests on (the bulk writer knows them without a query)."""
     required = {part: Requirement.ALWAYS for part in ALWAYS_REQUIRED}
-    if session.scalar(select(Agent.id).where(Agent.case_id == case.id).limit(1)) is not None:
+    if has_agent:
         required[FilePart.POWER_OF_ATTORNEY] = Requirement.AGENT
-    if case.agreement_effective_on is not None or CaseStatus(case.status) in AFTER_AGREEMENT:
+    if agreement_effective_on is not None or status in AFTER_AGREEMENT:
         required[FilePart.AGREEMENT] = Requirement.AGREEMENT
     return required
 
