@@ -22,7 +22,7 @@ from desktop.core.cases.persons import Sex, organisation, person
 from desktop.core.documents import fonts
 from desktop.core.documents.amounts import amount_in_capitals
 from desktop.core.documents.generation import GeneratedDocument, document_record, generate
-from desktop.core.documents.layout import chinese_date, page_number_text
+from desktop.core.documents.layout import Document, Heading, Text, chinese_date, page_number_text, render
 from desktop.core.errors import InvalidInput
 from desktop.core.integrity.canonical import record_digest
 from desktop.core.office import office
@@ -134,10 +134,26 @@ def test_the_font_names_what_it_lacks_and_refuses_cff_or_no_font(tmp_path: Path)
     assert fonts.missing_glyphs("张𠀀丽😀𠀀") == ["𠀀", "😀"]
     assert fonts.document_fonts() is fonts.document_fonts()  # loaded once per process
     with pytest.raises(fonts.FontMissing, match="fonts-arphic-uming"):
-        fonts.load_fonts([tmp_path])
+        fonts.load_fonts([tmp_path], shipped=None)
     (tmp_path / "uming.ttc").write_bytes(b"OTTO" + bytes(100))  # a CFF-outline font under the name
     with pytest.raises(fonts.FontMissing):
-        fonts.load_fonts([tmp_path])
+        fonts.load_fonts([tmp_path], shipped=None)
+
+
+def test_a_machine_with_no_chinese_font_uses_the_shipped_one(tmp_path: Path) -> None:
+    shipped = fonts.load_fonts([tmp_path])  # no system font at all: only the package's own
+    assert shipped.body_file == shipped.title_file == fonts.SHIPPED_FONT
+    facts = Text("申请人张三与被申请人昆明某某科技有限公司因专利侵权发生纠纷。人民币壹万元整。")
+    document = Document("人民调解协议书", (Heading("一、纠纷事实"), facts),
+                        reference="（2026）云知调字第0001号")
+    out = tmp_path / "shipped.pdf"
+    out.write_bytes(render(document, shipped))
+    listed = _tool("pdffonts", out)
+    assert "WenQuanYi" in listed and "Mediseal-uming" not in listed
+    _check_fonts_embedded(out)
+    text = _text(out)
+    assert "（2026）云知调字第0001号" in text and "昆明某某科技有限公司" in text and "人民币壹万元整" in text
+    assert fonts.document_fonts().body_file != fonts.SHIPPED_FONT  # the process's faces are unchanged
 
 
 def test_registration_form_extracts_embeds_and_is_logged(place: Office, tmp_path: Path) -> None:

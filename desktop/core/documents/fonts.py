@@ -6,9 +6,8 @@ Only TrueType-outline faces are used: reportlab embeds them as subsets, and refu
 no free FangSong face is packaged, and Song is the accepted substitute), titles a Hei face when one is
 installed (GB/T 9704-2012 §7.3.1 sets the title in 小标宋; a Hei face stands in for it), else the body face.
 
-A redistributable font shipped in the package (so that a fresh machine makes correct PDFs with no system
-font) is a later decision (issue 12); until then a machine without one of these fonts gets a clear error
-naming what to install.
+When neither is installed, the redistributable WenQuanYi Micro Hei shipped in ``resources/fonts``
+(Apache 2.0, TrueType) stands in for both, so that a fresh machine makes correct PDFs with no system font.
 """
 
 from __future__ import annotations
@@ -20,9 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, MedisealError
-
-BODY_FONT_NAME = "MedisealSong"
-TITLE_FONT_NAME = "MedisealHei"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +39,11 @@ BODY_CANDIDATES = (("truetype/arphic/uming.ttc", 0), ("arphic/uming.ttc", 0), ("
 # WenQuanYi Zen Hei (fonts-wqy-zenhei), then SimHei (Windows).
 TITLE_CANDIDATES = (("truetype/wqy/wqy-zenhei.ttc", 0), ("wqy/wqy-zenhei.ttc", 0), ("wqy-zenhei.ttc", 0),
                     ("simhei.ttf", 0), ("SimHei.ttf", 0))
+
+
+# Shipped with the package (resources/fonts/README.md): the last candidate for both faces.
+SHIPPED_FONT = FontFile(Path(__file__).resolve().parents[3] / "resources" / "fonts"
+                        / "wqy-microhei.ttc")
 
 
 class FontMissing(MedisealError):
@@ -90,32 +91,45 @@ def _is_truetype(path: Path) -> bool:
     return magic in (b"\x00\x01\x00\x00", b"ttcf", b"true")
 
 
-def _register(name: str, font: FontFile) -> frozenset[int]:
+def _face_name(font: FontFile) -> str:
+    """The reportlab name of a face: one per file and face, so that loading other fonts (a test of the
+    fallback) never replaces a face already in use."""
+    return f"Mediseal-{font.path.stem}-{font.subfont}"
+
+
+def _register(font: FontFile) -> tuple[str, frozenset[int]]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    name = _face_name(font)
     face = TTFont(name, str(font.path), subfontIndex=font.subfont)
     pdfmetrics.registerFont(face)
-    return frozenset(face.face.charToGlyph)
+    return name, frozenset(face.face.charToGlyph)
 
 
-def load_fonts(directories: Iterable[Path] = _FONT_DIRECTORIES) -> DocumentFonts:
-    """Find and register the body and title faces; ``FontMissing`` names what to install when none is."""
+def _usable(names: Sequence[tuple[str, int]], folders: list[Path],
+            shipped: FontFile | None) -> list[FontFile]:
+    found = _candidates(names, folders) + ([shipped] if shipped and shipped.path.is_file() else [])
+    return [font for font in found if _is_truetype(font.path)]
+
+
+def load_fonts(directories: Iterable[Path] = _FONT_DIRECTORIES,
+               shipped: FontFile | None = SHIPPED_FONT) -> DocumentFonts:
+    """Find and register the body and title faces, the shipped face last; ``FontMissing`` names what to
+    install when none is usable (only when the package's own font is gone)."""
     folders = list(directories)
-    body_files = [font for font in _candidates(BODY_CANDIDATES, folders) if _is_truetype(font.path)]
+    body_files = _usable(BODY_CANDIDATES, folders, shipped)
     if not body_files:
         raise FontMissing(QT_TRANSLATE_NOOP(
             "errors", "No Chinese TrueType font for documents was found: install AR PL UMing (Debian: "
             "apt install fonts-arphic-uming) or SimSun, then try again."))
     body_file = body_files[0]
-    body_chars = _register(BODY_FONT_NAME, body_file)
-    title_files = [font for font in _candidates(TITLE_CANDIDATES, folders) if _is_truetype(font.path)]
-    if title_files:
-        title_file, title_chars = title_files[0], _register(TITLE_FONT_NAME, title_files[0])
-        title = TITLE_FONT_NAME
-    else:
-        title_file, title_chars, title = body_file, body_chars, BODY_FONT_NAME
-    return DocumentFonts(BODY_FONT_NAME, title, body_file, title_file, body_chars, title_chars)
+    body, body_chars = _register(body_file)
+    title_files = _usable(TITLE_CANDIDATES, folders, shipped)
+    if not title_files or title_files[0] == body_file:
+        return DocumentFonts(body, body, body_file, body_file, body_chars, body_chars)
+    title, title_chars = _register(title_files[0])
+    return DocumentFonts(body, title, body_file, title_files[0], body_chars, title_chars)
 
 
 _loaded: DocumentFonts | None = None
@@ -146,10 +160,11 @@ def _excerpt(text: str, char: str) -> str:
     return ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
 
 
-def require_glyphs(texts: Iterable[tuple[str, str]], *, title: bool = False) -> None:
+def require_glyphs(texts: Iterable[tuple[str, str]], *, title: bool = False,
+                   fonts: DocumentFonts | None = None) -> None:
     """``InvalidInput`` naming the characters a face lacks, with the text around the first and the part of
     the document it is in: checked before a document is drawn, so nothing prints as an empty box."""
-    fonts = document_fonts()
+    fonts = fonts or document_fonts()
     for part, text in texts:
         missing = fonts.missing_glyphs(text, title=title)
         if missing:

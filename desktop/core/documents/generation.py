@@ -41,14 +41,34 @@ class DocumentKind(Vocabulary):
         "vocabulary", "Notice of rights and duties")  # 权利义务告知书
 
 
-Builder = Callable[[Session, MediationCase, date], Document]
+@dataclass(frozen=True, slots=True)
+class DocumentRequest:
+    """What a document is of, beyond its case: the party (a commitment, an address confirmation), the
+    sitting (minutes), the visit, the court addressed (the clerk's choice over the suggestion), the
+    evidence items. Each kind reads what it needs and refuses a request that lacks it."""
+
+    party: int | None = None
+    sitting: int | None = None
+    visit: int | None = None
+    court: int | None = None
+    items: tuple[int, ...] = ()
+
+    def as_record(self) -> dict[str, Any]:
+        """The parts given, for the document's record (absent ones left out)."""
+        given = {"party": self.party, "sitting": self.sitting, "visit": self.visit, "court": self.court,
+                 "items": list(self.items) or None}
+        return {name: value for name, value in given.items() if value is not None}
+
+
+Builder = Callable[[Session, MediationCase, DocumentRequest, date], Document]
 
 # Each kind: how its content is built and the version of its template (raised when its wording changes,
 # so that a record names the template a paper was printed from).
 _BUILDERS: dict[DocumentKind, tuple[Builder, int]] = {
-    DocumentKind.REGISTRATION: (lambda session, row, _today: registration.registration(session, row),
-                                registration.TEMPLATE_VERSION),
-    DocumentKind.RIGHTS_NOTICE: (rights_notice.rights_notice, rights_notice.TEMPLATE_VERSION),
+    DocumentKind.REGISTRATION: (lambda session, row, _request, _today: registration.registration(
+        session, row), registration.TEMPLATE_VERSION),
+    DocumentKind.RIGHTS_NOTICE: (lambda session, row, _request, today: rights_notice.rights_notice(
+        session, row, today), rights_notice.TEMPLATE_VERSION),
 }
 
 
@@ -84,16 +104,16 @@ def document_record(kind: DocumentKind, case_number: str, pdf_sha256: str) -> di
             "template_version": _BUILDERS[kind][1], "generator": GENERATOR, "pdf_sha256": pdf_sha256}
 
 
-def build_document(session: Session, kind: DocumentKind, number: str, today: date) -> tuple[MediationCase,
-                                                                                             Document]:
+def build_document(session: Session, kind: DocumentKind, number: str, today: date,
+                   request: DocumentRequest = DocumentRequest()) -> tuple[MediationCase, Document]:
     """The content of document ``kind`` for case ``number``."""
     row = find_case(session, number)
     builder, _version = _BUILDERS[kind]
-    return row, builder(session, row, today)
+    return row, builder(session, row, request, today)
 
 
 def generate(session: Session, actor: Actor, kind: DocumentKind | str, number: str, destination: Path,
-             now: datetime | None = None) -> GeneratedDocument:
+             now: datetime | None = None, request: DocumentRequest = DocumentRequest()) -> GeneratedDocument:
     """Render document ``kind`` of case ``number`` to a new PDF at ``destination`` (never over an existing
     file) and log it, in the caller's transaction. Refused before anything is written when the file exists
     or the font lacks a character of the document."""
@@ -102,7 +122,7 @@ def generate(session: Session, actor: Actor, kind: DocumentKind | str, number: s
     require(actor, Action.WORK_ON_CASE)
     refuse_existing(destination)
     moment = now or utc_now()
-    row, document = build_document(session, chosen, number, office_today(moment))
+    row, document = build_document(session, chosen, number, office_today(moment), request)
     pdf = render(document)
     pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     record = document_record(chosen, row.number, pdf_sha256)

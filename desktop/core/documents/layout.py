@@ -214,11 +214,10 @@ def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
     return out
 
 
-def _draw_page_number(canvas: Canvas, template: BaseDocTemplate) -> None:
+def _draw_page_number(canvas: Canvas, fonts: DocumentFonts) -> None:
     """GB/T 9704-2012 §7.5: "— n —" 7 mm below the type area, odd pages right and even pages left, one
     character in from the type area's edge."""
     page = canvas.getPageNumber()
-    fonts = document_fonts()
     text = page_number_text(page)
     canvas.saveState()
     canvas.setFont(fonts.body, PAGE_NUMBER_SIZE)
@@ -230,12 +229,12 @@ def _draw_page_number(canvas: Canvas, template: BaseDocTemplate) -> None:
     canvas.restoreState()
 
 
-def render(document: Document) -> bytes:
-    """The document as PDF bytes: every font embedded as a subset. ``InvalidInput`` (before anything is
-    drawn) when the face lacks a character of it."""
-    fonts = document_fonts()
-    require_glyphs([("title", document.title)], title=True)
-    require_glyphs(document.texts())
+def render(document: Document, fonts: DocumentFonts | None = None) -> bytes:
+    """The document as PDF bytes in ``fonts`` (the process's document faces unless given): every font
+    embedded as a subset. ``InvalidInput`` (before anything is drawn) when the face lacks a character."""
+    fonts = fonts or document_fonts()
+    require_glyphs([("title", document.title)], title=True, fonts=fonts)
+    require_glyphs(document.texts(), fonts=fonts)
     buffer = io.BytesIO()
     template = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=PAGE_WIDTH - LEFT_MARGIN - TYPE_WIDTH,
@@ -245,7 +244,8 @@ def render(document: Document) -> bytes:
         initialFontName=fonts.body, initialFontSize=BODY_SIZE, initialLeading=BODY_LEADING)
     frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, TYPE_WIDTH, TYPE_HEIGHT, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="type-area")
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_draw_page_number)])
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                            onPage=lambda canvas, _doc: _draw_page_number(canvas, fonts))])
     template.build(flowables(document, fonts))
     return buffer.getvalue()
 

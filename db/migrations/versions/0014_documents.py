@@ -1,0 +1,21 @@
+"""the documents Mediseal printed for a case (kind, template, generator, PDF digest, signature, prints)
+
+Revision ID: 0014
+Revises: 0013
+Create Date: 2026-11-26
+"""
+
+from __future__ import annotations
+
+revision = "0014"
+down_revision = "0013"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
