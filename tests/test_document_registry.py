@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,21 @@ def test_the_qr_code_is_drawn_with_the_text_passed(place: Office, tmp_path: Path
         office = office_id(session)
     expected = f"MEDISEAL:DOC:{office.upper()}:{made.id}:{made.record['check_code'].upper()}"
     assert len(passed) >= 2 and set(passed) == {expected}  # one code a page
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (Debian zbar-tools) not installed")
+def test_the_qr_code_decodes_to_its_text(tmp_path: Path) -> None:
+    """Read back with a decoder nobody here wrote, on an odd and an even page, at 150 dpi (a scan)."""
+    marks = page_marks.PageMarks(12, "0123456789abcdef", "fedcba9876543210")
+    blocks = tuple(Text("调解协议的内容。" * 40) for _ in range(6))
+    out = tmp_path / "marked.pdf"
+    out.write_bytes(render(Document("人民调解协议书", blocks), marks=marks))
+    _tool("pdftoppm", "-r", "150", "-gray", "-f", "1", "-l", "2", "-png", out, tmp_path / "page")
+    for page in sorted(tmp_path.glob("page-*.png")):
+        decoded = subprocess.run(["zbarimg", "--quiet", "--raw", page], capture_output=True, text=True,
+                                 check=False).stdout.split()
+        assert decoded == [marks.qr_text()], page.name
+    assert len(list(tmp_path.glob("page-*.png"))) == 2
 
 
 def test_check_code_is_of_the_content_and_ids_follow_each_other(place: Office, tmp_path: Path) -> None:
