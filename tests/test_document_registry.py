@@ -282,6 +282,23 @@ def test_cli_generates_lists_and_verifies_documents(place: Office, store: OpenSt
     assert run(["verify-document", str(stranger), "--json"]) == EXIT_REFUSED
     assert json.loads(capsys.readouterr().out)["verdict"] == "unknown"
     assert run(["verify-document", str(tmp_path / "none.pdf")]) == EXIT_USAGE
+    # A reprint from the registry is the same bytes; a print made outside the window is recorded.
+    copy = tmp_path / "copy.pdf"
+    copying = ["document", "copy", "--case", number, "--document", str(made["id"]), "--out", str(copy)]
+    assert run(copying) == EXIT_OK and copy.read_bytes() == out.read_bytes()
+    assert run(copying) == EXIT_USAGE  # never over a file
+    assert run(["document", "print-record", "--case", number, "--document", str(made["id"]), "--printer",
+                "Canon LBP", "--pages", "1", "--copies", "2", "--json"]) == EXIT_OK
+    capsys.readouterr()
+    assert run(["document", "print-record", "--case", number, "--document", "99", "--printer", "x"]) == \
+        EXIT_USAGE  # no such document
+    other = place.case()
+    assert run(["document", "print-record", "--case", other, "--document", str(made["id"]), "--printer",
+                "x"]) == EXIT_USAGE  # not one of that case
+    with place.database.session_scope() as session:
+        prints = registry.get_document(session, made["id"]).prints
+    assert [(done.printer, done.pages, done.copies) for done in prints] == [
+        ("HP LaserJet", "", 2), ("Canon LBP", "1", 2)]
     assert run(["document", "registration", "--case", number]) == EXIT_USAGE  # no --out
 
 

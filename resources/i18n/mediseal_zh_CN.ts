@@ -5333,6 +5333,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>The number of copies must be from 1 to {most}; {copies} is not.</source>
         <translation>打印份数须为 1 至 {most}；{copies} 不符合。</translation>
     </message>
+    <message>
+        <source>Document {document} is not one of case {case}.</source>
+        <translation>第 {document} 号文书不属于案件{case}。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
