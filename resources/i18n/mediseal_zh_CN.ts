@@ -7540,6 +7540,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>管辖的第一审知识产权案件</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>打印页码</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
         <source>version</source>
         <translation>版本</translation>
     </message>
