@@ -144,6 +144,10 @@ class Field(Vocabulary):
     AREA = "area", QT_TRANSLATE_NOOP("vocabulary", "Area served")  # 辖区
     IP_AREA = "ip_area", QT_TRANSLATE_NOOP("vocabulary", "Area of IP jurisdiction")  # 知识产权案件管辖区域
     HEARS = "hears", QT_TRANSLATE_NOOP("vocabulary", "IP cases heard at first instance")
+    # Prints of a document (文书打印记录)
+    PAGES = "pages", QT_TRANSLATE_NOOP("vocabulary", "Pages")  # 打印页码
+    COPIES = "copies", QT_TRANSLATE_NOOP("vocabulary", "Copies")  # 份数
+    PRINTER = "printer", QT_TRANSLATE_NOOP("vocabulary", "Printer")  # 打印机
     # Canonical records (a record's "type" key is TYPE above)
     VERSION = "version", QT_TRANSLATE_NOOP("vocabulary", "version")
 
