@@ -16,6 +16,7 @@ has_postgres_server() {
 }
 
 need poppler-utils command -v pdftoppm
+need zbar-tools command -v zbarimg  # decodes the QR code on every document page (tests)
 need fonts-arphic-uming test -f /usr/share/fonts/truetype/arphic/uming.ttc
 need xvfb command -v xvfb-run
 need postgresql has_postgres_server

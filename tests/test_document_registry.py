@@ -114,9 +114,10 @@ def test_the_qr_code_is_drawn_with_the_text_passed(place: Office, tmp_path: Path
     assert passed == [f"MEDISEAL:DOC:{office.upper()}:{made.id}:{made.record['check_code'].upper()}"]
 
 
-@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (Debian zbar-tools) not installed")
 def test_the_qr_code_decodes_to_its_text(tmp_path: Path) -> None:
-    """Read back with a decoder nobody here wrote, on an odd and an even page, at 150 dpi (a scan)."""
+    """Read back with a decoder nobody here wrote (zbarimg, Debian zbar-tools, installed by
+    scripts/os-deps.sh), on an odd and an even page, at 150 dpi (a scan)."""
+    assert shutil.which("zbarimg"), "zbarimg missing: run scripts/os-deps.sh (Debian zbar-tools)"
     marks = page_marks.PageMarks(12, "0123456789abcdef", "fedcba9876543210")
     blocks = tuple(Text("调解协议的内容。" * 40) for _ in range(6))
     out = tmp_path / "marked.pdf"
