@@ -114,6 +114,15 @@ class Signatures:
 
 
 @dataclass(frozen=True, slots=True)
+class Title:
+    """A title inside a document (after a page break: the next party's commitment, the file's index), in
+    the title's face and size, with the line under it."""
+
+    text: str
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PageBreak:
     """The next block starts on a new page (each party's commitment on its own page)."""
 
@@ -145,7 +154,7 @@ class Grid:
             raise ValueError("rows are kept together in groups of at least one")
 
 
-Block = Heading | Text | KeyValueTable | Signatures | PageBreak | Grid
+Block = Heading | Text | KeyValueTable | Signatures | PageBreak | Grid | Title
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +173,8 @@ class Document:
         for index, block in enumerate(self.blocks, start=1):
             if isinstance(block, Heading | Text):
                 yield f"paragraph {index}", block.text
+            elif isinstance(block, Title):
+                yield f"title {index}", block.text + block.reference
             elif isinstance(block, KeyValueTable):
                 for key, value in block.rows:
                     yield key, key + value
@@ -291,6 +302,10 @@ def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
             out.append(_table(block, styles, fonts))
         elif isinstance(block, PageBreak):
             out.append(NewPage())
+        elif isinstance(block, Title):
+            out.append(Paragraph(_markup(block.text), styles.title))
+            if block.reference:
+                out.append(Paragraph(_markup(block.reference), styles.reference))
         elif isinstance(block, Grid):
             out.append(_grid(block, fonts))
         else:
