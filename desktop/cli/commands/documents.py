@@ -39,8 +39,8 @@ def register(commands: Any) -> None:
                           "party (default: every party, each on a new page)")
     document.add_argument("--sitting", type=int, metavar="ID", help="minutes: the sitting (required)")
     document.add_argument("--visit", type=int, metavar="ID", help="visit: the follow-up visit (required)")
-    document.add_argument("--court", type=int, metavar="ID", help="application: the court addressed (default: "
-                          "the suggested court, Civil Procedure Law art. 205; see `mediseal court list`)")
+    document.add_argument("--court", type=int, metavar="ID", help="application: the court addressed "
+                          "(default: the court suggested by Civil Procedure Law art. 205)")
     document.add_argument("--item", type=int, nargs="+", default=[], metavar="ID", dest="items",
                           help="evidence-list: the items to list (default: every item of the case)")
     add_user_option(document)
