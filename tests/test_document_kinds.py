@@ -353,9 +353,17 @@ def test_three_hundred_items_lay_out_with_every_digest_whole(kinds: Kinds) -> No
     assert missing == []
     pages = _rendered_pages(out, kinds.tmp)
     assert len(pages) == _pages(out) > 10
-    # The header row is repeated on every page of the grid.
-    per_page = _tool("pdftotext", out, "-").split("\f")
-    assert all("签章及核验结论" in "".join(page.split()) for page in per_page if "SHA-256" in page)
+    # The header row heads every page of the grid, once; a page break falls between items, never inside
+    # one: each page's last line is an item's SM3 digest, and the line under the header is no digest.
+    per_page = [[line.strip() for line in page.splitlines() if line.strip()]
+                for page in _tool("pdftotext", "-layout", out, "-").split("\f") if page.strip()]
+    header = re.compile(r"序号\s+证据名称\s+取证情况\s+大小\s+签章及核验结论")
+    assert [sum(bool(header.fullmatch(line)) for line in lines) for lines in per_page] == [1] * len(per_page)
+    for lines in per_page[:-1]:
+        below = lines[next(index for index, line in enumerate(lines) if header.fullmatch(line)) + 1]
+        assert not below.startswith(("SHA-256", "SM3")), below
+        assert re.fullmatch(r"SM3：[0-9a-f]{64}", lines[-2]), lines[-2]
+        assert re.fullmatch(r"— \d+ —", lines[-1]), lines[-1]
 
 
 def test_a_grid_with_a_long_cell_and_long_names_is_never_cut(tmp_path: Path) -> None:
