@@ -357,7 +357,7 @@ def test_three_hundred_items_lay_out_with_every_digest_whole(kinds: Kinds) -> No
     # one: each page's last line is an item's SM3 digest, and the line under the header is no digest.
     per_page = [[line.strip() for line in page.splitlines() if line.strip()]
                 for page in _tool("pdftotext", "-layout", out, "-").split("\f") if page.strip()]
-    header = re.compile(r"序号\s+证据名称\s+取证情况\s+大小\s+签章及核验结论")
+    header = re.compile(r"序号\s+证据名称及大小\s+取证情况\s+签章及核验结论")
     assert [sum(bool(header.fullmatch(line)) for line in lines) for lines in per_page] == [1] * len(per_page)
     for lines in per_page[:-1]:
         below = lines[next(index for index, line in enumerate(lines) if header.fullmatch(line)) + 1]
