@@ -158,7 +158,8 @@ def test_the_application_names_every_applicant_the_court_and_the_attachments(bot
                      "普洱市思茅区茶苑路8号",
                      "13808712345", "请求事项",
                      "请求确认申请人云南普洱茶业有限公司、张丽于二〇二六年十一月二十五日经"
-                     "昆明市知识产权纠纷人民调解委员会主持调解达成的人民调解协议", "事实和理由",
+                     "昆明市知识产权纠纷人民调解委员会主持调解达成的人民调解协议（案号："
+                     + kinds.number + "）有效", "事实和理由",
                      f"经{INVITING}委派", "第二百零五条", "此致" + INVITING,
                      "申请人云南普洱茶业有限公司（签名或盖章）",
                      "申请人张丽（签名或盖章）", "二〇二六年十一月二十六日", "调解组织主持调解的证明",
@@ -215,6 +216,7 @@ def test_address_confirmations_fill_what_is_confirmed_and_leave_blanks(kinds: Ki
     out = kinds.tmp / "addresses.pdf"
     kinds.generate("address-confirmation", out)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     forms = re.sub(r"—\d+—", "", _text(out)).split("送达地址确认书" + kinds.number)[1:]
     company = next(form for form in forms if "云南普洱茶业有限公司（申请人）" in form)
     person = next(form for form in forms if "张丽（被申请人）" in form)
@@ -236,6 +238,7 @@ def test_the_oral_agreement_register_and_its_refusal(kinds: Kinds) -> None:
     out = kinds.tmp / "oral.pdf"
     kinds.generate("oral-agreement", out)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for expected in ("口头协议登记表", "被申请人停止销售侵权茶叶。", "被申请人赔偿人民币伍仟元。",
                      "二〇二六年十一月二十五日",
@@ -256,6 +259,7 @@ def test_a_visit_record_and_the_visits_named_when_none_is_given(kinds: Kinds) ->
     out = kinds.tmp / "visit.pdf"
     kinds.generate("visit", out, visit=visit.id)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for expected in ("回访记录", "李华、孙琳", "协议履行情况", "被申请人已下架全部侵权商品，赔偿款已付清。",
                      "二〇二六年十一月二十六日", visit.record_sha256, "被回访人（签名或盖章）"):
@@ -297,6 +301,7 @@ def test_minutes_print_as_a_draft_and_then_as_sealed(kinds: Kinds) -> None:
     out = kinds.tmp / "sealed.pdf"
     kinds.generate("minutes", out, now=datetime.now(UTC), sitting=sitting.id)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for expected in ("已封存", sealed.record_sha256, "我方要求停止侵权。",
                      "已告知当事人在人民调解活动中享有的权利",
@@ -321,6 +326,7 @@ def test_the_evidence_list_gives_both_digests_seals_and_the_verdict_at_printing(
     out = kinds.tmp / "evidence.pdf"
     kinds.generate("evidence-list", out)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for item in listed:
         assert item.name in text and item.sha256 in text and item.sm3 in text, item.name
@@ -402,6 +408,7 @@ def test_the_file_cover_and_its_index(kinds: Kinds) -> None:
     out = kinds.tmp / "cover.pdf"
     kinds.generate("file-cover", out)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     pages = ["".join(page.split()) for page in _tool("pdftotext", out, "-").split("\f")]
     cover, index = pages[0], "".join(pages[1:])
     for expected in ("卷宗封面", "昆明市知识产权纠纷人民调解委员会", "普洱茶商标侵权纠纷", kinds.number,
@@ -432,6 +439,7 @@ def test_the_preservation_record_lists_the_items_with_both_digests(kinds: Kinds)
     with kinds.database.session_scope() as session:
         generate(session, notary, "preservation", matter, out, now=NOW)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for item in record.record["items"]:  # type: ignore[union-attr]
         assert item["name"] in text and item["sha256"] in text and item["sm3"] in text
