@@ -467,3 +467,17 @@ def test_the_command_line_maps_the_options_and_explains_the_suggested_court(
     assert run(["document", "commitment", "--case", kinds.number, "--party", "999",
                 "--out", str(kinds.tmp / "c.pdf")]) == EXIT_USAGE  # an unknown party: bad input
     assert not (kinds.tmp / "m.pdf").exists() and not (kinds.tmp / "c.pdf").exists()
+
+
+def test_grid_lines_break_by_character_and_no_line_starts_with_a_closing_mark() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desktop.core.documents.fonts import document_fonts
+    from desktop.core.documents.layout import _wrap_lines
+
+    font = document_fonts().body
+    room = stringWidth("甲" * 9, font, 9) + 0.5  # nine characters a line
+    lines = _wrap_lines("一二三四五六七八九，十一二三\n" + "0123456789abcdef" * 8, font, 9, room)
+    assert lines[0] == "一二三四五六七八" and lines[1].startswith("九，")  # "，" carried down with "九"
+    assert "".join(lines) == "一二三四五六七八九，十一二三" + "0123456789abcdef" * 8  # nothing dropped
+    assert all(stringWidth(line, font, 9) <= room for line in lines)
