@@ -7500,6 +7500,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>签名时间</translation>
     </message>
     <message>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Evidence vault</source>
+        <translation>证据库</translation>
+    </message>
+    <message>
         <source>Level</source>
         <translation>层级</translation>
     </message>

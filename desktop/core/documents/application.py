@@ -60,14 +60,14 @@ def _court(session: Session, row: MediationCase, chosen: int | None) -> CourtInf
         court = find_court(session, chosen)
         if not court.active:
             raise InvalidInput(QT_TRANSLATE_NOOP(
-                "errors", "{court} is no longer an active court of the office's list."), field="court",
+                "errors", "{court} is no longer an active court of the office's list."), field="court_name",
                 court=court.name)
         return court
     suggestion = suggest_court(session, row.number)
     if suggestion.court is None:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "No court of the office's list fits case {number} (Civil Procedure Law art. 205): "
-            "choose the court to address, or add it to the list."), field="court", number=row.number)
+            "choose the court to address, or add it to the list."), field="court_name", number=row.number)
     return suggestion.court
 
 
