@@ -181,11 +181,14 @@ def test_the_application_names_every_applicant_the_court_and_the_attachments(bot
 
 
 def test_the_application_is_refused_without_a_written_agreement_and_after_the_last_day(kinds: Kinds) -> None:
-    court = kinds.court()
     said = kinds.refused("application", NotAllowed)
     assert f"Case {kinds.number} has no written agreement in force" in said
     # A written agreement effective 2026-11-25: the 30 days end on 2026-12-25 (a Friday); the 28th is late.
     kinds.agree()
+    # The inviting court is not in the office's list yet: no court to address, the clerk is told to choose.
+    said = kinds.refused("application", InvalidInput)
+    assert "No court of the office's list fits" in said
+    court = kinds.court()
     late = datetime(2026, 12, 28, 2, 0, tzinfo=UTC)
     said = kinds.refused("application", NotAllowed, now=late)
     assert "until 2026-12-25" in said and "2026-11-25" in said
