@@ -152,6 +152,10 @@ class Field(Vocabulary):
     TEXT = "text", QT_TRANSLATE_NOOP("vocabulary", "Text")
     CORRECTS_SEQ = "corrects_seq", QT_TRANSLATE_NOOP("vocabulary", "Entry corrected")
     SIGNED_AT = "signed_at", QT_TRANSLATE_NOOP("vocabulary", "Signed at")
+    # What a document is of, beyond its case (文书)
+    SITTING = "sitting", QT_TRANSLATE_NOOP("vocabulary", "Sitting")  # 调解会 (whose minutes print)
+    VISIT = "visit", QT_TRANSLATE_NOOP("vocabulary", "Follow-up visit")  # 回访
+    VAULT = "vault", QT_TRANSLATE_NOOP("vocabulary", "Evidence vault")  # 证据库 (the evidence list checks it)
     # The office's list of courts (法院名录)
     LEVEL = "level", QT_TRANSLATE_NOOP("vocabulary", "Level")  # 法院层级
     AREA = "area", QT_TRANSLATE_NOOP("vocabulary", "Area served")  # 辖区

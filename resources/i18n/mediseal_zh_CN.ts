@@ -5302,8 +5302,20 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>没有“{kind}”这种文书；可生成的文书为：{kinds}。</translation>
     </message>
     <message>
+        <source>Case {number} has no written agreement in force: the papers for judicial confirmation follow a signed mediation agreement (Civil Procedure Law art. 205).</source>
+        <translation>案件{number}没有已生效的书面调解协议：申请司法确认的材料须以已签署的人民调解协议书为前提（民事诉讼法第二百零五条）。</translation>
+    </message>
+    <message>
         <source>{court} is no longer an active court of the office&apos;s list.</source>
         <translation>{court}已不是本机构法院名录中的在用法院。</translation>
+    </message>
+    <message>
+        <source>No court of the office&apos;s list fits case {number} (Civil Procedure Law art. 205): choose the court to address, or add it to the list.</source>
+        <translation>本单位法院名录中没有适合案件{number}的法院（民事诉讼法第二百零五条）：请选择受理申请的法院，或将其加入名录。</translation>
+    </message>
+    <message>
+        <source>The agreement of case {number} took effect on {effective}: the parties could apply for judicial confirmation until {last} (Civil Procedure Law art. 205, 30 days). A court refuses a later application.</source>
+        <translation>案件{number}的调解协议于{effective}生效，当事人申请司法确认的期限至{last}止（民事诉讼法第二百零五条，三十日）。逾期申请，人民法院不予受理。</translation>
     </message>
     <message>
         <source>“{value}” is not a court level; use one of: {levels}.</source>
@@ -5484,6 +5496,54 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Each instalment has a due date and an amount ({path}).</source>
         <translation>每一期都应有日期和金额（{path}）。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no party {party}; its parties are: {parties}.</source>
+        <translation>案件{number}没有当事人{party}；该案当事人为：{parties}。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no parties yet.</source>
+        <translation>案件{number}尚未登记当事人。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no evidence items.</source>
+        <translation>案件{number}没有证据。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no evidence item {items}.</source>
+        <translation>案件{number}没有证据{items}。</translation>
+    </message>
+    <message>
+        <source>The evidence list checks each file in the vault when it is printed: give it the store&apos;s vault.</source>
+        <translation>证据清单在打印时须核验证据库中的每个文件：请提供本数据目录的证据库。</translation>
+    </message>
+    <message>
+        <source>Name the sitting whose minutes to print; case {number} has the sittings {sittings}.</source>
+        <translation>请指定要打印记录的调解会；案件{number}的调解会有：{sittings}。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no sitting {sitting}; its sittings are {sittings}.</source>
+        <translation>案件{number}没有调解会{sitting}；该案的调解会有：{sittings}。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no oral agreement on record (People&apos;s Mediation Law art. 28).</source>
+        <translation>案件{number}没有登记口头协议（人民调解法第二十八条）。</translation>
+    </message>
+    <message>
+        <source>Matter {number} has no preservation record.</source>
+        <translation>事项{number}没有保全证据记录。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no follow-up visit recorded.</source>
+        <translation>案件{number}尚无回访记录。</translation>
+    </message>
+    <message>
+        <source>Name the visit to print; case {number} has the visits {visits}.</source>
+        <translation>请指定要打印的回访；案件{number}的回访有：{visits}。</translation>
+    </message>
+    <message>
+        <source>Case {number} has no visit {visit}; its visits are {visits}.</source>
+        <translation>案件{number}没有回访{visit}；该案的回访有：{visits}。</translation>
     </message>
 </context>
 <context>
@@ -7764,6 +7824,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>签名时间</translation>
     </message>
     <message>
+        <source>Follow-up visit</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Evidence vault</source>
+        <translation>证据库</translation>
+    </message>
+    <message>
         <source>Level</source>
         <translation>层级</translation>
     </message>
@@ -7906,6 +7974,42 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Supplementary agreement</source>
         <translation>人民调解补充协议书</translation>
+    </message>
+    <message>
+        <source>Application for judicial confirmation</source>
+        <translation>司法确认申请书</translation>
+    </message>
+    <message>
+        <source>Commitment letter</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Evidence list</source>
+        <translation>证据清单</translation>
+    </message>
+    <message>
+        <source>Minutes of a sitting</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <source>Confirmation of service address</source>
+        <translation>送达地址确认书</translation>
+    </message>
+    <message>
+        <source>Oral agreement register</source>
+        <translation>口头协议登记表</translation>
+    </message>
+    <message>
+        <source>Follow-up visit record</source>
+        <translation>回访记录</translation>
+    </message>
+    <message>
+        <source>Case file cover and index</source>
+        <translation>卷宗封面及卷内目录</translation>
+    </message>
+    <message>
+        <source>Evidence preservation work record</source>
+        <translation>保全证据工作记录</translation>
     </message>
     <message>
         <source>{court} invited the committee to mediate: the application goes to the inviting court (Civil Procedure Law art. 205(1)).</source>

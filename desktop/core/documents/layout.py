@@ -14,17 +14,20 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
+from reportlab.platypus import PageBreak as NewPage
 
 from desktop.core.documents.fonts import DocumentFonts, document_fonts, require_glyphs
 from desktop.core.documents.page_marks import PageMarks, draw_marks
@@ -110,9 +113,53 @@ class Signatures:
 
     signers: tuple[str, ...]
     dated: bool = True
+    on: str = ""  # the document's date under the lines, right-aligned, kept on one page with them
 
 
-Block = Heading | Text | KeyValueTable | Signatures
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title inside a document (after a page break: the next party's commitment, the file's index), in
+    the title's face and size, with the line under it."""
+
+    text: str
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """The next block starts on a new page (each party's commitment on its own page)."""
+
+
+GRID_SIZE = 10.5  # 五号: a dense list (证据清单) in a grid of several columns
+GRID_LEADING = 15
+GRID_PADDING = 3
+GRID_TOP_PADDING = 2
+GRID_BOTTOM_PADDING = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A table with a header row, repeated at the top of every page the table runs onto; column widths as
+    fractions of the type area; cells wrap (CJK text by character, long digits and digests anywhere). A
+    row of one cell spans every column (an item's digests under its line). ``together`` consecutive rows
+    stay on one page (an item's line and its digests are never parted)."""
+
+    header: tuple[str, ...]
+    widths: tuple[float, ...]
+    rows: tuple[tuple[str, ...], ...]
+    size: float = GRID_SIZE
+    together: int = 1
+
+    def __post_init__(self) -> None:
+        if len(self.widths) != len(self.header) or abs(sum(self.widths) - 1) > 1e-6:
+            raise ValueError("a grid needs one width per column, the widths adding up to 1")
+        if any(len(row) not in (1, len(self.header)) for row in self.rows):
+            raise ValueError("a grid row has a cell per column, or one cell spanning them all")
+        if self.together < 1:
+            raise ValueError("rows are kept together in groups of at least one")
+
+
+Block = Heading | Text | KeyValueTable | Signatures | PageBreak | Grid | Title
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +178,19 @@ class Document:
         for index, block in enumerate(self.blocks, start=1):
             if isinstance(block, Heading | Text):
                 yield f"paragraph {index}", block.text
+            elif isinstance(block, Title):
+                yield f"title {index}", block.text + block.reference
             elif isinstance(block, KeyValueTable):
                 for key, value in block.rows:
                     yield key, key + value
-            else:
+            elif isinstance(block, Grid):
+                yield f"table {index}", "".join(block.header)
+                for row_number, row in enumerate(block.rows, start=1):
+                    yield f"table {index} row {row_number}", "".join(row)
+            elif isinstance(block, Signatures):
                 for signer in block.signers:
                     yield f"signature line {index}", signer
+                yield f"signature date {index}", block.on
 
 
 SIGN_HERE = "（签名或盖章）："
@@ -193,7 +247,138 @@ def _signatures(block: Signatures, styles: _Styles) -> list[Flowable]:
         if block.dated:
             date_style = ParagraphStyle("date", parent=styles.plain, leftIndent=TYPE_WIDTH / 2)
             flowables.append(Paragraph(DATE_BLANK, date_style))
+    if block.on:
+        # The date never stands alone at the top of a page: the lines and it move together.
+        flowables.append(Spacer(1, BODY_LEADING / 2))
+        flowables.append(Paragraph(_markup(block.on), styles.right))
+        return [KeepTogether(flowables)]
     return flowables
+
+
+# Characters a line does not start with (标点符号用法 GB/T 15834-2011 §5.1.2: 句号、逗号、顿号、分号、冒号、
+# 问号、叹号 and closing brackets and quotes do not begin a line).
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’,.;:?!)]}%")
+
+
+def _wrap_lines(text: str, font: str, size: float, room: float) -> list[str]:
+    """``text`` broken into lines no wider than ``room`` points, by character (CJK text, and digests and
+    addresses too long for a column): its own line breaks kept, nothing dropped, a closing mark carried
+    down with the character before it rather than starting a line."""
+    widths: dict[str, float] = {}
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for character in paragraph:
+            width = widths.get(character)
+            if width is None:
+                width = widths[character] = stringWidth(character, font, size)
+            if line and used + width > room:
+                carried: list[str] = []
+                if character in _NO_LINE_START and len(line) > 1:
+                    carried = [line.pop()]
+                lines.append("".join(line))
+                line, used = carried, sum(widths[kept] for kept in carried)
+            line.append(character)
+            used += width
+        lines.append("".join(line))
+    return lines
+
+
+class _KeptTable(Table):  # type: ignore[misc]  # reportlab has no type hints
+    """A small table inside a grid's row that keeps its last wrap (its size depends on the width alone)."""
+
+    _kept: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._kept is not None and self._kept[0] == availWidth:
+            return self._kept[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._kept = (availWidth, size)
+        return size
+
+
+def _grid(block: Grid, fonts: DocumentFonts) -> Table:
+    leading = block.size * GRID_LEADING / GRID_SIZE
+    head = ParagraphStyle("grid-head", fontName=fonts.title, fontSize=block.size, leading=leading,
+                          wordWrap="CJK", alignment=TA_CENTER)
+    columns = len(block.header)
+    widths = [TYPE_WIDTH * width for width in block.widths]
+    # The cells are broken into lines here and drawn as plain lines: reportlab's paragraph wrapping,
+    # repeated for every row left at each page a long table breaks, made a 300-item list take seconds.
+    wrapped: dict[tuple[str, float], str] = {}
+
+    def cell(text: str, width: float) -> str:
+        key = (text, width)
+        if key not in wrapped:
+            wrapped[key] = "\n".join(_wrap_lines(text, fonts.body, block.size, width - 2 * GRID_PADDING))
+        return wrapped[key]
+
+    header: list[Paragraph | str] = [Paragraph(_markup(text), head) for text in block.header]
+    base: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.body), ("FONTSIZE", (0, 0), (-1, -1), block.size),
+        ("LEADING", (0, 0), (-1, -1), leading),
+        ("TOPPADDING", (0, 0), (-1, -1), GRID_TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), GRID_BOTTOM_PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), GRID_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), GRID_PADDING)]
+    # The most lines a row may hold and still fit on a page under the header: a row with a longer cell
+    # goes on in the rows under it (the other cells left empty there), so a page break never falls inside
+    # a row and nothing is cut.
+    most = int((TYPE_HEIGHT * 0.85 - GRID_TOP_PADDING - GRID_BOTTOM_PADDING) // leading)
+    # Each row of the block as the table rows it takes, and whether they span the columns.
+    rows: list[list[tuple[list[str], bool]]] = []
+    for row in block.rows:
+        spanning = len(row) == 1 and columns > 1
+        lines = [cell(row[0], TYPE_WIDTH).split("\n")] if spanning \
+            else [cell(text, width).split("\n") for text, width in zip(row, widths, strict=True)]
+        tall = max(len(found) for found in lines)
+        pieces = []
+        for first in range(0, tall, most):
+            texts = ["\n".join(found[first:first + most]) for found in lines]
+            pieces.append((texts + [""] * (columns - 1) if spanning else texts, spanning))
+        rows.append(pieces)
+
+    def table(parts: list[tuple[list[str], bool]], head_row: bool) -> Table:
+        data: list[list[Paragraph | str]] = [header] if head_row else []
+        data.extend(list(texts) for texts, _spanning in parts)
+        offset = 1 if head_row else 0
+        made = (Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=0) if head_row
+                else _KeptTable(data, colWidths=widths))
+        made.setStyle(TableStyle(base + [("SPAN", (0, index + offset), (-1, index + offset))
+                                         for index, (_texts, spanning) in enumerate(parts) if spanning]))
+        return made
+
+    if block.together == 1:
+        # One table; repeatRows: the header again on every page.
+        return table([piece for pieces in rows for piece in pieces], head_row=True)
+    # Rows kept together: each group is a small table of its own in a row of the grid, which breaks only
+    # between its rows. (reportlab's NOSPLIT and SPAN commands on one long table are read again at each
+    # page, which makes a 300-item list quadratic.) A group with a row longer than a page is not kept.
+    groups: list[list[tuple[list[str], bool]]] = []
+    for first in range(0, len(rows), block.together):
+        group = rows[first:first + block.together]
+        if any(len(pieces) > 1 for pieces in group):
+            groups.extend([piece] for pieces in group for piece in pieces)
+        else:
+            groups.append([pieces[0] for pieces in group])
+    outer = Table([[_header_table(header, widths, base)],
+                   *([table(group, head_row=False)] for group in groups)],
+                  colWidths=[TYPE_WIDTH], repeatRows=1, splitByRow=1, splitInRow=0)
+    # The font named even where nothing is drawn in it: reportlab sets a cell's font before drawing it, and
+    # its Helvetica default would be listed among the PDF's fonts, not embedded.
+    outer.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.body),
+                               *((side, (0, 0), (-1, -1), 0) for side in (
+                                   "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"))]))
+    return outer
+
+
+def _header_table(header: list[Paragraph | str], widths: list[float],
+                  base: list[tuple[object, ...]]) -> Table:
+    """A grid's header row as a table of its own, above the grid's groups of rows."""
+    made = _KeptTable([header], colWidths=widths)
+    made.setStyle(TableStyle(base))
+    return made
 
 
 def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
@@ -210,6 +395,14 @@ def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
             out.append(Paragraph(_markup(block.text), style))
         elif isinstance(block, KeyValueTable):
             out.append(_table(block, styles, fonts))
+        elif isinstance(block, PageBreak):
+            out.append(NewPage())
+        elif isinstance(block, Title):
+            out.append(Paragraph(_markup(block.text), styles.title))
+            if block.reference:
+                out.append(Paragraph(_markup(block.reference), styles.reference))
+        elif isinstance(block, Grid):
+            out.append(_grid(block, fonts))
         else:
             out.extend(_signatures(block, styles))
     return out
