@@ -85,6 +85,7 @@ bench: $(STAMP) os-deps
 	$(BIN)/python bench/verify.py
 	$(BIN)/python bench/cases.py
 	$(BIN)/python bench/minutes.py
+	$(BIN)/python bench/documents.py
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
