@@ -248,6 +248,251 @@
     </message>
 </context>
 <context>
+    <name>AgreementEditor</name>
+    <message>
+        <source>Mediation Agreement of {number}</source>
+        <translation>{number} 人民调解协议书</translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the draft as a new version (Ctrl+S)</source>
+        <translation>将草稿保存为新版本（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise…</source>
+        <translation>定稿(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Su&amp;pplementary Agreement</source>
+        <translation>补充协议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Load Theirs</source>
+        <translation>载入对方版本</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Finalised and sealed (agreement {id}): read only.</source>
+        <translation>已定稿并签章（协议 {id}）：只读。</translation>
+    </message>
+    <message>
+        <source>Read only: {reason}</source>
+        <translation>只读：{reason}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes (based on version {version}).</source>
+        <translation>有未保存的修改（基于第 {version} 版）。</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>尚未保存。</translation>
+    </message>
+    <message>
+        <source>Draft version {version} saved.</source>
+        <translation>草稿第 {version} 版已保存。</translation>
+    </message>
+    <message>
+        <source>A suggested start, not saved yet.</source>
+        <translation>建议的初稿，尚未保存。</translation>
+    </message>
+    <message>
+        <source>{number}  {title}  ({status})</source>
+        <translation>{number}  {title}（{status}）</translation>
+    </message>
+    <message>
+        <source>The preview is not updated: {reason}</source>
+        <translation>预览未更新：{reason}</translation>
+    </message>
+    <message>
+        <source>Everything you typed is still here. Load Theirs shows the version saved meanwhile; you can come back to yours and save it after theirs.</source>
+        <translation>您录入的内容都还在。点击“载入对方版本”可查看他人刚保存的版本；也可回到您的修改，在其之后保存。</translation>
+    </message>
+    <message>
+        <source>Showing your edit. Save Draft records it as the version after version {version}.</source>
+        <translation>正在显示您的修改。“保存草稿”将其保存为第 {version} 版之后的新版本。</translation>
+    </message>
+    <message>
+        <source>Back to My Edit</source>
+        <translation>回到我的修改</translation>
+    </message>
+    <message>
+        <source>Showing the version saved meanwhile (version {version}). Save Draft keeps it with any changes you make here.</source>
+        <translation>正在显示他人刚保存的版本（第 {version} 版）。“保存草稿”将保存它及您在此所作的修改。</translation>
+    </message>
+    <message>
+        <source>Not finalised: first put right {fields}.</source>
+        <translation>未定稿：请先改正：{fields}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Supplementary Agreement of {number}</source>
+        <translation>{number} 人民调解补充协议书</translation>
+    </message>
+    <message>
+        <source>The agreement has changes that are not saved. Save them as a draft?</source>
+        <translation>协议书有未保存的修改。是否保存为草稿？</translation>
+    </message>
+    <message>
+        <source>Save Draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementFields</name>
+    <message>
+        <source>Main facts</source>
+        <translation>纠纷主要事实</translation>
+    </message>
+    <message>
+        <source>Disputed matters</source>
+        <translation>争议事项</translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation>各方责任</translation>
+    </message>
+    <message>
+        <source>Clauses</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <source>Manner of performance</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <source>Place of performance</source>
+        <translation>履行地点</translation>
+    </message>
+    <message>
+        <source>Deadline of performance</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Liability for breach</source>
+        <translation>违约责任</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>instalments</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>Party {name}</source>
+        <translation>当事人 {name}</translation>
+    </message>
+    <message>
+        <source>Clause {number}, instalment {instalment}: {part}</source>
+        <translation>条款 {number} 第 {instalment} 期{part}</translation>
+    </message>
+    <message>
+        <source>Clause {number}</source>
+        <translation>条款 {number}</translation>
+    </message>
+    <message>
+        <source>Clause {number}: {part}</source>
+        <translation>条款 {number} {part}</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementForm</name>
+    <message>
+        <source>Edit the parties on the Parties tab</source>
+        <translation>在“当事人及代理人”页编辑当事人</translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source>Parties:</source>
+        <translation>当事人：</translation>
+    </message>
+    <message>
+        <source>Main &amp;facts:</source>
+        <translation>纠纷主要事实(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Disputed matters:</source>
+        <translation>争议事项(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Responsibility:</source>
+        <translation>各方责任(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>C&amp;lauses:</source>
+        <translation>协议条款(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Manner of performance:</source>
+        <translation>履行方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Place of performance:</source>
+        <translation>履行地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline of performance:</source>
+        <translation>履行期限(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Liability for &amp;breach:</source>
+        <translation>违约责任(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>份数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}：{name}</translation>
+    </message>
+    <message>
+        <source>No parties yet.</source>
+        <translation>尚无当事人。</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Assign Mediator</source>
@@ -869,6 +1114,73 @@ Filed by: {filed}</source>
     </message>
 </context>
 <context>
+    <name>ClauseList</name>
+    <message>
+        <source>Clauses</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <source>Add from &amp;Template</source>
+        <translation>从模板添加(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Blank</source>
+        <translation>添加空白条款(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add a blank clause (Ctrl+Enter)</source>
+        <translation>添加空白条款（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>删除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Instalment</source>
+        <translation>添加分期(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>内容(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sum:</source>
+        <translation>金额(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ue by:</source>
+        <translation>履行期限(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Instalments:</source>
+        <translation>分期：</translation>
+    </message>
+    <message>
+        <source>Clause {number}</source>
+        <translation>条款 {number}</translation>
+    </message>
+    <message>
+        <source>No clause chosen</source>
+        <translation>未选择条款</translation>
+    </message>
+    <message>
+        <source>(no text yet)</source>
+        <translation>（尚无内容）</translation>
+    </message>
+</context>
+<context>
     <name>CreateKeyDialog</name>
     <message>
         <source>Create Signing Key</source>
@@ -1380,6 +1692,37 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>FinaliseDialog</name>
+    <message>
+        <source>Finalise the Agreement of {number}</source>
+        <translation>{number} 协议书定稿</translation>
+    </message>
+    <message>
+        <source>Finalise once the parties and the mediator have signed the printed agreement. It is then sealed with your signing key and can no longer be changed: only a supplementary agreement adds to it. The case moves to “agreement reached”.</source>
+        <translation>请在当事人和调解员在打印的协议书上签名后定稿。定稿时以您的签章密钥签章，此后不能再修改，只能另订补充协议。案件转入“达成协议”。</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) signed on</source>
+        <translation>{name}（{role}）签名日期</translation>
+    </message>
+    <message>
+        <source>The mediator signed on:</source>
+        <translation>调解员签名日期：</translation>
+    </message>
+    <message>
+        <source>Date of effect (empty: the last signature):</source>
+        <translation>生效日期（不填：最后签名之日）：</translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation>您的密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Finalise and &amp;Seal</source>
+        <translation>定稿并签章(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>FindingsTable</name>
     <message>
         <source>Finding</source>
@@ -1552,6 +1895,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Evidence taken in</source>
         <translation>证据入库</translation>
+    </message>
+</context>
+<context>
+    <name>InstalmentRow</name>
+    <message>
+        <source>Remove this instalment</source>
+        <translation>删除此期</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2698,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>yuan, e.g. 30000.00</source>
+        <translation>元，例如 30000.00</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>Case Progress</source>
@@ -3124,6 +3481,41 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>No document to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the page to the width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened.</source>
+        <translation type="unfinished">无法打开该 PDF。</translation>
+    </message>
+    <message>
+        <source>{count} page(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>{real_name} ({name})</source>
@@ -3374,6 +3766,21 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>{type}, {size}, {pages} pages</source>
         <translation>{type}，{size}，共 {pages} 页</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Before it can be finalised ({count}):</source>
+        <translation>定稿前须改正（{count} 项）：</translation>
+    </message>
+    <message>
+        <source>Nothing stops finalising: every required field is filled.</source>
+        <translation>必填项均已填写，可以定稿。</translation>
     </message>
 </context>
 <context>
@@ -5094,8 +5501,28 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{field}过大。</translation>
     </message>
     <message>
+        <source>The draft&apos;s {field} cannot be read: “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} “{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} must be written as a string of digits (&quot;1409.50&quot;), not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The {field} “{text}” is not a sum of money; write it like 1409.50.</source>
         <translation>{field}“{text}”不是金额，请按 1409.50 的格式填写。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind of clause; use one of: {values}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each instalment has a due date and an amount ({field}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read {path}: {reason}</source>
@@ -5324,6 +5751,90 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The office&apos;s list has no court {court}.</source>
         <translation>本机构法院名录中没有法院{court}。</translation>
+    </message>
+    <message>
+        <source>The agreement of case {number} was finalised (agreement {id}, in effect from {day}); it is not changed any more. Write a supplementary agreement (补充协议) for what the parties agree now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement is drafted for a case in mediation; case {number} is “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supplementary agreement supplements the finalised agreement of its case; case {number} has {main}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft is too large to be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field {field} still has a blank (____) to fill in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} is zero; leave it empty if nothing is paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sum paid in instalments has their due dates, not one date ({field}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalments divide the clause&apos;s amount; the {field} is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A clause has at most {limit} instalments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instalments add up to {total} yuan, not the clause&apos;s {amount} yuan ({field}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalment {number} falls due on {day}, not after the one before it ({before}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} ({day}) is already past: a term falls due after the agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} ({day}) is after the deadline of performance ({deadline}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The font has no glyph for {characters} (in {field}); write the common form of the character, or install a font that has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement is between an applicant and a respondent; add the parties to the case first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement has at least one clause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement has at most {limit} clauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement has payments: the deadline of performance is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement is made in at least {least} copies (one for each of the {parties} parties and one for the committee), at most {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause {number} confirms who owns a right (确权): a court does not accept such an agreement for judicial confirmation ({law}, item (5): 调解协议内容涉及物权、知识产权确权的). The agreement still binds the parties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause {number} touches a status matter (marriage, parentage, adoption): a court does not confirm it ({law}, item (3): 申请确认婚姻关系、亲子关系、收养关系等身份关系无效、有效或者解除的).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7690,6 +8201,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Other IP cases (trademarks, copyright, unfair competition)</source>
         <translation>其他知识产权案件（商标、著作权、不正当竞争等）</translation>
+    </message>
+    <message>
+        <source>Stop the infringing use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy stock and moulds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove online listings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence and royalties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other terms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
