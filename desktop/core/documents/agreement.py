@@ -13,21 +13,32 @@ the mediator has signed and the committee has sealed it; each party and the comm
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.agreements import AgreementDraftRow, SealedAgreement
-from db.models import MediationCase, utc_now
+from db.models import MediationCase, SigningKey, utc_now
+from db.outcomes import CaseOutcome
+from desktop.core.cases import outcomes
 from desktop.core.cases.deadlines import office_today
-from desktop.core.cases.matters import details_of, find_case, require_case_access
+from desktop.core.cases.matters import case_subject, details_of, find_case, mediators_of, require_case_access
+from desktop.core.cases.outcomes import (
+    OutcomeInput,
+    OutcomeKind,
+    Signing,
+    checked_signatures,
+    standing_agreement,
+)
 from desktop.core.cases.parties import PartyRole, list_parties
 from desktop.core.cases.versions import check_base
 from desktop.core.cases.workflow import CaseStatus
@@ -63,12 +74,16 @@ from desktop.core.documents.agreement_model import (
 )
 from desktop.core.documents.agreement_pdf import agreement_document
 from desktop.core.documents.amounts import check_amount
-from desktop.core.documents.layout import render
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
-from desktop.core.integrity.canonical import canonical_bytes
+from desktop.core.documents.layout import Document, render
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
+from desktop.core.integrity.canonical import canonical_bytes, format_time
+from desktop.core.office.office import get_office
 from desktop.core.text import clean_text
-from desktop.core.trust import ledger
-from desktop.core.trust.permissions import Actor
+from desktop.core.trust import ledger, signing_keys
+from desktop.core.trust.events import EventKind
+from desktop.core.trust.permissions import Actor, Role, require_active
+from desktop.core.trust.signing_keys import require_usable_key
+from desktop.core.trust.users import real_names
 
 __all__ = [
     "AgreementDraft",
@@ -422,3 +437,262 @@ def _supplements_of(session: Session, row: MediationCase, draft: AgreementDraft)
             "{number} has {main}."), number=row.number, main=f"no agreement {draft.supplements}")
     return {"id": main.id, "record_sha256": main.record_sha256, "effective_on": main.effective_on.isoformat()}
 
+
+
+# --- finalising -----------------------------------------------------------------------------------------
+
+RECORD_TYPE = "mediseal.agreement"
+RECORD_VERSION = 1
+KINDS = {"agreement": EventKind.AGREEMENT_FINALISED, "supplement": EventKind.AGREEMENT_SUPPLEMENTED}
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementInfo:
+    """A finalised agreement or supplementary agreement: its sealed record (the agreement as printed, who
+    signed and when, the date of effect), digest and seal; for the agreement, the outcome it stands with
+    and the supplementary agreements made since."""
+
+    id: int
+    case_number: str
+    kind: str  # "agreement" or "supplement"
+    supplements: int | None
+    outcome_id: int | None
+    effective_on: date
+    record: dict[str, Any]
+    record_sha256: str
+    signer: str
+    fingerprint: str
+    sealed_at: datetime
+    signature: bytes
+    supplemented_by: tuple[int, ...] = ()
+
+    @property
+    def content(self) -> dict[str, Any]:
+        """The agreement as printed (``agreement_content``'s shape)."""
+        content = self.record.get("agreement")
+        return content if isinstance(content, dict) else {}
+
+
+def _info(row: SealedAgreement, number: str, fingerprint: str, later: tuple[int, ...] = ()) -> AgreementInfo:
+    return AgreementInfo(row.id, number, row.kind, row.supplements_id, row.outcome_id, row.effective_on,
+                         json.loads(row.canonical), row.record_sha256, row.signer, fingerprint, row.sealed_at,
+                         row.signature, later)
+
+
+def list_agreements(session: Session, number: str) -> list[AgreementInfo]:
+    """The case's finalised agreement and its supplementary agreements, in the order sealed."""
+    row = find_case(session, number)
+    found = list(session.execute(select(SealedAgreement, SigningKey.fingerprint)
+                                 .join(SigningKey, SigningKey.id == SealedAgreement.key_id)
+                                 .where(SealedAgreement.case_id == row.id).order_by(SealedAgreement.id)))
+    later: dict[int, list[int]] = {}
+    for sealed, _fingerprint in found:
+        if sealed.supplements_id is not None:
+            later.setdefault(sealed.supplements_id, []).append(sealed.id)
+    return [_info(sealed, row.number, fingerprint, tuple(later.get(sealed.id, ())))
+            for sealed, fingerprint in found]
+
+
+def current_agreement(session: Session, number: str) -> AgreementInfo | None:
+    """The case's finalised agreement (with the ids of its supplementary agreements), or None."""
+    return next((found for found in list_agreements(session, number) if found.kind == "agreement"), None)
+
+
+def _finaliser(session: Session, actor: Actor, row: MediationCase) -> str:
+    """The mediator who signs: the actor when assigned to the case; for an administrator finalising on
+    a mediator's behalf, the case's first mediator. Anyone else is refused."""
+    assigned = mediators_of(session, row.id)
+    if actor.name in assigned:
+        return actor.name
+    if Role.ADMIN in actor.roles and assigned:
+        return assigned[0]
+    raise NotAllowed(QT_TRANSLATE_NOOP(
+        "errors", "{user} may not finalise the agreement of case {number}: that is for a mediator assigned "
+        "to it ({mediators})."), user=actor.name, number=row.number, mediators="、".join(assigned) or "—")
+
+
+def _refuse_problems(found: list[Problem]) -> InvalidInput:
+    return InvalidInput(QT_TRANSLATE_NOOP(
+        "errors", "The agreement cannot be finalised yet; put these right first: {problems}"),
+        field=found[0].field, problems="; ".join(f"{problem.field}: {problem.message}" for problem in found))
+
+
+def _signed_of_outcome(outcome: CaseOutcome) -> list[dict[str, Any]]:
+    signed = json.loads(outcome.canonical).get("signed", [])
+    return signed if isinstance(signed, list) else []
+
+
+def _attach(session: Session, row: MediationCase, outcome: CaseOutcome, signings: Sequence[Signing],
+            effective_on: date | None) -> list[dict[str, Any]]:
+    """The signatures of the written-agreement outcome already recorded, when the finalising says the same
+    (the same parties on the same days, the same date of effect); else ``NotAllowed`` naming what differs."""
+    if session.scalar(select(SealedAgreement.id).where(SealedAgreement.outcome_id == outcome.id)) is not None:
+        raise NotAllowed(QT_TRANSLATE_NOOP("errors", "The agreement of case {number} is already finalised."),
+                         number=row.number)
+    signed = _signed_of_outcome(outcome)
+    recorded = sorted((entry.get("party"), entry.get("signed_on")) for entry in signed
+                      if entry.get("party") is not None)
+    given = sorted((signing.party_id, signing.signed_on.isoformat()) for signing in signings)
+    other_day = effective_on is not None and effective_on != outcome.effective_on
+    if (signings and given != recorded) or other_day:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "The outcome of case {number} already records a written agreement signed {recorded}, "
+            "in effect from {day}; the finalising says otherwise ({given}). Give the same signatures and "
+            "date, or correct the outcome first."), number=row.number, day=str(outcome.effective_on),
+            recorded=", ".join(f"{party} on {day}" for party, day in recorded),
+            given=", ".join(f"{party} on {day}" for party, day in given) or str(effective_on))
+    return signed
+
+
+def finalise(session: Session, actor: Actor, number: str, password: str, signings: Sequence[Signing],
+             effective_on: date | None, now: datetime | None = None, *,
+             mediator_signed_on: date | None = None) -> AgreementInfo:
+    """Finalise the case's latest draft: the parties signed it on paper (``signings``: each party and the
+    day) and it took effect on ``effective_on`` (default: the last signature). Seals the canonical record
+    (RFC 8785, ``mediseal.agreement`` v1) holding the agreement as printed with the mediator's key
+    (unlocked by ``password``), logs it (``agreement.finalised``, or ``agreement.supplemented`` for a
+    supplementary agreement), freezes the draft, and for the agreement records the written-agreement
+    outcome in the same transaction, so the case moves to 达成协议 and the 30 days for judicial
+    confirmation run from the date of effect (Civil Procedure Law 2023 art. 205). When that outcome is
+    already recorded, the agreement attaches to it (the same signatures and date). Refused, with nothing
+    written, while ``problems`` finds anything, for anyone but an assigned mediator (or an administrator),
+    and for a case neither in mediation nor with that outcome."""
+    ledger.lock(session)
+    row = find_case(session, number)
+    require_case_access(session, actor, row)
+    require_active(actor)
+    mediator = _finaliser(session, actor, row)
+    rows = _draft_rows(session, row.id)
+    if not rows or rows[-1].agreement_id is not None:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "Case {number} has no agreement draft to finalise; write and save one first."),
+            number=row.number)
+    draft_row = rows[-1]
+    draft = draft_from_record(json.loads(draft_row.canonical))
+    moment = now or utc_now()
+    today = office_today(moment)
+    main = _main_agreement(session, row.id)
+    if draft.supplements is None and main is not None:
+        raise _refuse_frozen(row.number, main)
+    last = max((signing.signed_on for signing in signings), default=None)
+    effective = effective_on or last or today
+    parties = [(party.identity.name, party.role) for party in list_parties(session, row.number)]
+    found = draft_problems(draft, parties, today, effective)
+    if found:
+        raise _refuse_problems(found)
+    key = signing_keys.unlock(session, actor, password, moment)
+    require_usable_key(session, actor, key, moment)
+    outcome_ref: dict[str, Any] | None = None
+    outcome_id: int | None = None
+    if draft.supplements is None:
+        status = CaseStatus(row.status)
+        standing = standing_agreement(session, row)
+        if status is CaseStatus.IN_MEDIATION:
+            recorded = outcomes.record_outcome(session, actor, row.number, OutcomeInput(
+                OutcomeKind.WRITTEN_AGREEMENT, effective_on, tuple(signings), mediator=mediator,
+                mediator_signed_on=mediator_signed_on or last), now=moment)
+            outcome = session.get(CaseOutcome, recorded.id)
+            assert outcome is not None
+        elif status is CaseStatus.AGREEMENT and standing is not None \
+                and standing.kind == OutcomeKind.WRITTEN_AGREEMENT.value:
+            outcome = standing
+        else:
+            raise NotAllowed(QT_TRANSLATE_NOOP(
+                "errors", "An agreement is finalised for a case in mediation (or one whose written agreement "
+                "is recorded as its outcome); case {number} is “{status}”."),
+                number=row.number, status=status.label)
+        signed = _signed_of_outcome(outcome) if outcome is not standing else _attach(
+            session, row, outcome, signings, effective_on)
+        assert outcome.effective_on is not None
+        effective = outcome.effective_on
+        outcome_ref, outcome_id = {"id": outcome.id, "record_sha256": outcome.record_sha256}, outcome.id
+        kind = "agreement"
+    else:
+        signed = checked_signatures(
+            row.number, {party.id: (party.identity.name, party.role.value)
+                         for party in list_parties(session, row.number)},
+            mediators_of(session, row.id), mediator,
+            lambda login: real_names(session, (login,)).get(login) or login,
+            OutcomeInput(OutcomeKind.WRITTEN_AGREEMENT, effective_on, tuple(signings), mediator=mediator,
+                         mediator_signed_on=mediator_signed_on or last), today)
+        last_signed = max(date.fromisoformat(entry["signed_on"]) for entry in signed)
+        if effective < last_signed or effective > today:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "The supplementary agreement takes effect between its last signature ({last}) and "
+                "today; not on {given}."), field="effective_on", last=last_signed.isoformat(),
+                given=effective.isoformat())
+        kind = "supplement"
+    supplements = _supplements_of(session, row, draft)
+    # Nothing in it may fall due before it takes effect (the problems are checked again from that day).
+    found = draft_problems(draft, parties, today, effective)
+    if found:
+        raise _refuse_problems(found)
+    office = get_office(session)
+    record_id = int(session.scalar(select(func.max(SealedAgreement.id))) or 0) + 1
+    record = {
+        "type": RECORD_TYPE, "version": RECORD_VERSION, "id": record_id, "kind": kind,
+        "office": office.name if office else "", "case": row.number,
+        "agreement": agreement_content(session, row, draft, effective, supplements),
+        "signed": signed, "effective_on": effective.isoformat(), "outcome": outcome_ref,
+        "sealed_by": actor.name, "certificate_sha256": key.fingerprint, "sealed_at": format_time(moment)}
+    canonical = canonical_bytes(record)
+    digest = hashlib.sha256(canonical).hexdigest()
+    sealed = SealedAgreement(id=record_id, case_id=row.id, kind=kind, supplements_id=draft.supplements,
+                             outcome_id=outcome_id, effective_on=effective,
+                             canonical=canonical.decode("utf-8"), record_sha256=digest, key_id=key.key_id,
+                             signer=actor.name, sealed_at=moment,
+                             signature=key.sign(canonical))
+    session.add(sealed)
+    session.flush()
+    draft_row.agreement_id = sealed.id  # the draft is frozen from now on (a trigger refuses changes)
+    session.flush()
+    ledger.append(session, actor.name, KINDS[kind], case_subject(row.number), digest, now=moment)
+    return _info(sealed, row.number, key.fingerprint)
+
+
+def agreement_pdf(info: AgreementInfo) -> bytes:
+    """The PDF of a finalised agreement, drawn from its sealed record: exactly what was sealed."""
+    return render(agreement_document(info.content, effective_on=info.effective_on))
+
+
+def supplement(session: Session, actor: Actor, number: str, draft: AgreementDraft, base_version: int,
+               now: datetime | None = None) -> int:
+    """Save ``draft`` as the draft of a supplementary agreement (补充协议) to the case's finalised
+    agreement (its ``supplements`` set to that agreement); finalised with ``finalise`` as the agreement
+    was. Refused before the agreement is finalised."""
+    main = _main_agreement(session, find_case(session, number).id)
+    if main is None:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "Case {number} has no finalised agreement yet: a supplementary agreement comes after "
+            "it."), number=number)
+    return save_draft(session, actor, number, replace(draft, supplements=main.id), base_version, now)
+
+
+# --- the documents ``agreement`` and ``supplementary-agreement`` (generation.py) ----------------------
+
+def _not_finalised(number: str) -> NotAllowed:
+    return NotAllowed(QT_TRANSLATE_NOOP(
+        "errors", "The agreement of case {number} is not finalised yet; preview the draft in the agreement "
+        "editor (or “mediseal agreement check”), and finalise it once the parties have signed."),
+        number=number)
+
+
+def agreement_document_of(session: Session, row: MediationCase) -> Document:
+    """The document ``agreement``: the finalised agreement as sealed; refused before it is finalised."""
+    info = current_agreement(session, row.number)
+    if info is None:
+        raise _not_finalised(row.number)
+    return agreement_document(info.content, effective_on=info.effective_on)
+
+
+def supplement_document_of(session: Session, row: MediationCase, items: tuple[int, ...]) -> Document:
+    """The document ``supplementary-agreement``: the supplementary agreement whose id is given in
+    ``items`` (one), else the latest, as sealed; refused when there is none."""
+    found = [info for info in list_agreements(session, row.number) if info.kind == "supplement"]
+    if items:
+        found = [info for info in found if info.id in items]
+    if not found:
+        raise NotFound(QT_TRANSLATE_NOOP(
+            "errors", "Case {number} has no finalised supplementary agreement{which}."), number=row.number,
+            which=f" {', '.join(str(item) for item in items)}" if items else "")
+    return agreement_document(found[-1].content, effective_on=found[-1].effective_on)

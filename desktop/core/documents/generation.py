@@ -18,7 +18,7 @@ from db.models import MediationCase, utc_now
 from desktop import __version__
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import case_subject, find_case
-from desktop.core.documents import registration, rights_notice
+from desktop.core.documents import agreement, agreement_pdf, registration, rights_notice
 from desktop.core.documents.layout import Document, render
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.integrity.canonical import record_digest
@@ -39,6 +39,9 @@ class DocumentKind(Vocabulary):
     REGISTRATION = "registration", QT_TRANSLATE_NOOP("vocabulary", "Registration form")  # 受理登记表
     RIGHTS_NOTICE = "rights-notice", QT_TRANSLATE_NOOP(
         "vocabulary", "Notice of rights and duties")  # 权利义务告知书
+    AGREEMENT = "agreement", QT_TRANSLATE_NOOP("vocabulary", "Mediation agreement")  # 人民调解协议书
+    SUPPLEMENTARY_AGREEMENT = "supplementary-agreement", QT_TRANSLATE_NOOP(
+        "vocabulary", "Supplementary agreement")  # 人民调解补充协议书
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,10 @@ _BUILDERS: dict[DocumentKind, tuple[Builder, int]] = {
         session, row), registration.TEMPLATE_VERSION),
     DocumentKind.RIGHTS_NOTICE: (lambda session, row, _request, today: rights_notice.rights_notice(
         session, row, today), rights_notice.TEMPLATE_VERSION),
+    DocumentKind.AGREEMENT: (lambda session, row, _request, _today: agreement.agreement_document_of(
+        session, row), agreement_pdf.TEMPLATE_VERSION),
+    DocumentKind.SUPPLEMENTARY_AGREEMENT: (lambda session, row, request, _today: (
+        agreement.supplement_document_of(session, row, request.items)), agreement_pdf.TEMPLATE_VERSION),
 }
 
 

@@ -39,7 +39,7 @@ ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.CASE_MOVE
               EventKind.CASE_COVER_SAVED, EventKind.CASE_ARCHIVED, *KEY_KINDS,
               EventKind.OUTCOME_RECORDED, EventKind.OUTCOME_CORRECTED, EventKind.OBLIGATION_ADDED,
               EventKind.PERFORMANCE_DONE, EventKind.VISIT_RECORDED,
-              *MINUTES_KINDS)
+              EventKind.AGREEMENT_FINALISED, EventKind.AGREEMENT_SUPPLEMENTED, *MINUTES_KINDS)
 
 
 class Logged(NamedTuple):
