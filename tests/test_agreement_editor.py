@@ -23,13 +23,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.core.cases import matters
 from desktop.core.cases.deadlines import office_today
+from desktop.core.cases.workflow import CaseStatus
 from desktop.core.documents import agreement
 from desktop.core.documents.agreement import ClauseKind
 from desktop.core.documents.agreement_model import BLANK
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.documents.agreement_editor import AgreementEditor
+from desktop.ui.documents.agreement_finalise import FinaliseDialog
 from desktop.ui.framework.i18n import label
 from tests.qt_helpers import settled, type_text
 from tests.test_agreements import Table
@@ -216,6 +219,45 @@ def test_writing_an_agreement_from_templates_to_a_saved_draft(qtbot: QtBot, tabl
     again.form.clauses.list.setCurrentRow(1)
     assert again.form.clauses.amount.text() == "16409.02"
     assert again.problems.texts() == []
+
+    # Finalised with the mediator's password (a wrong one refused, the dialog stays): sealed, read-only.
+    QTest.mouseClick(again.finalise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: again.finalise_dialog is not None and again.finalise_dialog.isVisible(),
+                    timeout=OP_TIMEOUT)
+    dialog = again.finalise_dialog
+    assert isinstance(dialog, FinaliseDialog) and len(dialog.signatures) == 2
+    type_text(dialog.password, "wrong-password-1")
+    QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.op is None, timeout=OP_TIMEOUT)
+    assert dialog.isVisible() and dialog.message.text()
+    _replace(dialog.password, PASSWORD)
+    with qtbot.waitSignal(again.finalised, timeout=OP_TIMEOUT):
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _settled(qtbot, again)
+    assert again.read_only and again.form.facts.isReadOnly() and not again.save_button.isEnabled()
+    assert not again.finalise_button.isEnabled() and again.supplement_button.isVisible()
+    assert not again.form.clauses.blank_button.isEnabled() and again.form.clauses.amount.line.isReadOnly()
+    assert "已由李华（lihua）签章" in again.state.text()
+    sealed = _pdf_text(again.read.sealed_pdf if again.read else b"", tmp_path)
+    assert "草稿" not in sealed and "壹万陆仟肆佰零玖元零贰分" in sealed and again.pdf.page_count > 0
+    with table.database.session_scope() as session:
+        assert matters.case_info(session, number).status is CaseStatus.AGREEMENT  # 达成协议
+        assert agreement.current_agreement(session, number) is not None
+    type_text(again.form.facts, "改")
+    assert not again.has_unsaved_edits() and "改" not in again.form.facts.toPlainText()
+
+    # Afterwards a supplementary agreement is what changes it.
+    QTest.mouseClick(again.supplement_button, Qt.MouseButton.LeftButton)
+    _settled(qtbot, again)
+    assert not again.read_only and "补充协议" in again.windowTitle()
+    assert again.form.supplements is not None and again.has_unsaved_edits()
+    again.activateWindow()  # the finalise dialog closed: the editor is the active window again
+    qtbot.waitUntil(again.isActiveWindow)
+    with qtbot.waitSignal(again.saved, timeout=OP_TIMEOUT):
+        QTest.keyClick(again.form.facts, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with table.database.session_scope() as session:
+        supplement, _version = agreement.load_draft(session, number)
+    assert supplement is not None and supplement.supplements == again.form.supplements
 
 
 def test_a_missing_glyph_keeps_the_old_preview_and_确权_is_warned_about(qtbot: QtBot, table: Table,

@@ -278,10 +278,6 @@
         <translation>正在读取…</translation>
     </message>
     <message>
-        <source>Finalised and sealed (agreement {id}): read only.</source>
-        <translation>已定稿并签章（协议 {id}）：只读。</translation>
-    </message>
-    <message>
         <source>Read only: {reason}</source>
         <translation>只读：{reason}</translation>
     </message>
@@ -336,6 +332,10 @@
     <message>
         <source>Supplementary Agreement of {number}</source>
         <translation>{number} 人民调解补充协议书</translation>
+    </message>
+    <message>
+        <source>Sealed by {signer}, in effect from {day}: read only.</source>
+        <translation>已由{signer}签章，自 {day} 起生效：只读。</translation>
     </message>
     <message>
         <source>The agreement has changes that are not saved. Save them as a draft?</source>
@@ -5836,6 +5836,46 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Clause {number} touches a status matter (marriage, parentage, adoption): a court does not confirm it ({law}, item (3): 申请确认婚姻关系、亲子关系、收养关系等身份关系无效、有效或者解除的).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{user} may not finalise the agreement of case {number}: that is for a mediator assigned to it ({mediators}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement cannot be finalised yet; put these right first: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement of case {number} is already finalised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome of case {number} already records a written agreement signed {recorded}, in effect from {day}; the finalising says otherwise ({given}). Give the same signatures and date, or correct the outcome first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no agreement draft to finalise; write and save one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement is finalised for a case in mediation (or one whose written agreement is recorded as its outcome); case {number} is “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supplementary agreement takes effect between its last signature ({last}) and today; not on {given}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no finalised agreement yet: a supplementary agreement comes after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement of case {number} is not finalised yet; preview the draft in the agreement editor (or “mediseal agreement check”), and finalise it once the parties have signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no finalised supplementary agreement{which}.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
@@ -6080,12 +6120,28 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{what}现存内容与其最新记录版本不符</translation>
     </message>
     <message>
+        <source>sealed agreement {record}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sealed supplementary agreement {record}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no ledger entry records its sealing</source>
         <translation>存证日志中没有其签章记录</translation>
     </message>
     <message>
         <source>it does not match the digest logged when it was sealed</source>
         <translation>其与签章时存证日志记载的摘要不符</translation>
+    </message>
+    <message>
+        <source>its text is not a canonical agreement record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ledger records a sealed agreement (entry {seq}) but the store no longer holds it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its text is not a canonical minutes record of its kind</source>
@@ -6597,6 +6653,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Follow-up visit recorded</source>
         <translation>登记回访记录</translation>
+    </message>
+    <message>
+        <source>Mediation agreement sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplementary agreement sealed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Document generated</source>
@@ -7217,6 +7281,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A recorded signing of minutes the ledger records is missing</source>
         <translation>存证日志记载的笔录签名登记缺失</translation>
+    </message>
+    <message>
+        <source>A sealed agreement was never logged in the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement the ledger records is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement is not in canonical form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement&apos;s stored columns differ from its sealed text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate that sealed an agreement is not known here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature on a sealed agreement does not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement names another certificate than the key that signed it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Intact and sealed</source>
@@ -8073,6 +8169,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Notice of rights and duties</source>
         <translation>权利义务告知书</translation>
+    </message>
+    <message>
+        <source>Mediation agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplementary agreement</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{court} invited the committee to mediate: the application goes to the inviting court (Civil Procedure Law art. 205(1)).</source>
