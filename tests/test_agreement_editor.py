@@ -275,11 +275,22 @@ def test_a_missing_glyph_keeps_the_old_preview_and_确权_is_warned_about(qtbot:
     _settled(qtbot, editor)
     assert not editor.render_message.isVisible() and editor.pdf.document is not shown
 
-    # A clause confirming who owns the mark: a warning in amber, not a problem.
+    # A clause confirming who owns the mark: a warning in amber, not a problem. The preview, scrolled down
+    # to read the clauses, stays where the reader was.
+    QTest.mouseClick(editor.pdf.zoom_in_button, Qt.MouseButton.LeftButton)
+    zoom = editor.pdf.effective_zoom()
+    bar = editor.pdf.view.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    where = bar.value()
+    shown = editor.pdf.document
     clauses = editor.form.clauses
     clauses.list.setCurrentRow(len(clauses.clauses) - 1)
     _replace(clauses.text_edit, "双方确认第1234567号注册商标归申请人所有。")
     _settled(qtbot, editor)
+    qtbot.wait(20)
+    assert editor.pdf.document is not shown and bar.value() == where
+    assert editor.pdf.effective_zoom() == pytest.approx(zoom)
     warning = editor.problems.warnings
     assert warning.isVisible() and "确权" in warning.text() and "第三百五十五条" in warning.text()
     assert not any("确权" in text for text in editor.problems.texts())
