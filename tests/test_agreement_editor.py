@@ -339,6 +339,12 @@ def test_closing_with_unsaved_changes_asks(qtbot: QtBot, table: Table, chinese: 
     discard.click()
     assert not editor.isVisible()
 
+    # The parties are edited on the Parties tab: the link closes the editor (nothing unsaved: no question).
+    editor = _editor(qtbot, table, table.mediating())
+    with qtbot.waitSignal(editor.parties_requested, timeout=OP_TIMEOUT):
+        editor.form.parties_link.linkActivated.emit("#parties")
+    assert not editor.isVisible()
+
 
 def test_keyboard_reaches_every_field_and_ctrl_enter_adds_a_clause(qtbot: QtBot, table: Table) -> None:
     editor = _editor(qtbot, table, table.mediating())

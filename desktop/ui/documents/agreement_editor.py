@@ -101,7 +101,7 @@ class AgreementEditor(QDialog):
 
     saved = Signal(int)  # the draft's new version
     finalised = Signal()
-    parties_requested = Signal()  # the user wants the Parties tab (the editor stays open)
+    parties_requested = Signal()  # the user followed the link to the Parties tab (the editor has closed)
 
     def __init__(self, store: OpenStore, signed_in: SignedInUser, number: str,
                  parent: QWidget | None = None) -> None:
@@ -121,6 +121,7 @@ class AgreementEditor(QDialog):
         self.read_op: Op[EditorRead] | None = None
         self.confirm_box: QMessageBox | None = None
         self.finalise_dialog: QDialog | None = None
+        self.to_parties = False  # closing to edit the parties (the case's Parties tab)
 
         self.heading = QLabel(number)
         self.heading.setObjectName("agreementHeading")
@@ -130,7 +131,7 @@ class AgreementEditor(QDialog):
         self.state.setWordWrap(True)
         self.form = AgreementForm()
         self.form.changed.connect(self._changed)
-        self.form.parties_requested.connect(self.parties_requested)
+        self.form.parties_requested.connect(self.show_parties)
         self.problems = ProblemList()
         self.problems.chosen.connect(self.focus_field)
         self.render_message = QLabel()
@@ -371,6 +372,7 @@ class AgreementEditor(QDialog):
         self.saved.emit(version)
 
     def _refused(self, error: BaseException) -> None:
+        self.to_parties = False  # a save on the way out failed: the editor stays, and says why
         if not isinstance(error, MedisealError):
             show_error(self, error)
             return
@@ -515,6 +517,12 @@ class AgreementEditor(QDialog):
             self.form.scroll_area.ensureWidgetVisible(self.form.clauses.detail)
 
     # --- closing ------------------------------------------------------------------------------------
+    def show_parties(self) -> None:
+        """The parties are edited on the case's Parties tab: close (asking about unsaved changes), then
+        say so with ``parties_requested`` for the window to show that tab."""
+        self.to_parties = True
+        self.reject()
+
     def reject(self) -> None:
         """Esc, Close or the window's close button: with unsaved changes, ask before they go."""
         if not self.dirty or self.read_only or self.confirm_box is not None:
@@ -538,6 +546,8 @@ class AgreementEditor(QDialog):
                 op = self.save()
                 if op is not None:
                     op.on_success(self._saved_and_leave)
+            else:
+                self.to_parties = False
 
         box.finished.connect(answered)
         self.confirm_box = box
@@ -550,3 +560,6 @@ class AgreementEditor(QDialog):
     def _leave(self) -> None:
         self.live.stop()
         super().reject()
+        if self.to_parties:
+            self.to_parties = False
+            self.parties_requested.emit()
