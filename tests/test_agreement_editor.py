@@ -35,7 +35,7 @@ from desktop.ui.documents.agreement_editor import AgreementEditor
 from desktop.ui.documents.agreement_finalise import FinaliseDialog
 from desktop.ui.framework.i18n import label
 from tests.qt_helpers import settled, type_text
-from tests.test_agreements import Table
+from tests.test_agreements import Table, good_draft
 from tests.test_case_workspace import OP_TIMEOUT
 from tests.test_case_workspace import chinese as chinese  # the fixture
 
@@ -190,6 +190,14 @@ def test_writing_an_agreement_from_templates_to_a_saved_draft(qtbot: QtBot, tabl
     clauses.list.setCurrentRow(1)
     editor.focus_field("clauses[1].text")
     assert clauses.list.currentRow() == 0 and QApplication.focusWidget() is clauses.text_edit
+
+    # Finalise is refused while they stand, naming them; the keyboard goes to the first.
+    QTest.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    _settled(qtbot, editor)
+    assert editor.finalise_dialog is None
+    assert editor.message.text().startswith("未定稿") and "各方责任" in editor.message.text()
+    assert "条款 1 内容" in editor.message.text()
+    assert QApplication.focusWidget() is form.responsibility
 
     # Filled in, nothing is left in the way.
     _fill(qtbot, editor)
@@ -367,3 +375,56 @@ def test_keyboard_reaches_every_field_and_ctrl_enter_adds_a_clause(qtbot: QtBot,
               form.deadline, form.breach, form.copies]
     assert all(id(widget) in reached for widget in wanted), [widget.objectName() for widget in wanted
                                                              if id(widget) not in reached]
+
+
+def test_instalments_and_the_order_of_clauses(qtbot: QtBot, table: Table, chinese: None) -> None:
+    number = table.mediating()
+    with table.database.session_scope() as session:
+        agreement.save_draft(session, table.lihua, number, good_draft(), 0)
+    editor = _editor(qtbot, table, number)
+    clauses = editor.form.clauses
+    assert editor.problems.texts() == []
+    # The clause paid in instalments: a third instalment breaks the sum, and the problem names it.
+    clauses.list.setCurrentRow(1)
+    assert [row.amount.text() for row in clauses.instalment_rows] == ["6409.02", "10000.00"]
+    QTest.mouseClick(clauses.add_instalment_button, Qt.MouseButton.LeftButton)
+    third = clauses.instalment_rows[2]
+    assert QApplication.focusWidget() is third.amount.line
+    assert third.due.date() > clauses.instalment_rows[1].due.date()  # a month after the one before
+    type_text(third.amount.line, "100")
+    _settled(qtbot, editor)
+    codes = editor.problems.codes
+    assert "clauses[2].instalments" in codes, codes
+    row = codes.index("clauses[2].instalments")
+    assert "条款 2 分期" in editor.problems.texts()[row]
+    clauses.list.setCurrentRow(0)
+    editor.focus_field("clauses[2].instalments[3].amount")
+    assert clauses.list.currentRow() == 1
+    assert QApplication.focusWidget() is clauses.instalment_rows[2].amount.line
+    QTest.mouseClick(clauses.instalment_rows[2].remove_button, Qt.MouseButton.LeftButton)
+    assert len(clauses.instalment_rows) == 2
+    # Moved up and down, the list renumbers; the draft follows.
+    clauses.list.setCurrentRow(2)
+    QTest.mouseClick(clauses.up_button, Qt.MouseButton.LeftButton)
+    assert clauses.list.currentRow() == 1 and [clause.kind for clause in clauses.clauses] == [
+        ClauseKind.STOP_USE, ClauseKind.OTHER, ClauseKind.COMPENSATION]
+    assert clauses.list.item(1).text().startswith("2. ")
+    QTest.mouseClick(clauses.down_button, Qt.MouseButton.LeftButton)
+    assert [clause.kind for clause in clauses.clauses] == [ClauseKind.STOP_USE, ClauseKind.COMPENSATION,
+                                                             ClauseKind.OTHER]
+    _settled(qtbot, editor)
+    assert editor.problems.texts() == []
+    draft, typed = editor.form.draft()
+    assert draft == good_draft() and typed == []
+
+
+def test_a_user_who_may_not_act_sees_it_read_only(qtbot: QtBot, table: Table, chinese: None) -> None:
+    number = table.mediating()
+    editor = AgreementEditor(table.store, SignedInUser(table.clerk), number)
+    qtbot.addWidget(editor)
+    editor.show()
+    _settled(qtbot, editor)
+    assert editor.read_only and not editor.save_button.isEnabled() and not editor.finalise_button.isEnabled()
+    assert editor.state.text().startswith("只读") and editor.form.facts.isReadOnly()
+    assert editor.pdf.page_count > 0  # the draft can still be read
+    assert editor.save() is None and editor.finalise() is None
