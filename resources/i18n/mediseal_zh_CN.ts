@@ -1699,7 +1699,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Finalise once the parties and the mediator have signed the printed agreement. It is then sealed with your signing key and can no longer be changed: only a supplementary agreement adds to it. The case moves to “agreement reached”.</source>
-        <translation>请在当事人和调解员在打印的协议书上签名后定稿。定稿时以您的签章密钥签章，此后不能再修改，只能另订补充协议。案件转入“达成协议”。</translation>
+        <translation>请在当事人和调解员在打印的协议书上签名后定稿。定稿时以您的签名密钥签章，此后不能再修改，只能另订补充协议。案件转入“达成协议”。</translation>
     </message>
     <message>
         <source>{name} ({role}) signed on</source>
