@@ -95,9 +95,9 @@ class AgreementForm(QWidget):
                 (self.tr("&Disputed matters:"), self.disputed, "disputed"),
                 (self.tr("&Responsibility:"), self.responsibility, "responsibility"),
                 (self.tr("C&lauses:"), self.clauses, "clauses"),
-                (self.tr("&Manner of performance:"), self.manner, "performance.manner"),
-                (self.tr("&Place of performance:"), self.place, "performance.place"),
-                (self.tr("&Deadline of performance:"), self.deadline, "performance.deadline"),
+                (self.tr("&Manner of performance:"), self.manner, "performance_manner"),
+                (self.tr("&Place of performance:"), self.place, "performance_place"),
+                (self.tr("&Deadline of performance:"), self.deadline, "performance_deadline"),
                 (self.tr("Liability for &breach:"), self.breach, "breach_liability"),
                 (self.tr("&Copies:"), self.copies, "copies")):
             row_label = QLabel(text)
@@ -174,7 +174,7 @@ class AgreementForm(QWidget):
             self.scroll_area.ensureWidgetVisible(self.clauses.detail)
             return True
         widget = self.widgets.get(code) or self.widgets.get(code.partition("[")[0])
-        if code == "parties" or code.startswith("party "):
+        if code == "parties":
             widget = self.parties_link
         if widget is None:
             return False
