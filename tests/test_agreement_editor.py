@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -27,12 +27,13 @@ from desktop.core.cases import matters
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.documents import agreement
-from desktop.core.documents.agreement import ClauseKind
+from desktop.core.documents.agreement import Clause, ClauseKind, Instalment
 from desktop.core.documents.agreement_model import BLANK
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.documents.agreement_editor import AgreementEditor
 from desktop.ui.documents.agreement_finalise import FinaliseDialog
+from desktop.ui.documents.agreement_problems import field_words
 from desktop.ui.framework.i18n import label
 from tests.qt_helpers import settled, type_text
 from tests.test_agreements import Table, good_draft
@@ -428,3 +429,24 @@ def test_a_user_who_may_not_act_sees_it_read_only(qtbot: QtBot, table: Table, ch
     assert editor.state.text().startswith("只读") and editor.form.facts.isReadOnly()
     assert editor.pdf.page_count > 0  # the draft can still be read
     assert editor.save() is None and editor.finalise() is None
+
+
+def test_every_field_a_problem_names_has_its_words_and_its_widget(qtbot: QtBot, table: Table,
+                                                                    chinese: None) -> None:
+    number = table.mediating()
+    editor = _editor(qtbot, table, number)
+    past = office_today() - timedelta(days=3)
+    bad = replace(good_draft(), facts="", disputed=LACKING, responsibility=BLANK, performance_manner="",
+                  performance_place=BLANK, performance_deadline=past, breach_liability=BLANK, copies=1,
+                  clauses=(Clause(ClauseKind.OTHER, "", Decimal("0"), due_on=past),
+                           Clause(ClauseKind.COMPENSATION, "付款", Decimal("100"),
+                                  (Instalment(past, Decimal("60")), Instalment(past, Decimal("0.005"))),
+                                  due_on=past)))
+    with table.database.session_scope() as session:
+        found = agreement.problems(session, number, bad)
+    assert len({problem.field for problem in found}) >= 12
+    editor.form.load(bad)
+    for problem in found:
+        assert field_words(problem.field) != problem.field, problem.field
+        editor.activateWindow()
+        assert editor.form.focus_field(problem.field), problem.field
