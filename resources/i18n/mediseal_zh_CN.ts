@@ -1080,6 +1080,10 @@ Filed by: {filed}</source>
         <translation>删除(&amp;V)</translation>
     </message>
     <message>
+        <source>Fill in each blank ____; 【金额】 is where the sum is printed, in capitals and in figures.</source>
+        <translation>请填写每个空白处“____”；“【金额】”处打印金额的大写和数字。</translation>
+    </message>
+    <message>
         <source>Add &amp;Instalment</source>
         <translation>添加分期(&amp;I)</translation>
     </message>

@@ -106,7 +106,7 @@ class InstalmentRow(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setDate(QDate(instalment.due_on.year, instalment.due_on.month, instalment.due_on.day))
-        self.amount = MoneyEdit(f"instalmentAmount{number}")
+        self.amount = MoneyEdit(f"instalmentAmount{number}", compact=True)
         self.amount.set_text(instalment.amount)
         self.remove_button = QToolButton()
         self.remove_button.setObjectName(f"removeInstalment{number}")
@@ -183,6 +183,8 @@ class ClauseList(QWidget):
         self.text_edit.setObjectName("clauseText")
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setFixedHeight(self.text_edit.fontMetrics().lineSpacing() * TEXT_ROWS + 12)
+        self.text_edit.setToolTip(self.tr("Fill in each blank ____; 【金额】 is where the sum is printed, in "
+                                          "capitals and in figures."))
         self.amount = MoneyEdit("clauseAmount")
         self.due = OptionalDate()
         self.due.setObjectName("clauseDueOn")

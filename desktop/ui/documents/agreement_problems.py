@@ -18,7 +18,7 @@ from desktop.ui.framework.i18n import label, translate_error
 
 WARNING_COLOUR = "#9a6700"  # amber that reads on a light background (WCAG AA against white)
 FIELD_ROLE = Qt.ItemDataRole.UserRole
-PROBLEM_ROWS = 4  # lines the list shows before it scrolls
+PROBLEM_ROWS = 3  # lines the list shows before it scrolls (the form keeps the height)
 
 translate = QCoreApplication.translate
 # ``clauses[2]``, ``clauses[2].amount``, ``clauses[2].instalments[1].due_on`` (counted from 1)
