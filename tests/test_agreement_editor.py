@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -35,10 +36,11 @@ from desktop.ui.documents.agreement_editor import AgreementEditor
 from desktop.ui.documents.agreement_finalise import FinaliseDialog
 from desktop.ui.documents.agreement_problems import field_words
 from desktop.ui.framework.i18n import label
-from tests.qt_helpers import settled, type_text
+from tests.qt_helpers import Heartbeat, settled, type_text
 from tests.test_agreements import Table, good_draft
 from tests.test_case_workspace import OP_TIMEOUT
 from tests.test_case_workspace import chinese as chinese  # the fixture
+from tests.test_responsive import LONGEST_GAP_MS
 
 PASSWORD = "mediator-pass-1"
 LACKING = "𪚥"  # CJK Extension B: in no face Mediseal uses
@@ -59,6 +61,7 @@ class Renders:
     """Each ``render_draft`` call: the thread it ran on, and the most that ran at once."""
 
     threads: list[str] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
     running: int = 0
     most: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -74,11 +77,13 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[Renders]:
             seen.threads.append(threading.current_thread().name)
             seen.running += 1
             seen.most = max(seen.most, seen.running)
+        started = time.perf_counter()
         try:
             return real(*args, **kwargs)
         finally:
             with seen.lock:
                 seen.running -= 1
+                seen.seconds.append(time.perf_counter() - started)
 
     monkeypatch.setattr(agreement, "render_draft", recording)
     yield seen
@@ -450,3 +455,23 @@ def test_every_field_a_problem_names_has_its_words_and_its_widget(qtbot: QtBot, 
         assert field_words(problem.field) != problem.field, problem.field
         editor.activateWindow()
         assert editor.form.focus_field(problem.field), problem.field
+
+
+def test_typing_stays_live_while_a_long_agreement_renders(qtbot: QtBot, table: Table,
+                                                          renders: Renders) -> None:
+    number = table.mediating()
+    text = "被申请人自本协议生效之日起十日内停止销售侵权商品并删除全部网络链接。"
+    many = tuple(Clause(ClauseKind.OTHER, f"第{index}项：{text}") for index in range(40))
+    with table.database.session_scope() as session:
+        agreement.save_draft(session, table.lihua, number, replace(good_draft(), clauses=many), 0)
+    editor = _editor(qtbot, table, number)
+    assert editor.pdf.page_count >= 4
+    heartbeat = Heartbeat()
+    for char in "补充说明":
+        type_text(editor.form.breach, char)
+        qtbot.wait(450)  # a pause: each keystroke's render starts while the next is typed
+    _settled(qtbot, editor)
+    gap = heartbeat.stop()
+    assert len(renders.threads) >= 4 and renders.most == 1
+    assert max(renders.seconds) * 1000 > LONGEST_GAP_MS  # a render on the GUI thread would show
+    assert gap < LONGEST_GAP_MS, f"the window stalled {gap} ms"
