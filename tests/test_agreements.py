@@ -437,3 +437,15 @@ def test_sixty_character_names_and_fifty_clauses_run_on_with_nothing_cut(place: 
     assert "第五十条" in text and "第四十九条" in text
     pages = _rendered_pages(out, tmp_path)
     assert len(pages) >= 8
+
+
+def test_a_draft_needs_a_case_in_mediation_and_a_supplement_a_finalised_agreement(place: Table) -> None:
+    registered = place.case()
+    with place.database.session_scope() as session, pytest.raises(NotAllowed) as raised:
+        agreement.save_draft(session, place.lihua, registered, good_draft(), 0, now=NOW)
+    assert "in mediation" in raised.value.message
+    number = _drafted(place)
+    with place.database.session_scope() as session, pytest.raises(NotAllowed):
+        agreement.supplement(session, place.lihua, number, good_draft(), 1, now=NOW)
+    with place.database.session_scope() as session, pytest.raises(NotAllowed):
+        agreement.save_draft(session, place.lihua, number, good_draft(supplements=99), 1, now=NOW)

@@ -247,7 +247,7 @@ def test_the_command_line_prints_a_document_and_refuses_unknown_kinds(
     printed = __import__("json").loads(capsys.readouterr().out)
     assert printed["case"] == number and printed["kind"] == "registration" and out.exists()
     assert printed["record"]["pdf_sha256"] == printed["pdf_sha256"]
-    assert run(["document", "agreement", "--case", number, "--out", str(tmp_path / "x.pdf")]) == EXIT_USAGE
+    assert run(["document", "no-such-kind", "--case", number, "--out", str(tmp_path / "x.pdf")]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert "registration" in err and "rights-notice" in err
     assert not (tmp_path / "x.pdf").exists()

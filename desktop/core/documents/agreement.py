@@ -105,6 +105,10 @@ __all__ = [
     "warnings",
 ]
 
+# The states a case with a recorded agreement passes through: a written agreement recorded as the outcome
+# before it was drafted here is drafted and finalised in any of them (it attaches to that outcome).
+AFTER_AGREEMENT = frozenset({CaseStatus.AGREEMENT, CaseStatus.PERFORMING, CaseStatus.PERFORMED,
+                             CaseStatus.CONFIRMATION_APPLIED, CaseStatus.CONFIRMED, CaseStatus.REJECTED})
 DRAFT_SIZE_MAX = 1_000_000  # bytes of a stored draft: far beyond 100 clauses of 2 000 characters
 
 
@@ -178,7 +182,10 @@ def save_draft(session: Session, actor: Actor, number: str, draft: AgreementDraf
     if draft.supplements is None:
         if main is not None:
             raise _refuse_frozen(row.number, main)
-        if CaseStatus(row.status) not in (CaseStatus.IN_MEDIATION, CaseStatus.AGREEMENT):
+        standing = standing_agreement(session, row)
+        written = standing is not None and standing.kind == OutcomeKind.WRITTEN_AGREEMENT.value
+        status = CaseStatus(row.status)
+        if not (status is CaseStatus.IN_MEDIATION or (status in AFTER_AGREEMENT and written)):
             raise NotAllowed(QT_TRANSLATE_NOOP(
                 "errors", "An agreement is drafted for a case in mediation; case {number} is “{status}”."),
                 number=row.number, status=CaseStatus(row.status).label)
@@ -604,7 +611,7 @@ def finalise(session: Session, actor: Actor, number: str, password: str, signing
                 mediator_signed_on=mediator_signed_on or last), now=moment)
             outcome = session.get(CaseOutcome, recorded.id)
             assert outcome is not None
-        elif status is CaseStatus.AGREEMENT and standing is not None \
+        elif status in AFTER_AGREEMENT and standing is not None \
                 and standing.kind == OutcomeKind.WRITTEN_AGREEMENT.value:
             outcome = standing
         else:
