@@ -384,8 +384,8 @@
         <translation>当事人：</translation>
     </message>
     <message>
-        <source>Main &amp;facts:</source>
-        <translation>纠纷主要事实(&amp;F)：</translation>
+        <source>Main f&amp;acts:</source>
+        <translation>纠纷主要事实(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Disputed matters:</source>
@@ -404,16 +404,16 @@
         <translation>履行方式(&amp;M)：</translation>
     </message>
     <message>
-        <source>&amp;Place of performance:</source>
-        <translation>履行地点(&amp;P)：</translation>
+        <source>Place of perf&amp;ormance:</source>
+        <translation>履行地点(&amp;O)：</translation>
     </message>
     <message>
-        <source>&amp;Deadline of performance:</source>
-        <translation>履行期限(&amp;D)：</translation>
+        <source>Deadli&amp;ne of performance:</source>
+        <translation>履行期限(&amp;N)：</translation>
     </message>
     <message>
-        <source>Liability for &amp;breach:</source>
-        <translation>违约责任(&amp;B)：</translation>
+        <source>Liability for breac&amp;h:</source>
+        <translation>违约责任(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Copies:</source>
@@ -1096,12 +1096,12 @@ Filed by: {filed}</source>
         <translation>内容(&amp;X)：</translation>
     </message>
     <message>
-        <source>&amp;Sum:</source>
-        <translation>金额(&amp;S)：</translation>
+        <source>Sum in &amp;yuan:</source>
+        <translation>金额（元）(&amp;Y)：</translation>
     </message>
     <message>
-        <source>D&amp;ue by:</source>
-        <translation>履行期限(&amp;U)：</translation>
+        <source>Du&amp;e by:</source>
+        <translation>履行期限(&amp;E)：</translation>
     </message>
     <message>
         <source>Instalments:</source>

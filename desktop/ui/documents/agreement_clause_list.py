@@ -200,7 +200,7 @@ class ClauseList(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.detail_labels: list[QLabel] = []
         for text, widget in ((self.tr("&Kind:"), self.kind_combo), (self.tr("Te&xt:"), self.text_edit),
-                             (self.tr("&Sum:"), self.amount), (self.tr("D&ue by:"), self.due),
+                             (self.tr("Sum in &yuan:"), self.amount), (self.tr("Du&e by:"), self.due),
                              (self.tr("Instalments:"), self.instalment_box)):
             row_label = QLabel(text)
             row_label.setBuddy(widget if widget is not self.instalment_box else self.add_instalment_button)
