@@ -48,7 +48,7 @@ from desktop.ui.framework.formatting import person
 from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 
-AGREEMENT_CHANGES = Changes(cases=True, ledger=True)
+DRAFT_CHANGES = Changes(cases=True)  # a draft is not a record: no ledger entry (finalising has one)
 FORM_SHARE, PREVIEW_SHARE = 11, 9  # the splitter's first split: the form a little wider
 
 
@@ -348,7 +348,7 @@ class AgreementEditor(QDialog):
                 return agreement.save_draft(session, actor, number, draft, base)
 
         op = run_op(self, task).on_success(self._saved).on_failure(self._refused)
-        op.changing(AGREEMENT_CHANGES)
+        op.changing(DRAFT_CHANGES)
         return self._run(op)
 
     def _run(self, op: Op[Any]) -> Op[Any]:
@@ -441,7 +441,7 @@ class AgreementEditor(QDialog):
                 return found, agreement.save_draft(session, actor, number, draft, base)
 
         op = run_op(self, task).on_success(self._checked).on_failure(self._refused)
-        op.changing(AGREEMENT_CHANGES)
+        op.changing(DRAFT_CHANGES)
         return self._run(op)
 
     def _checked(self, result: tuple[list[Problem], int]) -> None:
