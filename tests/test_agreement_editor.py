@@ -334,6 +334,13 @@ def test_a_stale_save_keeps_what_was_typed(qtbot: QtBot, table: Table, chinese: 
         stored, _version = agreement.load_draft(session, number)
     assert stored is not None and stored.disputed == "赔偿数额。"
 
+    # Typed on while a save runs: that save does not cover it, so it is still unsaved.
+    with qtbot.waitSignal(editor.saved, timeout=OP_TIMEOUT) as saved:
+        type_text(editor.form.disputed, "甲")
+        QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        type_text(editor.form.disputed, "乙")
+    assert saved.args == [3] and editor.has_unsaved_edits()
+
 
 def test_closing_with_unsaved_changes_asks(qtbot: QtBot, table: Table, chinese: None) -> None:
     editor = _editor(qtbot, table, table.mediating())

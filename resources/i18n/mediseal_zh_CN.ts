@@ -330,6 +330,10 @@
         <translation>正在显示他人刚保存的版本（第 {version} 版）。“保存草稿”将保存它及您在此所作的修改。</translation>
     </message>
     <message>
+        <source>The agreement changed while it was checked; choose Finalise again.</source>
+        <translation>检查期间协议书又有修改，请再次点击“定稿”。</translation>
+    </message>
+    <message>
         <source>Not finalised: first put right {fields}.</source>
         <translation>未定稿：请先改正：{fields}。</translation>
     </message>

@@ -113,6 +113,8 @@ class AgreementEditor(QDialog):
         self.read: EditorRead | None = None
         self.version = 0
         self.dirty = False
+        self.edits = 0  # edits counted: one made while a save runs is not saved by it
+        self.edits_sent = 0  # the count when the save under way read the form
         self.read_only = True  # until the case is read
         self.stale = False
         self.mine: AgreementDraft | None = None  # the edit kept aside while theirs is shown
@@ -218,6 +220,7 @@ class AgreementEditor(QDialog):
     def _changed(self) -> None:
         if self.read_only:
             return
+        self.edits += 1
         self.dirty = True
         self._show_state()
         self.live.ask()
@@ -341,6 +344,7 @@ class AgreementEditor(QDialog):
         if self.op is not None or self.read_only:
             return None
         draft, _typed = self.form.draft()
+        self.edits_sent = self.edits
         store, actor, number, base = self.store, self.signed_in.actor, self.number, self.version
 
         def task(_progress: ProgressFn, _cancelled: CancelledFn) -> int:
@@ -364,7 +368,7 @@ class AgreementEditor(QDialog):
 
     def _saved(self, version: int) -> None:
         self.version = version
-        self.dirty = False
+        self.dirty = self.edits != self.edits_sent  # typed on while it saved: that is not saved yet
         self.stale = False
         self.mine = None
         self.switch_button.setVisible(False)
@@ -432,6 +436,7 @@ class AgreementEditor(QDialog):
             return None
         store, actor, number, base, dirty = (self.store, self.signed_in.actor, self.number, self.version,
                                              self.dirty)
+        self.edits_sent = self.edits
 
         def task(_progress: ProgressFn, _cancelled: CancelledFn) -> tuple[list[Problem], int]:
             with store.database.session_scope() as session:
@@ -449,8 +454,12 @@ class AgreementEditor(QDialog):
         if found:
             self._refuse_finalising([problem.field for problem in found], [], found)
             return
-        if version != self.version or self.dirty:
+        if version != self.version:
             self._saved(version)
+        if self.dirty:  # typed on while it was checked: what is shown is not what would be sealed
+            self.message.setText(self.tr("The agreement changed while it was checked; choose Finalise "
+                                         "again."))
+            return
         self._ask_signatures()
 
     def _refuse_finalising(self, codes: list[str], typed: list[InvalidInput], found: list[Problem]) -> None:
