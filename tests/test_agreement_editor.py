@@ -24,8 +24,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.cases import matters
+from desktop.core.cases import matters, outcomes, parties
 from desktop.core.cases.deadlines import office_today
+from desktop.core.cases.outcomes import OutcomeInput, OutcomeKind, Signing
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.documents import agreement
 from desktop.core.documents.agreement import Clause, ClauseKind, Instalment
@@ -482,3 +483,32 @@ def test_typing_stays_live_while_a_long_agreement_renders(qtbot: QtBot, table: T
     assert len(renders.threads) >= 4 and renders.most == 1
     assert max(renders.seconds) * 1000 > LONGEST_GAP_MS  # a render on the GUI thread would show
     assert gap < LONGEST_GAP_MS, f"the window stalled {gap} ms"
+
+
+def test_finalising_after_the_outcome_was_recorded_uses_its_signatures(qtbot: QtBot, table: Table,
+                                                                       chinese: None) -> None:
+    number = table.mediating()
+    signed_on = office_today() - timedelta(days=1)  # yesterday: the dialog's default days would differ
+    with table.database.session_scope() as session:
+        agreement.save_draft(session, table.lihua, number, good_draft(), 0)
+        signings = tuple(Signing(party.id, signed_on) for party in parties.list_parties(session, number))
+        outcomes.record_outcome(session, table.lihua, number, OutcomeInput(
+            OutcomeKind.WRITTEN_AGREEMENT, signed_on, signings, mediator_signed_on=signed_on))
+    editor = _editor(qtbot, table, number)
+    assert not editor.read_only  # recorded, not yet sealed: the agreement is still to finalise
+    QTest.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.finalise_dialog is not None and editor.finalise_dialog.isVisible(),
+                    timeout=OP_TIMEOUT)
+    dialog = editor.finalise_dialog
+    assert isinstance(dialog, FinaliseDialog) and dialog.signatures == []
+    recorded = dialog.signed_as_recorded.text()
+    assert "张丽" in recorded and signed_on.isoformat() in recorded
+    type_text(dialog.password, PASSWORD)
+    with qtbot.waitSignal(editor.finalised, timeout=OP_TIMEOUT):
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _settled(qtbot, editor)
+    assert editor.read_only
+    with table.database.session_scope() as session:
+        sealed = agreement.current_agreement(session, number)
+        assert sealed is not None and len(outcomes.list_outcomes(session, number)) == 1
+        assert sealed.outcome_id == outcomes.list_outcomes(session, number)[0].id

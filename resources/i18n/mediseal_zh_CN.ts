@@ -1642,8 +1642,20 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{number} 协议书定稿</translation>
     </message>
     <message>
+        <source>Finalise once the parties and the mediator have signed the printed supplementary agreement. It is then sealed with your signing key and can no longer be changed.</source>
+        <translation>请在当事人和调解员在打印的补充协议上签名后定稿。定稿时以您的签名密钥签章，此后不能再修改。</translation>
+    </message>
+    <message>
         <source>Finalise once the parties and the mediator have signed the printed agreement. It is then sealed with your signing key and can no longer be changed: only a supplementary agreement adds to it. The case moves to “agreement reached”.</source>
         <translation>请在当事人和调解员在打印的协议书上签名后定稿。定稿时以您的签名密钥签章，此后不能再修改，只能另订补充协议。案件转入“达成协议”。</translation>
+    </message>
+    <message>
+        <source>{name} on {day}</source>
+        <translation>{name}（{day}）</translation>
+    </message>
+    <message>
+        <source>The outcome already records this written agreement: signed by {signed}, in effect from {day}. It is finalised with these signatures.</source>
+        <translation>调解结果已登记此书面协议：{signed}签名，自 {day} 起生效。定稿即采用这些签名。</translation>
     </message>
     <message>
         <source>{name} ({role}) signed on</source>

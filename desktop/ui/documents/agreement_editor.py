@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.cases import matters, parties
+from desktop.core.cases import matters, outcomes, parties
 from desktop.core.cases.matters import CaseInfo
+from desktop.core.cases.outcomes import OutcomeInfo, OutcomeKind
 from desktop.core.cases.parties import PartyInfo
 from desktop.core.cases.versions import StaleEdit
 from desktop.core.documents import agreement
@@ -67,6 +68,7 @@ class EditorRead:
     sealed_pdf: bytes | None = None  # that agreement as sealed, for the preview
     main: AgreementInfo | None = None  # the case's finalised agreement (a supplementary one follows it)
     signer: str = ""  # who sealed ``finalised``, as the window names people
+    recorded: OutcomeInfo | None = None  # a written agreement recorded as the outcome, not yet sealed
 
 
 def read_editor(store: OpenStore, signed_in: SignedInUser, number: str) -> EditorRead:
@@ -90,9 +92,13 @@ def read_editor(store: OpenStore, signed_in: SignedInUser, number: str) -> Edito
             if finalised is not None else None
         signer = "" if finalised is None else person(
             finalised.signer, real_names(session, [finalised.signer]).get(finalised.signer))
+        main = next((found for found in sealed if found.kind == "agreement"), None)
+        outcome = outcomes.current_outcome(session, row.number)
+        recorded = outcome if outcome is not None and main is None and \
+            outcome.kind is OutcomeKind.WRITTEN_AGREEMENT else None
         return EditorRead(info, parties.list_parties(session, row.number), draft, version,
-                          agreement.clause_templates(info.case_type), refusal, finalised, pdf,
-                          next((found for found in sealed if found.kind == "agreement"), None), signer)
+                          agreement.clause_templates(info.case_type), refusal, finalised, pdf, main, signer,
+                          recorded)
 
 
 class AgreementEditor(QDialog):
@@ -477,7 +483,8 @@ class AgreementEditor(QDialog):
         read = self.read
         if read is None:
             return
-        dialog = FinaliseDialog(self.store, self.signed_in.actor, self.number, read.parties, self)
+        dialog = FinaliseDialog(self.store, self.signed_in.actor, self.number, read.parties, self,
+                                recorded=read.recorded, supplement=self.form.supplements is not None)
         dialog.accepted.connect(self._sealed)
         dialog.finished.connect(lambda _result: self._finalise_closed(dialog))
         self.finalise_dialog = dialog
