@@ -481,8 +481,11 @@ def test_typing_stays_live_while_a_long_agreement_renders(qtbot: QtBot, table: T
     _settled(qtbot, editor)
     gap = heartbeat.stop()
     assert len(renders.threads) >= 4 and renders.most == 1
-    assert max(renders.seconds) * 1000 > LONGEST_GAP_MS  # a render on the GUI thread would show
-    assert gap < LONGEST_GAP_MS, f"the window stalled {gap} ms"
+    # A render on the GUI thread would stall it for the whole render; on a loaded machine (the suite's
+    # workers on two cores) renders and stalls both grow, so the bound grows with the longest render.
+    longest = max(renders.seconds) * 1000
+    assert longest > LONGEST_GAP_MS
+    assert gap < max(LONGEST_GAP_MS, longest / 2), f"the window stalled {gap} ms (a render took {longest} ms)"
 
 
 def test_finalising_after_the_outcome_was_recorded_uses_its_signatures(qtbot: QtBot, table: Table,
