@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -148,6 +148,10 @@ class AgreementEditor(QDialog):
         self.render_message.setStyleSheet(f"color: {ERROR_COLOUR}")
         self.render_message.setVisible(False)
         self.pdf = PdfPreview()
+        self.scroll_wanted: tuple[int, int] | None = None  # where the reader was, until the view is there
+        for bar in (self.pdf.view.verticalScrollBar(), self.pdf.view.horizontalScrollBar()):
+            bar.rangeChanged.connect(lambda _low, _high: self._restore_scroll())
+            bar.actionTriggered.connect(lambda _action: self._scrolled_by_reader())
         self.live = LivePreview(self, store, number, self.form.draft)
         self.live.rendered.connect(self._rendered)
         self.live.failed.connect(self._render_failed)
@@ -331,13 +335,23 @@ class AgreementEditor(QDialog):
             return
         if custom:
             self.pdf.set_zoom(factor)
+        self.scroll_wanted = (vertical, horizontal)
+        self._restore_scroll()
 
-        def restore() -> None:
-            view.verticalScrollBar().setValue(vertical)
-            view.horizontalScrollBar().setValue(horizontal)
+    def _restore_scroll(self) -> None:
+        """Put the view back where the reader was, once its pages are laid out far enough (the view lays
+        out a new document after it is set: each change of its range tries again)."""
+        if self.scroll_wanted is None:
+            return
+        vertical, horizontal = self.scroll_wanted
+        bars = self.pdf.view.verticalScrollBar(), self.pdf.view.horizontalScrollBar()
+        bars[0].setValue(vertical)
+        bars[1].setValue(horizontal)
+        if bars[0].value() == vertical and bars[1].value() == horizontal:
+            self.scroll_wanted = None
 
-        restore()
-        QTimer.singleShot(0, restore)  # once the view has laid out the new pages
+    def _scrolled_by_reader(self) -> None:
+        self.scroll_wanted = None  # the reader moved on: their place now is the one to keep
 
     # --- problems -----------------------------------------------------------------------------------
     def focus_field(self, code: str) -> None:
