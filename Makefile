@@ -86,6 +86,7 @@ bench: $(STAMP) os-deps
 	$(BIN)/python bench/cases.py
 	$(BIN)/python bench/minutes.py
 	$(BIN)/python bench/documents.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/agreement_editor.py
 
 clean:
 	rm -rf $(VENV) $(LOCK_VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -248,6 +248,191 @@
     </message>
 </context>
 <context>
+    <name>AgreementEditor</name>
+    <message>
+        <source>Mediation Agreement of {number}</source>
+        <translation>{number} 人民调解协议书</translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the draft as a new version (Ctrl+S)</source>
+        <translation>将草稿保存为新版本（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise…</source>
+        <translation>定稿(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Su&amp;pplementary Agreement</source>
+        <translation>补充协议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Load Theirs</source>
+        <translation>载入对方版本</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Sealed by {signer}, in effect from {day}: read only.</source>
+        <translation>已由{signer}签章，自 {day} 起生效：只读。</translation>
+    </message>
+    <message>
+        <source>Read only: {reason}</source>
+        <translation>只读：{reason}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes (based on version {version}).</source>
+        <translation>有未保存的修改（基于第 {version} 版）。</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>尚未保存。</translation>
+    </message>
+    <message>
+        <source>Draft version {version} saved.</source>
+        <translation>草稿第 {version} 版已保存。</translation>
+    </message>
+    <message>
+        <source>A suggested start, not saved yet.</source>
+        <translation>建议的初稿，尚未保存。</translation>
+    </message>
+    <message>
+        <source>{number}  {title}  ({status})</source>
+        <translation>{number}  {title}（{status}）</translation>
+    </message>
+    <message>
+        <source>Supplementary Agreement of {number}</source>
+        <translation>{number} 人民调解补充协议书</translation>
+    </message>
+    <message>
+        <source>The preview is not updated: {reason}</source>
+        <translation>预览未更新：{reason}</translation>
+    </message>
+    <message>
+        <source>Everything you typed is still here. Load Theirs shows the version saved meanwhile; you can come back to yours and save it after theirs.</source>
+        <translation>您录入的内容都还在。点击“载入对方版本”可查看他人刚保存的版本；也可回到您的修改，在其之后保存。</translation>
+    </message>
+    <message>
+        <source>Showing your edit. Save Draft records it as the version after version {version}.</source>
+        <translation>正在显示您的修改。“保存草稿”将其保存为第 {version} 版之后的新版本。</translation>
+    </message>
+    <message>
+        <source>Back to My Edit</source>
+        <translation>回到我的修改</translation>
+    </message>
+    <message>
+        <source>Showing the version saved meanwhile (version {version}). Save Draft keeps it with any changes you make here.</source>
+        <translation>正在显示他人刚保存的版本（第 {version} 版）。“保存草稿”将保存它及您在此所作的修改。</translation>
+    </message>
+    <message>
+        <source>The agreement changed while it was checked; choose Finalise again.</source>
+        <translation>检查期间协议书又有修改，请再次点击“定稿”。</translation>
+    </message>
+    <message>
+        <source>Not finalised: first put right {fields}.</source>
+        <translation>未定稿：请先改正：{fields}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>The agreement has changes that are not saved. Save them as a draft?</source>
+        <translation>协议书有未保存的修改。是否保存为草稿？</translation>
+    </message>
+    <message>
+        <source>Save Draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementFields</name>
+    <message>
+        <source>Clause {number}, instalment {instalment}: {part}</source>
+        <translation>条款 {number} 第 {instalment} 期{part}</translation>
+    </message>
+    <message>
+        <source>Clause {number}</source>
+        <translation>条款 {number}</translation>
+    </message>
+    <message>
+        <source>Clause {number}: {part}</source>
+        <translation>条款 {number} {part}</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementForm</name>
+    <message>
+        <source>Edit the parties on the Parties tab</source>
+        <translation>在“当事人及代理人”页编辑当事人</translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source>Parties:</source>
+        <translation>当事人：</translation>
+    </message>
+    <message>
+        <source>Main f&amp;acts:</source>
+        <translation>纠纷主要事实(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Disputed matters:</source>
+        <translation>争议事项(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Responsibility:</source>
+        <translation>各方责任(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>C&amp;lauses:</source>
+        <translation>协议条款(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Manner of performance:</source>
+        <translation>履行方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Place of perf&amp;ormance:</source>
+        <translation>履行地点(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Deadli&amp;ne of performance:</source>
+        <translation>履行期限(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Liability for breac&amp;h:</source>
+        <translation>违约责任(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>份数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}：{name}</translation>
+    </message>
+    <message>
+        <source>No parties yet.</source>
+        <translation>尚无当事人。</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Assign Mediator</source>
@@ -869,6 +1054,77 @@ Filed by: {filed}</source>
     </message>
 </context>
 <context>
+    <name>ClauseList</name>
+    <message>
+        <source>Clauses</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <source>Add from &amp;Template</source>
+        <translation>从模板添加(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Blank</source>
+        <translation>添加空白条款(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Add a blank clause (Ctrl+Enter)</source>
+        <translation>添加空白条款（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>删除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Fill in each blank ____; 【金额】 is where the sum is printed, in capitals and in figures.</source>
+        <translation>请填写每个空白处“____”；“【金额】”处打印金额的大写和数字。</translation>
+    </message>
+    <message>
+        <source>Add &amp;Instalment</source>
+        <translation>添加分期(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>内容(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Sum in &amp;yuan:</source>
+        <translation>金额（元）(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Du&amp;e by:</source>
+        <translation>履行期限(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Instalments:</source>
+        <translation>分期：</translation>
+    </message>
+    <message>
+        <source>Clause {number}</source>
+        <translation>条款 {number}</translation>
+    </message>
+    <message>
+        <source>No clause chosen</source>
+        <translation>未选择条款</translation>
+    </message>
+    <message>
+        <source>(no text yet)</source>
+        <translation>（尚无内容）</translation>
+    </message>
+</context>
+<context>
     <name>CreateKeyDialog</name>
     <message>
         <source>Create Signing Key</source>
@@ -1380,6 +1636,49 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>FinaliseDialog</name>
+    <message>
+        <source>Finalise the Agreement of {number}</source>
+        <translation>{number} 协议书定稿</translation>
+    </message>
+    <message>
+        <source>Finalise once the parties and the mediator have signed the printed supplementary agreement. It is then sealed with your signing key and can no longer be changed.</source>
+        <translation>请在当事人和调解员在打印的补充协议上签名后定稿。定稿时以您的签名密钥签章，此后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Finalise once the parties and the mediator have signed the printed agreement. It is then sealed with your signing key and can no longer be changed: only a supplementary agreement adds to it. The case moves to “agreement reached”.</source>
+        <translation>请在当事人和调解员在打印的协议书上签名后定稿。定稿时以您的签名密钥签章，此后不能再修改，只能另订补充协议。案件转入“达成协议”。</translation>
+    </message>
+    <message>
+        <source>{name} on {day}</source>
+        <translation>{name}（{day}）</translation>
+    </message>
+    <message>
+        <source>The outcome already records this written agreement: signed by {signed}, in effect from {day}. It is finalised with these signatures.</source>
+        <translation>调解结果已登记此书面协议：{signed}签名，自 {day} 起生效。定稿即采用这些签名。</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) signed on</source>
+        <translation>{name}（{role}）签名日期</translation>
+    </message>
+    <message>
+        <source>The mediator signed on:</source>
+        <translation>调解员签名日期：</translation>
+    </message>
+    <message>
+        <source>Date of effect (empty: the last signature):</source>
+        <translation>生效日期（不填：最后签名之日）：</translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation>您的密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Finalise and &amp;Seal</source>
+        <translation>定稿并签章(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>FindingsTable</name>
     <message>
         <source>Finding</source>
@@ -1552,6 +1851,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Evidence taken in</source>
         <translation>证据入库</translation>
+    </message>
+</context>
+<context>
+    <name>InstalmentRow</name>
+    <message>
+        <source>Remove this instalment</source>
+        <translation>删除此期</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2654,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>yuan, e.g. 30000.00</source>
+        <translation>元，例如 30000.00</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
         <source>Case Progress</source>
@@ -3124,6 +3437,41 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>No document to show.</source>
+        <translation>没有可显示的文书。</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit Width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width</source>
+        <translation>页面适合窗口宽度</translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened.</source>
+        <translation>无法打开该 PDF。</translation>
+    </message>
+    <message>
+        <source>{count} page(s)</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>{real_name} ({name})</source>
@@ -3374,6 +3722,21 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>{type}, {size}, {pages} pages</source>
         <translation>{type}，{size}，共 {pages} 页</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Before it can be finalised ({count}):</source>
+        <translation>定稿前须改正（{count} 项）：</translation>
+    </message>
+    <message>
+        <source>Nothing stops finalising: every required field is filled.</source>
+        <translation>必填项均已填写，可以定稿。</translation>
     </message>
 </context>
 <context>
