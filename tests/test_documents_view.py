@@ -4,14 +4,22 @@ GUI tests on SQLite, driving real widgets."""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QPageRanges
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.documents.layout import Document, Heading, Text, render
 from desktop.ui.documents.pdf_preview import ZOOM_MAX, ZOOM_MIN, PdfPreview
+from desktop.ui.documents.printing import DocumentPrinting, PrintJob, pages_text
+from desktop.ui.documents.printing import page_count as printing_pages
+from tests.qt_helpers import Heartbeat
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -103,3 +111,87 @@ def test_bytes_that_are_not_a_pdf_are_said_so(qtbot: QtBot, three_pages: bytes) 
         assert not preview.set_pdf(b"%PDF-1.7 but not really")
     assert preview.document is None and preview.message.text() == "The PDF could not be opened."
     assert all(not button.isEnabled() for button in preview.findChildren(QToolButton))
+
+
+# --- printing -------------------------------------------------------------------------------------------
+
+def _pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def _page_images(pdf: Path) -> int:
+    """How many page images the printed PDF holds (each printed page is one image)."""
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True,
+                            text=True).stdout.splitlines()[2:]
+    return len(listed)
+
+
+def _pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_pages_as_people_write_them_and_copies_in_order() -> None:
+    assert pages_text((0, 1, 2, 4)) == "1-3,5"
+    assert pages_text((3,)) == "4"
+    assert PrintJob((0, 1), 2, True, "p").sheets() == [0, 1, 0, 1]
+    assert PrintJob((0, 1), 2, False, "p").sheets() == [0, 0, 1, 1]
+
+
+def test_printing_a_page_range_in_copies_to_a_pdf_file_and_recording_it(qtbot: QtBot, tmp_path: Path,
+                                                                          three_pages: bytes) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    out = tmp_path / "printed.pdf"
+    printer = _pdf_printer(out)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setPageRanges(QPageRanges.fromString("2-3"))
+    printer.setCopyCount(2)
+    recorded: list[PrintJob] = []
+    printing = DocumentPrinting(owner, three_pages, printer, lambda job: recorded.append(job) or job)
+    with qtbot.waitSignal(printing.printed, timeout=20_000) as printed:
+        assert printing.print_now() is not None
+    job = printed.args[0]
+    assert recorded == [job] and job.pages_text == "2-3" and job.copies == 2
+    assert job.printer == "PDF: printed.pdf"
+    assert _pdf_pages(out) == 4 and _page_images(out) == 4  # pages 2 and 3, twice
+    info = subprocess.run(["pdfinfo", str(out)], check=True, capture_output=True, text=True).stdout
+    assert "(A4)" in info  # the whole sheet: the document's own page at its actual size
+
+
+def test_the_print_preview_shows_the_pages_and_its_print_button_prints_them(qtbot: QtBot, tmp_path: Path,
+                                                                           three_pages: bytes) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    owner.show()
+    out = tmp_path / "from-preview.pdf"
+    recorded: list[PrintJob] = []
+    printing = DocumentPrinting(owner, three_pages, _pdf_printer(out),
+                                lambda job: recorded.append(job) or job, "受理登记表")
+    beat = Heartbeat()
+    printing.preview()
+    qtbot.waitUntil(lambda: printing.dialog is not None and printing.dialog.isVisible(), timeout=20_000)
+    dialog = printing.dialog
+    assert dialog is not None and "受理登记表" in dialog.windowTitle()
+    pages = len(printing.preview_pages)
+    assert pages == printing_pages(three_pages) and not out.exists()  # the preview prints nothing
+    shown = dialog.findChild(QPrintPreviewWidget)
+    assert shown is not None and shown.pageCount() == pages
+
+    def accept_print_dialog() -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QPrintDialog):
+            modal.accept()
+        else:
+            QTimer.singleShot(50, accept_print_dialog)
+
+    QTimer.singleShot(50, accept_print_dialog)
+    print_action = next(action for action in dialog.findChildren(QAction) if action.text() == "Print")
+    with qtbot.waitSignal(printing.printed, timeout=20_000):
+        print_action.trigger()
+    assert beat.stop() < 1000
+    assert [job.pages_text for job in recorded] == [f"1-{pages}"] and recorded[0].copies == 1
+    assert _pdf_pages(out) == pages
