@@ -1,6 +1,8 @@
-"""``mediseal document KIND --case NO --out FILE.pdf``: a document of a case as a Chinese PDF in the
-official layout (fonts embedded), written once (never over a file) and logged in the ledger with the
-digest of its record."""
+"""``mediseal document KIND --case NO --out FILE.pdf [--sign]``: a document of a case as a Chinese PDF in
+the official layout (fonts embedded, a QR code and digest line on every page), signed PAdES on request,
+kept in the documents registry, written once (never over a file) and logged in the ledger with the digest
+of its record; ``mediseal document list --case NO`` lists a case's documents and their prints;
+``mediseal verify-document FILE.pdf`` says whether a PDF is one this office produced, unchanged."""
 
 from __future__ import annotations
 
@@ -10,13 +12,19 @@ from typing import Any
 
 from desktop.cli.common import (
     EXIT_OK,
+    EXIT_REFUSED,
+    UsageError,
     acting_user,
     add_common,
     add_json_option,
     add_user_option,
+    local_time,
     opened_store,
     print_json,
+    print_listing,
 )
+
+LIST = "list"  # ``document list --case NO``: the case's documents instead of a new one
 
 
 def register(commands: Any) -> None:
@@ -28,27 +36,102 @@ def register(commands: Any) -> None:
     add_common(document)
     document.set_defaults(handler=cmd_document)
     document.add_argument("kind", metavar="KIND", help="registration (受理登记表) or rights-notice "
-                          "(权利义务告知书)")
+                          "(权利义务告知书); or “list” for the case's documents (what was generated, "
+                          "when, by whom, signed, its prints)")
     document.add_argument("--case", required=True, metavar="NO", help="the case number")
-    document.add_argument("--out", required=True, type=Path, metavar="FILE.pdf",
-                          help="the new PDF (never overwritten)")
+    document.add_argument("--out", type=Path, metavar="FILE.pdf",
+                          help="the new PDF (never overwritten; required for a document)")
+    document.add_argument("--sign", action="store_true",
+                          help="sign the PDF (PAdES B-B) with the user's signing key")
     add_user_option(document)
     add_json_option(document)
+
+    verify = commands.add_parser(
+        "verify-document", help="is this PDF one this office produced, unchanged?",
+        description="Look the PDF up in this office's documents registry by its SHA-256, else by the "
+                    "document id its metadata names, check its record against the ledger and, when signed, "
+                    "its signature (intact, covering the whole file, by the certificate recorded). Exit 0 "
+                    "when it is one this office produced, unchanged; 1 when it was changed or is unknown.")
+    add_common(verify)
+    verify.set_defaults(handler=cmd_verify_document)
+    verify.add_argument("file", type=Path, metavar="FILE.pdf", help="the PDF to check")
+    add_json_option(verify)
 
 
 def cmd_document(args: argparse.Namespace) -> int:
     from desktop.core.documents.generation import document_kind, generate
+    from desktop.core.trust import signing_keys
 
+    if args.kind == LIST:
+        return _list_documents(args)
     kind = document_kind(args.kind)  # refused (exit 2) before a password is asked
+    if args.out is None:
+        raise UsageError("give --out FILE.pdf: the new PDF")
     with opened_store(args) as store:
-        actor, _password = acting_user(args, store)
+        actor, password = acting_user(args, store)
         with store.database.session_scope() as session:
-            made = generate(session, actor, kind, args.case, args.out)
+            key = signing_keys.unlock(session, actor, password) if args.sign else None
+            made = generate(session, actor, kind, args.case, args.out, sign=key)
     if args.json:
-        print_json({"kind": made.kind.value, "case": made.case_number, "path": str(made.path),
-                    "size": made.size, "pdf_sha256": made.pdf_sha256, "record": made.record,
+        print_json({"id": made.id, "kind": made.kind.value, "case": made.case_number, "path": str(made.path),
+                    "size": made.size, "pdf_sha256": made.pdf_sha256, "signed": made.signed,
+                    "check_code": made.record["check_code"], "record": made.record,
                     "record_sha256": made.record_sha256, "ledger_seq": made.ledger_seq})
     else:
-        print(f"Wrote {made.kind.label.lower()} of {made.case_number} to {made.path} ({made.size} bytes)")
-        print(f"PDF SHA-256 {made.pdf_sha256}; logged as ledger entry {made.ledger_seq}")
+        signed = ", signed" if made.signed else ""
+        print(f"Wrote {made.kind.label.lower()} of {made.case_number} to {made.path} "
+              f"({made.size} bytes{signed})")
+        print(f"Document {made.id}, check code {made.record['check_code']}; PDF SHA-256 {made.pdf_sha256}; "
+              f"logged as ledger entry {made.ledger_seq}")
     return EXIT_OK
+
+
+def _list_documents(args: argparse.Namespace) -> int:
+    from desktop.core.documents.registry import DocumentInfo, list_documents
+
+    with opened_store(args) as store, store.database.session_scope() as session:
+        listed = list_documents(session, args.case)
+
+    def row(info: DocumentInfo) -> list[str]:
+        prints = "; ".join(f"{local_time(done.printed_at)} {done.printed_by} ×{done.copies}"
+                           for done in info.prints)
+        return [str(info.id), info.kind.value, local_time(info.created_at), info.created_by,
+                info.signer or "" if info.signed else "no", info.check_code, info.pdf_sha256[:16],
+                prints or "-"]
+
+    headers = ["ID", "KIND", "MADE", "BY", "SIGNED", "CHECK CODE", "SHA-256", "PRINTS"]
+    print_listing(args.json, listed, headers, row)
+    return EXIT_OK
+
+
+def cmd_verify_document(args: argparse.Namespace) -> int:
+    from desktop.core.documents.verify_document import DocumentVerdict, verify_document
+
+    try:
+        pdf = args.file.read_bytes()
+    except OSError as error:
+        raise UsageError(f"cannot read {args.file}: {error.strerror}") from None
+    with opened_store(args) as store, store.database.session_scope() as session:
+        check = verify_document(session, pdf)
+    info = check.document
+    if args.json:
+        print_json({"file": str(args.file), "verdict": check.verdict.value, "pdf_sha256": check.pdf_sha256,
+                    "size": check.size, "named": check.named, "found_by_digest": check.found_by_digest,
+                    "logged": check.logged, "document": info,
+                    "problems": [problem.value for problem in check.problems],
+                    "signatures": check.signatures})
+    else:
+        print(f"{args.file}: {check.verdict.label}")
+        if info is not None:
+            signed = f", signed by {info.signer}" if info.signed else ""
+            print(f"Document {info.id}: {info.kind.label.lower()} of {info.case_number}, made "
+                  f"{local_time(info.created_at)} by {info.created_by}{signed}; check code {info.check_code}")
+        for problem in check.problems:
+            print(f"  {problem.label}")
+        for signature in check.signatures:
+            state = "valid" if signature.good else "NOT valid"
+            print(f"  signature {signature.field} by {signature.signer}: {state} (intact {signature.intact}, "
+                  f"whole file {signature.covers_whole_file}); certificate SHA-256 "
+                  f"{signature.certificate_sha256}")
+        print(f"SHA-256 {check.pdf_sha256}")
+    return EXIT_OK if check.verdict == DocumentVerdict.UNCHANGED else EXIT_REFUSED

@@ -1,35 +1,45 @@
-"""Making a document of a case: its content from the case services, the PDF, the file written once, and
-a ledger entry (``document.generated``) under the case's subject with the digest of the document's record
-(kind, case, template and generator versions, the PDF's SHA-256), so that a printed paper can be matched
-to what this office produced. Keeping the record itself in a table is a later step (issue 12)."""
+"""Making a document of a case: its content from the case services, the PDF with the marks on every page
+(a QR code and the digest line naming the document's id and check code), signed PAdES on request, the
+bytes kept in the documents registry (``document`` table) with the canonical record whose digest the ledger
+entry ``document.generated`` (under the case's subject) holds, and the file written once when asked. A
+preview renders the same content with 预览 on every page and records nothing."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import MediationCase, utc_now
+from db.documents import DocumentRow
+from db.models import MediationCase, MerkleNode, utc_now
 from desktop import __version__
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import case_subject, find_case
-from desktop.core.documents import registration, rights_notice
+from desktop.core.documents import registration, rights_notice, signing
 from desktop.core.documents.layout import Document, render
+from desktop.core.documents.page_marks import CHECK_CODE_LENGTH, OFFICE_ID_LENGTH, PREVIEW, PageMarks
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
-from desktop.core.integrity.canonical import record_digest
+from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
 from desktop.core.integrity.durable import refuse_existing, write_new_file
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require, require_active
+from desktop.core.trust.signing_keys import UnlockedKey, require_usable_key
 from desktop.core.vocabulary import Vocabulary
 
 DOCUMENT_RECORD_TYPE = "document"
-DOCUMENT_RECORD_VERSION = 1  # the shape of the record below
+# Version 2: the record names the document's id, check code, size, request, signature and time (version 1,
+# logged before the registry, named the PDF's digest only; no row holds such a record).
+DOCUMENT_RECORD_VERSION = 2
+CONTENT_RECORD_TYPE = "document-content"
+CONTENT_RECORD_VERSION = 1
 GENERATOR = f"mediseal {__version__}"
 
 
@@ -74,16 +84,20 @@ _BUILDERS: dict[DocumentKind, tuple[Builder, int]] = {
 
 @dataclass(frozen=True, slots=True)
 class GeneratedDocument:
-    """A document written out: where, its PDF's digest, and the record whose digest the ledger holds."""
+    """A document made and recorded: its id in the registry, where it was written (None: kept in the
+    registry only), its PDF's digest and bytes, and the record whose digest the ledger holds."""
 
+    id: int
     kind: DocumentKind
     case_number: str
-    path: Path
+    path: Path | None
     pdf_sha256: str
     size: int
     record: dict[str, Any]
     record_sha256: str
     ledger_seq: int
+    signed: bool
+    pdf: bytes
 
 
 def document_kind(text: str) -> DocumentKind:
@@ -96,12 +110,39 @@ def document_kind(text: str) -> DocumentKind:
             field="kind", kind=text, kinds=", ".join(kind.value for kind in DocumentKind)) from None
 
 
-def document_record(kind: DocumentKind, case_number: str, pdf_sha256: str) -> dict[str, Any]:
+def content_record(kind: DocumentKind, case_number: str, request: DocumentRequest,
+                   document: Document) -> dict[str, Any]:
+    """What a document says (kind, case, request, template version, every piece of its text): the check
+    code printed on its pages is the start of this record's digest, so a paper can be matched to it."""
+    return {"type": CONTENT_RECORD_TYPE, "version": CONTENT_RECORD_VERSION, "kind": kind.value,
+            "case": case_number, "request": request.as_record(), "template_version": _BUILDERS[kind][1],
+            "title": document.title, "texts": [[name, text] for name, text in document.texts()]}
+
+
+def check_code(content: dict[str, Any]) -> str:
+    """The check code printed on every page: the first 16 hex digits of the content record's SHA-256."""
+    return record_digest(content)[:CHECK_CODE_LENGTH]
+
+
+def document_record(document_id: int, kind: DocumentKind, case_number: str, request: DocumentRequest,
+                    code: str, pdf: bytes, created_by: str, created_at: datetime,
+                    key: UnlockedKey | None) -> dict[str, Any]:
     """The canonical record of a generated document (RFC 8785 canonical JSON; its SHA-256 goes in the
-    ledger)."""
-    return {"type": DOCUMENT_RECORD_TYPE, "version": DOCUMENT_RECORD_VERSION, "kind": kind.value,
-            "case": case_number,
-            "template_version": _BUILDERS[kind][1], "generator": GENERATOR, "pdf_sha256": pdf_sha256}
+    ledger): what it is, how it was made, its check code, the PDF's digest and size, who signed it."""
+    return {"type": DOCUMENT_RECORD_TYPE, "version": DOCUMENT_RECORD_VERSION, "id": document_id,
+            "kind": kind.value, "case": case_number, "request": request.as_record(),
+            "template_version": _BUILDERS[kind][1], "generator": GENERATOR, "check_code": code,
+            "pdf_sha256": hashlib.sha256(pdf).hexdigest(), "size": len(pdf),
+            "signer": key.owner if key is not None else None,
+            "certificate_sha256": key.fingerprint if key is not None else None,
+            "created_by": created_by, "created_at": format_time(created_at)}
+
+
+def office_id(session: Session) -> str:
+    """This office's name in QR codes: the start of the leaf hash of its ledger's first entry (RFC 9162
+    §2.1.1), fixed at setup and different for every store."""
+    leaf = session.scalar(select(MerkleNode.hash).where(MerkleNode.level == 0, MerkleNode.idx == 0))
+    return leaf.hex()[:OFFICE_ID_LENGTH] if leaf is not None else "0" * OFFICE_ID_LENGTH
 
 
 def build_document(session: Session, kind: DocumentKind, number: str, today: date,
@@ -112,26 +153,61 @@ def build_document(session: Session, kind: DocumentKind, number: str, today: dat
     return row, builder(session, row, request, today)
 
 
-def generate(session: Session, actor: Actor, kind: DocumentKind | str, number: str, destination: Path,
-             now: datetime | None = None, request: DocumentRequest = DocumentRequest()) -> GeneratedDocument:
-    """Render document ``kind`` of case ``number`` to a new PDF at ``destination`` (never over an existing
-    file) and log it, in the caller's transaction. Refused before anything is written when the file exists
-    or the font lacks a character of the document."""
+def preview(session: Session, actor: Actor, kind: DocumentKind | str, number: str,
+            request: DocumentRequest = DocumentRequest(), now: datetime | None = None) -> bytes:
+    """Document ``kind`` of case ``number`` as it would print, every page marked 预览 — 非正式文书 and no
+    QR code: nothing is recorded, nothing written."""
+    chosen = kind if isinstance(kind, DocumentKind) else document_kind(kind)
+    require(actor, Action.WORK_ON_CASE)
+    _row, document = build_document(session, chosen, number, office_today(now or utc_now()), request)
+    return render(document, marks=PREVIEW)
+
+
+def _next_id(session: Session) -> int:
+    """The next document id. Called under the ledger lock, which every document insert holds, so two
+    generations cannot take the same id (the id is printed on the pages before the row exists)."""
+    return (session.scalar(select(func.max(DocumentRow.id))) or 0) + 1
+
+
+def generate(session: Session, actor: Actor, kind: DocumentKind | str, number: str, destination: Path | None,
+             now: datetime | None = None, request: DocumentRequest = DocumentRequest(),
+             sign: UnlockedKey | None = None) -> GeneratedDocument:
+    """Render document ``kind`` of case ``number``, sign it PAdES B-B with ``sign`` when given, keep it in
+    the registry and log it, in the caller's transaction; write it to a new file at ``destination`` (never
+    over an existing one) unless None. Refused before anything is recorded or written when the file exists,
+    the builder refuses the request, the font lacks a character, or the key may not sign."""
     chosen = kind if isinstance(kind, DocumentKind) else document_kind(kind)
     # Printing reads the case: any case worker (the clerk prepares the papers) or an administrator.
     require(actor, Action.WORK_ON_CASE)
-    refuse_existing(destination)
+    if destination is not None:
+        refuse_existing(destination)
     moment = now or utc_now()
     row, document = build_document(session, chosen, number, office_today(moment), request)
-    pdf = render(document)
-    pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-    record = document_record(chosen, row.number, pdf_sha256)
-    digest = record_digest(record)
+    code = check_code(content_record(chosen, row.number, request, document))
     ledger.lock(session)
     require_active(actor)
+    key_row = require_usable_key(session, actor, sign, moment) if sign is not None else None
+    document_id = _next_id(session)
+    pdf = render(document, marks=PageMarks(document_id, code, office_id(session)))
+    if sign is not None:
+        # PAdES B-B; B-T (a signature timestamp) comes with the timestamp authority in issue 13.
+        pdf = signing.sign_pdf(pdf, sign, reason=f"{chosen.value} {row.number}")
+    record = document_record(document_id, chosen, row.number, request, code, pdf, actor.name, moment, sign)
+    canonical = canonical_bytes(record)
+    digest = hashlib.sha256(canonical).hexdigest()
+    session.add(DocumentRow(
+        id=document_id, case_id=row.id, kind=chosen.value, request=json.dumps(request.as_record()),
+        template_version=record["template_version"], generator=GENERATOR, check_code=code,
+        pdf_sha256=record["pdf_sha256"], size=len(pdf), signed=sign is not None,
+        signer=sign.owner if sign is not None else None, key_id=key_row.id if key_row is not None else None,
+        certificate_sha256=sign.fingerprint if sign is not None else None, created_by=actor.name,
+        created_at=moment, canonical=canonical.decode("utf-8"), record_sha256=digest, pdf=pdf))
+    session.flush()
     entry = ledger.append(session, actor.name, EventKind.DOCUMENT_GENERATED, case_subject(row.number), digest,
                           now=moment)
-    # Written inside the transaction: a failed write rolls the entry back, so no entry names a paper that
-    # was never written.
-    write_new_file(destination, pdf)
-    return GeneratedDocument(chosen, row.number, destination, pdf_sha256, len(pdf), record, digest, entry.seq)
+    if destination is not None:
+        # Written inside the transaction: a failed write rolls the entry back, so no entry names a paper
+        # that was never written.
+        write_new_file(destination, pdf)
+    return GeneratedDocument(document_id, chosen, row.number, destination, record["pdf_sha256"], len(pdf),
+                             record, digest, entry.seq, sign is not None, pdf)

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from desktop.core.documents.fonts import DocumentFonts, document_fonts, require_glyphs
+from desktop.core.documents.page_marks import PageMarks, draw_marks
 
 # GB/T 9704-2012 §5.2.1: A4 paper (210 mm × 297 mm).
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -214,9 +215,9 @@ def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
     return out
 
 
-def _draw_page_number(canvas: Canvas, fonts: DocumentFonts) -> None:
+def _draw_page_number(canvas: Canvas, fonts: DocumentFonts, marks: PageMarks | None = None) -> None:
     """GB/T 9704-2012 §7.5: "— n —" 7 mm below the type area, odd pages right and even pages left, one
-    character in from the type area's edge."""
+    character in from the type area's edge; below it the document's marks (page_marks.py) when given."""
     page = canvas.getPageNumber()
     text = page_number_text(page)
     canvas.saveState()
@@ -227,11 +228,15 @@ def _draw_page_number(canvas: Canvas, fonts: DocumentFonts) -> None:
     else:
         canvas.drawString(LEFT_MARGIN + PAGE_NUMBER_SIZE, baseline, text)
     canvas.restoreState()
+    if marks is not None:
+        draw_marks(canvas, marks, fonts.body, LEFT_MARGIN, LEFT_MARGIN + TYPE_WIDTH)
 
 
-def render(document: Document, fonts: DocumentFonts | None = None) -> bytes:
+def render(document: Document, fonts: DocumentFonts | None = None, marks: PageMarks | None = None) -> bytes:
     """The document as PDF bytes in ``fonts`` (the process's document faces unless given): every font
-    embedded as a subset. ``InvalidInput`` (before anything is drawn) when the face lacks a character."""
+    embedded as a subset; with ``marks``, each page carries them (an issued document's QR code and digest
+    line, or the preview line) and an issued document's QR text is the PDF's Keywords. ``InvalidInput``
+    (before anything is drawn) when the face lacks a character."""
     fonts = fonts or document_fonts()
     require_glyphs([("title", document.title)], title=True, fonts=fonts)
     require_glyphs(document.texts(), fonts=fonts)
@@ -240,12 +245,12 @@ def render(document: Document, fonts: DocumentFonts | None = None) -> bytes:
         buffer, pagesize=A4, leftMargin=LEFT_MARGIN, rightMargin=PAGE_WIDTH - LEFT_MARGIN - TYPE_WIDTH,
         topMargin=TOP_MARGIN, bottomMargin=BOTTOM_MARGIN, title=document.title, author=document.author,
         subject=document.subject or document.reference, creator="Mediseal",
+        keywords=marks.qr_text() if marks is not None and not marks.preview else "",
         # Without it the canvas starts in Helvetica, which pdffonts lists as a font not embedded.
         initialFontName=fonts.body, initialFontSize=BODY_SIZE, initialLeading=BODY_LEADING)
     frame = Frame(LEFT_MARGIN, BOTTOM_MARGIN, TYPE_WIDTH, TYPE_HEIGHT, leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0, id="type-area")
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                            onPage=lambda canvas, _doc: _draw_page_number(canvas, fonts))])
+    template.addPageTemplates([PageTemplate(
+        id="page", frames=[frame], onPage=lambda canvas, _doc: _draw_page_number(canvas, fonts, marks))])
     template.build(flowables(document, fonts))
     return buffer.getvalue()
-

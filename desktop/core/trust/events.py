@@ -68,9 +68,12 @@ class EventKind(Vocabulary):
         "vocabulary", "Performance obligation recorded")
     PERFORMANCE_DONE = "performance.done", QT_TRANSLATE_NOOP("vocabulary", "Performance recorded")
     VISIT_RECORDED = "visit.recorded", QT_TRANSLATE_NOOP("vocabulary", "Follow-up visit recorded")
-    # A document printed from a case (issue 12), logged under the case's subject with the digest of its
+    # A document generated for a case (issue 12), logged under the case's subject with the digest of its
     # record (kind, case, template and generator versions, the PDF's SHA-256).
     DOCUMENT_GENERATED = "document.generated", QT_TRANSLATE_NOOP("vocabulary", "Document generated")
+    # A print of a document (issue 12), under the case's subject, with the digest of the print record (it
+    # names the document's PDF digest).
+    DOCUMENT_PRINTED = "document.printed", QT_TRANSLATE_NOOP("vocabulary", "Document printed")
     # The office's list of courts (法院名录) and the committee's place, edited by an administrator.
     COURT_ADDED = "court.added", QT_TRANSLATE_NOOP("vocabulary", "Court added to the list")
     COURT_EDITED = "court.edited", QT_TRANSLATE_NOOP("vocabulary", "Court in the list changed")
