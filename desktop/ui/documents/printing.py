@@ -77,7 +77,7 @@ def printer_label(printer: QPrinter) -> str:
     """The printer as the record names it: its name, or the PDF file printed to."""
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
         return f"PDF: {Path(printer.outputFileName()).name}"
-    return printer.printerName()
+    return printer.printerName() or "(default printer)"
 
 
 def print_job(printer: QPrinter, page_count: int) -> PrintJob:
@@ -199,14 +199,16 @@ class DocumentPrinting(QObject):
     gives its result. ``print_now()`` prints with the printer's settings as they are."""
 
     printed = Signal(object)
+    failed = Signal(object)  # the error, when rendering, printing or recording failed
 
     def __init__(self, parent: QWidget, data: bytes, printer: QPrinter, record: Callable[[PrintJob], object],
-                 title: str = "") -> None:
+                 title: str = "", check: Callable[[PrintJob], None] | None = None) -> None:
         super().__init__(parent)
         self.widget = parent
         self.data = data
         self.printer = printer
         self.record = record
+        self.check = check  # refuses a job the record would refuse, before anything is printed
         self.title = title
         self.dialog: QPrintPreviewDialog | None = None
         self.preview_pages: list[tuple[QImage, tuple[float, float]]] = []
@@ -228,7 +230,7 @@ class DocumentPrinting(QObject):
             return render_preview(data, progress, cancelled)
 
         op = run_op(self.widget, task).with_progress(self.tr("Preparing the print preview…"))
-        op.on_success(self._show_preview)
+        op.on_success(self._show_preview).on_failure(self.failed.emit)
         return self._run(op)
 
     def _show_preview(self, pages: object) -> None:
@@ -279,15 +281,17 @@ class DocumentPrinting(QObject):
         """Print with the printer's settings (page range, copies), then record the print."""
         if self.op is not None:
             return None
-        printer, data, record = self.printer, self.data, self.record
+        printer, data, record, check = self.printer, self.data, self.record, self.check
         job = print_job(printer, page_count(data))
 
         def task(progress: ProgressFn, cancelled: CancelledFn) -> object:
+            if check is not None:
+                check(job)
             print_pdf(printer, data, job, progress, cancelled)
             return record(job)
 
         op = run_op(self.widget, task).with_progress(self.tr("Printing…"))
-        op.on_success(self.printed.emit)
+        op.on_success(self.printed.emit).on_failure(self.failed.emit)
         return self._run(op)
 
     def _run(self, op: Op[object]) -> Op[object]:
