@@ -5325,6 +5325,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>The office&apos;s list has no court {court}.</source>
         <translation>本机构法院名录中没有法院{court}。</translation>
     </message>
+    <message>
+        <source>There is no document {document} in this office&apos;s registry.</source>
+        <translation>本机构的文书登记中没有第 {document} 号文书。</translation>
+    </message>
+    <message>
+        <source>The number of copies must be from 1 to {most}; {copies} is not.</source>
+        <translation>打印份数须为 1 至 {most}；{copies} 不符合。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
@@ -5896,6 +5904,46 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>the ledger records a version of its cover (entry {seq}) the store no longer holds</source>
         <translation>存证日志记有其封面的一个版本（第 {seq} 条），但库中已无此版本</translation>
     </message>
+    <message>
+        <source>document {document}</source>
+        <translation>第 {document} 号文书</translation>
+    </message>
+    <message>
+        <source>print {print} of document {document}</source>
+        <translation>第 {document} 号文书的第 {print} 次打印</translation>
+    </message>
+    <message>
+        <source>the documents of {case}</source>
+        <translation>案件{case}的文书</translation>
+    </message>
+    <message>
+        <source>no ledger entry records its generation</source>
+        <translation>存证日志中没有其生成记录</translation>
+    </message>
+    <message>
+        <source>its record does not match the entry that logged it</source>
+        <translation>其记录与登记它的存证日志条目不符</translation>
+    </message>
+    <message>
+        <source>its stored columns differ from its record</source>
+        <translation>其存储的字段与其记录不符</translation>
+    </message>
+    <message>
+        <source>its stored PDF is not the one its record names</source>
+        <translation>其存储的 PDF 不是其记录所载的文件</translation>
+    </message>
+    <message>
+        <source>its print record does not match the entry that logged it or its document</source>
+        <translation>其打印记录与登记它的存证日志条目或其文书不符</translation>
+    </message>
+    <message>
+        <source>the ledger records a generated document (entry {seq}) the store no longer holds</source>
+        <translation>存证日志记载了一份已生成的文书（第 {seq} 条），但存储中已不存在</translation>
+    </message>
+    <message>
+        <source>the ledger records a print (entry {seq}) the store no longer holds</source>
+        <translation>存证日志记载了一次打印（第 {seq} 条），但存储中已不存在</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -6090,6 +6138,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Document generated</source>
         <translation>文书已生成</translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation>文书已打印</translation>
     </message>
     <message>
         <source>Court added to the list</source>
@@ -6706,6 +6758,34 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A recorded signing of minutes the ledger records is missing</source>
         <translation>存证日志记载的笔录签名登记缺失</translation>
+    </message>
+    <message>
+        <source>A generated document&apos;s record does not match the ledger</source>
+        <translation>已生成文书的记录与存证日志不符</translation>
+    </message>
+    <message>
+        <source>A generated document was never logged in the ledger</source>
+        <translation>已生成的文书从未登记在存证日志中</translation>
+    </message>
+    <message>
+        <source>A generated document the ledger records is missing</source>
+        <translation>存证日志记载的已生成文书缺失</translation>
+    </message>
+    <message>
+        <source>A generated document&apos;s stored PDF differs from the one recorded</source>
+        <translation>已生成文书存储的 PDF 与记录的不同</translation>
+    </message>
+    <message>
+        <source>A generated document&apos;s stored columns differ from its record</source>
+        <translation>已生成文书存储的字段与其记录不符</translation>
+    </message>
+    <message>
+        <source>A print record does not match the ledger or its document</source>
+        <translation>打印记录与存证日志或其文书不符</translation>
+    </message>
+    <message>
+        <source>A print record the ledger records is missing</source>
+        <translation>存证日志记载的打印记录缺失</translation>
     </message>
     <message>
         <source>Intact and sealed</source>
@@ -7690,6 +7770,54 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Other IP cases (trademarks, copyright, unfair competition)</source>
         <translation>其他知识产权案件（商标、著作权、不正当竞争等）</translation>
+    </message>
+    <message>
+        <source>Produced by this office, unchanged</source>
+        <translation>本机构制作，未经改动</translation>
+    </message>
+    <message>
+        <source>Changed since this office produced it</source>
+        <translation>本机构制作后已被改动</translation>
+    </message>
+    <message>
+        <source>Not a document of this office</source>
+        <translation>非本机构制作的文书</translation>
+    </message>
+    <message>
+        <source>The file names a document of this office, but its bytes differ from the ones recorded</source>
+        <translation>文件载明为本机构的文书，但其内容与登记的不一致</translation>
+    </message>
+    <message>
+        <source>No document of this office has these bytes</source>
+        <translation>本机构没有内容与之一致的文书</translation>
+    </message>
+    <message>
+        <source>The file names another office</source>
+        <translation>文件载明的是其他机构</translation>
+    </message>
+    <message>
+        <source>The file names a document id this office&apos;s registry does not hold</source>
+        <translation>文件载明的文书编号不在本机构的文书登记中</translation>
+    </message>
+    <message>
+        <source>The document&apos;s record does not match any ledger entry</source>
+        <translation>该文书的记录与存证日志中任何条目均不符</translation>
+    </message>
+    <message>
+        <source>The document was recorded as signed but the file holds no signature</source>
+        <translation>该文书登记为已签章，但文件中没有签名</translation>
+    </message>
+    <message>
+        <source>The signature does not verify over the signed bytes</source>
+        <translation>签名与所签内容验证不符</translation>
+    </message>
+    <message>
+        <source>The signature does not cover the whole file</source>
+        <translation>签名未覆盖整个文件</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate is not the one recorded</source>
+        <translation>签名人的证书与登记的不同</translation>
     </message>
 </context>
 </TS>

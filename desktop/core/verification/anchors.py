@@ -32,6 +32,8 @@ KEY_KINDS = (EventKind.KEY_CREATED, EventKind.KEY_IMPORTED, EventKind.KEY_REVOKE
 MINUTES_KINDS = (EventKind.SITTING_SCHEDULED, EventKind.SITTING_EDITED, EventKind.SITTING_CANCELLED,
                  EventKind.SITTING_CLOSED, EventKind.MINUTES_ENTRY_ADDED, EventKind.MINUTES_ENTRY_EDITED,
                  EventKind.MINUTES_SEALED, EventKind.MINUTES_ADDENDUM_SEALED, EventKind.MINUTES_SIGNED)
+# Generated documents and their prints (verification/documents.py).
+DOCUMENT_KINDS = (EventKind.DOCUMENT_GENERATED, EventKind.DOCUMENT_PRINTED)
 ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.CASE_MOVED,
               EventKind.CASE_MEDIATOR_ASSIGNED, EventKind.PARTY_ADDED, EventKind.PARTY_EDITED,
               EventKind.AGENT_ADDED, EventKind.AGENT_EDITED, EventKind.EVIDENCE_INGESTED,
@@ -39,7 +41,7 @@ ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.CASE_MOVE
               EventKind.CASE_COVER_SAVED, EventKind.CASE_ARCHIVED, *KEY_KINDS,
               EventKind.OUTCOME_RECORDED, EventKind.OUTCOME_CORRECTED, EventKind.OBLIGATION_ADDED,
               EventKind.PERFORMANCE_DONE, EventKind.VISIT_RECORDED,
-              *MINUTES_KINDS)
+              *MINUTES_KINDS, *DOCUMENT_KINDS)
 
 
 class Logged(NamedTuple):

@@ -230,6 +230,22 @@ class FindingCode(Vocabulary):
     MINUTES_SIGNING_MISSING = "minutes-signing-missing", QT_TRANSLATE_NOOP(
         "vocabulary", "A recorded signing of minutes the ledger records is missing")
 
+    # The documents registry (文书登记, issue 12): generated documents, their stored PDFs, their prints.
+    DOCUMENT_CHANGED = "document-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A generated document's record does not match the ledger")
+    DOCUMENT_NOT_IN_LEDGER = "document-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A generated document was never logged in the ledger")
+    DOCUMENT_MISSING = "document-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A generated document the ledger records is missing")
+    DOCUMENT_PDF_CHANGED = "document-pdf-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A generated document's stored PDF differs from the one recorded")
+    DOCUMENT_ROW_MISMATCH = "document-row-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A generated document's stored columns differ from its record")
+    DOCUMENT_PRINT_CHANGED = "document-print-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A print record does not match the ledger or its document")
+    DOCUMENT_PRINT_MISSING = "document-print-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A print record the ledger records is missing")
+
 
 class ItemVerdict(Vocabulary):
     """The bottom line on one evidence item, as an evidence list or a court package states it."""

@@ -25,6 +25,7 @@ from desktop.core.verification import anchors as ledger_anchors
 from desktop.core.verification.archive import check_case_files
 from desktop.core.verification.case_work import check_case_work
 from desktop.core.verification.cases import check_cases
+from desktop.core.verification.documents import check_documents
 from desktop.core.verification.evidence import BlobHashing, Item, check_evidence, evidence_bytes, load_items
 from desktop.core.verification.findings import Finding, Report
 from desktop.core.verification.keys import check_keys
@@ -142,6 +143,7 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
     findings.extend(check_case_work(session, anchors, case_id))
     findings.extend(check_case_files(session, anchors, case_id))
     findings.extend(check_outcomes(session, anchors, case_id))
+    findings.extend(check_documents(session, anchors, case_id))
     evidence = check_evidence(session, vault, items, anchors, keys.signers, case is None, hashing)
     findings.extend(evidence.findings)
     by_id = {item.row.id: item for item in items}
