@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from db.models import MediationCase
 from desktop.core.cases.agents import Agent, Authority, ServiceAddress
+from desktop.core.cases.deadlines import OFFICE_TIME_ZONE
 from desktop.core.cases.matters import mediators_of
 from desktop.core.cases.parties import AgentInfo, PartyInfo, list_agents, list_parties
 from desktop.core.cases.persons import Organisation, Person
 from desktop.core.documents.wording import in_chinese
+from desktop.core.errors import QT_TRANSLATE_NOOP, NotFound
+from desktop.core.office.office import get_office
 from desktop.core.trust.users import real_names
 
 
@@ -89,3 +93,53 @@ def agent_text(value: Agent) -> str:
     return _joined([value.name, in_chinese(value.kind), value.firm,
                     f"执业证号：{value.licence_number}" if value.licence_number else "", authority,
                     f"电话：{value.phone}" if value.phone else ""]) + "。"
+
+
+# --- added for the other document kinds (issue 12) ------------------------------------------------------
+def find_party(people: CasePeople, party_id: int, number: str) -> PartyInfo:
+    """The party ``party_id`` of the case, else ``NotFound`` naming the parties there are."""
+    for party in people.parties:
+        if party.id == party_id:
+            return party
+    listed = "、".join(f"{party.id} {party_name(party)}" for party in people.parties) or "—"
+    raise NotFound(QT_TRANSLATE_NOOP(
+        "errors", "Case {number} has no party {party}; its parties are: {parties}."), field="party",
+        number=number, party=party_id, parties=listed)
+
+
+def chosen_parties(people: CasePeople, party_id: int | None, number: str) -> tuple[PartyInfo, ...]:
+    """The party asked for, or every party of the case (in the order added); ``NotFound`` when the case has
+    none or not that one."""
+    if party_id is not None:
+        return (find_party(people, party_id, number),)
+    if not people.parties:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "Case {number} has no parties yet."), field="party",
+                       number=number)
+    return people.parties
+
+
+def office_name(session: Session) -> str:
+    """The committee's (or notary office's) name, as documents sign it."""
+    office = get_office(session)
+    return office.name if office else ""
+
+
+def local_time(moment: datetime) -> str:
+    """A moment in the office's time zone as documents write it: 2026年11月27日 10:05."""
+    local = moment.astimezone(OFFICE_TIME_ZONE)
+    return f"{local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+
+
+def clock(moment: datetime) -> str:
+    """The time of day in the office's time zone: 10:05."""
+    return f"{moment.astimezone(OFFICE_TIME_ZONE):%H:%M}"
+
+
+def size_text(size: int) -> str:
+    """A file size as a list prints it: the bytes exactly, and a rounded figure beside (12.3 KB)."""
+    if size < 1024:
+        return f"{size} 字节"
+    for unit, scale in (("KB", 1024), ("MB", 1024**2), ("GB", 1024**3)):
+        if size < scale * 1024 or unit == "GB":
+            return f"{size:,} 字节（{size / scale:.1f} {unit}）"
+    raise AssertionError("unreachable")

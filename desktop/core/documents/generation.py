@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,12 +22,26 @@ from db.models import MediationCase, MerkleNode, utc_now
 from desktop import __version__
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import case_subject, find_case
-from desktop.core.documents import registration, rights_notice, signing
+from desktop.core.documents import (  # the other kinds (issue 12)
+    address_confirmation,
+    application,
+    commitment,
+    evidence_list,
+    file_cover,
+    minutes_document,
+    oral_agreement,
+    preservation_record,
+    registration,
+    rights_notice,
+    signing,
+    visit_record,
+)
 from desktop.core.documents.layout import Document, render
 from desktop.core.documents.page_marks import CHECK_CODE_LENGTH, OFFICE_ID_LENGTH, PREVIEW, PageMarks
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
 from desktop.core.integrity.durable import refuse_existing, write_new_file
+from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require, require_active
@@ -49,6 +63,19 @@ class DocumentKind(Vocabulary):
     REGISTRATION = "registration", QT_TRANSLATE_NOOP("vocabulary", "Registration form")  # 受理登记表
     RIGHTS_NOTICE = "rights-notice", QT_TRANSLATE_NOOP(
         "vocabulary", "Notice of rights and duties")  # 权利义务告知书
+    APPLICATION = "application", QT_TRANSLATE_NOOP(
+        "vocabulary", "Application for judicial confirmation")  # 司法确认申请书
+    COMMITMENT = "commitment", QT_TRANSLATE_NOOP("vocabulary", "Commitment letter")  # 承诺书
+    EVIDENCE_LIST = "evidence-list", QT_TRANSLATE_NOOP("vocabulary", "Evidence list")  # 证据清单
+    MINUTES = "minutes", QT_TRANSLATE_NOOP("vocabulary", "Minutes of a sitting")  # 调解记录
+    ADDRESS_CONFIRMATION = "address-confirmation", QT_TRANSLATE_NOOP(
+        "vocabulary", "Confirmation of service address")  # 送达地址确认书
+    ORAL_AGREEMENT = "oral-agreement", QT_TRANSLATE_NOOP(
+        "vocabulary", "Oral agreement register")  # 口头协议登记表
+    VISIT = "visit", QT_TRANSLATE_NOOP("vocabulary", "Follow-up visit record")  # 回访记录
+    FILE_COVER = "file-cover", QT_TRANSLATE_NOOP("vocabulary", "Case file cover and index")  # 卷宗封面
+    PRESERVATION = "preservation", QT_TRANSLATE_NOOP(
+        "vocabulary", "Evidence preservation work record")  # 保全证据工作记录
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +89,9 @@ class DocumentRequest:
     visit: int | None = None
     court: int | None = None
     items: tuple[int, ...] = ()
+    # Where the evidence files are (the store's vault): the evidence list re-hashes each item when printed.
+    # Not part of what the document is of: left out of its record.
+    vault: Vault | None = field(default=None, compare=False, repr=False)
 
     def as_record(self) -> dict[str, Any]:
         """The parts given, for the document's record (absent ones left out)."""
@@ -79,6 +109,15 @@ _BUILDERS: dict[DocumentKind, tuple[Builder, int]] = {
         session, row), registration.TEMPLATE_VERSION),
     DocumentKind.RIGHTS_NOTICE: (lambda session, row, _request, today: rights_notice.rights_notice(
         session, row, today), rights_notice.TEMPLATE_VERSION),
+    DocumentKind.APPLICATION: (lambda s, row, r, today: application.application(s, row, r.court, today), application.TEMPLATE_VERSION),  # noqa: E501
+    DocumentKind.COMMITMENT: (lambda s, row, r, today: commitment.commitment(s, row, r.party, today), commitment.TEMPLATE_VERSION),  # noqa: E501
+    DocumentKind.EVIDENCE_LIST: (lambda s, row, r, today: evidence_list.evidence_list(s, row, r.items, r.vault, today), evidence_list.TEMPLATE_VERSION),  # noqa: E501
+    DocumentKind.MINUTES: (lambda s, row, r, _today: minutes_document.minutes_document(s, row, r.sitting), minutes_document.TEMPLATE_VERSION),  # noqa: E501
+    DocumentKind.ADDRESS_CONFIRMATION: (lambda s, row, r, today: address_confirmation.address_confirmation(s, row, r.party, today), address_confirmation.TEMPLATE_VERSION),  # noqa: E501
+    DocumentKind.ORAL_AGREEMENT: (lambda s, row, _r, _today: oral_agreement.oral_agreement(s, row), oral_agreement.TEMPLATE_VERSION),  # noqa: E501
+    DocumentKind.VISIT: (lambda s, row, r, _today: visit_record.visit_record(s, row, r.visit), visit_record.TEMPLATE_VERSION),  # noqa: E501
+    DocumentKind.FILE_COVER: (lambda s, row, _r, _today: file_cover.file_cover(s, row), file_cover.TEMPLATE_VERSION),  # noqa: E501
+    DocumentKind.PRESERVATION: (lambda s, row, _r, _today: preservation_record.preservation_record(s, row), preservation_record.TEMPLATE_VERSION),  # noqa: E501
 }
 
 

@@ -14,6 +14,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -25,6 +26,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import PageBreak as NewPage
 
 from desktop.core.documents.fonts import DocumentFonts, document_fonts, require_glyphs
 from desktop.core.documents.page_marks import PageMarks, draw_marks
@@ -112,7 +114,48 @@ class Signatures:
     dated: bool = True
 
 
-Block = Heading | Text | KeyValueTable | Signatures
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A title inside a document (after a page break: the next party's commitment, the file's index), in
+    the title's face and size, with the line under it."""
+
+    text: str
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """The next block starts on a new page (each party's commitment on its own page)."""
+
+
+GRID_SIZE = 10.5  # 五号: a dense list (证据清单) in a grid of several columns
+GRID_LEADING = 15
+GRID_PADDING = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A table with a header row, repeated at the top of every page the table runs onto; column widths as
+    fractions of the type area; cells wrap (CJK text by character, long digits and digests anywhere). A
+    row of one cell spans every column (an item's digests under its line). ``together`` consecutive rows
+    stay on one page (an item's line and its digests are never parted)."""
+
+    header: tuple[str, ...]
+    widths: tuple[float, ...]
+    rows: tuple[tuple[str, ...], ...]
+    size: float = GRID_SIZE
+    together: int = 1
+
+    def __post_init__(self) -> None:
+        if len(self.widths) != len(self.header) or abs(sum(self.widths) - 1) > 1e-6:
+            raise ValueError("a grid needs one width per column, the widths adding up to 1")
+        if any(len(row) not in (1, len(self.header)) for row in self.rows):
+            raise ValueError("a grid row has a cell per column, or one cell spanning them all")
+        if self.together < 1:
+            raise ValueError("rows are kept together in groups of at least one")
+
+
+Block = Heading | Text | KeyValueTable | Signatures | PageBreak | Grid | Title
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +174,16 @@ class Document:
         for index, block in enumerate(self.blocks, start=1):
             if isinstance(block, Heading | Text):
                 yield f"paragraph {index}", block.text
+            elif isinstance(block, Title):
+                yield f"title {index}", block.text + block.reference
             elif isinstance(block, KeyValueTable):
                 for key, value in block.rows:
                     yield key, key + value
-            else:
+            elif isinstance(block, Grid):
+                yield f"table {index}", "".join(block.header)
+                for row_number, row in enumerate(block.rows, start=1):
+                    yield f"table {index} row {row_number}", "".join(row)
+            elif isinstance(block, Signatures):
                 for signer in block.signers:
                     yield f"signature line {index}", signer
 
@@ -196,6 +245,48 @@ def _signatures(block: Signatures, styles: _Styles) -> list[Flowable]:
     return flowables
 
 
+def _grid(block: Grid, fonts: DocumentFonts) -> Table:
+    leading = block.size * GRID_LEADING / GRID_SIZE
+    cell = ParagraphStyle("grid-cell", fontName=fonts.body, fontSize=block.size, leading=leading,
+                          wordWrap="CJK")
+    head = ParagraphStyle("grid-head", parent=cell, fontName=fonts.title, alignment=TA_CENTER)
+    columns = len(block.header)
+    widths = [TYPE_WIDTH * width for width in block.widths]
+
+    def content(text: str, width: float) -> Paragraph | str:
+        # A text whose every line fits is drawn as it is: wrapping a paragraph is what makes a long table
+        # slow (reportlab wraps the rows left again at each page), and a digest would be wrapped for
+        # nothing. A line that does not fit wraps, so nothing is ever cut.
+        room = width - 2 * GRID_PADDING
+        if all(stringWidth(line, fonts.body, block.size) <= room for line in text.split("\n")):
+            return text
+        return Paragraph(_markup(text), cell)
+
+    data: list[list[Paragraph | str]] = [[Paragraph(_markup(text), head) for text in block.header]]
+    commands: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.body), ("FONTSIZE", (0, 0), (-1, -1), block.size),
+        ("LEADING", (0, 0), (-1, -1), leading),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), GRID_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), GRID_PADDING)]
+    for number, row in enumerate(block.rows, start=1):
+        if len(row) == 1 and columns > 1:
+            data.append([content(row[0], TYPE_WIDTH)] + [""] * (columns - 1))
+            commands.append(("SPAN", (0, number), (-1, number)))
+        else:
+            data.append([content(text, width) for text, width in zip(row, widths, strict=True)])
+    if block.together > 1:
+        for first in range(1, len(data), block.together):
+            last = min(first + block.together, len(data)) - 1
+            if last > first:
+                commands.append(("NOSPLIT", (0, first), (-1, last)))
+    # repeatRows: the header again on every page; splitInRow: a cell longer than a page still lays out.
+    table = Table(data, colWidths=widths, repeatRows=1,
+                  splitByRow=1, splitInRow=1)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
 def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
     """The document as platypus flowables, in order."""
     styles = _Styles(fonts)
@@ -210,6 +301,14 @@ def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
             out.append(Paragraph(_markup(block.text), style))
         elif isinstance(block, KeyValueTable):
             out.append(_table(block, styles, fonts))
+        elif isinstance(block, PageBreak):
+            out.append(NewPage())
+        elif isinstance(block, Title):
+            out.append(Paragraph(_markup(block.text), styles.title))
+            if block.reference:
+                out.append(Paragraph(_markup(block.reference), styles.reference))
+        elif isinstance(block, Grid):
+            out.append(_grid(block, fonts))
         else:
             out.extend(_signatures(block, styles))
     return out

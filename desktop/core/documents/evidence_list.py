@@ -1,0 +1,136 @@
+"""The evidence list of a case (证据清单): each item with its acquisition data (how, when, by whom, with
+what, from where), its size, both digests in full (SHA-256 and SM3), its seals and the verdict of checking
+it at the time of printing: the file re-hashed from the vault, its record against the ledger entry of its
+ingest, each seal against its certificate and ledger entry (the same checks as ``mediseal verify``,
+``verification.evidence.check_evidence``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import EvidenceSeal, MediationCase
+from desktop.core.documents.case_facts import local_time, office_name, size_text
+from desktop.core.documents.layout import Block, Document, Grid, Text, chinese_date
+from desktop.core.documents.wording import in_chinese
+from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
+from desktop.core.evidence.acquisition import SOURCE_KINDS, SourceKind
+from desktop.core.evidence.items import subject as item_subject
+from desktop.core.progress import never_cancelled
+from desktop.core.storage.vault.interface import Vault
+from desktop.core.trust.users import real_names
+from desktop.core.verification.anchors import batches, for_subjects
+from desktop.core.verification.evidence import BlobHashing, Item, check_evidence, load_items
+from desktop.core.verification.findings import Finding
+from desktop.core.verification.keys import check_keys
+from desktop.core.verification.statuses import ItemStatus
+
+TITLE = "证据清单"
+TEMPLATE_VERSION = 1
+HEADER = ("序号", "证据名称", "取证情况", "大小", "签章及核验结论")
+WIDTHS = (0.07, 0.27, 0.30, 0.14, 0.22)
+
+
+def chosen_items(session: Session, row: MediationCase, wanted: Sequence[int]) -> list[Item]:
+    """The case's items, or those named (in the case's order); ``NotFound`` naming an item not of the case,
+    or when the case has none."""
+    items = load_items(session, row.id)
+    if not items:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "Case {number} has no evidence items."), field="items",
+                       number=row.number)
+    if not wanted:
+        return items
+    held = {item.row.id for item in items}
+    strangers = sorted(set(wanted) - held)
+    if strangers:
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "Case {number} has no evidence item {items}."),
+                       field="items", number=row.number, items="、".join(str(item) for item in strangers))
+    return [item for item in items if item.row.id in set(wanted)]
+
+
+def item_statuses(session: Session, vault: Vault, items: list[Item]) -> dict[int, ItemStatus]:
+    """Each item checked now, as ``mediseal verify --case`` checks it: the file re-hashed (both digests),
+    its record against its ledger entry, each seal."""
+    findings: list[Finding] = []
+    anchors = for_subjects(session, [item_subject(item.row.id) for item in items], findings)
+    signers = check_keys(session, anchors).signers
+    hashing = BlobHashing(vault, [item.row.blob_sha256 for item in items], lambda _done: None,
+                          never_cancelled).start()
+    try:
+        result = check_evidence(session, vault, items, anchors, signers, False, hashing)
+    finally:
+        hashing.stop()
+    return {status.item: status for status in result.statuses}
+
+
+def _verdict(status: ItemStatus) -> str:
+    """The verdict in words, and which check failed when one did."""
+    said = in_chinese(status.verdict)
+    if status.bottom_line:
+        return said
+    failed = [text for holds, text in (
+        (status.blob_intact, "文件摘要或大小与记录不符" if status.blob_present else "证据库中缺少文件"),
+        (status.in_ledger and status.record_matches_ledger, "记录与存证日志不符"),
+        (status.seals_complete and all(seal.valid for seal in status.seals), "签章无效或缺失"))
+        if not holds]
+    return said + "（" + "；".join(failed) + "）"
+
+
+def evidence_list(session: Session, row: MediationCase, wanted: Sequence[int], vault: Vault | None,
+                  today: date) -> Document:
+    """The list of case ``row``'s evidence items (``wanted``, else all), each checked now against the
+    files in ``vault``. ``InvalidInput`` without a vault: a verdict without the files re-hashed would
+    claim more than was checked."""
+    if vault is None:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "The evidence list checks each file in the vault when it is printed: give it the "
+            "store's vault."), field="vault")
+    items = chosen_items(session, row, wanted)
+    statuses = item_statuses(session, vault, items)
+    seals = _seals(session, [item.row.id for item in items])
+    signers = real_names(session, {signer for listed in seals.values() for signer, _at in listed})
+    rows: list[tuple[str, ...]] = []
+    for number, item in enumerate(items, start=1):
+        evidence = item.row
+        source = SourceKind(evidence.source_kind) if evidence.source_kind in SOURCE_KINDS \
+            else SourceKind.OTHER
+        acquired = [in_chinese(source)]
+        if evidence.acquired_at is not None:
+            acquired.append(f"取证时间：{local_time(evidence.acquired_at)}")
+        if evidence.acquired_by:
+            acquired.append(f"取证人：{evidence.acquired_by}")
+        if evidence.device:
+            acquired.append(f"设备：{evidence.device}")
+        if evidence.source_url:
+            acquired.append(f"来源：{evidence.source_url}")
+        acquired.append(f"入库：{local_time(evidence.ingested_at)}")
+        sealed = [f"{signers.get(signer) or signer}签章（{local_time(at)}）"
+                  for signer, at in seals[evidence.id]]
+        status = statuses[evidence.id]
+        rows.append((str(number), evidence.original_name, "\n".join(acquired), size_text(evidence.size),
+                     "\n".join(sealed or ["未签章"]) + "\n核验：" + _verdict(status)))
+        rows.append((f"SHA-256：{evidence.blob_sha256}\nSM3：{evidence.sm3}",))
+    committee = office_name(session)
+    blocks: list[Block] = [
+        Text(f"本清单列明{row.number}的电子数据共{len(items)}项。每项的核验结论为{chinese_date(today)}打印本清单时，"
+             "对证据库中的文件重新计算SHA-256和SM3摘要、核对其记录与存证日志、核验其签章的结果。"),
+        Grid(HEADER, WIDTHS, tuple(rows), together=2),
+    ]
+    if committee:
+        blocks.append(Text(committee, indent=False, right=True))
+    blocks.append(Text(chinese_date(today), indent=False, right=True))
+    return Document(TITLE, tuple(blocks), reference=row.number, author=committee,
+                    subject=f"{TITLE} {row.number}")
+
+
+def _seals(session: Session, item_ids: list[int]) -> dict[int, list[tuple[str, datetime]]]:
+    """Each item's seals (signer, time), in order."""
+    found: dict[int, list[tuple[str, datetime]]] = {item_id: [] for item_id in item_ids}
+    for batch in batches(item_ids):
+        for seal in session.scalars(select(EvidenceSeal).where(EvidenceSeal.item_id.in_(batch))
+                                    .order_by(EvidenceSeal.id)):
+            found[seal.item_id].append((seal.signer, seal.sealed_at))
+    return found
