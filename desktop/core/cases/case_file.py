@@ -21,6 +21,7 @@ from desktop.core.cases.file_parts import FileDocument, FilePart
 from desktop.core.cases.matters import case_record, find_case
 from desktop.core.cases.papers import papers_of
 from desktop.core.cases.workflow import CaseStatus
+from desktop.core.documents import agreement_file
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.evidence.items import item_record
 from desktop.core.integrity.canonical import record_digest
@@ -87,7 +88,7 @@ def file_note_documents(session: Session, case: MediationCase) -> list[FileDocum
 
 # The sources of the file, in order; each is ``(session, case_row) -> [FileDocument]``.
 SOURCES: list[Source] = [registration_documents, paper_documents, minutes.file_documents, evidence_documents,
-                         outcomes.file_documents, file_note_documents]
+                         outcomes.file_documents, agreement_file.file_documents, file_note_documents]
 
 
 def documents_of(session: Session, case: MediationCase) -> list[FileDocument]:

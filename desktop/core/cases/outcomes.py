@@ -39,6 +39,7 @@ from desktop.core.cases.matters import (
 from desktop.core.cases.parties import PartyRole
 from desktop.core.cases.performance_due import earliest_due
 from desktop.core.cases.workflow import CaseStatus
+from desktop.core.documents import agreement_file
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed, NotFound
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.text import clean_text
@@ -413,9 +414,10 @@ def file_documents(session: Session, case_row: MediationCase) -> list[FileDocume
     evidence items that prove performance (part 9, each item's record digest) and the follow-up visits
     (part 10), each in the order recorded."""
     found: list[FileDocument] = []
+    sealed = agreement_file.attached_outcomes(session, case_row)  # the sealed agreement is filed instead
     for outcome in session.scalars(select(CaseOutcome).where(CaseOutcome.case_id == case_row.id)
                                    .order_by(CaseOutcome.id)):
-        if OutcomeKind(outcome.kind).is_agreement:
+        if OutcomeKind(outcome.kind).is_agreement and outcome.id not in sealed:
             found.append(FileDocument(FilePart.AGREEMENT, FILE_TITLES[OutcomeKind(outcome.kind)],
                                       f"outcome:{outcome.id}", outcome.record_sha256, outcome.recorded_at))
     proofs = (select(EvidenceItem).join(PerformanceProof, PerformanceProof.item_id == EvidenceItem.id)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -143,3 +143,26 @@ def size_text(size: int) -> str:
         if size < scale * 1024 or unit == "GB":
             return f"{size:,} 字节（{size / scale:.1f} {unit}）"
     raise AssertionError("unreachable")
+
+
+def age_on(born: date, day: date) -> int:
+    """Full years of age on ``day`` of someone born on ``born`` (a birthday on 29 February counts from
+    1 March in other years)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def agreement_identity(party: PartyInfo, day: date) -> str:
+    """A party as the mediation agreement states it (人民调解协议书 form, 2010): a person's name, sex, age
+    on ``day``, ethnicity, occupation and address; an organisation's name, address, and its legal
+    representative (or person in charge) with their post."""
+    identity = party.identity
+    if isinstance(identity, Person):
+        return _joined([identity.name, in_chinese(identity.sex), f"{age_on(identity.birth_date, day)}岁",
+                        identity.ethnicity, identity.occupation,
+                        f"住址：{identity.address}" if identity.address else ""]) + "。"
+    assert isinstance(identity, Organisation)
+    representative = (f"法定代表人（主要负责人）：{identity.representative}"
+                      + (f"，职务：{identity.representative_post}" if identity.representative_post else "")
+                      if identity.representative else "")
+    return _joined([identity.name, f"住所：{identity.domicile}" if identity.domicile else "",
+                    representative]) + "。"

@@ -24,6 +24,8 @@ from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import case_subject, find_case
 from desktop.core.documents import (  # the other kinds (issue 12)
     address_confirmation,
+    agreement,
+    agreement_pdf,
     application,
     commitment,
     evidence_list,
@@ -76,6 +78,9 @@ class DocumentKind(Vocabulary):
     FILE_COVER = "file-cover", QT_TRANSLATE_NOOP("vocabulary", "Case file cover and index")  # 卷宗封面
     PRESERVATION = "preservation", QT_TRANSLATE_NOOP(
         "vocabulary", "Evidence preservation work record")  # 保全证据工作记录
+    AGREEMENT = "agreement", QT_TRANSLATE_NOOP("vocabulary", "Mediation agreement")  # 人民调解协议书
+    SUPPLEMENTARY_AGREEMENT = "supplementary-agreement", QT_TRANSLATE_NOOP(
+        "vocabulary", "Supplementary agreement")  # 人民调解补充协议书
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +123,10 @@ _BUILDERS: dict[DocumentKind, tuple[Builder, int]] = {
     DocumentKind.VISIT: (lambda s, row, r, _today: visit_record.visit_record(s, row, r.visit), visit_record.TEMPLATE_VERSION),  # noqa: E501
     DocumentKind.FILE_COVER: (lambda s, row, _r, _today: file_cover.file_cover(s, row), file_cover.TEMPLATE_VERSION),  # noqa: E501
     DocumentKind.PRESERVATION: (lambda s, row, _r, _today: preservation_record.preservation_record(s, row), preservation_record.TEMPLATE_VERSION),  # noqa: E501
+    DocumentKind.AGREEMENT: (lambda session, row, _request, _today: agreement.agreement_document_of(
+        session, row), agreement_pdf.TEMPLATE_VERSION),
+    DocumentKind.SUPPLEMENTARY_AGREEMENT: (lambda session, row, request, _today: (
+        agreement.supplement_document_of(session, row, request.items)), agreement_pdf.TEMPLATE_VERSION),
 }
 
 

@@ -68,6 +68,12 @@ class EventKind(Vocabulary):
         "vocabulary", "Performance obligation recorded")
     PERFORMANCE_DONE = "performance.done", QT_TRANSLATE_NOOP("vocabulary", "Performance recorded")
     VISIT_RECORDED = "visit.recorded", QT_TRANSLATE_NOOP("vocabulary", "Follow-up visit recorded")
+    # The mediation agreement (人民调解协议书, issue 12), sealed by the mediator once the parties signed it on
+    # paper, and each supplementary agreement (补充协议); logged under the case's subject with the digest
+    # of the sealed record.
+    AGREEMENT_FINALISED = "agreement.finalised", QT_TRANSLATE_NOOP("vocabulary", "Mediation agreement sealed")
+    AGREEMENT_SUPPLEMENTED = "agreement.supplemented", QT_TRANSLATE_NOOP(
+        "vocabulary", "Supplementary agreement sealed")
     # A document generated for a case (issue 12), logged under the case's subject with the digest of its
     # record (kind, case, template and generator versions, the PDF's SHA-256).
     DOCUMENT_GENERATED = "document.generated", QT_TRANSLATE_NOOP("vocabulary", "Document generated")
