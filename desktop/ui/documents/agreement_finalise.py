@@ -104,7 +104,7 @@ class FinaliseDialog(QDialog):
 
         def run() -> Any:
             with store.database.session_scope() as session:
-                return agreement.finalise(session, actor, number, password, signings, effective_on,  # type: ignore[attr-defined]
+                return agreement.finalise(session, actor, number, password, signings, effective_on,
                                           mediator_signed_on=mediator_signed_on)
 
         self.op = submit(self, run, self.message, [self.ok_button], self._sealed,

@@ -70,16 +70,11 @@ def copy_name(number: str, document: DocumentInfo) -> str:
     return f"{number} {label(document.kind)} {document.id}.pdf"
 
 
-def open_agreement_editor(store: OpenStore, signed_in: SignedInUser, number: str,
-                          parent: QWidget) -> QDialog | None:
-    """The agreement editor of case ``number`` (helper E's window, imported when first asked for), or None
-    (and a line saying so) when this build does not have it yet."""
-    try:
-        from desktop.ui.documents.agreement_editor import AgreementEditor  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    editor: QDialog = AgreementEditor(store, signed_in, number, parent)
-    return editor
+def open_agreement_editor(store: OpenStore, signed_in: SignedInUser, number: str, parent: QWidget) -> QDialog:
+    """The agreement editor of case ``number`` (imported when first asked for: the tab opens without it)."""
+    from desktop.ui.documents.agreement_editor import AgreementEditor
+
+    return AgreementEditor(store, signed_in, number, parent)
 
 
 def check_copies(job: PrintJob) -> None:
@@ -401,12 +396,9 @@ class DocumentsView(QWidget):
         self.op = None
         self._update_buttons()
 
-    def open_agreement(self) -> QDialog | None:
+    def open_agreement(self) -> QDialog:
         """The agreement editor of the case (协议书)."""
         editor = open_agreement_editor(self.store, self.signed_in, self.number, self)
-        if editor is None:
-            self.error.setText(self.tr("The agreement editor is not part of this build yet."))
-            return None
         self.open_dialog(editor)
         return editor
 

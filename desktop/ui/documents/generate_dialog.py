@@ -297,7 +297,9 @@ class GenerateDialog(QDialog):
             checked = [entry for entry in entries if entry.checkState() == Qt.CheckState.Checked]
             if len(checked) < len(entries):  # every item checked: all of them
                 items = tuple(int(entry.data(Qt.ItemDataRole.UserRole)) for entry in checked)
-        return DocumentRequest(party=party, sitting=sitting, visit=visit, court=court, items=items)
+        # The vault: the evidence list checks each item's file as it prints.
+        return DocumentRequest(party=party, sitting=sitting, visit=visit, court=court, items=items,
+                               vault=self.store.vault)
 
     # --- generating -------------------------------------------------------------------------------
     def attempt(self) -> Op[GeneratedDocument] | None:
