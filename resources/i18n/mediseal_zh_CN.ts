@@ -248,6 +248,247 @@
     </message>
 </context>
 <context>
+    <name>AgreementEditor</name>
+    <message>
+        <source>Mediation Agreement of {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the draft as a new version (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Finalise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;pplementary Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Theirs</source>
+        <translation type="unfinished">载入对方版本</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finalised and sealed (agreement {id}): read only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read only: {reason}</source>
+        <translation type="unfinished">只读：{reason}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes (based on version {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft version {version} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A suggested start, not saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}  {title}  ({status})</source>
+        <translation type="unfinished">{number}  {title}（{status}）</translation>
+    </message>
+    <message>
+        <source>The preview is not updated: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything you typed is still here. Load Theirs shows the version saved meanwhile; you can come back to yours and save it after theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing your edit. Save Draft records it as the version after version {version}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to My Edit</source>
+        <translation type="unfinished">回到我的修改</translation>
+    </message>
+    <message>
+        <source>Showing the version saved meanwhile (version {version}). Save Draft keeps it with any changes you make here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not finalised: first put right {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">、</translation>
+    </message>
+    <message>
+        <source>Supplementary Agreement of {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement has changes that are not saved. Save them as a draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished">放弃</translation>
+    </message>
+    <message>
+        <source>Keep Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgreementFields</name>
+    <message>
+        <source>Main facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputed matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manner of performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place of performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline of performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liability for breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation type="unfinished">当事人</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instalments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party {name}</source>
+        <translation type="unfinished">当事人 {name}</translation>
+    </message>
+    <message>
+        <source>Clause {number}, instalment {instalment}: {part}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause {number}: {part}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgreementForm</name>
+    <message>
+        <source> copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parties:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main &amp;facts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disputed matters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Responsibility:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lauses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manner of performance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Place of performance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline of performance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liability for &amp;breach:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No parties yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Assign Mediator</source>
@@ -749,6 +990,10 @@ Filed by: {filed}</source>
         <translation>回访(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;Documents</source>
+        <translation>文书(&amp;D)</translation>
+    </message>
+    <message>
         <source>{number}  {title}  ({status})</source>
         <translation>{number}  {title}（{status}）</translation>
     </message>
@@ -866,6 +1111,69 @@ Filed by: {filed}</source>
     <message>
         <source>Go Back</source>
         <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>ClauseList</name>
+    <message>
+        <source>Clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add from &amp;Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a blank clause (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished">上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished">类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ue by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalments:</source>
+        <translation type="unfinished">分期：</translation>
+    </message>
+    <message>
+        <source>Clause {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No clause chosen</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -994,6 +1302,124 @@ Filed by: {filed}</source>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinting</name>
+    <message>
+        <source>Preparing the print preview…</source>
+        <translation>正在准备打印预览…</translation>
+    </message>
+    <message>
+        <source>Print Preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>电子签章</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>No document has been made for this case yet: New Document… makes one.</source>
+        <translation>本案尚未生成文书：点击“新建文书…”生成。</translation>
+    </message>
+    <message>
+        <source>&amp;New Document…</source>
+        <translation>新建文书(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>A&amp;greement…</source>
+        <translation>协议书(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Draft, preview and finalise the mediation agreement (人民调解协议书)</source>
+        <translation>起草、预览并定稿人民调解协议书</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>已签章</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>未签章</translation>
+    </message>
+    <message>
+        <source>{count} time(s)</source>
+        <translation>{count} 次</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>{kind}, made {time} by {user}; {size} bytes.</source>
+        <translation>{kind}，{user}于 {time} 生成；{size} 字节。</translation>
+    </message>
+    <message>
+        <source>SHA-256: {digest}</source>
+        <translation>SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Check code: {code}</source>
+        <translation>校验码：{code}</translation>
+    </message>
+    <message>
+        <source>Signed digitally by {signer}.</source>
+        <translation>已由 {signer} 加盖电子签章。</translation>
+    </message>
+    <message>
+        <source>Printed {time} by {user}: pages {pages}, {copies} copy(ies), {printer}.</source>
+        <translation>{user}于 {time} 打印：第 {pages} 页，{copies} 份，{printer}。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Save a Copy of the Document</source>
+        <translation>另存文书副本</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文书 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving a copy of the document</source>
+        <translation>正在另存文书副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy: {path}</source>
+        <translation>副本已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1806,37 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>FinaliseDialog</name>
+    <message>
+        <source>Finalise the Agreement of {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finalise once the parties and the mediator have signed the printed agreement. It is then sealed with your signing key and can no longer be changed: only a supplementary agreement adds to it. The case moves to “agreement reached”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({role}) signed on</source>
+        <translation type="unfinished">{name}（{role}）签名日期</translation>
+    </message>
+    <message>
+        <source>The mediator signed on:</source>
+        <translation type="unfinished">调解员签名日期：</translation>
+    </message>
+    <message>
+        <source>Date of effect (empty: the last signature):</source>
+        <translation type="unfinished">生效日期（留空：最后签名之日）：</translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation type="unfinished">您的密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Finalise and &amp;Seal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindingsTable</name>
     <message>
         <source>Finding</source>
@@ -1452,6 +1909,101 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>file {sha256}</source>
         <translation>文件 {sha256}</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateDialog</name>
+    <message>
+        <source>New Document of {number}</source>
+        <translation>新建文书：{number}</translation>
+    </message>
+    <message>
+        <source>Sign digitally (PAdES) with my key</source>
+        <translation>用我的签名密钥加盖电子签章（PAdES）</translation>
+    </message>
+    <message>
+        <source>The password of your key</source>
+        <translation>签名密钥的密码</translation>
+    </message>
+    <message>
+        <source>You have no usable signing key: create one in Settings → Signing keys.</source>
+        <translation>您没有可用的签名密钥：请在“设置 → 签名密钥”中创建。</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>文书：</translation>
+    </message>
+    <message>
+        <source>Party:</source>
+        <translation>当事人：</translation>
+    </message>
+    <message>
+        <source>Sitting:</source>
+        <translation>调解会：</translation>
+    </message>
+    <message>
+        <source>Visit:</source>
+        <translation>回访：</translation>
+    </message>
+    <message>
+        <source>Court addressed:</source>
+        <translation>受理法院：</translation>
+    </message>
+    <message>
+        <source>Evidence items:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <source>Key password:</source>
+        <translation>签名密钥密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Every party it concerns (each on its own page)</source>
+        <translation>所涉全部当事人（每人另起一页）</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>sealed</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <source>not sealed</source>
+        <translation>未封存</translation>
+    </message>
+    <message>
+        <source>{time} {kind} ({state})</source>
+        <translation>{time} {kind}（{state}）</translation>
+    </message>
+    <message>
+        <source>{day} {visitors}</source>
+        <translation>{day} {visitors}</translation>
+    </message>
+    <message>
+        <source>{court} (suggested)</source>
+        <translation>{court}（建议）</translation>
+    </message>
+    <message>
+        <source>Chosen by you instead of the suggestion ({court}).</source>
+        <translation>由您选定，未采用建议的法院（{court}）。</translation>
+    </message>
+    <message>
+        <source>Chosen by you: no court could be suggested.</source>
+        <translation>由您选定：无法给出建议的法院。</translation>
+    </message>
+    <message>
+        <source>Choose at least one evidence item.</source>
+        <translation>请至少选择一项证据。</translation>
+    </message>
+    <message>
+        <source>Type the password of your key to sign the document.</source>
+        <translation>请输入签名密钥的密码以加盖电子签章。</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +2104,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Evidence taken in</source>
         <translation>证据入库</translation>
+    </message>
+</context>
+<context>
+    <name>InstalmentRow</name>
+    <message>
+        <source>Remove this instalment</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2128,6 +2687,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>查看调解案件(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Verify a Document…</source>
+        <translation>核验文书(&amp;V)…</translation>
+    </message>
+    <message>
         <source>Close Mediseal</source>
         <translation>关闭 Mediseal</translation>
     </message>
@@ -2345,6 +2908,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>{count} found</source>
         <translation>找到{count}条</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>yuan, e.g. 30000.00</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3124,6 +3694,41 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>No document to show.</source>
+        <translation>没有可显示的文书。</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit Width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width</source>
+        <translation>页面适合窗口宽度</translation>
+    </message>
+    <message>
+        <source>The PDF could not be opened.</source>
+        <translation>无法打开该 PDF。</translation>
+    </message>
+    <message>
+        <source>{count} page(s)</source>
+        <translation>共 {count} 页</translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation>{percent}%</translation>
+    </message>
+</context>
+<context>
     <name>People</name>
     <message>
         <source>{real_name} ({name})</source>
@@ -3374,6 +3979,21 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>{type}, {size}, {pages} pages</source>
         <translation>{type}，{size}，共 {pages} 页</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before it can be finalised ({count}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing stops finalising: every required field is filled.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4137,6 +4757,109 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDocumentDialog</name>
+    <message>
+        <source>Verify a Document</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <source>Choose the PDF to verify</source>
+        <translation>选择要核验的 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Choose PDF…</source>
+        <translation>选择 PDF(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>登记记录：</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>电子签章：</translation>
+    </message>
+    <message>
+        <source>Found:</source>
+        <translation>发现：</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>Is this PDF one this office produced, and is it unchanged?</source>
+        <translation>该 PDF 是否由本处出具、是否未被改动？</translation>
+    </message>
+    <message>
+        <source>Choose the PDF to Verify</source>
+        <translation>选择要核验的 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;All files (*)</source>
+        <translation>PDF 文书 (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>无法读取该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Produced by this office and unchanged</source>
+        <translation>本处出具且未被改动</translation>
+    </message>
+    <message>
+        <source>Changed since this office produced it</source>
+        <translation>已被改动</translation>
+    </message>
+    <message>
+        <source>Not produced by this office</source>
+        <translation>非本处出具</translation>
+    </message>
+    <message>
+        <source>{kind} of {case}, made {time} by {user} (document {id})</source>
+        <translation>{case} 的{kind}，{user}于 {time} 生成（文书编号 {id}）</translation>
+    </message>
+    <message>
+        <source>The file names document {id}, which this office&apos;s registry does not hold.</source>
+        <translation>该文件载明文书编号 {id}，但本处文书登记中没有该文书。</translation>
+    </message>
+    <message>
+        <source>None: no document of this office matches.</source>
+        <translation>无：本处没有与之相符的文书。</translation>
+    </message>
+    <message>
+        <source>Nothing wrong.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>None, though the document was signed when it was made.</source>
+        <translation>无，但该文书生成时已加盖电子签章。</translation>
+    </message>
+    <message>
+        <source>Not signed digitally.</source>
+        <translation>未加盖电子签章。</translation>
+    </message>
+    <message>
+        <source>valid, covering the whole file</source>
+        <translation>有效，覆盖整个文件</translation>
+    </message>
+    <message>
+        <source>valid, but the file was added to after signing</source>
+        <translation>有效，但签章后文件被追加了内容</translation>
+    </message>
+    <message>
+        <source>not valid: the signed bytes were changed</source>
+        <translation>无效：签章所覆盖的内容已被改动</translation>
+    </message>
+    <message>
+        <source>Signed by {signer}: {state}.</source>
+        <translation>{signer} 的电子签章：{state}。</translation>
     </message>
 </context>
 <context>
@@ -5094,8 +5817,28 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{field}过大。</translation>
     </message>
     <message>
+        <source>The draft&apos;s {field} cannot be read: “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} “{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} must be written as a string of digits (&quot;1409.50&quot;), not {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The {field} “{text}” is not a sum of money; write it like 1409.50.</source>
         <translation>{field}“{text}”不是金额，请按 1409.50 的格式填写。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind of clause; use one of: {values}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each instalment has a due date and an amount ({field}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read {path}: {reason}</source>
@@ -5302,8 +6045,20 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>没有“{kind}”这种文书；可生成的文书为：{kinds}。</translation>
     </message>
     <message>
+        <source>Case {number} has no written agreement in force: the papers for judicial confirmation follow a signed mediation agreement (Civil Procedure Law art. 205).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{court} is no longer an active court of the office&apos;s list.</source>
         <translation>{court}已不是本机构法院名录中的在用法院。</translation>
+    </message>
+    <message>
+        <source>No court of the office&apos;s list fits case {number} (Civil Procedure Law art. 205): choose the court to address, or add it to the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement of case {number} took effect on {effective}: the parties could apply for judicial confirmation until {last} (Civil Procedure Law art. 205, 30 days). A court refuses a later application.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>“{value}” is not a court level; use one of: {levels}.</source>
@@ -5332,6 +6087,178 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The number of copies must be from 1 to {most}; {copies} is not.</source>
         <translation>打印份数须为 1 至 {most}；{copies} 不符合。</translation>
+    </message>
+    <message>
+        <source>The agreement of case {number} was finalised (agreement {id}, in effect from {day}); it is not changed any more. Write a supplementary agreement (补充协议) for what the parties agree now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement is drafted for a case in mediation; case {number} is “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A supplementary agreement supplements the finalised agreement of its case; case {number} has {main}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The draft is too large to be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field {field} still has a blank (____) to fill in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} is zero; leave it empty if nothing is paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sum paid in instalments has their due dates, not one date ({field}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalments divide the clause&apos;s amount; the {field} is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A clause has at most {limit} instalments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The instalments add up to {total} yuan, not the clause&apos;s {amount} yuan ({field}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalment {number} falls due on {day}, not after the one before it ({before}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} ({day}) is already past: a term falls due after the agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {field} ({day}) is after the deadline of performance ({deadline}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The font has no glyph for {characters} (in {field}); write the common form of the character, or install a font that has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement is between an applicant and a respondent; add the parties to the case first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement has at least one clause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement has at most {limit} clauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement has payments: the deadline of performance is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement is made in at least {least} copies (one for each of the {parties} parties and one for the committee), at most {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause {number} confirms who owns a right (确权): a court does not accept such an agreement for judicial confirmation ({law}, item (5): 调解协议内容涉及物权、知识产权确权的). The agreement still binds the parties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause {number} touches a status matter (marriage, parentage, adoption): a court does not confirm it ({law}, item (3): 申请确认婚姻关系、亲子关系、收养关系等身份关系无效、有效或者解除的).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{user} may not finalise the agreement of case {number}: that is for a mediator assigned to it ({mediators}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement cannot be finalised yet; put these right first: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement of case {number} is already finalised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outcome of case {number} already records a written agreement signed {recorded}, in effect from {day}; the finalising says otherwise ({given}). Give the same signatures and date, or correct the outcome first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no agreement draft to finalise; write and save one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An agreement is finalised for a case in mediation (or one whose written agreement is recorded as its outcome); case {number} is “{status}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The supplementary agreement takes effect between its last signature ({last}) and today; not on {given}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no finalised agreement yet: a supplementary agreement comes after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement of case {number} is not finalised yet; preview the draft in the agreement editor (or “mediseal agreement check”), and finalise it once the parties have signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no finalised supplementary agreement{which}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no party {party}; its parties are: {parties}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no parties yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no evidence items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no evidence item {items}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The evidence list checks each file in the vault when it is printed: give it the store&apos;s vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the sitting whose minutes to print; case {number} has the sittings {sittings}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no sitting {sitting}; its sittings are {sittings}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no oral agreement on record (People&apos;s Mediation Law art. 28).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter {number} has no preservation record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no follow-up visit recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the visit to print; case {number} has the visits {visits}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case {number} has no visit {visit}; its visits are {visits}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6134,6 +7061,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Follow-up visit recorded</source>
         <translation>登记回访记录</translation>
+    </message>
+    <message>
+        <source>Mediation agreement sealed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplementary agreement sealed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Document generated</source>
@@ -7644,6 +8579,50 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>权利义务告知书</translation>
     </message>
     <message>
+        <source>Application for judicial confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes of a sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmation of service address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oral agreement register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up visit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case file cover and index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence preservation work record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediation agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplementary agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{court} invited the committee to mediate: the application goes to the inviting court (Civil Procedure Law art. 205(1)).</source>
         <translation>{court}邀请本委员会开展先行调解，应向作出邀请的人民法院提出申请（《民事诉讼法》第二百零五条第一项）。</translation>
     </message>
@@ -7818,6 +8797,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The signer&apos;s certificate is not the one recorded</source>
         <translation>签名人的证书与登记的不同</translation>
+    </message>
+    <message>
+        <source>Stop the infringing use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy stock and moulds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove online listings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence and royalties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidentiality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other terms</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
