@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
-from sqlalchemy.orm import Mapped, deferred, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models import Base, UTCDateTime, _one_of
 
@@ -42,7 +42,7 @@ class DocumentRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     canonical: Mapped[str] = mapped_column(Text)
     record_sha256: Mapped[str] = mapped_column(String(64))
-    pdf: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
 
 class DocumentPrint(Base):

@@ -6260,6 +6260,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Case {number} has no visit {visit}; its visits are {visits}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Document {document} is not one of case {case}.</source>
+        <translation type="unfinished">第 {document} 号文书不属于案件{case}。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>

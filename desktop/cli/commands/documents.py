@@ -23,8 +23,13 @@ from desktop.cli.common import (
     print_json,
     print_listing,
 )
+from desktop.core.errors import QT_TRANSLATE_NOOP
 
 LIST = "list"  # ``document list --case NO``: the case's documents instead of a new one
+# ``document print-record --case NO --document ID --printer NAME``: record a print of a document made
+# outside the window; ``document copy --case NO --document ID --out F.pdf``: its stored bytes again.
+PRINT_RECORD = "print-record"
+COPY = "copy"
 
 
 def register(commands: Any) -> None:
@@ -40,7 +45,8 @@ def register(commands: Any) -> None:
         "(承诺书), evidence-list (证据清单), minutes (调解记录), address-confirmation (送达地址确认书), "
         "oral-agreement (口头协议登记表), visit (回访记录), file-cover (卷宗封面 and 卷内目录), preservation "
         "(保全证据工作记录); or “list” for the case's documents (what was generated, when, by whom, signed, "
-        "its prints)"))
+        "its prints); “copy” writes a document's stored PDF again (the same bytes); “print-record” records a "
+        "print of it"))
     document.add_argument("--case", required=True, metavar="NO", help="the case number")
     document.add_argument("--out", type=Path, metavar="FILE.pdf",
                           help="the new PDF (never overwritten; required for a document)")
@@ -54,6 +60,11 @@ def register(commands: Any) -> None:
                           "(default: the court suggested by Civil Procedure Law art. 205)")
     document.add_argument("--item", type=int, nargs="+", default=[], metavar="ID", dest="items",
                           help="evidence-list: the items to list (default: every item of the case)")
+    document.add_argument("--document", type=int, metavar="ID", help="the document (copy, print-record)")
+    document.add_argument("--printer", metavar="NAME", help="the printer used (print-record)")
+    document.add_argument("--pages", default="", metavar="RANGE", help="the pages printed, e.g. 1-3 "
+                          "(print-record; all when not given)")
+    document.add_argument("--copies", type=int, default=1, metavar="N", help="copies printed (print-record)")
     add_user_option(document)
     add_json_option(document)
 
@@ -76,6 +87,8 @@ def cmd_document(args: argparse.Namespace) -> int:
 
     if args.kind == LIST:
         return _list_documents(args)
+    if args.kind in (PRINT_RECORD, COPY):
+        return _of_one_document(args)
     kind = document_kind(args.kind)  # refused (exit 2) before a password is asked
     if args.out is None:
         raise UsageError("give --out FILE.pdf: the new PDF")
@@ -123,6 +136,37 @@ def _list_documents(args: argparse.Namespace) -> int:
 
     headers = ["ID", "KIND", "MADE", "BY", "SIGNED", "CHECK CODE", "SHA-256", "PRINTS"]
     print_listing(args.json, listed, headers, row)
+    return EXIT_OK
+
+
+def _of_one_document(args: argparse.Namespace) -> int:
+    from desktop.core.cases.matters import find_case
+    from desktop.core.documents import registry
+    from desktop.core.errors import NotFound
+
+    if args.document is None:
+        raise UsageError(f"give --document ID: the document to {args.kind.replace('-', ' ')}")
+    if args.kind == COPY and args.out is None:
+        raise UsageError("give --out FILE.pdf: the copy")
+    if args.kind == PRINT_RECORD and not args.printer:
+        raise UsageError("give --printer NAME: the printer used")
+    with opened_store(args) as store:
+        actor, _password = acting_user(args, store)
+        with store.database.session_scope() as session:
+            info = registry.get_document(session, args.document)
+            if info.case_number != find_case(session, args.case).number:
+                raise NotFound(QT_TRANSLATE_NOOP("errors", "Document {document} is not one of case {case}."),
+                               document=args.document, case=args.case)
+            if args.kind == COPY:
+                registry.copy_document(session, actor, args.document, args.out)
+                print(f"Wrote document {args.document} to {args.out} (SHA-256 {info.pdf_sha256})")
+                return EXIT_OK
+            done = registry.record_print(session, actor, args.document, args.pages, args.copies, args.printer)
+    if args.json:
+        print_json(done)
+    else:
+        print(f"Recorded print {done.id} of document {args.document}: {done.copies} × pages "
+              f"{done.pages or 'all'} on {done.printer}; ledger entry {done.ledger_seq}")
     return EXIT_OK
 
 

@@ -9,8 +9,10 @@ in the document's record."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Group, Rect
@@ -100,23 +102,39 @@ def draw_marks(canvas: Canvas, marks: PageMarks, font: str, left: float, right: 
     canvas.restoreState()
 
 
-def _draw_qr(canvas: Canvas, text: str, x: float, y: float) -> None:
-    """The QR code of ``text`` (reportlab's ``QrCodeWidget``, error correction M: ISO/IEC 18004 §5.3.3
-    level M restores about 15 % of a smudged code), ``QR_SIZE`` square with its lower left corner at
-    (x, y). Its dark modules are drawn straight onto the canvas: reportlab's drawing renderer would set a
-    non-embedded Helvetica, which pdffonts reports. The quiet zone is the empty margin around it."""
+@lru_cache(maxsize=64)
+def _qr_modules(text: str) -> tuple[tuple[float, float, float, float], ...]:
+    """The dark modules of the QR code of ``text`` (reportlab's ``QrCodeWidget``, error correction M:
+    ISO/IEC 18004 §5.3.3 level M restores about 15 % of a smudged code) as rectangles in a ``QR_SIZE``
+    square; encoded once per text, not once per page."""
     widget = QrCodeWidget(text, barLevel="M", barBorder=0)
     x0, y0, x1, y1 = widget.getBounds()
     scale = QR_SIZE / max(x1 - x0, y1 - y0)
-    canvas.saveState()
-    canvas.translate(x, y)
-    canvas.scale(scale, scale)
-    canvas.setFillColorRGB(0, 0, 0)
+    modules = []
     pending: list[Group | Rect] = [widget.draw()]
     while pending:
         node = pending.pop()
         if isinstance(node, Group):
             pending.extend(node.contents)
         elif isinstance(node, Rect) and node.fillColor is not None:
-            canvas.rect(node.x - x0, node.y - y0, node.width, node.height, stroke=0, fill=1)
+            modules.append(((node.x - x0) * scale, (node.y - y0) * scale, node.width * scale,
+                            node.height * scale))
+    return tuple(modules)
+
+
+def _draw_qr(canvas: Canvas, text: str, x: float, y: float) -> None:
+    """The QR code of ``text``, ``QR_SIZE`` square with its lower left corner at (x, y): drawn once per
+    PDF as a form XObject that every page places. The modules are drawn straight onto the canvas, not
+    through reportlab's drawing renderer, which would set a non-embedded Helvetica (pdffonts reports it).
+    The quiet zone is the empty margin around it."""
+    name = "mediseal-qr-" + hashlib.sha256(text.encode()).hexdigest()[:16]
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, lowerx=0, lowery=0, upperx=QR_SIZE, uppery=QR_SIZE)
+        canvas.setFillColorRGB(0, 0, 0)
+        for left, bottom, width, height in _qr_modules(text):
+            canvas.rect(left, bottom, width, height, stroke=0, fill=1)
+        canvas.endForm()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(name)
     canvas.restoreState()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, NewType
 
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from desktop.core.cases.matters import case_subject, find_case
 from desktop.core.documents.generation import DocumentKind
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
+from desktop.core.integrity.durable import refuse_existing, write_new_file
 from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
@@ -119,6 +121,15 @@ def document_pdf(session: Session, document_id: int) -> bytes:
     """The stored PDF bytes of document ``document_id``: exactly what was generated (a reprint is the same
     bytes), else ``NotFound``."""
     return bytes(_row(session, document_id).pdf)
+
+
+def copy_document(session: Session, actor: Actor, document_id: int, destination: Path) -> Path:
+    """Write document ``document_id``'s stored PDF to a new file at ``destination`` (never over one): the
+    same bytes as generated, so the copy verifies as the document."""
+    require(actor, Action.WORK_ON_CASE)
+    refuse_existing(destination)
+    write_new_file(destination, document_pdf(session, document_id))
+    return destination
 
 
 def find_by_sha256(session: Session, pdf_sha256: str) -> DocumentRow | None:

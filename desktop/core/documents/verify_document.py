@@ -19,7 +19,7 @@ from desktop.core.cases.matters import case_subject
 from desktop.core.documents import signing
 from desktop.core.documents.generation import office_id
 from desktop.core.documents.page_marks import NamedDocument, read_qr_text
-from desktop.core.documents.registry import DocumentInfo, document_info
+from desktop.core.documents.registry import DocumentInfo, document_info, find_by_sha256
 from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.trust.events import EventKind
 from desktop.core.vocabulary import Vocabulary
@@ -117,8 +117,7 @@ def verify_document(session: Session, pdf: bytes) -> DocumentCheck:
     named = _named(pdf)
     checks = signing.read_signatures(pdf)
     problems: list[DocumentProblem] = []
-    row = session.scalars(select(DocumentRow).where(DocumentRow.pdf_sha256 == digest)
-                          .order_by(DocumentRow.id)).first()
+    row = find_by_sha256(session, digest)
     by_digest = row is not None
     if row is None:
         if named is None:
