@@ -6046,7 +6046,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Case {number} has no written agreement in force: the papers for judicial confirmation follow a signed mediation agreement (Civil Procedure Law art. 205).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">案件{number}没有已生效的书面调解协议：申请司法确认的材料须以已签署的人民调解协议书为前提（民事诉讼法第二百零五条）。</translation>
     </message>
     <message>
         <source>{court} is no longer an active court of the office&apos;s list.</source>
@@ -6058,7 +6058,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The agreement of case {number} took effect on {effective}: the parties could apply for judicial confirmation until {last} (Civil Procedure Law art. 205, 30 days). A court refuses a later application.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">本单位法院名录中没有适合案件{number}的法院（民事诉讼法第二百零五条）：请选择受理申请的法院，或将其加入名录。</translation>
     </message>
     <message>
         <source>“{value}” is not a court level; use one of: {levels}.</source>
@@ -6214,55 +6214,55 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Case {number} has no party {party}; its parties are: {parties}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">案件{number}没有当事人{party}；该案当事人为：{parties}。</translation>
     </message>
     <message>
         <source>Case {number} has no parties yet.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">案件{number}尚未登记当事人。</translation>
     </message>
     <message>
         <source>Case {number} has no evidence items.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">案件{number}没有证据。</translation>
     </message>
     <message>
         <source>Case {number} has no evidence item {items}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">案件{number}没有证据{items}。</translation>
     </message>
     <message>
         <source>The evidence list checks each file in the vault when it is printed: give it the store&apos;s vault.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">证据清单在打印时须核验证据库中的每个文件：请提供本数据目录的证据库。</translation>
     </message>
     <message>
         <source>Name the sitting whose minutes to print; case {number} has the sittings {sittings}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">请指定要打印记录的调解会；案件{number}的调解会有：{sittings}。</translation>
     </message>
     <message>
         <source>Case {number} has no sitting {sitting}; its sittings are {sittings}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">案件{number}没有调解会{sitting}；该案的调解会有：{sittings}。</translation>
     </message>
     <message>
         <source>Case {number} has no oral agreement on record (People&apos;s Mediation Law art. 28).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">案件{number}没有登记口头协议（人民调解法第二十八条）。</translation>
     </message>
     <message>
         <source>Matter {number} has no preservation record.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">事项{number}没有保全证据记录。</translation>
     </message>
     <message>
         <source>Case {number} has no follow-up visit recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">案件{number}尚无回访记录。</translation>
     </message>
     <message>
         <source>Name the visit to print; case {number} has the visits {visits}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">请指定要打印的回访；案件{number}的回访有：{visits}。</translation>
     </message>
     <message>
         <source>Case {number} has no visit {visit}; its visits are {visits}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">案件{number}没有回访{visit}；该案的回访有：{visits}。</translation>
     </message>
     <message>
         <source>Document {document} is not one of case {case}.</source>
-        <translation type="unfinished">第 {document} 号文书不属于案件{case}。</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8588,35 +8588,35 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Commitment letter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">承诺书</translation>
     </message>
     <message>
         <source>Evidence list</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">证据清单</translation>
     </message>
     <message>
         <source>Minutes of a sitting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">调解记录</translation>
     </message>
     <message>
         <source>Confirmation of service address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">送达地址确认书</translation>
     </message>
     <message>
         <source>Oral agreement register</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">口头协议登记表</translation>
     </message>
     <message>
         <source>Follow-up visit record</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">回访记录</translation>
     </message>
     <message>
         <source>Case file cover and index</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">卷宗封面及卷内目录</translation>
     </message>
     <message>
         <source>Evidence preservation work record</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">保全证据工作记录</translation>
     </message>
     <message>
         <source>Mediation agreement</source>
@@ -8624,7 +8624,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Supplementary agreement</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">司法确认申请书</translation>
     </message>
     <message>
         <source>{court} invited the committee to mediate: the application goes to the inviting court (Civil Procedure Law art. 205(1)).</source>

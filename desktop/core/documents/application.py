@@ -35,7 +35,6 @@ from desktop.core.documents.case_facts import (
 )
 from desktop.core.documents.courts import suggest_court
 from desktop.core.documents.layout import Block, Document, Heading, Signatures, Text, chinese_date
-from desktop.core.documents.wording import in_chinese
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAllowed
 from desktop.core.office.courts import CourtInfo, find_court
 
@@ -103,7 +102,9 @@ def application(session: Session, row: MediationCase, court_id: int | None, toda
 
     blocks: list[Block] = []
     for party in people.parties:
-        blocks.append(Text(f"申请人（{in_chinese(party.role)}）：{identity_text(party)}", indent=False))
+        # Every party applies (Civil Procedure Law art. 205: 双方当事人共同申请), whatever its role in the
+        # mediation.
+        blocks.append(Text(f"申请人：{identity_text(party)}", indent=False))
         blocks.append(Text(service_text(party.service), indent=False))
         for agent in people.agents_of(party.id):
             blocks.append(Text(f"委托代理人：{agent_text(agent.agent)}", indent=False))
@@ -127,8 +128,8 @@ def application(session: Session, row: MediationCase, court_id: int | None, toda
                        "共同向贵院申请司法确认，请予确认。"))
     blocks.append(Text("此致", indent=True))
     blocks.append(Text(court.name, indent=False))
-    blocks.append(Signatures(tuple(f"申请人{party_name(party)}" for party in people.parties), dated=False))
-    blocks.append(Text(chinese_date(today), indent=False, right=True))
+    blocks.append(Signatures(tuple(f"申请人{party_name(party)}" for party in people.parties), dated=False,
+                             on=chinese_date(today)))
 
     # 法释〔2011〕5号 art. 3 and 民诉法解释 (2022) art. 354: what the court asks to see with the application.
     blocks.append(Heading("附："))

@@ -59,8 +59,7 @@ def commitment(session: Session, row: MediationCase, party_id: int | None, today
                  + "承诺人如有虚假调解、虚假诉讼行为，愿意承担由此产生的一切法律责任。"),
             Text("五、承诺人已知悉司法确认申请的受理条件和不予确认的情形，人民法院确认调解协议有效后，一方"
                  "当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。"),
-            Signatures((f"承诺人{party_name(party)}",), dated=False),
-            Text(chinese_date(today), indent=False, right=True),
+            Signatures((f"承诺人{party_name(party)}",), dated=False, on=chinese_date(today)),
         ))
     return Document(TITLE, tuple(blocks), reference=row.number, author=committee,
                     subject=f"{TITLE} {row.number}")

@@ -58,13 +58,14 @@ def file_cover(session: Session, row: MediationCase) -> Document:
         index_rows.append((f"{_part_number(position)}、{in_chinese(part.part)}{state}",))
         for document in part.documents:
             number += 1
-            index_rows.append((str(number), document.title, chinese_date(office_today(document.recorded_at)),
+            # DA/T 22-2015 (归档文件整理规则): the date a document was made, in 8 Arabic digits.
+            index_rows.append((str(number), document.title, f"{office_today(document.recorded_at):%Y%m%d}",
                                document.sha256[:16], ""))
     blocks: list[Block] = [
         KeyValueTable(rows),
         Text(f"本卷共{number}件。" + ("卷宗已归档。" if found.archived else "卷宗尚未归档。"), indent=False),
         PageBreak(), Title(INDEX_TITLE, row.number),
-        Grid(("序号", "文件名称", "日期", "数字摘要（前16位）", "页号"), (0.08, 0.42, 0.22, 0.18, 0.10),
+        Grid(("序号", "文件名称", "日期", "数字摘要（前16位）", "页号"), (0.08, 0.48, 0.14, 0.20, 0.10),
              tuple(index_rows)),
         Text("数字摘要为该文件记录的SHA-256摘要的前16位，完整摘要以存证日志为准。", indent=False),
     ]

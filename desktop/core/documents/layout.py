@@ -5,6 +5,7 @@ and its rendering to PDF bytes with reportlab's platypus (CJK text wraps by char
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -112,6 +114,7 @@ class Signatures:
 
     signers: tuple[str, ...]
     dated: bool = True
+    on: str = ""  # the document's date under the lines, right-aligned, kept on one page with them
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +134,8 @@ class PageBreak:
 GRID_SIZE = 10.5  # 五号: a dense list (证据清单) in a grid of several columns
 GRID_LEADING = 15
 GRID_PADDING = 3
+GRID_TOP_PADDING = 2
+GRID_BOTTOM_PADDING = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +191,7 @@ class Document:
             elif isinstance(block, Signatures):
                 for signer in block.signers:
                     yield f"signature line {index}", signer
+                yield f"signature date {index}", block.on
 
 
 SIGN_HERE = "（签名或盖章）："
@@ -242,6 +248,11 @@ def _signatures(block: Signatures, styles: _Styles) -> list[Flowable]:
         if block.dated:
             date_style = ParagraphStyle("date", parent=styles.plain, leftIndent=TYPE_WIDTH / 2)
             flowables.append(Paragraph(DATE_BLANK, date_style))
+    if block.on:
+        # The date never stands alone at the top of a page: the lines and it move together.
+        flowables.append(Spacer(1, BODY_LEADING / 2))
+        flowables.append(Paragraph(_markup(block.on), styles.right))
+        return [KeepTogether(flowables)]
     return flowables
 
 
@@ -253,6 +264,13 @@ def _grid(block: Grid, fonts: DocumentFonts) -> Table:
     columns = len(block.header)
     widths = [TYPE_WIDTH * width for width in block.widths]
 
+    def height(text: str, width: float) -> float:
+        """About how tall the cell is once wrapped (a line's width over the room, rounded up)."""
+        room = width - 2 * GRID_PADDING
+        lines = sum(max(1, math.ceil(stringWidth(line, fonts.body, block.size) / room))
+                    for line in text.split("\n"))
+        return float(lines * leading + GRID_TOP_PADDING + GRID_BOTTOM_PADDING)
+
     def content(text: str, width: float) -> Paragraph | str:
         # A text whose every line fits is drawn as it is: wrapping a paragraph is what makes a long table
         # slow (reportlab wraps the rows left again at each page), and a digest would be wrapped for
@@ -263,26 +281,33 @@ def _grid(block: Grid, fonts: DocumentFonts) -> Table:
         return Paragraph(_markup(text), cell)
 
     data: list[list[Paragraph | str]] = [[Paragraph(_markup(text), head) for text in block.header]]
+    heights: list[float] = []
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), fonts.body), ("FONTSIZE", (0, 0), (-1, -1), block.size),
         ("LEADING", (0, 0), (-1, -1), leading),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), GRID_TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), GRID_BOTTOM_PADDING),
         ("LEFTPADDING", (0, 0), (-1, -1), GRID_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), GRID_PADDING)]
     for number, row in enumerate(block.rows, start=1):
         if len(row) == 1 and columns > 1:
             data.append([content(row[0], TYPE_WIDTH)] + [""] * (columns - 1))
+            heights.append(height(row[0], TYPE_WIDTH))
             commands.append(("SPAN", (0, number), (-1, number)))
         else:
             data.append([content(text, width) for text, width in zip(row, widths, strict=True)])
-    if block.together > 1:
-        for first in range(1, len(data), block.together):
-            last = min(first + block.together, len(data)) - 1
-            if last > first:
-                commands.append(("NOSPLIT", (0, first), (-1, last)))
-    # repeatRows: the header again on every page; splitInRow: a cell longer than a page still lays out.
-    table = Table(data, colWidths=widths, repeatRows=1,
-                  splitByRow=1, splitInRow=1)
+            heights.append(max(height(text, width) for text, width in zip(row, widths, strict=True)))
+    # What fits on a page under the header, with room for the estimate to be short by a line or two.
+    page = TYPE_HEIGHT * 0.75
+    for first in range(0, len(heights), block.together):
+        group = heights[first:first + block.together]
+        if len(group) > 1 and sum(group) <= page:
+            commands.append(("NOSPLIT", (0, first + 1), (-1, first + len(group))))
+    # repeatRows: the header again on every page. A row is split only when it cannot fit on a page (a
+    # cell longer than a page): otherwise a page break falls between rows, never inside one (reportlab
+    # splitting inside rows also lays the rest of a split table under a second header on the same page).
+    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1,
+                  splitInRow=1 if any(found > page for found in heights) else 0)
     table.setStyle(TableStyle(commands))
     return table
 
