@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ec import ECDSA
@@ -36,13 +37,15 @@ from desktop.core.documents.agreement import (
     warnings,
 )
 from desktop.core.documents.agreement_model import BLANK, draft_from_record, draft_record
+from desktop.core.documents.generation import generate
 from desktop.core.errors import InvalidInput, NotAllowed
 from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import ledger, signing_keys
 from desktop.core.trust.events import EventKind
 from desktop.core.verification.store import verify_store
-from tests.test_documents import NOW, TODAY, Office
+from tests.tamper import behind_the_back, behind_the_triggers
+from tests.test_documents import NOW, TODAY, Office, _check_fonts_embedded, _rendered_pages, _text
 
 PASSWORD = "mediator-pass-1"
 PARTIES = [("云南普洱茶业有限公司", PartyRole.APPLICANT), ("张丽", PartyRole.RESPONDENT)]
@@ -359,3 +362,72 @@ def test_a_supplementary_agreement_is_sealed_and_does_not_move_the_case(place: T
 def place_findings(place: Table) -> list[str]:
     with place.database.session_scope() as session:
         return [found.code for found in verify_store(session, place.store.vault).findings]
+
+
+def test_verify_names_a_changed_or_removed_agreement(place: Table) -> None:
+    number = _drafted(place)
+    info = _finalise(place, number)
+    assert place_findings(place) == []
+    changed = info.record | {"effective_on": "2026-11-01"}
+    behind_the_triggers(place.store, "sealed_agreement", "UPDATE sealed_agreement SET canonical = :text "
+                        "WHERE id = :id", text=canonical_bytes(changed).decode("utf-8"), id=info.id)
+    found = set(place_findings(place))
+    assert {"agreement-changed", "agreement-signature", "agreement-row-mismatch"} <= found
+    with place.database.session_scope() as session:
+        report = verify_store(session, place.store.vault, number)
+    assert "agreement-changed" in {found.code for found in report.findings}  # the case-scoped check too
+    behind_the_back(place.store, [("DELETE FROM agreement_draft", {}), ("DELETE FROM sealed_agreement", {})])
+    assert "agreement-missing" in place_findings(place)
+
+
+# --- the PDF ------------------------------------------------------------------------------------------
+
+def test_the_finalised_agreement_prints_what_was_sealed(place: Table, tmp_path: Path) -> None:
+    number = _drafted(place)
+    with place.database.session_scope() as session, pytest.raises(NotAllowed) as raised:
+        generate(session, place.clerk, "agreement", number, tmp_path / "early.pdf", now=NOW)
+    assert "not finalised yet" in raised.value.message and not (tmp_path / "early.pdf").exists()
+    with place.database.session_scope() as session:
+        draft_pdf = tmp_path / "draft.pdf"
+        draft_pdf.write_bytes(agreement.render_draft(session, number, good_draft(), today=TODAY))
+    assert "人民调解协议书（草稿）" in _text(draft_pdf)
+    _finalise(place, number)
+    out = tmp_path / "agreement.pdf"
+    place.generate(place.clerk, "agreement", number, out)
+    _check_fonts_embedded(out)
+    text = _text(out)
+    for expected in ("人民调解协议书", number, "申请人：云南普洱茶业有限公司",
+                     "法定代表人（主要负责人）：王强，职务：执行董事", "委托代理人：周律师",
+                     "被申请人：张丽，女，41岁，彝族", "纠纷主要事实、争议事项", "各方责任",
+                     "经调解，自愿达成如下协议：", "第一条", "第三条",
+                     "人民币壹万陆仟肆佰零玖元零贰分（¥16,409.02）",
+                     "履行期限：二〇二七年一月三十一日前履行完毕。", "违约责任",
+                     "本协议一式三份，当事人、人民调解委员会各持一份。",
+                     "申请人：云南普洱茶业有限公司（盖章）", "被申请人：张丽（签名或按指印）",
+                     "调解员（签名）", "记录人（签名）", "昆明市知识产权纠纷人民调解委员会（印）",
+                     "二〇二六年十一月二十五日"):
+        assert expected in text, expected
+    assert "草稿" not in text
+    assert _rendered_pages(out, tmp_path)
+
+
+def test_sixty_character_names_and_fifty_clauses_run_on_with_nothing_cut(place: Table,
+                                                                         tmp_path: Path) -> None:
+    name = "云南" + "普洱思茅澜沧江流域古树生态有机茶叶种植加工销售" * 2 + "茶产业联合体有限责任公司"
+    assert len(name) == 60
+    number = place.mediating(applicant_name=name)
+    clauses = (*(Clause(ClauseKind.OTHER, f"第{index}项约定：被申请人应当按照申请人的要求，在约定期限内"
+                        f"完成第{index}项整改事项，并将整改结果书面告知申请人及人民调解委员会。")
+                 for index in range(1, 50)), good_draft().clauses[1])
+    with place.database.session_scope() as session:
+        agreement.save_draft(session, place.lihua, number, good_draft(clauses=clauses), 0, now=NOW)
+    _finalise(place, number)
+    out = tmp_path / "long.pdf"
+    place.generate(place.clerk, "agreement", number, out)
+    text = _text(out)
+    assert text.count(name) >= 2  # the parties block and the signature block
+    for index in range(1, 50):
+        assert f"第{index}项约定：" in text and f"完成第{index}项整改事项" in text
+    assert "第五十条" in text and "第四十九条" in text
+    pages = _rendered_pages(out, tmp_path)
+    assert len(pages) >= 8

@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from desktop import __version__
 from desktop.cli.commands import (
+    agreements,
     cases,
     courts,
     demo,
@@ -55,8 +56,8 @@ __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "build_pars
 log = logging.getLogger(__name__)
 
 # One module per command group, in the order ``mediseal --help`` lists them.
-COMMAND_GROUPS = (setup, users, keys, cases, parties, sittings, outcomes, courts, documents, evidence,
-                  preservation, ledger, verify, demo)
+COMMAND_GROUPS = (setup, users, keys, cases, parties, sittings, outcomes, agreements, courts, documents,
+                  evidence, preservation, ledger, verify, demo)
 # Options whose values are paths: a file name may be any bytes, so these are not checked for UTF-8.
 PATH_OPTIONS = frozenset({"data_dir"})
 

@@ -6508,12 +6508,28 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{what}现存内容与其最新记录版本不符</translation>
     </message>
     <message>
+        <source>sealed agreement {record}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sealed supplementary agreement {record}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no ledger entry records its sealing</source>
         <translation>存证日志中没有其签章记录</translation>
     </message>
     <message>
         <source>it does not match the digest logged when it was sealed</source>
         <translation>其与签章时存证日志记载的摘要不符</translation>
+    </message>
+    <message>
+        <source>its text is not a canonical agreement record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the ledger records a sealed agreement (entry {seq}) but the store no longer holds it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its text is not a canonical minutes record of its kind</source>
@@ -7697,6 +7713,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A recorded signing of minutes the ledger records is missing</source>
         <translation>存证日志记载的笔录签名登记缺失</translation>
+    </message>
+    <message>
+        <source>A sealed agreement was never logged in the ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement the ledger records is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement is not in canonical form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement&apos;s stored columns differ from its sealed text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate that sealed an agreement is not known here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature on a sealed agreement does not verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sealed agreement names another certificate than the key that signed it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A generated document&apos;s record does not match the ledger</source>

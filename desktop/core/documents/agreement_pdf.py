@@ -14,7 +14,7 @@ from desktop.core.documents.layout import Block, Document, Heading, Text, chines
 
 TEMPLATE_VERSION = 1
 DRAFT_MARK = "草稿"
-SIGN_SPACE = "\u3000"  # an empty line: room to sign above the next one
+SIGN_SPACE = "\u00a0"  # an empty line (a no-break space: a blank paragraph would be dropped): room to sign
 
 
 def _signature_blocks(content: dict[str, Any], effective_on: date | None) -> list[Block]:
@@ -31,9 +31,9 @@ def _signature_blocks(content: dict[str, Any], effective_on: date | None) -> lis
     blocks.append(Text(SIGN_SPACE, indent=False))
     blocks.append(Text("记录人（签名）：", indent=False))
     blocks.append(Text(SIGN_SPACE, indent=False))
-    blocks.append(Text(f"{content['committee'] or '人民调解委员会'}（印）", indent=False, right=True))
-    blocks.append(Text(chinese_date(effective_on) if effective_on else "年　　月　　日", indent=False,
-                       right=True))
+    # The seal and the date in one paragraph, so that a page break never parts them.
+    day = chinese_date(effective_on) if effective_on else "年　　月　　日"
+    blocks.append(Text(f"{content['committee'] or '人民调解委员会'}（印）\n{day}", indent=False, right=True))
     return blocks
 
 

@@ -40,8 +40,8 @@ ANNOUNCING = (EventKind.CASE_OPENED, EventKind.CASE_UPDATED, EventKind.CASE_MOVE
               EventKind.EVIDENCE_SEALED, EventKind.PRESERVATION_SEALED, EventKind.CASE_PAPER_FILED,
               EventKind.CASE_COVER_SAVED, EventKind.CASE_ARCHIVED, *KEY_KINDS,
               EventKind.OUTCOME_RECORDED, EventKind.OUTCOME_CORRECTED, EventKind.OBLIGATION_ADDED,
-              EventKind.PERFORMANCE_DONE, EventKind.VISIT_RECORDED,
-              *MINUTES_KINDS, *DOCUMENT_KINDS)
+              EventKind.PERFORMANCE_DONE, EventKind.VISIT_RECORDED, EventKind.AGREEMENT_FINALISED,
+              EventKind.AGREEMENT_SUPPLEMENTED, *MINUTES_KINDS, *DOCUMENT_KINDS)
 
 
 class Logged(NamedTuple):

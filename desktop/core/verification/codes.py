@@ -229,6 +229,22 @@ class FindingCode(Vocabulary):
         "vocabulary", "A recorded signing of minutes does not match the ledger")
     MINUTES_SIGNING_MISSING = "minutes-signing-missing", QT_TRANSLATE_NOOP(
         "vocabulary", "A recorded signing of minutes the ledger records is missing")
+    # Mediation agreements and supplementary agreements (人民调解协议书 / 补充协议), sealed by a mediator.
+    AGREEMENT_NOT_IN_LEDGER = "agreement-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A sealed agreement was never logged in the ledger")
+    AGREEMENT_CHANGED = "agreement-changed", QT_TRANSLATE_NOOP("vocabulary", "A sealed agreement was changed")
+    AGREEMENT_MISSING = "agreement-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A sealed agreement the ledger records is missing")
+    AGREEMENT_MALFORMED = "agreement-malformed", QT_TRANSLATE_NOOP(
+        "vocabulary", "A sealed agreement is not in canonical form")
+    AGREEMENT_ROW_MISMATCH = "agreement-row-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A sealed agreement's stored columns differ from its sealed text")
+    AGREEMENT_KEY_UNKNOWN = "agreement-key-unknown", QT_TRANSLATE_NOOP(
+        "vocabulary", "The certificate that sealed an agreement is not known here")
+    AGREEMENT_SIGNATURE = "agreement-signature", QT_TRANSLATE_NOOP(
+        "vocabulary", "The signature on a sealed agreement does not verify")
+    AGREEMENT_CERTIFICATE_MISMATCH = "agreement-certificate-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A sealed agreement names another certificate than the key that signed it")
 
     # The documents registry (文书登记, issue 12): generated documents, their stored PDFs, their prints.
     DOCUMENT_CHANGED = "document-changed", QT_TRANSLATE_NOOP(

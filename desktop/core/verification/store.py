@@ -22,6 +22,8 @@ from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_p
 from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust import ledger
 from desktop.core.verification import anchors as ledger_anchors
+from desktop.core.verification.agreements import case_keys as agreement_keys
+from desktop.core.verification.agreements import check_agreements
 from desktop.core.verification.archive import check_case_files
 from desktop.core.verification.case_work import check_case_work
 from desktop.core.verification.cases import check_cases
@@ -46,7 +48,8 @@ def _keys_of_case(session: Session, case_id: int) -> set[int]:
     sealed = select(EvidenceSeal.key_id).join(EvidenceItem, EvidenceItem.id == EvidenceSeal.item_id).where(
         EvidenceItem.case_id == case_id)
     recorded = select(PreservationRecord.key_id).where(PreservationRecord.case_id == case_id)
-    return set(session.scalars(sealed.union(recorded))) | minutes_keys(session, case_id)
+    return (set(session.scalars(sealed.union(recorded))) | minutes_keys(session, case_id)
+            | agreement_keys(session, case_id))
 
 
 class _Progress:
@@ -150,6 +153,7 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
     records = check_preservation(session, case_id, by_id, anchors, keys.signers)
     findings.extend(records.findings)
     findings.extend(check_minutes(session, anchors, keys.signers, case_id).findings)
+    findings.extend(check_agreements(session, anchors, keys.signers, case_id))
     return Report(base.entries, base.nodes, base.checkpoints, tuple(findings), items=evidence.items,
                   blobs=evidence.blobs, bytes=evidence.bytes, seals=evidence.seals, records=records.records,
                   cases=cases, keys=len(keys.signers), users=users, item_statuses=tuple(evidence.statuses),
