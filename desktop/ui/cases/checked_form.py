@@ -68,6 +68,12 @@ class OptionalDate(QDateEdit):
         else:
             self.setDate(QDate(value.year, value.month, value.day))
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves an empty date for the next field (the dash has no sections for Tab to step through)."""
+        if self.value() is None:
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
 
 def fill_combo(combo: QComboBox, choices: Iterable[tuple[str, object]]) -> QComboBox:
     for title, data in choices:

@@ -142,6 +142,8 @@ class ClauseList(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("clauses")
         self.list.setAccessibleName(self.tr("Clauses"))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # a long row is elided
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows = self.list.fontMetrics().height() + 6
         self.list.setFixedHeight(LIST_ROWS * rows + 2 * self.list.frameWidth() + 4)
         self.list.currentRowChanged.connect(self._show_clause)
@@ -451,7 +453,8 @@ class ClauseList(QWidget):
 
     def _row_text(self, number: int) -> str:
         typed = self.clauses[number]
-        return f"{number + 1}. {label(typed.kind)}  {_snip(typed.text) or self.tr('(no text yet)')}"
+        text = _snip(typed.text) or self.tr("(no text yet)")
+        return f"{number + 1}. {label(typed.kind)}  {text}"
 
 
 def _snip(text: str) -> str:

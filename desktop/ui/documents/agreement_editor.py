@@ -30,17 +30,21 @@ from desktop.core.cases.matters import CaseInfo
 from desktop.core.cases.parties import PartyInfo
 from desktop.core.cases.versions import StaleEdit
 from desktop.core.documents import agreement
-from desktop.core.documents.agreement import AgreementDraft, Clause, Problem
+from desktop.core.documents.agreement import AgreementDraft, AgreementInfo, Clause, Problem
+from desktop.core.documents.agreement_pdf import agreement_document
+from desktop.core.documents.layout import render
 from desktop.core.errors import InvalidInput, MedisealError, NotAllowed
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
+from desktop.core.trust.users import real_names
 from desktop.ui.documents.agreement_form import AgreementForm
 from desktop.ui.documents.agreement_preview import LivePreview, Rendered
 from desktop.ui.documents.agreement_problems import ProblemList, field_words
 from desktop.ui.documents.pdf_preview import PdfPreview
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import ERROR_COLOUR, error_label, show_error
+from desktop.ui.framework.formatting import person
 from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 
@@ -59,7 +63,10 @@ class EditorRead:
     version: int  # of the draft shown (0: none saved yet; ``draft`` is a suggested start)
     templates: list[Clause]
     refusal: MedisealError | None  # why the signed-in user may not edit; None: they may
-    finalised: int | None  # the sealed agreement the draft became (then the editor is read-only)
+    finalised: AgreementInfo | None  # the sealed agreement the draft became (the editor is then read-only)
+    sealed_pdf: bytes | None = None  # that agreement as sealed, for the preview
+    main: AgreementInfo | None = None  # the case's finalised agreement (a supplementary one follows it)
+    signer: str = ""  # who sealed ``finalised``, as the window names people
 
 
 def read_editor(store: OpenStore, signed_in: SignedInUser, number: str) -> EditorRead:
@@ -75,9 +82,17 @@ def read_editor(store: OpenStore, signed_in: SignedInUser, number: str) -> Edito
         draft, version = agreement.load_draft(session, row.number)
         if draft is None:
             draft = agreement.draft_template(session, row.number)
+        sealed = agreement.list_agreements(session, row.number)
+        became = agreement.draft_finalised(session, row.number)
+        finalised = next((found for found in sealed if found.id == became), None)
+        # The agreement as sealed, as it prints (the record's content: what the draft says now is not it).
+        pdf = render(agreement_document(finalised.content, effective_on=finalised.effective_on)) \
+            if finalised is not None else None
+        signer = "" if finalised is None else person(
+            finalised.signer, real_names(session, [finalised.signer]).get(finalised.signer))
         return EditorRead(info, parties.list_parties(session, row.number), draft, version,
-                          agreement.clause_templates(info.case_type), refusal,
-                          agreement.draft_finalised(session, row.number))
+                          agreement.clause_templates(info.case_type), refusal, finalised, pdf,
+                          next((found for found in sealed if found.kind == "agreement"), None), signer)
 
 
 class AgreementEditor(QDialog):
@@ -93,8 +108,8 @@ class AgreementEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("agreementEditor")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.setWindowTitle(self.tr("Mediation Agreement of {number}").format(number=number))
         self.store, self.signed_in, self.number = store, signed_in, number
+        self.setWindowTitle(self.tr("Mediation Agreement of {number}").format(number=number))
         self.read: EditorRead | None = None
         self.version = 0
         self.dirty = False
@@ -218,8 +233,8 @@ class AgreementEditor(QDialog):
         if read is None:
             self.state.setText(self.tr("Reading…"))
         elif read.finalised is not None and self.read_only:
-            self.state.setText(self.tr("Finalised and sealed (agreement {id}): read only.").format(
-                id=read.finalised))
+            self.state.setText(self.tr("Sealed by {signer}, in effect from {day}: read only.").format(
+                signer=read.signer, day=read.finalised.effective_on.isoformat()))
         elif read.refusal is not None:
             self.state.setText(self.tr("Read only: {reason}").format(reason=translate_error(read.refusal)))
         elif self.dirty:
@@ -257,9 +272,23 @@ class AgreementEditor(QDialog):
         self.read_only = read.refusal is not None or read.finalised is not None
         self.form.set_read_only(self.read_only)
         self.supplement_button.setVisible(read.finalised is not None and read.refusal is None)
+        self._show_title(read.draft)
         self._enable()
         self._show_state()
-        self.live.now()
+        if read.sealed_pdf is not None:  # sealed: what it says is fixed, nothing to render as one types
+            self.live.stop()
+            self.problems.setVisible(False)
+            self.render_message.setVisible(False)
+            self._show_pdf(read.sealed_pdf)
+        else:
+            self.problems.setVisible(True)
+            self.live.now()
+
+    def _show_title(self, draft: AgreementDraft) -> None:
+        self.setWindowTitle(
+            self.tr("Supplementary Agreement of {number}").format(number=self.number)
+            if draft.supplements is not None else
+            self.tr("Mediation Agreement of {number}").format(number=self.number))
 
     # --- the preview --------------------------------------------------------------------------------
     def _rendered(self, result: Rendered) -> None:
@@ -471,8 +500,9 @@ class AgreementEditor(QDialog):
         self.read_only = False
         self.form.set_read_only(False)
         self.supplement_button.setVisible(False)
+        self.problems.setVisible(True)
         self.dirty = True
-        self.setWindowTitle(self.tr("Supplementary Agreement of {number}").format(number=self.number))
+        self._show_title(draft)
         self._enable()
         self._show_state()
         self.live.now()

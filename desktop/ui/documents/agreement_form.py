@@ -55,7 +55,8 @@ class AgreementForm(QWidget):
         self.parties.setObjectName("agreementParties")
         self.parties.setWordWrap(True)
         self.parties.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.parties_link = QLabel(f"<a href='#parties'>{self.tr('Edit the parties on the Parties tab')}</a>")
+        link_text = self.tr("Edit the parties on the Parties tab")
+        self.parties_link = QLabel(f"<a href='#parties'>{link_text}</a>")
         self.parties_link.setObjectName("partiesLink")
         self.parties_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                                   | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
