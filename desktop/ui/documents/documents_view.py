@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -61,6 +62,7 @@ def read_documents(store: OpenStore, number: str) -> DocumentList:
     with store.database.session_scope() as session:
         documents = registry.list_documents(session, number)
         names = [document.created_by for document in documents]
+        names += [document.signer for document in documents if document.signer]
         names += [print_info.printed_by for document in documents for print_info in document.prints]
         return DocumentList(documents, real_names(session, names))
 
@@ -151,8 +153,9 @@ class DocumentsView(QWidget):
         self.splitter.setObjectName("documentsSplitter")
         self.splitter.addWidget(left_panel)
         self.splitter.addWidget(self.preview)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.split = False  # the first showing divides the width
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -161,6 +164,13 @@ class DocumentsView(QWidget):
         Refresher(self, lambda changes: changes.cases or changes.ledger, self.refresh)
         self._update_buttons()
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.split and self.width() > 0:
+            # The page needs the room more than the list: a fitted A4 page reads well from about 480 pixels.
+            self.split = True
+            self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -256,7 +266,9 @@ class DocumentsView(QWidget):
             self.tr("SHA-256: {digest}").format(digest=document.pdf_sha256),
             self.tr("Check code: {code}").format(code=document.check_code)]
         if document.signed:
-            lines.append(self.tr("Signed digitally by {signer}.").format(signer=document.signer or ""))
+            signer = document.signer or ""
+            lines.append(self.tr("Signed digitally by {signer}.").format(
+                signer=person(signer, people.get(signer))))
         for printed in document.prints:
             lines.append(self._print_line(printed, people))
         self.details.setText("\n".join(lines))

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -141,6 +142,7 @@ class GenerateDialog(QDialog):
         self.court_reason = QLabel()
         self.court_reason.setObjectName("courtReason")
         self.court_reason.setWordWrap(True)
+        self.court_reason.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.court_reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.items = QListWidget()
         self.items.setObjectName("documentItems")
@@ -160,7 +162,6 @@ class GenerateDialog(QDialog):
                                          "keys."))
 
         self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.addRow(self.tr("Document:"), self.kind)
         self.form.addRow(self.tr("Party:"), self.party)
         self.form.addRow(self.tr("Sitting:"), self.sitting)
@@ -262,6 +263,25 @@ class GenerateDialog(QDialog):
             for widget in widgets:
                 self.form.setRowVisible(widget, need in wanted)
         self.message.clear()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Show the court's reasons wrapped in full at the dialog's width, and fit the dialog's height to
+        the rows the kind needs (a form sizes a wrapped label for a narrower width than it gives it)."""
+        width = self.court_reason.width() if self.court_reason.isVisible() else self.width() - 120
+        self.court_reason.setFixedHeight(max(0, self.court_reason.heightForWidth(max(width, 200))))
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            self.resize(self.width(), layout.totalSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.court_reason.isVisible():
+            QTimer.singleShot(0, self._wrap_reason)  # once the form has given the label its new width
+
+    def _wrap_reason(self) -> None:
+        self.court_reason.setFixedHeight(self.court_reason.heightForWidth(self.court_reason.width()))
 
     def _show_court_reason(self) -> None:
         choices = self.choices
@@ -284,6 +304,7 @@ class GenerateDialog(QDialog):
                 lines += [reason_text(reason) for reason in suggestion.reasons]
             text = "\n".join(lines)
         self.court_reason.setText(text)
+        self._fit()
 
     def request(self) -> DocumentRequest:
         wanted = needs(self.chosen_kind())
