@@ -48,6 +48,7 @@ from desktop.ui.framework.reads import LatestRead
 
 translate = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole
+PREVIEW_MIN_WIDTH = 420
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,11 @@ def read_documents(store: OpenStore, number: str) -> DocumentList:
         names += [document.signer for document in documents if document.signer]
         names += [print_info.printed_by for document in documents for print_info in document.prints]
         return DocumentList(documents, real_names(session, names))
+
+
+def grouped(digest: str, size: int = 16) -> str:
+    """A hex digest in groups of ``size`` digits, so that a narrow pane wraps it rather than cutting it."""
+    return " ".join(digest[start:start + size] for start in range(0, len(digest), size))
 
 
 def copy_name(number: str, document: DocumentInfo) -> str:
@@ -155,7 +161,6 @@ class DocumentsView(QWidget):
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.split = False  # the first showing divides the width
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -167,10 +172,21 @@ class DocumentsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.split and self.width() > 0:
-            # The page needs the room more than the list: a fitted A4 page reads well from about 480 pixels.
-            self.split = True
-            self.splitter.setSizes([self.width() * 2 // 5, self.width() * 3 // 5])
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """Give the list the width its columns need (each title whole), the preview the rest, but the
+        preview at least ``PREVIEW_MIN_WIDTH``: a page fitted to less is hard to read."""
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        header = self.list.header()
+        columns = sum(max(self.list.sizeHintForColumn(column), header.sectionSizeHint(column))
+                      for column in range(self.list.columnCount()))
+        needed = columns + 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width() + 8
+        wanted = min(max(needed, total * 2 // 5), total - PREVIEW_MIN_WIDTH)
+        if wanted > 0 and wanted != self.splitter.sizes()[0]:
+            self.splitter.setSizes([wanted, total - wanted])
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
@@ -204,18 +220,20 @@ class DocumentsView(QWidget):
         for document in reversed(found.documents):  # the newest first
             row = QTreeWidgetItem([
                 label(document.kind), local_time(document.created_at)[:16],
-                person(document.created_by, found.people.get(document.created_by)),
+                found.people.get(document.created_by) or document.created_by,
                 self.tr("Yes") if document.signed else self.tr("No"),
                 self.tr("{count} time(s)").format(count=len(document.prints)) if document.prints
                 else self.tr("Not yet")])
             row.setData(0, ID_ROLE, document.id)
             row.setToolTip(0, f"{label(document.kind)} · {document.pdf_sha256}")
+            row.setToolTip(2, person(document.created_by, found.people.get(document.created_by)))
             self.list.addTopLevelItem(row)
             if document.id == keep:
                 chosen = row
         for column in range(1, 5):
             self.list.resizeColumnToContents(column)
         self.list.blockSignals(False)
+        self._fit_list()
         self.empty.setVisible(not found.documents)
         if chosen is None and self.list.topLevelItemCount():
             chosen = self.list.topLevelItem(0)
@@ -263,7 +281,7 @@ class DocumentsView(QWidget):
         lines = [self.tr("{kind}, made {time} by {user}; {size} bytes.").format(
             kind=label(document.kind), time=local_time(document.created_at),
             user=person(document.created_by, people.get(document.created_by)), size=document.size),
-            self.tr("SHA-256: {digest}").format(digest=document.pdf_sha256),
+            self.tr("SHA-256: {digest}").format(digest=grouped(document.pdf_sha256)),
             self.tr("Check code: {code}").format(code=document.check_code)]
         if document.signed:
             signer = document.signer or ""

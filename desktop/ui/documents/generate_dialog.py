@@ -113,6 +113,7 @@ class GenerateDialog(QDialog):
     """Generate a document of case ``number``; ``generated`` gives the result once it is stored."""
 
     generated = Signal(object)
+    busy_changed = Signal(bool)  # generating (and signing) on a worker, the dialog greyed meanwhile
 
     def __init__(self, store: OpenStore, signed_in: SignedInUser, number: str,
                  parent: QWidget | None = None, kind: DocumentKind | None = None) -> None:
@@ -349,11 +350,13 @@ class GenerateDialog(QDialog):
                                self.items, self.sign, self.password]
         self.op = submit(self, run, self.message, busy, self._done, Changes(cases=True, ledger=True))
         self.op.finished.connect(self._finished)
+        self.busy_changed.emit(True)
         return self.op
 
     def _finished(self) -> None:
         self.op = None
         self.busy.setVisible(False)
+        self.busy_changed.emit(False)
         self.sign.setEnabled(self.signed_in.key is not None)
         self.password.setEnabled(self.sign.isChecked())
 
