@@ -140,7 +140,7 @@
         <translation>首位管理员</translation>
     </message>
     <message>
-        <source>The administrator adds the other users (mediators, notaries, clerks) and manages their roles. Keep the password safe: it also protects the administrator's signing key.</source>
+        <source>The administrator adds the other users (mediators, notaries, clerks) and manages their roles. Keep the password safe: it also protects the administrator&apos;s signing key.</source>
         <translation>管理员负责添加其他用户（调解员、公证员、书记员）并管理其角色。请妥善保管密码：它同时保护管理员的签名密钥。</translation>
     </message>
     <message>
@@ -148,11 +148,11 @@
         <translation>与身份证上一致</translation>
     </message>
     <message>
-        <source>Create the administrator's signing key now</source>
+        <source>Create the administrator&apos;s signing key now</source>
         <translation>现在为管理员生成签名密钥</translation>
     </message>
     <message>
-        <source>It signs the ledger's checkpoint at every sign-out.</source>
+        <source>It signs the ledger&apos;s checkpoint at every sign-out.</source>
         <translation>每次退出登录时用它签署存证日志检查点。</translation>
     </message>
     <message>
@@ -172,7 +172,7 @@
         <translation>再次输入密码：</translation>
     </message>
     <message>
-        <source>Type the administrator's real name, as on their ID card.</source>
+        <source>Type the administrator&apos;s real name, as on their ID card.</source>
         <translation>请填写管理员的姓名，与其身份证上一致。</translation>
     </message>
     <message>
@@ -531,7 +531,7 @@
         <translation>{number}（委托代理人：{name}）</translation>
     </message>
     <message>
-        <source>Warning: someone with this mediator's name appears in {where}. It may be another person of the same name; check before you assign.</source>
+        <source>Warning: someone with this mediator&apos;s name appears in {where}. It may be another person of the same name; check before you assign.</source>
         <translation>注意：与该调解员同名的人出现在{where}中。可能是同名的另一人，请核实后再指派。</translation>
     </message>
 </context>
@@ -1237,7 +1237,7 @@ Filed by: {filed}</source>
         <translation>单位：元，例如 50000.00（选填）</translation>
     </message>
     <message>
-        <source>e.g. Kunming Intermediate People's Court</source>
+        <source>e.g. Kunming Intermediate People&apos;s Court</source>
         <translation>例如：昆明市中级人民法院</translation>
     </message>
     <message>
@@ -1358,8 +1358,8 @@ Filed by: {filed}</source>
         <translation>新建文书(&amp;N)…</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
     </message>
     <message>
         <source>Save a &amp;Copy…</source>
@@ -1558,7 +1558,7 @@ Filed by: {filed}</source>
         <translation>对象（原始记录）</translation>
     </message>
     <message>
-        <source>Subject's SHA-256</source>
+        <source>Subject&apos;s SHA-256</source>
         <translation>对象的 SHA-256</translation>
     </message>
     <message>
@@ -1735,7 +1735,7 @@ Filed by: {filed}</source>
     <message>
         <source>{names}
 
-The seal is your digital signature over each item's record (file digests and acquisition). It is permanent: it cannot be removed or replaced.</source>
+The seal is your digital signature over each item&apos;s record (file digests and acquisition). It is permanent: it cannot be removed or replaced.</source>
         <translation>{names}
 
 签章是您对每份证据记录（文件摘要及取证信息）的数字签名。签章永久有效：不能撤除，也不能替换。</translation>
@@ -2251,7 +2251,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>本窗口没有签名密钥，无法为证据签章。请生成签名密钥，或导入电子认证服务机构为您签发的签名密钥（PKCS#12）。</translation>
     </message>
     <message>
-        <source>As an administrator you see every user's keys and may revoke any of them.</source>
+        <source>As an administrator you see every user&apos;s keys and may revoke any of them.</source>
         <translation>您是管理员，可查看所有用户的签名密钥，并可吊销其中任何一个。</translation>
     </message>
     <message>
@@ -2291,7 +2291,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>已复制指纹 {fingerprint}。</translation>
     </message>
     <message>
-        <source>Export the certificate of {owner}'s key</source>
+        <source>Export the certificate of {owner}&apos;s key</source>
         <translation>导出 {owner} 的签名密钥证书</translation>
     </message>
     <message>
@@ -2746,7 +2746,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>← 返回列表(&amp;L)</translation>
     </message>
     <message>
-        <source>Search the case's minutes</source>
+        <source>Search the case&apos;s minutes</source>
         <translation>搜索本案笔录</translation>
     </message>
     <message>
@@ -3133,7 +3133,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>生效日期（留空：最后签名之日）：</translation>
     </message>
     <message>
-        <source>A written agreement takes effect once the parties and the mediator have signed it (People's Mediation Law art. 29).</source>
+        <source>A written agreement takes effect once the parties and the mediator have signed it (People&apos;s Mediation Law art. 29).</source>
         <translation>调解协议书自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效（《人民调解法》第二十九条）。</translation>
     </message>
     <message>
@@ -4023,7 +4023,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>证明文件已导出</translation>
     </message>
     <message>
-        <source>Each item's proof is in a folder of its own; its README.txt tells how to check it with OpenSSL, without Mediseal.</source>
+        <source>Each item&apos;s proof is in a folder of its own; its README.txt tells how to check it with OpenSSL, without Mediseal.</source>
         <translation>每份证据的证明文件各在一个文件夹中；其中的 README.txt 说明如何不借助 Mediseal、仅用 OpenSSL 进行核验。</translation>
     </message>
     <message>
@@ -4035,7 +4035,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>需要先签署检查点</translation>
     </message>
     <message>
-        <source>A proof shows that the ledger holds the item's entries under a checkpoint signed by a signing key. You can sign a checkpoint now with yours, then the proofs are exported.</source>
+        <source>A proof shows that the ledger holds the item&apos;s entries under a checkpoint signed by a signing key. You can sign a checkpoint now with yours, then the proofs are exported.</source>
         <translation>证明文件表明：该证据在存证日志中的记录位于一个以签名密钥签署的检查点之下。您现在可以用自己的签名密钥签署检查点，随后即导出证明文件。</translation>
     </message>
     <message>
@@ -4269,7 +4269,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>代字</translation>
     </message>
     <message>
-        <source>The text before the word, as 云知 in 云知调字: usually the province's short name and the office's own character.</source>
+        <source>The text before the word, as 云知 in 云知调字: usually the province&apos;s short name and the office&apos;s own character.</source>
         <translation>代字之前的部分，如“云知调字”中的“云知”：通常为省（区、市）简称加本机构的简称。</translation>
     </message>
     <message>
@@ -4683,15 +4683,15 @@ The seal is your digital signature over each item's record (file digests and acq
 <context>
     <name>Verification</name>
     <message>
-        <source>The file's SHA-256 digest in the vault differs from the one recorded at intake</source>
+        <source>The file&apos;s SHA-256 digest in the vault differs from the one recorded at intake</source>
         <translation>存证文件 SHA-256 摘要不符</translation>
     </message>
     <message>
-        <source>The file's SM3 digest in the vault differs from the one recorded at intake</source>
+        <source>The file&apos;s SM3 digest in the vault differs from the one recorded at intake</source>
         <translation>存证文件 SM3 摘要不符</translation>
     </message>
     <message>
-        <source>The file's size in the vault differs from the one recorded at intake</source>
+        <source>The file&apos;s size in the vault differs from the one recorded at intake</source>
         <translation>存证文件大小不符</translation>
     </message>
     <message>
@@ -4834,7 +4834,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>{case} 的{kind}，{user}于 {time} 生成（文书编号 {id}）</translation>
     </message>
     <message>
-        <source>The file names document {id}, which this office's registry does not hold.</source>
+        <source>The file names document {id}, which this office&apos;s registry does not hold.</source>
         <translation>该文件载明文书编号 {id}，但本处文书登记中没有该文书。</translation>
     </message>
     <message>
@@ -4927,7 +4927,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>无见证人</translation>
     </message>
     <message>
-        <source>Witness's name</source>
+        <source>Witness&apos;s name</source>
         <translation>见证人姓名</translation>
     </message>
     <message>
@@ -5017,7 +5017,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>此数据文件夹已属于机构“{office}”。</translation>
     </message>
     <message>
-        <source>The office's name or prefix is not what the ledger recorded (it was changed outside Mediseal), so it cannot be changed. Run a verification (mediseal verify).</source>
+        <source>The office&apos;s name or prefix is not what the ledger recorded (it was changed outside Mediseal), so it cannot be changed. Run a verification (mediseal verify).</source>
         <translation>本机构的名称或案件编号前缀与存证日志记录的不一致（在 Mediseal 之外被改动过），因此不能更改。请运行一次核验（mediseal verify）。</translation>
     </message>
     <message>
@@ -5145,7 +5145,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>管理用户</translation>
     </message>
     <message>
-        <source>change the office's settings</source>
+        <source>change the office&apos;s settings</source>
         <translation>更改机构设置</translation>
     </message>
     <message>
@@ -5189,7 +5189,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>{user} 无权{action}：需要角色 {roles}。</translation>
     </message>
     <message>
-        <source>The signing key {fingerprint} is not {user}'s: it signs nothing for them.</source>
+        <source>The signing key {fingerprint} is not {user}&apos;s: it signs nothing for them.</source>
         <translation>签名密钥 {fingerprint} 不属于 {user}：不能为其签名。</translation>
     </message>
     <message>
@@ -5205,7 +5205,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>此证书已在本处登记（{fingerprint}）。</translation>
     </message>
     <message>
-        <source>Name a key by its certificate's SHA-256 fingerprint: all {length} hex digits, or at least the first {minimum} (not “{given}”).</source>
+        <source>Name a key by its certificate&apos;s SHA-256 fingerprint: all {length} hex digits, or at least the first {minimum} (not “{given}”).</source>
         <translation>请用证书的 SHA-256 指纹指定签名密钥：全部 {length} 位十六进制数字，或至少前 {minimum} 位（而不是“{given}”）。</translation>
     </message>
     <message>
@@ -5245,7 +5245,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>签名人中 {name} 重复出现。</translation>
     </message>
     <message>
-        <source>A written agreement takes effect once every party has signed it (People's Mediation Law art. 29); not signed: {names}.</source>
+        <source>A written agreement takes effect once every party has signed it (People&apos;s Mediation Law art. 29); not signed: {names}.</source>
         <translation>调解协议书自各方当事人签名之日起生效（《人民调解法》第二十九条）；尚未签名：{names}。</translation>
     </message>
     <message>
@@ -5261,7 +5261,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>只有书面调解协议登记签名人。</translation>
     </message>
     <message>
-        <source>The content is recorded here only for an oral agreement; a written agreement's text is its document.</source>
+        <source>The content is recorded here only for an oral agreement; a written agreement&apos;s text is its document.</source>
         <translation>只有口头协议在此登记协议内容；书面协议的内容见调解协议书。</translation>
     </message>
     <message>
@@ -5285,7 +5285,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>调解结果 {id} 已由调解结果 {later} 更正；请更正后者。</translation>
     </message>
     <message>
-        <source>A correction keeps the outcome's kind (“{kind}”); a different outcome is a move of the case.</source>
+        <source>A correction keeps the outcome&apos;s kind (“{kind}”); a different outcome is a move of the case.</source>
         <translation>更正不改变调解结果的类别（“{kind}”）；不同的结果须变更案件进程。</translation>
     </message>
     <message>
@@ -5333,7 +5333,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>签名密钥 {fingerprint} 已于 {time} 吊销。</translation>
     </message>
     <message>
-        <source>{user}'s signing key {fingerprint} has been revoked: it signs nothing new. Create or import a new key in Settings → Signing keys (or with “mediseal key new”).</source>
+        <source>{user}&apos;s signing key {fingerprint} has been revoked: it signs nothing new. Create or import a new key in Settings → Signing keys (or with “mediseal key new”).</source>
         <translation>{user} 的签名密钥 {fingerprint} 已吊销，不能再签名。请在“设置 → 签名密钥”中生成或导入新的签名密钥（或使用“mediseal key new”）。</translation>
     </message>
     <message>
@@ -5349,11 +5349,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>存证日志记载签名密钥 {fingerprint} 已吊销，但其存储记录并未如此：该签名密钥不能用于签名。请管理员执行一次核验。</translation>
     </message>
     <message>
-        <source>{user}'s signing key {fingerprint} is not valid at {time}: its certificate is valid from {not_before} to {not_after}. Make or import a new key.</source>
+        <source>{user}&apos;s signing key {fingerprint} is not valid at {time}: its certificate is valid from {not_before} to {not_after}. Make or import a new key.</source>
         <translation>{user} 的签名密钥 {fingerprint} 在 {time} 不在有效期内：其证书有效期为 {not_before} 至 {not_after}。请生成或导入新的签名密钥。</translation>
     </message>
     <message>
-        <source>A user name is 1 to 64 letters (21 Chinese characters), digits, '.', '_' or '-' (not “{name}”).</source>
+        <source>A user name is 1 to 64 letters (21 Chinese characters), digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (not “{name}”).</source>
         <translation>用户名由 1 至 64 个字母（21 个汉字）、数字、“.”、“_”或“-”组成（“{name}”不符合）。</translation>
     </message>
     <message>
@@ -5421,7 +5421,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>申请事项最多记录{limit}项。</translation>
     </message>
     <message>
-        <source>A notarial matter does not come from a court's invitation.</source>
+        <source>A notarial matter does not come from a court&apos;s invitation.</source>
         <translation>公证事项不来源于法院委派或委托。</translation>
     </message>
     <message>
@@ -5557,7 +5557,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>“{field}”为必填项。</translation>
     </message>
     <message>
-        <source>A lawyer's practising certificate number has 17 digits; “{number}” is not one.</source>
+        <source>A lawyer&apos;s practising certificate number has 17 digits; “{number}” is not one.</source>
         <translation>律师执业证号应为 17 位数字；“{number}”不符合。</translation>
     </message>
     <message>
@@ -5689,7 +5689,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>“{field}”最多 {limit} 个字符（现有 {length} 个）。</translation>
     </message>
     <message>
-        <source>{user} may not seal the minutes of sitting {sitting}: that is for a mediator of case {number} or the sitting's recorder.</source>
+        <source>{user} may not seal the minutes of sitting {sitting}: that is for a mediator of case {number} or the sitting&apos;s recorder.</source>
         <translation>{user} 不能对第 {sitting} 号调解会的笔录签章：只有案件{number}的调解员或本次调解会的记录人可以签章。</translation>
     </message>
     <message>
@@ -5725,11 +5725,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>第 {item} 号证据、其签章或存证日志与当初记录的不一致，因此未生成证明文件。请运行核验以查明差异。</translation>
     </message>
     <message>
-        <source>No checkpoint has been signed yet, so there is nothing to prove evidence item {item} against. Sign a checkpoint (the Ledger page's Sign Checkpoint, or `mediseal checkpoint`), or sign out, which signs one with your signing key; then make the proof again.</source>
+        <source>No checkpoint has been signed yet, so there is nothing to prove evidence item {item} against. Sign a checkpoint (the Ledger page&apos;s Sign Checkpoint, or `mediseal checkpoint`), or sign out, which signs one with your signing key; then make the proof again.</source>
         <translation>尚未签署任何检查点，第 {item} 号证据的证明文件无所依据。请签署检查点（存证日志页的“签署检查点”，或 `mediseal checkpoint`），或退出登录（退出时会用您的签名密钥签署一个检查点），然后重新生成证明文件。</translation>
     </message>
     <message>
-        <source>No checkpoint covers evidence item {item} yet: its ledger entries run to number {seq}, the latest checkpoint ({checkpoint}) covers entries 0 to {last}. Sign a checkpoint (the Ledger page's Sign Checkpoint, or `mediseal checkpoint`), or sign out, which signs one with your signing key; then make the proof again.</source>
+        <source>No checkpoint covers evidence item {item} yet: its ledger entries run to number {seq}, the latest checkpoint ({checkpoint}) covers entries 0 to {last}. Sign a checkpoint (the Ledger page&apos;s Sign Checkpoint, or `mediseal checkpoint`), or sign out, which signs one with your signing key; then make the proof again.</source>
         <translation>尚无检查点覆盖第 {item} 号证据：其存证日志记录编到第 {seq} 条，而最新的检查点（{checkpoint}）只覆盖第 0 至 {last} 条。请签署检查点（存证日志页的“签署检查点”，或 `mediseal checkpoint`），或退出登录（退出时会用您的签名密钥签署一个检查点），然后重新生成证明文件。</translation>
     </message>
     <message>
@@ -5825,16 +5825,16 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>{field}过大。</translation>
     </message>
     <message>
-        <source>The draft's {field} cannot be read: “{value}”.</source>
-        <translation type="unfinished" />
+        <source>The draft&apos;s {field} cannot be read: “{value}”.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The {field} “{value}” is not a date; write it as YYYY-MM-DD.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The {field} must be written as a string of digits ("1409.50"), not {value}.</source>
-        <translation type="unfinished" />
+        <source>The {field} must be written as a string of digits (&quot;1409.50&quot;), not {value}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The {field} “{text}” is not a sum of money; write it like 1409.50.</source>
@@ -5842,18 +5842,18 @@ The seal is your digital signature over each item's record (file digests and acq
     </message>
     <message>
         <source>“{value}” is not a kind of clause; use one of: {values}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Each instalment has a due date and an amount ({field}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <source>“{value}” is not a party's role; use one of: {values}.</source>
+        <source>“{value}” is not a party&apos;s role; use one of: {values}.</source>
         <translation>“{value}”不是当事人的诉讼地位；请使用以下之一：{values}。</translation>
     </message>
     <message>
@@ -5873,7 +5873,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>该记录不是“{expected}”类型（记录所载为“{found}”）。</translation>
     </message>
     <message>
-        <source>The record's version {found} is not one this version of Mediseal reads.</source>
+        <source>The record&apos;s version {found} is not one this version of Mediseal reads.</source>
         <translation>本版 Mediseal 无法读取版本为 {found} 的记录。</translation>
     </message>
     <message>
@@ -5881,7 +5881,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>{record_type} 记录缺少或含有未知的键：{keys}。</translation>
     </message>
     <message>
-        <source>The {record_type} record's “{key}” holds a value of the wrong kind.</source>
+        <source>The {record_type} record&apos;s “{key}” holds a value of the wrong kind.</source>
         <translation>{record_type} 记录的“{key}”值类型不正确。</translation>
     </message>
     <message>
@@ -5889,7 +5889,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>{what}已被他人修改（现为第{current}版；您的修改基于第{expected}版）。您的修改未保存：请重新载入查看对方的修改，再重新录入您的修改。</translation>
     </message>
     <message>
-        <source>A foreign organisation's country cannot be China (CHN): enter a Chinese organisation with its unified social credit code.</source>
+        <source>A foreign organisation&apos;s country cannot be China (CHN): enter a Chinese organisation with its unified social credit code.</source>
         <translation>外国企业或组织的国家不能是中国（CHN）：中国的组织请按法人或非法人组织填写统一社会信用代码。</translation>
     </message>
     <message>
@@ -5961,7 +5961,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>各期金额合计 {added} 元，与应付的 {total} 元不符。</translation>
     </message>
     <message>
-        <source>The instalments' due dates must follow one another in order.</source>
+        <source>The instalments&apos; due dates must follow one another in order.</source>
         <translation>各期履行期限须按先后顺序排列。</translation>
     </message>
     <message>
@@ -5989,7 +5989,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>最多 {limit} 份履行凭证。</translation>
     </message>
     <message>
-        <source>Evidence item {item} is not an item of case {number}; proof of performance is taken from the case's own evidence.</source>
+        <source>Evidence item {item} is not an item of case {number}; proof of performance is taken from the case&apos;s own evidence.</source>
         <translation>证据 {item} 不属于案件{number}；履行凭证须取自本案证据。</translation>
     </message>
     <message>
@@ -6057,11 +6057,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>案件{number}没有已生效的书面调解协议：申请司法确认的材料须以已签署的人民调解协议书为前提（民事诉讼法第二百零五条）。</translation>
     </message>
     <message>
-        <source>{court} is no longer an active court of the office's list.</source>
+        <source>{court} is no longer an active court of the office&apos;s list.</source>
         <translation>{court}已不是本机构法院名录中的在用法院。</translation>
     </message>
     <message>
-        <source>No court of the office's list fits case {number} (Civil Procedure Law art. 205): choose the court to address, or add it to the list.</source>
+        <source>No court of the office&apos;s list fits case {number} (Civil Procedure Law art. 205): choose the court to address, or add it to the list.</source>
         <translation>本单位法院名录中没有适合案件{number}的法院（民事诉讼法第二百零五条）：请选择受理申请的法院，或将其加入名录。</translation>
     </message>
     <message>
@@ -6085,11 +6085,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>法院名录中已有名为{name}的法院。</translation>
     </message>
     <message>
-        <source>The office's list has no court {court}.</source>
+        <source>The office&apos;s list has no court {court}.</source>
         <translation>本机构法院名录中没有法院{court}。</translation>
     </message>
     <message>
-        <source>There is no document {document} in this office's registry.</source>
+        <source>There is no document {document} in this office&apos;s registry.</source>
         <translation>本机构的文书登记中没有第 {document} 号文书。</translation>
     </message>
     <message>
@@ -6098,127 +6098,127 @@ The seal is your digital signature over each item's record (file digests and acq
     </message>
     <message>
         <source>The agreement of case {number} was finalised (agreement {id}, in effect from {day}); it is not changed any more. Write a supplementary agreement (补充协议) for what the parties agree now.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An agreement is drafted for a case in mediation; case {number} is “{status}”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A supplementary agreement supplements the finalised agreement of its case; case {number} has {main}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The draft is too large to be saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The field {field} still has a blank (____) to fill in.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The {field} is zero; leave it empty if nothing is paid.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A sum paid in instalments has their due dates, not one date ({field}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Instalments divide the clause's amount; the {field} is missing.</source>
-        <translation type="unfinished" />
+        <source>Instalments divide the clause&apos;s amount; the {field} is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A clause has at most {limit} instalments.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The instalments add up to {total} yuan, not the clause's {amount} yuan ({field}).</source>
-        <translation type="unfinished" />
+        <source>The instalments add up to {total} yuan, not the clause&apos;s {amount} yuan ({field}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Instalment {number} falls due on {day}, not after the one before it ({before}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The {field} ({day}) is already past: a term falls due after the agreement.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The {field} ({day}) is after the deadline of performance ({deadline}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The font has no glyph for {characters} (in {field}); write the common form of the character, or install a font that has it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An agreement is between an applicant and a respondent; add the parties to the case first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An agreement has at least one clause.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An agreement has at most {limit} clauses.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The agreement has payments: the deadline of performance is required.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The agreement is made in at least {least} copies (one for each of the {parties} parties and one for the committee), at most {most}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clause {number} confirms who owns a right (确权): a court does not accept such an agreement for judicial confirmation ({law}, item (5): 调解协议内容涉及物权、知识产权确权的). The agreement still binds the parties.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clause {number} touches a status matter (marriage, parentage, adoption): a court does not confirm it ({law}, item (3): 申请确认婚姻关系、亲子关系、收养关系等身份关系无效、有效或者解除的).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{user} may not finalise the agreement of case {number}: that is for a mediator assigned to it ({mediators}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The agreement cannot be finalised yet; put these right first: {problems}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The agreement of case {number} is already finalised.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The outcome of case {number} already records a written agreement signed {recorded}, in effect from {day}; the finalising says otherwise ({given}). Give the same signatures and date, or correct the outcome first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case {number} has no agreement draft to finalise; write and save one first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>An agreement is finalised for a case in mediation (or one whose written agreement is recorded as its outcome); case {number} is “{status}”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The supplementary agreement takes effect between its last signature ({last}) and today; not on {given}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case {number} has no finalised agreement yet: a supplementary agreement comes after it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The agreement of case {number} is not finalised yet; preview the draft in the agreement editor (or “mediseal agreement check”), and finalise it once the parties have signed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case {number} has no finalised supplementary agreement{which}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case {number} has no party {party}; its parties are: {parties}.</source>
@@ -6237,7 +6237,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>案件{number}没有证据{items}。</translation>
     </message>
     <message>
-        <source>The evidence list checks each file in the vault when it is printed: give it the store's vault.</source>
+        <source>The evidence list checks each file in the vault when it is printed: give it the store&apos;s vault.</source>
         <translation>证据清单在打印时须核验证据库中的每个文件：请提供本数据目录的证据库。</translation>
     </message>
     <message>
@@ -6249,7 +6249,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>案件{number}没有调解会{sitting}；该案的调解会有：{sittings}。</translation>
     </message>
     <message>
-        <source>Case {number} has no oral agreement on record (People's Mediation Law art. 28).</source>
+        <source>Case {number} has no oral agreement on record (People&apos;s Mediation Law art. 28).</source>
         <translation>案件{number}没有登记口头协议（人民调解法第二十八条）。</translation>
     </message>
     <message>
@@ -6364,15 +6364,15 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>无法从存证库读取其文件（{reason}）</translation>
     </message>
     <message>
-        <source>the file's SHA-256 digest in the vault differs from its record</source>
+        <source>the file&apos;s SHA-256 digest in the vault differs from its record</source>
         <translation>SHA-256 摘要不符（存证库中的文件与其记录不一致）</translation>
     </message>
     <message>
-        <source>the file's SM3 digest in the vault differs from its record</source>
+        <source>the file&apos;s SM3 digest in the vault differs from its record</source>
         <translation>SM3 摘要不符（存证库中的文件与其记录不一致）</translation>
     </message>
     <message>
-        <source>the file's size in the vault differs from its record</source>
+        <source>the file&apos;s size in the vault differs from its record</source>
         <translation>文件大小不符（存证库中的文件与其记录不一致）</translation>
     </message>
     <message>
@@ -6384,7 +6384,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>数据库中缺少其记录行</translation>
     </message>
     <message>
-        <source>its database row does not match the items' records</source>
+        <source>its database row does not match the items&apos; records</source>
         <translation>其数据库记录行与证据记录不一致</translation>
     </message>
     <message>
@@ -6396,11 +6396,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>{signer} 对第 {item} 号证据（{name}）的第 {seal} 号签章</translation>
     </message>
     <message>
-        <source>it names another record digest than the item's</source>
+        <source>it names another record digest than the item&apos;s</source>
         <translation>签章所指的记录摘要与该证据的不同</translation>
     </message>
     <message>
-        <source>the signature does not verify over the item's record</source>
+        <source>the signature does not verify over the item&apos;s record</source>
         <translation>签名与该证据的记录核对不通过</translation>
     </message>
     <message>
@@ -6420,7 +6420,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>检查点 {checkpoint}</translation>
     </message>
     <message>
-        <source>its root does not match the ledger's first {size} entries</source>
+        <source>its root does not match the ledger&apos;s first {size} entries</source>
         <translation>其根哈希与存证日志前 {size} 条记录不符</translation>
     </message>
     <message>
@@ -6440,7 +6440,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>默克尔树节点 {node} 与其子节点不符</translation>
     </message>
     <message>
-        <source>level {level} of the ledger's tree holds {count} node(s) from index {first} on, beyond the ledger's {size} entries</source>
+        <source>level {level} of the ledger&apos;s tree holds {count} node(s) from index {first} on, beyond the ledger&apos;s {size} entries</source>
         <translation>存证日志默克尔树第 {level} 层从序号 {first} 起有 {count} 个节点，超出了存证日志的 {size} 条记录</translation>
     </message>
     <message>
@@ -6517,11 +6517,11 @@ The seal is your digital signature over each item's record (file digests and acq
     </message>
     <message>
         <source>sealed agreement {record}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>sealed supplementary agreement {record}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no ledger entry records its sealing</source>
@@ -6533,11 +6533,11 @@ The seal is your digital signature over each item's record (file digests and acq
     </message>
     <message>
         <source>its text is not a canonical agreement record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the ledger records a sealed agreement (entry {seq}) but the store no longer holds it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>its text is not a canonical minutes record of its kind</source>
@@ -6548,7 +6548,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>其存储字段与签章文本不符</translation>
     </message>
     <message>
-        <source>it names other minutes than its sitting's sealed minutes</source>
+        <source>it names other minutes than its sitting&apos;s sealed minutes</source>
         <translation>其所指笔录不是本次调解会已签章的笔录</translation>
     </message>
     <message>
@@ -6564,7 +6564,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>第 {seq} 条与已签章笔录不符</translation>
     </message>
     <message>
-        <source>the sitting's record</source>
+        <source>the sitting&apos;s record</source>
         <translation>调解会记录</translation>
     </message>
     <message>
@@ -6696,7 +6696,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>存证日志中没有其创建或导入的记录</translation>
     </message>
     <message>
-        <source>the ledger records it as {owner}'s key</source>
+        <source>the ledger records it as {owner}&apos;s key</source>
         <translation>存证日志记录其为 {owner} 的签名密钥</translation>
     </message>
     <message>
@@ -6736,7 +6736,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>本机不认识其证书（{why}）</translation>
     </message>
     <message>
-        <source>signed with {owner}'s key but names {name}</source>
+        <source>signed with {owner}&apos;s key but names {name}</source>
         <translation>用 {owner} 的签名密钥签署，却署名 {name}</translation>
     </message>
     <message>
@@ -6752,7 +6752,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>其签名密钥记录于第 {key_entry} 条，晚于它所签署的第 {entry} 条</translation>
     </message>
     <message>
-        <source>signed outside its certificate's validity</source>
+        <source>signed outside its certificate&apos;s validity</source>
         <translation>在证书有效期之外签署</translation>
     </message>
     <message>
@@ -6764,7 +6764,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>默认值，存证日志中没有更改记录</translation>
     </message>
     <message>
-        <source>the office's settings</source>
+        <source>the office&apos;s settings</source>
         <translation>本机构设置</translation>
     </message>
     <message>
@@ -6784,7 +6784,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>名称“{name}”或编号前缀“{prefix}”（调解案件）和“{notarial}”（公证事项）</translation>
     </message>
     <message>
-        <source>the office's name and prefix</source>
+        <source>the office&apos;s name and prefix</source>
         <translation>本机构名称和案件编号前缀</translation>
     </message>
     <message>
@@ -7092,11 +7092,11 @@ The seal is your digital signature over each item's record (file digests and acq
     </message>
     <message>
         <source>Mediation agreement sealed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Supplementary agreement sealed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Document generated</source>
@@ -7115,7 +7115,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>法院名录修改</translation>
     </message>
     <message>
-        <source>Committee's place set</source>
+        <source>Committee&apos;s place set</source>
         <translation>设置调解组织所在地</translation>
     </message>
     <message>
@@ -7243,11 +7243,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>外观设计</translation>
     </message>
     <message>
-        <source>A party's application</source>
+        <source>A party&apos;s application</source>
         <translation>当事人申请</translation>
     </message>
     <message>
-        <source>The committee's own initiative</source>
+        <source>The committee&apos;s own initiative</source>
         <translation>主动调解</translation>
     </message>
     <message>
@@ -7327,15 +7327,15 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>存证日志条目被改动</translation>
     </message>
     <message>
-        <source>A node of the ledger's tree was changed</source>
+        <source>A node of the ledger&apos;s tree was changed</source>
         <translation>存证日志的树节点被改动</translation>
     </message>
     <message>
-        <source>A node of the ledger's tree is missing</source>
+        <source>A node of the ledger&apos;s tree is missing</source>
         <translation>存证日志缺少树节点</translation>
     </message>
     <message>
-        <source>The ledger's tree holds nodes beyond its last entry (entries were cut off)</source>
+        <source>The ledger&apos;s tree holds nodes beyond its last entry (entries were cut off)</source>
         <translation>存证日志的树中有超出最后一条条目的节点（末尾条目被截去）</translation>
     </message>
     <message>
@@ -7351,15 +7351,15 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>检查点被删除</translation>
     </message>
     <message>
-        <source>A checkpoint's signing key is not known here</source>
+        <source>A checkpoint&apos;s signing key is not known here</source>
         <translation>本机不认识检查点的签名密钥</translation>
     </message>
     <message>
-        <source>A checkpoint's signature does not verify</source>
+        <source>A checkpoint&apos;s signature does not verify</source>
         <translation>检查点的签名核验未通过</translation>
     </message>
     <message>
-        <source>A checkpoint names another signer than its key's owner</source>
+        <source>A checkpoint names another signer than its key&apos;s owner</source>
         <translation>检查点所署签名人与签名密钥持有人不符</translation>
     </message>
     <message>
@@ -7375,11 +7375,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>签名密钥从未记入存证日志</translation>
     </message>
     <message>
-        <source>A key's stored fingerprint is not its certificate's</source>
+        <source>A key&apos;s stored fingerprint is not its certificate&apos;s</source>
         <translation>签名密钥所存指纹与其证书不符</translation>
     </message>
     <message>
-        <source>A key's certificate cannot be read</source>
+        <source>A key&apos;s certificate cannot be read</source>
         <translation>签名密钥的证书无法读取</translation>
     </message>
     <message>
@@ -7395,11 +7395,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>签名密钥标记为已吊销，但存证日志无吊销记载</translation>
     </message>
     <message>
-        <source>A key's revocation time differs from the ledger's</source>
+        <source>A key&apos;s revocation time differs from the ledger&apos;s</source>
         <translation>签名密钥的吊销时间与存证日志记载不符</translation>
     </message>
     <message>
-        <source>A key's revocation reason differs from what the ledger records</source>
+        <source>A key&apos;s revocation reason differs from what the ledger records</source>
         <translation>签名密钥的吊销理由与存证日志记录不符</translation>
     </message>
     <message>
@@ -7411,15 +7411,15 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>用户从未记入存证日志</translation>
     </message>
     <message>
-        <source>A user's roles or state differ from what the ledger records</source>
+        <source>A user&apos;s roles or state differ from what the ledger records</source>
         <translation>用户的角色或状态与存证日志记载不符</translation>
     </message>
     <message>
-        <source>The office's settings differ from what the ledger records</source>
+        <source>The office&apos;s settings differ from what the ledger records</source>
         <translation>本机构设置与存证日志记载不符</translation>
     </message>
     <message>
-        <source>The office's name or case-number prefix differs from what the ledger records</source>
+        <source>The office&apos;s name or case-number prefix differs from what the ledger records</source>
         <translation>本机构的名称或案件编号前缀与存证日志记录的不一致</translation>
     </message>
     <message>
@@ -7431,35 +7431,35 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>案件从未记入存证日志</translation>
     </message>
     <message>
-        <source>A case's record was changed</source>
+        <source>A case&apos;s record was changed</source>
         <translation>案件记录被改动</translation>
     </message>
     <message>
-        <source>A case's status differs from its recorded moves</source>
+        <source>A case&apos;s status differs from its recorded moves</source>
         <translation>案件状态与记载的状态变更不符</translation>
     </message>
     <message>
-        <source>A case's move does not match the ledger</source>
+        <source>A case&apos;s move does not match the ledger</source>
         <translation>案件状态变更与存证日志不符</translation>
     </message>
     <message>
-        <source>A case's move the ledger records is missing</source>
+        <source>A case&apos;s move the ledger records is missing</source>
         <translation>存证日志记载的案件状态变更缺失</translation>
     </message>
     <message>
-        <source>A mediator's assignment does not match the ledger</source>
+        <source>A mediator&apos;s assignment does not match the ledger</source>
         <translation>调解员指派与存证日志不符</translation>
     </message>
     <message>
-        <source>A mediator's assignment the ledger records is missing</source>
+        <source>A mediator&apos;s assignment the ledger records is missing</source>
         <translation>存证日志记载的调解员指派缺失</translation>
     </message>
     <message>
-        <source>A version of a party's or agent's record does not match the ledger</source>
+        <source>A version of a party&apos;s or agent&apos;s record does not match the ledger</source>
         <translation>当事人或代理人记录的某一版本与存证日志不符</translation>
     </message>
     <message>
-        <source>A version of a party's or agent's record the ledger records is missing</source>
+        <source>A version of a party&apos;s or agent&apos;s record the ledger records is missing</source>
         <translation>存证日志记载的当事人或代理人记录版本缺失</translation>
     </message>
     <message>
@@ -7467,15 +7467,15 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>当事人或代理人与其最近记载的版本不符</translation>
     </message>
     <message>
-        <source>A case file's archive record was changed</source>
+        <source>A case file&apos;s archive record was changed</source>
         <translation>卷宗归档记录被改动</translation>
     </message>
     <message>
-        <source>A case file's archiving was never logged in the ledger</source>
+        <source>A case file&apos;s archiving was never logged in the ledger</source>
         <translation>卷宗归档从未记入存证日志</translation>
     </message>
     <message>
-        <source>A case file's archive record the ledger records is missing</source>
+        <source>A case file&apos;s archive record the ledger records is missing</source>
         <translation>存证日志记载的卷宗归档记录缺失</translation>
     </message>
     <message>
@@ -7491,19 +7491,19 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>卷宗归档后被加入记录</translation>
     </message>
     <message>
-        <source>A paper's filing in the case file does not match the ledger</source>
+        <source>A paper&apos;s filing in the case file does not match the ledger</source>
         <translation>材料归卷记录与存证日志不符</translation>
     </message>
     <message>
-        <source>A paper's filing the ledger records is missing</source>
+        <source>A paper&apos;s filing the ledger records is missing</source>
         <translation>存证日志记载的材料归卷记录缺失</translation>
     </message>
     <message>
-        <source>A version of a case file's cover does not match the ledger</source>
+        <source>A version of a case file&apos;s cover does not match the ledger</source>
         <translation>卷宗封面的某一版本与存证日志不符</translation>
     </message>
     <message>
-        <source>A version of a case file's cover the ledger records is missing</source>
+        <source>A version of a case file&apos;s cover the ledger records is missing</source>
         <translation>存证日志记载的卷宗封面版本缺失</translation>
     </message>
     <message>
@@ -7515,7 +7515,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>证据从未记入存证日志</translation>
     </message>
     <message>
-        <source>An evidence item's record was changed</source>
+        <source>An evidence item&apos;s record was changed</source>
         <translation>证据记录被改动</translation>
     </message>
     <message>
@@ -7531,11 +7531,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>存证库中有文件未被任何证据使用（系中断的入库所遗留）</translation>
     </message>
     <message>
-        <source>A file's entry in the database does not match its bytes</source>
+        <source>A file&apos;s entry in the database does not match its bytes</source>
         <translation>数据库中的文件条目与文件内容不符</translation>
     </message>
     <message>
-        <source>A file's entry in the database is missing</source>
+        <source>A file&apos;s entry in the database is missing</source>
         <translation>数据库中缺少文件条目</translation>
     </message>
     <message>
@@ -7543,15 +7543,15 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>存证日志记载的签章已不存在</translation>
     </message>
     <message>
-        <source>A seal's certificate is not known here</source>
+        <source>A seal&apos;s certificate is not known here</source>
         <translation>本机不认识签章所用的证书</translation>
     </message>
     <message>
-        <source>A seal names another record than the item's</source>
+        <source>A seal names another record than the item&apos;s</source>
         <translation>签章所指记录与证据记录不符</translation>
     </message>
     <message>
-        <source>A seal's signature does not verify</source>
+        <source>A seal&apos;s signature does not verify</source>
         <translation>签章的签名核验未通过</translation>
     </message>
     <message>
@@ -7559,7 +7559,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>签章从未记入存证日志</translation>
     </message>
     <message>
-        <source>Signed with another person's key</source>
+        <source>Signed with another person&apos;s key</source>
         <translation>使用了他人的签名密钥签名</translation>
     </message>
     <message>
@@ -7571,7 +7571,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>签名密钥在签章之后被吊销（签章仍然有效）</translation>
     </message>
     <message>
-        <source>Signed outside the certificate's validity</source>
+        <source>Signed outside the certificate&apos;s validity</source>
         <translation>签名时间不在证书有效期内</translation>
     </message>
     <message>
@@ -7595,7 +7595,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>保全证据记录不是规范格式</translation>
     </message>
     <message>
-        <source>A preservation record's stored columns differ from its sealed text</source>
+        <source>A preservation record&apos;s stored columns differ from its sealed text</source>
         <translation>保全证据记录的存储字段与其签章文本不符</translation>
     </message>
     <message>
@@ -7603,7 +7603,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>保全证据记录归入的案件与其所载案件不符</translation>
     </message>
     <message>
-        <source>A preservation record's correction link differs from what it names</source>
+        <source>A preservation record&apos;s correction link differs from what it names</source>
         <translation>保全证据记录的更正关系与其所载不符</translation>
     </message>
     <message>
@@ -7611,11 +7611,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>保全证据记录所载证书与所用签名密钥不符</translation>
     </message>
     <message>
-        <source>A preservation record's certificate is not known here</source>
+        <source>A preservation record&apos;s certificate is not known here</source>
         <translation>本机不认识保全证据记录所用的证书</translation>
     </message>
     <message>
-        <source>A preservation record's signature does not verify</source>
+        <source>A preservation record&apos;s signature does not verify</source>
         <translation>保全证据记录的签名核验未通过</translation>
     </message>
     <message>
@@ -7623,7 +7623,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>保全证据记录所列证据与存储的证据不符</translation>
     </message>
     <message>
-        <source>An outcome's record does not match the ledger</source>
+        <source>An outcome&apos;s record does not match the ledger</source>
         <translation>调解结果记录与存证日志不符</translation>
     </message>
     <message>
@@ -7631,7 +7631,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>存证日志记载的调解结果缺失</translation>
     </message>
     <message>
-        <source>A performance obligation's record does not match the ledger</source>
+        <source>A performance obligation&apos;s record does not match the ledger</source>
         <translation>履行事项记录与存证日志不符</translation>
     </message>
     <message>
@@ -7647,7 +7647,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>存证日志记载的履行记录缺失</translation>
     </message>
     <message>
-        <source>A follow-up visit's record does not match the ledger</source>
+        <source>A follow-up visit&apos;s record does not match the ledger</source>
         <translation>回访记录与存证日志不符</translation>
     </message>
     <message>
@@ -7659,7 +7659,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>存证日志记载的调解会已不存在</translation>
     </message>
     <message>
-        <source>A version of a sitting's record does not match the ledger</source>
+        <source>A version of a sitting&apos;s record does not match the ledger</source>
         <translation>调解会记录的某一版本与存证日志不符</translation>
     </message>
     <message>
@@ -7695,11 +7695,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>已签章笔录不是规范格式</translation>
     </message>
     <message>
-        <source>Sealed minutes' stored columns differ from their sealed text</source>
+        <source>Sealed minutes&apos; stored columns differ from their sealed text</source>
         <translation>已签章笔录的存储字段与签章文本不符</translation>
     </message>
     <message>
-        <source>An addendum names other minutes than its sitting's</source>
+        <source>An addendum names other minutes than its sitting&apos;s</source>
         <translation>补正所指笔录不是其调解会的笔录</translation>
     </message>
     <message>
@@ -7724,38 +7724,38 @@ The seal is your digital signature over each item's record (file digests and acq
     </message>
     <message>
         <source>A sealed agreement was never logged in the ledger</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A sealed agreement was changed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A sealed agreement the ledger records is missing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A sealed agreement is not in canonical form</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A sealed agreement's stored columns differ from its sealed text</source>
-        <translation type="unfinished" />
+        <source>A sealed agreement&apos;s stored columns differ from its sealed text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The certificate that sealed an agreement is not known here</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The signature on a sealed agreement does not verify</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A sealed agreement names another certificate than the key that signed it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A generated document's record does not match the ledger</source>
+        <source>A generated document&apos;s record does not match the ledger</source>
         <translation>已生成文书的记录与存证日志不符</translation>
     </message>
     <message>
@@ -7767,11 +7767,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>存证日志记载的已生成文书缺失</translation>
     </message>
     <message>
-        <source>A generated document's stored PDF differs from the one recorded</source>
+        <source>A generated document&apos;s stored PDF differs from the one recorded</source>
         <translation>已生成文书存储的 PDF 与记录的不同</translation>
     </message>
     <message>
-        <source>A generated document's stored columns differ from its record</source>
+        <source>A generated document&apos;s stored columns differ from its record</source>
         <translation>已生成文书存储的字段与其记录不符</translation>
     </message>
     <message>
@@ -8495,7 +8495,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>发言人</translation>
     </message>
     <message>
-        <source>Speaker's role</source>
+        <source>Speaker&apos;s role</source>
         <translation>发言人身份</translation>
     </message>
     <message>
@@ -8547,7 +8547,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>当事人的近亲属或者工作人员</translation>
     </message>
     <message>
-        <source>Citizen recommended by the party's community, unit or a social group</source>
+        <source>Citizen recommended by the party&apos;s community, unit or a social group</source>
         <translation>当事人所在社区、单位以及有关社会团体推荐的公民</translation>
     </message>
     <message>
@@ -8627,7 +8627,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>答</translation>
     </message>
     <message>
-        <source>Recorder's note</source>
+        <source>Recorder&apos;s note</source>
         <translation>记录人注</translation>
     </message>
     <message>
@@ -8676,11 +8676,11 @@ The seal is your digital signature over each item's record (file digests and acq
     </message>
     <message>
         <source>Mediation agreement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Supplementary agreement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{court} invited the committee to mediate: the application goes to the inviting court (Civil Procedure Law art. 205(1)).</source>
@@ -8691,7 +8691,7 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>{court}委托调解其案件{court_case}，调解协议交回受理该案的人民法院。</translation>
     </message>
     <message>
-        <source>{court}, named in the case, is not an active court of the office's list: add it to the list.</source>
+        <source>{court}, named in the case, is not an active court of the office&apos;s list: add it to the list.</source>
         <translation>案件所载的{court}不在本机构法院名录的在用法院中，请将其加入名录。</translation>
     </message>
     <message>
@@ -8723,11 +8723,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>名录未记载{court}管辖第一审知识产权案件，请核实其是否受理该申请。</translation>
     </message>
     <message>
-        <source>The office's list has no active court that hears {dispute} disputes at first instance: add one, or choose the court yourself.</source>
+        <source>The office&apos;s list has no active court that hears {dispute} disputes at first instance: add one, or choose the court yourself.</source>
         <translation>本机构法院名录中没有管辖{dispute}纠纷第一审的在用法院：请添加，或自行选择法院。</translation>
     </message>
     <message>
-        <source>No fitting court of the office's list serves the place where a party lives, where the subject matter is or where the committee is located: add one, or choose the court yourself.</source>
+        <source>No fitting court of the office&apos;s list serves the place where a party lives, where the subject matter is or where the committee is located: add one, or choose the court yourself.</source>
         <translation>本机构法院名录中没有辖区包含当事人住所地、标的物所在地或调解组织所在地的相应法院：请添加，或自行选择法院。</translation>
     </message>
     <message>
@@ -8787,15 +8787,15 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>《最高人民法院关于第一审知识产权民事、行政案件管辖的若干规定》第二条</translation>
     </message>
     <message>
-        <source>Basic people's court</source>
+        <source>Basic people&apos;s court</source>
         <translation>基层人民法院</translation>
     </message>
     <message>
-        <source>Intermediate people's court</source>
+        <source>Intermediate people&apos;s court</source>
         <translation>中级人民法院</translation>
     </message>
     <message>
-        <source>High people's court</source>
+        <source>High people&apos;s court</source>
         <translation>高级人民法院</translation>
     </message>
     <message>
@@ -8835,11 +8835,11 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>文件载明的是其他机构</translation>
     </message>
     <message>
-        <source>The file names a document id this office's registry does not hold</source>
+        <source>The file names a document id this office&apos;s registry does not hold</source>
         <translation>文件载明的文书编号不在本机构的文书登记中</translation>
     </message>
     <message>
-        <source>The document's record does not match any ledger entry</source>
+        <source>The document&apos;s record does not match any ledger entry</source>
         <translation>该文书的记录与存证日志中任何条目均不符</translation>
     </message>
     <message>
@@ -8855,40 +8855,40 @@ The seal is your digital signature over each item's record (file digests and acq
         <translation>签名未覆盖整个文件</translation>
     </message>
     <message>
-        <source>The signer's certificate is not the one recorded</source>
+        <source>The signer&apos;s certificate is not the one recorded</source>
         <translation>签名人的证书与登记的不同</translation>
     </message>
     <message>
         <source>Stop the infringing use</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Destroy stock and moulds</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Remove online listings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Licence and royalties</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Compensation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Apology</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Confidentiality</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Other terms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -131,7 +131,7 @@ class DocumentsView(QWidget):
         self.empty.setWordWrap(True)
 
         self.new_button = self._button("newDocument", self.tr("&New Document…"), self.new_document)
-        self.print_button = self._button("printDocument", self.tr("&Print…"), self.print_document)
+        self.print_button = self._button("printDocument", self.tr("P&rint…"), self.print_document)
         self.copy_button = self._button("saveDocumentCopy", self.tr("Save a &Copy…"), self.choose_copy)
         self.agreement_button = self._button("openAgreement", self.tr("A&greement…"), self.open_agreement)
         self.agreement_button.setToolTip(self.tr("Draft, preview and finalise the mediation agreement "
