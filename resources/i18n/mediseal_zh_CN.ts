@@ -966,16 +966,8 @@ Filed by: {filed}</source>
         <translation>概况(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Parties and Agents</source>
-        <translation>当事人及代理人(&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Sittings and Minutes</source>
-        <translation>调解会及笔录(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
@@ -984,6 +976,14 @@ Filed by: {filed}</source>
     <message>
         <source>Case &amp;File</source>
         <translation>卷宗(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Parties, Agents</source>
+        <translation>当事人及代理人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Sittings</source>
+        <translation>调解会及笔录(&amp;S)</translation>
     </message>
     <message>
         <source>O&amp;utcome and Performance</source>

@@ -87,9 +87,10 @@ class CaseWorkspace(QWidget):
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
-        self.tabs.addTab(self.parties, self.tr("&Parties and Agents"))
+        # Short English titles: nine tabs fit a 1024-pixel window.
+        self.tabs.addTab(self.parties, self.tr("&Parties, Agents"))
         self.tabs.addTab(self.evidence, self.tr("&Evidence"))
-        self.tabs.addTab(self.sittings, self.tr("&Sittings and Minutes"))
+        self.tabs.addTab(self.sittings, self.tr("&Sittings"))
         self.tabs.addTab(self.outcome, self.tr("O&utcome and Performance"))
         self.tabs.addTab(self.visits, self.tr("Follo&w-up"))
         self.tabs.addTab(self.documents, self.tr("&Documents"))
