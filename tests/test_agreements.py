@@ -39,6 +39,7 @@ from desktop.core.documents.agreement import (
 from desktop.core.documents.agreement_model import BLANK, draft_from_record, draft_record
 from desktop.core.documents.generation import generate
 from desktop.core.errors import InvalidInput, NotAllowed
+from desktop.core.fields import Field
 from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import ledger, signing_keys
@@ -146,8 +147,13 @@ def test_problems_name_each_field() -> None:
                Clause(ClauseKind.OTHER, "逾期", due_on=date(2026, 11, 1)))
     draft = good_draft(facts=" ", disputed="", responsibility="", clauses=clauses, performance_manner="",
                        performance_deadline=None, copies=2)
-    fields = {problem.field: problem.message for problem in draft_problems(draft, PARTIES, TODAY)}
-    for name in ("facts", "disputed", "responsibility", "performance.manner", "performance.deadline",
+    found = draft_problems(draft, PARTIES, TODAY)
+    fields = {problem.field: problem.message for problem in found}
+    # Each names a field the windows translate (desktop/core/fields.py), and its clause by number.
+    assert all(Field(problem.code) for problem in found)
+    assert fields["clauses[4].instalments"].startswith("Clause 4: The instalments add up")
+    assert found[0].as_error().fields["field"] == found[0].code
+    for name in ("facts", "disputed", "responsibility", "performance_manner", "performance_deadline",
                  "copies",
                  "clauses[1].text", "clauses[1].amount", "clauses[2].amount", "clauses[3].text",
                  "clauses[3].amount", "clauses[4].instalments", "clauses[4].instalments[2].due_on",
@@ -211,7 +217,7 @@ def test_unreadable_json_drafts_are_refused_naming_the_field() -> None:
     record["clauses"][1]["amount"] = 16409.02
     with pytest.raises(InvalidInput) as raised:
         draft_from_record(record)
-    assert raised.value.fields["field"] == "clauses[2].amount"
+    assert raised.value.fields["field"] == "draft" and raised.value.fields["path"] == "clauses[2].amount"
 
 
 # --- finalising ---------------------------------------------------------------------------------------
@@ -431,3 +437,15 @@ def test_sixty_character_names_and_fifty_clauses_run_on_with_nothing_cut(place: 
     assert "第五十条" in text and "第四十九条" in text
     pages = _rendered_pages(out, tmp_path)
     assert len(pages) >= 8
+
+
+def test_a_draft_needs_a_case_in_mediation_and_a_supplement_a_finalised_agreement(place: Table) -> None:
+    registered = place.case()
+    with place.database.session_scope() as session, pytest.raises(NotAllowed) as raised:
+        agreement.save_draft(session, place.lihua, registered, good_draft(), 0, now=NOW)
+    assert "in mediation" in raised.value.message
+    number = _drafted(place)
+    with place.database.session_scope() as session, pytest.raises(NotAllowed):
+        agreement.supplement(session, place.lihua, number, good_draft(), 1, now=NOW)
+    with place.database.session_scope() as session, pytest.raises(NotAllowed):
+        agreement.save_draft(session, place.lihua, number, good_draft(supplements=99), 1, now=NOW)

@@ -49,6 +49,12 @@ def _long_case(place: Office) -> str:
     return place.case(requests=requests)
 
 
+def test_the_digest_line_pattern_matches_the_line_as_extracted() -> None:
+    marks = page_marks.PageMarks(12, "0123456789abcdef", "fedcba9876543210")
+    assert re.fullmatch(page_marks.DIGEST_LINE_PATTERN, "".join(marks.line(3).split()))
+    assert not re.search(page_marks.DIGEST_LINE_PATTERN, "".join(page_marks.PREVIEW.line(3).split()))
+
+
 def test_the_kinds_in_the_table_are_the_kinds_of_documents() -> None:
     assert set(DOCUMENT_KINDS) >= {kind.value for kind in DocumentKind}
 

@@ -112,6 +112,19 @@ class Field(Vocabulary):
     VISITORS = "visitors", QT_TRANSLATE_NOOP("vocabulary", "Visited by")  # 回访人
     MATTER = "matter", QT_TRANSLATE_NOOP("vocabulary", "Matter")  # 事由 of a sitting, 回访事项 of a visit
     FINDINGS = "findings", QT_TRANSLATE_NOOP("vocabulary", "Findings")  # 调解员意见 / 回访情况
+    # The mediation agreement (人民调解协议书): what its problems name (People's Mediation Law art. 29)
+    FACTS = "facts", QT_TRANSLATE_NOOP("vocabulary", "Main facts of the dispute")  # 纠纷主要事实
+    DISPUTED = "disputed", QT_TRANSLATE_NOOP("vocabulary", "Disputed matters")  # 争议事项
+    RESPONSIBILITY = "responsibility", QT_TRANSLATE_NOOP(
+        "vocabulary", "Each side's responsibility")  # 各方责任
+    CLAUSES = "clauses", QT_TRANSLATE_NOOP("vocabulary", "Clauses")  # 协议条款
+    PARTIES = "parties", QT_TRANSLATE_NOOP("vocabulary", "Parties")  # 当事人
+    PERFORMANCE_MANNER = "performance_manner", QT_TRANSLATE_NOOP("vocabulary", "Manner of performance")
+    PERFORMANCE_PLACE = "performance_place", QT_TRANSLATE_NOOP("vocabulary", "Place of performance")
+    PERFORMANCE_DEADLINE = "performance_deadline", QT_TRANSLATE_NOOP("vocabulary", "Deadline of performance")
+    BREACH_LIABILITY = "breach_liability", QT_TRANSLATE_NOOP("vocabulary", "Liability for breach")  # 违约责任
+    COPIES = "copies", QT_TRANSLATE_NOOP("vocabulary", "Copies")  # 份数
+    DRAFT = "draft", QT_TRANSLATE_NOOP("vocabulary", "Agreement draft")  # 协议书草稿
     # Users, keys and the office
     NAME = "name", QT_TRANSLATE_NOOP("vocabulary", "Name")  # a user's login name; the office's name
     REAL_NAME = "real_name", QT_TRANSLATE_NOOP("vocabulary", "Real name")  # 姓名
@@ -144,6 +157,9 @@ class Field(Vocabulary):
     AREA = "area", QT_TRANSLATE_NOOP("vocabulary", "Area served")  # 辖区
     IP_AREA = "ip_area", QT_TRANSLATE_NOOP("vocabulary", "Area of IP jurisdiction")  # 知识产权案件管辖区域
     HEARS = "hears", QT_TRANSLATE_NOOP("vocabulary", "IP cases heard at first instance")
+    # Prints of a document (文书打印记录)
+    PAGES = "pages", QT_TRANSLATE_NOOP("vocabulary", "Pages")  # 打印页码
+    PRINTER = "printer", QT_TRANSLATE_NOOP("vocabulary", "Printer")  # 打印机
     # Canonical records (a record's "type" key is TYPE above)
     VERSION = "version", QT_TRANSLATE_NOOP("vocabulary", "version")
 

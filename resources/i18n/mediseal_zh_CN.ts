@@ -5825,28 +5825,8 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{field}过大。</translation>
     </message>
     <message>
-        <source>The draft&apos;s {field} cannot be read: “{value}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The {field} “{value}” is not a date; write it as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The {field} must be written as a string of digits (&quot;1409.50&quot;), not {value}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The {field} “{text}” is not a sum of money; write it like 1409.50.</source>
         <translation>{field}“{text}”不是金额，请按 1409.50 的格式填写。</translation>
-    </message>
-    <message>
-        <source>“{value}” is not a kind of clause; use one of: {values}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each instalment has a due date and an amount ({field}).</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot read {path}: {reason}</source>
@@ -6098,127 +6078,127 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>The agreement of case {number} was finalised (agreement {id}, in effect from {day}); it is not changed any more. Write a supplementary agreement (补充协议) for what the parties agree now.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 {number} 的调解协议已定稿（协议 {id}，自 {day} 起生效），不再修改。当事人新达成的内容请订立补充协议。</translation>
     </message>
     <message>
         <source>An agreement is drafted for a case in mediation; case {number} is “{status}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议只能为调解中的案件起草；案件 {number} 现为“{status}”。</translation>
     </message>
     <message>
         <source>A supplementary agreement supplements the finalised agreement of its case; case {number} has {main}.</source>
-        <translation type="unfinished"></translation>
+        <translation>补充协议须补充本案已定稿的调解协议；案件 {number} 的情况：{main}。</translation>
     </message>
     <message>
         <source>The draft is too large to be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿过大，无法保存。</translation>
     </message>
     <message>
         <source>The field {field} still has a blank (____) to fill in.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{field}”中还有待填写的空白（____）。</translation>
     </message>
     <message>
         <source>The {field} is zero; leave it empty if nothing is paid.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}为零；不涉及给付的，请留空。</translation>
     </message>
     <message>
         <source>A sum paid in instalments has their due dates, not one date ({field}).</source>
-        <translation type="unfinished"></translation>
+        <translation>分期支付的款项以各期日期为准，不另设一个日期（{field}）。</translation>
     </message>
     <message>
         <source>Instalments divide the clause&apos;s amount; the {field} is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>分期是对本条金额的划分；缺少{field}。</translation>
     </message>
     <message>
         <source>A clause has at most {limit} instalments.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个条款最多分 {limit} 期。</translation>
     </message>
     <message>
         <source>The instalments add up to {total} yuan, not the clause&apos;s {amount} yuan ({field}).</source>
-        <translation type="unfinished"></translation>
+        <translation>各期合计 {total} 元，与本条金额 {amount} 元不符（{field}）。</translation>
     </message>
     <message>
         <source>Instalment {number} falls due on {day}, not after the one before it ({before}).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 期的日期 {day} 不晚于前一期（{before}）。</translation>
     </message>
     <message>
         <source>The {field} ({day}) is already past: a term falls due after the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}（{day}）已过：履行期限应在协议生效之后。</translation>
     </message>
     <message>
         <source>The {field} ({day}) is after the deadline of performance ({deadline}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}（{day}）晚于履行期限（{deadline}）。</translation>
     </message>
     <message>
         <source>The font has no glyph for {characters} (in {field}); write the common form of the character, or install a font that has it.</source>
-        <translation type="unfinished"></translation>
+        <translation>字体中没有 {characters} 的字形（在“{field}”中）；请改用该字的通用写法，或安装含有该字的字体。</translation>
     </message>
     <message>
         <source>An agreement is between an applicant and a respondent; add the parties to the case first.</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议须有申请人和被申请人；请先在案件中添加当事人。</translation>
     </message>
     <message>
         <source>An agreement has at least one clause.</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议至少应有一条协议条款。</translation>
     </message>
     <message>
         <source>An agreement has at most {limit} clauses.</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议最多 {limit} 条。</translation>
     </message>
     <message>
         <source>The agreement has payments: the deadline of performance is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>协议涉及给付款项，须写明履行期限。</translation>
     </message>
     <message>
         <source>The agreement is made in at least {least} copies (one for each of the {parties} parties and one for the committee), at most {most}.</source>
-        <translation type="unfinished"></translation>
+        <translation>协议书至少一式 {least} 份（{parties} 方当事人各一份，人民调解委员会一份），最多 {most} 份。</translation>
     </message>
     <message>
         <source>Clause {number} confirms who owns a right (确权): a court does not accept such an agreement for judicial confirmation ({law}, item (5): 调解协议内容涉及物权、知识产权确权的). The agreement still binds the parties.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 条涉及权利归属的确认（确权）：此类协议人民法院不予受理司法确认申请（{law}第（五）项：调解协议内容涉及物权、知识产权确权的）。协议对当事人仍有约束力。</translation>
     </message>
     <message>
         <source>Clause {number} touches a status matter (marriage, parentage, adoption): a court does not confirm it ({law}, item (3): 申请确认婚姻关系、亲子关系、收养关系等身份关系无效、有效或者解除的).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {number} 条涉及身份关系（婚姻、亲子、收养）：人民法院不予司法确认（{law}第（三）项：申请确认婚姻关系、亲子关系、收养关系等身份关系无效、有效或者解除的）。</translation>
     </message>
     <message>
         <source>{user} may not finalise the agreement of case {number}: that is for a mediator assigned to it ({mediators}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} 不能为案件 {number} 的调解协议定稿：应由本案调解员（{mediators}）办理。</translation>
     </message>
     <message>
         <source>The agreement cannot be finalised yet; put these right first: {problems}</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议尚不能定稿，请先更正：{problems}</translation>
     </message>
     <message>
         <source>The agreement of case {number} is already finalised.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 {number} 的调解协议已定稿。</translation>
     </message>
     <message>
         <source>The outcome of case {number} already records a written agreement signed {recorded}, in effect from {day}; the finalising says otherwise ({given}). Give the same signatures and date, or correct the outcome first.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 {number} 的调解结果已记录书面协议（签名：{recorded}，自 {day} 起生效），与本次定稿所填不一致（{given}）。请填写相同的签名和日期，或先更正调解结果。</translation>
     </message>
     <message>
         <source>Case {number} has no agreement draft to finalise; write and save one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 {number} 没有可定稿的协议草稿；请先起草并保存。</translation>
     </message>
     <message>
         <source>An agreement is finalised for a case in mediation (or one whose written agreement is recorded as its outcome); case {number} is “{status}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议只能为调解中的案件（或已记录书面协议结果的案件）定稿；案件 {number} 现为“{status}”。</translation>
     </message>
     <message>
         <source>The supplementary agreement takes effect between its last signature ({last}) and today; not on {given}.</source>
-        <translation type="unfinished"></translation>
+        <translation>补充协议的生效日期应在最后签名日（{last}）至今天之间，不能是 {given}。</translation>
     </message>
     <message>
         <source>Case {number} has no finalised agreement yet: a supplementary agreement comes after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 {number} 的调解协议尚未定稿：补充协议须在其后订立。</translation>
     </message>
     <message>
         <source>The agreement of case {number} is not finalised yet; preview the draft in the agreement editor (or “mediseal agreement check”), and finalise it once the parties have signed.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 {number} 的调解协议尚未定稿；请在协议书编辑器中预览草稿（或使用“mediseal agreement check”），当事人签名后再定稿。</translation>
     </message>
     <message>
         <source>Case {number} has no finalised supplementary agreement{which}.</source>
-        <translation type="unfinished"></translation>
+        <translation>案件 {number} 没有已定稿的补充协议{which}。</translation>
     </message>
     <message>
         <source>Case {number} has no party {party}; its parties are: {parties}.</source>
@@ -6271,6 +6251,30 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Document {document} is not one of case {case}.</source>
         <translation>第 {document} 号文书不属于案件{case}。</translation>
+    </message>
+    <message>
+        <source>The draft&apos;s {path} cannot be read: “{value}”.</source>
+        <translation>草稿的 {path} 无法读取：“{value}”。</translation>
+    </message>
+    <message>
+        <source>The draft&apos;s {path} “{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>草稿的 {path}“{value}”不是日期；请写成 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>The draft&apos;s {path} must be written as a string of digits (&quot;1409.50&quot;), not {value}.</source>
+        <translation>草稿的 {path} 应写成数字字符串（&quot;1409.50&quot;），而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The draft&apos;s {path} “{text}” is not a sum of money; write it like 1409.50.</source>
+        <translation>草稿的 {path}“{text}”不是金额；请写成 1409.50 这样的形式。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a kind of clause ({path}); use one of: {values}.</source>
+        <translation>“{value}”不是条款类别（{path}）；可用：{values}。</translation>
+    </message>
+    <message>
+        <source>Each instalment has a due date and an amount ({path}).</source>
+        <translation>每一期都应有日期和金额（{path}）。</translation>
     </message>
 </context>
 <context>
@@ -6517,11 +6521,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>sealed agreement {record}</source>
-        <translation type="unfinished"></translation>
+        <translation>已签章的调解协议 {record}</translation>
     </message>
     <message>
         <source>sealed supplementary agreement {record}</source>
-        <translation type="unfinished"></translation>
+        <translation>已签章的补充协议 {record}</translation>
     </message>
     <message>
         <source>no ledger entry records its sealing</source>
@@ -6533,11 +6537,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>its text is not a canonical agreement record</source>
-        <translation type="unfinished"></translation>
+        <translation>其文本不是规范的调解协议记录</translation>
     </message>
     <message>
         <source>the ledger records a sealed agreement (entry {seq}) but the store no longer holds it</source>
-        <translation type="unfinished"></translation>
+        <translation>存证日志记录了一份已签章的调解协议（第 {seq} 条），但存储中已没有该协议</translation>
     </message>
     <message>
         <source>its text is not a canonical minutes record of its kind</source>
@@ -7092,11 +7096,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Mediation agreement sealed</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议已签章</translation>
     </message>
     <message>
         <source>Supplementary agreement sealed</source>
-        <translation type="unfinished"></translation>
+        <translation>补充协议已签章</translation>
     </message>
     <message>
         <source>Document generated</source>
@@ -7724,35 +7728,35 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>A sealed agreement was never logged in the ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>已签章的调解协议从未记入存证日志</translation>
     </message>
     <message>
         <source>A sealed agreement was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>已签章的调解协议被改动</translation>
     </message>
     <message>
         <source>A sealed agreement the ledger records is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>存证日志记录的已签章调解协议缺失</translation>
     </message>
     <message>
         <source>A sealed agreement is not in canonical form</source>
-        <translation type="unfinished"></translation>
+        <translation>已签章的调解协议不是规范格式</translation>
     </message>
     <message>
         <source>A sealed agreement&apos;s stored columns differ from its sealed text</source>
-        <translation type="unfinished"></translation>
+        <translation>已签章调解协议的存储字段与签章文本不符</translation>
     </message>
     <message>
         <source>The certificate that sealed an agreement is not known here</source>
-        <translation type="unfinished"></translation>
+        <translation>为调解协议签章的证书在本处未知</translation>
     </message>
     <message>
         <source>The signature on a sealed agreement does not verify</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议上的签章验证不通过</translation>
     </message>
     <message>
         <source>A sealed agreement names another certificate than the key that signed it</source>
-        <translation type="unfinished"></translation>
+        <translation>调解协议所载证书与所用签名密钥不符</translation>
     </message>
     <message>
         <source>A generated document&apos;s record does not match the ledger</source>
@@ -8411,6 +8415,42 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>事由</translation>
     </message>
     <message>
+        <source>Main facts of the dispute</source>
+        <translation>纠纷主要事实</translation>
+    </message>
+    <message>
+        <source>Disputed matters</source>
+        <translation>争议事项</translation>
+    </message>
+    <message>
+        <source>Each side&apos;s responsibility</source>
+        <translation>各方责任</translation>
+    </message>
+    <message>
+        <source>Clauses</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <source>Manner of performance</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <source>Place of performance</source>
+        <translation>履行地点</translation>
+    </message>
+    <message>
+        <source>Deadline of performance</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Liability for breach</source>
+        <translation>违约责任</translation>
+    </message>
+    <message>
+        <source>Agreement draft</source>
+        <translation>协议书草稿</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -8529,6 +8569,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>IP cases heard at first instance</source>
         <translation>管辖的第一审知识产权案件</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>打印页码</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
     </message>
     <message>
         <source>version</source>
@@ -8676,11 +8728,11 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Mediation agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>人民调解协议书</translation>
     </message>
     <message>
         <source>Supplementary agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>人民调解补充协议书</translation>
     </message>
     <message>
         <source>{court} invited the committee to mediate: the application goes to the inviting court (Civil Procedure Law art. 205(1)).</source>
@@ -8860,35 +8912,35 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>Stop the infringing use</source>
-        <translation type="unfinished"></translation>
+        <translation>停止侵权</translation>
     </message>
     <message>
         <source>Destroy stock and moulds</source>
-        <translation type="unfinished"></translation>
+        <translation>销毁库存及模具</translation>
     </message>
     <message>
         <source>Remove online listings</source>
-        <translation type="unfinished"></translation>
+        <translation>删除网络链接</translation>
     </message>
     <message>
         <source>Licence and royalties</source>
-        <translation type="unfinished"></translation>
+        <translation>许可使用</translation>
     </message>
     <message>
         <source>Compensation</source>
-        <translation type="unfinished"></translation>
+        <translation>赔偿</translation>
     </message>
     <message>
         <source>Apology</source>
-        <translation type="unfinished"></translation>
+        <translation>赔礼道歉</translation>
     </message>
     <message>
         <source>Confidentiality</source>
-        <translation type="unfinished"></translation>
+        <translation>保密</translation>
     </message>
     <message>
         <source>Other terms</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
 </context>
 </TS>

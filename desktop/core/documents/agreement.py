@@ -105,6 +105,10 @@ __all__ = [
     "warnings",
 ]
 
+# The states a case with a recorded agreement passes through: a written agreement recorded as the outcome
+# before it was drafted here is drafted and finalised in any of them (it attaches to that outcome).
+AFTER_AGREEMENT = frozenset({CaseStatus.AGREEMENT, CaseStatus.PERFORMING, CaseStatus.PERFORMED,
+                             CaseStatus.CONFIRMATION_APPLIED, CaseStatus.CONFIRMED, CaseStatus.REJECTED})
 DRAFT_SIZE_MAX = 1_000_000  # bytes of a stored draft: far beyond 100 clauses of 2 000 characters
 
 
@@ -178,7 +182,10 @@ def save_draft(session: Session, actor: Actor, number: str, draft: AgreementDraf
     if draft.supplements is None:
         if main is not None:
             raise _refuse_frozen(row.number, main)
-        if CaseStatus(row.status) not in (CaseStatus.IN_MEDIATION, CaseStatus.AGREEMENT):
+        standing = standing_agreement(session, row)
+        written = standing is not None and standing.kind == OutcomeKind.WRITTEN_AGREEMENT.value
+        status = CaseStatus(row.status)
+        if not (status is CaseStatus.IN_MEDIATION or (status in AFTER_AGREEMENT and written)):
             raise NotAllowed(QT_TRANSLATE_NOOP(
                 "errors", "An agreement is drafted for a case in mediation; case {number} is “{status}”."),
                 number=row.number, status=CaseStatus(row.status).label)
@@ -194,7 +201,8 @@ def save_draft(session: Session, actor: Actor, number: str, draft: AgreementDraf
     record = draft_record(draft)
     canonical = canonical_bytes(record).decode("utf-8").replace("\\u0000", "")
     if len(canonical.encode("utf-8")) > DRAFT_SIZE_MAX:
-        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The draft is too large to be saved."), field="draft")
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The draft is too large to be saved."),
+                           field="draft")
     version = (latest.version if latest else 0) + 1
     moment = now or utc_now()
     target = session.get(AgreementDraftRow, (row.id, seq))
@@ -210,105 +218,115 @@ def save_draft(session: Session, actor: Actor, number: str, draft: AgreementDraf
 
 # --- what stops finalising, and what courts would refuse ----------------------------------------------
 
-def _problem(field: str, template: str, **values: object) -> Problem:
-    return Problem(field, template, tuple((name, str(value)) for name, value in values.items()))
+def _problem(template: str, *, field: str, at: str = "", **values: object) -> Problem:
+    """A problem with field ``field`` (a ``Field`` code), in the part ``at`` of the draft
+    (``clauses[2]``, ``clauses[2].instalments[1]``; "" for the draft itself)."""
+    return Problem(f"{at}.{field}" if at else field, template,
+                   tuple((name, str(value)) for name, value in values.items()))
 
 
-_REQUIRED = QT_TRANSLATE_NOOP("errors", "The field {field} is required.")
+def _from_error(error: InvalidInput, field: str, at: str) -> Problem:
+    return _problem(error.template, field=field, at=at,
+                    **{name: found for name, found in error.fields.items() if name != "field"})
 
 
-def _text_problems(field: str, value: str, limit: int, required: bool) -> Iterator[Problem]:
+def _text_problems(value: str, limit: int, required: bool, *, field: str, at: str = "") -> Iterator[Problem]:
     try:
         clean_text(value, field, limit, multiline=True, required=required)
     except InvalidInput as error:
-        yield Problem(field, error.template, tuple((name, str(found)) for name, found in error.fields.items()
-                                                   if name != "field"))
+        yield _from_error(error, field, at)
         return
     if BLANK in value:
-        yield _problem(field, QT_TRANSLATE_NOOP(
-            "errors", "The field {field} still has a blank (____) to fill in."))
+        yield _problem(QT_TRANSLATE_NOOP("errors", "The field {field} still has a blank (____) to fill in."),
+                       field=field, at=at)
 
 
-def _amount_problems(field: str, amount: Decimal) -> Iterator[Problem]:
+def _amount_problems(amount: Decimal, *, at: str, field: str = "amount") -> Iterator[Problem]:
     try:
         checked = check_amount(amount, field)
     except InvalidInput as error:
-        yield Problem(field, error.template, tuple((name, str(found)) for name, found in error.fields.items()
-                                                   if name != "field"))
+        yield _from_error(error, field, at)
         return
     if checked == 0:
-        yield _problem(field, QT_TRANSLATE_NOOP("errors", "The {field} is zero; leave it empty if nothing is "
-                                                "paid."))
+        yield _problem(QT_TRANSLATE_NOOP("errors", "The {field} is zero; leave it empty if nothing is paid."),
+                       field=field, at=at)
 
 
-def _clause_problems(index: int, clause: Clause, deadline: date | None, today: date) -> Iterator[Problem]:
+_PAST = QT_TRANSLATE_NOOP("errors", "The {field} ({day}) is already past: a term falls due after the "
+                          "agreement.")
+_AFTER_DEADLINE = QT_TRANSLATE_NOOP("errors", "The {field} ({day}) is after the deadline of performance "
+                                    "({deadline}).")
+
+
+def _day_problems(day: date, first_day: date, deadline: date | None, *, at: str,
+                  field: str = "due_on") -> Iterator[Problem]:
+    if day < first_day:
+        yield _problem(_PAST, field=field, at=at, day=day.isoformat())
+    if deadline is not None and day > deadline:
+        yield _problem(_AFTER_DEADLINE, field=field, at=at, day=day.isoformat(),
+                       deadline=deadline.isoformat())
+
+
+def _clause_problems(index: int, clause: Clause, deadline: date | None, first_day: date) -> Iterator[Problem]:
     where = f"clauses[{index}]"
-    yield from _text_problems(f"{where}.text", clause.text, CLAUSE_MAX, True)
+    yield from _text_problems(clause.text, CLAUSE_MAX, True, field="text", at=where)
     if clause.amount is not None:
-        yield from _amount_problems(f"{where}.amount", clause.amount)
-    if clause.instalments and clause.due_on is not None:
-        yield _problem(f"{where}.due_on", QT_TRANSLATE_NOOP(
-            "errors", "A sum paid in instalments has their due dates, not one date ({field})."))
-    if clause.instalments:
-        if clause.amount is None:
-            yield _problem(f"{where}.amount", QT_TRANSLATE_NOOP(
-                "errors", "Instalments divide the clause's amount; the {field} is missing."))
-        if len(clause.instalments) > INSTALMENTS_MAX:
-            yield _problem(f"{where}.instalments", QT_TRANSLATE_NOOP(
-                "errors", "A clause has at most {limit} instalments."), limit=INSTALMENTS_MAX)
-        for number, item in enumerate(clause.instalments, start=1):
-            yield from _amount_problems(f"{where}.instalments[{number}].amount", item.amount)
-        total = sum((item.amount for item in clause.instalments), Decimal(0))
-        if clause.amount is not None and total != clause.amount:
-            yield _problem(f"{where}.instalments", QT_TRANSLATE_NOOP(
-                "errors", "The instalments add up to {total} yuan, not the clause's {amount} yuan "
-                "({field})."),
-                total=format(total, "f"), amount=format(clause.amount, "f"))
-        days = [item.due_on for item in clause.instalments]
-        for number, (before, after) in enumerate(pairwise(days), start=2):
-            if after <= before:
-                yield _problem(f"{where}.instalments[{number}].due_on", QT_TRANSLATE_NOOP(
-                    "errors", "Instalment {number} falls due on {day}, not after the one before it "
-                    "({before})."),
-                    number=number, day=after.isoformat(), before=before.isoformat())
-    for label, day in _clause_days(where, clause):
-        if day < today:
-            yield _problem(label, QT_TRANSLATE_NOOP(
-                "errors", "The {field} ({day}) is already past: a term falls due after the agreement."),
-                day=day.isoformat())
-        if deadline is not None and day > deadline:
-            yield _problem(label, QT_TRANSLATE_NOOP(
-                "errors", "The {field} ({day}) is after the deadline of performance ({deadline})."),
-                day=day.isoformat(), deadline=deadline.isoformat())
-
-
-def _clause_days(where: str, clause: Clause) -> Iterator[tuple[str, date]]:
+        yield from _amount_problems(clause.amount, at=where)
     if clause.due_on is not None:
-        yield f"{where}.due_on", clause.due_on
+        if clause.instalments:
+            yield _problem(QT_TRANSLATE_NOOP(
+                "errors", "A sum paid in instalments has their due dates, not one date ({field})."),
+                field="due_on", at=where)
+        yield from _day_problems(clause.due_on, first_day, deadline, at=where)
+    if not clause.instalments:
+        return
+    if clause.amount is None:
+        yield _problem(QT_TRANSLATE_NOOP("errors", "Instalments divide the clause's amount; the {field} is "
+                                         "missing."), field="amount", at=where)
+    if len(clause.instalments) > INSTALMENTS_MAX:
+        yield _problem(QT_TRANSLATE_NOOP("errors", "A clause has at most {limit} instalments."),
+                       field="instalments", at=where, limit=INSTALMENTS_MAX)
     for number, item in enumerate(clause.instalments, start=1):
-        yield f"{where}.instalments[{number}].due_on", item.due_on
+        part = f"{where}.instalments[{number}]"
+        yield from _amount_problems(item.amount, at=part)
+        yield from _day_problems(item.due_on, first_day, deadline, at=part)
+    total = sum((item.amount for item in clause.instalments), Decimal(0))
+    if clause.amount is not None and total != clause.amount:
+        yield _problem(QT_TRANSLATE_NOOP(
+            "errors", "The instalments add up to {total} yuan, not the clause's {amount} yuan ({field})."),
+            field="instalments", at=where, total=format(total, "f"), amount=format(clause.amount, "f"))
+    days = [item.due_on for item in clause.instalments]
+    for number, (before, after) in enumerate(pairwise(days), start=2):
+        if after <= before:
+            yield _problem(QT_TRANSLATE_NOOP(
+                "errors", "Instalment {number} falls due on {day}, not after the one before it ({before})."),
+                field="due_on", at=f"{where}.instalments[{number}]", number=number, day=after.isoformat(),
+                before=before.isoformat())
 
 
-def _glyph_problems(texts: Iterable[tuple[str, str]]) -> Iterator[Problem]:
+def _glyph_problems(texts: Iterable[tuple[str, str, str]]) -> Iterator[Problem]:
+    """Characters the font lacks, in each (field, part, text)."""
     faces = fonts.document_fonts()
-    for field, text in texts:
+    for field, at, text in texts:
         missing = faces.missing_glyphs(text)
         if missing:
-            yield _problem(field, QT_TRANSLATE_NOOP(
+            yield _problem(QT_TRANSLATE_NOOP(
                 "errors", "The font has no glyph for {characters} (in {field}); write the common form of the "
-                "character, or install a font that has it."),
+                "character, or install a font that has it."), field=field, at=at,
                 characters=" ".join(f"“{char}” (U+{ord(char):04X})" for char in missing))
 
 
-def _texts(draft: AgreementDraft) -> Iterator[tuple[str, str]]:
-    yield "facts", draft.facts
-    yield "disputed", draft.disputed
-    yield "responsibility", draft.responsibility
+def _texts(draft: AgreementDraft, names: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+    yield "facts", "", draft.facts
+    yield "disputed", "", draft.disputed
+    yield "responsibility", "", draft.responsibility
     for index, clause in enumerate(draft.clauses, start=1):
-        yield f"clauses[{index}].text", clause.text
-    yield "performance.manner", draft.performance_manner
-    yield "performance.place", draft.performance_place
-    yield "breach_liability", draft.breach_liability
+        yield "text", f"clauses[{index}]", clause.text
+    yield "performance_manner", "", draft.performance_manner
+    yield "performance_place", "", draft.performance_place
+    yield "breach_liability", "", draft.breach_liability
+    for name in names:
+        yield "parties", "", name
 
 
 def draft_problems(draft: AgreementDraft, parties: Iterable[tuple[str, PartyRole]], today: date,
@@ -321,42 +339,42 @@ def draft_problems(draft: AgreementDraft, parties: Iterable[tuple[str, PartyRole
     named = list(parties)
     roles = {role for _name, role in named}
     if not supplement and not {PartyRole.APPLICANT, PartyRole.RESPONDENT} <= roles:
-        found.append(_problem("parties", QT_TRANSLATE_NOOP(
+        found.append(_problem(QT_TRANSLATE_NOOP(
             "errors", "An agreement is between an applicant and a respondent; add the parties to the case "
-            "first.")))
+            "first."), field="parties"))
     # Art. 29: the main facts, the disputed matters and each side's responsibility are stated.
-    found += _text_problems("facts", draft.facts, FACTS_MAX, not supplement)
-    found += _text_problems("disputed", draft.disputed, DISPUTED_MAX, not supplement)
-    found += _text_problems("responsibility", draft.responsibility, RESPONSIBILITY_MAX, not supplement)
+    found += _text_problems(draft.facts, FACTS_MAX, not supplement, field="facts")
+    found += _text_problems(draft.disputed, DISPUTED_MAX, not supplement, field="disputed")
+    found += _text_problems(draft.responsibility, RESPONSIBILITY_MAX, not supplement, field="responsibility")
     if not draft.clauses:
-        found.append(_problem("clauses", QT_TRANSLATE_NOOP("errors",
-                                                           "An agreement has at least one clause.")))
+        found.append(_problem(QT_TRANSLATE_NOOP("errors", "An agreement has at least one clause."),
+                              field="clauses"))
     elif len(draft.clauses) > CLAUSES_MAX:
-        found.append(_problem("clauses", QT_TRANSLATE_NOOP("errors", "An agreement has at most {limit} "
-                                                           "clauses."), limit=CLAUSES_MAX))
+        found.append(_problem(QT_TRANSLATE_NOOP("errors", "An agreement has at most {limit} clauses."),
+                              field="clauses", limit=CLAUSES_MAX))
     first_day = effective_on or today
     for index, clause in enumerate(draft.clauses, start=1):
         found += _clause_problems(index, clause, draft.performance_deadline, first_day)
     # Art. 29 (三): the manner and deadline of performance; a deadline wherever something is paid.
-    found += _text_problems("performance.manner", draft.performance_manner, MANNER_MAX, not supplement)
-    found += _text_problems("performance.place", draft.performance_place, PLACE_MAX, False)
+    found += _text_problems(draft.performance_manner, MANNER_MAX, not supplement, field="performance_manner")
+    found += _text_problems(draft.performance_place, PLACE_MAX, False, field="performance_place")
     payments = any(clause.amount is not None for clause in draft.clauses)
     if draft.performance_deadline is None and payments:
-        found.append(_problem("performance.deadline", QT_TRANSLATE_NOOP(
-            "errors", "The agreement has payments: the deadline of performance is required.")))
+        found.append(_problem(QT_TRANSLATE_NOOP(
+            "errors", "The agreement has payments: the deadline of performance is required."),
+            field="performance_deadline"))
     elif draft.performance_deadline is not None and draft.performance_deadline < first_day:
-        found.append(_problem("performance.deadline", QT_TRANSLATE_NOOP(
-            "errors", "The {field} ({day}) is already past: a term falls due after the agreement."),
-            day=draft.performance_deadline.isoformat()))
-    found += _text_problems("breach_liability", draft.breach_liability, BREACH_MAX, False)
+        found.append(_problem(_PAST, field="performance_deadline",
+                              day=draft.performance_deadline.isoformat()))
+    found += _text_problems(draft.breach_liability, BREACH_MAX, False, field="breach_liability")
     # Art. 29: each party and the committee keep a copy.
     least = len(named) + 1
     if not least <= draft.copies <= COPIES_MAX:
-        found.append(_problem("copies", QT_TRANSLATE_NOOP(
+        found.append(_problem(QT_TRANSLATE_NOOP(
             "errors", "The agreement is made in at least {least} copies (one for each of the {parties} "
-            "parties and one for the committee), at most {most}."), least=least, parties=len(named),
-            most=COPIES_MAX))
-    found += _glyph_problems(list(_texts(draft)) + [(f"party {name}", name) for name, _role in named])
+            "parties and one for the committee), at most {most}."), field="copies", least=least,
+            parties=len(named), most=COPIES_MAX))
+    found += _glyph_problems(_texts(draft, (name for name, _role in named)))
     return found
 
 
@@ -514,7 +532,7 @@ def _finaliser(session: Session, actor: Actor, row: MediationCase) -> str:
 def _refuse_problems(found: list[Problem]) -> InvalidInput:
     return InvalidInput(QT_TRANSLATE_NOOP(
         "errors", "The agreement cannot be finalised yet; put these right first: {problems}"),
-        field=found[0].field, problems="; ".join(f"{problem.field}: {problem.message}" for problem in found))
+        field="draft", problems="; ".join(f"{problem.field}: {problem.message}" for problem in found))
 
 
 def _signed_of_outcome(outcome: CaseOutcome) -> list[dict[str, Any]]:
@@ -593,7 +611,7 @@ def finalise(session: Session, actor: Actor, number: str, password: str, signing
                 mediator_signed_on=mediator_signed_on or last), now=moment)
             outcome = session.get(CaseOutcome, recorded.id)
             assert outcome is not None
-        elif status is CaseStatus.AGREEMENT and standing is not None \
+        elif status in AFTER_AGREEMENT and standing is not None \
                 and standing.kind == OutcomeKind.WRITTEN_AGREEMENT.value:
             outcome = standing
         else:

@@ -4,12 +4,14 @@ exchanged in. Plain values only: the services are in ``agreement.py``."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
+from desktop.core.fields import Field
 from desktop.core.vocabulary import Vocabulary
 
 DRAFT_TYPE = "mediseal.agreement-draft"
@@ -87,20 +89,48 @@ class AgreementDraft:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """What stops a draft from being finalised: the field (``facts``, ``clauses[2].amount``...) and an
-    English message template (translated in the "errors" context) with its values."""
+    """What stops a draft from being finalised: where (``field``: ``facts``, ``clauses[2].amount``,
+    ``clauses[2].instalments[1].due_on``...: for the editor to move the focus there) and an English message
+    template (translated in the "errors" context) with its values. ``code`` is the field's code
+    (``desktop.core.fields.Field``) and ``clause`` the clause's number, for the message in words."""
 
     field: str
     template: str
     values: tuple[tuple[str, str], ...] = ()
 
     @property
+    def code(self) -> str:
+        """The field's code: the last part of ``field`` without its index (``amount``, ``clauses``)."""
+        return self.field.rsplit(".", 1)[-1].split("[", 1)[0]
+
+    @property
+    def clause(self) -> int | None:
+        """The number of the clause the problem is in (1-based), or None."""
+        found = _CLAUSE.match(self.field)
+        return int(found.group(1)) if found else None
+
+    @property
     def message(self) -> str:
-        return self.template.format(field=self.field, **dict(self.values))
+        """In English, naming the field by its label and the clause by its number."""
+        try:
+            label = Field(self.code).label
+        except ValueError:
+            label = self.code
+        text = self.template.format(**{**dict(self.values), "field": label})
+        return f"Clause {self.clause}: {text}" if self.clause is not None and self.code != "clauses" else text
 
     def as_error(self) -> InvalidInput:
-        """The problem as the error the GUI and the CLI already know how to show."""
-        return InvalidInput(self.template, field=self.field, **dict(self.values))
+        """The problem as an error naming its field's code, for the windows' and the command line's
+        translation of errors (with the clause's number as ``clause``)."""
+        return _error(self.template, self.code, **dict(self.values),
+                      **({"clause": str(self.clause)} if self.clause is not None else {}))
+
+
+_CLAUSE = re.compile(r"clauses\[(\d+)\]")
+
+
+def _error(template: str, field: str, **values: str) -> InvalidInput:
+    return InvalidInput(template, field=field, **values)
 
 
 def empty_draft(copies: int = 3) -> AgreementDraft:
@@ -133,9 +163,12 @@ def draft_record(draft: AgreementDraft) -> dict[str, Any]:
         "breach_liability": draft.breach_liability, "copies": draft.copies}
 
 
-def _bad(field_name: str, value: object) -> InvalidInput:
-    return InvalidInput(QT_TRANSLATE_NOOP("errors", "The draft's {field} cannot be read: “{value}”."),
-                        field=field_name, value=str(value)[:80])
+DRAFT_FIELD = "draft"  # the field JSON reading errors name (the part of the draft is their ``path``)
+
+
+def _bad(path: str, value: object) -> InvalidInput:
+    return InvalidInput(QT_TRANSLATE_NOOP("errors", "The draft's {path} cannot be read: “{value}”."),
+                        field=DRAFT_FIELD, path=path, value=str(value)[:80])
 
 
 def _text(source: dict[str, Any], key: str, where: str) -> str:
@@ -156,8 +189,8 @@ def _read_day(value: object, where: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "The {field} “{value}” is not a date; write it as YYYY-MM-DD."),
-            field=where, value=value) from None
+            "errors", "The draft's {path} “{value}” is not a date; write it as YYYY-MM-DD."),
+            field=DRAFT_FIELD, path=where, value=value) from None
 
 
 def _read_money(value: object, where: str) -> Decimal | None:
@@ -168,14 +201,14 @@ def _read_money(value: object, where: str) -> Decimal | None:
     if isinstance(value, bool) or not isinstance(value, str | int):
         # A JSON float (1409.5) would already have lost its exact value: amounts are strings or integers.
         raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "The {field} must be written as a string of digits (\"1409.50\"), not {value}."),
-            field=where, value=repr(value))
+            "errors", "The draft's {path} must be written as a string of digits (\"1409.50\"), not {value}."),
+            field=DRAFT_FIELD, path=where, value=repr(value))
     try:
         amount = Decimal(str(value).strip().replace(",", ""))
     except InvalidOperation:
         raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "The {field} “{text}” is not a sum of money; write it like 1409.50."),
-            field=where, text=str(value)) from None
+            "errors", "The draft's {path} “{text}” is not a sum of money; write it like 1409.50."),
+            field=DRAFT_FIELD, path=where, text=str(value)) from None
     if not amount.is_finite():
         raise _bad(where, value)
     return amount
@@ -186,8 +219,8 @@ def _clause_kind(value: object, where: str) -> ClauseKind:
         return ClauseKind(str(value))
     except ValueError:
         raise InvalidInput(QT_TRANSLATE_NOOP(
-            "errors", "“{value}” is not a kind of clause; use one of: {values}."),
-            field=where, value=str(value), values=", ".join(ClauseKind)) from None
+            "errors", "“{value}” is not a kind of clause ({path}); use one of: {values}."),
+            field=DRAFT_FIELD, path=where, value=str(value), values=", ".join(ClauseKind)) from None
 
 
 def draft_from_record(source: object) -> AgreementDraft:
@@ -215,7 +248,8 @@ def draft_from_record(source: object) -> AgreementDraft:
             amount = _read_money(part.get("amount"), f"{part_where}.amount")
             if due is None or amount is None:
                 raise InvalidInput(QT_TRANSLATE_NOOP(
-                    "errors", "Each instalment has a due date and an amount ({field})."), field=part_where)
+                    "errors", "Each instalment has a due date and an amount ({path})."), field=DRAFT_FIELD,
+                    path=part_where)
             instalments.append(Instalment(due, amount))
         clauses.append(Clause(_clause_kind(item.get("kind", ClauseKind.OTHER.value), f"{where}.kind"),
                               _text(item, "text", f"{where}.text"),

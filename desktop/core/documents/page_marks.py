@@ -26,6 +26,9 @@ OFFICE_ID_LENGTH = 16  # hex digits of the office's ledger origin (the leaf hash
 QR_PREFIX = "MEDISEAL:DOC:"
 _QR_PATTERN = re.compile(r"MEDISEAL:DOC:([0-9A-F]{16}):([0-9]{1,12}):([0-9A-F]{16})", re.IGNORECASE)
 PREVIEW_LINE = "预览 — 非正式文书"
+# The digest line as text extraction gives it with the spaces dropped (``pdftotext`` then removing white
+# space): what a check of the running text strips, as it strips the page numbers.
+DIGEST_LINE_PATTERN = r"文书编号\d+校验码[0-9a-f]{16}第\d+页"
 # The marks sit in the bottom margin (35 mm): the page number's baseline is about 24 mm above the paper's
 # edge (GB/T 9704-2012 §7.5: 7 mm below the type area), the QR code below and beside it on the other side.
 QR_SIZE = 16 * mm

@@ -74,7 +74,7 @@ class EventKind(Vocabulary):
     AGREEMENT_FINALISED = "agreement.finalised", QT_TRANSLATE_NOOP("vocabulary", "Mediation agreement sealed")
     AGREEMENT_SUPPLEMENTED = "agreement.supplemented", QT_TRANSLATE_NOOP(
         "vocabulary", "Supplementary agreement sealed")
-    # A document generated for a case (issue 12), logged under the case's subject with the digest of its
+    # A document printed from a case (issue 12), logged under the case's subject with the digest of its
     # record (kind, case, template and generator versions, the PDF's SHA-256).
     DOCUMENT_GENERATED = "document.generated", QT_TRANSLATE_NOOP("vocabulary", "Document generated")
     # A print of a document (issue 12), under the case's subject, with the digest of the print record (it
