@@ -158,7 +158,8 @@ def test_the_application_names_every_applicant_the_court_and_the_attachments(bot
                      "普洱市思茅区茶苑路8号",
                      "13808712345", "请求事项",
                      "请求确认申请人云南普洱茶业有限公司、张丽于二〇二六年十一月二十五日经"
-                     "昆明市知识产权纠纷人民调解委员会主持调解达成的人民调解协议", "事实和理由",
+                     "昆明市知识产权纠纷人民调解委员会主持调解达成的人民调解协议（案号："
+                     + kinds.number + "）有效", "事实和理由",
                      f"经{INVITING}委派", "第二百零五条", "此致" + INVITING,
                      "申请人云南普洱茶业有限公司（签名或盖章）",
                      "申请人张丽（签名或盖章）", "二〇二六年十一月二十六日", "调解组织主持调解的证明",
@@ -215,6 +216,7 @@ def test_address_confirmations_fill_what_is_confirmed_and_leave_blanks(kinds: Ki
     out = kinds.tmp / "addresses.pdf"
     kinds.generate("address-confirmation", out)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     forms = re.sub(r"—\d+—", "", _text(out)).split("送达地址确认书" + kinds.number)[1:]
     company = next(form for form in forms if "云南普洱茶业有限公司（申请人）" in form)
     person = next(form for form in forms if "张丽（被申请人）" in form)
@@ -236,6 +238,7 @@ def test_the_oral_agreement_register_and_its_refusal(kinds: Kinds) -> None:
     out = kinds.tmp / "oral.pdf"
     kinds.generate("oral-agreement", out)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for expected in ("口头协议登记表", "被申请人停止销售侵权茶叶。", "被申请人赔偿人民币伍仟元。",
                      "二〇二六年十一月二十五日",
@@ -256,6 +259,7 @@ def test_a_visit_record_and_the_visits_named_when_none_is_given(kinds: Kinds) ->
     out = kinds.tmp / "visit.pdf"
     kinds.generate("visit", out, visit=visit.id)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for expected in ("回访记录", "李华、孙琳", "协议履行情况", "被申请人已下架全部侵权商品，赔偿款已付清。",
                      "二〇二六年十一月二十六日", visit.record_sha256, "被回访人（签名或盖章）"):
@@ -297,6 +301,7 @@ def test_minutes_print_as_a_draft_and_then_as_sealed(kinds: Kinds) -> None:
     out = kinds.tmp / "sealed.pdf"
     kinds.generate("minutes", out, now=datetime.now(UTC), sitting=sitting.id)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for expected in ("已封存", sealed.record_sha256, "我方要求停止侵权。",
                      "已告知当事人在人民调解活动中享有的权利",
@@ -321,6 +326,7 @@ def test_the_evidence_list_gives_both_digests_seals_and_the_verdict_at_printing(
     out = kinds.tmp / "evidence.pdf"
     kinds.generate("evidence-list", out)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for item in listed:
         assert item.name in text and item.sha256 in text and item.sm3 in text, item.name
@@ -357,7 +363,7 @@ def test_three_hundred_items_lay_out_with_every_digest_whole(kinds: Kinds) -> No
     # one: each page's last line is an item's SM3 digest, and the line under the header is no digest.
     per_page = [[line.strip() for line in page.splitlines() if line.strip()]
                 for page in _tool("pdftotext", "-layout", out, "-").split("\f") if page.strip()]
-    header = re.compile(r"序号\s+证据名称\s+取证情况\s+大小\s+签章及核验结论")
+    header = re.compile(r"序号\s+证据名称及大小\s+取证情况\s+签章及核验结论")
     assert [sum(bool(header.fullmatch(line)) for line in lines) for lines in per_page] == [1] * len(per_page)
     for lines in per_page[:-1]:
         below = lines[next(index for index, line in enumerate(lines) if header.fullmatch(line)) + 1]
@@ -402,6 +408,7 @@ def test_the_file_cover_and_its_index(kinds: Kinds) -> None:
     out = kinds.tmp / "cover.pdf"
     kinds.generate("file-cover", out)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     pages = ["".join(page.split()) for page in _tool("pdftotext", out, "-").split("\f")]
     cover, index = pages[0], "".join(pages[1:])
     for expected in ("卷宗封面", "昆明市知识产权纠纷人民调解委员会", "普洱茶商标侵权纠纷", kinds.number,
@@ -432,6 +439,7 @@ def test_the_preservation_record_lists_the_items_with_both_digests(kinds: Kinds)
     with kinds.database.session_scope() as session:
         generate(session, notary, "preservation", matter, out, now=NOW)
     _check_fonts_embedded(out)
+    _rendered_pages(out, kinds.tmp)  # every page drawn (pdftoppm)
     text = _text(out)
     for item in record.record["items"]:  # type: ignore[union-attr]
         assert item["name"] in text and item["sha256"] in text and item["sm3"] in text
@@ -459,3 +467,17 @@ def test_the_command_line_maps_the_options_and_explains_the_suggested_court(
     assert run(["document", "commitment", "--case", kinds.number, "--party", "999",
                 "--out", str(kinds.tmp / "c.pdf")]) == EXIT_USAGE  # an unknown party: bad input
     assert not (kinds.tmp / "m.pdf").exists() and not (kinds.tmp / "c.pdf").exists()
+
+
+def test_grid_lines_break_by_character_and_no_line_starts_with_a_closing_mark() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desktop.core.documents.fonts import document_fonts
+    from desktop.core.documents.layout import _wrap_lines
+
+    font = document_fonts().body
+    room = stringWidth("甲" * 9, font, 9) + 0.5  # nine characters a line
+    lines = _wrap_lines("一二三四五六七八九，十一二三\n" + "0123456789abcdef" * 8, font, 9, room)
+    assert lines[0] == "一二三四五六七八" and lines[1].startswith("九，")  # "，" carried down with "九"
+    assert "".join(lines) == "一二三四五六七八九，十一二三" + "0123456789abcdef" * 8  # nothing dropped
+    assert all(stringWidth(line, font, 9) <= room for line in lines)

@@ -110,7 +110,7 @@ def application(session: Session, row: MediationCase, court_id: int | None, toda
             blocks.append(Text(f"委托代理人：{agent_text(agent.agent)}", indent=False))
     blocks.append(Heading("请求事项"))
     blocks.append(Text(f"请求确认申请人{names}于{effective}经{committee}主持调解达成的人民调解协议"
-                       f"（{row.number}）有效。"))
+                       f"（案号：{row.number}）有效。"))
     blocks.append(Heading("事实和理由"))
     if details.source is CaseSource.COURT_INVITED and details.court_name:
         began = f"经{details.court_name}委派{committee}进行调解"
@@ -133,7 +133,7 @@ def application(session: Session, row: MediationCase, court_id: int | None, toda
 
     # 法释〔2011〕5号 art. 3 and 民诉法解释 (2022) art. 354: what the court asks to see with the application.
     blocks.append(Heading("附："))
-    attachments = [f"人民调解协议书（{row.number}）一份；",
+    attachments = [f"人民调解协议书（案号：{row.number}）一份；",
                    f"{committee}出具的调解组织主持调解的证明一份；",
                    "申请人的身份证明、资格证明：" + _standing_papers(
                        [(party_name(party), isinstance(party.identity, Organisation))

@@ -49,7 +49,7 @@ def commitment(session: Session, row: MediationCase, party_id: int | None, today
         blocks.extend((
             Text(f"承诺人（{in_chinese(party.role)}）：{identity_text(party)}", indent=False),
             Text(f"承诺人与{others}因{details.title}发生纠纷，经{committee}主持调解，于"
-                 f"{chinese_date(agreement.effective_on)}达成人民调解协议（{row.number}）。承诺人现与其他当事人"
+                 f"{chinese_date(agreement.effective_on)}达成人民调解协议（案号：{row.number}）。承诺人现与其他当事人"
                  "共同申请人民法院确认该调解协议的效力，郑重承诺如下："),
             Text("一、该调解协议是承诺人的真实意思表示，系自愿达成，不存在欺诈、胁迫、乘人之危等情形。"),
             Text("二、该调解协议的内容不违反法律、行政法规的强制性规定，不违背公序良俗，不损害国家利益、社会"

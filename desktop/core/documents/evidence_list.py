@@ -30,8 +30,9 @@ from desktop.core.verification.statuses import ItemStatus
 
 TITLE = "证据清单"
 TEMPLATE_VERSION = 1
-HEADER = ("序号", "证据名称", "取证情况", "大小", "签章及核验结论")
-WIDTHS = (0.07, 0.27, 0.30, 0.14, 0.22)
+HEADER = ("序号", "证据名称及大小", "取证情况", "签章及核验结论")
+WIDTHS = (0.06, 0.28, 0.44, 0.22)
+LIST_SIZE = 9  # 小五: a dense list, six or seven items a page
 
 
 def chosen_items(session: Session, row: MediationCase, wanted: Sequence[int]) -> list[Item]:
@@ -91,33 +92,38 @@ def evidence_list(session: Session, row: MediationCase, wanted: Sequence[int], v
     items = chosen_items(session, row, wanted)
     statuses = item_statuses(session, vault, items)
     seals = _seals(session, [item.row.id for item in items])
-    signers = real_names(session, {signer for listed in seals.values() for signer, _at in listed})
+    # Who sealed and who took each item in, by their real names (login names when a user has none).
+    names = real_names(session, {signer for listed in seals.values() for signer, _at in listed}
+                       | {item.row.ingested_by for item in items})
     rows: list[tuple[str, ...]] = []
     for number, item in enumerate(items, start=1):
         evidence = item.row
         source = SourceKind(evidence.source_kind) if evidence.source_kind in SOURCE_KINDS \
             else SourceKind.OTHER
-        acquired = [in_chinese(source)]
-        if evidence.acquired_at is not None:
-            acquired.append(f"取证时间：{local_time(evidence.acquired_at)}")
+        how = [in_chinese(source)]
         if evidence.acquired_by:
-            acquired.append(f"取证人：{evidence.acquired_by}")
+            how.append(f"取证人：{evidence.acquired_by}")
+        if evidence.acquired_at is not None:
+            how.append(f"取证时间：{local_time(evidence.acquired_at)}")
         if evidence.device:
-            acquired.append(f"设备：{evidence.device}")
+            how.append(f"设备：{evidence.device}")
+        acquired = ["；".join(how)]
         if evidence.source_url:
             acquired.append(f"来源：{evidence.source_url}")
-        acquired.append(f"入库：{local_time(evidence.ingested_at)}")
-        sealed = [f"{signers.get(signer) or signer}签章（{local_time(at)}）"
+        ingested_by = names.get(evidence.ingested_by) or evidence.ingested_by
+        acquired.append(f"入库：{local_time(evidence.ingested_at)}，{ingested_by}")
+        sealed = [f"{names.get(signer) or signer}签章（{local_time(at)}）"
                   for signer, at in seals[evidence.id]]
         status = statuses[evidence.id]
-        rows.append((str(number), evidence.original_name, "\n".join(acquired), size_text(evidence.size),
+        name = f"{evidence.original_name}\n{size_text(evidence.size)}"
+        rows.append((str(number), name, "\n".join(acquired),
                      "\n".join(sealed or ["未签章"]) + "\n核验：" + _verdict(status)))
         rows.append((f"SHA-256：{evidence.blob_sha256}\nSM3：{evidence.sm3}",))
     committee = office_name(session)
     blocks: list[Block] = [
         Text(f"本清单列明{row.number}的电子数据共{len(items)}项。每项的核验结论为{chinese_date(today)}打印本清单时，"
              "对证据库中的文件重新计算SHA-256和SM3摘要、核对其记录与存证日志、核验其签章的结果。"),
-        Grid(HEADER, WIDTHS, tuple(rows), together=2),
+        Grid(HEADER, WIDTHS, tuple(rows), size=LIST_SIZE, together=2),
     ]
     if committee:
         blocks.append(Text(committee, indent=False, right=True))

@@ -5,7 +5,6 @@ and its rendering to PDF bytes with reportlab's platypus (CJK text wraps by char
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -256,60 +255,130 @@ def _signatures(block: Signatures, styles: _Styles) -> list[Flowable]:
     return flowables
 
 
+# Characters a line does not start with (标点符号用法 GB/T 15834-2011 §5.1.2: 句号、逗号、顿号、分号、冒号、
+# 问号、叹号 and closing brackets and quotes do not begin a line).
+_NO_LINE_START = frozenset("，。、；：？！）》」』】〕”’,.;:?!)]}%")
+
+
+def _wrap_lines(text: str, font: str, size: float, room: float) -> list[str]:
+    """``text`` broken into lines no wider than ``room`` points, by character (CJK text, and digests and
+    addresses too long for a column): its own line breaks kept, nothing dropped, a closing mark carried
+    down with the character before it rather than starting a line."""
+    widths: dict[str, float] = {}
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line: list[str] = []
+        used = 0.0
+        for character in paragraph:
+            width = widths.get(character)
+            if width is None:
+                width = widths[character] = stringWidth(character, font, size)
+            if line and used + width > room:
+                carried: list[str] = []
+                if character in _NO_LINE_START and len(line) > 1:
+                    carried = [line.pop()]
+                lines.append("".join(line))
+                line, used = carried, sum(widths[kept] for kept in carried)
+            line.append(character)
+            used += width
+        lines.append("".join(line))
+    return lines
+
+
+class _KeptTable(Table):  # type: ignore[misc]  # reportlab has no type hints
+    """A small table inside a grid's row that keeps its last wrap (its size depends on the width alone)."""
+
+    _kept: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._kept is not None and self._kept[0] == availWidth:
+            return self._kept[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._kept = (availWidth, size)
+        return size
+
+
 def _grid(block: Grid, fonts: DocumentFonts) -> Table:
     leading = block.size * GRID_LEADING / GRID_SIZE
-    cell = ParagraphStyle("grid-cell", fontName=fonts.body, fontSize=block.size, leading=leading,
-                          wordWrap="CJK")
-    head = ParagraphStyle("grid-head", parent=cell, fontName=fonts.title, alignment=TA_CENTER)
+    head = ParagraphStyle("grid-head", fontName=fonts.title, fontSize=block.size, leading=leading,
+                          wordWrap="CJK", alignment=TA_CENTER)
     columns = len(block.header)
     widths = [TYPE_WIDTH * width for width in block.widths]
+    # The cells are broken into lines here and drawn as plain lines: reportlab's paragraph wrapping,
+    # repeated for every row left at each page a long table breaks, made a 300-item list take seconds.
+    wrapped: dict[tuple[str, float], str] = {}
 
-    def height(text: str, width: float) -> float:
-        """About how tall the cell is once wrapped (a line's width over the room, rounded up)."""
-        room = width - 2 * GRID_PADDING
-        lines = sum(max(1, math.ceil(stringWidth(line, fonts.body, block.size) / room))
-                    for line in text.split("\n"))
-        return float(lines * leading + GRID_TOP_PADDING + GRID_BOTTOM_PADDING)
+    def cell(text: str, width: float) -> str:
+        key = (text, width)
+        if key not in wrapped:
+            wrapped[key] = "\n".join(_wrap_lines(text, fonts.body, block.size, width - 2 * GRID_PADDING))
+        return wrapped[key]
 
-    def content(text: str, width: float) -> Paragraph | str:
-        # A text whose every line fits is drawn as it is: wrapping a paragraph is what makes a long table
-        # slow (reportlab wraps the rows left again at each page), and a digest would be wrapped for
-        # nothing. A line that does not fit wraps, so nothing is ever cut.
-        room = width - 2 * GRID_PADDING
-        if all(stringWidth(line, fonts.body, block.size) <= room for line in text.split("\n")):
-            return text
-        return Paragraph(_markup(text), cell)
-
-    data: list[list[Paragraph | str]] = [[Paragraph(_markup(text), head) for text in block.header]]
-    heights: list[float] = []
-    commands: list[tuple[object, ...]] = [
+    header: list[Paragraph | str] = [Paragraph(_markup(text), head) for text in block.header]
+    base: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), fonts.body), ("FONTSIZE", (0, 0), (-1, -1), block.size),
         ("LEADING", (0, 0), (-1, -1), leading),
         ("TOPPADDING", (0, 0), (-1, -1), GRID_TOP_PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), GRID_BOTTOM_PADDING),
         ("LEFTPADDING", (0, 0), (-1, -1), GRID_PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), GRID_PADDING)]
-    for number, row in enumerate(block.rows, start=1):
-        if len(row) == 1 and columns > 1:
-            data.append([content(row[0], TYPE_WIDTH)] + [""] * (columns - 1))
-            heights.append(height(row[0], TYPE_WIDTH))
-            commands.append(("SPAN", (0, number), (-1, number)))
+    # The most lines a row may hold and still fit on a page under the header: a row with a longer cell
+    # goes on in the rows under it (the other cells left empty there), so a page break never falls inside
+    # a row and nothing is cut.
+    most = int((TYPE_HEIGHT * 0.85 - GRID_TOP_PADDING - GRID_BOTTOM_PADDING) // leading)
+    # Each row of the block as the table rows it takes, and whether they span the columns.
+    rows: list[list[tuple[list[str], bool]]] = []
+    for row in block.rows:
+        spanning = len(row) == 1 and columns > 1
+        lines = [cell(row[0], TYPE_WIDTH).split("\n")] if spanning \
+            else [cell(text, width).split("\n") for text, width in zip(row, widths, strict=True)]
+        tall = max(len(found) for found in lines)
+        pieces = []
+        for first in range(0, tall, most):
+            texts = ["\n".join(found[first:first + most]) for found in lines]
+            pieces.append((texts + [""] * (columns - 1) if spanning else texts, spanning))
+        rows.append(pieces)
+
+    def table(parts: list[tuple[list[str], bool]], head_row: bool) -> Table:
+        data: list[list[Paragraph | str]] = [header] if head_row else []
+        data.extend(list(texts) for texts, _spanning in parts)
+        offset = 1 if head_row else 0
+        made = (Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=0) if head_row
+                else _KeptTable(data, colWidths=widths))
+        made.setStyle(TableStyle(base + [("SPAN", (0, index + offset), (-1, index + offset))
+                                         for index, (_texts, spanning) in enumerate(parts) if spanning]))
+        return made
+
+    if block.together == 1:
+        # One table; repeatRows: the header again on every page.
+        return table([piece for pieces in rows for piece in pieces], head_row=True)
+    # Rows kept together: each group is a small table of its own in a row of the grid, which breaks only
+    # between its rows. (reportlab's NOSPLIT and SPAN commands on one long table are read again at each
+    # page, which makes a 300-item list quadratic.) A group with a row longer than a page is not kept.
+    groups: list[list[tuple[list[str], bool]]] = []
+    for first in range(0, len(rows), block.together):
+        group = rows[first:first + block.together]
+        if any(len(pieces) > 1 for pieces in group):
+            groups.extend([piece] for pieces in group for piece in pieces)
         else:
-            data.append([content(text, width) for text, width in zip(row, widths, strict=True)])
-            heights.append(max(height(text, width) for text, width in zip(row, widths, strict=True)))
-    # What fits on a page under the header, with room for the estimate to be short by a line or two.
-    page = TYPE_HEIGHT * 0.75
-    for first in range(0, len(heights), block.together):
-        group = heights[first:first + block.together]
-        if len(group) > 1 and sum(group) <= page:
-            commands.append(("NOSPLIT", (0, first + 1), (-1, first + len(group))))
-    # repeatRows: the header again on every page. A row is split only when it cannot fit on a page (a
-    # cell longer than a page): otherwise a page break falls between rows, never inside one (reportlab
-    # splitting inside rows also lays the rest of a split table under a second header on the same page).
-    table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1,
-                  splitInRow=1 if any(found > page for found in heights) else 0)
-    table.setStyle(TableStyle(commands))
-    return table
+            groups.append([pieces[0] for pieces in group])
+    outer = Table([[_header_table(header, widths, base)],
+                   *([table(group, head_row=False)] for group in groups)],
+                  colWidths=[TYPE_WIDTH], repeatRows=1, splitByRow=1, splitInRow=0)
+    # The font named even where nothing is drawn in it: reportlab sets a cell's font before drawing it, and
+    # its Helvetica default would be listed among the PDF's fonts, not embedded.
+    outer.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.body),
+                               *((side, (0, 0), (-1, -1), 0) for side in (
+                                   "LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING"))]))
+    return outer
+
+
+def _header_table(header: list[Paragraph | str], widths: list[float],
+                  base: list[tuple[object, ...]]) -> Table:
+    """A grid's header row as a table of its own, above the grid's groups of rows."""
+    made = _KeptTable([header], colWidths=widths)
+    made.setStyle(TableStyle(base))
+    return made
 
 
 def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
