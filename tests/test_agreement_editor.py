@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -23,21 +24,24 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.cases import matters
+from desktop.core.cases import matters, outcomes, parties
 from desktop.core.cases.deadlines import office_today
+from desktop.core.cases.outcomes import OutcomeInput, OutcomeKind, Signing
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.documents import agreement
-from desktop.core.documents.agreement import ClauseKind
+from desktop.core.documents.agreement import Clause, ClauseKind, Instalment
 from desktop.core.documents.agreement_model import BLANK
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.documents.agreement_editor import AgreementEditor
 from desktop.ui.documents.agreement_finalise import FinaliseDialog
+from desktop.ui.documents.agreement_problems import field_words
 from desktop.ui.framework.i18n import label
-from tests.qt_helpers import settled, type_text
-from tests.test_agreements import Table
+from tests.qt_helpers import Heartbeat, settled, type_text
+from tests.test_agreements import Table, good_draft
 from tests.test_case_workspace import OP_TIMEOUT
 from tests.test_case_workspace import chinese as chinese  # the fixture
+from tests.test_responsive import LONGEST_GAP_MS
 
 PASSWORD = "mediator-pass-1"
 LACKING = "𪚥"  # CJK Extension B: in no face Mediseal uses
@@ -58,6 +62,7 @@ class Renders:
     """Each ``render_draft`` call: the thread it ran on, and the most that ran at once."""
 
     threads: list[str] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
     running: int = 0
     most: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -73,11 +78,13 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[Renders]:
             seen.threads.append(threading.current_thread().name)
             seen.running += 1
             seen.most = max(seen.most, seen.running)
+        started = time.perf_counter()
         try:
             return real(*args, **kwargs)
         finally:
             with seen.lock:
                 seen.running -= 1
+                seen.seconds.append(time.perf_counter() - started)
 
     monkeypatch.setattr(agreement, "render_draft", recording)
     yield seen
@@ -191,6 +198,14 @@ def test_writing_an_agreement_from_templates_to_a_saved_draft(qtbot: QtBot, tabl
     editor.focus_field("clauses[1].text")
     assert clauses.list.currentRow() == 0 and QApplication.focusWidget() is clauses.text_edit
 
+    # Finalise is refused while they stand, naming them; the keyboard goes to the first.
+    QTest.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    _settled(qtbot, editor)
+    assert editor.finalise_dialog is None
+    assert editor.message.text().startswith("未定稿") and "各方责任" in editor.message.text()
+    assert "条款 1 内容" in editor.message.text()
+    assert QApplication.focusWidget() is form.responsibility
+
     # Filled in, nothing is left in the way.
     _fill(qtbot, editor)
     _settled(qtbot, editor)
@@ -275,11 +290,22 @@ def test_a_missing_glyph_keeps_the_old_preview_and_确权_is_warned_about(qtbot:
     _settled(qtbot, editor)
     assert not editor.render_message.isVisible() and editor.pdf.document is not shown
 
-    # A clause confirming who owns the mark: a warning in amber, not a problem.
+    # A clause confirming who owns the mark: a warning in amber, not a problem. The preview, scrolled down
+    # to read the clauses, stays where the reader was.
+    QTest.mouseClick(editor.pdf.zoom_in_button, Qt.MouseButton.LeftButton)
+    zoom = editor.pdf.effective_zoom()
+    bar = editor.pdf.view.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum() // 2)
+    where = bar.value()
+    shown = editor.pdf.document
     clauses = editor.form.clauses
     clauses.list.setCurrentRow(len(clauses.clauses) - 1)
     _replace(clauses.text_edit, "双方确认第1234567号注册商标归申请人所有。")
     _settled(qtbot, editor)
+    qtbot.wait(20)
+    assert editor.pdf.document is not shown and bar.value() == where
+    assert editor.pdf.effective_zoom() == pytest.approx(zoom)
     warning = editor.problems.warnings
     assert warning.isVisible() and "确权" in warning.text() and "第三百五十五条" in warning.text()
     assert not any("确权" in text for text in editor.problems.texts())
@@ -309,6 +335,13 @@ def test_a_stale_save_keeps_what_was_typed(qtbot: QtBot, table: Table, chinese: 
         stored, _version = agreement.load_draft(session, number)
     assert stored is not None and stored.disputed == "赔偿数额。"
 
+    # Typed on while a save runs: that save does not cover it, so it is still unsaved.
+    with qtbot.waitSignal(editor.saved, timeout=OP_TIMEOUT) as saved:
+        type_text(editor.form.disputed, "甲")
+        QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        type_text(editor.form.disputed, "乙")
+    assert saved.args == [3] and editor.has_unsaved_edits()
+
 
 def test_closing_with_unsaved_changes_asks(qtbot: QtBot, table: Table, chinese: None) -> None:
     editor = _editor(qtbot, table, table.mediating())
@@ -326,6 +359,12 @@ def test_closing_with_unsaved_changes_asks(qtbot: QtBot, table: Table, chinese: 
     discard = next(button for button in box.buttons()
                    if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole)
     discard.click()
+    assert not editor.isVisible()
+
+    # The parties are edited on the Parties tab: the link closes the editor (nothing unsaved: no question).
+    editor = _editor(qtbot, table, table.mediating())
+    with qtbot.waitSignal(editor.parties_requested, timeout=OP_TIMEOUT):
+        editor.form.parties_link.linkActivated.emit("#parties")
     assert not editor.isVisible()
 
 
@@ -350,3 +389,126 @@ def test_keyboard_reaches_every_field_and_ctrl_enter_adds_a_clause(qtbot: QtBot,
               form.deadline, form.breach, form.copies]
     assert all(id(widget) in reached for widget in wanted), [widget.objectName() for widget in wanted
                                                              if id(widget) not in reached]
+
+
+def test_instalments_and_the_order_of_clauses(qtbot: QtBot, table: Table, chinese: None) -> None:
+    number = table.mediating()
+    with table.database.session_scope() as session:
+        agreement.save_draft(session, table.lihua, number, good_draft(), 0)
+    editor = _editor(qtbot, table, number)
+    clauses = editor.form.clauses
+    assert editor.problems.texts() == []
+    # The clause paid in instalments: a third instalment breaks the sum, and the problem names it.
+    clauses.list.setCurrentRow(1)
+    assert [row.amount.text() for row in clauses.instalment_rows] == ["6409.02", "10000.00"]
+    QTest.mouseClick(clauses.add_instalment_button, Qt.MouseButton.LeftButton)
+    third = clauses.instalment_rows[2]
+    assert QApplication.focusWidget() is third.amount.line
+    assert third.due.date() > clauses.instalment_rows[1].due.date()  # a month after the one before
+    type_text(third.amount.line, "100")
+    _settled(qtbot, editor)
+    codes = editor.problems.codes
+    assert "clauses[2].instalments" in codes, codes
+    row = codes.index("clauses[2].instalments")
+    assert "条款 2 分期" in editor.problems.texts()[row]
+    clauses.list.setCurrentRow(0)
+    editor.focus_field("clauses[2].instalments[3].amount")
+    assert clauses.list.currentRow() == 1
+    assert QApplication.focusWidget() is clauses.instalment_rows[2].amount.line
+    QTest.mouseClick(clauses.instalment_rows[2].remove_button, Qt.MouseButton.LeftButton)
+    assert len(clauses.instalment_rows) == 2
+    # Moved up and down, the list renumbers; the draft follows.
+    clauses.list.setCurrentRow(2)
+    QTest.mouseClick(clauses.up_button, Qt.MouseButton.LeftButton)
+    assert clauses.list.currentRow() == 1 and [clause.kind for clause in clauses.clauses] == [
+        ClauseKind.STOP_USE, ClauseKind.OTHER, ClauseKind.COMPENSATION]
+    assert clauses.list.item(1).text().startswith("2. ")
+    QTest.mouseClick(clauses.down_button, Qt.MouseButton.LeftButton)
+    assert [clause.kind for clause in clauses.clauses] == [ClauseKind.STOP_USE, ClauseKind.COMPENSATION,
+                                                             ClauseKind.OTHER]
+    _settled(qtbot, editor)
+    assert editor.problems.texts() == []
+    draft, typed = editor.form.draft()
+    assert draft == good_draft() and typed == []
+
+
+def test_a_user_who_may_not_act_sees_it_read_only(qtbot: QtBot, table: Table, chinese: None) -> None:
+    number = table.mediating()
+    editor = AgreementEditor(table.store, SignedInUser(table.clerk), number)
+    qtbot.addWidget(editor)
+    editor.show()
+    _settled(qtbot, editor)
+    assert editor.read_only and not editor.save_button.isEnabled() and not editor.finalise_button.isEnabled()
+    assert editor.state.text().startswith("只读") and editor.form.facts.isReadOnly()
+    assert editor.pdf.page_count > 0  # the draft can still be read
+    assert editor.save() is None and editor.finalise() is None
+
+
+def test_every_field_a_problem_names_has_its_words_and_its_widget(qtbot: QtBot, table: Table,
+                                                                    chinese: None) -> None:
+    number = table.mediating()
+    editor = _editor(qtbot, table, number)
+    past = office_today() - timedelta(days=3)
+    bad = replace(good_draft(), facts="", disputed=LACKING, responsibility=BLANK, performance_manner="",
+                  performance_place=BLANK, performance_deadline=past, breach_liability=BLANK, copies=1,
+                  clauses=(Clause(ClauseKind.OTHER, "", Decimal("0"), due_on=past),
+                           Clause(ClauseKind.COMPENSATION, "付款", Decimal("100"),
+                                  (Instalment(past, Decimal("60")), Instalment(past, Decimal("0.005"))),
+                                  due_on=past)))
+    with table.database.session_scope() as session:
+        found = agreement.problems(session, number, bad)
+    assert len({problem.field for problem in found}) >= 12
+    editor.form.load(bad)
+    for problem in found:
+        assert field_words(problem.field) != problem.field, problem.field
+        editor.activateWindow()
+        assert editor.form.focus_field(problem.field), problem.field
+
+
+def test_typing_stays_live_while_a_long_agreement_renders(qtbot: QtBot, table: Table,
+                                                          renders: Renders) -> None:
+    number = table.mediating()
+    text = "被申请人自本协议生效之日起十日内停止销售侵权商品并删除全部网络链接。"
+    many = tuple(Clause(ClauseKind.OTHER, f"第{index}项：{text}") for index in range(40))
+    with table.database.session_scope() as session:
+        agreement.save_draft(session, table.lihua, number, replace(good_draft(), clauses=many), 0)
+    editor = _editor(qtbot, table, number)
+    assert editor.pdf.page_count >= 4
+    heartbeat = Heartbeat()
+    for char in "补充说明":
+        type_text(editor.form.breach, char)
+        qtbot.wait(450)  # a pause: each keystroke's render starts while the next is typed
+    _settled(qtbot, editor)
+    gap = heartbeat.stop()
+    assert len(renders.threads) >= 4 and renders.most == 1
+    assert max(renders.seconds) * 1000 > LONGEST_GAP_MS  # a render on the GUI thread would show
+    assert gap < LONGEST_GAP_MS, f"the window stalled {gap} ms"
+
+
+def test_finalising_after_the_outcome_was_recorded_uses_its_signatures(qtbot: QtBot, table: Table,
+                                                                       chinese: None) -> None:
+    number = table.mediating()
+    signed_on = office_today() - timedelta(days=1)  # yesterday: the dialog's default days would differ
+    with table.database.session_scope() as session:
+        agreement.save_draft(session, table.lihua, number, good_draft(), 0)
+        signings = tuple(Signing(party.id, signed_on) for party in parties.list_parties(session, number))
+        outcomes.record_outcome(session, table.lihua, number, OutcomeInput(
+            OutcomeKind.WRITTEN_AGREEMENT, signed_on, signings, mediator_signed_on=signed_on))
+    editor = _editor(qtbot, table, number)
+    assert not editor.read_only  # recorded, not yet sealed: the agreement is still to finalise
+    QTest.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.finalise_dialog is not None and editor.finalise_dialog.isVisible(),
+                    timeout=OP_TIMEOUT)
+    dialog = editor.finalise_dialog
+    assert isinstance(dialog, FinaliseDialog) and dialog.signatures == []
+    recorded = dialog.signed_as_recorded.text()
+    assert "张丽" in recorded and signed_on.isoformat() in recorded
+    type_text(dialog.password, PASSWORD)
+    with qtbot.waitSignal(editor.finalised, timeout=OP_TIMEOUT):
+        QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    _settled(qtbot, editor)
+    assert editor.read_only
+    with table.database.session_scope() as session:
+        sealed = agreement.current_agreement(session, number)
+        assert sealed is not None and len(outcomes.list_outcomes(session, number)) == 1
+        assert sealed.outcome_id == outcomes.list_outcomes(session, number)[0].id

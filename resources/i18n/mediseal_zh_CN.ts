@@ -278,6 +278,10 @@
         <translation>正在读取…</translation>
     </message>
     <message>
+        <source>Sealed by {signer}, in effect from {day}: read only.</source>
+        <translation>已由{signer}签章，自 {day} 起生效：只读。</translation>
+    </message>
+    <message>
         <source>Read only: {reason}</source>
         <translation>只读：{reason}</translation>
     </message>
@@ -302,6 +306,10 @@
         <translation>{number}  {title}（{status}）</translation>
     </message>
     <message>
+        <source>Supplementary Agreement of {number}</source>
+        <translation>{number} 人民调解补充协议书</translation>
+    </message>
+    <message>
         <source>The preview is not updated: {reason}</source>
         <translation>预览未更新：{reason}</translation>
     </message>
@@ -322,16 +330,16 @@
         <translation>正在显示他人刚保存的版本（第 {version} 版）。“保存草稿”将保存它及您在此所作的修改。</translation>
     </message>
     <message>
+        <source>The agreement changed while it was checked; choose Finalise again.</source>
+        <translation>检查期间协议书又有修改，请再次点击“定稿”。</translation>
+    </message>
+    <message>
         <source>Not finalised: first put right {fields}.</source>
         <translation>未定稿：请先改正：{fields}。</translation>
     </message>
     <message>
         <source>, </source>
         <translation>、</translation>
-    </message>
-    <message>
-        <source>Supplementary Agreement of {number}</source>
-        <translation>{number} 人民调解补充协议书</translation>
     </message>
     <message>
         <source>The agreement has changes that are not saved. Save them as a draft?</source>
@@ -349,77 +357,9 @@
         <source>Keep Editing</source>
         <translation>继续编辑</translation>
     </message>
-    <message>
-        <source>Sealed by {signer}, in effect from {day}: read only.</source>
-        <translation>已由{signer}签章，自 {day} 起生效：只读。</translation>
-    </message>
 </context>
 <context>
     <name>AgreementFields</name>
-    <message>
-        <source>Main facts</source>
-        <translation>纠纷主要事实</translation>
-    </message>
-    <message>
-        <source>Disputed matters</source>
-        <translation>争议事项</translation>
-    </message>
-    <message>
-        <source>Responsibility</source>
-        <translation>各方责任</translation>
-    </message>
-    <message>
-        <source>Clauses</source>
-        <translation>协议条款</translation>
-    </message>
-    <message>
-        <source>Manner of performance</source>
-        <translation>履行方式</translation>
-    </message>
-    <message>
-        <source>Place of performance</source>
-        <translation>履行地点</translation>
-    </message>
-    <message>
-        <source>Deadline of performance</source>
-        <translation>履行期限</translation>
-    </message>
-    <message>
-        <source>Liability for breach</source>
-        <translation>违约责任</translation>
-    </message>
-    <message>
-        <source>Copies</source>
-        <translation>份数</translation>
-    </message>
-    <message>
-        <source>Parties</source>
-        <translation>当事人</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>sum</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>due date</source>
-        <translation>履行期限</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>instalments</source>
-        <translation>分期</translation>
-    </message>
-    <message>
-        <source>Party {name}</source>
-        <translation>当事人 {name}</translation>
-    </message>
     <message>
         <source>Clause {number}, instalment {instalment}: {part}</source>
         <translation>条款 {number} 第 {instalment} 期{part}</translation>
@@ -444,8 +384,8 @@
         <translation>当事人：</translation>
     </message>
     <message>
-        <source>Main &amp;facts:</source>
-        <translation>纠纷主要事实(&amp;F)：</translation>
+        <source>Main f&amp;acts:</source>
+        <translation>纠纷主要事实(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Disputed matters:</source>
@@ -464,16 +404,16 @@
         <translation>履行方式(&amp;M)：</translation>
     </message>
     <message>
-        <source>&amp;Place of performance:</source>
-        <translation>履行地点(&amp;P)：</translation>
+        <source>Place of perf&amp;ormance:</source>
+        <translation>履行地点(&amp;O)：</translation>
     </message>
     <message>
-        <source>&amp;Deadline of performance:</source>
-        <translation>履行期限(&amp;D)：</translation>
+        <source>Deadli&amp;ne of performance:</source>
+        <translation>履行期限(&amp;N)：</translation>
     </message>
     <message>
-        <source>Liability for &amp;breach:</source>
-        <translation>违约责任(&amp;B)：</translation>
+        <source>Liability for breac&amp;h:</source>
+        <translation>违约责任(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Copies:</source>
@@ -1148,6 +1088,10 @@ Filed by: {filed}</source>
         <translation>删除(&amp;V)</translation>
     </message>
     <message>
+        <source>Fill in each blank ____; 【金额】 is where the sum is printed, in capitals and in figures.</source>
+        <translation>请填写每个空白处“____”；“【金额】”处打印金额的大写和数字。</translation>
+    </message>
+    <message>
         <source>Add &amp;Instalment</source>
         <translation>添加分期(&amp;I)</translation>
     </message>
@@ -1160,12 +1104,12 @@ Filed by: {filed}</source>
         <translation>内容(&amp;X)：</translation>
     </message>
     <message>
-        <source>&amp;Sum:</source>
-        <translation>金额(&amp;S)：</translation>
+        <source>Sum in &amp;yuan:</source>
+        <translation>金额（元）(&amp;Y)：</translation>
     </message>
     <message>
-        <source>D&amp;ue by:</source>
-        <translation>履行期限(&amp;U)：</translation>
+        <source>Du&amp;e by:</source>
+        <translation>履行期限(&amp;E)：</translation>
     </message>
     <message>
         <source>Instalments:</source>
@@ -1820,8 +1764,20 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>{number} 协议书定稿</translation>
     </message>
     <message>
+        <source>Finalise once the parties and the mediator have signed the printed supplementary agreement. It is then sealed with your signing key and can no longer be changed.</source>
+        <translation>请在当事人和调解员在打印的补充协议上签名后定稿。定稿时以您的签名密钥签章，此后不能再修改。</translation>
+    </message>
+    <message>
         <source>Finalise once the parties and the mediator have signed the printed agreement. It is then sealed with your signing key and can no longer be changed: only a supplementary agreement adds to it. The case moves to “agreement reached”.</source>
-        <translation>请在当事人和调解员在打印的协议书上签名后定稿。定稿时以您的签章密钥签章，此后不能再修改，只能另订补充协议。案件转入“达成协议”。</translation>
+        <translation>请在当事人和调解员在打印的协议书上签名后定稿。定稿时以您的签名密钥签章，此后不能再修改，只能另订补充协议。案件转入“达成协议”。</translation>
+    </message>
+    <message>
+        <source>{name} on {day}</source>
+        <translation>{name}（{day}）</translation>
+    </message>
+    <message>
+        <source>The outcome already records this written agreement: signed by {signed}, in effect from {day}. It is finalised with these signatures.</source>
+        <translation>调解结果已登记此书面协议：{signed}签名，自 {day} 起生效。定稿即采用这些签名。</translation>
     </message>
     <message>
         <source>{name} ({role}) signed on</source>

@@ -106,7 +106,7 @@ class InstalmentRow(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setDate(QDate(instalment.due_on.year, instalment.due_on.month, instalment.due_on.day))
-        self.amount = MoneyEdit(f"instalmentAmount{number}")
+        self.amount = MoneyEdit(f"instalmentAmount{number}", compact=True)
         self.amount.set_text(instalment.amount)
         self.remove_button = QToolButton()
         self.remove_button.setObjectName(f"removeInstalment{number}")
@@ -183,6 +183,8 @@ class ClauseList(QWidget):
         self.text_edit.setObjectName("clauseText")
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setFixedHeight(self.text_edit.fontMetrics().lineSpacing() * TEXT_ROWS + 12)
+        self.text_edit.setToolTip(self.tr("Fill in each blank ____; 【金额】 is where the sum is printed, in "
+                                          "capitals and in figures."))
         self.amount = MoneyEdit("clauseAmount")
         self.due = OptionalDate()
         self.due.setObjectName("clauseDueOn")
@@ -198,7 +200,7 @@ class ClauseList(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.detail_labels: list[QLabel] = []
         for text, widget in ((self.tr("&Kind:"), self.kind_combo), (self.tr("Te&xt:"), self.text_edit),
-                             (self.tr("&Sum:"), self.amount), (self.tr("D&ue by:"), self.due),
+                             (self.tr("Sum in &yuan:"), self.amount), (self.tr("Du&e by:"), self.due),
                              (self.tr("Instalments:"), self.instalment_box)):
             row_label = QLabel(text)
             row_label.setBuddy(widget if widget is not self.instalment_box else self.add_instalment_button)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.cases import matters, parties
+from desktop.core.cases import matters, outcomes, parties
 from desktop.core.cases.matters import CaseInfo
+from desktop.core.cases.outcomes import OutcomeInfo, OutcomeKind
 from desktop.core.cases.parties import PartyInfo
 from desktop.core.cases.versions import StaleEdit
 from desktop.core.documents import agreement
@@ -48,7 +49,7 @@ from desktop.ui.framework.formatting import person
 from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 
-AGREEMENT_CHANGES = Changes(cases=True, ledger=True)
+DRAFT_CHANGES = Changes(cases=True)  # a draft is not a record: no ledger entry (finalising has one)
 FORM_SHARE, PREVIEW_SHARE = 11, 9  # the splitter's first split: the form a little wider
 
 
@@ -67,6 +68,7 @@ class EditorRead:
     sealed_pdf: bytes | None = None  # that agreement as sealed, for the preview
     main: AgreementInfo | None = None  # the case's finalised agreement (a supplementary one follows it)
     signer: str = ""  # who sealed ``finalised``, as the window names people
+    recorded: OutcomeInfo | None = None  # a written agreement recorded as the outcome, not yet sealed
 
 
 def read_editor(store: OpenStore, signed_in: SignedInUser, number: str) -> EditorRead:
@@ -90,9 +92,13 @@ def read_editor(store: OpenStore, signed_in: SignedInUser, number: str) -> Edito
             if finalised is not None else None
         signer = "" if finalised is None else person(
             finalised.signer, real_names(session, [finalised.signer]).get(finalised.signer))
+        main = next((found for found in sealed if found.kind == "agreement"), None)
+        outcome = outcomes.current_outcome(session, row.number)
+        recorded = outcome if outcome is not None and main is None and \
+            outcome.kind is OutcomeKind.WRITTEN_AGREEMENT else None
         return EditorRead(info, parties.list_parties(session, row.number), draft, version,
-                          agreement.clause_templates(info.case_type), refusal, finalised, pdf,
-                          next((found for found in sealed if found.kind == "agreement"), None), signer)
+                          agreement.clause_templates(info.case_type), refusal, finalised, pdf, main, signer,
+                          recorded)
 
 
 class AgreementEditor(QDialog):
@@ -101,7 +107,7 @@ class AgreementEditor(QDialog):
 
     saved = Signal(int)  # the draft's new version
     finalised = Signal()
-    parties_requested = Signal()  # the user wants the Parties tab (the editor stays open)
+    parties_requested = Signal()  # the user followed the link to the Parties tab (the editor has closed)
 
     def __init__(self, store: OpenStore, signed_in: SignedInUser, number: str,
                  parent: QWidget | None = None) -> None:
@@ -113,6 +119,8 @@ class AgreementEditor(QDialog):
         self.read: EditorRead | None = None
         self.version = 0
         self.dirty = False
+        self.edits = 0  # edits counted: one made while a save runs is not saved by it
+        self.edits_sent = 0  # the count when the save under way read the form
         self.read_only = True  # until the case is read
         self.stale = False
         self.mine: AgreementDraft | None = None  # the edit kept aside while theirs is shown
@@ -121,6 +129,7 @@ class AgreementEditor(QDialog):
         self.read_op: Op[EditorRead] | None = None
         self.confirm_box: QMessageBox | None = None
         self.finalise_dialog: QDialog | None = None
+        self.to_parties = False  # closing to edit the parties (the case's Parties tab)
 
         self.heading = QLabel(number)
         self.heading.setObjectName("agreementHeading")
@@ -130,7 +139,7 @@ class AgreementEditor(QDialog):
         self.state.setWordWrap(True)
         self.form = AgreementForm()
         self.form.changed.connect(self._changed)
-        self.form.parties_requested.connect(self.parties_requested)
+        self.form.parties_requested.connect(self.show_parties)
         self.problems = ProblemList()
         self.problems.chosen.connect(self.focus_field)
         self.render_message = QLabel()
@@ -217,6 +226,7 @@ class AgreementEditor(QDialog):
     def _changed(self) -> None:
         if self.read_only:
             return
+        self.edits += 1
         self.dirty = True
         self._show_state()
         self.live.ask()
@@ -340,6 +350,7 @@ class AgreementEditor(QDialog):
         if self.op is not None or self.read_only:
             return None
         draft, _typed = self.form.draft()
+        self.edits_sent = self.edits
         store, actor, number, base = self.store, self.signed_in.actor, self.number, self.version
 
         def task(_progress: ProgressFn, _cancelled: CancelledFn) -> int:
@@ -347,7 +358,7 @@ class AgreementEditor(QDialog):
                 return agreement.save_draft(session, actor, number, draft, base)
 
         op = run_op(self, task).on_success(self._saved).on_failure(self._refused)
-        op.changing(AGREEMENT_CHANGES)
+        op.changing(DRAFT_CHANGES)
         return self._run(op)
 
     def _run(self, op: Op[Any]) -> Op[Any]:
@@ -363,7 +374,7 @@ class AgreementEditor(QDialog):
 
     def _saved(self, version: int) -> None:
         self.version = version
-        self.dirty = False
+        self.dirty = self.edits != self.edits_sent  # typed on while it saved: that is not saved yet
         self.stale = False
         self.mine = None
         self.switch_button.setVisible(False)
@@ -371,6 +382,7 @@ class AgreementEditor(QDialog):
         self.saved.emit(version)
 
     def _refused(self, error: BaseException) -> None:
+        self.to_parties = False  # a save on the way out failed: the editor stays, and says why
         if not isinstance(error, MedisealError):
             show_error(self, error)
             return
@@ -430,6 +442,7 @@ class AgreementEditor(QDialog):
             return None
         store, actor, number, base, dirty = (self.store, self.signed_in.actor, self.number, self.version,
                                              self.dirty)
+        self.edits_sent = self.edits
 
         def task(_progress: ProgressFn, _cancelled: CancelledFn) -> tuple[list[Problem], int]:
             with store.database.session_scope() as session:
@@ -439,7 +452,7 @@ class AgreementEditor(QDialog):
                 return found, agreement.save_draft(session, actor, number, draft, base)
 
         op = run_op(self, task).on_success(self._checked).on_failure(self._refused)
-        op.changing(AGREEMENT_CHANGES)
+        op.changing(DRAFT_CHANGES)
         return self._run(op)
 
     def _checked(self, result: tuple[list[Problem], int]) -> None:
@@ -447,8 +460,12 @@ class AgreementEditor(QDialog):
         if found:
             self._refuse_finalising([problem.field for problem in found], [], found)
             return
-        if version != self.version or self.dirty:
+        if version != self.version:
             self._saved(version)
+        if self.dirty:  # typed on while it was checked: what is shown is not what would be sealed
+            self.message.setText(self.tr("The agreement changed while it was checked; choose Finalise "
+                                         "again."))
+            return
         self._ask_signatures()
 
     def _refuse_finalising(self, codes: list[str], typed: list[InvalidInput], found: list[Problem]) -> None:
@@ -466,7 +483,8 @@ class AgreementEditor(QDialog):
         read = self.read
         if read is None:
             return
-        dialog = FinaliseDialog(self.store, self.signed_in.actor, self.number, read.parties, self)
+        dialog = FinaliseDialog(self.store, self.signed_in.actor, self.number, read.parties, self,
+                                recorded=read.recorded, supplement=self.form.supplements is not None)
         dialog.accepted.connect(self._sealed)
         dialog.finished.connect(lambda _result: self._finalise_closed(dialog))
         self.finalise_dialog = dialog
@@ -515,6 +533,12 @@ class AgreementEditor(QDialog):
             self.form.scroll_area.ensureWidgetVisible(self.form.clauses.detail)
 
     # --- closing ------------------------------------------------------------------------------------
+    def show_parties(self) -> None:
+        """The parties are edited on the case's Parties tab: close (asking about unsaved changes), then
+        say so with ``parties_requested`` for the window to show that tab."""
+        self.to_parties = True
+        self.reject()
+
     def reject(self) -> None:
         """Esc, Close or the window's close button: with unsaved changes, ask before they go."""
         if not self.dirty or self.read_only or self.confirm_box is not None:
@@ -538,6 +562,8 @@ class AgreementEditor(QDialog):
                 op = self.save()
                 if op is not None:
                     op.on_success(self._saved_and_leave)
+            else:
+                self.to_parties = False
 
         box.finished.connect(answered)
         self.confirm_box = box
@@ -550,3 +576,6 @@ class AgreementEditor(QDialog):
     def _leave(self) -> None:
         self.live.stop()
         super().reject()
+        if self.to_parties:
+            self.to_parties = False
+            self.parties_requested.emit()

@@ -91,14 +91,14 @@ class AgreementForm(QWidget):
         # The widget holding each field core's problems name (``Problem.field``).
         self.widgets: dict[str, QWidget] = {}
         for text, widget, code in (
-                (self.tr("Main &facts:"), self.facts, "facts"),
+                (self.tr("Main f&acts:"), self.facts, "facts"),
                 (self.tr("&Disputed matters:"), self.disputed, "disputed"),
                 (self.tr("&Responsibility:"), self.responsibility, "responsibility"),
                 (self.tr("C&lauses:"), self.clauses, "clauses"),
-                (self.tr("&Manner of performance:"), self.manner, "performance.manner"),
-                (self.tr("&Place of performance:"), self.place, "performance.place"),
-                (self.tr("&Deadline of performance:"), self.deadline, "performance.deadline"),
-                (self.tr("Liability for &breach:"), self.breach, "breach_liability"),
+                (self.tr("&Manner of performance:"), self.manner, "performance_manner"),
+                (self.tr("Place of perf&ormance:"), self.place, "performance_place"),
+                (self.tr("Deadli&ne of performance:"), self.deadline, "performance_deadline"),
+                (self.tr("Liability for breac&h:"), self.breach, "breach_liability"),
                 (self.tr("&Copies:"), self.copies, "copies")):
             row_label = QLabel(text)
             row_label.setBuddy(self.clauses.list if widget is self.clauses else widget)
@@ -174,7 +174,7 @@ class AgreementForm(QWidget):
             self.scroll_area.ensureWidgetVisible(self.clauses.detail)
             return True
         widget = self.widgets.get(code) or self.widgets.get(code.partition("[")[0])
-        if code == "parties" or code.startswith("party "):
+        if code == "parties":
             widget = self.parties_link
         if widget is None:
             return False

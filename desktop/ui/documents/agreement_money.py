@@ -55,13 +55,17 @@ class MoneyEdit(QWidget):
 
     edited = Signal()  # typed by the user
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        """``compact``: the capitals in the field's tooltip, not beside it (a narrow row of a list)."""
         super().__init__(parent)
+        self.compact = compact
         self.line = QLineEdit()
         self.line.setObjectName(object_name)
         self.line.setValidator(MoneyValidator(self.line))
         self.line.setPlaceholderText(self.tr("yuan, e.g. 30000.00"))
         self.line.setMaxLength(len(str(AMOUNT_LIMIT)) + 8)
+        # Room for a sum of hundreds of millions with its 角 and 分 (a field in a narrow row is not squeezed).
+        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("000,000,000.00") + 12)
         self.capitals = QLabel()
         self.capitals.setObjectName(f"{object_name}Capitals")
         self.capitals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -70,7 +74,9 @@ class MoneyEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 2)
         layout.addWidget(self.capitals, 3)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.capitals.setVisible(not compact)
+        # As tall as the capitals need when they wrap (a long sum in a narrow window), never cut.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.setFocusProxy(self.line)
         self.line.textEdited.connect(self._edited)
 
@@ -99,4 +105,7 @@ class MoneyEdit(QWidget):
             amount = typed_amount(self.line.text(), "amount")
         except InvalidInput:
             amount = None
-        self.capitals.setText(amount_in_capitals(amount) if amount is not None else "")
+        words = amount_in_capitals(amount) if amount is not None else ""
+        self.capitals.setText(words)
+        if self.compact:
+            self.line.setToolTip(words)

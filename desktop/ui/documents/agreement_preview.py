@@ -67,6 +67,7 @@ class LivePreview(QObject):
         self.asked = 0  # changes asked for, counted: a render of an older count is out of date
         self.started = 0  # the count the render under way (or the last one) started from
         self.renders = 0  # renders started (a test counts them: no pile-up)
+        self.shown = 0  # results handed over
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -111,6 +112,7 @@ class LivePreview(QObject):
 
     def _done(self, count: int, result: Rendered) -> None:
         if count == self.asked:  # else a change since it started makes it out of date: not shown
+            self.shown += 1
             self.rendered.emit(result)
 
     def _failed(self, count: int, error: BaseException) -> None:

@@ -11,59 +11,42 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core.documents.agreement import Problem
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
-from desktop.core.fields import FIELD
+from desktop.core.errors import InvalidInput
+from desktop.core.fields import FIELD, Field
 from desktop.ui.framework.errors import ERROR_COLOUR
-from desktop.ui.framework.i18n import translate_error
+from desktop.ui.framework.i18n import label, translate_error
 
 WARNING_COLOUR = "#9a6700"  # amber that reads on a light background (WCAG AA against white)
 FIELD_ROLE = Qt.ItemDataRole.UserRole
-PROBLEM_ROWS = 4  # lines the list shows before it scrolls
+PROBLEM_ROWS = 3  # lines the list shows before it scrolls (the form keeps the height)
 
 translate = QCoreApplication.translate
-_CLAUSE = re.compile(r"clauses\[(\d+)\](?:\.(\w+)(?:\[(\d+)\](?:\.(\w+))?)?)?$")
+# ``clauses[2]``, ``clauses[2].amount``, ``clauses[2].instalments[1].due_on`` (counted from 1)
+_CLAUSE = re.compile(r"clauses\[(\d+)\](?:\.instalments\[(\d+)\])?(?:\.(\w+))?$")
 
-# Core's field codes for the agreement (``agreement.problems``), as the form labels them.
-FIELD_WORDS = {
-    "facts": QT_TRANSLATE_NOOP("AgreementFields", "Main facts"),
-    "disputed": QT_TRANSLATE_NOOP("AgreementFields", "Disputed matters"),
-    "responsibility": QT_TRANSLATE_NOOP("AgreementFields", "Responsibility"),
-    "clauses": QT_TRANSLATE_NOOP("AgreementFields", "Clauses"),
-    "performance.manner": QT_TRANSLATE_NOOP("AgreementFields", "Manner of performance"),
-    "performance.place": QT_TRANSLATE_NOOP("AgreementFields", "Place of performance"),
-    "performance.deadline": QT_TRANSLATE_NOOP("AgreementFields", "Deadline of performance"),
-    "breach_liability": QT_TRANSLATE_NOOP("AgreementFields", "Liability for breach"),
-    "copies": QT_TRANSLATE_NOOP("AgreementFields", "Copies"),
-    "parties": QT_TRANSLATE_NOOP("AgreementFields", "Parties"),
-}
-PART_WORDS = {
-    "text": QT_TRANSLATE_NOOP("AgreementFields", "text"),
-    "amount": QT_TRANSLATE_NOOP("AgreementFields", "sum"),
-    "due_on": QT_TRANSLATE_NOOP("AgreementFields", "due date"),
-    "kind": QT_TRANSLATE_NOOP("AgreementFields", "kind"),
-    "instalments": QT_TRANSLATE_NOOP("AgreementFields", "instalments"),
-}
+def _field_label(code: str) -> str | None:
+    """A field core knows (``core.fields.Field``) by its label, or None."""
+    try:
+        return label(Field(code))
+    except ValueError:
+        return None
 
 
 def field_words(code: str) -> str:
-    """A field code core names (``clauses[2].instalments[1].amount``) in the user's words
-    (“条款 2，第 1 期：金额”)."""
-    if code in FIELD_WORDS:
-        return translate("AgreementFields", FIELD_WORDS[code])
-    if code.startswith("party "):
-        return translate("AgreementFields", "Party {name}").format(name=code[len("party "):])
+    """A field code core's problems name (``facts``, ``clauses[2].instalments[1].amount``) in the user's
+    words (“纠纷主要事实”, “条款 2 第 1 期金额”): a clause and an instalment by number, the field by the
+    label core gives it."""
     found = _CLAUSE.match(code)
     if found is None:
-        return code
-    number, part, instalment, instalment_part = found.groups()
-    if part == "instalments" and instalment is not None:
+        return _field_label(code) or code
+    number, instalment, part = found.groups()
+    words = _field_label(part) or part if part else ""
+    if instalment is not None:
         return translate("AgreementFields", "Clause {number}, instalment {instalment}: {part}").format(
-            number=number, instalment=instalment,
-            part=translate("AgreementFields", PART_WORDS.get(instalment_part or "amount", "")))
-    if part is None:
+            number=number, instalment=instalment, part=words)
+    if not part:
         return translate("AgreementFields", "Clause {number}").format(number=number)
-    return translate("AgreementFields", "Clause {number}: {part}").format(
-        number=number, part=translate("AgreementFields", PART_WORDS.get(part, part)))
+    return translate("AgreementFields", "Clause {number}: {part}").format(number=number, part=words)
 
 
 def problem_text(field: str, template: str, values: dict[str, str]) -> str:
