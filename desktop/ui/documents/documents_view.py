@@ -162,6 +162,8 @@ class DocumentsView(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
+        self.user_split = False  # the user moved the divider
+        self.splitter.splitterMoved.connect(lambda _position, _index: self._split_moved())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -175,18 +177,23 @@ class DocumentsView(QWidget):
         self._fit_list()
 
     def _fit_list(self) -> None:
-        """Give the list the width its columns need (each title whole), the preview the rest, but the
-        preview at least ``PREVIEW_MIN_WIDTH``: a page fitted to less is hard to read."""
-        total = sum(self.splitter.sizes())
-        if total <= 0:
+        """Give the list the width its columns need (each title whole; two fifths at least), the preview
+        the rest but at least ``PREVIEW_MIN_WIDTH`` (a page fitted to less is hard to read); once the user
+        has moved the divider, their width stays."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if total <= 0 or self.user_split:
             return
         header = self.list.header()
         columns = sum(max(self.list.sizeHintForColumn(column), header.sectionSizeHint(column))
                       for column in range(self.list.columnCount()))
         needed = columns + 2 * self.list.frameWidth() + self.list.verticalScrollBar().sizeHint().width() + 8
         wanted = min(max(needed, total * 2 // 5), total - PREVIEW_MIN_WIDTH)
-        if wanted > 0 and wanted != self.splitter.sizes()[0]:
+        if wanted > 0 and wanted != sizes[0]:
             self.splitter.setSizes([wanted, total - wanted])
+
+    def _split_moved(self) -> None:
+        self.user_split = True
 
     def _button(self, name: str, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
