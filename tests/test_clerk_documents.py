@@ -225,6 +225,9 @@ def test_the_clerk_makes_signs_prints_and_verifies_the_papers_in_the_window(
             stored = registry.document_pdf(session, application.id)
             prints = registry.get_document(session, application.id).prints
         assert copy.read_bytes() == stored and hashlib.sha256(stored).hexdigest() == application.pdf_sha256
+        text = "".join(subprocess.run(["pdftotext", str(copy), "-"], check=True, capture_output=True,
+                                      text=True).stdout.split())
+        assert f"此致{COURT}" in text, "the application is addressed to the court suggested"
         assert [(p.pages, p.copies, p.printed_by) for p in prints] == [(f"1-{pages}", 1, CLERK)]
         qtbot.waitUntil(lambda: view.op is None, timeout=OP_TIMEOUT)
         with qtbot.waitSignal(view.save_copy(copy).finished, timeout=OP_TIMEOUT):  # type: ignore[union-attr]
