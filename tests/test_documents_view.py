@@ -358,3 +358,25 @@ def test_printing_leaves_the_window_responsive(qtbot: QtBot, tmp_path: Path, thr
     with qtbot.waitSignal(printing.printed, timeout=60_000):
         printing.print_now()
     assert beat.stop() < 400
+
+
+def test_the_dialog_previews_a_document_beside_the_form_recording_nothing(
+        qtbot: QtBot, case_desk: tuple[OpenStore, Office, str]) -> None:
+    store, place, number = case_desk
+    dialog = _dialog(qtbot, store, place, number)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("registration"))
+    assert not dialog.pdf_preview.isVisible()
+    width = dialog.width()
+    with qtbot.waitSignal(dialog.pdf_preview.loaded, timeout=20_000) as loaded:
+        qtbot.mouseClick(dialog.preview_button, LEFT)
+    assert loaded.args[0] >= 1 and dialog.pdf_preview.isVisible() and dialog.width() > width
+    document = dialog.pdf_preview.document
+    assert document is not None and "预览" in document.getAllText(0).text()
+    with store.database.session_scope() as session:
+        assert registry.list_documents(session, number) == []
+    # Another kind: the old preview goes, until previewed again.
+    dialog.kind.setCurrentIndex(dialog.kind.findData("minutes"))
+    assert dialog.pdf_preview.document is None
+    dialog.preview()
+    qtbot.waitUntil(lambda: dialog.preview_op is None, timeout=20_000)
+    assert "Name the sitting whose minutes to print" in dialog.message.text()

@@ -7,8 +7,9 @@ Document dialog for an application (the suggested court and why) and Verify a Do
     PYTHONPATH=. xvfb-run -a -s "-screen 0 1024x700x24" \
         .venv/bin/python docs/screens/make_document_screens.py docs/screens [WIDTH HEIGHT]
 
-writes documents-tab.png, new-document.png and verify-document.png (the window at WIDTH × HEIGHT,
-1024 × 700 by default; a size other than that adds -WIDTH to the names)."""
+writes documents-tab.png, new-document.png, new-document-preview.png (the same with Preview pressed) and
+verify-document.png (the window at WIDTH × HEIGHT, 1024 × 700 by default; a size other than that adds
+-WIDTH to the names)."""
 from __future__ import annotations
 
 import sys
@@ -120,6 +121,9 @@ def main() -> None:
     wait(app, lambda: dialog.choices is not None)
     dialog.kind.setCurrentIndex(dialog.kind.findData(DocumentKind.APPLICATION.value))
     shot(app, out, f"new-document{suffix}.png", dialog)
+    dialog.preview()
+    wait(app, lambda: dialog.pdf_preview.page_count > 0)
+    shot(app, out, f"new-document-preview{suffix}.png", dialog)
     dialog.reject()
     verify = window.verify_document()
     assert verify is not None

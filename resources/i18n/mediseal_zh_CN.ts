@@ -1926,6 +1926,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The document as it would print, marked 预览; nothing is recorded</source>
+        <translation>按打印效果显示文书，每页标注“预览”；不作登记</translation>
+    </message>
+    <message>
         <source>Every party it concerns (each on its own page)</source>
         <translation>所涉全部当事人（每人另起一页）</translation>
     </message>
@@ -1952,6 +1960,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>{court} (suggested)</source>
         <translation>{court}（建议）</translation>
+    </message>
+    <message>
+        <source>Preview again to see this document.</source>
+        <translation>请重新预览以查看此文书。</translation>
     </message>
     <message>
         <source>Chosen by you instead of the suggestion ({court}).</source>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.core.cases.parties import PartyInfo, list_parties
 from desktop.core.cases.sittings import SittingInfo, list_sittings
 from desktop.core.cases.visits import VisitInfo, list_visits
+from desktop.core.documents import generation
 from desktop.core.documents.courts import Reason, Suggestion, suggest_court
 from desktop.core.documents.generation import DocumentKind, DocumentRequest, GeneratedDocument, generate
 from desktop.core.errors import MedisealError
@@ -38,6 +40,7 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust import signing_keys
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.vocabulary import Vocabulary
+from desktop.ui.documents.pdf_preview import PdfPreview
 from desktop.ui.evidence.detail import local_time
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import error_label
@@ -45,6 +48,8 @@ from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op, submit
 
 OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+PREVIEW_WIDTH = 460  # the preview beside the form: an A4 page fitted to it reads
+PREVIEW_HEIGHT = 640
 
 
 class Need(StrEnum):
@@ -187,13 +192,27 @@ class GenerateDialog(QDialog):
         self.ok_button.setObjectName("generateConfirm")
         self.ok_button.setText(self.tr("&Generate"))
         self.ok_button.setEnabled(False)  # once the case's choices are read
+        self.preview_button = buttons.addButton(self.tr("Pre&view"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setObjectName("generatePreview")
+        self.preview_button.setToolTip(self.tr("The document as it would print, marked 预览; nothing is "
+                                               "recorded"))
+        self.preview_button.setEnabled(False)
+        self.preview_button.clicked.connect(self.preview)
         buttons.accepted.connect(self.attempt)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        self.pdf_preview = PdfPreview()
+        self.pdf_preview.setMinimumWidth(PREVIEW_WIDTH)
+        self.pdf_preview.setVisible(False)
+        self.preview_op: Op[bytes] | None = None
+        column = QVBoxLayout()
+        column.addLayout(self.form)
+        column.addWidget(self.busy)
+        column.addWidget(self.message)
+        column.addStretch(1)
+        column.addWidget(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(column, 1)
+        layout.addWidget(self.pdf_preview, 1)
         self.kind.currentIndexChanged.connect(self._show_needs)
         self.court.currentIndexChanged.connect(self._show_court_reason)
         self._show_needs()
@@ -253,6 +272,7 @@ class GenerateDialog(QDialog):
         self._show_court_reason()
         self._show_needs()
         self.ok_button.setEnabled(True)
+        self.preview_button.setEnabled(True)
 
     # --- what the kind needs ----------------------------------------------------------------------
     def chosen_kind(self) -> DocumentKind:
@@ -264,6 +284,8 @@ class GenerateDialog(QDialog):
             for widget in widgets:
                 self.form.setRowVisible(widget, need in wanted)
         self.message.clear()
+        if self.pdf_preview.isVisible():
+            self.pdf_preview.clear(self.tr("Preview again to see this document."))
         self._fit()
 
     def _fit(self) -> None:
@@ -274,7 +296,9 @@ class GenerateDialog(QDialog):
         layout = self.layout()
         if layout is not None:
             layout.activate()
-            self.resize(self.width(), layout.totalSizeHint().height())
+            height = layout.totalSizeHint().height()
+            # With the preview beside the form the dialog keeps its height (the pages need it).
+            self.resize(self.width(), max(height, self.height()) if self.pdf_preview.isVisible() else height)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -323,6 +347,41 @@ class GenerateDialog(QDialog):
         return DocumentRequest(party=party, sitting=sitting, visit=visit, court=court, items=items,
                                vault=self.store.vault)
 
+    # --- previewing -------------------------------------------------------------------------------
+    def preview(self) -> Op[bytes] | None:
+        """The document as it would print (every page marked 预览, nothing recorded), beside the form."""
+        if self.preview_op is not None or self.choices is None:
+            return None
+        store, actor, number, kind, request = (self.store, self.signed_in.actor, self.number,
+                                               self.chosen_kind(), self.request())
+
+        def task(_progress: ProgressFn, _cancelled: CancelledFn) -> bytes:
+            with store.database.session_scope() as session:
+                return generation.preview(session, actor, kind, number, request)
+
+        self.message.clear()
+        op = run_op(self, task).on_success(self._previewed).on_failure(
+            lambda error: self.message.setText(translate_error(error)))
+        op.finished.connect(self._preview_finished)
+        self.preview_op = op
+        self.preview_button.setEnabled(False)
+        return op.start()
+
+    def _preview_finished(self) -> None:
+        self.preview_op = None
+        self.preview_button.setEnabled(self.op is None)
+
+    def _previewed(self, pdf: bytes) -> None:
+        if not self.pdf_preview.isVisible():
+            self.pdf_preview.setVisible(True)
+            width, height = self.width() + PREVIEW_WIDTH, max(self.height(), PREVIEW_HEIGHT)
+            screen = self.screen()
+            if screen is not None:
+                room = screen.availableGeometry()
+                width, height = min(width, room.width()), min(height, room.height())
+            self.resize(width, height)
+        self.pdf_preview.set_pdf(pdf)
+
     # --- generating -------------------------------------------------------------------------------
     def attempt(self) -> Op[GeneratedDocument] | None:
         if self.op is not None or self.choices is None:
@@ -346,8 +405,8 @@ class GenerateDialog(QDialog):
                 return generate(session, actor, kind, number, None, request=request, sign=key)
 
         self.busy.setVisible(True)
-        busy: list[QWidget] = [self.ok_button, self.kind, self.party, self.sitting, self.visit, self.court,
-                               self.items, self.sign, self.password]
+        busy: list[QWidget] = [self.ok_button, self.preview_button, self.kind, self.party, self.sitting,
+                               self.visit, self.court, self.items, self.sign, self.password]
         self.op = submit(self, run, self.message, busy, self._done, Changes(cases=True, ledger=True))
         self.op.finished.connect(self._finished)
         self.busy_changed.emit(True)
