@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.sign_out_action.setEnabled(signed_in is not None)
         self.password_action.setEnabled(signed_in is not None)
         self.lock_action.setEnabled(signed_in is not None)
+        self.verify_document_action.setEnabled(signed_in is not None)
         self._set_pages_active(signed_in is not None)
         if signed_in is None:
             self.idle_watcher.stop()
@@ -627,6 +628,8 @@ class MainWindow(QMainWindow):
         self.evidence_menu.addSeparator()
         tools_menu = bar.addMenu(self.tr("&Tools"))
         self._action(tools_menu, self.tr("&Ledger"), lambda: self.show_page("ledger"))
+        self.verify_document_action = self._action(tools_menu, self.tr("&Verify a Document…"),
+                                                   self.verify_document)
         settings_action = self._action(tools_menu, self.tr("&Settings…"), lambda: self.show_page("settings"),
                                        QKeySequence.StandardKey.Preferences)
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -635,6 +638,17 @@ class MainWindow(QMainWindow):
         about = self._action(help_menu, self.tr("&About Mediseal"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self._action(help_menu, self.tr("About &Qt"), QApplication.aboutQt)
+
+    def verify_document(self) -> QDialog | None:
+        """Tools ▸ Verify a Document: is a PDF one this office produced, unchanged?"""
+        if self.store is None or self.signed_in is None:
+            return None
+        from desktop.ui.documents.verify_dialog import VerifyDocumentDialog
+
+        dialog = VerifyDocumentDialog(self.store, self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
 
     def _edit(self, method: str) -> None:
         widget = QApplication.focusWidget()

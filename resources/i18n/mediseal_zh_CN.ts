@@ -906,16 +906,8 @@ Filed by: {filed}</source>
         <translation>概况(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Parties and Agents</source>
-        <translation>当事人及代理人(&amp;P)</translation>
-    </message>
-    <message>
         <source>&amp;Evidence</source>
         <translation>证据(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Sittings and Minutes</source>
-        <translation>调解会及笔录(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
@@ -926,12 +918,24 @@ Filed by: {filed}</source>
         <translation>卷宗(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Parties, Agents</source>
+        <translation>当事人及代理人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Sittings</source>
+        <translation>调解会及笔录(&amp;S)</translation>
+    </message>
+    <message>
         <source>O&amp;utcome and Performance</source>
         <translation>调解结果及履行(&amp;U)</translation>
     </message>
     <message>
         <source>Follo&amp;w-up</source>
         <translation>回访(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>文书(&amp;D)</translation>
     </message>
     <message>
         <source>{number}  {title}  ({status})</source>
@@ -1250,6 +1254,124 @@ Filed by: {filed}</source>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPrinting</name>
+    <message>
+        <source>Preparing the print preview…</source>
+        <translation>正在准备打印预览…</translation>
+    </message>
+    <message>
+        <source>Print Preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>电子签章</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>No document has been made for this case yet: New Document… makes one.</source>
+        <translation>本案尚未生成文书：点击“新建文书…”生成。</translation>
+    </message>
+    <message>
+        <source>&amp;New Document…</source>
+        <translation>新建文书(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;Copy…</source>
+        <translation>另存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>A&amp;greement…</source>
+        <translation>协议书(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Draft, preview and finalise the mediation agreement (人民调解协议书)</source>
+        <translation>起草、预览并定稿人民调解协议书</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>已签章</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>未签章</translation>
+    </message>
+    <message>
+        <source>{count} time(s)</source>
+        <translation>{count} 次</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>{kind}, made {time} by {user}; {size} bytes.</source>
+        <translation>{kind}，{user}于 {time} 生成；{size} 字节。</translation>
+    </message>
+    <message>
+        <source>SHA-256: {digest}</source>
+        <translation>SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Check code: {code}</source>
+        <translation>校验码：{code}</translation>
+    </message>
+    <message>
+        <source>Signed digitally by {signer}.</source>
+        <translation>已由 {signer} 加盖电子签章。</translation>
+    </message>
+    <message>
+        <source>Printed {time} by {user}: pages {pages}, {copies} copy(ies), {printer}.</source>
+        <translation>{user}于 {time} 打印：第 {pages} 页，{copies} 份，{printer}。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Save a Copy of the Document</source>
+        <translation>另存文书副本</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文书 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving a copy of the document</source>
+        <translation>正在另存文书副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy: {path}</source>
+        <translation>副本已保存：{path}</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1873,113 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>file {sha256}</source>
         <translation>文件 {sha256}</translation>
+    </message>
+</context>
+<context>
+    <name>GenerateDialog</name>
+    <message>
+        <source>New Document of {number}</source>
+        <translation>新建文书：{number}</translation>
+    </message>
+    <message>
+        <source>Sign digitally (PAdES) with my key</source>
+        <translation>用我的签名密钥加盖电子签章（PAdES）</translation>
+    </message>
+    <message>
+        <source>The password of your key</source>
+        <translation>签名密钥的密码</translation>
+    </message>
+    <message>
+        <source>You have no usable signing key: create one in Settings → Signing keys.</source>
+        <translation>您没有可用的签名密钥：请在“设置 → 签名密钥”中创建。</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>文书：</translation>
+    </message>
+    <message>
+        <source>Party:</source>
+        <translation>当事人：</translation>
+    </message>
+    <message>
+        <source>Sitting:</source>
+        <translation>调解会：</translation>
+    </message>
+    <message>
+        <source>Visit:</source>
+        <translation>回访：</translation>
+    </message>
+    <message>
+        <source>Court addressed:</source>
+        <translation>受理法院：</translation>
+    </message>
+    <message>
+        <source>Evidence items:</source>
+        <translation>证据：</translation>
+    </message>
+    <message>
+        <source>Key password:</source>
+        <translation>签名密钥密码：</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The document as it would print, marked 预览; nothing is recorded</source>
+        <translation>按打印效果显示文书，每页标注“预览”；不作登记</translation>
+    </message>
+    <message>
+        <source>Every party it concerns (each on its own page)</source>
+        <translation>所涉全部当事人（每人另起一页）</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>sealed</source>
+        <translation>已封存</translation>
+    </message>
+    <message>
+        <source>not sealed</source>
+        <translation>未封存</translation>
+    </message>
+    <message>
+        <source>{time} {kind} ({state})</source>
+        <translation>{time} {kind}（{state}）</translation>
+    </message>
+    <message>
+        <source>{day} {visitors}</source>
+        <translation>{day} {visitors}</translation>
+    </message>
+    <message>
+        <source>{court} (suggested)</source>
+        <translation>{court}（建议）</translation>
+    </message>
+    <message>
+        <source>Preview again to see this document.</source>
+        <translation>请重新预览以查看此文书。</translation>
+    </message>
+    <message>
+        <source>Chosen by you instead of the suggestion ({court}).</source>
+        <translation>由您选定，未采用建议的法院（{court}）。</translation>
+    </message>
+    <message>
+        <source>Chosen by you: no court could be suggested.</source>
+        <translation>由您选定：无法给出建议的法院。</translation>
+    </message>
+    <message>
+        <source>Choose at least one evidence item.</source>
+        <translation>请至少选择一项证据。</translation>
+    </message>
+    <message>
+        <source>Type the password of your key to sign the document.</source>
+        <translation>请输入签名密钥的密码以加盖电子签章。</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +2661,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Show &amp;Cases</source>
         <translation>查看调解案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a Document…</source>
+        <translation>核验文书(&amp;V)…</translation>
     </message>
     <message>
         <source>Close Mediseal</source>
@@ -4500,6 +4733,109 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDocumentDialog</name>
+    <message>
+        <source>Verify a Document</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <source>Choose the PDF to verify</source>
+        <translation>选择要核验的 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Choose PDF…</source>
+        <translation>选择 PDF(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>登记记录：</translation>
+    </message>
+    <message>
+        <source>Signature:</source>
+        <translation>电子签章：</translation>
+    </message>
+    <message>
+        <source>Found:</source>
+        <translation>发现：</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>Is this PDF one this office produced, and is it unchanged?</source>
+        <translation>该 PDF 是否由本处出具、是否未被改动？</translation>
+    </message>
+    <message>
+        <source>Choose the PDF to Verify</source>
+        <translation>选择要核验的 PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf);;All files (*)</source>
+        <translation>PDF 文书 (*.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>无法读取该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Produced by this office and unchanged</source>
+        <translation>本处出具且未被改动</translation>
+    </message>
+    <message>
+        <source>Changed since this office produced it</source>
+        <translation>已被改动</translation>
+    </message>
+    <message>
+        <source>Not produced by this office</source>
+        <translation>非本处出具</translation>
+    </message>
+    <message>
+        <source>{kind} of {case}, made {time} by {user} (document {id})</source>
+        <translation>{case} 的{kind}，{user}于 {time} 生成（文书编号 {id}）</translation>
+    </message>
+    <message>
+        <source>The file names document {id}, which this office&apos;s registry does not hold.</source>
+        <translation>该文件载明文书编号 {id}，但本处文书登记中没有该文书。</translation>
+    </message>
+    <message>
+        <source>None: no document of this office matches.</source>
+        <translation>无：本处没有与之相符的文书。</translation>
+    </message>
+    <message>
+        <source>Nothing wrong.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>None, though the document was signed when it was made.</source>
+        <translation>无，但该文书生成时已加盖电子签章。</translation>
+    </message>
+    <message>
+        <source>Not signed digitally.</source>
+        <translation>未加盖电子签章。</translation>
+    </message>
+    <message>
+        <source>valid, covering the whole file</source>
+        <translation>有效，覆盖整个文件</translation>
+    </message>
+    <message>
+        <source>valid, but the file was added to after signing</source>
+        <translation>有效，但签章后文件被追加了内容</translation>
+    </message>
+    <message>
+        <source>not valid: the signed bytes were changed</source>
+        <translation>无效：签章所覆盖的内容已被改动</translation>
+    </message>
+    <message>
+        <source>Signed by {signer}: {state}.</source>
+        <translation>{signer} 的电子签章：{state}。</translation>
     </message>
 </context>
 <context>

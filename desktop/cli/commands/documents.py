@@ -34,7 +34,7 @@ COPY = "copy"
 
 def register(commands: Any) -> None:
     document = commands.add_parser(
-        "document", help="print a document of a case to a PDF (受理登记表, 权利义务告知书)",
+        "document", help="print a document of a case to a PDF (协议书, 申请书, 证据清单 …)",
         description="Print a document of a case to a new PDF (Chinese, official layout, fonts embedded) and "
                     "log it in the ledger. Refused (exit 2) when the file exists, the kind is unknown or a "
                     "character has no glyph in the font; nothing is written then.")

@@ -32,6 +32,7 @@ from desktop.ui.cases.sittings_view import SittingsView
 from desktop.ui.cases.snapshot import CaseSnapshot, read_snapshot
 from desktop.ui.cases.timeline_view import TimelineView
 from desktop.ui.cases.visits_view import VisitsView
+from desktop.ui.documents.documents_view import DocumentsView
 from desktop.ui.evidence.page import EvidencePage
 from desktop.ui.framework.changes import Refresher
 from desktop.ui.framework.errors import ERROR_COLOUR
@@ -81,15 +82,18 @@ class CaseWorkspace(QWidget):
         self.visits = VisitsView(store, lambda: self.signed_in.actor, number, self._open)
         self.case_file = CaseFileView(store, signed_in, number)
         self.case_file.changed.connect(self._saved)
+        self.documents = DocumentsView(store, signed_in, number, self._open)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspaceTabs")
         self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(self.overview, self.tr("&Overview"))
-        self.tabs.addTab(self.parties, self.tr("&Parties and Agents"))
+        # Short English titles: nine tabs fit a 1024-pixel window.
+        self.tabs.addTab(self.parties, self.tr("&Parties, Agents"))
         self.tabs.addTab(self.evidence, self.tr("&Evidence"))
-        self.tabs.addTab(self.sittings, self.tr("&Sittings and Minutes"))
+        self.tabs.addTab(self.sittings, self.tr("&Sittings"))
         self.tabs.addTab(self.outcome, self.tr("O&utcome and Performance"))
         self.tabs.addTab(self.visits, self.tr("Follo&w-up"))
+        self.tabs.addTab(self.documents, self.tr("&Documents"))
         self.tabs.addTab(self.case_file, self.tr("Case &File"))
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
         layout = QVBoxLayout(self)
@@ -128,7 +132,7 @@ class CaseWorkspace(QWidget):
     def loading(self) -> bool:
         return (self.reader.loading or self.history_op is not None or self.evidence.loading
                 or self.sittings.loading or self.outcome.loading or self.visits.loading
-                or self.case_file.loading)
+                or self.case_file.loading or self.documents.loading)
 
     def set_user(self, signed_in: SignedInUser) -> None:
         """Another sign-in: read the case again for them."""
@@ -136,6 +140,7 @@ class CaseWorkspace(QWidget):
         self.evidence.set_user(signed_in)
         self.sittings.set_user(signed_in)
         self.case_file.set_user(signed_in)
+        self.documents.set_user(signed_in)
         self.refresh()
 
     # --- reading ----------------------------------------------------------------------------------
