@@ -94,6 +94,7 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.outcome, self.tr("O&utcome and Performance"))
         self.tabs.addTab(self.visits, self.tr("Follo&w-up"))
         self.tabs.addTab(self.documents, self.tr("&Documents"))
+        self.documents.parties_wanted.connect(lambda: self.tabs.setCurrentWidget(self.parties))
         self.tabs.addTab(self.case_file, self.tr("Case &File"))
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
         layout = QVBoxLayout(self)

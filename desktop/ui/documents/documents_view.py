@@ -98,6 +98,7 @@ class DocumentsView(QWidget):
     ``open_dialog`` opens a dialog as the workspace does (window-modal, read again once it saves)."""
 
     changed = Signal()
+    parties_wanted = Signal()  # the agreement editor's link to the Parties tab was followed
 
     def __init__(self, store: OpenStore, signed_in: SignedInUser, number: str,
                  open_dialog: Callable[[QDialog], QDialog] | None = None,
@@ -436,6 +437,7 @@ class DocumentsView(QWidget):
     def open_agreement(self) -> QDialog:
         """The agreement editor of the case (协议书)."""
         editor = open_agreement_editor(self.store, self.signed_in, self.number, self)
+        editor.parties_requested.connect(self.parties_wanted)  # type: ignore[attr-defined]
         self.open_dialog(editor)
         return editor
 
