@@ -22,7 +22,15 @@ from desktop.core.cases.persons import Sex, organisation, person
 from desktop.core.documents import fonts, page_marks
 from desktop.core.documents.amounts import amount_in_capitals
 from desktop.core.documents.generation import GeneratedDocument, generate
-from desktop.core.documents.layout import Document, Heading, Text, chinese_date, page_number_text, render
+from desktop.core.documents.layout import (
+    Document,
+    Heading,
+    Text,
+    Together,
+    chinese_date,
+    page_number_text,
+    render,
+)
 from desktop.core.errors import InvalidInput
 from desktop.core.integrity.canonical import record_digest
 from desktop.core.office import office
@@ -252,3 +260,42 @@ def test_the_command_line_prints_a_document_and_refuses_unknown_kinds(
     err = capsys.readouterr().err
     assert "registration" in err and "rights-notice" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+CLOSING_MARKS = "，。、；：？！）》」』】〕”’"
+OPENING_MARKS = "（《「『【〔“‘"
+
+
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(tmp_path: Path) -> None:
+    """GB/T 15834-2011 §5.1.2, also where a page break splits a paragraph and where a Latin run (an amount
+    in figures) is followed by two closing marks, which reportlab's own wrapping started a line with."""
+    text = ("第四条　被申请人向申请人支付经济损失及为制止侵权行为所支付的合理开支共计人民币伍万贰仟元零伍角"
+            "（¥52,000.50）。上述款项分两期支付：第一期于二〇二六年十二月三十一日前支付人民币叁万元整"
+            "（¥30,000.00）；第二期，委托代理人：何律师，执业证号：15301201910123456，电话：15940676713。"
+            "“引号”《书名》")
+    variants = [text[start:] for start in range(40)]  # every line break falls somewhere else
+    out = tmp_path / "marks.pdf"
+    out.write_bytes(render(Document("测试", tuple(Text(variant) for variant in variants))))
+    lines = [line.strip() for line in _tool("pdftotext", "-layout", out, "-").splitlines() if line.strip()]
+    assert [line for line in lines if line[0] in CLOSING_MARKS or line[-1] in OPENING_MARKS] == []
+    running = re.sub(r"—\d+—", "", _text(out))
+    for variant in variants:  # nothing lost or doubled in the breaking
+        assert variant.replace("　", "") in running.replace("　", "")
+
+
+def test_a_together_block_moves_to_the_next_page_whole(tmp_path: Path) -> None:
+    # Six paragraphs leave room on page 1 for the first signature lines, not for all (checked without it).
+    filler = tuple(Text("调解员向双方当事人释明了相关法律规定，双方当事人经协商一致。" * 2) for _ in range(6))
+    lines = ("申请人：某某公司（盖章）", "被申请人：张丽（签名或按指印）：", "调解员（签名）：",
+             "记录人（签名）：", "昆明市知识产权纠纷人民调解委员会（印）")
+    signatures = Together(tuple(Text(line, indent=False) for line in lines))
+    out = tmp_path / "together.pdf"
+    out.write_bytes(render(Document("人民调解协议书", (*filler, signatures))))
+    pages = [_text_of_page(out, page) for page in (1, 2)]
+    assert "申请人：某某公司（盖章）" not in pages[0], "the section starts on the next page"
+    for line in ("申请人：某某公司（盖章）", "调解员（签名）：", "昆明市知识产权纠纷人民调解委员会（印）"):
+        assert line in pages[1]
+
+
+def _text_of_page(pdf: Path, page: int) -> str:
+    return "".join(_tool("pdftotext", "-f", str(page), "-l", str(page), pdf, "-").split())

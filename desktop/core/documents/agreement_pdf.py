@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop.core.documents.layout import Block, Document, Heading, Text, chinese_date
+from desktop.core.documents.layout import Block, Document, Heading, Text, Together, chinese_date
 
 TEMPLATE_VERSION = 1
 DRAFT_MARK = "草稿"
@@ -75,7 +75,8 @@ def agreement_document(content: dict[str, Any], *, effective_on: date | None = N
         blocks.append(Heading("违约责任"))
         blocks.append(Text(content["breach_liability"]))
     blocks.append(Text(content["copies_text"]))
-    blocks.extend(_signature_blocks(content, effective_on))
+    # The signature section on one page where it fits there: never the seal and the date alone on the last.
+    blocks.append(Together(tuple(_signature_blocks(content, effective_on))))
     title = content["title"] + (f"（{DRAFT_MARK}）" if draft else "")
     return Document(title, tuple(blocks), reference=content["number"], author=content["committee"],
                     subject=f"{content['title']} {content['number']}")

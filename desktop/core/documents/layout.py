@@ -159,7 +159,16 @@ class Grid:
             raise ValueError("rows are kept together in groups of at least one")
 
 
-Block = Heading | Text | KeyValueTable | Signatures | PageBreak | Grid | Title
+@dataclass(frozen=True, slots=True)
+class Together:
+    """Blocks kept on one page where they fit there (the signature section of an agreement: the parties',
+    the mediator's and the recorder's lines, the committee's seal and the date move to the next page as
+    one rather than leave the seal alone on the last page)."""
+
+    blocks: tuple[Block, ...]
+
+
+Block = Heading | Text | KeyValueTable | Signatures | PageBreak | Grid | Title | Together
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,22 +184,29 @@ class Document:
     def texts(self) -> Iterator[tuple[str, str]]:
         """Every piece of text with a name for it, for the glyph check."""
         yield "reference", self.reference
-        for index, block in enumerate(self.blocks, start=1):
-            if isinstance(block, Heading | Text):
-                yield f"paragraph {index}", block.text
-            elif isinstance(block, Title):
-                yield f"title {index}", block.text + block.reference
-            elif isinstance(block, KeyValueTable):
-                for key, value in block.rows:
-                    yield key, key + value
-            elif isinstance(block, Grid):
-                yield f"table {index}", "".join(block.header)
-                for row_number, row in enumerate(block.rows, start=1):
-                    yield f"table {index} row {row_number}", "".join(row)
-            elif isinstance(block, Signatures):
-                for signer in block.signers:
-                    yield f"signature line {index}", signer
-                yield f"signature date {index}", block.on
+        yield from _block_texts(self.blocks)
+
+
+def _block_texts(blocks: tuple[Block, ...], prefix: str = "") -> Iterator[tuple[str, str]]:
+    for number, block in enumerate(blocks, start=1):
+        index = f"{prefix}{number}"
+        if isinstance(block, Heading | Text):
+            yield f"paragraph {index}", block.text
+        elif isinstance(block, Title):
+            yield f"title {index}", block.text + block.reference
+        elif isinstance(block, KeyValueTable):
+            for key, value in block.rows:
+                yield key, key + value
+        elif isinstance(block, Grid):
+            yield f"table {index}", "".join(block.header)
+            for row_number, row in enumerate(block.rows, start=1):
+                yield f"table {index} row {row_number}", "".join(row)
+        elif isinstance(block, Signatures):
+            for signer in block.signers:
+                yield f"signature line {index}", signer
+            yield f"signature date {index}", block.on
+        elif isinstance(block, Together):
+            yield from _block_texts(block.blocks, f"{index}.")
 
 
 SIGN_HERE = "（签名或盖章）："
@@ -243,14 +259,14 @@ def _signatures(block: Signatures, styles: _Styles) -> list[Flowable]:
     flowables: list[Flowable] = []
     for signer in block.signers:
         flowables.append(Spacer(1, BODY_LEADING))  # room to sign above the next line
-        flowables.append(Paragraph(_markup(signer + SIGN_HERE), styles.plain))
+        flowables.append(_Paragraph(_markup(signer + SIGN_HERE), styles.plain))
         if block.dated:
             date_style = ParagraphStyle("date", parent=styles.plain, leftIndent=TYPE_WIDTH / 2)
             flowables.append(Paragraph(DATE_BLANK, date_style))
     if block.on:
         # The date never stands alone at the top of a page: the lines and it move together.
         flowables.append(Spacer(1, BODY_LEADING / 2))
-        flowables.append(Paragraph(_markup(block.on), styles.right))
+        flowables.append(_Paragraph(_markup(block.on), styles.right))
         return [KeepTogether(flowables)]
     return flowables
 
@@ -283,6 +299,96 @@ def _wrap_lines(text: str, font: str, size: float, room: float) -> list[str]:
             used += width
         lines.append("".join(line))
     return lines
+
+
+# GB/T 15834-2011 §5.1.2: opening brackets and quotes do not end a line.
+_NO_LINE_END = frozenset("（《「『【〔“‘([{")
+
+
+def _units(text: str) -> list[str]:
+    """``text`` as what a line may not be broken inside: one CJK character, or a run of Latin letters,
+    digits and their marks (¥52,000.50, a licence number), which breaks only where it is longer than a
+    line."""
+    units: list[str] = []
+    for character in text:
+        latin = character < "\u3000" and not character.isspace()
+        if latin and units and units[-1][-1] < "\u3000" and not units[-1][-1].isspace():
+            units[-1] += character
+        else:
+            units.append(character)
+    return units
+
+
+def _body_lines(text: str, max_widths: list[float], font: str, size: float) -> list[tuple[float, str]]:
+    """``text`` broken into lines for a justified paragraph, as reportlab's ``wordSplit`` gives them
+    (each line's unused width and its text): by character, a Latin run kept whole where it fits, and no
+    line starting with a closing mark or ending with an opening one (GB/T 15834-2011 §5.1.2): the
+    characters around are carried down to the next line instead. (reportlab hangs one closing mark in
+    the margin and starts the next line with a second, as in "（¥52,000.50）" + "。".)"""
+    lines: list[tuple[float, str]] = []
+    line: list[tuple[str, float]] = []
+    used = 0.0
+    room = max_widths[0]
+    for unit in _units(text):
+        width = stringWidth(unit, font, size)
+        if line and used + width > room + 1e-6:
+            carried: list[tuple[str, float]] = []
+            # Carry down what may not start the next line's first unit, and what may not end this one.
+            while len(line) > 1 and ((carried or [(unit, width)])[0][0][0] in _NO_LINE_START
+                                     or line[-1][0][-1] in _NO_LINE_END):
+                carried.insert(0, line.pop())
+            kept = sum(part[1] for part in line)
+            lines.append((room - kept, "".join(part[0] for part in line)))
+            room = max_widths[min(len(lines), len(max_widths) - 1)]
+            line, used = carried, sum(part[1] for part in carried)
+        if not line and width > room:  # a Latin run longer than a line: broken by character
+            for character in unit[:-1]:
+                step = stringWidth(character, font, size)
+                if line and used + step > room + 1e-6:
+                    lines.append((room - used, "".join(part[0] for part in line)))
+                    room = max_widths[min(len(lines), len(max_widths) - 1)]
+                    line, used = [], 0.0
+                line.append((character, step))
+                used += step
+            unit, width = unit[-1], stringWidth(unit[-1], font, size)
+            if line and used + width > room + 1e-6:
+                lines.append((room - used, "".join(part[0] for part in line)))
+                room = max_widths[min(len(lines), len(max_widths) - 1)]
+                line, used = [], 0.0
+        line.append((unit, width))
+        used += width
+    if line:
+        lines.append((room - used, "".join(part[0] for part in line)))
+    return lines
+
+
+def _frag_text(frag: object) -> str | None:
+    """A fragment's text: its ``text``, or its ``words`` in the fragment reportlab makes of the lines left
+    over when a page break splits a paragraph."""
+    text = getattr(frag, "text", None)
+    return text if isinstance(text, str) else "".join(getattr(frag, "words", [])) if hasattr(
+        frag, "words") else None
+
+
+class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
+    """A paragraph of plain text in one face broken by ``_body_lines`` (others as reportlab breaks them):
+    ours are all such, and so is the rest of one that a page break split."""
+
+    def breakLinesCJK(self, maxWidths: float | list[float]) -> object:
+        frags = self.frags
+        texts = [_frag_text(frag) for frag in frags]
+        plain = bool(frags) and all(
+            text is not None and not hasattr(frag, "cbDefn") and not hasattr(frag, "lineBreak")
+            and (frag.fontName, frag.fontSize) == (frags[0].fontName, frags[0].fontSize)
+            for frag, text in zip(frags, texts, strict=True))
+        if not plain or self.style.endDots or (hasattr(self, "blPara") and getattr(self, "_splitpara", 0)):
+            return super().breakLinesCJK(maxWidths)
+        widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
+        self.height = 0
+        first = frags[0]
+        lines = _body_lines("".join(text or "" for text in texts), widths, first.fontName, first.fontSize)
+        return first.clone(kind=0, lines=[(space, [text]) for space, text in lines], ascent=first.fontSize,
+                           descent=-0.2 * first.fontSize)
 
 
 class _KeptTable(Table):  # type: ignore[misc]  # reportlab has no type hints
@@ -381,30 +487,37 @@ def _header_table(header: list[Paragraph | str], widths: list[float],
     return made
 
 
+def _block_flowables(block: Block, styles: _Styles, fonts: DocumentFonts) -> list[Flowable]:
+    if isinstance(block, Heading):
+        return [_Paragraph(_markup(block.text), styles.heading)]
+    if isinstance(block, Text):
+        style = styles.right if block.right else styles.body if block.indent else styles.plain
+        return [_Paragraph(_markup(block.text), style)]
+    if isinstance(block, KeyValueTable):
+        return [_table(block, styles, fonts)]
+    if isinstance(block, PageBreak):
+        return [NewPage()]
+    if isinstance(block, Title):
+        title: list[Flowable] = [_Paragraph(_markup(block.text), styles.title)]
+        if block.reference:
+            title.append(_Paragraph(_markup(block.reference), styles.reference))
+        return title
+    if isinstance(block, Grid):
+        return [_grid(block, fonts)]
+    if isinstance(block, Together):
+        return [KeepTogether([flowable for inner in block.blocks
+                              for flowable in _block_flowables(inner, styles, fonts)])]
+    return _signatures(block, styles)
+
+
 def flowables(document: Document, fonts: DocumentFonts) -> list[Flowable]:
     """The document as platypus flowables, in order."""
     styles = _Styles(fonts)
-    out: list[Flowable] = [Paragraph(_markup(document.title), styles.title)]
+    out: list[Flowable] = [_Paragraph(_markup(document.title), styles.title)]
     if document.reference:
-        out.append(Paragraph(_markup(document.reference), styles.reference))
+        out.append(_Paragraph(_markup(document.reference), styles.reference))
     for block in document.blocks:
-        if isinstance(block, Heading):
-            out.append(Paragraph(_markup(block.text), styles.heading))
-        elif isinstance(block, Text):
-            style = styles.right if block.right else styles.body if block.indent else styles.plain
-            out.append(Paragraph(_markup(block.text), style))
-        elif isinstance(block, KeyValueTable):
-            out.append(_table(block, styles, fonts))
-        elif isinstance(block, PageBreak):
-            out.append(NewPage())
-        elif isinstance(block, Title):
-            out.append(Paragraph(_markup(block.text), styles.title))
-            if block.reference:
-                out.append(Paragraph(_markup(block.reference), styles.reference))
-        elif isinstance(block, Grid):
-            out.append(_grid(block, fonts))
-        else:
-            out.extend(_signatures(block, styles))
+        out.extend(_block_flowables(block, styles, fonts))
     return out
 
 
