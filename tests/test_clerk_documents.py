@@ -39,6 +39,7 @@ from desktop.ui.cases.page import CasesPage
 from desktop.ui.documents.documents_view import DocumentsView, grouped
 from desktop.ui.documents.generate_dialog import GenerateDialog
 from desktop.ui.documents.verify_dialog import VerifyDocumentDialog
+from desktop.ui.main_window import MainWindow
 from tests.qt_helpers import Heartbeat, launch_and_sign_in, settled, type_text
 from tests.test_documents import NOW, Office
 
@@ -123,6 +124,21 @@ def _generate(qtbot: QtBot, view: DocumentsView, dialog: GenerateDialog) -> regi
     return selected
 
 
+def open_documents_tab(qtbot: QtBot, window: MainWindow, number: str) -> DocumentsView:
+    """Case ``number`` opened from the Cases page, on its 文书 tab, read."""
+    window.show_page("cases")
+    page = window.cases_page
+    assert isinstance(page, CasesPage)
+    settled(qtbot, page)
+    workspace = page.open_case(number)
+    settled(qtbot, workspace)
+    view = workspace.documents
+    workspace.tabs.setCurrentWidget(view)
+    assert workspace.tabs.tabText(workspace.tabs.currentIndex()) == "&Documents"
+    settled(qtbot, view)
+    return view
+
+
 def _pages(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     return int(next(line.split()[1] for line in info.splitlines() if line.startswith("Pages:")))
@@ -134,16 +150,7 @@ def test_the_clerk_makes_signs_prints_and_verifies_the_papers_in_the_window(
     launcher, window = launch_and_sign_in(qtbot, settings, CLERK, CLERK_PASSWORD, OP_TIMEOUT)
     try:
         beat = Heartbeat()
-        window.show_page("cases")
-        page = window.cases_page
-        assert isinstance(page, CasesPage)
-        settled(qtbot, page)
-        workspace = page.open_case(number)
-        settled(qtbot, workspace)
-        view = workspace.documents
-        workspace.tabs.setCurrentWidget(view)
-        assert workspace.tabs.tabText(workspace.tabs.currentIndex()) == "&Documents"
-        settled(qtbot, view)
+        view = open_documents_tab(qtbot, window, number)
         assert view.list.topLevelItemCount() == 0 and view.empty.isVisible()
         assert not view.print_button.isEnabled() and not view.copy_button.isEnabled()
 

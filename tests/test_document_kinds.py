@@ -45,6 +45,23 @@ LONG_NAME = "云南" + "普洱思茅澜沧江流域古树生态有机茶叶种�
 INVITING = "昆明市五华区人民法院"
 
 
+def ingest_named(store: OpenStore, actor: Actor, number: str, folder: Path, *names: str) -> list[int]:
+    """Files named ``names`` (each its own bytes) made in the new ``folder`` and taken into case ``number``
+    as web captures; their item ids."""
+    folder.mkdir()
+    paths = []
+    for name in names:
+        path = folder / name
+        path.write_bytes(f"{name} 的内容".encode() * 10)
+        paths.append(path)
+    acquisition = Acquisition(SourceKind.WEB_CAPTURE.value, url="https://shop.example.cn/item/1",
+                              acquired_at=NOW - timedelta(days=2), acquired_by="赵取证",
+                              device="取证电脑一号")
+    report = intake.ingest_files(store.database, store.vault, actor, number, paths, acquisition)
+    assert not report.failures
+    return [item.id for item in report.items]
+
+
 class Kinds(Committee):
     """A committee with a court-invited trademark case in mediation: a company applicant with a confirmed
     service address and a lawyer, 张丽 respondent (no address confirmed), lihua mediating."""
@@ -96,18 +113,7 @@ class Kinds(Committee):
 
     def ingest(self, number: str, *names: str) -> list[int]:
         folder = self.tmp / f"files-{len(list(self.tmp.iterdir()))}"
-        folder.mkdir()
-        paths = []
-        for name in names:
-            path = folder / name
-            path.write_bytes(f"{name} 的内容".encode() * 10)
-            paths.append(path)
-        acquisition = Acquisition(SourceKind.WEB_CAPTURE.value, url="https://shop.example.cn/item/1",
-                                  acquired_at=NOW - timedelta(days=2), acquired_by="赵取证",
-                                  device="取证电脑一号")
-        report = intake.ingest_files(self.database, self.vault, self.lihua, number, paths, acquisition)
-        assert not report.failures
-        return [item.id for item in report.items]
+        return ingest_named(self.store, self.lihua, number, folder, *names)
 
     def generate(self, kind: str, out: Path, number: str = "", now: datetime = NOW,
                  **request: object) -> GeneratedDocument:

@@ -27,17 +27,14 @@ from desktop.core.cases.workflow import CaseStatus
 from desktop.core.documents import agreement, registry
 from desktop.core.documents.generation import DocumentKind
 from desktop.core.documents.verify_document import DocumentVerdict, verify_document
-from desktop.core.evidence import intake, preservation
-from desktop.core.evidence.acquisition import Acquisition, SourceKind
+from desktop.core.evidence import preservation
 from desktop.core.office.courts import add_demo_courts
 from desktop.core.office.office import update_office
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
 from desktop.core.trust import signing_keys, users
 from desktop.core.trust.permissions import Role
-from desktop.ui.cases.page import CasesPage
-from desktop.ui.main_window import MainWindow
-from tests.qt_helpers import Heartbeat, launch_and_sign_in, settled, type_text
+from tests.qt_helpers import Heartbeat, launch_and_sign_in, type_text
 from tests.test_clerk_documents import (
     CLERK,
     CLERK_PASSWORD,
@@ -48,7 +45,9 @@ from tests.test_clerk_documents import (
     _draft,
     _generate,
     _new_document,
+    open_documents_tab,
 )
+from tests.test_document_kinds import ingest_named
 from tests.test_documents import NOW, Office
 
 NOTARY, NOTARY_PASSWORD = "notary", "notary-password-1"
@@ -91,21 +90,6 @@ def _mediating(store: OpenStore, place: Office) -> str:
         for target in (CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION):
             progress.move_case(session, place.lihua, number, target, now=NOW)
     return number
-
-
-def _ingest(store: OpenStore, place: Office, number: str, folder: Path, *names: str) -> list[int]:
-    folder.mkdir()
-    paths = []
-    for name in names:
-        path = folder / name
-        path.write_bytes(f"{name} 的内容".encode() * 20)
-        paths.append(path)
-    acquisition = Acquisition(SourceKind.WEB_CAPTURE.value, url="https://shop.example.cn/item/1",
-                              acquired_at=NOW - timedelta(days=2), acquired_by="赵取证",
-                              device="取证电脑一号")
-    report = intake.ingest_files(store.database, store.vault, place.clerk, number, paths, acquisition)
-    assert not report.failures
-    return [item.id for item in report.items]
 
 
 def _sealed_sitting(store: OpenStore, place: Office, number: str) -> None:
@@ -153,7 +137,7 @@ def desk(tmp_path: Path, sqlite_template: Path) -> Desk:
             signing_keys.new_key(session, notary, NOTARY_PASSWORD, now=NOW)
         number = _mediating(store, place)
         _sealed_sitting(store, place, number)
-        _ingest(store, place, number, tmp_path / "evidence", "网店页面截图.png", "购买发票.pdf")
+        ingest_named(store, place.clerk, number, tmp_path / "evidence", "网店页面截图.png", "购买发票.pdf")
         today = office_today()
         with store.database.session_scope() as session:
             agreement.save_draft(session, place.lihua, number, _draft(), 0, now=NOW)
@@ -177,7 +161,7 @@ def desk(tmp_path: Path, sqlite_template: Path) -> Desk:
         with store.database.session_scope() as session:
             details = case_details(MatterKind.NOTARIAL, "copyright", "网页证据保全", today, today=today)
             matter = open_matter(session, place.clerk, MatterKind.NOTARIAL, details, NOW).number
-        ids = _ingest(store, place, matter, tmp_path / "preserved", "网页录屏.mp4", "网页截图.png")
+        ids = ingest_named(store, place.clerk, matter, tmp_path / "preserved", "网页录屏.mp4", "网页截图.png")
         moment = datetime.now(UTC)
         given = preservation.PreservationInput(
             tuple(ids), "云南省昆明市公证处取证室", "云南普洱茶业有限公司", "赵取证",
@@ -191,25 +175,12 @@ def desk(tmp_path: Path, sqlite_template: Path) -> Desk:
     return Desk(settings, number, oral, matter)
 
 
-def _documents_tab(qtbot: QtBot, window: MainWindow, number: str):  # type: ignore[no-untyped-def]
-    window.show_page("cases")
-    page = window.cases_page
-    assert isinstance(page, CasesPage)
-    settled(qtbot, page)
-    workspace = page.open_case(number)
-    settled(qtbot, workspace)
-    view = workspace.documents
-    workspace.tabs.setCurrentWidget(view)
-    settled(qtbot, view)
-    return view
-
-
 def test_the_clerk_makes_every_document_of_a_case_from_the_window(qtbot: QtBot, desk: Desk,
                                                                   tmp_path: Path) -> None:
     launcher, window = launch_and_sign_in(qtbot, desk.settings, CLERK, CLERK_PASSWORD, OP_TIMEOUT)
     try:
         beat = Heartbeat()
-        view = _documents_tab(qtbot, window, desk.number)
+        view = open_documents_tab(qtbot, window, desk.number)
         made: list[registry.DocumentInfo] = []
         for kind, _expected in CASE_KINDS:
             dialog = _new_document(qtbot, view)
@@ -233,7 +204,7 @@ def test_the_clerk_makes_every_document_of_a_case_from_the_window(qtbot: QtBot, 
         assert check.verdict is DocumentVerdict.UNCHANGED and check.signed, check
 
         # The other case, settled orally: its register.
-        other = _documents_tab(qtbot, window, desk.oral)
+        other = open_documents_tab(qtbot, window, desk.oral)
         dialog = _new_document(qtbot, other)
         _choose(dialog.kind, DocumentKind.ORAL_AGREEMENT.value)
         oral = _generate(qtbot, other, dialog)
@@ -250,7 +221,7 @@ def test_the_notary_makes_the_preservation_record_from_the_window(qtbot: QtBot, 
                                                                   tmp_path: Path) -> None:
     launcher, window = launch_and_sign_in(qtbot, desk.settings, NOTARY, NOTARY_PASSWORD, OP_TIMEOUT)
     try:
-        view = _documents_tab(qtbot, window, desk.matter)
+        view = open_documents_tab(qtbot, window, desk.matter)
         dialog = _new_document(qtbot, view)
         _choose(dialog.kind, DocumentKind.PRESERVATION.value)
         _click(qtbot, dialog.sign)
