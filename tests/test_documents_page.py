@@ -140,7 +140,8 @@ def test_the_register_filters_opens_cases_and_tracks_the_application(
         made = _generate(qtbot, view, dialog)
         assert made.kind is DocumentKind.APPLICATION
         page = _page(qtbot, window)
-        qtbot.waitUntil(lambda: _column(page.due_table, DUE_APPLICATION) == ["Made"], timeout=OP_TIMEOUT)
+        qtbot.waitUntil(lambda: _column(page.due_table, DUE_APPLICATION) == ["Already made"],
+                        timeout=OP_TIMEOUT)
         assert _column(page.table, CASE) == [agreed, other, agreed]
         assert page.table.item(0, DOCUMENT).text() == "Application for judicial confirmation"
 

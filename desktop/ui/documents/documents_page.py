@@ -107,7 +107,7 @@ class DocumentsPage(QWidget):
             "(Civil Procedure Law art. 205) have not run out"))
         self.due_empty = QLabel(self.tr("No agreement is waiting: every window is closed or none is open."))
         self.due_empty.setObjectName("dueEmpty")
-        self.due_table = _table("dueTable", [self.tr("Case"), self.tr("Matter"), self.tr("In force from"),
+        self.due_table = _table("dueTable", [self.tr("Case"), self.tr("Title"), self.tr("In force from"),
                                              self.tr("Last day"), self.tr("Application")])
         due_header = self.due_table.horizontalHeader()
         for column in (DUE_CASE, DUE_EFFECTIVE, DUE_LAST, DUE_APPLICATION):
@@ -233,7 +233,7 @@ class DocumentsPage(QWidget):
 
         self.due_table.setRowCount(len(found.due))
         for row, due in enumerate(found.due):
-            made = self._item(self.tr("Made") if due.application_made else self.tr("Not made yet"))
+            made = self._item(self.tr("Already made") if due.application_made else self.tr("Not made yet"))
             if not due.application_made:
                 made.setForeground(QBrush(NOT_MADE))
             due_cells = (self._item(due.case_number), self._item(due.case_title),
