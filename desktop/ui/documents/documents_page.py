@@ -113,9 +113,6 @@ class DocumentsPage(QWidget):
         for column in (DUE_CASE, DUE_EFFECTIVE, DUE_LAST, DUE_APPLICATION):
             due_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         due_header.setSectionResizeMode(DUE_MATTER, QHeaderView.ResizeMode.Stretch)
-        rows = self.due_table.verticalHeader().defaultSectionSize()
-        self.due_table.setMaximumHeight(rows * DUE_ROWS_SHOWN + due_header.sizeHint().height()
-                                        + 2 * self.due_table.frameWidth())
         self.due_table.activated.connect(lambda index: self.open_due(index.row()))
 
         self.kind_combo = QComboBox()
@@ -240,6 +237,11 @@ class DocumentsPage(QWidget):
                      self._item(due.effective_on.isoformat()), self._item(due.last_day.isoformat()), made)
             for column, item in enumerate(due_cells):
                 self.due_table.setItem(row, column, item)
+        # As high as its rows, up to DUE_ROWS_SHOWN; the register below gets the rest.
+        rows = max(1, min(len(found.due), DUE_ROWS_SHOWN))
+        self.due_table.setFixedHeight(rows * self.due_table.verticalHeader().defaultSectionSize()
+                                      + self.due_table.horizontalHeader().sizeHint().height()
+                                      + 2 * self.due_table.frameWidth())
         self.due_table.setVisible(bool(found.due))
         self.due_empty.setVisible(not found.due)
         self._update_buttons()
