@@ -13,6 +13,14 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from desktop.core.cases.matters import find_case
+from desktop.core.cases.outcomes import (
+    OutcomeInput,
+    OutcomeKind,
+    Signing,
+    correct_outcome,
+    standing_agreement,
+)
 from desktop.core.documents import registry
 from desktop.core.documents.generation import DocumentKind
 from desktop.core.documents.registry import confirmation_due, list_office_documents
@@ -109,9 +117,30 @@ def test_the_to_do_list_shows_open_windows_and_whether_the_application_was_made(
         assert confirmation_due(session, date(2026, 12, 26)) == []
 
 
-def test_an_oral_agreement_has_no_window_to_list(desk: Kinds) -> None:
-    from desktop.core.cases.outcomes import OutcomeKind
+def test_an_application_made_before_the_agreement_was_corrected_does_not_count(desk: Kinds) -> None:
+    desk.agree()
+    court = desk.court()
+    desk.generate("application", desk.tmp / "app.pdf", court=court)
+    # The agreement is corrected later (signed a day later): its window runs anew, and the application
+    # made for the corrected record names the wrong date: a new one is due.
+    later = AGREED + timedelta(days=1)
+    with desk.database.session_scope() as session:
+        corrected = standing_agreement(session, find_case(session, desk.number))
+        assert corrected is not None
+        correct_outcome(session, desk.lihua, corrected.id, OutcomeInput(
+            OutcomeKind.WRITTEN_AGREEMENT, signings=(Signing(desk.applicant, later),
+                                                     Signing(desk.respondent, later)),
+            mediator_signed_on=later), "协议签署日期记录有误", now=NOW + HOUR)
+    with desk.database.session_scope() as session:
+        due = confirmation_due(session, date(2026, 11, 27))
+        assert [(item.effective_on, item.last_day, item.application_made) for item in due] == [
+            (later, date(2026, 12, 28), False)]  # 30 days end on Saturday 26 December: Monday 28th
+    desk.generate("application", desk.tmp / "again.pdf", court=court, now=NOW + 2 * HOUR)
+    with desk.database.session_scope() as session:
+        assert confirmation_due(session, date(2026, 11, 27))[0].application_made
 
+
+def test_an_oral_agreement_has_no_window_to_list(desk: Kinds) -> None:
     desk.agree(OutcomeKind.ORAL_AGREEMENT)
     with desk.database.session_scope() as session:
         assert confirmation_due(session, datetime(2026, 11, 26, tzinfo=UTC).date()) == []
