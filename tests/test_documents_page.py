@@ -151,6 +151,17 @@ def test_the_register_filters_opens_cases_and_tracks_the_application(
         assert verify is not None
         qtbot.waitUntil(verify.isVisible, timeout=OP_TIMEOUT)
         verify.reject()
+
+        # A double-click on the to-do list opens that case too, on its Documents tab.
+        workspace.tabs.setCurrentIndex(0)  # type: ignore[union-attr]
+        window.show_page("calendar")
+        qtbot.waitUntil(lambda: not cases.isVisible(), timeout=OP_TIMEOUT)
+        page = _page(qtbot, window)
+        where = page.due_table.visualRect(page.due_table.model().index(0, DUE_CASE)).center()
+        qtbot.mouseClick(page.due_table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.mouseDClick(page.due_table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+        qtbot.waitUntil(lambda: cases.isVisible(), timeout=OP_TIMEOUT)
+        assert cases.tabs.currentWidget() is workspace and workspace.tabs.currentWidget() is view  # type: ignore[union-attr]
         assert beat.stop() < 1000, "the window froze"
         window.close()
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=OP_TIMEOUT)
