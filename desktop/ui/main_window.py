@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the store module pulls in SQLAlchemy, which the window must
     from desktop.core.trust.sign_in import SignedInUser
     from desktop.ui.cases.calendar_page import CalendarPage
     from desktop.ui.cases.page import CasesPage
+    from desktop.ui.documents.documents_page import DocumentsPage
     from desktop.ui.evidence.page import EvidencePage
     from desktop.ui.framework.ops import Op, OpWaiter
     from desktop.ui.ledger.page import LedgerPage
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         self.evidence_page: EvidencePage | None = None
         self.settings_page: SettingsPage | None = None
         self.calendar_page: CalendarPage | None = None
+        self.documents_page: DocumentsPage | None = None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -275,6 +277,14 @@ class MainWindow(QMainWindow):
             self.calendar_page.drafts_found.connect(self._drafts_found)
         else:
             self.calendar_page.set_user(signed_in)
+        if self.documents_page is None:
+            from desktop.ui.documents.documents_page import DocumentsPage
+
+            self.documents_page = DocumentsPage(self.store, signed_in)
+            self._replace_page("documents", self.documents_page)
+            self.documents_page.open_requested.connect(self.open_documents)
+        else:
+            self.documents_page.set_user(signed_in)
         self.offer_drafts = True  # the first read after a sign-in shows the unconfirmed minutes found
         if self.settings_page is None:
             from desktop.ui.settings.page import SettingsPage
@@ -291,6 +301,14 @@ class MainWindow(QMainWindow):
             return
         self.show_page("cases")
         self.cases_page.open_case(number).open_sitting(sitting_id)
+
+    def open_documents(self, number: str) -> None:
+        """A case on its Documents tab (from the side bar's Documents page)."""
+        if self.cases_page is None:
+            return
+        self.show_page("cases")
+        workspace = self.cases_page.open_case(number)
+        workspace.tabs.setCurrentWidget(workspace.documents)
 
     def _drafts_found(self, count: int) -> None:
         """Minutes typed and not confirmed were kept (a crash, a sign-out): offered back after sign-in."""

@@ -1272,6 +1272,117 @@ Filed by: {filed}</source>
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a Document…</source>
+        <translation>核验文书(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Awaiting an application for judicial confirmation</source>
+        <translation>待申请司法确认</translation>
+    </message>
+    <message>
+        <source>Written agreements in force whose 30 days to apply to a court for judicial confirmation (Civil Procedure Law art. 205) have not run out</source>
+        <translation>已生效的书面调解协议，其向人民法院申请司法确认的三十日期间尚未届满（民事诉讼法第二百零五条）</translation>
+    </message>
+    <message>
+        <source>No agreement is waiting: every window is closed or none is open.</source>
+        <translation>暂无待申请司法确认的调解协议。</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>申请截止日</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>司法确认申请书</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部种类</translation>
+    </message>
+    <message>
+        <source>Case number, matter or who made it</source>
+        <translation>案号、案件名称或生成人</translation>
+    </message>
+    <message>
+        <source>Register of documents</source>
+        <translation>文书登记</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>电子签章</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>&amp;Open the Case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>已签章</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>未签章</translation>
+    </message>
+    <message>
+        <source>{count} time(s)</source>
+        <translation>{count} 次</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>The newest {count} documents: search to find older ones</source>
+        <translation>最新 {count} 件文书：更早的请搜索</translation>
+    </message>
+    <message>
+        <source>{count} document(s)</source>
+        <translation>共 {count} 件文书</translation>
+    </message>
+    <message>
+        <source>Not made yet</source>
+        <translation>尚未生成</translation>
+    </message>
+    <message>
+        <source>Already made</source>
+        <translation>已生成</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsView</name>
     <message>
         <source>Document</source>

@@ -6,20 +6,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NewType
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from db.documents import DocumentPrint, DocumentRow
-from db.models import MediationCase, utc_now
+from db.models import MediationCase, User, utc_now
+from desktop.core.cases.deadlines import confirmation_deadline
 from desktop.core.cases.matters import case_subject, find_case
+from desktop.core.cases.outcomes import OutcomeKind, standing_agreement
+from desktop.core.cases.workflow import CaseStatus
 from desktop.core.documents.generation import DocumentKind
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
 from desktop.core.integrity.durable import refuse_existing, write_new_file
+from desktop.core.office.office import case_number_forms
 from desktop.core.text import clean_text
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
@@ -176,3 +180,90 @@ def record_print(session: Session, actor: Actor, document_id: int, pages: str, c
     entry = ledger.append(session, actor.name, EventKind.DOCUMENT_PRINTED, case_subject(number),
                           print_row.record_sha256, now=moment)
     return _print_info(print_row, entry.seq)
+
+
+# --- the office's register (the side bar's Documents page) ---------------------------------------------
+REGISTER_LIMIT = 500  # rows a listing shows at most; a search narrows it
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterEntry:
+    """A document as the office's register lists it (no PDF bytes)."""
+
+    id: DocumentId
+    kind: DocumentKind
+    case_number: str
+    case_title: str
+    created_at: datetime
+    created_by: str
+    signed: bool
+    prints: int  # how many times it was printed (print records, whatever the copies)
+
+
+def list_office_documents(session: Session, *, kind: DocumentKind | None = None, text: str = "",
+                          limit: int = REGISTER_LIMIT) -> list[RegisterEntry]:
+    """The office's documents, newest first, at most ``limit``: of ``kind`` when given, and, when ``text``
+    is given, those whose case number (brackets in either width), case title or maker (login or real name)
+    holds it. The PDF column stays unloaded (deferred)."""
+    query = (select(DocumentRow.id, DocumentRow.kind, MediationCase.number, MediationCase.title,
+                    DocumentRow.created_at, DocumentRow.created_by, DocumentRow.signed)
+             .join(MediationCase, MediationCase.id == DocumentRow.case_id))
+    if kind is not None:
+        query = query.where(DocumentRow.kind == DocumentKind(kind).value)
+    wanted = text.strip()
+    if wanted:
+        makers = select(User.name).where(User.real_name.contains(wanted, autoescape=True))
+        query = query.where(or_(*(MediationCase.number.contains(form, autoescape=True)
+                                  for form in case_number_forms(wanted)),
+                                MediationCase.title.contains(wanted, autoescape=True),
+                                DocumentRow.created_by.contains(wanted, autoescape=True),
+                                DocumentRow.created_by.in_(makers)))
+    rows = session.execute(query.order_by(DocumentRow.created_at.desc(), DocumentRow.id.desc())
+                           .limit(max(limit, 0))).all()
+    ids = [row.id for row in rows]
+    counts: dict[int, int] = {}
+    if ids:
+        counts = {document_id: count for document_id, count in session.execute(
+            select(DocumentPrint.document_id, func.count(DocumentPrint.id))
+            .where(DocumentPrint.document_id.in_(ids)).group_by(DocumentPrint.document_id))}
+    return [RegisterEntry(DocumentId(row.id), DocumentKind(row.kind), row.number, row.title, row.created_at,
+                         row.created_by, row.signed, counts.get(row.id, 0)) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ConfirmationDue:
+    """A case whose written agreement may still be put to a court for judicial confirmation."""
+
+    case_number: str
+    case_title: str
+    effective_on: date
+    last_day: date
+    application_made: bool  # an application was generated for the agreement in force
+
+
+# The agreement is neither before a court yet nor fully performed (as ``deadlines.case_deadlines`` counts it).
+CONFIRMATION_STATUSES = (CaseStatus.AGREEMENT.value, CaseStatus.PERFORMING.value)
+
+
+def confirmation_due(session: Session, today: date) -> list[ConfirmationDue]:
+    """The clerk's to-do list: the cases whose written agreement is in force and whose window to apply for
+    judicial confirmation is still open on ``today``, the last day first; each says whether an application
+    was already generated since the agreement in force was recorded."""
+    found: list[ConfirmationDue] = []
+    cases = session.scalars(select(MediationCase).where(MediationCase.status.in_(CONFIRMATION_STATUSES))
+                            .order_by(MediationCase.id))
+    for case in cases:
+        agreement = standing_agreement(session, case)
+        if agreement is None or OutcomeKind(agreement.kind) is not OutcomeKind.WRITTEN_AGREEMENT \
+                or agreement.effective_on is None:
+            continue
+        # Civil Procedure Law (2023) art. 205: within 30 days from the day the agreement takes effect,
+        # counted as the application itself counts it (``application.application``).
+        last_day = confirmation_deadline(agreement.effective_on).last_day
+        if today > last_day:
+            continue
+        made = session.scalar(select(DocumentRow.id).where(
+            DocumentRow.case_id == case.id, DocumentRow.kind == DocumentKind.APPLICATION.value,
+            DocumentRow.created_at >= agreement.recorded_at).limit(1)) is not None
+        found.append(ConfirmationDue(case.number, case.title, agreement.effective_on, last_day, made))
+    return sorted(found, key=lambda due: (due.last_day, due.case_number))
