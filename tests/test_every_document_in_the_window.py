@@ -191,6 +191,8 @@ def test_the_clerk_makes_every_document_of_a_case_from_the_window(qtbot: QtBot, 
             document = _generate(qtbot, view, dialog)
             assert document.kind is kind and document.signed is (kind is DocumentKind.AGREEMENT)
             made.append(document)
+        # The heartbeat measures the window's work only: the checks below block the GUI thread themselves.
+        longest = beat.stop()
         assert view.list.topLevelItemCount() == len(CASE_KINDS)
         store = launcher.store
         assert store is not None
@@ -204,13 +206,15 @@ def test_the_clerk_makes_every_document_of_a_case_from_the_window(qtbot: QtBot, 
         assert check.verdict is DocumentVerdict.UNCHANGED and check.signed, check
 
         # The other case, settled orally: its register.
+        beat = Heartbeat()
         other = open_documents_tab(qtbot, window, desk.oral)
         dialog = _new_document(qtbot, other)
         _choose(dialog.kind, DocumentKind.ORAL_AGREEMENT.value)
         oral = _generate(qtbot, other, dialog)
+        longest = max(longest, beat.stop())
         with store.database.session_scope() as session:
             assert "被申请人停止销售侵权茶叶。" in _text(registry.document_pdf(session, oral.id), tmp_path)
-        assert beat.stop() < 1000, "the window froze"
+        assert longest < 1000, f"the window froze for {longest} ms"
         window.close()
         qtbot.waitUntil(lambda: not window.isVisible(), timeout=OP_TIMEOUT)
     finally:

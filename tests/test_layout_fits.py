@@ -528,7 +528,8 @@ def test_cases_page_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, notary
         for column in (NUMBER_COLUMN, RECEIVED_COLUMN, DEADLINE_COLUMN):
             index = model.index(row, column)
             assert table.sizeHintForIndex(index).width() <= table.columnWidth(column) + 1, model.data(index)
-    page.open_case(case_with_evidence)
+    workspace = page.open_case(case_with_evidence)
+    settled(qtbot, workspace)  # its tabs read on workers: the layout checked is the one the user works in
     _pump(qtbot)
     assert tab_bar_fits(page.tabs.tabBar())
     assert cut_widgets(window) == []
