@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import stat
 import threading
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,11 @@ def _ledger_root(settings: Settings) -> tuple[int, str]:
         store.close()
 
 
+REASONS = {"lie": "keys/signing_keys.json: size", "same size": "keys/signing_keys.json: SHA-256",
+           "escape": "points outside the folder", "link": "is not a plain file", "extra": "unexpected entry",
+           "duplicate": "appears twice", "bomb": "would grow", "missing": "MANIFEST does not match"}
+
+
 def _rewrite(source: Path, target: Path, change: Any) -> None:
     """A copy of the archive with ``change(name, data) -> [(name, data, mode)]`` applied to each entry."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
@@ -65,7 +71,9 @@ def _rewrite(source: Path, target: Path, change: Any) -> None:
             for name, data, mode in change(info.filename, old.read(info)):
                 made = zipfile.ZipInfo(name)
                 made.external_attr = mode << 16
-                new.writestr(made, data)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # "Duplicate name": what the duplicate case makes
+                    new.writestr(made, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
@@ -146,15 +154,29 @@ def test_backup_restore_verify_on_sqlite(filled: Settings, monkeypatch: pytest.M
         "link": lambda name, data: [(name, data, 0o120777 if name == "settings/ui.ini" else 0o100644)],
         "extra": lambda name, data: [(name, data, 0o100644)] + (
             [("vault/readme.txt", b"x", 0o100644)] if name == HEADER else []),
+        "duplicate": lambda name, data: [(name, data, 0o100644)] * (2 if name == "settings/ui.ini" else 1),
+        "bomb": lambda name, data: [(name, bytes(64 << 20) if name == "settings/ui.ini" else data, 0o100644)],
         "missing": lambda name, data: [] if name == SQLITE_FILE else [(name, data, 0o100644)],
     }
     for label, change in cases.items():
         bad = tmp_path / f"{label}.zip"
         _rewrite(archive, bad, change)
         assert run(["restore", str(bad), "--data-dir", str(empty)]) == EXIT_REFUSED, label
-        assert "damaged and was not restored" in capsys.readouterr().err, label
+        err = capsys.readouterr().err
+        assert "damaged and was not restored" in err and REASONS[label] in err, (label, err)
         assert not any(empty.iterdir()), label
     assert not (tmp_path / "outside.txt").exists()
+
+    # an entry marked encrypted (APPNOTE 4.4.4, bit 0 of its central directory record's flags)
+    raw = bytearray(archive.read_bytes())
+    record = raw.rfind(HEADER.encode()) - 46  # the central directory's record of HEADER.json
+    assert raw[record:record + 4] == b"PK\x01\x02"
+    raw[record + 8] |= 0x01
+    encrypted = tmp_path / "encrypted.zip"
+    encrypted.write_bytes(bytes(raw))
+    assert run(["restore", str(encrypted), "--data-dir", str(empty)]) == EXIT_REFUSED
+    assert "is encrypted" in capsys.readouterr().err
+    assert not any(empty.iterdir())
 
     # a truncated archive
     truncated = tmp_path / "truncated.zip"

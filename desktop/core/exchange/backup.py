@@ -327,6 +327,8 @@ def _check_archive(archive: zipfile.ZipFile, path: str, free_bytes: int) -> _Che
         mode = info.external_attr >> 16
         if info.is_dir() or (mode and not stat.S_ISREG(mode)):
             raise _damaged(f"the entry {info.filename!r} is not a plain file (a link or a folder)", path=path)
+        if info.flag_bits & 0x1:  # APPNOTE 4.4.4: bit 0, encrypted (a backup never is)
+            raise _damaged(f"the entry {info.filename!r} is encrypted", path=path)
         if info.compress_type == zipfile.ZIP_STORED and info.file_size != info.compress_size:
             raise _damaged(f"the entry {info.filename!r} declares two sizes", path=path)
         if info.file_size > max(info.compress_size, 1) * MAX_RATIO:
