@@ -17,6 +17,7 @@ from typing import NoReturn
 from desktop import __version__
 from desktop.cli.commands import (
     agreements,
+    backup,
     cases,
     courts,
     demo,
@@ -57,7 +58,7 @@ log = logging.getLogger(__name__)
 
 # One module per command group, in the order ``mediseal --help`` lists them.
 COMMAND_GROUPS = (setup, users, keys, cases, parties, sittings, outcomes, agreements, courts, documents,
-                  evidence, preservation, ledger, verify, demo)
+                  evidence, preservation, ledger, verify, backup, demo)
 # Options whose values are paths: a file name may be any bytes, so these are not checked for UTF-8.
 PATH_OPTIONS = frozenset({"data_dir"})
 

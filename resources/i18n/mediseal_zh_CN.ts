@@ -5028,8 +5028,28 @@ The seal is your digital signature over each item&apos;s record (file digests an
 <context>
     <name>errors</name>
     <message>
+        <source>The backup {path} is damaged and was not restored: {detail}</source>
+        <translation>备份 {path} 已损坏，未予恢复：{detail}</translation>
+    </message>
+    <message>
         <source>The data folder {path} is a file, not a folder.</source>
         <translation>数据文件夹 {path} 是一个文件，而不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {path} is not empty: a backup is restored only into a new or empty folder.</source>
+        <translation>文件夹 {path} 不是空的：备份只能恢复到新建的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of a PostgreSQL store: load its database/pg_dump.sql into a new database with psql and unzip its vault into the data folder by hand.</source>
+        <translation>{path} 是 PostgreSQL 数据库的备份：请用 psql 将其中的 database/pg_dump.sql 导入新数据库，并手动将其 vault 解压到数据文件夹。</translation>
+    </message>
+    <message>
+        <source>The restored ledger has {size} entries and root {root}; the backup recorded {expected_size} and {expected_root}.</source>
+        <translation>恢复后的存证日志有 {size} 条记录，根为 {root}；备份时记录的是 {expected_size} 条、根为 {expected_root}。</translation>
     </message>
     <message>
         <source>The folder {path} is not empty and is not a Mediseal data folder: choose an empty or new folder.</source>
