@@ -16,9 +16,10 @@ import pytest
 from desktop.cli import EXIT_OK, EXIT_USAGE, run
 from desktop.core.cases import matters as cases
 from desktop.core.errors import Cancelled, InvalidInput
-from desktop.core.evidence import intake
+from desktop.core.evidence import intake, preservation
 from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.evidence.items import ItemInfo
+from desktop.core.evidence.preservation import PreservationInput
 from desktop.core.exchange import package_layout as layout
 from desktop.core.exchange.package import ExportedPackage, export_package
 from desktop.core.exchange.verify_package import verify_package
@@ -140,8 +141,11 @@ def test_selected_items_leave_the_others_out_and_still_verify_from_the_command_l
     assert written["items"] == [items[1].id] and written["signed_checkpoint"] is True
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
-    assert not any(f"/{items[0].id}" in name or f"/{items[2].id}" in name for name in names
-                   if "/evidence/" in name or "/records/" in name or "/ledger/" in name or "/seals/" in name)
+    for left_out in (items[0].id, items[2].id):
+        assert not any(name.startswith(f"selected/{folder}/{left_out}") for name in names
+                       for folder in (layout.EVIDENCE, layout.RECORDS, layout.LEDGER, layout.SEALS))
+    assert {name.split("/", 1)[1] for name in names if name.startswith(f"selected/{layout.RECORDS}/")} == {
+        layout.record_file(items[1].id)}
     assert f"selected/{layout.evidence_file(items[1].id, items[1].name)}" in names
     monkeypatch.delenv("MEDISEAL_DATA_DIR")  # verify-package needs no data folder
     monkeypatch.delenv("MEDISEAL_DATABASE_URL", raising=False)
@@ -165,3 +169,31 @@ def test_a_cancelled_export_leaves_nothing(store: OpenStore, tmp_path: Path) -> 
     with store.database.session_scope() as session, pytest.raises(InvalidInput):
         export_package(session, store.vault, notary.actor, number, out / "court.zip", [999_999], notary.key)
     assert list(out.iterdir()) == []
+
+
+def test_a_full_package_carries_the_case_sealed_records_and_a_selective_one_does_not(
+        store: OpenStore, tmp_path: Path) -> None:
+    notary, number, items = notary_with_items(store, tmp_path / "in", count=2)
+    given = PreservationInput(item_ids=(items[0].id,), place="昆明市五华区公证处", applicant="某图片公司",
+                              operator="李华", steps="打开网页，截图保存")
+    assert notary.key is not None
+    with store.database.session_scope() as session:
+        record = preservation.create_record(session, notary.actor, notary.key, number, given)
+    made = export(store, notary, number, tmp_path / "full.zip")
+    assert verify_package(made.path) == []
+    name = f"preservation-{record.id}"
+    bag = _unzip(made.path, tmp_path / "full")
+    sealed = bag / layout.case_record_file(name)
+    assert json.loads(sealed.read_bytes())["type"] == record.record["type"]
+    (seal,) = list((bag / layout.CASE / name).iterdir())
+    pubkey = tmp_path / "cert-pubkey.pem"
+    pubkey.write_text(_openssl("x509", "-in", bag / layout.cert_file(seal.stem), "-pubkey", "-noout").stdout)
+    assert _openssl("dgst", "-sha256", "-verify", pubkey, "-signature", seal, sealed).returncode == 0
+    script, entry = bag / layout.VERIFY_PATH_SCRIPT, bag / layout.case_entry_file(name)
+    walked = subprocess.run(["python3", str(script), str(entry), str(bag / layout.case_proof_file(name)),
+                             str(bag / layout.CHECKPOINT_FILE)], capture_output=True, text=True, check=False)
+    assert walked.returncode == 0, walked.stdout
+    selective = export(store, notary, number, tmp_path / "selective.zip", [items[1].id])
+    with zipfile.ZipFile(selective.path) as archive:
+        assert not any(f"/{layout.CASE}/" in name for name in archive.namelist())
+    assert verify_package(selective.path) == []

@@ -17,14 +17,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import utc_now
+from db.agreements import SealedAgreement
+from db.models import PreservationRecord, SigningKey, utc_now
 from desktop import __version__
+from desktop.core.cases.matters import case_subject, find_case
 from desktop.core.documents import registry
 from desktop.core.documents.generation import DocumentKind, DocumentRequest, generate
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
+from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
 from desktop.core.evidence import items as evidence_items
+from desktop.core.evidence import preservation
 from desktop.core.exchange import package_layout as layout
 from desktop.core.exchange.proofs import CheckpointNeeded, _inclusion_paths, _not_in_ledger
 from desktop.core.integrity import durable
@@ -79,6 +83,10 @@ In the steps, ID is an evidence item's number, NAME its file name, FP a certific
    openssl dgst -sha256 -verify cert-pubkey.pem -signature mediseal/ledger/checkpoint.sig \\
        mediseal/ledger/checkpoint.json
 
+6. 案件其他签章记录 / The case's other sealed records (preservation records, finalised agreements), in a
+   full package only: mediseal/case/NAME.json with its seals mediseal/case/NAME/FP.sig, its ledger entry
+   mediseal/case/NAME.entry.json and proof mediseal/case/NAME.proof.json, checked as in steps 3 and 4.
+
 data/documents/ holds the case's evidence list (with each item's verification verdict at export time)
 and its finalised documents. `mediseal verify-package FILE.zip` runs all of these checks at once.
 """
@@ -103,6 +111,47 @@ class _Item:
     info: evidence_items.ItemInfo
     record: bytes
     entry: ledger.Entry
+
+
+@dataclass(frozen=True, slots=True)
+class _CaseRecord:
+    """A sealed record of the case other than an item: ``name`` in the package, its canonical bytes,
+    the signer's certificate fingerprint and signature, and the ledger entry that logged its sealing."""
+
+    name: str
+    record: bytes
+    signer: str
+    fingerprint: str
+    signature: bytes
+    entry: ledger.Entry
+
+
+def _case_records(session: Session, number: str) -> list[_CaseRecord]:
+    """The case's sealed preservation records and finalised agreements, each with the entry that logged
+    it (its digest is the record's SHA-256); a record whose entry is missing is not exported as sealed."""
+    case = find_case(session, number)
+    found: list[_CaseRecord] = []
+    rows: list[tuple[str, PreservationRecord | SealedAgreement, str, list[ledger.Entry]]] = []
+    case_entries = ledger.subject_entries(session, case_subject(case.number))
+    for kept, fingerprint in session.execute(
+            select(PreservationRecord, SigningKey.fingerprint).join(SigningKey)
+            .where(PreservationRecord.case_id == case.id).order_by(PreservationRecord.id)):
+        rows.append((f"preservation-{kept.id}", kept, fingerprint,
+                     ledger.subject_entries(session, preservation.subject(kept.id))))
+    for agreed, fingerprint in session.execute(
+            select(SealedAgreement, SigningKey.fingerprint).join(SigningKey)
+            .where(SealedAgreement.case_id == case.id).order_by(SealedAgreement.id)):
+        rows.append((f"agreement-{agreed.id}", agreed, fingerprint, case_entries))
+    for name, row, fingerprint, entries in rows:
+        data = row.canonical.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
+        entry = next((entry for entry in entries if entry.subject_sha256 == digest), None)
+        if entry is None:
+            raise IntegrityError(QT_TRANSLATE_NOOP(
+                "errors", "The sealed record {record} of case {case} differs from what was logged, so no "
+                "package was made. Run a verification to see what differs."), record=name, case=number)
+        found.append(_CaseRecord(name, data, row.signer, fingerprint, row.signature, entry))
+    return found
 
 
 def _items(session: Session, number: str, chosen: Sequence[int] | None) -> list[evidence_items.ItemInfo]:
@@ -148,6 +197,13 @@ def _checkpoint(session: Session, actor: Actor, key: UnlockedKey | None, last_se
     return checkpoints.sign_checkpoint(session, actor, key, now), True
 
 
+def _proof(entry: ledger.Entry, checkpoint: CheckpointInfo, paths: dict[int, list[bytes]]) -> bytes:
+    # RFC 9162 §2.1.3: exactly these three fields (the package's contract): plain JSON, not a typed record.
+    return json.dumps({"leaf_index": entry.seq, "tree_size": checkpoint.tree_size,
+                       "inclusion_path": [node.hex() for node in paths[entry.seq]]},
+                      separators=(",", ":")).encode()
+
+
 def _bag_info(office: str, number: str, octets: int, count: int, today: str) -> bytes:
     # RFC 8493 §2.2.2: labels and values on one line each; Payload-Oxum is octets.count of the payload.
     lines = [f"Source-Organization: {office}", f"Bagging-Date: {today}", f"Payload-Oxum: {octets}.{count}",
@@ -181,11 +237,12 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
         _safe_name(item)
         record = canonical_bytes(evidence_items.get_record(session, item.id))
         gathered.append(_Item(item, record, _ingest_entry(session, item, record)))
-    checkpoint, signed = _checkpoint(session, actor, key, max((g.entry.seq for g in gathered), default=-1),
-                                     moment)
-    paths = {g.info.id: path for g, (_entry, path) in zip(
-        sorted(gathered, key=lambda g: g.entry.seq),
-        _inclusion_paths(session, 0, checkpoint, [g.entry for g in gathered]), strict=True)}
+    # Selective disclosure: the case's other sealed records name every item, so they go only with all.
+    sealed = _case_records(session, number) if items is None else []
+    shown = {g.entry.seq: g.entry for g in gathered} | {r.entry.seq: r.entry for r in sealed}
+    checkpoint, signed = _checkpoint(session, actor, key, max(shown, default=-1), moment)
+    paths = {entry.seq: path
+             for entry, path in _inclusion_paths(session, 0, checkpoint, list(shown.values()))}
     documents: list[tuple[str, bytes]] = []
     listing = generate(session, actor, DocumentKind.EVIDENCE_LIST, number, None, now=moment,
                        request=DocumentRequest(items=tuple(g.info.id for g in gathered), vault=vault))
@@ -206,10 +263,15 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
             certs.setdefault(seal.fingerprint, signing_keys.export_certificate(session, seal.signer,
                                                                                seal.fingerprint))
         tags.append((layout.entry_file(item_id), g.entry.leaf()))
-        # RFC 9162 §2.1.3: exactly these three fields (the contract), so plain JSON, not a typed record.
-        tags.append((layout.proof_file(item_id), json.dumps({
-            "leaf_index": g.entry.seq, "tree_size": checkpoint.tree_size,
-            "inclusion_path": [node.hex() for node in paths[item_id]]}, separators=(",", ":")).encode()))
+        tags.append((layout.proof_file(item_id), _proof(g.entry, checkpoint, paths)))
+    for sealed_record in sealed:
+        name = sealed_record.name
+        tags += [(layout.case_record_file(name), sealed_record.record),
+                 (layout.case_seal_file(name, sealed_record.fingerprint), sealed_record.signature),
+                 (layout.case_entry_file(name), sealed_record.entry.leaf()),
+                 (layout.case_proof_file(name), _proof(sealed_record.entry, checkpoint, paths))]
+        certs.setdefault(sealed_record.fingerprint, signing_keys.export_certificate(
+            session, sealed_record.signer, sealed_record.fingerprint))
     certs.setdefault(checkpoint.fingerprint, signing_keys.export_certificate(
         session, checkpoint.signer, checkpoint.fingerprint))
     tags += [(layout.cert_file(fp), pem) for fp, pem in sorted(certs.items())]

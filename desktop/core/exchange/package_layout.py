@@ -45,3 +45,23 @@ def entry_file(item_id: int) -> str:
 
 def proof_file(item_id: int) -> str:
     return f"{LEDGER}/{item_id}.proof.json"
+
+
+CASE = "mediseal/case"
+
+
+def case_record_file(name: str) -> str:
+    """A sealed record of the case (``preservation-3``, ``agreement-1``): its canonical bytes."""
+    return f"{CASE}/{name}.json"
+
+
+def case_seal_file(name: str, fingerprint: str) -> str:
+    return f"{CASE}/{name}/{fingerprint}.sig"
+
+
+def case_entry_file(name: str) -> str:
+    return f"{CASE}/{name}.entry.json"
+
+
+def case_proof_file(name: str) -> str:
+    return f"{CASE}/{name}.proof.json"

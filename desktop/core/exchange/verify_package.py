@@ -266,14 +266,20 @@ def _check_item(bag: _Bag, item_id: int, digests: dict[str, tuple[str, str]],
             findings.append(Finding(Code.RECORD_SHA256, payload, item_id, str(record.get("sha256")), sha))
         if record.get("sm3") != sm3:
             findings.append(Finding(Code.RECORD_SM3, payload, item_id, str(record.get("sm3")), sm3))
-    prefix = f"{layout.SEALS}/{item_id}/"
+    _check_sealed(bag, item_id, record_name, record_bytes, f"{layout.SEALS}/{item_id}/",
+                  layout.entry_file(item_id), layout.proof_file(item_id), checkpoint, findings)
+
+
+def _check_sealed(bag: _Bag, item_id: int | None, record_name: str, record_bytes: bytes, prefix: str,
+                  entry_name: str, proof_name: str, checkpoint: dict[str, object] | None,
+                  findings: list[Finding]) -> None:
+    """A sealed record's seals (``prefix``FP.sig), its ledger entry and the entry's inclusion proof."""
     for name in sorted(bag.files):
         if name.startswith(prefix) and name.endswith(".sig"):
             good, why = _verify_signature(bag, name[len(prefix):-4], record_bytes, bag.read(name) or b"")
             if not good:
                 findings.append(Finding(Code.SEAL_INVALID, name, item_id, "a valid seal over " + record_name,
                                         why))
-    entry_name = layout.entry_file(item_id)
     entry_bytes = bag.read(entry_name)
     entry = _json(entry_bytes)
     record_sha = hashlib.sha256(record_bytes).hexdigest()
@@ -283,7 +289,6 @@ def _check_item(bag: _Bag, item_id: int, digests: dict[str, tuple[str, str]],
     if entry.get("subject_sha256") != record_sha:
         findings.append(Finding(Code.ENTRY_SUBJECT, entry_name, item_id, record_sha,
                                 str(entry.get("subject_sha256"))))
-    proof_name = layout.proof_file(item_id)
     proof = _json(bag.read(proof_name))
     if proof is None or checkpoint is None:
         findings.append(Finding(Code.PROOF_INVALID, proof_name, item_id, "an inclusion proof",
@@ -302,6 +307,18 @@ def _check_item(bag: _Bag, item_id: int, digests: dict[str, tuple[str, str]],
         findings.append(Finding(Code.PROOF_INVALID, proof_name, item_id,
                                 f"a path to root {checkpoint.get('root_sha256')}",
                                 "a path that does not lead there"))
+
+
+def _check_case_record(bag: _Bag, name: str, checkpoint: dict[str, object] | None,
+                       findings: list[Finding]) -> None:
+    record_name = layout.case_record_file(name)
+    record_bytes = bag.read(record_name)
+    if _json(record_bytes) is None or record_bytes is None:
+        findings.append(Finding(Code.RECORD_UNREADABLE, record_name, None, "a canonical JSON record",
+                                "unreadable"))
+        return
+    _check_sealed(bag, None, record_name, record_bytes, f"{layout.CASE}/{name}/",
+                  layout.case_entry_file(name), layout.case_proof_file(name), checkpoint, findings)
 
 
 def verify_package(path: Path) -> list[Finding]:
@@ -324,6 +341,9 @@ def verify_package(path: Path) -> list[Finding]:
                     stem = name[len(layout.RECORDS) + 1:-5]
                     if stem.isdigit():
                         _check_item(bag, int(stem), digests, checkpoint, findings)
+                elif (name.startswith(layout.CASE + "/") and name.endswith(".json") and name.count("/") == 2
+                      and not name.endswith((".entry.json", ".proof.json"))):
+                    _check_case_record(bag, name[len(layout.CASE) + 1:-5], checkpoint, findings)
         except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError) as error:  # truncated, bad CRC
             findings.append(Finding(Code.UNREADABLE, path.name, expected="a readable archive",
                                     found=str(error)))
