@@ -17,6 +17,7 @@ from desktop.cli import EXIT_OK, EXIT_USAGE, run
 from desktop.core.cases import matters as cases
 from desktop.core.errors import Cancelled, InvalidInput
 from desktop.core.evidence import intake, preservation
+from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import PreservationInput
@@ -124,6 +125,10 @@ def test_a_package_checks_out_with_verify_package_and_with_outside_tools(store: 
                         bag / layout.CHECKPOINT_SIGNATURE_FILE, bag / layout.CHECKPOINT_FILE)
     assert verified.returncode == 0, verified.stdout
 
+    with store.database.session_scope() as session:  # each item's custody trail shows it left
+        trails = [[entry.kind for entry in evidence_items.custody_trail(session, item.id)] for item in items]
+    assert all(trail.count("evidence.exported") == 1 for trail in trails)
+
     # A second export reuses the checkpoint that now covers every item: none is signed.
     again = export(store, notary, number, tmp_path / "again.zip")
     assert not again.signed_checkpoint and again.checkpoint.id == made.checkpoint.id
@@ -159,14 +164,19 @@ def test_selected_items_leave_the_others_out_and_still_verify_from_the_command_l
 
 
 def test_a_cancelled_export_leaves_nothing(store: OpenStore, tmp_path: Path) -> None:
-    notary, number, _items = notary_with_items(store, tmp_path / "in", count=2)
+    notary, number, items = notary_with_items(store, tmp_path / "in", count=2)
     out = tmp_path / "out"
     out.mkdir()
-    with store.database.session_scope() as session, pytest.raises(Cancelled):
+    written: list[int] = []  # cancelled once the first file is in the zip: mid-write
+    with pytest.raises(Cancelled), store.database.session_scope() as session:  # the caller rolls back
         export_package(session, store.vault, notary.actor, number, out / "court.zip", None, notary.key,
-                       cancelled=lambda: True)
+                       progress=lambda done, _total: written.append(done), cancelled=lambda: bool(written))
+    assert len(written) == 1
     assert list(out.iterdir()) == []
-    with store.database.session_scope() as session, pytest.raises(InvalidInput):
+    with store.database.session_scope() as session:  # and logs nothing
+        assert all("evidence.exported" not in [entry.kind for entry in evidence_items.custody_trail(
+            session, item.id)] for item in items)
+    with pytest.raises(InvalidInput), store.database.session_scope() as session:
         export_package(session, store.vault, notary.actor, number, out / "court.zip", [999_999], notary.key)
     assert list(out.iterdir()) == []
 

@@ -283,7 +283,13 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
     top = out.stem
     total = sum(g.info.size for g in gathered) + sum(len(data) for _name, data in documents) or 1
     done = 0
+    ledger.lock(session)  # held already (the evidence list took it); named here as the order to keep
     require_active(actor)
+    for g in gathered:
+        # The custody trail shows each copy that left (as `evidence copy` logs one); appended before the
+        # zip is written, in the same transaction: a failed write rolls these back.
+        ledger.append(session, actor.name, EventKind.EVIDENCE_EXPORTED, evidence_items.subject(g.info.id),
+                      g.info.sha256, now=moment)
     with durable.new_file(out) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED,
                                                           allowZip64=True) as bag:
         payload: list[tuple[str, str]] = []
