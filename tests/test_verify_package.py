@@ -147,3 +147,28 @@ def test_unsafe_archives_are_refused_unread(tmp_path: Path) -> None:
     with pytest.warns(UserWarning, match="Duplicate name"):
         _zip(duplicate, [("bag/bagit.txt", layout.BAGIT_DECLARATION), ("bag/bagit.txt", b"again")])
     assert _codes(duplicate) == {Code.DUPLICATE_NAME: {"bag/bagit.txt"}}
+
+
+def test_truncated_archives_extra_files_and_lying_manifests_are_named(package: tuple[Path, int, str],
+                                                                      tmp_path: Path) -> None:
+    path, item, _name = package
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes(path.read_bytes()[:-200])  # the central directory cut off
+    with pytest.raises(UnreadablePackage):
+        verify_package(truncated)
+    top = zipfile.ZipFile(path).namelist()[0].split("/", 1)[0]
+    extra = _copy(path, tmp_path / "extra.zip", lambda _inner, data: data)
+    with zipfile.ZipFile(extra, "a") as archive:
+        archive.writestr(f"{top}/data/evidence/{item}/slipped-in.txt", b"not sealed")
+    found = _codes(extra)
+    assert found[Code.NOT_IN_MANIFEST] == {f"data/evidence/{item}/slipped-in.txt"}
+    assert found[Code.PAYLOAD_OXUM] == {layout.BAG_INFO_FILE}
+
+    def lying(inner: str, data: bytes) -> bytes:
+        if inner != layout.MANIFEST_FILE:
+            return data
+        first, rest = data.split(b"  ", 1)
+        return b"0" * len(first) + b"  " + rest
+
+    lied = _codes(_copy(path, tmp_path / "lying.zip", lying))
+    assert len(lied[Code.MANIFEST_MISMATCH]) == 2  # the payload file and the manifest in the tag manifest
