@@ -155,7 +155,10 @@ def test_selected_items_leave_the_others_out_and_still_verify_from_the_command_l
     monkeypatch.delenv("MEDISEAL_DATA_DIR")  # verify-package needs no data folder
     monkeypatch.delenv("MEDISEAL_DATABASE_URL", raising=False)
     assert run(["verify-package", str(out), "--json"]) == EXIT_OK
-    assert json.loads(capsys.readouterr().out) == {"file": str(out), "ok": True, "findings": []}
+    checked = json.loads(capsys.readouterr().out)
+    assert (checked["file"], checked["ok"], checked["findings"]) == (str(out), True, [])
+    (certificate,) = checked["certificates"]  # who sealed it: lihua's certificate, named for the reader
+    assert certificate["sha256"] == written["checkpoint_certificate"] and "CN=lihua" in certificate["subject"]
 
     point_cli_at(monkeypatch, store, "lihua", PASSWORD)
     before = out.read_bytes()

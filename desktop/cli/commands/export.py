@@ -66,6 +66,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"path": str(made.path), "case": made.case_number, "items": list(made.items),
                     "documents": list(made.documents), "checkpoint": made.checkpoint.id,
+                    "checkpoint_certificate": made.checkpoint.fingerprint,
                     "tree_size": made.checkpoint.tree_size, "signed_checkpoint": made.signed_checkpoint,
                     "size": made.size})
     else:
@@ -77,16 +78,21 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_package(args: argparse.Namespace) -> int:
-    from desktop.core.exchange.verify_package import UnreadablePackage, verify_package
+    from desktop.core.exchange.verify_package import UnreadablePackage, check_package
 
     try:
-        findings = verify_package(args.file)
+        check = check_package(args.file)
     except UnreadablePackage as error:
         raise UsageError(f"cannot read {one_line(str(args.file))} as a zip: {error}") from None
+    findings = check.findings
     if args.json:
         print_json({"file": str(args.file), "ok": not findings,
-                    "findings": [finding.as_json() for finding in findings]})
+                    "findings": [finding.as_json() for finding in findings],
+                    "certificates": [{"sha256": fingerprint, "subject": subject}
+                                     for fingerprint, subject in check.certificates]})
     else:
+        for fingerprint, subject in check.certificates:
+            print(f"certificate {fingerprint}: {one_line(subject)}")
         for finding in findings:
             item = f" item {finding.item}" if finding.item is not None else ""
             print(f"{finding.code.value}: {one_line(finding.file)}{item}: expected "

@@ -87,6 +87,9 @@ In the steps, ID is an evidence item's number, NAME its file name, FP a certific
    full package only: mediseal/case/NAME.json with its seals mediseal/case/NAME/FP.sig, its ledger entry
    mediseal/case/NAME.entry.json and proof mediseal/case/NAME.proof.json, checked as in steps 3 and 4.
 
+7. 签章人身份 / Whose keys: these steps show the package is intact and consistent. Compare each
+   certificate's SHA-256 (step 3, -fingerprint -sha256) with the one the office publishes or certified.
+
 data/documents/ holds the case's evidence list (with each item's verification verdict at export time)
 and its finalised documents. `mediseal verify-package FILE.zip` runs all of these checks at once.
 """

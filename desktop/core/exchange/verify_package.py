@@ -321,9 +321,37 @@ def _check_case_record(bag: _Bag, name: str, checkpoint: dict[str, object] | Non
                   layout.case_entry_file(name), layout.case_proof_file(name), checkpoint, findings)
 
 
+@dataclass(frozen=True, slots=True)
+class PackageCheck:
+    """The findings about a package, and who sealed it: each certificate in it (its SHA-256 and subject),
+    for the reader to compare with the fingerprints the office publishes. A package can only prove itself
+    consistent; whose keys those are is the certificates' say."""
+
+    findings: tuple[Finding, ...]
+    certificates: tuple[tuple[str, str], ...]
+
+
 def verify_package(path: Path) -> list[Finding]:
     """Every finding about the package at ``path`` (none: it checks out). ``UnreadablePackage`` when the
     file cannot be read as a zip at all. Reads the zip in place; writes nothing."""
+    return list(check_package(path).findings)
+
+
+def _certificates(bag: _Bag) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[str, str]] = []
+    for name in sorted(bag.files):
+        if name.startswith(layout.CERTS + "/") and name.endswith(".pem"):
+            try:
+                certificate = x509.load_pem_x509_certificate(bag.read(name) or b"")
+            except ValueError:
+                continue
+            subject = certificate.subject.rfc4514_string()
+            found.append((certificates.certificate_fingerprint(certificate), subject))
+    return tuple(found)
+
+
+def check_package(path: Path) -> PackageCheck:
+    """``verify_package`` with the certificates that sealed the package."""
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile, ValueError) as error:
@@ -331,7 +359,7 @@ def verify_package(path: Path) -> list[Finding]:
     with archive:
         top, findings = _screen(archive.infolist())
         if top is None:
-            return findings
+            return PackageCheck(tuple(findings), ())
         bag = _Bag(archive, top)
         try:
             digests = _check_manifests(bag, findings)
@@ -347,4 +375,5 @@ def verify_package(path: Path) -> list[Finding]:
         except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError) as error:  # truncated, bad CRC
             findings.append(Finding(Code.UNREADABLE, path.name, expected="a readable archive",
                                     found=str(error)))
-    return findings
+            return PackageCheck(tuple(findings), ())
+        return PackageCheck(tuple(findings), _certificates(bag))
