@@ -23,6 +23,7 @@ from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import PreservationInput
 from desktop.core.exchange import package_layout as layout
 from desktop.core.exchange.package import ExportedPackage, export_package
+from desktop.core.exchange.proofs import CheckpointNeeded
 from desktop.core.exchange.verify_package import verify_package
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
@@ -181,6 +182,9 @@ def test_a_cancelled_export_leaves_nothing(store: OpenStore, tmp_path: Path) -> 
             session, item.id)] for item in items)
     with pytest.raises(InvalidInput), store.database.session_scope() as session:
         export_package(session, store.vault, notary.actor, number, out / "court.zip", [999_999], notary.key)
+    no_key = pytest.raises(CheckpointNeeded, match="holds no signing key")  # and no checkpoint covers them
+    with no_key, store.database.session_scope() as session:
+        export_package(session, store.vault, notary.actor, number, out / "court.zip", None, None)
     assert list(out.iterdir()) == []
 
 
