@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from db.agreements import SealedAgreement
 from db.models import PreservationRecord, SigningKey, utc_now
 from desktop import __version__
+from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import case_subject, find_case
 from desktop.core.documents import registry
 from desktop.core.documents.generation import DocumentKind, DocumentRequest, generate
@@ -319,7 +320,7 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
         octets = sum(g.info.size for g in gathered) + sum(len(data) for _name, data in documents)
         tags = [(layout.BAGIT_FILE, layout.BAGIT_DECLARATION),
                 (layout.BAG_INFO_FILE, _bag_info(office.name if office else "", number, octets, len(payload),
-                                                 moment.date().isoformat())),
+                                                 office_today(moment).isoformat())),
                 (layout.MANIFEST_FILE, _manifest(payload)), *tags]
         for name, data in tags:
             bag.writestr(f"{top}/{name}", data)
