@@ -5,6 +5,7 @@ other items out and still verifies; an existing file or a cancel leaves nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -31,6 +32,7 @@ from desktop.core.trust import signing_keys, users
 from desktop.core.trust.permissions import Role
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user
 from tests.cli_env import point_cli_at
+from tests.sitting_hall import Hall
 
 PASSWORD = "notary-password-1"
 OPENSSL = "/usr/bin/openssl"
@@ -214,3 +216,25 @@ def test_a_full_package_carries_the_case_sealed_records_and_a_selective_one_does
     with zipfile.ZipFile(selective.path) as archive:
         assert not any(f"/{layout.CASE}/" in name for name in archive.namelist())
     assert verify_package(selective.path) == []
+
+
+def test_a_mediation_case_package_carries_its_sealed_minutes(store: OpenStore, tmp_path: Path) -> None:
+    hall = Hall(store)
+    _sitting, minutes = hall.held()
+    evidence = tmp_path / "商标注册证.txt"
+    evidence.write_bytes("注册号 12345678\n".encode())
+    intake.ingest_files(store.database, store.vault, hall.lihua, hall.number, [evidence],
+                        Acquisition("upload"))  # a mediator takes evidence in; a notary seals it
+    with store.database.session_scope() as session:
+        made = export_package(session, store.vault, hall.lihua, hall.number, tmp_path / "mediation.zip",
+                              None, hall.key)
+    assert verify_package(made.path) == []
+    name = f"minutes-{minutes.id}"
+    bag = _unzip(made.path, tmp_path / "mediation")
+    sealed = bag / layout.case_record_file(name)
+    assert hashlib.sha256(sealed.read_bytes()).hexdigest() == minutes.record_sha256
+    (seal,) = list((bag / layout.CASE / name).iterdir())
+    assert seal.stem == minutes.fingerprint
+    pubkey = tmp_path / "cert-pubkey.pem"
+    pubkey.write_text(_openssl("x509", "-in", bag / layout.cert_file(seal.stem), "-pubkey", "-noout").stdout)
+    assert _openssl("dgst", "-sha256", "-verify", pubkey, "-signature", seal, sealed).returncode == 0

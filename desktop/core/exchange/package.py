@@ -22,9 +22,11 @@ from sqlalchemy.orm import Session
 
 from db.agreements import SealedAgreement
 from db.models import PreservationRecord, SigningKey, utc_now
+from db.sittings import SealedMinutes, Sitting
 from desktop import __version__
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import case_subject, find_case
+from desktop.core.cases.minutes_records import minutes_subject
 from desktop.core.documents import registry
 from desktop.core.documents.generation import DocumentKind, DocumentRequest, generate
 from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
@@ -84,9 +86,10 @@ In the steps, ID is an evidence item's number, NAME its file name, FP a certific
    openssl dgst -sha256 -verify cert-pubkey.pem -signature mediseal/ledger/checkpoint.sig \\
        mediseal/ledger/checkpoint.json
 
-6. 案件其他签章记录 / The case's other sealed records (preservation records, finalised agreements), in a
-   full package only: mediseal/case/NAME.json with its seals mediseal/case/NAME/FP.sig, its ledger entry
-   mediseal/case/NAME.entry.json and proof mediseal/case/NAME.proof.json, checked as in steps 3 and 4.
+6. 案件其他签章记录 / The case's other sealed records (preservation records, sealed minutes and addenda,
+   finalised agreements), in a full package only: mediseal/case/NAME.json with its seals
+   mediseal/case/NAME/FP.sig, its ledger entry mediseal/case/NAME.entry.json and proof
+   mediseal/case/NAME.proof.json, checked as in steps 3 and 4.
 
 7. 签章人身份 / Whose keys: these steps show the package is intact and consistent. Compare each
    certificate's SHA-256 (step 3, -fingerprint -sha256) with the one the office publishes or certified.
@@ -131,17 +134,23 @@ class _CaseRecord:
 
 
 def _case_records(session: Session, number: str) -> list[_CaseRecord]:
-    """The case's sealed preservation records and finalised agreements, each with the entry that logged
-    it (its digest is the record's SHA-256); a record whose entry is missing is not exported as sealed."""
+    """The case's sealed preservation records, sealed minutes and addenda, and finalised agreements, each
+    with the entry that logged it (its digest is the record's SHA-256); a record whose entry is missing is
+    refused, never exported as sealed."""
     case = find_case(session, number)
     found: list[_CaseRecord] = []
-    rows: list[tuple[str, PreservationRecord | SealedAgreement, str, list[ledger.Entry]]] = []
+    rows: list[tuple[str, PreservationRecord | SealedMinutes | SealedAgreement, str, list[ledger.Entry]]] = []
     case_entries = ledger.subject_entries(session, case_subject(case.number))
     for kept, fingerprint in session.execute(
             select(PreservationRecord, SigningKey.fingerprint).join(SigningKey)
             .where(PreservationRecord.case_id == case.id).order_by(PreservationRecord.id)):
         rows.append((f"preservation-{kept.id}", kept, fingerprint,
                      ledger.subject_entries(session, preservation.subject(kept.id))))
+    for minutes, fingerprint in session.execute(
+            select(SealedMinutes, SigningKey.fingerprint).join(SigningKey).join(Sitting)
+            .where(Sitting.case_id == case.id).order_by(SealedMinutes.id)):
+        rows.append((f"{minutes.kind}-{minutes.id}", minutes, fingerprint,
+                     ledger.subject_entries(session, minutes_subject(minutes.id))))
     for agreed, fingerprint in session.execute(
             select(SealedAgreement, SigningKey.fingerprint).join(SigningKey)
             .where(SealedAgreement.case_id == case.id).order_by(SealedAgreement.id)):
