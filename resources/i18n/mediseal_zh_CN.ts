@@ -6375,6 +6375,22 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Case {number} has no visit {visit}; its visits are {visits}.</source>
         <translation>案件{number}没有回访{visit}；该案的回访有：{visits}。</translation>
     </message>
+    <message>
+        <source>The sealed record {record} of case {case} differs from what was logged, so no package was made. Run a verification to see what differs.</source>
+        <translation>案件 {case} 的签章记录 {record} 与存证日志所记不符，未生成证据包。请运行核验查看不符之处。</translation>
+    </message>
+    <message>
+        <source>Evidence item {item} is not one of case {case}.</source>
+        <translation>证据 {item} 不属于案件 {case}。</translation>
+    </message>
+    <message>
+        <source>Evidence item {item}&apos;s file name {name} cannot name a file in a package.</source>
+        <translation>证据 {item} 的文件名 {name} 不能用作证据包中的文件名。</translation>
+    </message>
+    <message>
+        <source>No signed checkpoint covers the evidence of this package, and {user} holds no signing key to sign one. Sign a checkpoint (`mediseal checkpoint`), or make a signing key, then export again.</source>
+        <translation>尚无已签署的检查点覆盖本证据包中的证据，且 {user} 没有可用的签名密钥来签署检查点。请先签署检查点（`mediseal checkpoint`）或创建签名密钥，然后重新导出。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>

@@ -1,0 +1,340 @@
+"""Court packages: a case's evidence as a BagIt 1.0 bag (RFC 8493) in a zip with one top-level folder,
+with each item's canonical record, seals, certificates, ingest ledger entry and RFC 9162 inclusion proof
+under one signed checkpoint, the case's documents, and VERIFY.txt: steps a court clerk follows with
+``bagit.py``, ``openssl`` and the shipped ``mediseal/verify_path.py``, without Mediseal.
+
+The names inside are a public contract (``package_layout``). ``export_package`` reads everything first
+(refusals before a byte is written), then writes the zip once through the durable writer: never over a
+file, and an error or a cancel leaves nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.agreements import SealedAgreement
+from db.models import PreservationRecord, SigningKey, utc_now
+from db.sittings import SealedMinutes, Sitting
+from desktop import __version__
+from desktop.core.cases.deadlines import office_today
+from desktop.core.cases.matters import case_subject, find_case
+from desktop.core.cases.minutes_records import minutes_subject
+from desktop.core.documents import registry
+from desktop.core.documents.generation import DocumentKind, DocumentRequest, generate
+from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
+from desktop.core.evidence import items as evidence_items
+from desktop.core.evidence import preservation
+from desktop.core.exchange import package_layout as layout
+from desktop.core.exchange.proofs import CheckpointNeeded, _inclusion_paths, _not_in_ledger
+from desktop.core.integrity import durable
+from desktop.core.integrity.canonical import canonical_bytes
+from desktop.core.office.office import get_office
+from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
+from desktop.core.storage.vault.interface import Vault
+from desktop.core.trust import checkpoints, ledger, signing_keys
+from desktop.core.trust.checkpoints import CheckpointInfo
+from desktop.core.trust.events import EventKind
+from desktop.core.trust.permissions import Action, Actor, require, require_active
+from desktop.core.trust.signing_keys import UnlockedKey
+
+CHUNK = 4 * 1024 * 1024
+# The finalised documents a court asks for, when the case has signed ones (agreement, application,
+# commitments).
+COURT_DOCUMENTS = (DocumentKind.AGREEMENT, DocumentKind.SUPPLEMENTARY_AGREEMENT, DocumentKind.APPLICATION,
+                   DocumentKind.COMMITMENT)
+VERIFY_SCRIPT_SOURCE = Path(__file__).with_name("verify_path.py")
+VERIFY_TEXT = """核验说明 / How to check this package
+=====================================
+
+本证据包为 BagIt 1.0（RFC 8493）格式。无需 Mediseal，使用 bagit.py、OpenSSL 和 Python 3 即可核验。
+This package is a BagIt 1.0 bag (RFC 8493). Check it without Mediseal: bagit.py, OpenSSL and Python 3.
+In the steps, ID is an evidence item's number, NAME its file name, FP a certificate's SHA-256.
+
+1. 清单核验 / The bag's manifests (every file's SHA-256, the payload's size and count):
+   bagit.py --validate PACKAGE-FOLDER
+
+2. 证据文件摘要 / Each evidence file against its record: mediseal/records/ID.json is the item's
+   canonical record (RFC 8785); its "sha256" and "sm3" fields must equal:
+   openssl dgst -sha256 data/evidence/ID/NAME
+   openssl dgst -sm3 data/evidence/ID/NAME
+
+3. 签章核验 / Each seal: mediseal/seals/ID/FP.sig is a DER ECDSA P-256 signature (SHA-256) over the
+   record file's bytes by the certificate mediseal/certs/FP.pem (FP = SHA-256 of its DER):
+   openssl x509 -in mediseal/certs/FP.pem -noout -subject -dates -fingerprint -sha256
+   openssl x509 -in mediseal/certs/FP.pem -pubkey -noout > cert-pubkey.pem
+   openssl dgst -sha256 -verify cert-pubkey.pem -signature mediseal/seals/ID/FP.sig mediseal/records/ID.json
+
+4. 存证日志 / The ledger: mediseal/ledger/ID.entry.json is the item's ingest entry exactly as logged (a
+   Merkle leaf); its "subject_sha256" must equal:
+   openssl dgst -sha256 mediseal/records/ID.json
+   mediseal/ledger/ID.proof.json holds {"leaf_index", "tree_size", "inclusion_path"} (RFC 9162
+   section 2.1.3) against the checkpoint; follow the path to the checkpoint's root:
+   python3 mediseal/verify_path.py mediseal/ledger/ID.entry.json mediseal/ledger/ID.proof.json \\
+       mediseal/ledger/checkpoint.json
+
+5. 检查点签名 / The checkpoint: mediseal/ledger/checkpoint.json (tree size, root, time, signer,
+   certificate_sha256 = FP) signed in mediseal/ledger/checkpoint.sig:
+   openssl x509 -in mediseal/certs/FP.pem -pubkey -noout > cert-pubkey.pem
+   openssl dgst -sha256 -verify cert-pubkey.pem -signature mediseal/ledger/checkpoint.sig \\
+       mediseal/ledger/checkpoint.json
+
+6. 案件其他签章记录 / The case's other sealed records (preservation records, sealed minutes and addenda,
+   finalised agreements), in a full package only: mediseal/case/NAME.json with its seals
+   mediseal/case/NAME/FP.sig, its ledger entry mediseal/case/NAME.entry.json and proof
+   mediseal/case/NAME.proof.json, checked as in steps 3 and 4.
+
+7. 签章人身份 / Whose keys: these steps show the package is intact and consistent. Compare each
+   certificate's SHA-256 (step 3, -fingerprint -sha256) with the one the office publishes or certified.
+
+data/documents/ holds the case's evidence list (with each item's verification verdict at export time)
+and its finalised documents. `mediseal verify-package FILE.zip` runs all of these checks at once.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedPackage:
+    """A package as written: its file, the case, the items in it, the checkpoint its proofs reach, and
+    whether this export signed that checkpoint."""
+
+    path: Path
+    case_number: str
+    items: tuple[int, ...]
+    documents: tuple[str, ...]
+    checkpoint: CheckpointInfo
+    signed_checkpoint: bool
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    info: evidence_items.ItemInfo
+    record: bytes
+    entry: ledger.Entry
+
+
+@dataclass(frozen=True, slots=True)
+class _CaseRecord:
+    """A sealed record of the case other than an item: ``name`` in the package, its canonical bytes,
+    the signer's certificate fingerprint and signature, and the ledger entry that logged its sealing."""
+
+    name: str
+    record: bytes
+    signer: str
+    fingerprint: str
+    signature: bytes
+    entry: ledger.Entry
+
+
+def _case_records(session: Session, number: str) -> list[_CaseRecord]:
+    """The case's sealed preservation records, sealed minutes and addenda, and finalised agreements, each
+    with the entry that logged it (its digest is the record's SHA-256); a record whose entry is missing is
+    refused, never exported as sealed."""
+    case = find_case(session, number)
+    found: list[_CaseRecord] = []
+    rows: list[tuple[str, PreservationRecord | SealedMinutes | SealedAgreement, str, list[ledger.Entry]]] = []
+    case_entries = ledger.subject_entries(session, case_subject(case.number))
+    for kept, fingerprint in session.execute(
+            select(PreservationRecord, SigningKey.fingerprint).join(SigningKey)
+            .where(PreservationRecord.case_id == case.id).order_by(PreservationRecord.id)):
+        rows.append((f"preservation-{kept.id}", kept, fingerprint,
+                     ledger.subject_entries(session, preservation.subject(kept.id))))
+    for minutes, fingerprint in session.execute(
+            select(SealedMinutes, SigningKey.fingerprint).join(SigningKey).join(Sitting)
+            .where(Sitting.case_id == case.id).order_by(SealedMinutes.id)):
+        rows.append((f"{minutes.kind}-{minutes.id}", minutes, fingerprint,
+                     ledger.subject_entries(session, minutes_subject(minutes.id))))
+    for agreed, fingerprint in session.execute(
+            select(SealedAgreement, SigningKey.fingerprint).join(SigningKey)
+            .where(SealedAgreement.case_id == case.id).order_by(SealedAgreement.id)):
+        rows.append((f"agreement-{agreed.id}", agreed, fingerprint, case_entries))
+    for name, row, fingerprint, entries in rows:
+        data = row.canonical.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
+        entry = next((entry for entry in entries if entry.subject_sha256 == digest), None)
+        if entry is None:
+            raise IntegrityError(QT_TRANSLATE_NOOP(
+                "errors", "The sealed record {record} of case {case} differs from what was logged, so no "
+                "package was made. Run a verification to see what differs."), record=name, case=number)
+        found.append(_CaseRecord(name, data, row.signer, fingerprint, row.signature, entry))
+    return found
+
+
+def _items(session: Session, number: str, chosen: Sequence[int] | None) -> list[evidence_items.ItemInfo]:
+    listed = evidence_items.list_items(session, number)
+    if chosen is None:
+        return listed
+    by_id: dict[int, evidence_items.ItemInfo] = {item.id: item for item in listed}
+    missing = [item_id for item_id in dict.fromkeys(chosen) if item_id not in by_id]
+    if missing:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Evidence item {item} is not one of case {case}."),
+                           item=missing[0], case=number)
+    return [by_id[item_id] for item_id in dict.fromkeys(chosen)]
+
+
+def _safe_name(item: evidence_items.ItemInfo) -> str:
+    if "/" in item.name or "\\" in item.name or item.name in ("", ".", ".."):
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "Evidence item {item}'s file name {name} cannot name a file in a package."),
+            item=item.id, name=item.name)
+    return item.name
+
+
+def _ingest_entry(session: Session, item: evidence_items.ItemInfo, record: bytes) -> ledger.Entry:
+    digest = hashlib.sha256(record).hexdigest()
+    for entry in evidence_items.custody_trail(session, item.id):
+        if entry.kind == EventKind.EVIDENCE_INGESTED and entry.subject_sha256 == digest:
+            return entry
+    raise _not_in_ledger(item.id)
+
+
+def _checkpoint(session: Session, actor: Actor, key: UnlockedKey | None, last_seq: int,
+                now: datetime) -> tuple[CheckpointInfo, bool]:
+    """The newest checkpoint when it covers entry ``last_seq`` (checkpoints only grow), else a new one
+    signed with ``key``; refused when there is none and the user holds no key."""
+    latest = checkpoints.latest(session)
+    if latest is not None and latest.tree_size > last_seq:
+        return latest, False
+    if key is None:
+        raise CheckpointNeeded(QT_TRANSLATE_NOOP(
+            "errors", "No signed checkpoint covers the evidence of this package, and {user} holds no signing "
+            "key to sign one. Sign a checkpoint (`mediseal checkpoint`), or make a signing key, then export "
+            "again."), user=actor.name)
+    return checkpoints.sign_checkpoint(session, actor, key, now), True
+
+
+def _proof(entry: ledger.Entry, checkpoint: CheckpointInfo, paths: dict[int, list[bytes]]) -> bytes:
+    # RFC 9162 §2.1.3: exactly these three fields (the package's contract): plain JSON, not a typed record.
+    return json.dumps({"leaf_index": entry.seq, "tree_size": checkpoint.tree_size,
+                       "inclusion_path": [node.hex() for node in paths[entry.seq]]},
+                      separators=(",", ":")).encode()
+
+
+def _bag_info(office: str, number: str, octets: int, count: int, today: str) -> bytes:
+    # RFC 8493 §2.2.2: labels and values on one line each; Payload-Oxum is octets.count of the payload.
+    lines = [f"Source-Organization: {office}", f"Bagging-Date: {today}", f"Payload-Oxum: {octets}.{count}",
+             f"External-Identifier: {number}", f"Bag-Software-Agent: Mediseal {__version__}"]
+    return ("\n".join(line.replace("\n", " ") for line in lines) + "\n").encode("utf-8")
+
+
+def _manifest(digests: Sequence[tuple[str, str]]) -> bytes:
+    # RFC 8493 §2.1.3: "checksum filepath", paths with "/" and CR, LF, % percent-encoded.
+    def encoded(path: str) -> str:
+        return path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return "".join(f"{digest}  {encoded(path)}\n" for path, digest in digests).encode("utf-8")
+
+
+def export_package(session: Session, vault: Vault, actor: Actor, number: str, out: Path,
+                   items: Sequence[int] | None = None, key: UnlockedKey | None = None,
+                   progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled,
+                   now: datetime | None = None) -> ExportedPackage:
+    """Write case ``number``'s court package to the new file ``out`` (a zip), in the caller's
+    transaction: the evidence list is generated (and recorded) now, and a checkpoint is signed with
+    ``key`` when none covers the items' entries. ``items`` limits the package to those items (selective
+    disclosure); their proofs still reach the signed checkpoint. Refused before anything is written when
+    ``out`` exists or an item is not the case's; an error or a cancel leaves no file and rolls back."""
+    require(actor, Action.WORK_ON_CASE)
+    durable.refuse_existing(out)
+    moment = now or utc_now()
+    chosen = _items(session, number, items)
+    gathered: list[_Item] = []
+    for item in chosen:
+        raise_if_cancelled(cancelled)
+        _safe_name(item)
+        record = canonical_bytes(evidence_items.get_record(session, item.id))
+        gathered.append(_Item(item, record, _ingest_entry(session, item, record)))
+    # Selective disclosure: the case's other sealed records name every item, so they go only with all.
+    sealed = _case_records(session, number) if items is None else []
+    shown = {g.entry.seq: g.entry for g in gathered} | {r.entry.seq: r.entry for r in sealed}
+    checkpoint, signed = _checkpoint(session, actor, key, max(shown, default=-1), moment)
+    paths = {entry.seq: path
+             for entry, path in _inclusion_paths(session, 0, checkpoint, list(shown.values()))}
+    documents: list[tuple[str, bytes]] = []
+    listing = generate(session, actor, DocumentKind.EVIDENCE_LIST, number, None, now=moment,
+                       request=DocumentRequest(items=tuple(g.info.id for g in gathered), vault=vault))
+    documents.append((f"{layout.DOCUMENTS}/evidence-list-{listing.id}.pdf", listing.pdf))
+    for info in registry.list_documents(session, number):
+        if info.signed and info.kind in COURT_DOCUMENTS:
+            documents.append((f"{layout.DOCUMENTS}/{info.kind.value}-{info.id}.pdf",
+                              registry.document_pdf(session, info.id)))
+    tags: list[tuple[str, bytes]] = []
+    certs: dict[str, bytes] = {}
+    for g in gathered:
+        item_id = g.info.id
+        tags.append((layout.record_file(item_id), g.record))
+        for seal in g.info.seals:
+            name = layout.seal_file(item_id, seal.fingerprint)
+            if name not in dict(tags):
+                tags.append((name, seal.signature))
+            certs.setdefault(seal.fingerprint, signing_keys.export_certificate(session, seal.signer,
+                                                                               seal.fingerprint))
+        tags.append((layout.entry_file(item_id), g.entry.leaf()))
+        tags.append((layout.proof_file(item_id), _proof(g.entry, checkpoint, paths)))
+    for sealed_record in sealed:
+        name = sealed_record.name
+        tags += [(layout.case_record_file(name), sealed_record.record),
+                 (layout.case_seal_file(name, sealed_record.fingerprint), sealed_record.signature),
+                 (layout.case_entry_file(name), sealed_record.entry.leaf()),
+                 (layout.case_proof_file(name), _proof(sealed_record.entry, checkpoint, paths))]
+        certs.setdefault(sealed_record.fingerprint, signing_keys.export_certificate(
+            session, sealed_record.signer, sealed_record.fingerprint))
+    certs.setdefault(checkpoint.fingerprint, signing_keys.export_certificate(
+        session, checkpoint.signer, checkpoint.fingerprint))
+    tags += [(layout.cert_file(fp), pem) for fp, pem in sorted(certs.items())]
+    tags += [(layout.CHECKPOINT_FILE, canonical_bytes(checkpoint.record())),
+             (layout.CHECKPOINT_SIGNATURE_FILE, checkpoint.signature),
+             (layout.VERIFY_PATH_SCRIPT, VERIFY_SCRIPT_SOURCE.read_bytes()),
+             (layout.VERIFY_FILE, VERIFY_TEXT.encode("utf-8"))]
+    office = get_office(session)
+    top = out.stem
+    total = sum(g.info.size for g in gathered) + sum(len(data) for _name, data in documents) or 1
+    done = 0
+    ledger.lock(session)  # held already (the evidence list took it); named here as the order to keep
+    require_active(actor)
+    for g in gathered:
+        # The custody trail shows each copy that left (as `evidence copy` logs one); appended before the
+        # zip is written, in the same transaction: a failed write rolls these back.
+        ledger.append(session, actor.name, EventKind.EVIDENCE_EXPORTED, evidence_items.subject(g.info.id),
+                      g.info.sha256, now=moment)
+    with durable.new_file(out) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED,
+                                                          allowZip64=True) as bag:
+        payload: list[tuple[str, str]] = []
+        for g in gathered:
+            name = layout.evidence_file(g.info.id, g.info.name)
+            digest = hashlib.sha256()
+            with vault.open(g.info.sha256) as source, \
+                    bag.open(f"{top}/{name}", "w", force_zip64=True) as sink:
+                while chunk := source.read(CHUNK):
+                    raise_if_cancelled(cancelled)
+                    digest.update(chunk)
+                    sink.write(chunk)
+                    done += len(chunk)
+                    progress(done, total)
+            if digest.hexdigest() != g.info.sha256:  # the vault's blob changed: never export it as sealed
+                raise _not_in_ledger(g.info.id)
+            payload.append((name, g.info.sha256))
+        for name, data in documents:
+            raise_if_cancelled(cancelled)
+            bag.writestr(f"{top}/{name}", data)
+            payload.append((name, hashlib.sha256(data).hexdigest()))
+            done += len(data)
+            progress(done, total)
+        octets = sum(g.info.size for g in gathered) + sum(len(data) for _name, data in documents)
+        tags = [(layout.BAGIT_FILE, layout.BAGIT_DECLARATION),
+                (layout.BAG_INFO_FILE, _bag_info(office.name if office else "", number, octets, len(payload),
+                                                 office_today(moment).isoformat())),
+                (layout.MANIFEST_FILE, _manifest(payload)), *tags]
+        for name, data in tags:
+            bag.writestr(f"{top}/{name}", data)
+        tag_digests = [(name, hashlib.sha256(data).hexdigest()) for name, data in tags]
+        bag.writestr(f"{top}/{layout.TAG_MANIFEST_FILE}", _manifest(tag_digests))
+        raise_if_cancelled(cancelled)
+    return ExportedPackage(out, number, tuple(g.info.id for g in gathered),
+                           tuple(name for name, _data in documents), checkpoint, signed, out.stat().st_size)

@@ -1,0 +1,379 @@
+"""Check a court package (``package.export_package``) with no data folder: the bag's manifests and
+Payload-Oxum (RFC 8493), each record's SHA-256 and SM3 against its evidence file, each seal against its
+certificate, each ingest entry against its record, each inclusion proof to the checkpoint's root
+(RFC 9162 §2.1.3.2) and the checkpoint's signature. Results are findings (data), not exceptions.
+
+The zip is read safely, in place (nothing is written): names that leave the folder, symlinks, duplicate
+names, more than one top-level folder, and zip bombs (too many entries, too many bytes, a compression ratio
+no real evidence has) are findings, and then nothing inside is read."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import stat
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path, PurePosixPath
+
+from cryptography import x509
+
+from desktop.core.exchange import package_layout as layout
+from desktop.core.integrity.digests import _new_sm3
+from desktop.core.integrity.merkle import leaf_hash, verify_inclusion
+from desktop.core.trust.pki import certificates, signatures
+
+CHUNK = 4 * 1024 * 1024
+MAX_ENTRIES = 100_000
+MAX_TOTAL_BYTES = 256 * 1024 ** 3
+MAX_TAG_BYTES = 64 * 1024 ** 2  # a tag file (record, proof, certificate) is read whole: kept small
+MAX_RATIO = 200  # uncompressed / compressed, for entries over 1 MiB
+RATIO_FLOOR = 1024 * 1024
+
+
+class Code(StrEnum):
+    """What a finding is about."""
+
+    UNREADABLE = "unreadable"
+    UNSAFE_NAME = "unsafe-name"
+    SYMLINK = "symlink"
+    DUPLICATE_NAME = "duplicate-name"
+    TOP_FOLDERS = "top-folders"
+    TOO_LARGE = "too-large"
+    MISSING_FILE = "missing-file"
+    NOT_IN_MANIFEST = "not-in-manifest"
+    MANIFEST_MISMATCH = "manifest-mismatch"
+    PAYLOAD_OXUM = "payload-oxum"
+    BAD_DECLARATION = "bad-declaration"
+    RECORD_SHA256 = "record-sha256"
+    RECORD_SM3 = "record-sm3"
+    RECORD_UNREADABLE = "record-unreadable"
+    SEAL_INVALID = "seal-invalid"
+    CERTIFICATE_MISMATCH = "certificate-mismatch"
+    ENTRY_SUBJECT = "entry-subject"
+    PROOF_INVALID = "proof-invalid"
+    CHECKPOINT_SIGNATURE = "checkpoint-signature"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing that does not check out: which file, which item, what was expected, what was found."""
+
+    code: Code
+    file: str
+    item: int | None = None
+    expected: str = ""
+    found: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {"code": self.code.value, "file": self.file, "item": self.item, "expected": self.expected,
+                "found": self.found}
+
+
+class UnreadablePackage(Exception):
+    """The file is not a zip that can be read at all (the command line's exit 2)."""
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def _unsafe(name: str) -> bool:
+    path = PurePosixPath(name)
+    return (name.startswith(("/", "\\")) or "\\" in name or bool(_DRIVE.match(name)) or "\x00" in name
+            or any(part in ("..", ".") for part in path.parts))
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    return stat.S_ISLNK(info.external_attr >> 16)
+
+
+def _screen(infos: list[zipfile.ZipInfo]) -> tuple[str | None, list[Finding]]:
+    """The single top-level folder, or the findings that make the archive unsafe to read."""
+    findings: list[Finding] = []
+    if len(infos) > MAX_ENTRIES:
+        return None, [Finding(Code.TOO_LARGE, "", expected=f"at most {MAX_ENTRIES} entries",
+                              found=f"{len(infos)} entries")]
+    seen: set[str] = set()
+    tops: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if _unsafe(name):
+            findings.append(Finding(Code.UNSAFE_NAME, name, expected="a relative name inside the folder",
+                                    found=name))
+            continue
+        if _is_symlink(info):
+            findings.append(Finding(Code.SYMLINK, name, expected="a regular file", found="a symbolic link"))
+        if name in seen:
+            findings.append(Finding(Code.DUPLICATE_NAME, name, expected="one entry", found="two entries"))
+        seen.add(name)
+        tops.add(name.split("/", 1)[0] if "/" in name else "")
+        total += info.file_size
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            findings.append(Finding(Code.TOO_LARGE, name, expected=f"a compression ratio under {MAX_RATIO}",
+                                    found=f"{info.file_size} bytes from {info.compress_size}"))
+    if total > MAX_TOTAL_BYTES:
+        findings.append(Finding(Code.TOO_LARGE, "", expected=f"at most {MAX_TOTAL_BYTES} bytes",
+                                found=f"{total} bytes"))
+    if len(tops) != 1 or "" in tops:
+        findings.append(Finding(Code.TOP_FOLDERS, "", expected="one top-level folder",
+                                found=", ".join(sorted(top or "(files at the top)" for top in tops))))
+    if findings:
+        return None, findings
+    return tops.pop(), []
+
+
+class _Bag:
+    def __init__(self, archive: zipfile.ZipFile, top: str) -> None:
+        self.archive = archive
+        self.top = top
+        self.files = {info.filename[len(top) + 1:]: info for info in archive.infolist()
+                      if not info.is_dir() and info.filename.startswith(top + "/")}
+
+    def read(self, name: str) -> bytes | None:
+        info = self.files.get(name)
+        if info is None or info.file_size > MAX_TAG_BYTES:
+            return None
+        return self.archive.read(info)
+
+    def stream(self, name: str) -> Iterator[bytes]:
+        with self.archive.open(self.files[name]) as source:
+            while chunk := source.read(CHUNK):
+                yield chunk
+
+
+def _parse_manifest(data: bytes) -> dict[str, str]:
+    listed: dict[str, str] = {}
+    for line in data.decode("utf-8").splitlines():
+        if line.strip():
+            digest, _sep, path = line.partition(" ")
+            path = path.lstrip(" ").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
+            listed[path] = digest.lower()
+    return listed
+
+
+def _json(data: bytes | None) -> dict[str, object] | None:
+    if data is None:
+        return None
+    try:
+        value = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _check_manifests(bag: _Bag, findings: list[Finding]) -> dict[str, tuple[str, str]]:
+    """Bag manifests and Payload-Oxum; returns each payload file's (sha256, sm3)."""
+    declaration = bag.read(layout.BAGIT_FILE)
+    if declaration is None or b"BagIt-Version: 1.0" not in declaration:
+        findings.append(Finding(Code.BAD_DECLARATION, layout.BAGIT_FILE, expected="BagIt-Version: 1.0",
+                                found="missing" if declaration is None else declaration[:40].decode("utf-8",
+                                                                                                   "replace")))
+    digests: dict[str, tuple[str, str]] = {}
+    octets = 0
+    for name in sorted(bag.files):
+        if name.startswith(layout.PAYLOAD + "/"):
+            sha, sm3 = hashlib.sha256(), _new_sm3()
+            for chunk in bag.stream(name):
+                sha.update(chunk)
+                sm3.update(chunk)
+                octets += len(chunk)
+            digests[name] = (sha.hexdigest(), sm3.hexdigest())
+    manifest = bag.read(layout.MANIFEST_FILE)
+    listed = _parse_manifest(manifest) if manifest is not None else {}
+    if manifest is None:
+        findings.append(Finding(Code.MISSING_FILE, layout.MANIFEST_FILE, expected="the payload manifest",
+                                found="missing"))
+    for path, digest in listed.items():
+        if path not in digests:
+            findings.append(Finding(Code.MISSING_FILE, path, expected=digest, found="missing"))
+        elif digests[path][0] != digest:
+            findings.append(Finding(Code.MANIFEST_MISMATCH, path, expected=digest, found=digests[path][0]))
+    for path in digests:
+        if path not in listed:
+            findings.append(Finding(Code.NOT_IN_MANIFEST, path, expected="listed in " + layout.MANIFEST_FILE,
+                                    found="not listed"))
+    info = (bag.read(layout.BAG_INFO_FILE) or b"").decode("utf-8", "replace")
+    oxum = next((line.split(":", 1)[1].strip() for line in info.splitlines()
+                 if line.startswith("Payload-Oxum:")), "missing")
+    if oxum != f"{octets}.{len(digests)}":
+        findings.append(Finding(Code.PAYLOAD_OXUM, layout.BAG_INFO_FILE, expected=f"{octets}.{len(digests)}",
+                                found=oxum))
+    tag_manifest = bag.read(layout.TAG_MANIFEST_FILE)
+    if tag_manifest is None:
+        findings.append(Finding(Code.MISSING_FILE, layout.TAG_MANIFEST_FILE, expected="the tag manifest",
+                                found="missing"))
+    else:
+        for path, digest in _parse_manifest(tag_manifest).items():
+            data = bag.read(path)
+            found = hashlib.sha256(data).hexdigest() if data is not None else "missing"
+            if found != digest:
+                code = Code.MISSING_FILE if data is None else Code.MANIFEST_MISMATCH
+                findings.append(Finding(code, path, expected=digest, found=found))
+    return digests
+
+
+def _verify_signature(bag: _Bag, fingerprint: str, data: bytes, signature: bytes) -> tuple[bool, str]:
+    """Whether ``signature`` over ``data`` verifies with certificate ``fingerprint``; else why not."""
+    pem = bag.read(layout.cert_file(fingerprint))
+    if pem is None:
+        return False, f"no certificate {layout.cert_file(fingerprint)}"
+    try:
+        certificate = x509.load_pem_x509_certificate(pem)
+    except ValueError:
+        return False, "an unreadable certificate"
+    actual = certificates.certificate_fingerprint(certificate)
+    if actual != fingerprint:
+        return False, f"a certificate whose SHA-256 is {actual}"
+    return (True, "") if signatures.verify(certificate, data, signature) else (False, "a signature that does "
+                                                                                      "not verify")
+
+
+def _check_checkpoint(bag: _Bag, findings: list[Finding]) -> dict[str, object] | None:
+    data = bag.read(layout.CHECKPOINT_FILE)
+    checkpoint = _json(data)
+    signature = bag.read(layout.CHECKPOINT_SIGNATURE_FILE)
+    if data is None or checkpoint is None or signature is None:
+        findings.append(Finding(Code.MISSING_FILE, layout.CHECKPOINT_FILE, expected="a signed checkpoint",
+                                found="missing or unreadable"))
+        return None
+    good, why = _verify_signature(bag, str(checkpoint.get("certificate_sha256", "")), data, signature)
+    if not good:
+        findings.append(Finding(Code.CHECKPOINT_SIGNATURE, layout.CHECKPOINT_SIGNATURE_FILE,
+                                expected="a valid signature by " + str(checkpoint.get("signer", "")),
+                                found=why))
+    return checkpoint
+
+
+def _check_item(bag: _Bag, item_id: int, digests: dict[str, tuple[str, str]],
+                checkpoint: dict[str, object] | None, findings: list[Finding]) -> None:
+    record_name = layout.record_file(item_id)
+    record_bytes = bag.read(record_name) or b""
+    record = _json(record_bytes)
+    if record is None:
+        findings.append(Finding(Code.RECORD_UNREADABLE, record_name, item_id, "a canonical JSON record",
+                                "unreadable"))
+        return
+    payload = layout.evidence_file(item_id, str(record.get("name", "")))
+    if payload not in digests:
+        findings.append(Finding(Code.MISSING_FILE, payload, item_id, str(record.get("sha256")), "missing"))
+    else:
+        sha, sm3 = digests[payload]
+        if record.get("sha256") != sha:
+            findings.append(Finding(Code.RECORD_SHA256, payload, item_id, str(record.get("sha256")), sha))
+        if record.get("sm3") != sm3:
+            findings.append(Finding(Code.RECORD_SM3, payload, item_id, str(record.get("sm3")), sm3))
+    _check_sealed(bag, item_id, record_name, record_bytes, f"{layout.SEALS}/{item_id}/",
+                  layout.entry_file(item_id), layout.proof_file(item_id), checkpoint, findings)
+
+
+def _check_sealed(bag: _Bag, item_id: int | None, record_name: str, record_bytes: bytes, prefix: str,
+                  entry_name: str, proof_name: str, checkpoint: dict[str, object] | None,
+                  findings: list[Finding]) -> None:
+    """A sealed record's seals (``prefix``FP.sig), its ledger entry and the entry's inclusion proof."""
+    for name in sorted(bag.files):
+        if name.startswith(prefix) and name.endswith(".sig"):
+            good, why = _verify_signature(bag, name[len(prefix):-4], record_bytes, bag.read(name) or b"")
+            if not good:
+                findings.append(Finding(Code.SEAL_INVALID, name, item_id, "a valid seal over " + record_name,
+                                        why))
+    entry_bytes = bag.read(entry_name)
+    entry = _json(entry_bytes)
+    record_sha = hashlib.sha256(record_bytes).hexdigest()
+    if entry is None or entry_bytes is None:
+        findings.append(Finding(Code.MISSING_FILE, entry_name, item_id, "the ingest entry", "missing"))
+        return
+    if entry.get("subject_sha256") != record_sha:
+        findings.append(Finding(Code.ENTRY_SUBJECT, entry_name, item_id, record_sha,
+                                str(entry.get("subject_sha256"))))
+    proof = _json(bag.read(proof_name))
+    if proof is None or checkpoint is None:
+        findings.append(Finding(Code.PROOF_INVALID, proof_name, item_id, "an inclusion proof",
+                                "missing or unreadable"))
+        return
+    try:
+        nodes = proof.get("inclusion_path")
+        path = [bytes.fromhex(str(node)) for node in nodes] if isinstance(nodes, list) else []
+        root = bytes.fromhex(str(checkpoint.get("root_sha256", "")))
+    except (ValueError, TypeError):
+        path, root = [], b""
+    index, size = proof.get("leaf_index"), proof.get("tree_size")
+    ok = (isinstance(index, int) and isinstance(size, int) and size == checkpoint.get("tree_size")
+          and verify_inclusion(leaf_hash(entry_bytes), index, size, path, root))
+    if not ok:
+        findings.append(Finding(Code.PROOF_INVALID, proof_name, item_id,
+                                f"a path to root {checkpoint.get('root_sha256')}",
+                                "a path that does not lead there"))
+
+
+def _check_case_record(bag: _Bag, name: str, checkpoint: dict[str, object] | None,
+                       findings: list[Finding]) -> None:
+    record_name = layout.case_record_file(name)
+    record_bytes = bag.read(record_name)
+    if _json(record_bytes) is None or record_bytes is None:
+        findings.append(Finding(Code.RECORD_UNREADABLE, record_name, None, "a canonical JSON record",
+                                "unreadable"))
+        return
+    _check_sealed(bag, None, record_name, record_bytes, f"{layout.CASE}/{name}/",
+                  layout.case_entry_file(name), layout.case_proof_file(name), checkpoint, findings)
+
+
+@dataclass(frozen=True, slots=True)
+class PackageCheck:
+    """The findings about a package, and who sealed it: each certificate in it (its SHA-256 and subject),
+    for the reader to compare with the fingerprints the office publishes. A package can only prove itself
+    consistent; whose keys those are is the certificates' say."""
+
+    findings: tuple[Finding, ...]
+    certificates: tuple[tuple[str, str], ...]
+
+
+def verify_package(path: Path) -> list[Finding]:
+    """Every finding about the package at ``path`` (none: it checks out). ``UnreadablePackage`` when the
+    file cannot be read as a zip at all. Reads the zip in place; writes nothing."""
+    return list(check_package(path).findings)
+
+
+def _certificates(bag: _Bag) -> tuple[tuple[str, str], ...]:
+    found: list[tuple[str, str]] = []
+    for name in sorted(bag.files):
+        if name.startswith(layout.CERTS + "/") and name.endswith(".pem"):
+            try:
+                certificate = x509.load_pem_x509_certificate(bag.read(name) or b"")
+            except ValueError:
+                continue
+            subject = certificate.subject.rfc4514_string()
+            found.append((certificates.certificate_fingerprint(certificate), subject))
+    return tuple(found)
+
+
+def check_package(path: Path) -> PackageCheck:
+    """``verify_package`` with the certificates that sealed the package."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile, ValueError) as error:
+        raise UnreadablePackage(str(error)) from None
+    with archive:
+        top, findings = _screen(archive.infolist())
+        if top is None:
+            return PackageCheck(tuple(findings), ())
+        bag = _Bag(archive, top)
+        try:
+            digests = _check_manifests(bag, findings)
+            checkpoint = _check_checkpoint(bag, findings)
+            for name in sorted(bag.files):
+                if name.startswith(layout.RECORDS + "/") and name.endswith(".json"):
+                    stem = name[len(layout.RECORDS) + 1:-5]
+                    if stem.isdigit():
+                        _check_item(bag, int(stem), digests, checkpoint, findings)
+                elif (name.startswith(layout.CASE + "/") and name.endswith(".json") and name.count("/") == 2
+                      and not name.endswith((".entry.json", ".proof.json"))):
+                    _check_case_record(bag, name[len(layout.CASE) + 1:-5], checkpoint, findings)
+        except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError) as error:  # truncated, bad CRC
+            findings.append(Finding(Code.UNREADABLE, path.name, expected="a readable archive",
+                                    found=str(error)))
+            return PackageCheck(tuple(findings), ())
+        return PackageCheck(tuple(findings), _certificates(bag))
