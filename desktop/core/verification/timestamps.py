@@ -1,0 +1,60 @@
+"""Verification of stored trusted timestamps (RFC 3161): each token against its checkpoint (the message
+imprint is the SHA-256 of the checkpoint's canonical record bytes), its CMS signature and the TSA
+certificate's timeStamping extendedKeyUsage (``trust.timestamps.check_token``), and against the ledger
+entry ``timestamp.stored`` that logged the SHA-256 of the token's DER."""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.models import LedgerEntry
+from db.timestamps import TimestampToken
+from desktop.core.errors import QT_TRANSLATE_NOOP
+from desktop.core.trust.events import EventKind
+from desktop.core.trust.timestamps import (
+    TimestampFailure,
+    check_token,
+    checkpoint_digest,
+    token_subject,
+    tokens,
+)
+from desktop.core.verification.codes import FindingCode
+from desktop.core.verification.findings import Finding, Where, words
+
+
+def _where(row: TimestampToken) -> Where:
+    return Where(words(QT_TRANSLATE_NOOP("findings", "trusted timestamp of checkpoint {checkpoint}"),
+                       checkpoint=row.checkpoint_id), record=row.id)
+
+
+def check_timestamps(session: Session) -> list[Finding]:
+    """Every stored token: its checkpoint, its own checks, and its ledger entry."""
+    findings: list[Finding] = []
+    logged: dict[str, list[str]] = {}
+    for subject, digest in session.execute(select(LedgerEntry.subject, LedgerEntry.subject_sha256).where(
+            LedgerEntry.kind == str(EventKind.TIMESTAMP_STORED))):
+        logged.setdefault(subject, []).append(digest or "")
+    for row, checkpoint, fingerprint in tokens(session):
+        where = _where(row)
+        known = checkpoint is not None and fingerprint is not None
+        expected = checkpoint_digest(checkpoint, fingerprint) if known else None  # type: ignore[arg-type]
+        if expected is None or expected != row.digest_sha256:
+            findings.append(where.finding(FindingCode.TIMESTAMP_IMPRINT, words(QT_TRANSLATE_NOOP(
+                "findings", "the digest it covers is not that of its checkpoint's record")),
+                expected=expected, found=row.digest_sha256))
+        try:
+            check_token(row.token, bytes.fromhex(expected or row.digest_sha256))
+        except TimestampFailure as failure:
+            code = FindingCode.TIMESTAMP_IMPRINT if "another digest" in str(failure) else \
+                FindingCode.TIMESTAMP_INVALID
+            findings.append(where.finding(code, words(QT_TRANSLATE_NOOP("findings", "the token: {reason}"),
+                                                      reason=str(failure))))
+        found = hashlib.sha256(row.token).hexdigest()
+        if found not in logged.get(token_subject(row.checkpoint_id), []) or found != row.token_sha256:
+            findings.append(where.finding(FindingCode.TIMESTAMP_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
+                "findings", "no timestamp.stored ledger entry records this token")),
+                expected=row.token_sha256, found=found))
+    return findings
