@@ -6355,6 +6355,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Case {number} has no visit {visit}; its visits are {visits}.</source>
         <translation>案件{number}没有回访{visit}；该案的回访有：{visits}。</translation>
     </message>
+    <message>
+        <source>The CA file holds no PEM certificate.</source>
+        <translation>CA 证书文件中没有 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s address must be an http:// or https:// URL (not “{value}”).</source>
+        <translation>时间戳服务机构的地址须为 http:// 或 https:// 网址（而非“{value}”）。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
@@ -6982,6 +6990,22 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>the ledger records a print (entry {seq}) the store no longer holds</source>
         <translation>存证日志记载了一次打印（第 {seq} 条），但存储中已不存在</translation>
     </message>
+    <message>
+        <source>trusted timestamp of checkpoint {checkpoint}</source>
+        <translation>检查点 {checkpoint} 的可信时间戳</translation>
+    </message>
+    <message>
+        <source>the digest it covers is not that of its checkpoint&apos;s record</source>
+        <translation>其所覆盖的摘要与该检查点记录的摘要不符</translation>
+    </message>
+    <message>
+        <source>the token: {reason}</source>
+        <translation>时间戳令牌：{reason}</translation>
+    </message>
+    <message>
+        <source>no timestamp.stored ledger entry records this token</source>
+        <translation>存证日志中没有记录此令牌的 timestamp.stored 条目</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -7204,6 +7228,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Office setting changed</source>
         <translation>更改机构设置</translation>
+    </message>
+    <message>
+        <source>Timestamp authority set</source>
+        <translation>已设置时间戳服务机构</translation>
+    </message>
+    <message>
+        <source>Trusted timestamp stored</source>
+        <translation>已保存可信时间戳</translation>
     </message>
     <message>
         <source>Office recorded</source>
@@ -7496,6 +7528,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A user&apos;s roles or state differ from what the ledger records</source>
         <translation>用户的角色或状态与存证日志记载不符</translation>
+    </message>
+    <message>
+        <source>A trusted timestamp does not cover its checkpoint</source>
+        <translation>可信时间戳未覆盖其检查点</translation>
+    </message>
+    <message>
+        <source>A trusted timestamp token does not verify</source>
+        <translation>可信时间戳令牌验证未通过</translation>
+    </message>
+    <message>
+        <source>A stored trusted timestamp is not the one the ledger recorded</source>
+        <translation>所存可信时间戳与存证日志记录的不一致</translation>
     </message>
     <message>
         <source>The office&apos;s settings differ from what the ledger records</source>
