@@ -198,3 +198,7 @@ def test_cli_timestamp_list_and_send(store: OpenStore, tsa: TestTSA, pki: Path,
     assert run(["timestamp", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert listed["pending"] == [] and [s["checkpoint"] for s in listed["stored"]] == [made.id]
+    tsa.mode = "garbage"
+    assert run(["checkpoint"]) == 0  # signed; its timestamp stays queued
+    said = capsys.readouterr().out
+    assert f"timestamp of checkpoint {made.id + 1}: still queued: the response is not" in said
