@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
@@ -27,6 +28,7 @@ from desktop.core.trust.sign_in import SignedInUser, sign_in_user
 from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.store import verify_store
 from tests.cli_env import point_cli_at
+from tests.qt_helpers import attached_window, settled
 from tests.tamper import behind_the_triggers
 from tests.tsa_server import TestTSA, make_pki
 
@@ -202,3 +204,49 @@ def test_cli_timestamp_list_and_send(store: OpenStore, tsa: TestTSA, pki: Path,
     assert run(["checkpoint"]) == 0  # signed; its timestamp stays queued
     said = capsys.readouterr().out
     assert f"timestamp of checkpoint {made.id + 1}: still queued: the response is not" in said
+
+
+def test_the_settings_dialog_sets_the_authority_shows_what_waits_and_sends(qtbot: QtBot,
+                                                                           sqlite_store: OpenStore,
+                                                                           tsa: TestTSA, pki: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    store = sqlite_store
+    with store.database.session_scope() as session:
+        office.create_office(session, "昆明公证处", "云知调")
+        admin = users.create_first_admin(session, "admin", "admin-password-1", "赵文")
+        users.add_user(session, admin, "lihua", frozenset({Role.NOTARY}), PASSWORD, "李华")
+    actor = users.sign_in(store.database, "lihua", PASSWORD)
+    with store.database.session_scope() as session:
+        signing_keys.new_key(session, actor, PASSWORD)
+    admin_in = sign_in_user(store.database, "admin", "admin-password-1")
+    window = attached_window(qtbot, store, "昆明公证处", admin_in)
+    window.show_page("settings")
+    settled(qtbot, window.settings_page)
+    section = window.settings_page.office
+    assert section.timestamp_button.isVisible()
+    dialog = section.open_timestamps()
+    settled(qtbot, dialog)
+    assert "No timestamp authority is set" in dialog.status.text()
+    dialog.url_edit.setText("ftp://nowhere")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "http://" in dialog.error.text())  # refused by core, the dialog stays
+    dialog.url_edit.setText(tsa.url)
+    dialog.ca_edit.setText(str(pki / "ca.pem"))
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    with store.database.session_scope() as session:
+        found = timestamps.authority(session)
+    assert found is not None and found.url == tsa.url
+    tsa.mode = "garbage"
+    _checkpoint(store, sign_in_user(store.database, "lihua", PASSWORD))
+    timestamps.send_pending(store.database.session_scope, "lihua")
+    dialog = section.open_timestamps()
+    settled(qtbot, dialog)
+    assert dialog.status.text().startswith(
+        "0 checkpoints timestamped, 1 waiting. Last error: the response is")
+    tsa.mode = "ok"
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text() == "1 checkpoints timestamped, 0 waiting.", timeout=20_000)
+    assert not dialog.send_button.isEnabled()

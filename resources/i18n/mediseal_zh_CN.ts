@@ -3123,6 +3123,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>更改机构信息(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Timestamps…</source>
+        <translation>时间戳(&amp;T)…</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -4631,6 +4635,57 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The case</source>
         <translation>本案</translation>
+    </message>
+</context>
+<context>
+    <name>TimestampDialog</name>
+    <message>
+        <source>Trusted timestamps (RFC 3161)</source>
+        <translation>可信时间戳（RFC 3161）</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>立即发送(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Address (URL):</source>
+        <translation>地址（URL）：</translation>
+    </message>
+    <message>
+        <source>User (optional):</source>
+        <translation>用户名（可选）：</translation>
+    </message>
+    <message>
+        <source>Password (optional):</source>
+        <translation>密码（可选）：</translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM):</source>
+        <translation>CA 证书文件（PEM）：</translation>
+    </message>
+    <message>
+        <source>No timestamp authority is set: checkpoints get no trusted timestamp.</source>
+        <translation>未设置时间戳服务机构：检查点不会取得可信时间戳。</translation>
+    </message>
+    <message>
+        <source>{stored} checkpoints timestamped, {pending} waiting.</source>
+        <translation>已有 {stored} 个检查点取得可信时间戳，{pending} 个等待发送。</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>最近一次错误：{error}</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>选择 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
