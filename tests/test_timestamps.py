@@ -106,7 +106,9 @@ def test_a_failing_authority_leaves_a_clear_queued_state_and_never_a_token(store
     made = _checkpoint(store, notary)
     now = utc_now()
     cases = [("garbage", "not an RFC 3161 answer"), ("other-digest", "another digest"),
-             ("wrong-nonce", "nonce is not ours"), ("http-error", "HTTP 500"), ("slow", "timeout")]
+             ("wrong-nonce", "nonce is not ours"), ("http-error", "HTTP 500"), ("slow", "timeout"),
+             ("eku-not-critical", "extendedKeyUsage is not timeStamping only and critical"),
+             ("other-certificate", "signing-certificate attribute names another certificate")]
     for attempt, (mode, said) in enumerate(cases, start=1):
         tsa.mode, tsa.delay = mode, 2.0
         [result] = timestamps.send_pending(store.database.session_scope, "lihua", now=now, timeout=0.5,
@@ -116,7 +118,7 @@ def test_a_failing_authority_leaves_a_clear_queued_state_and_never_a_token(store
             [waiting] = timestamps.pending(session)
             assert timestamps.stored(session) == []
         assert (waiting.attempts, waiting.last_error) == (attempt, result.error)
-        assert waiting.next_try_at == now + timestamps.backoff(attempt)  # 1, 2, 4, 8, 16 minutes
+        assert waiting.next_try_at == now + timestamps.backoff(attempt)  # 1, 2, 4 … 64 minutes
     assert timestamps.send_pending(store.database.session_scope, "lihua", now=now) == []  # not due yet
     # Another CA configured: the TSA's chain does not reach it.
     other = make_pki(tmp_path / "other")

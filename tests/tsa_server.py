@@ -4,7 +4,10 @@ critical, RFC 3161 §2.3) issued by a test CA made here with cryptography.
 
 ``TestTSA.mode`` makes it misbehave: ``slow`` (answers after ``delay`` seconds), ``garbage`` (bytes that are
 no answer), ``other-digest`` (signs another digest than asked), ``wrong-nonce`` (answers with another
-nonce), ``http-error`` (500). ``stop()`` leaves the port closed (the authority is down).
+nonce), ``http-error`` (500), ``eku-not-critical`` (the TSA certificate swapped for one of the same
+key whose extendedKeyUsage is not critical), ``other-certificate`` (swapped for a good certificate of the
+same key, which the token's signing-certificate attribute does not name). ``stop()`` leaves the port
+closed (the authority is down).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from asn1crypto import tsp
+from asn1crypto import cms, tsp
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -79,6 +82,9 @@ def make_pki(folder: Path, *, critical: bool = True) -> Path:
            .sign(ca_key, hashes.SHA256()))
     (folder / "ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     (folder / "tsa.pem").write_bytes(tsa.public_bytes(serialization.Encoding.PEM))
+    (folder / "ca.key").write_bytes(ca_key.private_bytes(serialization.Encoding.PEM,
+                                                         serialization.PrivateFormat.PKCS8,
+                                                         serialization.NoEncryption()))
     (folder / "tsa.key").write_bytes(tsa_key.private_bytes(serialization.Encoding.PEM,
                                                            serialization.PrivateFormat.PKCS8,
                                                            serialization.NoEncryption()))
@@ -152,4 +158,28 @@ class TestTSA:
                             "-queryfile", str(query_file), "-out", str(reply_file)],
                            check=True, capture_output=True)
             self.answered += 1
-            return 200, reply_file.read_bytes()
+            reply = reply_file.read_bytes()
+        if mode in ("eku-not-critical", "other-certificate"):
+            reply = self._with_certificate(reply, critical=mode == "other-certificate")
+        return 200, reply
+
+    def _with_certificate(self, reply: bytes, *, critical: bool) -> bytes:
+        """The reply with its TSA certificate swapped for one of the same key, issuer and serial whose
+        timeStamping extendedKeyUsage is ``critical`` or not (the signature over the token still checks)."""
+        from asn1crypto import x509 as asn1_x509
+
+        parsed = tsp.TimeStampResp.load(reply)
+        signed = parsed["time_stamp_token"]["content"]
+        original = x509.load_der_x509_certificate(signed["certificates"][0].chosen.dump())
+        ca_key = serialization.load_pem_private_key((self.folder / "ca.key").read_bytes(), None)
+        assert isinstance(ca_key, ec.EllipticCurvePrivateKey)
+        builder = (x509.CertificateBuilder().subject_name(original.subject).issuer_name(original.issuer)
+                   .public_key(original.public_key()).serial_number(original.serial_number)
+                   .not_valid_before(original.not_valid_before_utc)
+                   .not_valid_after(original.not_valid_after_utc)
+                   .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]),
+                                  critical=critical))
+        weak = builder.sign(ca_key, hashes.SHA256())
+        signed["certificates"] = [cms.CertificateChoices(
+            "certificate", asn1_x509.Certificate.load(weak.public_bytes(serialization.Encoding.DER)))]
+        return bytes(parsed.dump(force=True))

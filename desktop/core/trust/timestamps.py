@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 from asn1crypto import cms, tsp  # type: ignore[import-untyped]
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
 from sqlalchemy import func, select
@@ -313,7 +313,23 @@ def check_token(token: bytes, digest: bytes) -> tuple[tsp.TSTInfo, x509.Certific
     if not usage.critical or list(usage.value) != [ExtendedKeyUsageOID.TIME_STAMPING]:
         raise TimestampFailure("the TSA certificate's extendedKeyUsage is not timeStamping only and critical "
                                "(RFC 3161 §2.3)")
+    _check_signing_certificate(values, signer)
     return tst, signer, carried
+
+
+def _check_signing_certificate(values: dict[str, object], signer: x509.Certificate) -> None:
+    """RFC 3161 §2.4.2 / RFC 5816: the ESS signing-certificate attribute (v1: SHA-1, v2: its hash, SHA-256
+    by default) names the certificate that signed, so another certificate of the same key is refused."""
+    der = signer.public_bytes(serialization.Encoding.DER)
+    named = values.get("signing_certificate_v2") or values.get("signing_certificate")
+    certs = named.get("certs") if isinstance(named, dict) else None
+    if not certs:
+        raise TimestampFailure("the token has no ESS signing-certificate attribute (RFC 3161 §2.4.2)")
+    first = certs[0]
+    algorithm = (first.get("hash_algorithm") or {}).get("algorithm", "sha256") \
+        if "signing_certificate_v2" in values else "sha1"
+    if algorithm not in ("sha1", *_HASHES) or hashlib.new(algorithm, der).digest() != first.get("cert_hash"):
+        raise TimestampFailure("the token's signing-certificate attribute names another certificate")
 
 
 def verify_response(response: bytes, digest: bytes, nonce: int, ca_pem: str) -> VerifiedToken:
