@@ -180,6 +180,17 @@ def test_verify_names_a_token_that_no_longer_covers_its_checkpoint(sqlite_store:
         report = verify_store(session, store.vault)
     codes = sorted(f.code.value for f in report.findings if f.code.value.startswith("timestamp"))
     assert codes == [FindingCode.TIMESTAMP_IMPRINT.value, FindingCode.TIMESTAMP_NOT_IN_LEDGER.value]
+    # The second token's signature changed (its last byte: the DER ends with the signer's signature).
+    forged = other_token[:-1] + bytes([other_token[-1] ^ 1])
+    behind_the_triggers(store, "timestamp_token", "UPDATE timestamp_token SET token = :token "
+                        "WHERE checkpoint_id = :id", token=forged, id=second.id)
+    with store.database.session_scope() as session:
+        report = verify_store(session, store.vault)
+    found = sorted((f.code.value, f.message) for f in report.findings if f.code.value.startswith("timestamp")
+                   and f"checkpoint {second.id}" in f.message)
+    assert [code for code, _message in found] == [FindingCode.TIMESTAMP_INVALID.value,
+                                                  FindingCode.TIMESTAMP_NOT_IN_LEDGER.value]
+    assert "the token's signature does not verify" in found[0][1]
 
 
 def test_cli_timestamp_list_and_send(store: OpenStore, tsa: TestTSA, pki: Path,
