@@ -19,11 +19,12 @@ from sqlalchemy.exc import DatabaseError
 from db.models import LedgerEntry, utc_now
 from db.timestamps import TimestampToken
 from desktop.cli import run
+from desktop.core.errors import NotAllowed
 from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import checkpoints, signing_keys, timestamps, users
-from desktop.core.trust.permissions import Role
+from desktop.core.trust.permissions import Actor, Role
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user
 from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.store import verify_store
@@ -60,6 +61,10 @@ def _office(store: OpenStore, url: str, ca_pem: str) -> SignedInUser:
     return sign_in_user(store.database, "lihua", PASSWORD)
 
 
+def _notary(store: OpenStore) -> Actor:
+    return users.sign_in(store.database, "lihua", PASSWORD)
+
+
 def _checkpoint(store: OpenStore, user: SignedInUser) -> checkpoints.CheckpointInfo:
     assert user.key is not None
     with store.database.session_scope() as session:
@@ -75,7 +80,7 @@ def test_a_signed_checkpoint_gets_a_verified_token_openssl_accepts(store: OpenSt
         [waiting] = timestamps.pending(session)
     assert (waiting.checkpoint_id, waiting.digest_sha256) == (made.id, hashlib.sha256(signed).hexdigest())
 
-    results = timestamps.send_pending(store.database.session_scope, "lihua")
+    results = timestamps.send_pending(store.database.session_scope, _notary(store))
     assert results == [timestamps.SendResult(made.id, None)]
     with store.database.session_scope() as session:
         assert timestamps.pending(session) == []
@@ -111,7 +116,7 @@ def test_a_failing_authority_leaves_a_clear_queued_state_and_never_a_token(store
              ("other-certificate", "signing-certificate attribute names another certificate")]
     for attempt, (mode, said) in enumerate(cases, start=1):
         tsa.mode, tsa.delay = mode, 2.0
-        [result] = timestamps.send_pending(store.database.session_scope, "lihua", now=now, timeout=0.5,
+        [result] = timestamps.send_pending(store.database.session_scope, _notary(store), now=now, timeout=0.5,
                                            due_only=False)
         assert result.checkpoint_id == made.id and result.error is not None and said in result.error, mode
         with store.database.session_scope() as session:
@@ -119,30 +124,34 @@ def test_a_failing_authority_leaves_a_clear_queued_state_and_never_a_token(store
             assert timestamps.stored(session) == []
         assert (waiting.attempts, waiting.last_error) == (attempt, result.error)
         assert waiting.next_try_at == now + timestamps.backoff(attempt)  # 1, 2, 4 … 64 minutes
-    assert timestamps.send_pending(store.database.session_scope, "lihua", now=now) == []  # not due yet
+    assert timestamps.send_pending(store.database.session_scope, _notary(store), now=now) == []  # not due yet
     # Another CA configured: the TSA's chain does not reach it.
     other = make_pki(tmp_path / "other")
     with store.database.session_scope() as session:
         admin = users.sign_in(store.database, "admin", "admin-password-1")
         timestamps.set_authority(session, admin, tsa.url, (other / "ca.pem").read_text())
     tsa.mode = "ok"
-    [result] = timestamps.send_pending(store.database.session_scope, "lihua", due_only=False)
+    [result] = timestamps.send_pending(store.database.session_scope, _notary(store), due_only=False)
     assert result.error == "the TSA certificate does not chain to the configured CA"
     tsa.stop()  # down
     with store.database.session_scope() as session:
         timestamps.set_authority(session, admin, tsa.url, (pki / "ca.pem").read_text())
-    [result] = timestamps.send_pending(store.database.session_scope, "lihua", due_only=False)
+    [result] = timestamps.send_pending(store.database.session_scope, _notary(store), due_only=False)
     assert result.error is not None and "cannot reach the authority" in result.error
     with store.database.session_scope() as session:
         [waiting] = timestamps.pending(session)
         assert timestamps.stored(session) == []
     assert waiting.attempts == len(cases) + 2
-    # Back up: the queue empties.
+    # Back up: the queue empties (not for a user who signed out meanwhile: nothing is recorded for them).
     again = TestTSA(pki).start()
     try:
         with store.database.session_scope() as session:
             timestamps.set_authority(session, admin, again.url, (pki / "ca.pem").read_text())
-        assert timestamps.send_pending(store.database.session_scope, "lihua", due_only=False) == [
+        gone = _notary(store)
+        gone.sign_in.end()
+        with pytest.raises(NotAllowed):
+            timestamps.send_pending(store.database.session_scope, gone, due_only=False)
+        assert timestamps.send_pending(store.database.session_scope, _notary(store), due_only=False) == [
             timestamps.SendResult(made.id, None)]
     finally:
         again.stop()
@@ -159,7 +168,7 @@ def test_no_authority_no_queue(store: OpenStore) -> None:
     _checkpoint(store, sign_in_user(store.database, "lihua", PASSWORD))
     with store.database.session_scope() as session:
         assert timestamps.pending(session) == []
-    assert timestamps.send_pending(store.database.session_scope, "lihua") == []
+    assert timestamps.send_pending(store.database.session_scope, _notary(store)) == []
 
 
 def test_verify_names_a_token_that_no_longer_covers_its_checkpoint(sqlite_store: OpenStore, tsa: TestTSA,
@@ -167,9 +176,9 @@ def test_verify_names_a_token_that_no_longer_covers_its_checkpoint(sqlite_store:
     store = sqlite_store
     notary = _office(store, tsa.url, (pki / "ca.pem").read_text())
     first = _checkpoint(store, notary)
-    timestamps.send_pending(store.database.session_scope, "lihua")
+    timestamps.send_pending(store.database.session_scope, _notary(store))
     second = _checkpoint(store, notary)
-    timestamps.send_pending(store.database.session_scope, "lihua")
+    timestamps.send_pending(store.database.session_scope, _notary(store))
     with store.database.session_scope() as session:
         other_token = session.scalar(select(TimestampToken.token).where(
             TimestampToken.checkpoint_id == second.id))
@@ -254,7 +263,7 @@ def test_the_settings_dialog_sets_the_authority_shows_what_waits_and_sends(qtbot
     assert found is not None and found.url == tsa.url
     tsa.mode = "garbage"
     _checkpoint(store, sign_in_user(store.database, "lihua", PASSWORD))
-    timestamps.send_pending(store.database.session_scope, "lihua")
+    timestamps.send_pending(store.database.session_scope, _notary(store))
     dialog = section.open_timestamps()
     settled(qtbot, dialog)
     assert dialog.status.text().startswith(

@@ -71,7 +71,7 @@ def cmd_checkpoint(args: argparse.Namespace) -> int:
         print(f"Checkpoint {made.id}: {made.tree_size} entries, root {made.root_sha256}")
         print(f"  signed {local_time(made.signed_at)} by {made.signer} (certificate {made.fingerprint[:16]})")
         # Queued when a timestamp authority is set (RFC 3161): tried now, else later by ``timestamp send``.
-        for result in timestamps.send_pending(store.database.session_scope, actor.name):
+        for result in timestamps.send_pending(store.database.session_scope, actor):
             print(f"  timestamp of checkpoint {result.checkpoint_id}: "
                   + ("stored" if result.error is None else f"still queued: {result.error}"))
     return EXIT_OK

@@ -70,7 +70,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     from desktop.core.trust import timestamps
     with opened_store(args) as store:
         actor, _password = acting_user(args, store)
-        results = timestamps.send_pending(store.database.session_scope, actor.name, due_only=False)
+        results = timestamps.send_pending(store.database.session_scope, actor, due_only=False)
     for result in results:
         if result.error is None:
             print(f"Checkpoint {result.checkpoint_id}: token stored")

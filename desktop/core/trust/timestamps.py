@@ -45,7 +45,7 @@ from desktop.core.integrity.canonical import canonical_bytes, record_digest
 from desktop.core.trust import ledger
 from desktop.core.trust.checkpoints import checkpoint_record
 from desktop.core.trust.events import EventKind
-from desktop.core.trust.permissions import Action, Actor, require
+from desktop.core.trust.permissions import Action, Actor, require, require_active
 
 DEFAULT_TIMEOUT = 15.0  # seconds for one request
 FIRST_RETRY = timedelta(minutes=1)
@@ -372,9 +372,11 @@ class SendResult:
     error: str | None  # None: stored
 
 
-def _store(session: Session, actor_name: str, checkpoint_id: int, found: Authority, token: VerifiedToken,
+def _store(session: Session, actor: Actor, checkpoint_id: int, found: Authority, token: VerifiedToken,
            now: datetime) -> bool:
-    ledger.lock(session)
+    ledger.lock(session)  # first: the sign-in is checked under the lock sign-out takes
+    require_active(actor)
+    actor_name = actor.name
     request = session.get(TimestampRequest, checkpoint_id)
     if request is None or session.scalar(select(TimestampToken.id).where(
             TimestampToken.checkpoint_id == checkpoint_id)) is not None:
@@ -413,10 +415,12 @@ def _failed(session: Session, checkpoint_id: int, error: str, now: datetime) -> 
 Scope = Callable[[], AbstractContextManager[Session]]
 
 
-def send_pending(scope: Scope, actor_name: str, *, now: datetime | None = None,
+def send_pending(scope: Scope, actor: Actor, *, now: datetime | None = None,
                  timeout: float = DEFAULT_TIMEOUT, due_only: bool = True) -> list[SendResult]:
     """Send the queued requests (those due, or all with ``due_only=False``), each in its own short
-    transaction; no transaction is open while waiting for the authority."""
+    transaction; no transaction is open while waiting for the authority. ``actor`` (any signed-in user)
+    records the tokens; once their sign-in ended nothing is stored (``NotAllowed``), the requests wait."""
+    require_active(actor)
     when = now or utc_now()
     with scope() as session:
         found = authority(session)
@@ -432,7 +436,7 @@ def send_pending(scope: Scope, actor_name: str, *, now: datetime | None = None,
         try:
             token = request_token(found, digest, timeout)
             with scope() as session:
-                _store(session, actor_name, checkpoint_id, found, token, when)
+                _store(session, actor, checkpoint_id, found, token, when)
             results.append(SendResult(checkpoint_id, None))
         except TimestampFailure as error:
             with scope() as session:

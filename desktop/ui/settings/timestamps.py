@@ -145,10 +145,10 @@ class TimestampDialog(QDialog):
         """Send every waiting request now, on a worker thread; then read again."""
         if not self.send_button.isEnabled():
             return None
-        store, name = self.store, self.signed_in.actor.name
+        store, actor = self.store, self.signed_in.actor
 
         def send(progress: ProgressFn, cancelled: CancelledFn) -> list[timestamps.SendResult]:
-            return timestamps.send_pending(store.database.session_scope, name, due_only=False)
+            return timestamps.send_pending(store.database.session_scope, actor, due_only=False)
 
         self.send_button.setEnabled(False)
         op = run_op(self, send).changing(TIMESTAMP_CHANGES)
