@@ -272,3 +272,10 @@ def test_the_settings_dialog_sets_the_authority_shows_what_waits_and_sends(qtbot
     qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.status.text() == "1 checkpoints timestamped, 0 waiting.", timeout=20_000)
     assert not dialog.send_button.isEnabled()
+    # The background sender sends what is due while someone is signed in.
+    _checkpoint(store, sign_in_user(store.database, "lihua", PASSWORD))
+    op = section.timestamp_sender.tick()
+    assert op is not None
+    qtbot.waitUntil(lambda: section.timestamp_sender.op is None, timeout=20_000)
+    with store.database.session_scope() as session:
+        assert (len(timestamps.stored(session)), timestamps.pending(session)) == (2, [])

@@ -33,7 +33,7 @@ from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.framework.reads import LatestRead
-from desktop.ui.settings.timestamps import TimestampDialog
+from desktop.ui.settings.timestamps import TimestampDialog, TimestampSender
 from desktop.ui.setup.series import SeriesRow
 
 OFFICE_CHANGES = Changes(settings=True, ledger=True)
@@ -77,6 +77,7 @@ class OfficeSection(QGroupBox):
         self.timestamp_button = QPushButton(self.tr("&Timestamps…"))
         self.timestamp_button.setObjectName("openTimestamps")
         self.timestamp_button.clicked.connect(self.open_timestamps)
+        self.timestamp_sender = TimestampSender(self, store, lambda: self.signed_in)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_edit, 1)
         name_row.addWidget(self.office_button)

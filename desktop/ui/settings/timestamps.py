@@ -5,10 +5,12 @@ error), **Send Now**, and for an administrator the authority's URL, optional use
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import MedisealError
+from desktop.core.errors import MedisealError, NotAllowed
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import timestamps
@@ -35,6 +37,48 @@ from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.framework.reads import LatestRead
 
 TIMESTAMP_CHANGES = Changes(settings=True, ledger=True)
+SEND_EVERY_MS = 120_000  # the background sender looks at the queue this often (each request has its backoff)
+
+log = logging.getLogger(__name__)
+
+
+class TimestampSender(QObject):
+    """Sends the due requests in the background while a user is signed in (every ``SEND_EVERY_MS``; a
+    request that failed waits out its backoff in the queue): offline, checkpoints wait and go later."""
+
+    def __init__(self, owner: QWidget, store: OpenStore, signed_in: Callable[[], SignedInUser | None],
+                 interval_ms: int = SEND_EVERY_MS) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.store = store
+        self.signed_in = signed_in
+        self.op: Op[list[timestamps.SendResult]] | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> Op[list[timestamps.SendResult]] | None:
+        """Send what is due now, on a worker thread (nothing while one send runs or nobody is signed in)."""
+        signed_in = self.signed_in()
+        if self.op is not None or signed_in is None or signed_in.actor.sign_in.ended:
+            return None
+        store, actor = self.store, signed_in.actor
+
+        def send(progress: ProgressFn, cancelled: CancelledFn) -> list[timestamps.SendResult]:
+            try:
+                return timestamps.send_pending(store.database.session_scope, actor)
+            except NotAllowed:  # signed out meanwhile: the requests wait for the next sign-in
+                return []
+
+        op = run_op(self.owner, send).changing(lambda results: TIMESTAMP_CHANGES if results else Changes())
+        op.on_failure(lambda error: log.warning("sending timestamp requests failed: %s", error))
+        op.finished.connect(self._finished)
+        self.op = op
+        return op.start()
+
+    def _finished(self) -> None:
+        self.op = None
 
 
 @dataclass(frozen=True, slots=True)
