@@ -202,6 +202,17 @@ def test_verify_names_a_token_that_no_longer_covers_its_checkpoint(sqlite_store:
     assert "the token's signature does not verify" in found[0][1]
 
 
+def test_verify_names_a_token_that_was_removed(sqlite_store: OpenStore, tsa: TestTSA, pki: Path) -> None:
+    store = sqlite_store
+    made = _checkpoint(store, _office(store, tsa.url, (pki / "ca.pem").read_text()))
+    timestamps.send_pending(store.database.session_scope, _notary(store))
+    behind_the_triggers(store, "timestamp_token", "DELETE FROM timestamp_token")
+    with store.database.session_scope() as session:
+        report = verify_store(session, store.vault)
+    [gone] = [f for f in report.findings if f.code.value.startswith("timestamp")]
+    assert gone.code == FindingCode.TIMESTAMP_MISSING and f"checkpoint:{made.id}" in gone.message
+
+
 def test_cli_timestamp_list_and_send(store: OpenStore, tsa: TestTSA, pki: Path,
                                      monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str]) -> None:

@@ -7061,6 +7061,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>no timestamp.stored ledger entry records this token</source>
         <translation>存证日志中没有记录此令牌的 timestamp.stored 条目</translation>
     </message>
+    <message>
+        <source>trusted timestamp {subject}</source>
+        <translation>可信时间戳 {subject}</translation>
+    </message>
+    <message>
+        <source>the ledger recorded it stored, the store no longer holds it</source>
+        <translation>存证日志记录其已保存，但存储中已不存在</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -7595,6 +7603,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A stored trusted timestamp is not the one the ledger recorded</source>
         <translation>所存可信时间戳与存证日志记录的不一致</translation>
+    </message>
+    <message>
+        <source>A trusted timestamp the ledger recorded is gone</source>
+        <translation>存证日志记录的可信时间戳已不存在</translation>
     </message>
     <message>
         <source>The office&apos;s settings differ from what the ledger records</source>

@@ -78,6 +78,8 @@ class FindingCode(Vocabulary):
         "vocabulary", "A trusted timestamp token does not verify")
     TIMESTAMP_NOT_IN_LEDGER = "timestamp-not-in-ledger", QT_TRANSLATE_NOOP(
         "vocabulary", "A stored trusted timestamp is not the one the ledger recorded")
+    TIMESTAMP_MISSING = "timestamp-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A trusted timestamp the ledger recorded is gone")
     OFFICE_SETTINGS_CHANGED = "office-settings-changed", QT_TRANSLATE_NOOP(
         "vocabulary", "The office's settings differ from what the ledger records")
     OFFICE_RECORD_CHANGED = "office-record-changed", QT_TRANSLATE_NOOP(

@@ -1,7 +1,8 @@
 """Verification of stored trusted timestamps (RFC 3161): each token against its checkpoint (the message
 imprint is the SHA-256 of the checkpoint's canonical record bytes), its CMS signature and the TSA
 certificate's timeStamping extendedKeyUsage (``trust.timestamps.check_token``), and against the ledger
-entry ``timestamp.stored`` that logged the SHA-256 of the token's DER."""
+entry ``timestamp.stored`` that logged the SHA-256 of the token's DER; and every token the ledger logged
+against the tokens stored (a removed one is named)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,9 @@ def check_timestamps(session: Session) -> list[Finding]:
     for subject, digest in session.execute(select(LedgerEntry.subject, LedgerEntry.subject_sha256).where(
             LedgerEntry.kind == str(EventKind.TIMESTAMP_STORED))):
         logged.setdefault(subject, []).append(digest or "")
+    kept: set[str] = set()
     for row, checkpoint, fingerprint in tokens(session):
+        kept.add(token_subject(row.checkpoint_id))
         where = _where(row)
         known = checkpoint is not None and fingerprint is not None
         expected = checkpoint_digest(checkpoint, fingerprint) if known else None  # type: ignore[arg-type]
@@ -57,4 +60,13 @@ def check_timestamps(session: Session) -> list[Finding]:
             findings.append(where.finding(FindingCode.TIMESTAMP_NOT_IN_LEDGER, words(QT_TRANSLATE_NOOP(
                 "findings", "no timestamp.stored ledger entry records this token")),
                 expected=row.token_sha256, found=found))
+    for subject in sorted(set(logged) - kept):
+        seq, digest = session.execute(select(LedgerEntry.seq, LedgerEntry.subject_sha256).where(
+            LedgerEntry.kind == str(EventKind.TIMESTAMP_STORED), LedgerEntry.subject == subject)
+            .order_by(LedgerEntry.seq)).first() or (None, None)
+        findings.append(Where(words(QT_TRANSLATE_NOOP("findings", "trusted timestamp {subject}"),
+                                    subject=subject)).finding(
+            FindingCode.TIMESTAMP_MISSING, words(QT_TRANSLATE_NOOP(
+                "findings", "the ledger recorded it stored, the store no longer holds it")),
+            expected=digest, seq=seq))
     return findings
