@@ -96,6 +96,18 @@ def test_a_signed_checkpoint_gets_a_verified_token_openssl_accepts(store: OpenSt
                               "-data", str(tmp_path / "checkpoint.json"), "-CAfile", str(pki / "ca.pem"),
                               "-untrusted", str(pki / "tsa.pem")], capture_output=True, text=True)
     assert checked.returncode == 0 and "Verification: OK" in checked.stdout, checked.stderr
+    # The same as a court package carries it: the response (.tsr) and the TSA's certificate beside it.
+    with store.database.session_scope() as session:
+        evidence = timestamps.evidence_for(session, made.id)
+        assert timestamps.evidence_for(session, made.id + 1) is None
+    assert evidence is not None
+    (tmp_path / "checkpoint.tsr").write_bytes(evidence.response)
+    (tmp_path / "tsa-certs.pem").write_bytes(b"".join(evidence.certificates_pem))
+    assert evidence.certificates_pem == [(pki / "tsa.pem").read_bytes()]
+    checked = subprocess.run(["openssl", "ts", "-verify", "-in", str(tmp_path / "checkpoint.tsr"),
+                              "-data", str(tmp_path / "checkpoint.json"), "-CAfile", str(pki / "ca.pem"),
+                              "-untrusted", str(tmp_path / "tsa-certs.pem")], capture_output=True, text=True)
+    assert checked.returncode == 0 and "Verification: OK" in checked.stdout, checked.stderr
     with store.database.session_scope() as session:
         report = verify_store(session, store.vault)
     assert report.findings == ()

@@ -451,3 +451,28 @@ def tokens(session: Session) -> Iterator[tuple[TimestampToken, Checkpoint | None
         found = session.execute(select(Checkpoint, SigningKey.fingerprint).join(SigningKey).where(
             Checkpoint.id == row.checkpoint_id)).first()
         yield row, (found[0] if found else None), (found[1] if found else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a receiver needs to check a checkpoint's timestamp by hand (a court package's
+    ``mediseal/timestamps/``): the RFC 3161 response (``checkpoint.tsr``) and the certificates the token
+    carries (PEM: the TSA's, and any intermediates)."""
+
+    response: bytes
+    certificates_pem: list[bytes]
+
+
+def evidence_for(session: Session, checkpoint_id: int) -> Evidence | None:
+    """The stored token of ``checkpoint_id`` as a granted ``TimeStampResp`` (``openssl ts -verify -in``
+    reads it) with its certificates; None when the checkpoint has no token."""
+    token = session.scalar(select(TimestampToken.token).where(TimestampToken.checkpoint_id == checkpoint_id))
+    if token is None:
+        return None
+    content = cms.ContentInfo.load(token)
+    response = tsp.TimeStampResp({"status": {"status": "granted"}, "time_stamp_token": content}).dump()
+    carried = [choice.chosen for choice in content["content"]["certificates"] or []
+               if choice.name == "certificate"]
+    pems = [x509.load_der_x509_certificate(cert.dump()).public_bytes(serialization.Encoding.PEM)
+            for cert in carried]
+    return Evidence(bytes(response), pems)
