@@ -231,6 +231,13 @@ def test_cli_timestamp_list_and_send(store: OpenStore, tsa: TestTSA, pki: Path,
     notary = _office(store, tsa.url, (pki / "ca.pem").read_text())
     made = _checkpoint(store, notary)
     tsa.mode = "garbage"
+    point_cli_at(monkeypatch, store, "admin", "admin-password-1")
+    assert run(["timestamp", "authority", "--url", tsa.url, "--ca-file", "/nonexistent/ca.pem"]) == 2
+    assert "cannot read the CA file /nonexistent/ca.pem" in capsys.readouterr().err
+    assert run(["timestamp", "authority", "--url", tsa.url, "--ca-file", str(pki / "tsa.key")]) == 2
+    assert "The CA file holds no PEM certificate." in capsys.readouterr().err
+    assert run(["timestamp", "authority", "--url", tsa.url, "--ca-file", str(pki / "ca.pem")]) == 0
+    assert f"Timestamp authority: {tsa.url}" in capsys.readouterr().out
     point_cli_at(monkeypatch, store, "lihua", PASSWORD)
     assert run(["timestamp", "send"]) == 1
     assert "still queued: the response is not an RFC 3161 answer" in capsys.readouterr().out

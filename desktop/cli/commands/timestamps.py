@@ -11,6 +11,7 @@ from typing import Any
 from desktop.cli.common import (
     EXIT_OK,
     EXIT_REFUSED,
+    UsageError,
     acting_user,
     add_common,
     add_json_option,
@@ -56,7 +57,10 @@ def register(commands: Any) -> None:
 
 def cmd_authority(args: argparse.Namespace) -> int:
     from desktop.core.trust import timestamps
-    ca_pem = args.ca_file.read_text(encoding="ascii", errors="replace")
+    try:
+        ca_pem = args.ca_file.read_text(encoding="ascii", errors="replace")
+    except OSError as error:
+        raise UsageError(f"cannot read the CA file {args.ca_file}: {error.strerror}") from error
     with opened_store(args) as store:
         actor, _password = acting_user(args, store)
         with store.database.session_scope() as session:
