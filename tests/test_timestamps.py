@@ -225,6 +225,19 @@ def test_verify_names_a_token_that_was_removed(sqlite_store: OpenStore, tsa: Tes
     assert gone.code == FindingCode.TIMESTAMP_MISSING and f"checkpoint:{made.id}" in gone.message
 
 
+def test_verify_names_an_authority_changed_behind_the_ledger(sqlite_store: OpenStore, tsa: TestTSA,
+                                                              pki: Path) -> None:
+    store = sqlite_store
+    _office(store, tsa.url, (pki / "ca.pem").read_text())
+    with store.database.session_scope() as session:
+        assert verify_store(session, store.vault).findings == ()
+    behind_the_triggers(store, "timestamp_authority", "UPDATE timestamp_authority SET url = :url",
+                        url="http://127.0.0.1:1/elsewhere")
+    with store.database.session_scope() as session:
+        report = verify_store(session, store.vault)
+    assert [f.code for f in report.findings] == [FindingCode.TIMESTAMP_AUTHORITY_CHANGED]
+
+
 def test_cli_timestamp_list_and_send(store: OpenStore, tsa: TestTSA, pki: Path,
                                      monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str]) -> None:

@@ -7050,6 +7050,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>检查点 {checkpoint} 的可信时间戳</translation>
     </message>
     <message>
+        <source>the timestamp authority</source>
+        <translation>时间戳服务机构</translation>
+    </message>
+    <message>
+        <source>its address, user or CA certificates differ from what the ledger last recorded</source>
+        <translation>其地址、用户名或 CA 证书与存证日志最近一次记录的不一致</translation>
+    </message>
+    <message>
         <source>the digest it covers is not that of its checkpoint&apos;s record</source>
         <translation>其所覆盖的摘要与该检查点记录的摘要不符</translation>
     </message>
@@ -7607,6 +7615,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A trusted timestamp the ledger recorded is gone</source>
         <translation>存证日志记录的可信时间戳已不存在</translation>
+    </message>
+    <message>
+        <source>The timestamp authority differs from what the ledger recorded</source>
+        <translation>时间戳服务机构设置与存证日志记录的不一致</translation>
     </message>
     <message>
         <source>The office&apos;s settings differ from what the ledger records</source>

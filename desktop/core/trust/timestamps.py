@@ -122,6 +122,12 @@ def _ca_certificates(ca_pem: str) -> list[x509.Certificate]:
     return found
 
 
+def authority_record(url: str, username: str | None, ca_pem: str) -> dict[str, object]:
+    """The canonical record a ``timestamp.authority_set`` entry digests (the password is left out)."""
+    return {"type": AUTHORITY_RECORD_TYPE, "version": 1, "url": url, "username": username or "",
+            "ca_sha256": hashlib.sha256(ca_pem.encode("ascii", errors="replace")).hexdigest()}
+
+
 def authority(session: Session) -> Authority | None:
     row = session.get(TimestampAuthority, 1)
     return Authority(row.url, row.username, row.password, row.ca_pem) if row is not None else None
@@ -146,10 +152,8 @@ def set_authority(session: Session, actor: Actor, url: str, ca_pem: str, usernam
     row.url, row.ca_pem, row.username, row.password = url, ca_pem, username or None, password or None
     row.changed_by, row.changed_at = actor.name, when
     session.flush()
-    record = {"type": AUTHORITY_RECORD_TYPE, "version": 1, "url": url, "username": username or "",
-              "ca_sha256": hashlib.sha256(ca_pem.encode("ascii")).hexdigest()}
     ledger.append(session, actor.name, EventKind.TIMESTAMP_AUTHORITY_SET, AUTHORITY_SUBJECT,
-                  record_digest(record), now=when)
+                  record_digest(authority_record(url, username, ca_pem)), now=when)
     return Authority(url, row.username, row.password, ca_pem)
 
 

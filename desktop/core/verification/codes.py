@@ -80,6 +80,8 @@ class FindingCode(Vocabulary):
         "vocabulary", "A stored trusted timestamp is not the one the ledger recorded")
     TIMESTAMP_MISSING = "timestamp-missing", QT_TRANSLATE_NOOP(
         "vocabulary", "A trusted timestamp the ledger recorded is gone")
+    TIMESTAMP_AUTHORITY_CHANGED = "timestamp-authority-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "The timestamp authority differs from what the ledger recorded")
     OFFICE_SETTINGS_CHANGED = "office-settings-changed", QT_TRANSLATE_NOOP(
         "vocabulary", "The office's settings differ from what the ledger records")
     OFFICE_RECORD_CHANGED = "office-record-changed", QT_TRANSLATE_NOOP(

@@ -14,9 +14,13 @@ from sqlalchemy.orm import Session
 from db.models import LedgerEntry
 from db.timestamps import TimestampToken
 from desktop.core.errors import QT_TRANSLATE_NOOP
+from desktop.core.integrity.canonical import record_digest
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.timestamps import (
+    AUTHORITY_SUBJECT,
     TimestampFailure,
+    authority,
+    authority_record,
     check_token,
     checkpoint_digest,
     token_subject,
@@ -31,9 +35,25 @@ def _where(row: TimestampToken) -> Where:
                        checkpoint=row.checkpoint_id), record=row.id)
 
 
+def check_authority(session: Session) -> list[Finding]:
+    """The authority as stored against the latest ``timestamp.authority_set`` entry (none: no authority)."""
+    latest = session.execute(select(LedgerEntry.seq, LedgerEntry.subject_sha256).where(
+        LedgerEntry.subject == AUTHORITY_SUBJECT, LedgerEntry.kind == str(EventKind.TIMESTAMP_AUTHORITY_SET))
+        .order_by(LedgerEntry.seq.desc()).limit(1)).first()
+    found = authority(session)
+    digest = record_digest(authority_record(found.url, found.username, found.ca_pem)) if found else None
+    expected = latest[1] if latest is not None else None
+    if digest == expected:
+        return []
+    return [Where(words(QT_TRANSLATE_NOOP("findings", "the timestamp authority"))).finding(
+        FindingCode.TIMESTAMP_AUTHORITY_CHANGED, words(QT_TRANSLATE_NOOP(
+            "findings", "its address, user or CA certificates differ from what the ledger last recorded")),
+        expected=expected, found=digest, seq=latest[0] if latest is not None else None)]
+
+
 def check_timestamps(session: Session) -> list[Finding]:
-    """Every stored token: its checkpoint, its own checks, and its ledger entry."""
-    findings: list[Finding] = []
+    """The authority, and every stored token: its checkpoint, its own checks, and its ledger entry."""
+    findings: list[Finding] = check_authority(session)
     logged: dict[str, list[str]] = {}
     for subject, digest in session.execute(select(LedgerEntry.subject, LedgerEntry.subject_sha256).where(
             LedgerEntry.kind == str(EventKind.TIMESTAMP_STORED))):
