@@ -3123,6 +3123,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>更改机构信息(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Timestamps…</source>
+        <translation>时间戳(&amp;T)…</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -4631,6 +4635,57 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>The case</source>
         <translation>本案</translation>
+    </message>
+</context>
+<context>
+    <name>TimestampDialog</name>
+    <message>
+        <source>Trusted timestamps (RFC 3161)</source>
+        <translation>可信时间戳（RFC 3161）</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>立即发送(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Address (URL):</source>
+        <translation>地址（URL）：</translation>
+    </message>
+    <message>
+        <source>User (optional):</source>
+        <translation>用户名（可选）：</translation>
+    </message>
+    <message>
+        <source>Password (optional):</source>
+        <translation>密码（可选）：</translation>
+    </message>
+    <message>
+        <source>CA certificate file (PEM):</source>
+        <translation>CA 证书文件（PEM）：</translation>
+    </message>
+    <message>
+        <source>No timestamp authority is set: checkpoints get no trusted timestamp.</source>
+        <translation>未设置时间戳服务机构：检查点不会取得可信时间戳。</translation>
+    </message>
+    <message>
+        <source>{stored} checkpoints timestamped, {pending} waiting.</source>
+        <translation>已有 {stored} 个检查点取得可信时间戳，{pending} 个等待发送。</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>最近一次错误：{error}</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>选择 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -6391,6 +6446,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>No signed checkpoint covers the evidence of this package, and {user} holds no signing key to sign one. Sign a checkpoint (`mediseal checkpoint`), or make a signing key, then export again.</source>
         <translation>尚无已签署的检查点覆盖本证据包中的证据，且 {user} 没有可用的签名密钥来签署检查点。请先签署检查点（`mediseal checkpoint`）或创建签名密钥，然后重新导出。</translation>
     </message>
+    <message>
+        <source>The CA file holds no PEM certificate.</source>
+        <translation>CA 证书文件中没有 PEM 格式的证书。</translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s address must be an http:// or https:// URL (not “{value}”).</source>
+        <translation>时间戳服务机构的地址须为 http:// 或 https:// 网址（而非“{value}”）。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
@@ -7018,6 +7081,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>the ledger records a print (entry {seq}) the store no longer holds</source>
         <translation>存证日志记载了一次打印（第 {seq} 条），但存储中已不存在</translation>
     </message>
+    <message>
+        <source>trusted timestamp of checkpoint {checkpoint}</source>
+        <translation>检查点 {checkpoint} 的可信时间戳</translation>
+    </message>
+    <message>
+        <source>the timestamp authority</source>
+        <translation>时间戳服务机构</translation>
+    </message>
+    <message>
+        <source>its address, user or CA certificates differ from what the ledger last recorded</source>
+        <translation>其地址、用户名或 CA 证书与存证日志最近一次记录的不一致</translation>
+    </message>
+    <message>
+        <source>the digest it covers is not that of its checkpoint&apos;s record</source>
+        <translation>其所覆盖的摘要与该检查点记录的摘要不符</translation>
+    </message>
+    <message>
+        <source>the token: {reason}</source>
+        <translation>时间戳令牌：{reason}</translation>
+    </message>
+    <message>
+        <source>no timestamp.stored ledger entry records this token</source>
+        <translation>存证日志中没有记录此令牌的 timestamp.stored 条目</translation>
+    </message>
+    <message>
+        <source>trusted timestamp {subject}</source>
+        <translation>可信时间戳 {subject}</translation>
+    </message>
+    <message>
+        <source>the ledger recorded it stored, the store no longer holds it</source>
+        <translation>存证日志记录其已保存，但存储中已不存在</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -7240,6 +7335,14 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Office setting changed</source>
         <translation>更改机构设置</translation>
+    </message>
+    <message>
+        <source>Timestamp authority set</source>
+        <translation>已设置时间戳服务机构</translation>
+    </message>
+    <message>
+        <source>Trusted timestamp stored</source>
+        <translation>已保存可信时间戳</translation>
     </message>
     <message>
         <source>Office recorded</source>
@@ -7532,6 +7635,26 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A user&apos;s roles or state differ from what the ledger records</source>
         <translation>用户的角色或状态与存证日志记载不符</translation>
+    </message>
+    <message>
+        <source>A trusted timestamp does not cover its checkpoint</source>
+        <translation>可信时间戳未覆盖其检查点</translation>
+    </message>
+    <message>
+        <source>A trusted timestamp token does not verify</source>
+        <translation>可信时间戳令牌验证未通过</translation>
+    </message>
+    <message>
+        <source>A stored trusted timestamp is not the one the ledger recorded</source>
+        <translation>所存可信时间戳与存证日志记录的不一致</translation>
+    </message>
+    <message>
+        <source>A trusted timestamp the ledger recorded is gone</source>
+        <translation>存证日志记录的可信时间戳已不存在</translation>
+    </message>
+    <message>
+        <source>The timestamp authority differs from what the ledger recorded</source>
+        <translation>时间戳服务机构设置与存证日志记录的不一致</translation>
     </message>
     <message>
         <source>The office&apos;s settings differ from what the ledger records</source>

@@ -62,12 +62,16 @@ def cmd_ledger(args: argparse.Namespace) -> int:
 
 
 def cmd_checkpoint(args: argparse.Namespace) -> int:
-    from desktop.core.trust import checkpoints, signing_keys
+    from desktop.core.trust import checkpoints, signing_keys, timestamps
     with opened_store(args) as store:
         actor, password = acting_user(args, store)
         with store.database.session_scope() as session:
             key = signing_keys.unlock(session, actor, password)
             made = checkpoints.sign_checkpoint(session, actor, key)
-    print(f"Checkpoint {made.id}: {made.tree_size} entries, root {made.root_sha256}")
-    print(f"  signed {local_time(made.signed_at)} by {made.signer} (certificate {made.fingerprint[:16]})")
+        print(f"Checkpoint {made.id}: {made.tree_size} entries, root {made.root_sha256}")
+        print(f"  signed {local_time(made.signed_at)} by {made.signer} (certificate {made.fingerprint[:16]})")
+        # Queued when a timestamp authority is set (RFC 3161): tried now, else later by ``timestamp send``.
+        for result in timestamps.send_pending(store.database.session_scope, actor):
+            print(f"  timestamp of checkpoint {result.checkpoint_id}: "
+                  + ("stored" if result.error is None else f"still queued: {result.error}"))
     return EXIT_OK

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.models import Checkpoint, SigningKey, utc_now
+from db.timestamps import TimestampAuthority, TimestampRequest
 from desktop.core.integrity.canonical import canonical_bytes, format_time
 from desktop.core.trust import ledger
 from desktop.core.trust.permissions import Action, Actor, require
@@ -62,10 +64,17 @@ def sign_checkpoint(session: Session, actor: Actor, key: UnlockedKey,
     # Numbered here, not by a database sequence (which a rolled-back insert leaves with a gap): checkpoints
     # run 1, 2, 3… with no gap, so verification names a deleted one (checkpoint-missing).
     number = int(session.scalar(select(func.max(Checkpoint.id))) or 0) + 1
+    signed = canonical_bytes(record)
     row = Checkpoint(id=number, tree_size=tree_size, root_sha256=root, signed_at=signed_at,
-                     signer=actor.name, key_id=key.key_id, signature=key.sign(canonical_bytes(record)))
+                     signer=actor.name, key_id=key.key_id, signature=key.sign(signed))
     session.add(row)
     session.flush()
+    if session.get(TimestampAuthority, 1) is not None:
+        # Trusted timestamps (trust/timestamps.py): queued over the SHA-256 of the signed bytes; sent by
+        # ``timestamps.send_pending`` outside this transaction.
+        session.add(TimestampRequest(checkpoint_id=number, digest_sha256=hashlib.sha256(signed).hexdigest(),
+                                     queued_at=signed_at, attempts=0, next_try_at=signed_at))
+        session.flush()
     return _info(row, key.fingerprint)
 
 

@@ -86,5 +86,10 @@ class EventKind(Vocabulary):
     COMMITTEE_PLACE_SET = "office.place_set", QT_TRANSLATE_NOOP("vocabulary", "Committee's place set")
     OFFICE_SETTING_CHANGED = "office.setting_changed", QT_TRANSLATE_NOOP("vocabulary",
                                                                          "Office setting changed")
+    # Trusted timestamps (RFC 3161, issue 13): the authority set by an administrator (digest of its
+    # settings record), a verified token stored beside its checkpoint (the SHA-256 of the token's DER).
+    TIMESTAMP_AUTHORITY_SET = "timestamp.authority_set", QT_TRANSLATE_NOOP("vocabulary",
+                                                                          "Timestamp authority set")
+    TIMESTAMP_STORED = "timestamp.stored", QT_TRANSLATE_NOOP("vocabulary", "Trusted timestamp stored")
     OFFICE_CREATED = "office.created", QT_TRANSLATE_NOOP("vocabulary", "Office recorded")
     OFFICE_UPDATED = "office.updated", QT_TRANSLATE_NOOP("vocabulary", "Office name or prefix changed")

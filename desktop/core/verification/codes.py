@@ -71,6 +71,17 @@ class FindingCode(Vocabulary):
     USER_RECORD_CHANGED = "user-record-changed", QT_TRANSLATE_NOOP(
         "vocabulary", "A user's roles or state differ from what the ledger records")
     # The office's settings.
+    # Trusted timestamps (RFC 3161) over checkpoints.
+    TIMESTAMP_IMPRINT = "timestamp-imprint", QT_TRANSLATE_NOOP(
+        "vocabulary", "A trusted timestamp does not cover its checkpoint")
+    TIMESTAMP_INVALID = "timestamp-invalid", QT_TRANSLATE_NOOP(
+        "vocabulary", "A trusted timestamp token does not verify")
+    TIMESTAMP_NOT_IN_LEDGER = "timestamp-not-in-ledger", QT_TRANSLATE_NOOP(
+        "vocabulary", "A stored trusted timestamp is not the one the ledger recorded")
+    TIMESTAMP_MISSING = "timestamp-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "A trusted timestamp the ledger recorded is gone")
+    TIMESTAMP_AUTHORITY_CHANGED = "timestamp-authority-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "The timestamp authority differs from what the ledger recorded")
     OFFICE_SETTINGS_CHANGED = "office-settings-changed", QT_TRANSLATE_NOOP(
         "vocabulary", "The office's settings differ from what the ledger records")
     OFFICE_RECORD_CHANGED = "office-record-changed", QT_TRANSLATE_NOOP(

@@ -37,6 +37,7 @@ from desktop.core.verification.minutes import check_minutes
 from desktop.core.verification.office import check_office_settings
 from desktop.core.verification.outcomes import check_outcomes
 from desktop.core.verification.preservation import check_preservation
+from desktop.core.verification.timestamps import check_timestamps
 from desktop.core.verification.users import check_users
 
 # Progress weight of one ledger entry against one byte of evidence re-hashed (about the same time).
@@ -141,6 +142,7 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
         users, user_findings = check_users(session, anchors)
         findings.extend(user_findings)
         findings.extend(check_office_settings(session))
+        findings.extend(check_timestamps(session))
     cases, case_findings = check_cases(session, anchors, case_id)
     findings.extend(case_findings)
     findings.extend(check_case_work(session, anchors, case_id))

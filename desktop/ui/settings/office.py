@@ -33,6 +33,7 @@ from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.framework.reads import LatestRead
+from desktop.ui.settings.timestamps import TimestampDialog, TimestampSender
 from desktop.ui.setup.series import SeriesRow
 
 OFFICE_CHANGES = Changes(settings=True, ledger=True)
@@ -72,9 +73,15 @@ class OfficeSection(QGroupBox):
         self.name_edit.textChanged.connect(self._office_edited)
         self.mediation.edited.connect(self._office_edited)
         self.notarial.edited.connect(self._office_edited)
+        # Trusted timestamps (RFC 3161): a dialog of its own, opened beside the name (no height to spare).
+        self.timestamp_button = QPushButton(self.tr("&Timestamps…"))
+        self.timestamp_button.setObjectName("openTimestamps")
+        self.timestamp_button.clicked.connect(self.open_timestamps)
+        self.timestamp_sender = TimestampSender(self, store, lambda: self.signed_in)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name_edit, 1)
         name_row.addWidget(self.office_button)
+        name_row.addWidget(self.timestamp_button)
 
         self.idle_spin = QSpinBox()
         self.idle_spin.setObjectName("idleMinutes")
@@ -238,6 +245,13 @@ class OfficeSection(QGroupBox):
         self.stored_office = info
         self._show_office(info)
         self._office_edited()
+
+    def open_timestamps(self) -> TimestampDialog:
+        """The trusted-timestamp dialog: what waits, Send Now, the authority."""
+        dialog = TimestampDialog(self.store, self.signed_in, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     # --- the idle lock ----------------------------------------------------------------------------
     def _update_apply(self) -> None:
