@@ -77,6 +77,7 @@ class Field(Vocabulary):
     # Evidence: how it was acquired (取证信息)
     SOURCE = "source", QT_TRANSLATE_NOOP("vocabulary", "Source")
     URL = "url", QT_TRANSLATE_NOOP("vocabulary", "Address (URL)")
+    CA_FILE = "ca_file", QT_TRANSLATE_NOOP("vocabulary", "CA certificate file")  # CA 证书文件（时间戳）
     ACQUIRED_AT = "acquired_at", QT_TRANSLATE_NOOP("vocabulary", "Acquired at")  # 取证时间
     ACQUIRED_BY = "acquired_by", QT_TRANSLATE_NOOP("vocabulary", "Acquired by")  # 取证人
     DEVICE = "device", QT_TRANSLATE_NOOP("vocabulary", "Device or software")

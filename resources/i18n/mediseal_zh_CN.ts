@@ -8829,6 +8829,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>打印机</translation>
     </message>
     <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
         <source>version</source>
         <translation>版本</translation>
     </message>
