@@ -151,6 +151,15 @@ def print_record(print_id: int, row: DocumentRow, printed_by: str, printed_at: d
             "copies": copies, "printer": printer}
 
 
+def check_copies(copies: int) -> None:
+    """``InvalidInput`` unless ``copies`` is a whole number of copies a print record takes (1 to
+    ``COPIES_MAX``): checked by ``record_print``, and by the window before it prints."""
+    if isinstance(copies, bool) or not isinstance(copies, int) or not 1 <= copies <= COPIES_MAX:
+        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The number of copies must be from 1 to {most}; "
+                                                       "{copies} is not."), field="copies", most=COPIES_MAX,
+                           copies=copies)
+
+
 def record_print(session: Session, actor: Actor, document_id: int, pages: str, copies: int, printer: str,
                  now: datetime | None = None) -> PrintInfo:
     """Record that ``actor`` printed ``copies`` of document ``document_id`` (``pages``: the range printed,
@@ -158,10 +167,7 @@ def record_print(session: Session, actor: Actor, document_id: int, pages: str, c
     require(actor, Action.WORK_ON_CASE)
     pages = clean_text(pages, "pages", PAGES_LIMIT)
     printer = clean_text(printer, "printer", PRINTER_LIMIT, required=True)
-    if isinstance(copies, bool) or not isinstance(copies, int) or not 1 <= copies <= COPIES_MAX:
-        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The number of copies must be from 1 to {most}; "
-                                                       "{copies} is not."), field="copies", most=COPIES_MAX,
-                           copies=copies)
+    check_copies(copies)
     row = _row(session, document_id)
     number = session.scalar(select(MediationCase.number).where(MediationCase.id == row.case_id)) or ""
     moment = now or utc_now()

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from desktop.core.documents import registry
 from desktop.core.documents.generation import GeneratedDocument
 from desktop.core.documents.registry import DocumentInfo, PrintInfo
-from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.integrity.durable import write_new_file
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
@@ -86,11 +85,8 @@ def open_agreement_editor(store: OpenStore, signed_in: SignedInUser, number: str
 
 
 def check_copies(job: PrintJob) -> None:
-    """Refuse, before printing, the copies the print record would refuse (``registry.record_print``)."""
-    if not 1 <= job.copies <= registry.COPIES_MAX:
-        raise InvalidInput(QT_TRANSLATE_NOOP("errors", "The number of copies must be from 1 to {most}; "
-                                                       "{copies} is not."), field="copies",
-                           most=registry.COPIES_MAX, copies=job.copies)
+    """Refuse, before printing, the copies the print record would refuse (``registry.check_copies``)."""
+    registry.check_copies(job.copies)
 
 
 class DocumentsView(QWidget):
