@@ -366,8 +366,10 @@ def _frag_text(frag: object) -> str | None:
     """A fragment's text: its ``text``, or its ``words`` in the fragment reportlab makes of the lines left
     over when a page break splits a paragraph."""
     text = getattr(frag, "text", None)
-    return text if isinstance(text, str) else "".join(getattr(frag, "words", [])) if hasattr(
-        frag, "words") else None
+    if isinstance(text, str):
+        return text
+    words = getattr(frag, "words", None)
+    return "".join(words) if words is not None else None
 
 
 class _Paragraph(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
