@@ -329,6 +329,13 @@ def _body_lines(text: str, max_widths: list[float], font: str, size: float) -> l
     line: list[tuple[str, float]] = []
     used = 0.0
     room = max_widths[0]
+
+    def close(parts: list[tuple[str, float]]) -> None:
+        """End a line of ``parts``; the next line's room follows."""
+        nonlocal room
+        lines.append((room - sum(part[1] for part in parts), "".join(part[0] for part in parts)))
+        room = max_widths[min(len(lines), len(max_widths) - 1)]
+
     for unit in _units(text):
         width = stringWidth(unit, font, size)
         if line and used + width > room + 1e-6:
@@ -337,28 +344,24 @@ def _body_lines(text: str, max_widths: list[float], font: str, size: float) -> l
             while len(line) > 1 and ((carried or [(unit, width)])[0][0][0] in _NO_LINE_START
                                      or line[-1][0][-1] in _NO_LINE_END):
                 carried.insert(0, line.pop())
-            kept = sum(part[1] for part in line)
-            lines.append((room - kept, "".join(part[0] for part in line)))
-            room = max_widths[min(len(lines), len(max_widths) - 1)]
+            close(line)
             line, used = carried, sum(part[1] for part in carried)
         if not line and width > room:  # a Latin run longer than a line: broken by character
             for character in unit[:-1]:
                 step = stringWidth(character, font, size)
                 if line and used + step > room + 1e-6:
-                    lines.append((room - used, "".join(part[0] for part in line)))
-                    room = max_widths[min(len(lines), len(max_widths) - 1)]
+                    close(line)
                     line, used = [], 0.0
                 line.append((character, step))
                 used += step
             unit, width = unit[-1], stringWidth(unit[-1], font, size)
             if line and used + width > room + 1e-6:
-                lines.append((room - used, "".join(part[0] for part in line)))
-                room = max_widths[min(len(lines), len(max_widths) - 1)]
+                close(line)
                 line, used = [], 0.0
         line.append((unit, width))
         used += width
     if line:
-        lines.append((room - used, "".join(part[0] for part in line)))
+        close(line)
     return lines
 
 
