@@ -212,3 +212,35 @@ def test_garbage_is_collected_on_the_gui_thread_even_when_a_worker_allocates(qtb
         pass
     qtbot.waitUntil(lambda: len(freed_on) == 50, timeout=5_000)
     assert set(freed_on) == {threading.main_thread().name}
+
+
+def test_a_full_collection_waits_until_a_quarter_of_the_old_objects_are_new(qtbot: QtBot) -> None:
+    """CPython's rule for full collections, kept by the GUI thread's collector: a full one walks every
+    object, so it runs only once the survivors since the last one are a quarter of what it left."""
+    import gc
+
+    from desktop.ui.framework.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector(QApplication.instance())  # type: ignore[arg-type]
+    collector.timer.stop()
+    try:
+        def full_collections() -> int:
+            return int(gc.get_stats()[2]["collections"])
+
+        collector.long_lived_total, collector.long_lived_pending = 4_000_000, 0
+        for _ in range(gc.get_threshold()[2] + 1):
+            gc.collect(1)  # by the count alone, the oldest generation is due...
+        for _ in range(gc.get_threshold()[1] + 1):
+            gc.collect(0)  # ...and so is generation 1
+        kept = [[index] for index in range(50_000)]
+        before = full_collections()
+        collector.collect()
+        assert full_collections() == before  # generation 1 instead: few survivors since the last full one
+        assert collector.long_lived_pending >= len(kept)
+
+        collector.long_lived_pending = 1_000_000  # a quarter of the old objects are new
+        collector.collect()
+        assert full_collections() == before + 1
+        assert collector.long_lived_pending == 0 and collector.long_lived_total > len(kept)
+    finally:
+        collector.deleteLater()

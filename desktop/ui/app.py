@@ -17,7 +17,7 @@ from desktop import APP_NAME, __version__
 from desktop.config import Settings
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.datafolder import database_label, preflight
-from desktop.ui.framework.collector import install_collector
+from desktop.ui.framework.collector import freeze_startup_objects, install_collector
 from desktop.ui.framework.errors import install_excepthook, show_error
 from desktop.ui.framework.i18n import choose_language, install_translator
 from desktop.ui.main_window import MainWindow
@@ -212,6 +212,7 @@ def run_app(settings: Settings) -> int:
     previous_hook = install_excepthook(launcher.active_window)
     try:
         launcher.start()  # a folder that cannot be used raises here, before any window shows
+        freeze_startup_objects()
         return app.exec()
     finally:
         sys.excepthook = previous_hook
