@@ -203,9 +203,10 @@ def test_garbage_is_collected_on_the_gui_thread_even_when_a_worker_allocates(qtb
     for _ in range(50):
         weakref.finalize(Cycle(), lambda: freed_on.append(threading.current_thread().name))
 
-    def allocate(progress: ProgressFn, cancelled: CancelledFn) -> int:
-        made = [[index] for index in range(200_000)]  # far past the collector's first threshold
-        return len(made)
+    def allocate(progress: ProgressFn, cancelled: CancelledFn) -> list[list[int]]:
+        # Far past the collector's first threshold, and kept (the op's result) so the count stays past it
+        # until the GUI thread's next round: freed at once, the count would drop back below it.
+        return [[index] for index in range(200_000)]
 
     op = run_op(None, allocate).start()
     with qtbot.waitSignal(op.finished, timeout=10_000):
