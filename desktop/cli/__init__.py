@@ -24,6 +24,7 @@ from desktop.cli.commands import (
     documents,
     evidence,
     export,
+    importing,
     keys,
     ledger,
     outcomes,
@@ -60,7 +61,7 @@ log = logging.getLogger(__name__)
 
 # One module per command group, in the order ``mediseal --help`` lists them.
 COMMAND_GROUPS = (setup, users, keys, cases, parties, sittings, outcomes, agreements, courts, documents,
-                  evidence, preservation, export, ledger, timestamps, verify, backup, demo)
+                  evidence, preservation, export, importing, ledger, timestamps, verify, backup, demo)
 # Options whose values are paths: a file name may be any bytes, so these are not checked for UTF-8.
 PATH_OPTIONS = frozenset({"data_dir"})
 

@@ -6454,6 +6454,22 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>The timestamp authority&apos;s address must be an http:// or https:// URL (not “{value}”).</source>
         <translation>时间戳服务机构的地址须为 http:// 或 https:// 网址（而非“{value}”）。</translation>
     </message>
+    <message>
+        <source>“{file}” cannot be read as a package: {reason}</source>
+        <translation>无法将“{file}”作为证据包读取：{reason}</translation>
+    </message>
+    <message>
+        <source>This package&apos;s items are already imported into case {number} (items {items}); nothing was imported again.</source>
+        <translation>此证据包中的证据已导入案件 {number}（证据 {items}），未重复导入。</translation>
+    </message>
+    <message>
+        <source>“{file}” changed while it was being imported; nothing was imported. Import it again once nothing is writing to it.</source>
+        <translation>“{file}”在导入过程中发生变化，未导入任何内容。请在没有程序写入该文件后重新导入。</translation>
+    </message>
+    <message>
+        <source>{file} in the package differs from its record; nothing was imported.</source>
+        <translation>证据包中的 {file} 与其记录不符，未导入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>findings</name>
@@ -7113,6 +7129,58 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>the ledger recorded it stored, the store no longer holds it</source>
         <translation>存证日志记录其已保存，但存储中已不存在</translation>
     </message>
+    <message>
+        <source>its origin seal by certificate {fingerprint} does not verify</source>
+        <translation>其来源签章（证书 {fingerprint}）验证不通过</translation>
+    </message>
+    <message>
+        <source>its origin ledger entry logs another record</source>
+        <translation>其来源存证日志条目记录的是另一份记录</translation>
+    </message>
+    <message>
+        <source>its origin inclusion proof does not lead to the origin checkpoint&apos;s root</source>
+        <translation>其来源包含证明无法通向来源检查点的根</translation>
+    </message>
+    <message>
+        <source>imported package {number} ({file})</source>
+        <translation>导入的证据包 {number}（{file}）</translation>
+    </message>
+    <message>
+        <source>its record differs from the one the ledger logged at import</source>
+        <translation>其记录与导入时存证日志所记的不一致</translation>
+    </message>
+    <message>
+        <source>the origin checkpoint&apos;s signature does not verify</source>
+        <translation>来源检查点的签名验证不通过</translation>
+    </message>
+    <message>
+        <source>the origin timestamp: {reason}</source>
+        <translation>来源可信时间戳：{reason}</translation>
+    </message>
+    <message>
+        <source>origin record {record} of imported package {number}</source>
+        <translation>导入证据包 {number} 的来源记录 {record}</translation>
+    </message>
+    <message>
+        <source>imported item {item} ({name})</source>
+        <translation>导入的证据 {item}（{name}）</translation>
+    </message>
+    <message>
+        <source>its origin differs from the one the ledger logged at import</source>
+        <translation>其来源信息与导入时存证日志所记的不一致</translation>
+    </message>
+    <message>
+        <source>its file&apos;s {digest} differs from the origin record&apos;s</source>
+        <translation>其文件的 {digest} 摘要与来源记录不一致</translation>
+    </message>
+    <message>
+        <source>import {subject}</source>
+        <translation>导入 {subject}</translation>
+    </message>
+    <message>
+        <source>the ledger logged it, the store no longer holds it</source>
+        <translation>存证日志有记录，但存储中已不存在</translation>
+    </message>
 </context>
 <context>
     <name>vocabulary</name>
@@ -7243,6 +7311,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Evidence exported</source>
         <translation>导出证据</translation>
+    </message>
+    <message>
+        <source>Evidence imported from a package</source>
+        <translation>从证据包导入证据</translation>
     </message>
     <message>
         <source>Preservation record sealed</source>
@@ -8023,6 +8095,38 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>A print record the ledger records is missing</source>
         <translation>存证日志记载的打印记录缺失</translation>
+    </message>
+    <message>
+        <source>An imported item&apos;s origin or package record does not match the ledger</source>
+        <translation>导入证据的来源或证据包记录与存证日志不符</translation>
+    </message>
+    <message>
+        <source>An import the ledger records is missing</source>
+        <translation>存证日志记录的一次导入已缺失</translation>
+    </message>
+    <message>
+        <source>An imported item&apos;s file differs from its origin record</source>
+        <translation>导入证据的文件与其来源记录不符</translation>
+    </message>
+    <message>
+        <source>An origin seal does not verify against its certificate</source>
+        <translation>来源签章与其证书验证不通过</translation>
+    </message>
+    <message>
+        <source>An origin ledger entry does not match the origin record</source>
+        <translation>来源存证日志条目与来源记录不符</translation>
+    </message>
+    <message>
+        <source>An origin inclusion proof does not lead to the origin checkpoint</source>
+        <translation>来源包含证明无法通向来源检查点</translation>
+    </message>
+    <message>
+        <source>The origin checkpoint&apos;s signature does not verify</source>
+        <translation>来源检查点的签名验证不通过</translation>
+    </message>
+    <message>
+        <source>The origin&apos;s trusted timestamp does not cover its checkpoint</source>
+        <translation>来源可信时间戳未覆盖其检查点</translation>
     </message>
     <message>
         <source>Intact and sealed</source>

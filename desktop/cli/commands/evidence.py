@@ -129,14 +129,17 @@ def cmd_evidence_list(args: argparse.Namespace) -> int:
 def cmd_evidence_show(args: argparse.Namespace) -> int:
     from desktop.core.evidence import items as evidence_items
     from desktop.core.evidence import preservation
+    from desktop.core.exchange.importing import origin_of
     with opened_store(args) as store, store.database.session_scope() as session:
         item = evidence_items.get_item(session, args.item)
         record = evidence_items.get_record(session, args.item)
         trail = evidence_items.custody_trail(session, args.item)
         records = preservation.records_of_items(session, [args.item])[args.item]
+        origin = origin_of(session, args.item)
     if args.json:
         print_json({"item": item, "record": record, "preservation_records": records,
-                    "custody": [entry.record() for entry in trail]})
+                    "custody": [entry.record() for entry in trail],
+                    "origin": origin.as_json() if origin is not None else None})
         return EXIT_OK
     acquisition = item.acquisition
     lines = [("Item", str(item.id)), ("Case", item.case_number), ("Name", item.name),
@@ -146,7 +149,8 @@ def cmd_evidence_show(args: argparse.Namespace) -> int:
              ("Acquired by", acquisition.acquired_by), ("Device", acquisition.device),
              ("Note", acquisition.note),
              ("Taken in", f"{local_time(item.ingested_at)} by {item.ingested_by}"),
-             ("Preservation", ", ".join(str(number) for number in records))]
+             ("Preservation", ", ".join(str(number) for number in records)),
+             ("Imported", origin.summary() if origin is not None else "")]
     for label, value in lines:
         if value:
             print(f"{label + ':':16}{one_line(value)}")  # one line per field: a note's lines as \n

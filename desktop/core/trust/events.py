@@ -48,6 +48,11 @@ class EventKind(Vocabulary):
     EVIDENCE_COPIED = "evidence.copied", QT_TRANSLATE_NOOP("vocabulary", "Copy of evidence saved")
     EVIDENCE_SEALED = "evidence.sealed", QT_TRANSLATE_NOOP("vocabulary", "Evidence sealed")
     EVIDENCE_EXPORTED = "evidence.exported", QT_TRANSLATE_NOOP("vocabulary", "Evidence exported")
+    # An item taken in from another office's package (issue 13), logged under the item's subject with the
+    # digest of its origin record (``exchange.importing.origin_record``); the package itself under
+    # ``import:<id>``.
+    EVIDENCE_IMPORTED = "evidence.imported", QT_TRANSLATE_NOOP("vocabulary",
+                                                               "Evidence imported from a package")
     PRESERVATION_SEALED = "preservation.sealed", QT_TRANSLATE_NOOP("vocabulary",
                                                                    "Preservation record sealed")
     # Sittings (调解会 / 调查) and their minutes (调解记录 / 调查记录), issue 11.

@@ -272,6 +272,23 @@ class FindingCode(Vocabulary):
         "vocabulary", "A print record does not match the ledger or its document")
     DOCUMENT_PRINT_MISSING = "document-print-missing", QT_TRANSLATE_NOOP(
         "vocabulary", "A print record the ledger records is missing")
+    # Items imported from another office's package (issue 13): their origin, re-checked.
+    IMPORT_CHANGED = "import-changed", QT_TRANSLATE_NOOP(
+        "vocabulary", "An imported item's origin or package record does not match the ledger")
+    IMPORT_MISSING = "import-missing", QT_TRANSLATE_NOOP(
+        "vocabulary", "An import the ledger records is missing")
+    IMPORT_FILE = "import-file", QT_TRANSLATE_NOOP(
+        "vocabulary", "An imported item's file differs from its origin record")
+    IMPORT_SEAL = "import-seal", QT_TRANSLATE_NOOP(
+        "vocabulary", "An origin seal does not verify against its certificate")
+    IMPORT_ENTRY = "import-entry", QT_TRANSLATE_NOOP(
+        "vocabulary", "An origin ledger entry does not match the origin record")
+    IMPORT_PROOF = "import-proof", QT_TRANSLATE_NOOP(
+        "vocabulary", "An origin inclusion proof does not lead to the origin checkpoint")
+    IMPORT_CHECKPOINT = "import-checkpoint", QT_TRANSLATE_NOOP(
+        "vocabulary", "The origin checkpoint's signature does not verify")
+    IMPORT_TIMESTAMP = "import-timestamp", QT_TRANSLATE_NOOP(
+        "vocabulary", "The origin's trusted timestamp does not cover its checkpoint")
 
 
 class ItemVerdict(Vocabulary):

@@ -30,6 +30,7 @@ from desktop.core.verification.cases import check_cases
 from desktop.core.verification.documents import check_documents
 from desktop.core.verification.evidence import BlobHashing, Item, check_evidence, evidence_bytes, load_items
 from desktop.core.verification.findings import Finding, Report
+from desktop.core.verification.imports import check_imports
 from desktop.core.verification.keys import check_keys
 from desktop.core.verification.ledger import check_ledger
 from desktop.core.verification.minutes import case_keys as minutes_keys
@@ -156,6 +157,7 @@ def _verify(session: Session, vault: Vault, case: MediationCase | None, items: l
     findings.extend(records.findings)
     findings.extend(check_minutes(session, anchors, keys.signers, case_id).findings)
     findings.extend(check_agreements(session, anchors, keys.signers, case_id))
+    findings.extend(check_imports(session, case_id))
     return Report(base.entries, base.nodes, base.checkpoints, tuple(findings), items=evidence.items,
                   blobs=evidence.blobs, bytes=evidence.bytes, seals=evidence.seals, records=records.records,
                   cases=cases, keys=len(keys.signers), users=users, item_statuses=tuple(evidence.statuses),
