@@ -26,12 +26,12 @@ from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence import preservation
 from desktop.core.evidence.preservation import PreservationInput
 from desktop.core.exchange import package_layout as layout
-from desktop.core.exchange.importing import ImportReport, import_package, origin_of
+from desktop.core.exchange.importing import TIMESTAMP_FILE, ImportReport, import_package, origin_of
 from desktop.core.exchange.package import export_package
 from desktop.core.exchange.verify_package import verify_package
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
-from desktop.core.trust import ledger
+from desktop.core.trust import checkpoints, ledger, timestamps, users
 from desktop.core.trust.permissions import Actor
 from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.store import verify_store
@@ -39,6 +39,7 @@ from tests.cli_env import point_cli_at
 from tests.sitting_hall import MEDIATOR_PASSWORD, Hall
 from tests.tamper import behind_the_triggers
 from tests.test_package_export import export, notary_with_items
+from tests.tsa_server import TestTSA, make_pki
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,3 +252,67 @@ def test_the_command_line(office_a: OfficeA, hall: Hall, store: OpenStore, tmp_p
         target.writestr("other/extra.txt", b"x")
     assert run(["import", str(bad), "--case", hall.number]) == EXIT_REFUSED
     assert "top-folders" in capsys.readouterr().out
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_pki(tmp_path_factory.mktemp("tsa"))
+
+
+def _with_response(package: Path, out: Path, response: bytes) -> Path:
+    """``package`` with ``response`` as its checkpoint's timestamp (``TIMESTAMP_FILE``)."""
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(out, "w") as target:
+        top = source.namelist()[0].split("/", 1)[0]
+        for info in source.infolist():
+            if info.filename != f"{top}/{TIMESTAMP_FILE}":
+                target.writestr(info.filename, source.read(info))
+        target.writestr(f"{top}/{TIMESTAMP_FILE}", response)
+    return out
+
+
+def test_a_timestamped_package_keeps_its_token_and_verify_rechecks_it(
+        sqlite_template: Path, pki: Path, hall: Hall, store: OpenStore, tmp_path: Path) -> None:
+    server = TestTSA(pki).start()
+    try:
+        data = tmp_path / "office-a"
+        data.mkdir()
+        shutil.copyfile(sqlite_template, data / DATABASE_FILE_NAME)
+        office_store = open_store(Settings(data_dir=data, database_url=None, lang=None))
+        try:
+            notary, number, _items = notary_with_items(office_store, tmp_path / "a-files", count=2)
+            assert notary.key is not None
+            admin = users.sign_in(office_store.database, "admin", "admin-password-1")
+            with office_store.database.session_scope() as session:
+                timestamps.set_authority(session, admin, server.url, (pki / "ca.pem").read_text())
+            with office_store.database.session_scope() as session:
+                signed = checkpoints.sign_checkpoint(session, notary.actor, notary.key)
+            assert timestamps.send_pending(office_store.database.session_scope, notary.actor) == [
+                timestamps.SendResult(signed.id, None)]
+            made = export(office_store, notary, number, tmp_path / "plain.zip")
+            assert made.checkpoint.id == signed.id
+            with office_store.database.session_scope() as session:
+                evidence = timestamps.evidence_for(session, signed.id)
+                other = checkpoints.sign_checkpoint(session, notary.actor, notary.key)
+            timestamps.send_pending(office_store.database.session_scope, notary.actor)
+            with office_store.database.session_scope() as session:
+                wrong = timestamps.evidence_for(session, other.id)
+        finally:
+            office_store.close()
+    finally:
+        server.stop()
+    assert evidence is not None and wrong is not None
+    stamped = _with_response(made.path, tmp_path / "stamped.zip", evidence.response)
+    misstamped = _with_response(made.path, tmp_path / "misstamped.zip", wrong.response)
+
+    refused = bring_in(store, hall.lihua, misstamped, hall.number)  # a token over another checkpoint
+    assert [(finding.code, finding.file) for finding in refused.findings] == [("timestamp-invalid",
+                                                                              TIMESTAMP_FILE)]
+    report = bring_in(store, hall.lihua, stamped, hall.number)
+    assert not report.refused
+    with store.database.session_scope() as session:
+        origin = origin_of(session, report.items[0].id)
+    assert origin is not None and origin.timestamped
+    assert _findings(store) == []
+    behind_the_triggers(store, "package_import", "UPDATE package_import SET timestamp_response = :data",
+                        data=wrong.response)
+    assert {FindingCode.IMPORT_TIMESTAMP, FindingCode.IMPORT_CHANGED} <= set(_findings(store))
