@@ -544,7 +544,7 @@ def test_window_installs_the_page_and_its_menu(qtbot: QtBot, sqlite_store: OpenS
     actions = [action for action in menu.actions() if not action.isSeparator()]
     assert [action.text() for action in actions] == [
         "Show &Evidence", "&Add Files…", "&Seal…", "Save a &Copy…", "E&xport Proof…", "&Preservation Record…",
-        "&Verify Case…"]
+        "&Import Package…", "&Verify Case…"]
     # One QAction each, shared by the menu item and the page's button (which shows it without "&").
     assert actions[1:] == page.commands()[1:]
     assert page.add_button.defaultAction() is actions[1] and page.add_button.text() == "Add Files…"

@@ -1684,6 +1684,10 @@ Filed by: {filed}</source>
         <source>{bytes} bytes</source>
         <translation>{bytes} 字节</translation>
     </message>
+    <message>
+        <source>{signers} (from {office})</source>
+        <translation>{signers}（来自{office}）</translation>
+    </message>
 </context>
 <context>
     <name>EvidencePage</name>
@@ -1718,6 +1722,10 @@ Filed by: {filed}</source>
     <message>
         <source>E&amp;xport Proof…</source>
         <translation>导出证明文件(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Package…</source>
+        <translation>导入证据包(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Verify Case…</source>
@@ -2101,6 +2109,117 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Package</source>
+        <translation>导入证据包</translation>
+    </message>
+    <message>
+        <source>A court package (.zip) from another office</source>
+        <translation>其他机构制作的证据包（.zip）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>证据包：</translation>
+    </message>
+    <message>
+        <source>Into case:</source>
+        <translation>导入案件：</translation>
+    </message>
+    <message>
+        <source>The package is checked completely first; nothing is imported unless everything in it checks out.</source>
+        <translation>先对证据包进行完整核验；只有全部核验通过才会导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Choose a Package</source>
+        <translation>选择证据包</translation>
+    </message>
+    <message>
+        <source>Court packages (*.zip);;All files (*)</source>
+        <translation>证据包 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a package and the case to import it into.</source>
+        <translation>请选择证据包和要导入的案件。</translation>
+    </message>
+    <message>
+        <source>Checking and importing {file}…</source>
+        <translation>正在核验并导入 {file}…</translation>
+    </message>
+    <message>
+        <source>Importing a package</source>
+        <translation>正在导入证据包</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>核验发现</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应为</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>实为</translation>
+    </message>
+    <message>
+        <source>Refused: {file} does not check out ({count} findings). Nothing was imported.</source>
+        <translation>已拒绝：{file} 核验不通过（{count} 项发现），未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The package was changed or damaged after it was made, or is not a court package. Ask the sending office for a new copy.</source>
+        <translation>该证据包在制作后被改动或损坏，或不是证据包。请向发送机构索取新的副本。</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>From item</source>
+        <translation>原证据</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新文件</translation>
+    </message>
+    <message>
+        <source>already in the vault</source>
+        <translation>保管库中已有</translation>
+    </message>
+    <message>
+        <source>Imported {count} items from {office} into case {number}.</source>
+        <translation>已从{office}导入 {count} 项证据到案件 {number}。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>导入已取消，未导入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>ImportKeyDialog</name>
     <message>
         <source>Import Signing Key</source>
@@ -2203,6 +2322,34 @@ The seal is your digital signature over each item&apos;s record (file digests an
 <context>
     <name>ItemFacts</name>
     <message>
+        <source>{signer} (certificate {fingerprint}…)</source>
+        <translation>{signer}（证书 {fingerprint}…）</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>核验通过</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>未核验通过</translation>
+    </message>
+    <message>
+        <source>from {office}, sealed by {signers}, origin verdict: {verdict}</source>
+        <translation>来自{office}，签章人：{signers}，来源核验结论：{verdict}</translation>
+    </message>
+    <message>
+        <source>from {office}, not sealed, origin verdict: {verdict}</source>
+        <translation>来自{office}，未签章，来源核验结论：{verdict}</translation>
+    </message>
+    <message>
+        <source>its item {item} there; package {package}, imported by {user} at {time}</source>
+        <translation>原证据编号 {item}；证据包 {package}，由 {user} 于 {time} 导入</translation>
+    </message>
+    <message>
+        <source>with a trusted timestamp</source>
+        <translation>附可信时间戳</translation>
+    </message>
+    <message>
         <source>File name:</source>
         <translation>文件名：</translation>
     </message>
@@ -2243,6 +2390,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>签章：</translation>
     </message>
     <message>
+        <source>Origin:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
         <source>Select an item to see what is recorded about it.</source>
         <translation>请选择一份证据，查看其记录信息。</translation>
     </message>
@@ -2269,6 +2420,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Not sealed</source>
         <translation>未签章</translation>
+    </message>
+    <message>
+        <source>Taken in here</source>
+        <translation>本机构入库</translation>
     </message>
 </context>
 <context>

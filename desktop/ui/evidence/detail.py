@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import MedisealError
 from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import PreservationInfo
+from desktop.core.exchange.importing import Origin
 from desktop.core.integrity.canonical import parse_time
 from desktop.core.trust.ledger import Entry
 from desktop.core.trust.subjects import SubjectInfo
 from desktop.ui.evidence.acquisition_dialog import source_kind_titles
 from desktop.ui.framework.formatting import human_size, person
-from desktop.ui.framework.i18n import event_label
+from desktop.ui.framework.i18n import event_label, listed
 from desktop.ui.ledger.words import subject_words
 
 translate = QCoreApplication.translate
@@ -111,6 +112,30 @@ def _value_label(name: str) -> QLabel:
     return label
 
 
+def origin_text(origin: Origin) -> str:
+    """An imported item's origin in words: from 某公证处, sealed by 周婷 (certificate …), origin verdict."""
+    sealed = listed(QCoreApplication.translate(
+        "ItemFacts", "{signer} (certificate {fingerprint}…)").format(
+        signer=seal.signer, fingerprint=seal.fingerprint[:16]) for seal in origin.seals)
+    verdict = (QCoreApplication.translate("ItemFacts", "verified") if origin.verified
+               else QCoreApplication.translate("ItemFacts", "not verified"))
+    if sealed:
+        text = QCoreApplication.translate(
+            "ItemFacts", "from {office}, sealed by {signers}, origin verdict: {verdict}").format(
+            office=origin.source_office, signers=sealed, verdict=verdict)
+    else:
+        text = QCoreApplication.translate(
+            "ItemFacts", "from {office}, not sealed, origin verdict: {verdict}").format(
+            office=origin.source_office, verdict=verdict)
+    details = QCoreApplication.translate(
+        "ItemFacts", "its item {item} there; package {package}, imported by {user} at {time}").format(
+        item=origin.origin_item_id, package=origin.package_name, user=origin.imported_by,
+        time=local_time(origin.imported_at))
+    if origin.timestamped:
+        details += "; " + QCoreApplication.translate("ItemFacts", "with a trusted timestamp")
+    return f"{text}\n{details}"
+
+
 class ItemFacts(QScrollArea):
     """What is recorded about one item."""
 
@@ -134,7 +159,10 @@ class ItemFacts(QScrollArea):
         self.taken_in = _value_label("itemTakenIn")
         self.seals = _value_label("itemSeals")
         self.seals.setTextFormat(Qt.TextFormat.PlainText)
+        self.origin = _value_label("itemOrigin")
+        self.origin.setTextFormat(Qt.TextFormat.PlainText)
         self.people: Mapping[str, str] = {}  # login name → real name, read with the items
+        self.origins: Mapping[int, Origin] = {}  # imported items' origins, read with the items
         content = QWidget()
         form = QFormLayout(content)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -150,13 +178,14 @@ class ItemFacts(QScrollArea):
         form.addRow(self.tr("Note:"), self.note)
         form.addRow(self.tr("Taken in:"), self.taken_in)
         form.addRow(self.tr("Seals:"), self.seals)
+        form.addRow(self.tr("Origin:"), self.origin)
         self.setWidget(content)
         self.show_item(None)
 
     def show_item(self, info: ItemInfo | None) -> None:
         if info is None:
             for label in (self.name, self.type, self.source, self.url, self.acquired_at, self.acquired_by,
-                          self.device, self.note, self.taken_in, self.seals):
+                          self.device, self.note, self.taken_in, self.seals, self.origin):
                 label.clear()
             self.name.setText(self.tr("Select an item to see what is recorded about it."))
             self.sha256.set_value("")
@@ -185,6 +214,8 @@ class ItemFacts(QScrollArea):
                 line += " " + self.tr("(key revoked {time})").format(time=local_time(seal.key_revoked_at))
             lines.append(line)
         self.seals.setText("\n".join(lines) if lines else self.tr("Not sealed"))
+        origin = self.origins.get(info.id)
+        self.origin.setText(origin_text(origin) if origin is not None else self.tr("Taken in here"))
 
     def _person(self, name: str) -> str:
         return person(name, self.people.get(name))

@@ -61,6 +61,8 @@ from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.evidence.intake import IngestReport
 from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import PreservationInfo, PreservationInput
+from desktop.core.exchange import importing
+from desktop.core.exchange.importing import Origin
 from desktop.core.office.office import MatterKind
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
@@ -73,11 +75,12 @@ from desktop.core.verification.codes import ItemVerdict
 from desktop.core.verification.findings import Report
 from desktop.ui.cases.case_dialog import CaseDialog
 from desktop.ui.evidence.acquisition_dialog import AcquisitionDialog, source_kind_titles
-from desktop.ui.evidence.detail import CustodyTrail, ItemFacts, PreservationList
+from desktop.ui.evidence.detail import CustodyTrail, ItemFacts, PreservationList, origin_text
 from desktop.ui.evidence.ingest_panel import IngestPanel, summary_box
 from desktop.ui.evidence.preservation_dialog import PreservationDialog
 from desktop.ui.evidence.preview import Preview, PreviewPane, load_preview, preview_plan
 from desktop.ui.evidence.proof_export import ProofExport, ask_folder
+from desktop.ui.exchange.import_dialog import ImportDialog
 from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import show_error
 from desktop.ui.framework.formatting import column_size, human_size, person
@@ -117,6 +120,7 @@ class EvidenceModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[ItemInfo] = []
         self.people: dict[str, str] = {}  # real names of the signers (login name → real name)
+        self.origins: dict[int, Origin] = {}  # imported items: where they came from, who sealed them there
         self.failed: dict[int, list[str]] = {}  # item id → what the last report found wrong, in words
         self.checked_at = ""  # when that report ran
         self.failed_icon = (parent.style() if parent is not None else QApplication.style()).standardIcon(
@@ -204,7 +208,15 @@ class EvidenceModel(QAbstractTableModel):
         if column == SHA256:
             return info.sha256[:SHA256_SHOWN]
         if column == SEALED_BY:
-            return listed(person(seal.signer, self.people.get(seal.signer)) for seal in info.seals)
+            origin = self.origins.get(info.id)
+            if origin is not None and role == Qt.ItemDataRole.ToolTipRole:
+                return origin_text(origin)
+            here = listed(person(seal.signer, self.people.get(seal.signer)) for seal in info.seals)
+            if origin is None:
+                return here
+            there = self.tr("{signers} (from {office})").format(
+                signers=listed(seal.signer for seal in origin.seals), office=origin.source_office)
+            return listed(part for part in (here, there) if part)
         return info.ingested_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
@@ -234,6 +246,7 @@ class _CaseContents:
     items: list[ItemInfo]
     records: list[PreservationInfo]
     people: dict[str, str] = field(default_factory=dict)  # real names of who took in, sealed, recorded
+    origins: dict[int, Origin] = field(default_factory=dict)  # imported items' origins
 
 
 class EvidencePage(QWidget):
@@ -299,6 +312,8 @@ class EvidencePage(QWidget):
             self.tr("E&xport Proof…"), "exportProofButton", self.export_proof)
         self.preservation_action, self.preservation_button = self._command(
             self.tr("&Preservation Record…"), "preservationButton", self.preservation_record)
+        self.import_action, self.import_button = self._command(
+            self.tr("&Import Package…"), "importPackageButton", self.import_package)
         self.verify_action, self.verify_button = self._command(
             self.tr("&Verify Case…"), "verifyCaseButton", self.verify)
         self.save_report_action, self.save_report_button = self._command(
@@ -373,6 +388,7 @@ class EvidencePage(QWidget):
         if case_number is not None:
             for widget in (case_label, self.case_combo, self.case_search, self.new_case_button):
                 widget.setVisible(False)
+        case_row.addWidget(self.import_button)
         case_row.addWidget(self.verify_button)
         action_row = QHBoxLayout()
         for button in (self.add_button, self.seal_button, self.copy_button, self.proof_button,
@@ -478,7 +494,7 @@ class EvidencePage(QWidget):
     def commands(self) -> list[QAction]:
         """The actions the window's Case and Evidence menus add (the first is New Case)."""
         return [self.new_case_action, self.add_action, self.seal_action, self.copy_action, self.proof_action,
-                self.preservation_action, self.verify_action]
+                self.preservation_action, self.import_action, self.verify_action]
 
     def set_active(self, active: bool) -> None:
         """Locked or signed out: no command of this page can be triggered (menus and shortcuts too)."""
@@ -603,7 +619,8 @@ class EvidencePage(QWidget):
                 records = preservation.list_records(session, number)
                 names = [me, *(info.ingested_by for info in items), *(record.signer for record in records),
                          *(seal.signer for info in items for seal in info.seals)]
-                return _CaseContents(items, records, real_names(session, names))
+                return _CaseContents(items, records, real_names(session, names),
+                                     importing.origins(session, [info.id for info in items]))
 
         op = run_op(self, load).on_success(
             lambda contents: self._items_loaded(generation, number, contents, chosen))
@@ -624,6 +641,7 @@ class EvidencePage(QWidget):
         items = contents.items
         self.records = contents.records
         self.facts.people = self.record_list.people = contents.people
+        self.facts.origins = self.model.origins = contents.origins
         self.model.set_items(items, contents.people)
         self.record_list.show_records(self.records)
         sealed = sum(1 for info in items if info.seals)
@@ -710,6 +728,7 @@ class EvidencePage(QWidget):
         idle = self.ingest_op is None
         self.new_case_action.setEnabled(active and self.fixed_case is None and self._may(Action.OPEN_CASE))
         self.add_action.setEnabled(active and has_case and idle and self._may(Action.INGEST_EVIDENCE))
+        self.import_action.setEnabled(active and has_case and self._may(Action.INGEST_EVIDENCE))
         me = self.signed_in.actor.name
         unsealed = [info for info in selected if all(seal.signer != me for seal in info.seals)]
         self.seal_action.setEnabled(active and self.may_seal() and bool(unsealed))
@@ -1002,6 +1021,20 @@ class EvidencePage(QWidget):
         dialog = PreservationDialog(number, list(self.model.rows), selected, self.records,
                                     people.get(actor.name) or actor.name, apply, self, people)
         dialog.accepted.connect(self._record_sealed)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def import_package(self) -> ImportDialog | None:
+        """Import Package…: another office's package into this case (chosen in the dialog elsewhere)."""
+        if not self._may(Action.INGEST_EVIDENCE):
+            return None
+        cases = [(str(self.case_combo.itemData(index)), self.case_combo.itemText(index))
+                 for index in range(self.case_combo.count()) if self.case_combo.itemData(index)]
+        dialog = ImportDialog(self.store, self.signed_in.actor, cases, self.case_number(), self,
+                              fixed=self.fixed_case is not None)
+        dialog.imported.connect(lambda report: self.reload_items([item.id for item in report.items])
+                                if report.case_number == self.case_number() else None)
         self.dialog = dialog
         dialog.open()
         return dialog
