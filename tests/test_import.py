@@ -37,7 +37,7 @@ from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.store import verify_store
 from tests.cli_env import point_cli_at
 from tests.sitting_hall import MEDIATOR_PASSWORD, Hall
-from tests.tamper import behind_the_triggers
+from tests.tamper import behind_the_back, behind_the_triggers
 from tests.test_package_export import export, notary_with_items
 from tests.tsa_server import TestTSA, make_pki
 
@@ -66,6 +66,7 @@ def make_office_a_package(template: Path, folder: Path) -> OfficeA:
         with store.database.session_scope() as session:
             record = preservation.create_record(session, notary.actor, notary.key, number, given)
         made = export(store, notary, number, folder / "notary.zip")
+        export(store, notary, number, folder / "empty.zip", [])  # no item chosen: a package of none
     finally:
         store.close()
     return OfficeA(made.path, {item.id: item.name for item in items}, f"preservation-{record.id}")
@@ -177,6 +178,12 @@ def test_who_may_import_and_a_cancel_leaves_nothing(office_a: OfficeA, hall: Hal
                  progress=lambda done, _total: reads.append(done), cancelled=lambda: bool(reads))
     assert _counts(store)[:2] == before[:2] and _counts(store)[3] == before[3]
     assert not bring_in(store, hall.lihua, office_a.package, hall.number).refused  # and later it imports
+    # A closed and archived case (结案归档) takes nothing more in.
+    closed = hall.open(hall.clerk)
+    behind_the_triggers(store, "mediation_case",
+                        "UPDATE mediation_case SET status = 'closed' WHERE number = :n", n=closed)
+    with pytest.raises(NotAllowed, match="closed"):
+        bring_in(store, hall.lihua, office_a.package, closed)
 
 
 def test_each_tampering_of_a_kept_origin_is_a_named_finding(office_a: OfficeA, hall: Hall,
@@ -211,6 +218,15 @@ def test_each_tampering_of_a_kept_origin_is_a_named_finding(office_a: OfficeA, h
     with store.database.session_scope() as session:
         found = {(finding.code, finding.item) for finding in verify_store(session, store.vault).findings}
     assert (FindingCode.IMPORT_ENTRY, first) in found and (FindingCode.IMPORT_SEAL, second) in found
+    # An origin removed behind the ledger's back: the ledger still names it.
+    third = report.items[2].id
+    behind_the_back(store, [("DELETE FROM imported_seal WHERE item_id = :item", {"item": third}),
+                            ("DELETE FROM imported_item WHERE item_id = :item", {"item": third})])
+    with store.database.session_scope() as session:
+        missing = [finding for finding in verify_store(session, store.vault).findings
+                   if finding.code == FindingCode.IMPORT_MISSING]
+    assert [finding.message for finding in missing] == [
+        f"import evidence:{third}: the ledger logged it, the store no longer holds it"]
 
 
 def test_the_file_against_the_origin_record(office_a: OfficeA, hall: Hall, store: OpenStore) -> None:
@@ -237,6 +253,7 @@ def test_the_command_line(office_a: OfficeA, hall: Hall, store: OpenStore, tmp_p
     assert run(["evidence", "show", str(out["items"][0]["id"])]) == EXIT_OK
     assert "from 昆明公证处, sealed by lihua" in capsys.readouterr().out
     assert run(["verify"]) == EXIT_OK
+    assert run(["verify", "--case", hall.number]) == EXIT_OK
     capsys.readouterr()
 
     assert run(["import", str(office_a.package), "--case", hall.number]) == EXIT_REFUSED  # already there
@@ -245,6 +262,9 @@ def test_the_command_line(office_a: OfficeA, hall: Hall, store: OpenStore, tmp_p
     broken.write_bytes(office_a.package.read_bytes()[:2000])
     assert run(["import", str(broken), "--case", hall.number]) == EXIT_USAGE
     capsys.readouterr()
+    empty = office_a.package.with_name("empty.zip")
+    assert run(["import", str(empty), "--case", hall.number]) == EXIT_USAGE
+    assert "holds no evidence items" in capsys.readouterr().err
     bad = tmp_path / "bad.zip"  # a valid zip, but two top-level folders: findings, exit 1
     with zipfile.ZipFile(office_a.package) as source, zipfile.ZipFile(bad, "w") as target:
         for info in source.infolist():

@@ -6614,6 +6614,10 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>无法将“{file}”作为证据包读取：{reason}</translation>
     </message>
     <message>
+        <source>“{file}” holds no evidence items; nothing was imported.</source>
+        <translation>“{file}”中没有证据，未导入任何内容。</translation>
+    </message>
+    <message>
         <source>This package&apos;s items are already imported into case {number} (items {items}); nothing was imported again.</source>
         <translation>此证据包中的证据已导入案件 {number}（证据 {items}），未重复导入。</translation>
     </message>

@@ -364,6 +364,9 @@ def import_package(session: Session, vault: Vault, actor: Actor, path: Path, cas
             package = _read(reader)
         except (KeyError, ValueError, zipfile.BadZipFile, OSError) as error:
             raise _unreadable(path, str(error)) from None
+        if not package.items:
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "“{file}” holds no evidence items; nothing was imported."), file=path.name)
         if package.timestamp_response is not None:
             why = token_finding(package.timestamp_response, package.checkpoint)
             if why is not None:
