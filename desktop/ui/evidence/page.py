@@ -388,6 +388,7 @@ class EvidencePage(QWidget):
         if case_number is not None:
             for widget in (case_label, self.case_combo, self.case_search, self.new_case_button):
                 widget.setVisible(False)
+            case_row.addStretch(1)  # the case's own buttons at the right
         case_row.addWidget(self.import_button)
         case_row.addWidget(self.verify_button)
         action_row = QHBoxLayout()

@@ -62,8 +62,8 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.browse_button)
         self.case_combo = QComboBox()
         self.case_combo.setObjectName("importCase")
-        for number, title in cases:
-            self.case_combo.addItem(f"{number}  {title}", number)
+        for number, text in cases:  # (number, the text the case chooser shows)
+            self.case_combo.addItem(text, number)
         if case_number is not None:
             self.case_combo.setCurrentIndex(max(self.case_combo.findData(case_number), 0))
         self.case_combo.setEnabled(not fixed)
