@@ -58,6 +58,17 @@ def test_a_package_imports_from_the_case_and_a_tampered_one_shows_its_findings(
     settled(qtbot, page)
     assert page.model.rows == []
 
+    # Cancelled at once: nothing imported, the dialog says so.
+    dialog.file_edit.setText(str(office_a.package))
+    op = dialog.start_import()
+    assert op is not None and dialog.cancel_button.isVisible()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.op is None and dialog.import_button.isEnabled(), timeout=30_000)
+    assert dialog.report is not None and dialog.report.refused  # still the tampered one's report
+    assert "cancelled" in dialog.status.text()
+    settled(qtbot, page)
+    assert page.model.rows == []
+
     # The package as sent: imported, listed in the case with its origin.
     _run(qtbot, dialog, office_a.package)
     report = dialog.report
