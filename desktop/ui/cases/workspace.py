@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.cases import matters, parties
 from desktop.core.cases.parties import AgentInfo, PartyInfo, PartyRole
@@ -75,6 +75,10 @@ class CaseWorkspace(QWidget):
         self.overview = Overview(self.move_case, self.assign_mediator, self.edit_details)
         self.parties = PartiesView(self.add_party, self.add_agent, self.edit_record, self.show_history)
         self.evidence = EvidencePage(store, signed_in, case_number=number)
+        self.export_button = QPushButton(self.tr("Export Court &Package…"))
+        self.export_button.setObjectName("exportPackageButton")
+        self.export_button.clicked.connect(self.export_package)
+        _add_beside(self.evidence.proof_button, self.export_button)
         self.timeline = TimelineView()
         self.sittings = SittingsView(store, signed_in, number)
         self.sittings.changed.connect(lambda: self.case_changed.emit(self.number))
@@ -179,6 +183,12 @@ class CaseWorkspace(QWidget):
         dialog.finished.connect(lambda _result: self._closed(dialog))
         dialog.open()
         return dialog
+
+    def export_package(self) -> QDialog:
+        """The case's court package (证据包), from the Evidence tab."""
+        from desktop.ui.exchange.export_dialog import ExportPackageDialog
+
+        return self._open(ExportPackageDialog(self.store, self.signed_in, self.number, self))
 
     def _closed(self, dialog: QDialog) -> None:
         if dialog in self.dialogs:
@@ -298,6 +308,16 @@ class CaseWorkspace(QWidget):
 
     def _history_finished(self) -> None:
         self.history_op = None
+
+
+def _add_beside(anchor: QWidget, widget: QWidget) -> None:
+    """Put ``widget`` just right of ``anchor`` in the row of buttons that holds it."""
+    parent = anchor.parentWidget()
+    holder = parent.layout() if parent is not None else None
+    items = [holder.itemAt(index) for index in range(holder.count())] if holder is not None else []
+    rows = [item.layout() for item in items if item is not None]
+    row = next(row for row in rows if isinstance(row, QBoxLayout) and row.indexOf(anchor) >= 0)
+    row.insertWidget(row.indexOf(anchor) + 1, widget)
 
 
 def _unsaved(dialog: QDialog) -> bool:

@@ -1,0 +1,1 @@
+"""Exchange dialogs: court packages (export, verify), backup and restore of the data folder."""
