@@ -671,3 +671,80 @@ def test_case_workspace_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, no
     # Close without asking about unsaved edits: the dialogs above were only shown (a closeEvent that
     # raised crashed PySide 6.12 at teardown).
     window.ready_to_close = True
+
+
+# --- the exchange dialogs ------------------------------------------------------------------------------
+def test_exchange_dialogs_fit_with_their_results(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                                 language: str, tmp_path: Path) -> None:
+    """Export Court Package (password asked, then done), Verify a Court Package (a changed package's
+    findings), Back Up (done) and Restore (a damaged backup refused, then done), on long Chinese paths."""
+    import zipfile
+
+    from desktop.ui.exchange.backup_dialog import BackupDialog, RestoreDialog
+    from desktop.ui.exchange.export_dialog import ExportPackageDialog
+    from desktop.ui.exchange.verify_package_dialog import VerifyPackageDialog
+
+    with sqlite_store.database.session_scope() as session:
+        number = cases.open_case(session, notary.actor, "trademark", CASE_TITLE).number
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in NAMES:
+        (folder / name).write_bytes(name.encode() * 200)
+    intake.ingest_files(sqlite_store.database, sqlite_store.vault, notary.actor, number,
+                        [folder / name for name in NAMES], Acquisition("upload"), seal_with=notary.key)
+    out = tmp_path / "送交法院" / "昆明市五华区人民法院二零二六年知识产权庭"
+    out.mkdir(parents=True)
+
+    def check(dialog: QWidget) -> None:
+        _pump(qtbot)
+        _fits_screen(dialog)
+        assert cut_widgets(dialog) == [] and squashed_fields(dialog) == []
+
+    export = ExportPackageDialog(sqlite_store, notary, number)
+    qtbot.addWidget(export)
+    export.show()
+    settled(qtbot, export, timeout=OP_TIMEOUT)
+    export.path.setText(str(out / f"{number}.zip"))
+    export.export()
+    qtbot.waitUntil(lambda: export.op is None and export.password.isVisible(), timeout=OP_TIMEOUT)
+    check(export)
+    export.password.setText(NOTARY_PASSWORD)
+    export.export()
+    qtbot.waitUntil(lambda: export.exported is not None, timeout=OP_TIMEOUT)
+    check(export)
+    package = out / f"{number}.zip"
+
+    changed = out / "changed.zip"
+    with zipfile.ZipFile(package) as old, zipfile.ZipFile(changed, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info, data[::-1] if "/data/evidence/" in info.filename else data)
+    verify = VerifyPackageDialog()
+    qtbot.addWidget(verify)
+    verify.show()
+    verify.verify(changed)
+    settled(qtbot, verify, timeout=OP_TIMEOUT)
+    assert verify.findings.rowCount() >= 3
+    check(verify)
+
+    backup = BackupDialog(sqlite_store)
+    qtbot.addWidget(backup)
+    backup.show()
+    backup.path.setText(str(out / "备份.zip"))
+    backup.start_backup()
+    qtbot.waitUntil(lambda: backup.report is not None, timeout=OP_TIMEOUT)
+    check(backup)
+
+    restore = RestoreDialog(sqlite_store.folder.root)
+    qtbot.addWidget(restore)
+    restore.show()
+    restore.archive.setText(str(changed))  # not a backup at all
+    restore.folder.setText(str(out / "恢复的数据文件夹"))
+    restore.start_restore()
+    qtbot.waitUntil(lambda: restore.op is None and bool(restore.message.text()), timeout=OP_TIMEOUT)
+    check(restore)
+    restore.message.clear()
+    restore.archive.setText(str(out / "备份.zip"))
+    restore.start_restore()
+    qtbot.waitUntil(lambda: restore.report is not None, timeout=OP_TIMEOUT)
+    check(restore)

@@ -1977,7 +1977,7 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
     <message>
         <source>{chosen} of {total} item(s) in the package</source>
-        <translation>证据包含 {total} 项中的 {chosen} 项</translation>
+        <translation>已勾选 {chosen} 项放入证据包，共 {total} 项</translation>
     </message>
     <message>
         <source>Save the Court Package As</source>
@@ -1996,8 +1996,8 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>无法写入证据包：{reason}</translation>
     </message>
     <message>
-        <source>, signed now with your key</source>
-        <translation>，刚用您的签名密钥签署</translation>
+        <source>, signed by this export with your key</source>
+        <translation>，本次导出时用您的签名密钥签署</translation>
     </message>
     <message>
         <source>Exported {path}

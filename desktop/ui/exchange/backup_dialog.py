@@ -143,10 +143,10 @@ class BackupDialog(_WorkDialog):
             self.path.setText(name if name.lower().endswith(".zip") else name + ".zip")
 
     def _update(self) -> None:
-        idle = self.op is None
+        idle = self.op is None and self.report is None
         self.path.setEnabled(idle)
         self.choose_button.setEnabled(idle)
-        self.backup_button.setEnabled(idle and bool(self.path.text().strip()) and self.report is None)
+        self.backup_button.setEnabled(idle and bool(self.path.text().strip()))
 
     def start_backup(self) -> Op[object] | None:
         if self.op is not None or not self.backup_button.isEnabled():
@@ -177,6 +177,7 @@ class BackupDialog(_WorkDialog):
         self.summary.setVisible(True)
         self.open_button.setVisible(True)
         self.backup_button.setVisible(False)
+        self._update()
 
 
 class RestoreDialog(_WorkDialog):
@@ -245,11 +246,11 @@ class RestoreDialog(_WorkDialog):
         return Path(self.folder.text().strip()).expanduser().absolute()
 
     def _update(self) -> None:
-        idle = self.op is None
+        idle = self.op is None and self.report is None
         for widget in (self.archive, self.archive_button, self.folder, self.folder_button):
             widget.setEnabled(idle)
         self.restore_button.setEnabled(idle and bool(self.archive.text().strip())
-                                       and bool(self.folder.text().strip()) and self.report is None)
+                                       and bool(self.folder.text().strip()))
 
     def start_restore(self) -> Op[object] | None:
         if self.op is not None or not self.restore_button.isEnabled():
@@ -278,3 +279,4 @@ class RestoreDialog(_WorkDialog):
             ledger_size=report.ledger_size, version=report.made_with))
         self.summary.setVisible(True)
         self.restore_button.setVisible(False)
+        self._update()

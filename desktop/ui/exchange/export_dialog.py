@@ -195,7 +195,7 @@ class ExportPackageDialog(QDialog):
         chosen, total = len(self.chosen()), self.item_list.count()
         self.count_label.setText(self.tr("{chosen} of {total} item(s) in the package").format(
             chosen=chosen, total=total))
-        idle = self.op is None and self.items_op is None
+        idle = self.op is None and self.items_op is None and self.exported is None
         for widget in (self.item_list, self.all_button, self.none_button, self.path, self.choose_button,
                        self.password):
             widget.setEnabled(idle)
@@ -263,7 +263,7 @@ class ExportPackageDialog(QDialog):
         self.password.clear()
         self._show_password(False)
         checkpoint = made.checkpoint
-        signed = self.tr(", signed now with your key") if made.signed_checkpoint else ""
+        signed = self.tr(", signed by this export with your key") if made.signed_checkpoint else ""
         self.summary.setText(self.tr(
             "Exported {path}\n{size}, {items} item(s), {documents} document(s).\nThe proofs reach checkpoint "
             "{checkpoint} (ledger size {tree_size}, signed {time} by {signer}{signed}).").format(
@@ -273,6 +273,7 @@ class ExportPackageDialog(QDialog):
         self.summary.setVisible(True)
         self.open_button.setVisible(True)
         self.export_button.setVisible(False)
+        self._update()
 
     def reject(self) -> None:
         """Close; an export under way is cancelled (it leaves no file)."""
