@@ -1,6 +1,7 @@
 """What the exchange dialogs rest on in core, on SQLite and PostgreSQL: a backup reports its progress and a
 cancel leaves no file; a restore cancelled while it writes leaves no folder; ``package_info`` reads what
-a court package states (case number, office, checkpoint), and nothing from an archive unsafe to read."""
+a court package states (case number, office, checkpoint), and nothing from an archive unsafe to read;
+``check_package`` reports progress over the payload and stops when cancelled."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from desktop.core.errors import Cancelled
 from desktop.core.exchange.backup import backup, restore
 from desktop.core.exchange.package_info import PackageInfo, package_info
-from desktop.core.exchange.verify_package import UnreadablePackage
+from desktop.core.exchange.verify_package import UnreadablePackage, check_package
 from desktop.core.storage.store import OpenStore
 from tests.test_package_export import export, notary_with_items
 
@@ -64,3 +65,19 @@ def test_package_info_reads_what_the_package_states(store: OpenStore, tmp_path: 
     not_zip.write_bytes(b"plain text")
     with pytest.raises(UnreadablePackage):
         package_info(not_zip)
+
+
+def test_check_package_reports_progress_over_the_payload_and_can_be_cancelled(store: OpenStore,
+                                                                              tmp_path: Path) -> None:
+    notary, number, _items = notary_with_items(store, tmp_path / "in", count=2)
+    made = export(store, notary, number, tmp_path / "court.zip")
+    with zipfile.ZipFile(made.path) as archive:
+        payload = sum(info.file_size for info in archive.infolist()
+                      if info.filename.startswith("court/data/"))
+    reports: list[tuple[int, int]] = []
+    assert check_package(made.path, lambda done, total: reports.append((done, total))).findings == ()
+    assert reports[-1] == (payload, payload) and len(reports) >= 3  # two evidence files and the list
+    reports.clear()
+    with pytest.raises(Cancelled):
+        check_package(made.path, lambda done, total: reports.append((done, total)), lambda: bool(reports))
+    assert len(reports) == 1

@@ -7,12 +7,14 @@ and nothing written; a cancelled backup leaves no file. Tools ▸ Back Up is the
 
 from __future__ import annotations
 
+import threading
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -40,6 +42,33 @@ def chinese(qapp: QApplication) -> Iterator[None]:
     install_translator(qapp, "zh_CN")
     yield
     remove_translators(qapp, locale)
+
+
+class _Blocker(QRunnable):
+    def __init__(self, started: threading.Event, release: threading.Event) -> None:
+        super().__init__()
+        self.started, self.release = started, release
+
+    def run(self) -> None:
+        self.started.set()
+        self.release.wait(OP_TIMEOUT / 1000)
+
+
+@contextmanager
+def workers_held() -> Iterator[None]:
+    """Ops started inside wait for a worker until the block ends: a click on Cancel in the block lands
+    before the op's first step (no race with a quick op)."""
+    pool = QThreadPool.globalInstance()
+    count = pool.maxThreadCount()
+    started, release = threading.Event(), threading.Event()
+    pool.setMaxThreadCount(1)
+    pool.start(_Blocker(started, release))
+    assert started.wait(5)
+    try:
+        yield
+    finally:
+        release.set()
+        pool.setMaxThreadCount(count)
 
 
 def _export_dialog(qtbot: QtBot, store: OpenStore, notary: SignedInUser, number: str) -> ExportPackageDialog:
@@ -128,9 +157,10 @@ def test_a_cancelled_export_leaves_no_file(qtbot: QtBot, sqlite_store: OpenStore
     folder = tmp_path / "out"
     folder.mkdir()
     dialog.path.setText(str(folder / "court.zip"))
-    op = dialog.export()
-    assert op is not None and dialog.progress.isVisible()
-    _click(qtbot, dialog.progress.cancel_button)
+    with workers_held():
+        op = dialog.export()
+        assert op is not None and dialog.progress.isVisible()
+        _click(qtbot, dialog.progress.cancel_button)
     qtbot.waitUntil(lambda: dialog.op is None, timeout=OP_TIMEOUT)
     assert list(folder.iterdir()) == [] and dialog.exported is None
     assert not dialog.progress.isVisible() and dialog.message.text() == ""
@@ -176,6 +206,12 @@ def test_verify_package_dialog_passes_a_good_package_and_names_a_tampered_ones_f
     evidence = layout.evidence_file(items[0].id, items[0].name)
     assert [chinese_label, evidence, "", items[0].sha256] == rows[0][:4]
     assert any(row[0] == label(Code.RECORD_SHA256) and row[2] == str(items[0].id) for row in rows)
+
+    with workers_held():
+        dialog.verify(good)
+        _click(qtbot, dialog.progress.cancel_button)
+    settled(qtbot, dialog, timeout=OP_TIMEOUT)
+    assert dialog.verdict.text() == "已取消核验。" and not dialog.findings.isVisible()
 
     garbage = tmp_path / "not-a-zip.zip"
     garbage.write_bytes(b"not a zip at all")
@@ -241,8 +277,9 @@ def test_a_cancelled_backup_leaves_no_file(qtbot: QtBot, sqlite_store: OpenStore
     folder = tmp_path / "backups"
     folder.mkdir()
     dialog.path.setText(str(folder / "b.zip"))
-    assert dialog.start_backup() is not None
-    _click(qtbot, dialog.progress.cancel_button)
+    with workers_held():
+        assert dialog.start_backup() is not None
+        _click(qtbot, dialog.progress.cancel_button)
     qtbot.waitUntil(lambda: dialog.op is None, timeout=OP_TIMEOUT)
     assert list(folder.iterdir()) == [] and dialog.report is None and dialog.message.text() == ""
 

@@ -23,6 +23,7 @@ from cryptography import x509
 from desktop.core.exchange import package_layout as layout
 from desktop.core.integrity.digests import _new_sm3
 from desktop.core.integrity.merkle import leaf_hash, verify_inclusion
+from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
 from desktop.core.trust.pki import certificates, signatures
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
 
@@ -144,11 +145,15 @@ def _screen(infos: list[zipfile.ZipInfo]) -> tuple[str | None, list[Finding]]:
 
 
 class _Bag:
-    def __init__(self, archive: zipfile.ZipFile, top: str) -> None:
+    def __init__(self, archive: zipfile.ZipFile, top: str, progress: ProgressFn = no_progress,
+                 cancelled: CancelledFn = never_cancelled) -> None:
         self.archive = archive
         self.top = top
         self.files = {info.filename[len(top) + 1:]: info for info in archive.infolist()
                       if not info.is_dir() and info.filename.startswith(top + "/")}
+        self.progress, self.cancelled, self.done = progress, cancelled, 0  # over the payload's bytes
+        self.total = sum(info.file_size for name, info in self.files.items()
+                         if name.startswith(layout.PAYLOAD + "/"))
 
     def read(self, name: str) -> bytes | None:
         info = self.files.get(name)
@@ -159,6 +164,9 @@ class _Bag:
     def stream(self, name: str) -> Iterator[bytes]:
         with self.archive.open(self.files[name]) as source:
             while chunk := source.read(CHUNK):
+                raise_if_cancelled(self.cancelled)
+                self.done += len(chunk)
+                self.progress(self.done, self.total)
                 yield chunk
 
 
@@ -367,8 +375,10 @@ def _certificates(bag: _Bag) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def check_package(path: Path) -> PackageCheck:
-    """``verify_package`` with the certificates that sealed the package."""
+def check_package(path: Path, progress: ProgressFn = no_progress,
+                  cancelled: CancelledFn = never_cancelled) -> PackageCheck:
+    """``verify_package`` with the certificates that sealed the package; ``progress`` over the payload's
+    bytes, and ``Cancelled`` when ``cancelled()`` (nothing was written anyway)."""
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile, ValueError) as error:
@@ -377,7 +387,7 @@ def check_package(path: Path) -> PackageCheck:
         top, findings = _screen(archive.infolist())
         if top is None:
             return PackageCheck(tuple(findings), ())
-        bag = _Bag(archive, top)
+        bag = _Bag(archive, top, progress, cancelled)
         try:
             digests = _check_manifests(bag, findings)
             checkpoint = _check_checkpoint(bag, findings)

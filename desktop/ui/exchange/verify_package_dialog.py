@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.exchange.package_info import PackageInfo, package_info
 from desktop.core.exchange.verify_package import PackageCheck, UnreadablePackage, check_package
-from desktop.core.progress import CancelledFn, ProgressFn, raise_if_cancelled
+from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.ui.documents.verify_dialog import GOOD_COLOUR
 from desktop.ui.evidence.detail import _record_time
 from desktop.ui.exchange.working import ProgressRow
@@ -37,10 +37,9 @@ from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 
 
-def check_file(path: Path, cancelled: CancelledFn) -> tuple[PackageCheck, PackageInfo]:
+def check_file(path: Path, progress: ProgressFn, cancelled: CancelledFn) -> tuple[PackageCheck, PackageInfo]:
     """The package's findings and what it states (two reads of the zip, in place)."""
-    check = check_package(path)
-    raise_if_cancelled(cancelled)
+    check = check_package(path, progress, cancelled)
     return check, package_info(path)
 
 
@@ -151,8 +150,8 @@ class VerifyPackageDialog(QDialog):
         self.findings.setVisible(False)
         self.message.clear()
 
-        def task(_progress: ProgressFn, cancelled: CancelledFn) -> tuple[PackageCheck, PackageInfo]:
-            return check_file(path, cancelled)
+        def task(progress: ProgressFn, cancelled: CancelledFn) -> tuple[PackageCheck, PackageInfo]:
+            return check_file(path, progress, cancelled)
 
         op = run_op(self, task).on_success(self._show).on_failure(self._failed)
         op.on_cancelled(lambda: self.verdict.setText(self.tr("Verification cancelled.")))
