@@ -303,3 +303,30 @@ def test_tools_menu_offers_verify_to_everyone_and_backup_to_administrators(
     backup_dialog.reject()
     admin_window.restore_action.trigger()
     assert admin_window.findChild(RestoreDialog) is not None
+
+
+def test_verify_package_dialog_shows_notices_and_the_trusted_timestamp(qtbot: QtBot) -> None:
+    """A check with notices (facts that break nothing) passes and lists them; the timestamp shows its
+    time and authority, or that it does not check out, or that there is none."""
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from desktop.core.exchange.package_info import PackageInfo
+    from desktop.core.exchange.verify_package import Finding
+
+    dialog = VerifyPackageDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    notice = Finding(Code.MISSING_FILE, "mediseal/records/3.json", 3, "a seal", "none")
+    stamp = SimpleNamespace(time=datetime(2026, 3, 1, 2, 0, tzinfo=UTC), authority="CN=Test TSA", ok=True)
+    check = SimpleNamespace(findings=(), certificates=(), notices=(notice,), timestamp=stamp)
+    dialog._show((check, PackageInfo("（2026）云知调字第0001号", "昆明公证处")))  # type: ignore[arg-type]
+    assert dialog.verdict.text() == "Passed, with 1 notice(s) below"
+    assert dialog.findings.isVisible() and dialog.findings.item(0, 1).text() == "mediseal/records/3.json"
+    assert "CN=Test TSA" in dialog.timestamp.text() and "2026-03-01" in dialog.timestamp.text()
+    assert dialog.checkpoint.text() == "not stated"
+    dialog._show((SimpleNamespace(findings=(notice,), certificates=(), timestamp=SimpleNamespace(  # type: ignore[arg-type]
+        time=None, authority="", ok=False)), PackageInfo()))
+    assert dialog.verdict.text().startswith("Not passed") and "does not check out" in dialog.timestamp.text()
+    dialog._show((SimpleNamespace(findings=(), certificates=()), PackageInfo()))  # type: ignore[arg-type]
+    assert dialog.timestamp.text() == "none in the package" and not dialog.findings.isVisible()

@@ -5259,6 +5259,10 @@ and run a verification (mediseal verify --data-dir &quot;{folder}&quot;).</sourc
         <translation>检查点：</translation>
     </message>
     <message>
+        <source>Trusted timestamp:</source>
+        <translation>可信时间戳：</translation>
+    </message>
+    <message>
         <source>Certificates:</source>
         <translation>证书：</translation>
     </message>
@@ -5319,6 +5323,10 @@ and run a verification (mediseal verify --data-dir &quot;{folder}&quot;).</sourc
         <translation>未通过：发现 {count} 个问题</translation>
     </message>
     <message>
+        <source>Passed, with {count} notice(s) below</source>
+        <translation>通过，另有 {count} 条提示（见下表）</translation>
+    </message>
+    <message>
         <source>Passed: every file, seal and proof checks out</source>
         <translation>通过：每个文件、签章和证明均核验无误</translation>
     </message>
@@ -5333,6 +5341,18 @@ and run a verification (mediseal verify --data-dir &quot;{folder}&quot;).</sourc
     <message>
         <source>{subject} (SHA-256 {fingerprint})</source>
         <translation>{subject}（SHA-256 {fingerprint}）</translation>
+    </message>
+    <message>
+        <source>none in the package</source>
+        <translation>证据包中没有</translation>
+    </message>
+    <message>
+        <source>present, but it does not check out (see the findings)</source>
+        <translation>有，但未通过核验（见下表）</translation>
+    </message>
+    <message>
+        <source>{time}, by {authority}</source>
+        <translation>{time}，由 {authority} 签发</translation>
     </message>
 </context>
 <context>

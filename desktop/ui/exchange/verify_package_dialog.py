@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.exchange.package_info import PackageInfo, package_info
-from desktop.core.exchange.verify_package import PackageCheck, UnreadablePackage, check_package
+from desktop.core.exchange.verify_package import Finding, PackageCheck, UnreadablePackage, check_package
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.ui.documents.verify_dialog import GOOD_COLOUR
-from desktop.ui.evidence.detail import _record_time
+from desktop.ui.evidence.detail import _record_time, local_time
 from desktop.ui.exchange.working import ProgressRow
 from desktop.ui.framework.errors import ERROR_COLOUR, error_label
 from desktop.ui.framework.i18n import label, translate_error
@@ -81,7 +81,9 @@ class VerifyPackageDialog(QDialog):
         self.checkpoint.setObjectName("packageCheckpoint")
         self.certificates = QLabel()
         self.certificates.setObjectName("packageCertificates")
-        for shown in (self.case, self.office, self.checkpoint, self.certificates):
+        self.timestamp = QLabel()
+        self.timestamp.setObjectName("packageTimestamp")
+        for shown in (self.case, self.office, self.checkpoint, self.timestamp, self.certificates):
             shown.setWordWrap(True)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QWidget()
@@ -91,6 +93,7 @@ class VerifyPackageDialog(QDialog):
         form.addRow(self.tr("Case number:"), self.case)
         form.addRow(self.tr("From:"), self.office)
         form.addRow(self.tr("Checkpoint:"), self.checkpoint)
+        form.addRow(self.tr("Trusted timestamp:"), self.timestamp)
         form.addRow(self.tr("Certificates:"), self.certificates)
         self.details.setVisible(False)
 
@@ -181,8 +184,13 @@ class VerifyPackageDialog(QDialog):
         check, info = result
         self.check, self.info = check, info
         findings = check.findings
+        # PackageCheck.notices (facts that break nothing, such as an unsealed item) and .timestamp come with
+        # the packages' trusted timestamps; read so that a check without them shows as before.
+        notices: tuple[Finding, ...] = tuple(getattr(check, "notices", ()))
         if findings:
             self.verdict.setText(self.tr("Not passed: {count} finding(s)").format(count=len(findings)))
+        elif notices:
+            self.verdict.setText(self.tr("Passed, with {count} notice(s) below").format(count=len(notices)))
         else:
             self.verdict.setText(self.tr("Passed: every file, seal and proof checks out"))
         self.verdict.setStyleSheet(f"color: {ERROR_COLOUR if findings else GOOD_COLOUR}")
@@ -195,19 +203,31 @@ class VerifyPackageDialog(QDialog):
             self.checkpoint.setText(self.tr("ledger size {tree_size}, signed {time} by {signer}").format(
                 tree_size=info.tree_size, time=_record_time(info.checkpoint_time),
                 signer=info.checkpoint_signer))
+        self.timestamp.setText(self.timestamp_text(getattr(check, "timestamp", None)))
         self.certificates.setText("\n".join(
             self.tr("{subject} (SHA-256 {fingerprint})").format(subject=subject, fingerprint=fingerprint)
             for fingerprint, subject in check.certificates) or none)
         self.details.setVisible(True)
-        self.findings.setRowCount(len(findings))
-        for row, finding in enumerate(findings):
+        shown = (*findings, *notices)
+        self.findings.setRowCount(len(shown))
+        for row, finding in enumerate(shown):
             cells = (label(finding.code), finding.file, "" if finding.item is None else str(finding.item),
                      finding.expected, finding.found)
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.findings.setItem(row, column, cell)
-        self.findings.setVisible(bool(findings))
+        self.findings.setVisible(bool(shown))
+
+    def timestamp_text(self, stamp: object) -> str:
+        """The checkpoint's RFC 3161 timestamp: its time and authority, or why it does not count."""
+        if stamp is None:
+            return self.tr("none in the package")
+        when = getattr(stamp, "time", None)
+        if not getattr(stamp, "ok", False) or when is None:
+            return self.tr("present, but it does not check out (see the findings)")
+        return self.tr("{time}, by {authority}").format(time=local_time(when),
+                                                        authority=getattr(stamp, "authority", ""))
 
     def reject(self) -> None:
         """Close; a check under way stops being waited for (it only reads)."""
