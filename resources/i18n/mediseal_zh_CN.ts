@@ -510,10 +510,6 @@
         <translation>备份保存为</translation>
     </message>
     <message>
-        <source>Zip archives (*.zip)</source>
-        <translation>Zip 归档 (*.zip)</translation>
-    </message>
-    <message>
         <source>Backing up the data folder</source>
         <translation>正在备份数据文件夹</translation>
     </message>
@@ -1930,6 +1926,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>ExchangeFiles</name>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 归档 (*.zip)</translation>
+    </message>
+</context>
+<context>
     <name>ExportPackageDialog</name>
     <message>
         <source>Export a Court Package</source>
@@ -1982,10 +1985,6 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Save the Court Package As</source>
         <translation>证据包保存为</translation>
-    </message>
-    <message>
-        <source>Zip archives (*.zip)</source>
-        <translation>Zip 归档 (*.zip)</translation>
     </message>
     <message>
         <source>Exporting the court package of {number}</source>

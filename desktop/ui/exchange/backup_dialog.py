@@ -10,13 +10,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,7 +27,16 @@ from desktop.core.errors import MedisealError
 from desktop.core.exchange.backup import BackupReport, RestoreReport, backup, restore
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
-from desktop.ui.exchange.working import ACCEPT, ACTION, ProgressRow, default_folder, open_folder
+from desktop.ui.exchange.working import (
+    ACCEPT,
+    ACTION,
+    ProgressRow,
+    ask_new_zip,
+    default_folder,
+    open_folder,
+    path_row,
+    result_label,
+)
 from desktop.ui.framework.errors import error_label, show_error
 from desktop.ui.framework.formatting import human_size
 from desktop.ui.framework.i18n import translate_error
@@ -37,30 +45,32 @@ from desktop.ui.framework.ops import Op, run_op
 translate = QCoreApplication.translate
 
 
-def _path_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(edit, 1)
-    row.addWidget(button)
-    return row
-
-
-def _result_label(name: str) -> QLabel:
-    shown = QLabel()
-    shown.setObjectName(name)
-    shown.setWordWrap(True)
-    shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    shown.setVisible(False)
-    return shown
-
-
 class _WorkDialog(QDialog):
-    """A dialog that runs one op with its progress row, its refusal in the red line, and a result."""
+    """A dialog that runs one op with its progress row, its refusal in the red line, and a result; its
+    buttons end with Close."""
 
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.op: Op[object] | None = None
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
         self.progress = ProgressRow("workProgress")
         self.message = error_label("workMessage")
+        self.summary = result_label("workResult")
+        self.buttons = QDialogButtonBox()
+
+    def _arrange(self, form: QFormLayout, height: int) -> None:
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(640, height)
+        self._update()
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, MedisealError):
@@ -99,15 +109,14 @@ class BackupDialog(_WorkDialog):
 
     def __init__(self, store: OpenStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.intro.setText(self.tr(
+            "One archive with the database, every evidence file in the vault, the encrypted signing keys and "
+            "the window's settings, with a manifest of every file's SHA-256. Work can go on meanwhile. Keep "
+            "the archive somewhere else than this computer."))
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("Back Up the Data Folder"))
         self.store = store
         self.report: BackupReport | None = None
-        intro = QLabel(self.tr(
-            "One archive with the database, every evidence file in the vault, the encrypted signing keys and "
-            "the window's settings, with a manifest of every file's SHA-256. Work can go on meanwhile. Keep "
-            "the archive somewhere else than this computer."))
-        intro.setWordWrap(True)
         self.path = QLineEdit(str(default_folder() / f"mediseal-backup-{date.today().isoformat()}.zip"))
         self.path.setObjectName("backupPath")
         self.path.textChanged.connect(self._update)
@@ -115,32 +124,17 @@ class BackupDialog(_WorkDialog):
         self.choose_button.setObjectName("backupChoose")
         self.choose_button.clicked.connect(self.choose)
         form = QFormLayout()
-        form.addRow(self.tr("Save &as:"), _path_row(self.path, self.choose_button))
-        self.summary = _result_label("backupResult")
-        self.buttons = QDialogButtonBox()
+        form.addRow(self.tr("Save &as:"), path_row(self.path, self.choose_button))
         self.backup_button = self.buttons.addButton(self.tr("&Back Up"), ACCEPT)
         self.backup_button.setObjectName("backupButton")
         self.open_button = self.buttons.addButton(self.tr("&Open Folder"), ACTION)
         self.open_button.setVisible(False)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         self.backup_button.clicked.connect(self.start_backup)
         self.open_button.clicked.connect(lambda: open_folder(Path(self.report.path)) if self.report else None)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.resize(640, 300)
-        self._update()
+        self._arrange(form, 300)
 
     def choose(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the Backup As"), self.path.text(),
-                                                    self.tr("Zip archives (*.zip)"))
-        if name:
-            self.path.setText(name if name.lower().endswith(".zip") else name + ".zip")
+        ask_new_zip(self, self.tr("Save the Backup As"), self.path)
 
     def _update(self) -> None:
         idle = self.op is None and self.report is None
@@ -189,11 +183,10 @@ class RestoreDialog(_WorkDialog):
         self.setWindowTitle(self.tr("Restore from a Backup"))
         self.current = current
         self.report: RestoreReport | None = None
-        intro = QLabel(self.tr(
+        self.intro.setText(self.tr(
             "The backup is checked in full first (every file against its manifest); a damaged one is refused "
             "and nothing is written. It is restored into a new or empty folder, never into the data folder "
             "in use; you then open that folder with Mediseal."))
-        intro.setWordWrap(True)
         self.archive = QLineEdit()
         self.archive.setObjectName("restoreArchive")
         self.archive.setPlaceholderText(self.tr("The backup archive (a zip)"))
@@ -210,24 +203,12 @@ class RestoreDialog(_WorkDialog):
         self.folder_button.clicked.connect(self.choose_folder)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("&Backup:"), _path_row(self.archive, self.archive_button))
-        form.addRow(self.tr("&Into the folder:"), _path_row(self.folder, self.folder_button))
-        self.summary = _result_label("restoreResult")
-        self.buttons = QDialogButtonBox()
+        form.addRow(self.tr("&Backup:"), path_row(self.archive, self.archive_button))
+        form.addRow(self.tr("&Into the folder:"), path_row(self.folder, self.folder_button))
         self.restore_button = self.buttons.addButton(self.tr("&Restore"), ACCEPT)
         self.restore_button.setObjectName("restoreButton")
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
         self.restore_button.clicked.connect(self.start_restore)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self.resize(640, 320)
-        self._update()
+        self._arrange(form, 320)
 
     def choose_archive(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the Backup to Restore"),

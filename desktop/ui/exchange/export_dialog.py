@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,8 +38,11 @@ from desktop.ui.exchange.working import (
     ACCEPT,
     ACTION,
     ProgressRow,
+    ask_new_zip,
     default_folder,
     open_folder,
+    path_row,
+    result_label,
     safe_file_name,
 )
 from desktop.ui.framework.changes import Changes
@@ -94,9 +96,6 @@ class ExportPackageDialog(QDialog):
         self.choose_button = QPushButton(self.tr("C&hoose…"))
         self.choose_button.setObjectName("exportChoose")
         self.choose_button.clicked.connect(self.choose)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(self.choose_button)
         self.password = QLineEdit()
         self.password.setObjectName("exportPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -109,17 +108,13 @@ class ExportPackageDialog(QDialog):
         self.password_label.setBuddy(self.password)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Save &as:"), path_row)
+        form.addRow(self.tr("Save &as:"), path_row(self.path, self.choose_button))
         form.addRow(self.password_note)
         form.addRow(self.password_label, self.password)
         self._show_password(False)
 
         self.progress = ProgressRow("exportProgress")
-        self.summary = QLabel()
-        self.summary.setObjectName("exportResult")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary.setVisible(False)
+        self.summary = result_label("exportResult")
         self.message = error_label("exportMessage")
 
         self.buttons = QDialogButtonBox()
@@ -203,10 +198,7 @@ class ExportPackageDialog(QDialog):
 
     # --- the export -----------------------------------------------------------------------------------
     def choose(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the Court Package As"),
-                                                    self.path.text(), self.tr("Zip archives (*.zip)"))
-        if name:
-            self.path.setText(name if name.lower().endswith(".zip") else name + ".zip")
+        ask_new_zip(self, self.tr("Save the Court Package As"), self.path)
 
     def _show_password(self, shown: bool) -> None:
         for widget in (self.password_note, self.password_label, self.password):

@@ -7,9 +7,18 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from desktop.ui.framework.ops import Op
 
@@ -37,6 +46,33 @@ def default_folder() -> Path:
 def open_folder(path: Path) -> None:
     """Show the folder holding ``path`` in the file manager."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def path_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
+    """A path field with its Choose… button beside it."""
+    row = QHBoxLayout()
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return row
+
+
+def ask_new_zip(parent: QWidget, title: str, edit: QLineEdit) -> None:
+    """Ask where to write a new zip, starting from ``edit``'s path, and put the answer there (``.zip``
+    added when the user left it out)."""
+    zips = QCoreApplication.translate("ExchangeFiles", "Zip archives (*.zip)")
+    name, _filter = QFileDialog.getSaveFileName(parent, title, edit.text(), zips)
+    if name:
+        edit.setText(name if name.lower().endswith(".zip") else name + ".zip")
+
+
+def result_label(name: str) -> QLabel:
+    """A wrapping, selectable line for what an op did (hidden until it has something to say)."""
+    shown = QLabel()
+    shown.setObjectName(name)
+    shown.setWordWrap(True)
+    shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    shown.setVisible(False)
+    return shown
 
 
 class ProgressRow(QWidget):
