@@ -18,6 +18,7 @@ from desktop.core.cases.parties import AgentInfo, PartyInfo, PartyRole
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
+from desktop.core.trust.permissions import Action
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.trust.users import real_names
 from desktop.ui.cases.case_file_view import CaseFileView
@@ -78,6 +79,7 @@ class CaseWorkspace(QWidget):
         self.export_button = QPushButton(self.tr("Export Court &Package…"))
         self.export_button.setObjectName("exportPackageButton")
         self.export_button.clicked.connect(self.export_package)
+        self.export_button.setEnabled(signed_in.actor.may(Action.WORK_ON_CASE))
         _add_beside(self.evidence.proof_button, self.export_button)
         self.timeline = TimelineView()
         self.sittings = SittingsView(store, signed_in, number)
@@ -143,6 +145,7 @@ class CaseWorkspace(QWidget):
         """Another sign-in: read the case again for them."""
         self.signed_in = signed_in
         self.evidence.set_user(signed_in)
+        self.export_button.setEnabled(signed_in.actor.may(Action.WORK_ON_CASE))
         self.sittings.set_user(signed_in)
         self.case_file.set_user(signed_in)
         self.documents.set_user(signed_in)
