@@ -24,11 +24,11 @@ def test_a_backup_reports_progress_and_a_cancel_leaves_no_file(store: OpenStore,
     folder.mkdir()
     reports: list[tuple[int, int]] = []
     with pytest.raises(Cancelled):  # cancelled once the first vault file is in the archive
-        backup(store, folder / "b.zip", lambda done, total: reports.append((done, total)),
-               lambda: bool(reports))
+        backup(store, folder / "b.zip", progress=lambda done, total: reports.append((done, total)),
+               cancelled=lambda: bool(reports))
     assert reports == [(1, 3)] and list(folder.iterdir()) == []
     reports.clear()
-    made = backup(store, folder / "b.zip", lambda done, total: reports.append((done, total)))
+    made = backup(store, folder / "b.zip", progress=lambda done, total: reports.append((done, total)))
     assert made.blobs == 3 and reports == [(1, 3), (2, 3), (3, 3)]
 
 
@@ -39,7 +39,8 @@ def test_a_restore_cancelled_while_it_writes_leaves_no_folder(store: OpenStore, 
     target = tmp_path / "restored"
     seen: list[int] = []
     with pytest.raises(Cancelled):
-        restore(Path(archive), target, lambda done, _total: seen.append(done), lambda: len(seen) > 2)
+        restore(Path(archive), target, progress=lambda done, _total: seen.append(done),
+                cancelled=lambda: len(seen) > 2)
     assert not target.exists()
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -75,9 +76,10 @@ def test_check_package_reports_progress_over_the_payload_and_can_be_cancelled(st
         payload = sum(info.file_size for info in archive.infolist()
                       if info.filename.startswith("court/data/"))
     reports: list[tuple[int, int]] = []
-    assert check_package(made.path, lambda done, total: reports.append((done, total))).findings == ()
+    assert check_package(made.path, progress=lambda done, total: reports.append((done, total))).findings == ()
     assert reports[-1] == (payload, payload) and len(reports) >= 3  # two evidence files and the list
     reports.clear()
     with pytest.raises(Cancelled):
-        check_package(made.path, lambda done, total: reports.append((done, total)), lambda: bool(reports))
+        check_package(made.path, progress=lambda done, total: reports.append((done, total)),
+                      cancelled=lambda: bool(reports))
     assert len(reports) == 1

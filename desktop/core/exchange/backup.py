@@ -219,7 +219,7 @@ def _vault_blobs(vault_root: Path) -> Iterator[tuple[str, Path]]:
                     yield f"{VAULT_PREFIX}{first.name}/{second.name}/{blob.name}", blob
 
 
-def backup(store: OpenStore, out: Path, progress: ProgressFn = no_progress,
+def backup(store: OpenStore, out: Path, *, progress: ProgressFn = no_progress,
            cancelled: CancelledFn = never_cancelled) -> BackupReport:
     """Write the store's backup archive to ``out`` (a new file); a cancel leaves no file."""
     refuse_existing(out)
@@ -407,7 +407,7 @@ def _write_entry(archive: zipfile.ZipFile, name: str, expected: tuple[str, int],
             raise _damaged(f"{name} changed while it was restored", path=path)
 
 
-def restore(archive_path: Path, data_dir: Path, progress: ProgressFn = no_progress,
+def restore(archive_path: Path, data_dir: Path, *, progress: ProgressFn = no_progress,
             cancelled: CancelledFn = never_cancelled) -> RestoreReport:
     """Check ``archive_path`` completely, then write it into the new or empty folder ``data_dir`` and open
     the restored store; its ledger must have the size and root the backup recorded. A cancel while the

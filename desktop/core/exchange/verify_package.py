@@ -375,7 +375,7 @@ def _certificates(bag: _Bag) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def check_package(path: Path, progress: ProgressFn = no_progress,
+def check_package(path: Path, *, progress: ProgressFn = no_progress,
                   cancelled: CancelledFn = never_cancelled) -> PackageCheck:
     """``verify_package`` with the certificates that sealed the package; ``progress`` over the payload's
     bytes, and ``Cancelled`` when ``cancelled()`` (nothing was written anyway)."""

@@ -148,7 +148,7 @@ class BackupDialog(_WorkDialog):
         store, out = self.store, Path(self.path.text().strip()).expanduser()
 
         def task(progress: ProgressFn, cancelled: CancelledFn) -> object:
-            return backup(store, out, progress, cancelled)
+            return backup(store, out, progress=progress, cancelled=cancelled)
 
         op: Op[object] = run_op(self, task).as_work(self.tr("Backing up the data folder"))
         op.on_success(self._done)
@@ -242,7 +242,7 @@ class RestoreDialog(_WorkDialog):
             return None
 
         def task(progress: ProgressFn, cancelled: CancelledFn) -> object:
-            return restore(archive, target, progress, cancelled)
+            return restore(archive, target, progress=progress, cancelled=cancelled)
 
         op: Op[object] = run_op(self, task).as_work(self.tr("Restoring a backup"))
         op.on_success(self._done)

@@ -39,7 +39,7 @@ from desktop.ui.framework.ops import Op, run_op
 
 def check_file(path: Path, progress: ProgressFn, cancelled: CancelledFn) -> tuple[PackageCheck, PackageInfo]:
     """The package's findings and what it states (two reads of the zip, in place)."""
-    check = check_package(path, progress, cancelled)
+    check = check_package(path, progress=progress, cancelled=cancelled)
     return check, package_info(path)
 
 
