@@ -330,3 +330,19 @@ def test_verify_package_dialog_shows_notices_and_the_trusted_timestamp(qtbot: Qt
     assert dialog.verdict.text().startswith("Not passed") and "does not check out" in dialog.timestamp.text()
     dialog._show((SimpleNamespace(findings=(), certificates=()), PackageInfo()))  # type: ignore[arg-type]
     assert dialog.timestamp.text() == "none in the package" and not dialog.findings.isVisible()
+
+
+def test_without_a_key_the_export_says_how_to_get_a_checkpoint(qtbot: QtBot, sqlite_store: OpenStore,
+                                                                 tmp_path: Path) -> None:
+    """No checkpoint covers the items and the user holds no signing key: no password is asked (it would
+    unlock nothing); the refusal says what to do, and no file is written."""
+    _notary, number, _items = notary_with_items(sqlite_store, tmp_path / "in", count=1)
+    admin = sign_in_user(sqlite_store.database, "admin", "admin-password-1")
+    assert admin.key is None
+    dialog = _export_dialog(qtbot, sqlite_store, admin, number)
+    out = tmp_path / "court.zip"
+    dialog.path.setText(str(out))
+    _click(qtbot, dialog.export_button)
+    qtbot.waitUntil(lambda: dialog.op is None and bool(dialog.message.text()), timeout=OP_TIMEOUT)
+    assert "holds no signing key" in dialog.message.text() and not dialog.password.isVisible()
+    assert not out.exists() and dialog.export_button.isEnabled()
