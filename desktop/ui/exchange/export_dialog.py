@@ -213,7 +213,7 @@ class ExportPackageDialog(QDialog):
         out = Path(self.path.text().strip()).expanduser()
         chosen = self.chosen()
         items = None if len(chosen) == self.item_list.count() else chosen
-        password = self.password.text() if self.password.isVisible() else None
+        password = None if self.password.isHidden() else self.password.text()
 
         def task(progress: ProgressFn, cancelled: CancelledFn) -> ExportedPackage:
             with store.database.session_scope() as session:
@@ -238,7 +238,7 @@ class ExportPackageDialog(QDialog):
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, CheckpointNeeded) and self.signed_in.key is not None \
-                and not self.password.isVisible():
+                and self.password.isHidden():
             self._show_password(True)
             self.password.setFocus()
             return
