@@ -35,6 +35,7 @@ from desktop.core.errors import InvalidInput
 from desktop.core.evidence import intake, preservation
 from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence.acquisition import Acquisition
+from desktop.core.evidence.items import ItemInfo
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import signing_keys, users
@@ -93,9 +94,8 @@ def notary(sqlite_store: OpenStore) -> SignedInUser:
 
 
 @pytest.fixture
-def case_with_evidence(sqlite_store: OpenStore, notary: SignedInUser, tmp_path: Path) -> str:
-    """A case with a long title, three items with long Chinese names (sealed), a preservation record, and
-    one item's bytes changed in the vault (so a verification fails)."""
+def sealed_case(sqlite_store: OpenStore, notary: SignedInUser, tmp_path: Path) -> tuple[str, list[ItemInfo]]:
+    """A case with a long title and three items with long Chinese names, sealed."""
     with sqlite_store.database.session_scope() as session:
         number = cases.open_case(session, notary.actor, "trademark", CASE_TITLE).number
     folder = tmp_path / "in"
@@ -106,11 +106,20 @@ def case_with_evidence(sqlite_store: OpenStore, notary: SignedInUser, tmp_path: 
                                  [folder / name for name in NAMES], Acquisition("web-capture",
                                  url="https://shop.example.com/item/1", acquired_by="李华"),
                                  seal_with=notary.key)
+    return number, list(report.items)
+
+
+@pytest.fixture
+def case_with_evidence(sqlite_store: OpenStore, notary: SignedInUser,
+                       sealed_case: tuple[str, list[ItemInfo]]) -> str:
+    """The sealed case with a preservation record, and one item's bytes changed in the vault (so a
+    verification fails)."""
+    number, items = sealed_case
     with sqlite_store.database.session_scope() as session:
         preservation.create_record(session, notary.actor, notary.key, number, preservation.PreservationInput(
-            tuple(info.id for info in report.items), "昆明市五华区公证处第二取证室", "昆明某某科技有限公司",
+            tuple(info.id for info in items), "昆明市五华区公证处第二取证室", "昆明某某科技有限公司",
             "李华", "1. 清除浏览器缓存；2. 打开网页；3. 录屏。", "笔记本电脑 ThinkPad", ("王芳", "张三")))
-    blob = sqlite_store.vault.path(report.items[1].sha256)
+    blob = sqlite_store.vault.path(items[1].sha256)
     os.chmod(blob, 0o600)
     blob.write_bytes(b"changed")
     return number
@@ -671,3 +680,74 @@ def test_case_workspace_at_1024_by_700(qtbot: QtBot, sqlite_store: OpenStore, no
     # Close without asking about unsaved edits: the dialogs above were only shown (a closeEvent that
     # raised crashed PySide 6.12 at teardown).
     window.ready_to_close = True
+
+
+# --- the exchange dialogs ------------------------------------------------------------------------------
+def test_exchange_dialogs_fit_with_their_results(qtbot: QtBot, sqlite_store: OpenStore, notary: SignedInUser,
+                                                 sealed_case: tuple[str, list[ItemInfo]], language: str,
+                                                 tmp_path: Path) -> None:
+    """Export Court Package (password asked, then done), Verify a Court Package (a changed package's
+    findings), Back Up (done) and Restore (a damaged backup refused, then done), on long Chinese paths."""
+    import zipfile
+
+    from desktop.ui.exchange.backup_dialog import BackupDialog, RestoreDialog
+    from desktop.ui.exchange.export_dialog import ExportPackageDialog
+    from desktop.ui.exchange.verify_package_dialog import VerifyPackageDialog
+
+    number, _items = sealed_case
+    out = tmp_path / "送交法院" / "昆明市五华区人民法院二零二六年知识产权庭"
+    out.mkdir(parents=True)
+
+    def check(dialog: QWidget) -> None:
+        _pump(qtbot)
+        _fits_screen(dialog)
+        assert cut_widgets(dialog) == [] and squashed_fields(dialog) == []
+
+    export = ExportPackageDialog(sqlite_store, notary, number)
+    qtbot.addWidget(export)
+    export.show()
+    settled(qtbot, export, timeout=OP_TIMEOUT)
+    export.path.setText(str(out / f"{number}.zip"))
+    export.export()
+    qtbot.waitUntil(lambda: export.op is None and export.password.isVisible(), timeout=OP_TIMEOUT)
+    check(export)
+    export.password.setText(NOTARY_PASSWORD)
+    export.export()
+    qtbot.waitUntil(lambda: export.exported is not None, timeout=OP_TIMEOUT)
+    check(export)
+    package = out / f"{number}.zip"
+
+    changed = out / "changed.zip"
+    with zipfile.ZipFile(package) as old, zipfile.ZipFile(changed, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info, data[::-1] if "/data/evidence/" in info.filename else data)
+    verify = VerifyPackageDialog()
+    qtbot.addWidget(verify)
+    verify.show()
+    verify.verify(changed)
+    settled(qtbot, verify, timeout=OP_TIMEOUT)
+    assert verify.findings.rowCount() >= 3
+    check(verify)
+
+    backup = BackupDialog(sqlite_store)
+    qtbot.addWidget(backup)
+    backup.show()
+    backup.path.setText(str(out / "备份.zip"))
+    backup.start_backup()
+    qtbot.waitUntil(lambda: backup.report is not None, timeout=OP_TIMEOUT)
+    check(backup)
+
+    restore = RestoreDialog(sqlite_store.folder.root)
+    qtbot.addWidget(restore)
+    restore.show()
+    restore.archive.setText(str(changed))  # not a backup at all
+    restore.folder.setText(str(out / "恢复的数据文件夹"))
+    restore.start_restore()
+    qtbot.waitUntil(lambda: restore.op is None and bool(restore.message.text()), timeout=OP_TIMEOUT)
+    check(restore)
+    restore.message.clear()
+    restore.archive.setText(str(out / "备份.zip"))
+    restore.start_restore()
+    qtbot.waitUntil(lambda: restore.report is not None, timeout=OP_TIMEOUT)
+    check(restore)

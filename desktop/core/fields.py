@@ -78,6 +78,10 @@ class Field(Vocabulary):
     SOURCE = "source", QT_TRANSLATE_NOOP("vocabulary", "Source")
     URL = "url", QT_TRANSLATE_NOOP("vocabulary", "Address (URL)")
     CA_FILE = "ca_file", QT_TRANSLATE_NOOP("vocabulary", "CA certificate file")  # CA 证书文件（时间戳）
+    # A package imported from another office.
+    SOURCE_OFFICE = "source_office", QT_TRANSLATE_NOOP("vocabulary", "Source office")  # 来源机构
+    PACKAGE_FILE = "package_file", QT_TRANSLATE_NOOP("vocabulary", "Package file")  # 证据包文件
+    MIME_TYPE = "mime_type", QT_TRANSLATE_NOOP("vocabulary", "File type")  # 文件类型
     ACQUIRED_AT = "acquired_at", QT_TRANSLATE_NOOP("vocabulary", "Acquired at")  # 取证时间
     ACQUIRED_BY = "acquired_by", QT_TRANSLATE_NOOP("vocabulary", "Acquired by")  # 取证人
     DEVICE = "device", QT_TRANSLATE_NOOP("vocabulary", "Device or software")

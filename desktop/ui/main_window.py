@@ -223,6 +223,12 @@ class MainWindow(QMainWindow):
         self.password_action.setEnabled(signed_in is not None)
         self.lock_action.setEnabled(signed_in is not None)
         self.verify_document_action.setEnabled(signed_in is not None)
+        self.verify_package_action.setEnabled(signed_in is not None)
+        from desktop.core.trust.permissions import Role
+
+        admin = signed_in is not None and Role.ADMIN in signed_in.actor.roles
+        self.backup_action.setEnabled(admin)
+        self.restore_action.setEnabled(admin)
         self._set_pages_active(signed_in is not None)
         if signed_in is None:
             self.idle_watcher.stop()
@@ -648,6 +654,14 @@ class MainWindow(QMainWindow):
         self._action(tools_menu, self.tr("&Ledger"), lambda: self.show_page("ledger"))
         self.verify_document_action = self._action(tools_menu, self.tr("&Verify a Document…"),
                                                    self.verify_document)
+        self.verify_package_action = self._action(tools_menu, self.tr("Verify a Court &Package…"),
+                                                  lambda: self.exchange_dialog("verify"))
+        tools_menu.addSeparator()
+        self.backup_action = self._action(tools_menu, self.tr("&Back Up…"),
+                                          lambda: self.exchange_dialog("backup"))
+        self.restore_action = self._action(tools_menu, self.tr("&Restore from a Backup…"),
+                                           lambda: self.exchange_dialog("restore"))
+        tools_menu.addSeparator()
         settings_action = self._action(tools_menu, self.tr("&Settings…"), lambda: self.show_page("settings"),
                                        QKeySequence.StandardKey.Preferences)
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -664,6 +678,19 @@ class MainWindow(QMainWindow):
         from desktop.ui.documents.verify_dialog import VerifyDocumentDialog
 
         dialog = VerifyDocumentDialog(self.store, self)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
+
+    def exchange_dialog(self, kind: str) -> QDialog | None:
+        """Tools ▸ Verify a Court Package, Back Up, Restore from a Backup (the last two administrators')."""
+        if self.store is None or self.signed_in is None:
+            return None
+        from desktop.ui.exchange.backup_dialog import BackupDialog, RestoreDialog
+        from desktop.ui.exchange.verify_package_dialog import VerifyPackageDialog
+
+        dialog: QDialog = (VerifyPackageDialog(self) if kind == "verify" else BackupDialog(self.store, self)
+                           if kind == "backup" else RestoreDialog(self.folder.root, self))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog

@@ -476,6 +476,59 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>The file could not be read or written: {reason}</source>
+        <translation>无法读取或写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Back Up the Data Folder</source>
+        <translation>备份数据文件夹</translation>
+    </message>
+    <message>
+        <source>One archive with the database, every evidence file in the vault, the encrypted signing keys and the window&apos;s settings, with a manifest of every file&apos;s SHA-256. Work can go on meanwhile. Keep the archive somewhere else than this computer.</source>
+        <translation>一个归档文件，含数据库、证据库中的每个证据文件、加密保存的签名密钥和窗口设置，并附每个文件 SHA-256 的清单。备份期间可照常工作。请将备份保存在本机以外的地方。</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;as:</source>
+        <translation>保存为(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up</source>
+        <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save the Backup As</source>
+        <translation>备份保存为</translation>
+    </message>
+    <message>
+        <source>Backing up the data folder</source>
+        <translation>正在备份数据文件夹</translation>
+    </message>
+    <message>
+        <source>Backed up into {path}
+{files} files ({size}), {blobs} of them evidence files in the vault; ledger of {ledger_size} entries, root {root}.</source>
+        <translation>已备份到 {path}
+共 {files} 个文件（{size}），其中证据库中的证据文件 {blobs} 个；存证日志 {ledger_size} 条，根哈希 {root}。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database is in the archive (pg_dump).</source>
+        <translation>PostgreSQL 数据库已在归档中（pg_dump）。</translation>
+    </message>
+    <message>
+        <source>pg_dump was not found: the PostgreSQL database is NOT in the archive. Dump it by hand as the archive&apos;s database/README.txt says.</source>
+        <translation>未找到 pg_dump：PostgreSQL 数据库不在归档中。请按归档中 database/README.txt 的说明手动导出。</translation>
+    </message>
+</context>
+<context>
     <name>CalendarPage</name>
     <message>
         <source>Upcoming Sittings</source>
@@ -916,6 +969,10 @@ Filed by: {filed}</source>
     <message>
         <source>Case &amp;File</source>
         <translation>卷宗(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export Court &amp;Package…</source>
+        <translation>导出证据包(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Parties, Agents</source>
@@ -1874,6 +1931,88 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Verification cancelled.</source>
         <translation>核验已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeFiles</name>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 归档 (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPackageDialog</name>
+    <message>
+        <source>Export a Court Package</source>
+        <translation>导出证据包</translation>
+    </message>
+    <message>
+        <source>The court package of case {number}: the evidence files with their records, seals and ledger proofs, and steps to check them without Mediseal. Uncheck an item to leave it out of the package.</source>
+        <translation>案件 {number} 的证据包：证据文件及其记录、签章和存证日志证明，并附无需 Mediseal 即可核验的步骤。取消勾选的证据不放入证据包。</translation>
+    </message>
+    <message>
+        <source>Check &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Check &amp;None</source>
+        <translation>全不选(&amp;N)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>No signed checkpoint covers these items yet. Type your password: the export signs a checkpoint with your signing key.</source>
+        <translation>尚无已签名的检查点涵盖这些证据。请输入您的密码：导出时将用您的签名密钥签署一个检查点。</translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation>您的密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Save &amp;as:</source>
+        <translation>保存为(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>{id}. {name} ({size})</source>
+        <translation>{id}. {name}（{size}）</translation>
+    </message>
+    <message>
+        <source>{chosen} of {total} item(s) in the package</source>
+        <translation>已勾选 {chosen} 项放入证据包，共 {total} 项</translation>
+    </message>
+    <message>
+        <source>Save the Court Package As</source>
+        <translation>证据包保存为</translation>
+    </message>
+    <message>
+        <source>Exporting the court package of {number}</source>
+        <translation>正在导出 {number} 的证据包</translation>
+    </message>
+    <message>
+        <source>The package could not be written: {reason}</source>
+        <translation>无法写入证据包：{reason}</translation>
+    </message>
+    <message>
+        <source>, signed by this export with your key</source>
+        <translation>，本次导出时用您的签名密钥签署</translation>
+    </message>
+    <message>
+        <source>Exported {path}
+{size}, {items} item(s), {documents} document(s).
+The proofs reach checkpoint {checkpoint} (ledger size {tree_size}, signed {time} by {signer}{signed}).</source>
+        <translation>已导出 {path}
+{size}，证据 {items} 项，文书 {documents} 份。
+证明可追溯至检查点 {checkpoint}（存证日志 {tree_size} 条，{signer} 于 {time} 签署{signed}）。</translation>
     </message>
 </context>
 <context>
@@ -2931,6 +3070,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>&amp;Verify a Document…</source>
         <translation>核验文书(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Verify a Court &amp;Package…</source>
+        <translation>核验证据包(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a Backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <source>Close Mediseal</source>
@@ -4243,6 +4394,13 @@ The seal is your digital signature over each item&apos;s record (file digests an
     </message>
 </context>
 <context>
+    <name>ProgressRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ProofExport</name>
     <message>
         <source>Export the proofs of {count} item(s) into a folder</source>
@@ -4409,6 +4567,75 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Remove</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a Backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>The backup is checked in full first (every file against its manifest); a damaged one is refused and nothing is written. It is restored into a new or empty folder, never into the data folder in use; you then open that folder with Mediseal.</source>
+        <translation>先完整检查备份（每个文件与清单核对）；已损坏的备份会被拒绝，不写入任何内容。备份恢复到一个新的或空的文件夹，绝不覆盖正在使用的数据文件夹；之后用 Mediseal 打开该文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup archive (a zip)</source>
+        <translation>备份归档（zip 文件）</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>新的或空的文件夹</translation>
+    </message>
+    <message>
+        <source>Ch&amp;oose…</source>
+        <translation>选择(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>备份(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Into the folder:</source>
+        <translation>恢复到文件夹(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose the Backup to Restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip);;All files (*)</source>
+        <translation>Zip 归档 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a New or Empty Folder</source>
+        <translation>选择新的或空的文件夹</translation>
+    </message>
+    <message>
+        <source>That is the data folder in use: choose a new or empty folder.</source>
+        <translation>这是正在使用的数据文件夹：请选择新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>正在从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restored into {folder}: {files} files ({size}), {blobs} evidence files; the ledger has {ledger_size} entries and the root the backup recorded (made with Mediseal {version}).
+To work in it, start Mediseal with:
+    mediseal --data-dir &quot;{folder}&quot;
+and run a verification (mediseal verify --data-dir &quot;{folder}&quot;).</source>
+        <translation>已恢复到 {folder}：共 {files} 个文件（{size}），证据文件 {blobs} 个；存证日志 {ledger_size} 条，根哈希与备份记录一致（备份由 Mediseal {version} 制作）。
+如需在其中工作，请这样启动 Mediseal：
+    mediseal --data-dir &quot;{folder}&quot;
+并运行一次核验（mediseal verify --data-dir &quot;{folder}&quot;）。</translation>
     </message>
 </context>
 <context>
@@ -5157,6 +5384,129 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Signed by {signer}: {state}.</source>
         <translation>{signer} 的电子签章：{state}。</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPackageDialog</name>
+    <message>
+        <source>Verify a Court Package</source>
+        <translation>核验证据包</translation>
+    </message>
+    <message>
+        <source>Choose the package (a zip) to verify</source>
+        <translation>选择要核验的证据包（zip 文件）</translation>
+    </message>
+    <message>
+        <source>&amp;Choose Package…</source>
+        <translation>选择证据包(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Case number:</source>
+        <translation>案号：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Checkpoint:</source>
+        <translation>检查点：</translation>
+    </message>
+    <message>
+        <source>Trusted timestamp:</source>
+        <translation>可信时间戳：</translation>
+    </message>
+    <message>
+        <source>Certificates:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应为</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>实为</translation>
+    </message>
+    <message>
+        <source>Is this court package intact: every file as sealed, every seal valid, every item in the signed ledger? Nothing is written.</source>
+        <translation>此证据包是否完好：每个文件与签章时一致、每个签章有效、每项证据都在已签名的存证日志中？核验只读取，不写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose the Court Package to Verify</source>
+        <translation>选择要核验的证据包</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip);;All files (*)</source>
+        <translation>Zip 归档 (*.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>已取消核验。</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>The file is not a zip archive that can be read: {reason}</source>
+        <translation>该文件不是可读取的 zip 归档：{reason}</translation>
+    </message>
+    <message>
+        <source>The file could not be read: {reason}</source>
+        <translation>无法读取文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Not passed: {count} finding(s)</source>
+        <translation>未通过：发现 {count} 个问题</translation>
+    </message>
+    <message>
+        <source>Passed, with {count} notice(s) below</source>
+        <translation>通过，另有 {count} 条提示（见下表）</translation>
+    </message>
+    <message>
+        <source>Passed: every file, seal and proof checks out</source>
+        <translation>通过：每个文件、签章和证明均核验无误</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未载明</translation>
+    </message>
+    <message>
+        <source>ledger size {tree_size}, signed {time} by {signer}</source>
+        <translation>存证日志 {tree_size} 条，{signer} 于 {time} 签署</translation>
+    </message>
+    <message>
+        <source>{subject} (SHA-256 {fingerprint})</source>
+        <translation>{subject}（SHA-256 {fingerprint}）</translation>
+    </message>
+    <message>
+        <source>none in the package</source>
+        <translation>证据包中没有</translation>
+    </message>
+    <message>
+        <source>present, but it does not check out (see the findings)</source>
+        <translation>有，但未通过核验（见下表）</translation>
+    </message>
+    <message>
+        <source>{time}, by {authority}</source>
+        <translation>{time}，由 {authority} 签发</translation>
     </message>
 </context>
 <context>
@@ -8796,6 +9146,18 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <translation>网址（URL）</translation>
     </message>
     <message>
+        <source>Source office</source>
+        <translation>来源机构</translation>
+    </message>
+    <message>
+        <source>Package file</source>
+        <translation>证据包文件</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
         <source>Acquired at</source>
         <translation>取证时间</translation>
     </message>
@@ -9454,6 +9816,82 @@ The seal is your digital signature over each item&apos;s record (file digests an
     <message>
         <source>Other terms</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>The package file cannot be read to the end</source>
+        <translation>证据包文件无法完整读取</translation>
+    </message>
+    <message>
+        <source>A file in the package is named to land outside the package&apos;s folder</source>
+        <translation>证据包中有文件的名称指向证据包文件夹之外</translation>
+    </message>
+    <message>
+        <source>The package holds a link instead of a file</source>
+        <translation>证据包中有链接而非文件</translation>
+    </message>
+    <message>
+        <source>The package holds two files with the same name</source>
+        <translation>证据包中有两个同名文件</translation>
+    </message>
+    <message>
+        <source>The package is not one folder (files were added beside it)</source>
+        <translation>证据包不是单一文件夹（旁边另加了文件）</translation>
+    </message>
+    <message>
+        <source>The package is too large or too compressed to be a real evidence package</source>
+        <translation>证据包过大或压缩比异常，不可能是真实的证据包</translation>
+    </message>
+    <message>
+        <source>A file of the package is missing</source>
+        <translation>证据包缺少文件</translation>
+    </message>
+    <message>
+        <source>A file was added to the package after it was made</source>
+        <translation>证据包生成后被加入了文件</translation>
+    </message>
+    <message>
+        <source>A file of the package was changed after it was made</source>
+        <translation>证据包生成后有文件被改动</translation>
+    </message>
+    <message>
+        <source>The number or total size of the evidence files differs from what the package states</source>
+        <translation>证据文件的数量或总大小与证据包所载不符</translation>
+    </message>
+    <message>
+        <source>The package&apos;s BagIt declaration is missing or wrong</source>
+        <translation>证据包的 BagIt 声明缺失或有误</translation>
+    </message>
+    <message>
+        <source>An evidence file&apos;s SHA-256 digest differs from its sealed record</source>
+        <translation>证据文件的 SHA-256 摘要与其签章记录不符</translation>
+    </message>
+    <message>
+        <source>An evidence file&apos;s SM3 digest differs from its sealed record</source>
+        <translation>证据文件的 SM3 摘要与其签章记录不符</translation>
+    </message>
+    <message>
+        <source>A sealed record in the package cannot be read</source>
+        <translation>证据包中的签章记录无法读取</translation>
+    </message>
+    <message>
+        <source>A seal does not match its record or its certificate</source>
+        <translation>签章与其记录或证书不符</translation>
+    </message>
+    <message>
+        <source>A certificate in the package is not the one named</source>
+        <translation>证据包中的证书不是所指明的证书</translation>
+    </message>
+    <message>
+        <source>A ledger entry does not match the record it logs</source>
+        <translation>存证日志条目与其所记的记录不符</translation>
+    </message>
+    <message>
+        <source>A record&apos;s proof does not lead to the checkpoint (it is not in the ledger)</source>
+        <translation>记录的证明无法推导到检查点（该记录不在存证日志中）</translation>
+    </message>
+    <message>
+        <source>The ledger checkpoint&apos;s signature does not verify</source>
+        <translation>存证日志检查点的签名核验不通过</translation>
     </message>
 </context>
 </TS>

@@ -46,6 +46,7 @@ from desktop import __version__
 from desktop.config import Settings
 from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
 from desktop.core.integrity.durable import fsync_folder, new_file, refuse_existing
+from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
 from desktop.core.storage.vault.local import SHA256_HEX
@@ -218,8 +219,9 @@ def _vault_blobs(vault_root: Path) -> Iterator[tuple[str, Path]]:
                     yield f"{VAULT_PREFIX}{first.name}/{second.name}/{blob.name}", blob
 
 
-def backup(store: OpenStore, out: Path) -> BackupReport:
-    """Write the store's backup archive to ``out`` (a new file)."""
+def backup(store: OpenStore, out: Path, *, progress: ProgressFn = no_progress,
+           cancelled: CancelledFn = never_cancelled) -> BackupReport:
+    """Write the store's backup archive to ``out`` (a new file); a cancel leaves no file."""
     refuse_existing(out)
     kind = store.database.kind
     note: str | None = None
@@ -266,10 +268,13 @@ def backup(store: OpenStore, out: Path) -> BackupReport:
             if settings_file.is_file() and not settings_file.is_symlink():
                 with settings_file.open("rb") as source:
                     writer.stream(SETTINGS_FILE, source, deflate=True)
-            for name, path in _vault_blobs(store.folder.vault):
+            listed = list(_vault_blobs(store.folder.vault))
+            for name, path in listed:
+                raise_if_cancelled(cancelled)
                 with path.open("rb") as source:
                     writer.stream(name, source)
                 blobs += 1
+                progress(blobs, len(listed))
             files = len(writer.lines)
             total = writer.bytes
             writer.data(MANIFEST, ("\n".join(writer.lines) + "\n").encode("utf-8"))
@@ -402,9 +407,11 @@ def _write_entry(archive: zipfile.ZipFile, name: str, expected: tuple[str, int],
             raise _damaged(f"{name} changed while it was restored", path=path)
 
 
-def restore(archive_path: Path, data_dir: Path) -> RestoreReport:
+def restore(archive_path: Path, data_dir: Path, *, progress: ProgressFn = no_progress,
+            cancelled: CancelledFn = never_cancelled) -> RestoreReport:
     """Check ``archive_path`` completely, then write it into the new or empty folder ``data_dir`` and open
-    the restored store; its ledger must have the size and root the backup recorded."""
+    the restored store; its ledger must have the size and root the backup recorded. A cancel while the
+    files are written removes them."""
     _check_target(data_dir)
     path = str(archive_path)
     existing = data_dir
@@ -423,7 +430,9 @@ def restore(archive_path: Path, data_dir: Path) -> RestoreReport:
         data_dir.mkdir(parents=True, exist_ok=True)
         blobs = 0
         try:
-            for name, expected in checked.entries.items():
+            for index, (name, expected) in enumerate(checked.entries.items()):
+                raise_if_cancelled(cancelled)
+                progress(index, len(checked.entries))
                 if name == SQLITE_FILE:
                     _write_entry(archive, name, expected, data_dir / DATABASE_FILE_NAME, path)
                 elif name == SETTINGS_FILE:

@@ -222,7 +222,7 @@ def _source_office(bag_info: bytes) -> str:
     for line in bag_info.decode("utf-8", "replace").splitlines():
         label, _sep, value = line.partition(":")
         if label.strip() == "Source-Organization":
-            return clean_text(value.strip(), "Source-Organization", OFFICE_MAX)
+            return clean_text(value.strip(), "source_office", OFFICE_MAX)
     return ""
 
 
@@ -442,7 +442,7 @@ def _record(session: Session, actor: Actor, case: MediationCase, package_name: s
     # Ids chosen here under the ledger lock (as intake does): the logged records name them.
     import_id = int(session.scalar(select(func.max(PackageImport.id))) or 0) + 1
     row = PackageImport(id=import_id, case_id=case.id,
-                        package_name=clean_text(package_name, "file", NAME_MAX),
+                        package_name=clean_text(package_name, "package_file", NAME_MAX),
                         package_sha256=package_sha256, source_office=package.source_office,
                         checkpoint=package.checkpoint, checkpoint_signature=package.checkpoint_signature,
                         checkpoint_certificate=package.checkpoint_certificate,

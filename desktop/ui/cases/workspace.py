@@ -11,13 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDialog, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.cases import matters, parties
 from desktop.core.cases.parties import AgentInfo, PartyInfo, PartyRole
 from desktop.core.cases.workflow import CaseStatus
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
+from desktop.core.trust.permissions import Action
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.trust.users import real_names
 from desktop.ui.cases.case_file_view import CaseFileView
@@ -75,6 +76,11 @@ class CaseWorkspace(QWidget):
         self.overview = Overview(self.move_case, self.assign_mediator, self.edit_details)
         self.parties = PartiesView(self.add_party, self.add_agent, self.edit_record, self.show_history)
         self.evidence = EvidencePage(store, signed_in, case_number=number)
+        self.export_button = QPushButton(self.tr("Export Court &Package…"))
+        self.export_button.setObjectName("exportPackageButton")
+        self.export_button.clicked.connect(self.export_package)
+        self.export_button.setEnabled(signed_in.actor.may(Action.WORK_ON_CASE))
+        _add_beside(self.evidence.proof_button, self.export_button)
         self.timeline = TimelineView()
         self.sittings = SittingsView(store, signed_in, number)
         self.sittings.changed.connect(lambda: self.case_changed.emit(self.number))
@@ -139,6 +145,7 @@ class CaseWorkspace(QWidget):
         """Another sign-in: read the case again for them."""
         self.signed_in = signed_in
         self.evidence.set_user(signed_in)
+        self.export_button.setEnabled(signed_in.actor.may(Action.WORK_ON_CASE))
         self.sittings.set_user(signed_in)
         self.case_file.set_user(signed_in)
         self.documents.set_user(signed_in)
@@ -179,6 +186,12 @@ class CaseWorkspace(QWidget):
         dialog.finished.connect(lambda _result: self._closed(dialog))
         dialog.open()
         return dialog
+
+    def export_package(self) -> QDialog:
+        """The case's court package (证据包), from the Evidence tab."""
+        from desktop.ui.exchange.export_dialog import ExportPackageDialog
+
+        return self._open(ExportPackageDialog(self.store, self.signed_in, self.number, self))
 
     def _closed(self, dialog: QDialog) -> None:
         if dialog in self.dialogs:
@@ -298,6 +311,16 @@ class CaseWorkspace(QWidget):
 
     def _history_finished(self) -> None:
         self.history_op = None
+
+
+def _add_beside(anchor: QWidget, widget: QWidget) -> None:
+    """Put ``widget`` just right of ``anchor`` in the row of buttons that holds it."""
+    parent = anchor.parentWidget()
+    holder = parent.layout() if parent is not None else None
+    items = [holder.itemAt(index) for index in range(holder.count())] if holder is not None else []
+    rows = [item.layout() for item in items if item is not None]
+    row = next(row for row in rows if isinstance(row, QBoxLayout) and row.indexOf(anchor) >= 0)
+    row.insertWidget(row.indexOf(anchor) + 1, widget)
 
 
 def _unsaved(dialog: QDialog) -> bool:

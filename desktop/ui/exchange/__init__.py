@@ -1,2 +1,2 @@
-"""Windows for exchange with other offices and courts: importing a package (and, beside it, exporting,
-checking a package, backup)."""
+"""Windows for exchange with other offices and courts: exporting and checking court packages, importing
+a package from another office, backup and restore of the data folder."""
