@@ -83,8 +83,8 @@ def hall(store: OpenStore) -> Iterator[Hall]:
 
 
 def bring_in(store: OpenStore, actor: Actor, package: Path, number: str, **kwargs: object) -> ImportReport:
-    with store.database.session_scope() as session:
-        return import_package(session, store.vault, actor, package, number, **kwargs)  # type: ignore[arg-type]
+    return import_package(store.database.session_scope, store.vault, actor, package, number,
+                          **kwargs)  # type: ignore[arg-type]
 
 
 def _counts(store: OpenStore) -> tuple[int, int, int, int]:
@@ -168,9 +168,12 @@ def test_a_package_that_does_not_check_out_is_refused_and_nothing_is_written(
 
 
 def test_who_may_import_and_a_cancel_leaves_nothing(office_a: OfficeA, hall: Hall, store: OpenStore) -> None:
-    # The case has its mediator (lihua): another mediator may not add evidence to it.
+    # The case has its mediator (lihua): another mediator may not add evidence to it; asked before any
+    # file is stored, so the vault is as it was.
+    vault_before = sorted(store.vault.digests())
     with pytest.raises(NotAllowed, match="not assigned"):
         bring_in(store, hall.wangwu, office_a.package, hall.number)
+    assert sorted(store.vault.digests()) == vault_before
     before = _counts(store)
     reads: list[int] = []
     with pytest.raises(Cancelled):

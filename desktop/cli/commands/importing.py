@@ -43,8 +43,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     with opened_store(args) as store:
         actor, _password = acting_user(args, store)
-        with store.database.session_scope() as session:
-            report = import_package(session, store.vault, actor, args.file, args.case)
+        report = import_package(store.database.session_scope, store.vault, actor, args.file, args.case)
     if args.json:
         print_json({"file": str(args.file), "case": report.case_number, "imported": not report.refused,
                     "import": report.import_id, "source_office": report.source_office,

@@ -8,8 +8,9 @@ so ``mediseal verify`` re-checks them later. The package's other sealed records 
 (``mediseal/case/``) are kept as attachments of the import. Our own ledger entries are appended in the
 same transaction as the rows.
 
-The caller owns the transaction: a cancel or an error raises and the caller rolls back; blobs stored
-before that stay unrecorded (the vault's rule: a notice in verification, reused by a later store)."""
+The files are stored before the recording transaction, outside any: a cancel or an error after that
+records nothing, and blobs stored before it stay unrecorded (the vault's rule: a notice in verification,
+reused by a later store)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ import hashlib
 import json
 import os
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -337,13 +339,31 @@ def _already_imported(session: Session, case_id: int, package: _Package) -> list
 
 
 # --- import ----------------------------------------------------------------------------------------
-def import_package(session: Session, vault: Vault, actor: Actor, path: Path, case_number: str,
+Scope = Callable[[], AbstractContextManager[Session]]
+
+
+def _admit(session: Session, actor: Actor, case_number: str, package: _Package) -> MediationCase:
+    """The case, once the actor may add evidence to it and none of the package's items is in it yet."""
+    require_active(actor)
+    case = find_case(session, case_number)
+    require_case_access(session, actor, case)
+    already = _already_imported(session, case.id, package)
+    if already:
+        raise NotAllowed(QT_TRANSLATE_NOOP(
+            "errors", "This package's items are already imported into case {number} (items {items}); "
+            "nothing was imported again."), number=case.number, items=", ".join(map(str, already)))
+    return case
+
+
+def import_package(scope: Scope, vault: Vault, actor: Actor, path: Path, case_number: str,
                    progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled,
                    now: datetime | None = None) -> ImportReport:
-    """Check the package at ``path`` and, when it checks out, take its items into case ``case_number`` in
-    the caller's transaction. A package with findings is refused with them (``ImportReport.findings``;
-    nothing written, nothing stored). Refused (``NotAllowed``) for one who may not add evidence to the
-    case, for a closed case, and when an item of the package is already imported into this case."""
+    """Check the package at ``path`` and, when it checks out, take its items into case ``case_number``.
+    A package with findings is refused with them (``ImportReport.findings``; nothing written, nothing
+    stored). Refused (``NotAllowed``) for one who may not add evidence to the case, for a closed case, and
+    when an item of the package is already imported into this case: asked in a first transaction, before
+    any file is stored, and again in the recording one. The files go into the vault between the two, with
+    no transaction open, so other seats are not held up while they are copied (``scope`` opens each)."""
     require(actor, Action.INGEST_EVIDENCE)
     if not path.is_file():
         raise _unreadable(path, "no such file")
@@ -373,16 +393,9 @@ def import_package(session: Session, vault: Vault, actor: Actor, path: Path, cas
                 return ImportReport(path.name, package_sha256, case_number, package.source_office, None, (),
                                     (Refusal(TIMESTAMP_INVALID, TIMESTAMP_FILE, None,
                                              "a token over the checkpoint's SHA-256", why),))
-        ledger.lock(session)  # first write of the transaction: the rows and entries below are ordered
-        require_active(actor)
-        case = find_case(session, case_number)
-        require_case_access(session, actor, case)
-        already = _already_imported(session, case.id, package)
-        if already:
-            raise NotAllowed(QT_TRANSLATE_NOOP(
-                "errors", "This package's items are already imported into case {number} (items {items}); "
-                "nothing was imported again."), number=case.number, items=", ".join(map(str, already)))
-        stored = _store(session, vault, reader, package, progress, cancelled)
+        with scope() as session:
+            _admit(session, actor, case_number, package)
+        stored = _store(vault, reader, package, progress, cancelled)
     after = os.stat(path)
     if (after.st_size, after.st_mtime_ns, after.st_ino) != (before.st_size, before.st_mtime_ns,
                                                             before.st_ino):
@@ -390,27 +403,33 @@ def import_package(session: Session, vault: Vault, actor: Actor, path: Path, cas
             "errors", "“{file}” changed while it was being imported; nothing was imported. Import it again "
             "once nothing is writing to it."), file=path.name)
     raise_if_cancelled(cancelled)
-    items, import_id = _record(session, actor, case, path.name, package_sha256, package, stored,
-                               check.certificates, now or utc_now())
+    with scope() as session:
+        ledger.lock(session)  # first: the rows and entries below are ordered, and no seat imports meanwhile
+        case = _admit(session, actor, case_number, package)
+        known = _known_blobs(session, sorted(stored))
+        blobs = {sha256: (digests, sha256 not in known) for sha256, digests in stored.items()}
+        items, import_id = _record(session, actor, case, path.name, package_sha256, package, blobs,
+                                   check.certificates, now or utc_now())
     return ImportReport(path.name, package_sha256, case.number, package.source_office, import_id,
                         tuple(items), ())
 
 
-def _store(session: Session, vault: Vault, reader: _Reader, package: _Package, progress: ProgressFn,
-           cancelled: CancelledFn) -> dict[str, tuple[Digests, bool]]:
-    """Each payload in the vault (a blob recorded already is reused): its digests and whether it is new."""
-    wanted = {item.payload: str(item.fields.get("sha256")) for item in package.items}
-    known = _known_blobs(session, sorted(set(wanted.values())))
+def _store(vault: Vault, reader: _Reader, package: _Package, progress: ProgressFn,
+           cancelled: CancelledFn) -> dict[str, Digests]:
+    """Each payload in the vault (a blob there already is reused: ``check_package`` has checked the
+    payload's SHA-256 and SM3 against its record, so the record's give its digests): by SHA-256."""
+    wanted = {item.payload: item.fields for item in package.items}
     total = sum(reader.files[name].file_size for name in wanted) or 1
     done = 0
-    stored: dict[str, tuple[Digests, bool]] = {}
-    for name, sha256 in wanted.items():
+    stored: dict[str, Digests] = {}
+    for name, fields in wanted.items():
         raise_if_cancelled(cancelled)
-        if sha256 in known and vault.exists(sha256):
-            blob = session.get(Blob, sha256)
-            assert blob is not None
-            stored[sha256] = (Digests(blob.sha256, blob.sm3, blob.size), False)
-        elif sha256 not in stored:
+        sha256, size = str(fields.get("sha256")), reader.files[name].file_size
+        if sha256 in stored:
+            pass
+        elif vault.exists(sha256):
+            stored[sha256] = Digests(sha256, str(fields.get("sm3")), size)
+        else:
             base = done
 
             def accept(digests: Digests, expected: str = sha256, name: str = name) -> None:
@@ -425,8 +444,8 @@ def _store(session: Session, vault: Vault, reader: _Reader, package: _Package, p
             with reader.archive.open(reader.files[name]) as source:
                 blob_stored = vault.store(source, read_so_far, cancelled, accept,  # type: ignore[arg-type]
                                           name_sync=False)
-            stored[sha256] = (blob_stored.digests, sha256 not in known)
-        done += reader.files[name].file_size
+            stored[sha256] = blob_stored.digests
+        done += size
         progress(done, total)
     vault.sync_names()
     return stored

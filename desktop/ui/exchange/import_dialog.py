@@ -122,8 +122,8 @@ class ImportDialog(QDialog):
         store, actor, path = self.store, self.actor, Path(text)
 
         def task(progress: ProgressFn, cancelled: CancelledFn) -> ImportReport:
-            with store.database.session_scope() as session:
-                return import_package(session, store.vault, actor, path, str(number), progress, cancelled)
+            return import_package(store.database.session_scope, store.vault, actor, path, str(number),
+                                  progress, cancelled)
 
         self.results.clear()
         self.results.setVisible(False)
