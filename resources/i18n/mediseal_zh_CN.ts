@@ -9192,5 +9192,81 @@ The seal is your digital signature over each item&apos;s record (file digests an
         <source>Other terms</source>
         <translation>其他</translation>
     </message>
+    <message>
+        <source>The package file cannot be read to the end</source>
+        <translation>证据包文件无法完整读取</translation>
+    </message>
+    <message>
+        <source>A file in the package is named to land outside the package&apos;s folder</source>
+        <translation>证据包中有文件的名称指向证据包文件夹之外</translation>
+    </message>
+    <message>
+        <source>The package holds a link instead of a file</source>
+        <translation>证据包中有链接而非文件</translation>
+    </message>
+    <message>
+        <source>The package holds two files with the same name</source>
+        <translation>证据包中有两个同名文件</translation>
+    </message>
+    <message>
+        <source>The package is not one folder (files were added beside it)</source>
+        <translation>证据包不是单一文件夹（旁边另加了文件）</translation>
+    </message>
+    <message>
+        <source>The package is too large or too compressed to be a real evidence package</source>
+        <translation>证据包过大或压缩比异常，不可能是真实的证据包</translation>
+    </message>
+    <message>
+        <source>A file of the package is missing</source>
+        <translation>证据包缺少文件</translation>
+    </message>
+    <message>
+        <source>A file was added to the package after it was made</source>
+        <translation>证据包生成后被加入了文件</translation>
+    </message>
+    <message>
+        <source>A file of the package was changed after it was made</source>
+        <translation>证据包生成后有文件被改动</translation>
+    </message>
+    <message>
+        <source>The number or total size of the evidence files differs from what the package states</source>
+        <translation>证据文件的数量或总大小与证据包所载不符</translation>
+    </message>
+    <message>
+        <source>The package&apos;s BagIt declaration is missing or wrong</source>
+        <translation>证据包的 BagIt 声明缺失或有误</translation>
+    </message>
+    <message>
+        <source>An evidence file&apos;s SHA-256 digest differs from its sealed record</source>
+        <translation>证据文件的 SHA-256 摘要与其签章记录不符</translation>
+    </message>
+    <message>
+        <source>An evidence file&apos;s SM3 digest differs from its sealed record</source>
+        <translation>证据文件的 SM3 摘要与其签章记录不符</translation>
+    </message>
+    <message>
+        <source>A sealed record in the package cannot be read</source>
+        <translation>证据包中的签章记录无法读取</translation>
+    </message>
+    <message>
+        <source>A seal does not match its record or its certificate</source>
+        <translation>签章与其记录或证书不符</translation>
+    </message>
+    <message>
+        <source>A certificate in the package is not the one named</source>
+        <translation>证据包中的证书不是所指明的证书</translation>
+    </message>
+    <message>
+        <source>A ledger entry does not match the record it logs</source>
+        <translation>存证日志条目与其所记的记录不符</translation>
+    </message>
+    <message>
+        <source>A record&apos;s proof does not lead to the checkpoint (it is not in the ledger)</source>
+        <translation>记录的证明无法推导到检查点（该记录不在存证日志中）</translation>
+    </message>
+    <message>
+        <source>The ledger checkpoint&apos;s signature does not verify</source>
+        <translation>存证日志检查点的签名核验不通过</translation>
+    </message>
 </context>
 </TS>

@@ -16,7 +16,6 @@ import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from cryptography import x509
@@ -25,6 +24,7 @@ from desktop.core.exchange import package_layout as layout
 from desktop.core.integrity.digests import _new_sm3
 from desktop.core.integrity.merkle import leaf_hash, verify_inclusion
 from desktop.core.trust.pki import certificates, signatures
+from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
 
 CHUNK = 4 * 1024 * 1024
 MAX_ENTRIES = 100_000
@@ -34,28 +34,45 @@ MAX_RATIO = 200  # uncompressed / compressed, for entries over 1 MiB
 RATIO_FLOOR = 1024 * 1024
 
 
-class Code(StrEnum):
-    """What a finding is about."""
+class Code(Vocabulary):
+    """What a finding is about. The code is the ``verify-package --json`` contract (never renamed); the
+    label is what a court clerk reads."""
 
-    UNREADABLE = "unreadable"
-    UNSAFE_NAME = "unsafe-name"
-    SYMLINK = "symlink"
-    DUPLICATE_NAME = "duplicate-name"
-    TOP_FOLDERS = "top-folders"
-    TOO_LARGE = "too-large"
-    MISSING_FILE = "missing-file"
-    NOT_IN_MANIFEST = "not-in-manifest"
-    MANIFEST_MISMATCH = "manifest-mismatch"
-    PAYLOAD_OXUM = "payload-oxum"
-    BAD_DECLARATION = "bad-declaration"
-    RECORD_SHA256 = "record-sha256"
-    RECORD_SM3 = "record-sm3"
-    RECORD_UNREADABLE = "record-unreadable"
-    SEAL_INVALID = "seal-invalid"
-    CERTIFICATE_MISMATCH = "certificate-mismatch"
-    ENTRY_SUBJECT = "entry-subject"
-    PROOF_INVALID = "proof-invalid"
-    CHECKPOINT_SIGNATURE = "checkpoint-signature"
+    UNREADABLE = "unreadable", QT_TRANSLATE_NOOP("vocabulary", "The package file cannot be read to the end")
+    UNSAFE_NAME = "unsafe-name", QT_TRANSLATE_NOOP(
+        "vocabulary", "A file in the package is named to land outside the package's folder")
+    SYMLINK = "symlink", QT_TRANSLATE_NOOP("vocabulary", "The package holds a link instead of a file")
+    DUPLICATE_NAME = "duplicate-name", QT_TRANSLATE_NOOP(
+        "vocabulary", "The package holds two files with the same name")
+    TOP_FOLDERS = "top-folders", QT_TRANSLATE_NOOP(
+        "vocabulary", "The package is not one folder (files were added beside it)")
+    TOO_LARGE = "too-large", QT_TRANSLATE_NOOP(
+        "vocabulary", "The package is too large or too compressed to be a real evidence package")
+    MISSING_FILE = "missing-file", QT_TRANSLATE_NOOP("vocabulary", "A file of the package is missing")
+    NOT_IN_MANIFEST = "not-in-manifest", QT_TRANSLATE_NOOP(
+        "vocabulary", "A file was added to the package after it was made")
+    MANIFEST_MISMATCH = "manifest-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A file of the package was changed after it was made")
+    PAYLOAD_OXUM = "payload-oxum", QT_TRANSLATE_NOOP(
+        "vocabulary", "The number or total size of the evidence files differs from what the package states")
+    BAD_DECLARATION = "bad-declaration", QT_TRANSLATE_NOOP(
+        "vocabulary", "The package's BagIt declaration is missing or wrong")
+    RECORD_SHA256 = "record-sha256", QT_TRANSLATE_NOOP(
+        "vocabulary", "An evidence file's SHA-256 digest differs from its sealed record")
+    RECORD_SM3 = "record-sm3", QT_TRANSLATE_NOOP(
+        "vocabulary", "An evidence file's SM3 digest differs from its sealed record")
+    RECORD_UNREADABLE = "record-unreadable", QT_TRANSLATE_NOOP(
+        "vocabulary", "A sealed record in the package cannot be read")
+    SEAL_INVALID = "seal-invalid", QT_TRANSLATE_NOOP(
+        "vocabulary", "A seal does not match its record or its certificate")
+    CERTIFICATE_MISMATCH = "certificate-mismatch", QT_TRANSLATE_NOOP(
+        "vocabulary", "A certificate in the package is not the one named")
+    ENTRY_SUBJECT = "entry-subject", QT_TRANSLATE_NOOP(
+        "vocabulary", "A ledger entry does not match the record it logs")
+    PROOF_INVALID = "proof-invalid", QT_TRANSLATE_NOOP(
+        "vocabulary", "A record's proof does not lead to the checkpoint (it is not in the ledger)")
+    CHECKPOINT_SIGNATURE = "checkpoint-signature", QT_TRANSLATE_NOOP(
+        "vocabulary", "The ledger checkpoint's signature does not verify")
 
 
 @dataclass(frozen=True, slots=True)
