@@ -1,7 +1,8 @@
 """Check a court package (``package.export_package``) with no data folder: the bag's manifests and
 Payload-Oxum (RFC 8493), each record's SHA-256 and SM3 against its evidence file, each seal against its
 certificate, each ingest entry against its record, each inclusion proof to the checkpoint's root
-(RFC 9162 §2.1.3.2) and the checkpoint's signature. Results are findings (data), not exceptions.
+(RFC 9162 §2.1.3.2), the checkpoint's signature and its trusted timestamp when the package has one
+(RFC 3161). Results are findings (data), not exceptions; an item with no seal is a notice.
 
 The zip is read safely, in place (nothing is written): names that leave the folder, symlinks, duplicate
 names, more than one top-level folder, and zip bombs (too many entries, too many bytes, a compression ratio
@@ -16,13 +17,17 @@ import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from asn1crypto import cms, tsp  # type: ignore[import-untyped]
 from cryptography import x509
 
+from desktop.core.errors import InvalidInput
 from desktop.core.exchange import package_layout as layout
 from desktop.core.integrity.digests import _new_sm3
 from desktop.core.integrity.merkle import leaf_hash, verify_inclusion
+from desktop.core.trust import timestamps
 from desktop.core.trust.pki import certificates, signatures
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
 
@@ -73,6 +78,21 @@ class Code(Vocabulary):
         "vocabulary", "A record's proof does not lead to the checkpoint (it is not in the ledger)")
     CHECKPOINT_SIGNATURE = "checkpoint-signature", QT_TRANSLATE_NOOP(
         "vocabulary", "The ledger checkpoint's signature does not verify")
+    UNSEALED = "unsealed", QT_TRANSLATE_NOOP("vocabulary", "An evidence item in the package carries no seal")
+    TIMESTAMP_UNREADABLE = "timestamp-unreadable", QT_TRANSLATE_NOOP(
+        "vocabulary", "The checkpoint's trusted timestamp cannot be read")
+    TIMESTAMP_IMPRINT = "timestamp-imprint", QT_TRANSLATE_NOOP(
+        "vocabulary", "The trusted timestamp is over other data than the package's checkpoint")
+    TIMESTAMP_SIGNATURE = "timestamp-signature", QT_TRANSLATE_NOOP(
+        "vocabulary", "The trusted timestamp's signature or its authority's certificate does not check out")
+    TIMESTAMP_CHAIN = "timestamp-chain", QT_TRANSLATE_NOOP(
+        "vocabulary", "The timestamp authority's certificate does not chain to the CA in the package")
+
+
+# Not failures: the exporter packs an unsealed item (a mediation committee's evidence is taken in by
+# mediators, who hold no seal; the ledger entry and the signed checkpoint still cover its record), so the
+# package checks out and the reader is told which items carry no seal.
+NOTICES = frozenset({Code.UNSEALED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,20 +269,89 @@ def _verify_signature(bag: _Bag, fingerprint: str, data: bytes, signature: bytes
                                                                                       "not verify")
 
 
-def _check_checkpoint(bag: _Bag, findings: list[Finding]) -> dict[str, object] | None:
+def _check_checkpoint(bag: _Bag, findings: list[Finding]) -> tuple[dict[str, object] | None, bytes]:
     data = bag.read(layout.CHECKPOINT_FILE)
     checkpoint = _json(data)
     signature = bag.read(layout.CHECKPOINT_SIGNATURE_FILE)
     if data is None or checkpoint is None or signature is None:
         findings.append(Finding(Code.MISSING_FILE, layout.CHECKPOINT_FILE, expected="a signed checkpoint",
                                 found="missing or unreadable"))
-        return None
+        return None, data or b""
     good, why = _verify_signature(bag, str(checkpoint.get("certificate_sha256", "")), data, signature)
     if not good:
         findings.append(Finding(Code.CHECKPOINT_SIGNATURE, layout.CHECKPOINT_SIGNATURE_FILE,
                                 expected="a valid signature by " + str(checkpoint.get("signer", "")),
                                 found=why))
-    return checkpoint
+    return checkpoint, data
+
+
+@dataclass(frozen=True, slots=True)
+class TimestampCheck:
+    """The checkpoint's trusted timestamp as checked: the time it states, the authority that signed it,
+    the SHA-256 of the CA certificate(s) it chains to (for the reader to compare with the authority's
+    published one), and whether every check passed."""
+
+    time: datetime | None
+    authority: str
+    ca_sha256: tuple[str, ...]
+    ok: bool
+
+
+def _token_imprint(response: bytes) -> tuple[bytes, bytes]:
+    """The token in a TimeStampResp and the digest it is over; ``ValueError`` and kin when unreadable."""
+    parsed = tsp.TimeStampResp.load(response)
+    status = parsed["status"]["status"].native
+    token = parsed["time_stamp_token"]
+    if status not in ("granted", "granted_with_mods") or not isinstance(token, cms.ContentInfo):
+        raise ValueError(f"a response with status {status} and no token")
+    content = token["content"]["encap_content_info"]["content"].contents
+    imprint = tsp.TSTInfo.load(content)["message_imprint"]["hashed_message"].native
+    if not isinstance(imprint, bytes):
+        raise ValueError("a token with no message imprint")
+    return token.dump(), imprint
+
+
+_ASN1_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError)
+
+
+def _check_timestamp(bag: _Bag, checkpoint: bytes, findings: list[Finding]) -> TimestampCheck | None:
+    """RFC 3161: the token in ``mediseal/timestamps/checkpoint.tsr`` is over the SHA-256 of
+    checkpoint.json's bytes, its CMS signature verifies, its signer's extendedKeyUsage is timeStamping only
+    and critical (§2.3), and the signer chains to the CA file beside it. None: the package has no token."""
+    response = bag.read(layout.TIMESTAMP_RESPONSE_FILE)
+    if response is None:
+        return None
+    name = layout.TIMESTAMP_RESPONSE_FILE
+    digest = hashlib.sha256(checkpoint).digest()
+    try:
+        token, imprint = _token_imprint(response)
+    except _ASN1_ERRORS as error:
+        findings.append(Finding(Code.TIMESTAMP_UNREADABLE, name, expected="an RFC 3161 response",
+                                found=str(error)[:200]))
+        return TimestampCheck(None, "", (), False)
+    if imprint != digest:
+        findings.append(Finding(Code.TIMESTAMP_IMPRINT, name, expected=digest.hex(), found=imprint.hex()))
+    try:
+        tst, signer, carried = timestamps.check_token(token, imprint)
+        when = tst["gen_time"].native
+    except timestamps.TimestampFailure as error:
+        findings.append(Finding(Code.TIMESTAMP_SIGNATURE, name, expected="a token signed by a timestamp "
+                                "authority", found=str(error)))
+        return TimestampCheck(None, "", (), False)
+    authority = signer.subject.rfc4514_string()
+    ca_pem = bag.read(layout.TIMESTAMP_CA_FILE)
+    anchors: list[x509.Certificate] = []
+    try:
+        anchors = x509.load_pem_x509_certificates(ca_pem or b"")
+        chain_pem = bag.read(layout.TIMESTAMP_CHAIN_FILE)
+        chain = x509.load_pem_x509_certificates(chain_pem) if chain_pem else []
+        timestamps._check_chain(signer, [*carried, *chain], (ca_pem or b"").decode("ascii"), when)
+    except (timestamps.TimestampFailure, ValueError, InvalidInput) as error:
+        findings.append(Finding(Code.TIMESTAMP_CHAIN, layout.TIMESTAMP_CA_FILE, expected="the CA that issued "
+                                + authority, found=str(error) if ca_pem else "missing"))
+        return TimestampCheck(when, authority, (), False)
+    fingerprints = tuple(certificates.certificate_fingerprint(anchor) for anchor in anchors)
+    return TimestampCheck(when, authority, fingerprints, imprint == digest)
 
 
 def _check_item(bag: _Bag, item_id: int, digests: dict[str, tuple[str, str]],
@@ -290,13 +379,16 @@ def _check_item(bag: _Bag, item_id: int, digests: dict[str, tuple[str, str]],
 def _check_sealed(bag: _Bag, item_id: int | None, record_name: str, record_bytes: bytes, prefix: str,
                   entry_name: str, proof_name: str, checkpoint: dict[str, object] | None,
                   findings: list[Finding]) -> None:
-    """A sealed record's seals (``prefix``FP.sig), its ledger entry and the entry's inclusion proof."""
-    for name in sorted(bag.files):
-        if name.startswith(prefix) and name.endswith(".sig"):
-            good, why = _verify_signature(bag, name[len(prefix):-4], record_bytes, bag.read(name) or b"")
-            if not good:
-                findings.append(Finding(Code.SEAL_INVALID, name, item_id, "a valid seal over " + record_name,
-                                        why))
+    """A sealed record's seals (``prefix``FP.sig, at least one), its ledger entry and the entry's
+    inclusion proof."""
+    seals = [name for name in sorted(bag.files) if name.startswith(prefix) and name.endswith(".sig")]
+    if not seals:  # a notice, not a failure: a mediation committee's items are taken in unsealed
+        findings.append(Finding(Code.UNSEALED, record_name, item_id, "a seal under " + prefix, "none"))
+    for name in seals:
+        good, why = _verify_signature(bag, name[len(prefix):-4], record_bytes, bag.read(name) or b"")
+        if not good:
+            findings.append(Finding(Code.SEAL_INVALID, name, item_id, f"a valid seal over {record_name}",
+                                    why))
     entry_bytes = bag.read(entry_name)
     entry = _json(entry_bytes)
     record_sha = hashlib.sha256(record_bytes).hexdigest()
@@ -346,6 +438,8 @@ class PackageCheck:
 
     findings: tuple[Finding, ...]
     certificates: tuple[tuple[str, str], ...]
+    timestamp: TimestampCheck | None = None
+    notices: tuple[Finding, ...] = ()  # facts the reader should know that break nothing (``NOTICES``)
 
 
 def verify_package(path: Path) -> list[Finding]:
@@ -380,7 +474,8 @@ def check_package(path: Path) -> PackageCheck:
         bag = _Bag(archive, top)
         try:
             digests = _check_manifests(bag, findings)
-            checkpoint = _check_checkpoint(bag, findings)
+            checkpoint, checkpoint_bytes = _check_checkpoint(bag, findings)
+            stamp = _check_timestamp(bag, checkpoint_bytes, findings)
             for name in sorted(bag.files):
                 if name.startswith(layout.RECORDS + "/") and name.endswith(".json"):
                     stem = name[len(layout.RECORDS) + 1:-5]
@@ -392,5 +487,11 @@ def check_package(path: Path) -> PackageCheck:
         except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError) as error:  # truncated, bad CRC
             findings.append(Finding(Code.UNREADABLE, path.name, expected="a readable archive",
                                     found=str(error)))
-            return PackageCheck(tuple(findings), ())
-        return PackageCheck(tuple(findings), _certificates(bag))
+            return _result(findings, (), None)
+        return _result(findings, _certificates(bag), stamp)
+
+
+def _result(findings: list[Finding], signers: tuple[tuple[str, str], ...],
+            stamp: TimestampCheck | None) -> PackageCheck:
+    return PackageCheck(tuple(finding for finding in findings if finding.code not in NOTICES), signers, stamp,
+                        tuple(finding for finding in findings if finding.code in NOTICES))
