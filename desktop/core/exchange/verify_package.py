@@ -127,6 +127,16 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
 
+READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+# APPNOTE 4.4.4: bit 0 encrypted, bit 5 compressed patched data, bit 6 strong encryption: a package is
+# none of these (zipfile would refuse to read such an entry with RuntimeError / NotImplementedError).
+UNREADABLE_FLAGS = 0x1 | 0x20 | 0x40
+
+
+def _unreadable_entry(info: zipfile.ZipInfo) -> bool:
+    return bool(info.flag_bits & UNREADABLE_FLAGS) or info.compress_type not in READABLE_METHODS
+
+
 def _screen(infos: list[zipfile.ZipInfo]) -> tuple[str | None, list[Finding]]:
     """The single top-level folder, or the findings that make the archive unsafe to read."""
     findings: list[Finding] = []
@@ -142,6 +152,10 @@ def _screen(infos: list[zipfile.ZipInfo]) -> tuple[str | None, list[Finding]]:
             findings.append(Finding(Code.UNSAFE_NAME, name, expected="a relative name inside the folder",
                                     found=name))
             continue
+        if _unreadable_entry(info):
+            findings.append(Finding(Code.UNREADABLE, name, expected="a stored or compressed entry",
+                                    found=f"an encrypted or unknown entry (flags {info.flag_bits:#x}, "
+                                          f"method {info.compress_type})"))
         if _is_symlink(info):
             findings.append(Finding(Code.SYMLINK, name, expected="a regular file", found="a symbolic link"))
         if name in seen:
@@ -465,8 +479,8 @@ def check_package(path: Path) -> PackageCheck:
     """``verify_package`` with the certificates that sealed the package."""
     try:
         archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile, ValueError) as error:
-        raise UnreadablePackage(str(error)) from None
+    except (OSError, zipfile.BadZipFile, ValueError, NotImplementedError) as error:  # NotImplemented: a
+        raise UnreadablePackage(str(error)) from None  # zip "version needed" beyond what zipfile reads
     with archive:
         top, findings = _screen(archive.infolist())
         if top is None:
@@ -484,7 +498,8 @@ def check_package(path: Path) -> PackageCheck:
                 elif (name.startswith(layout.CASE + "/") and name.endswith(".json") and name.count("/") == 2
                       and not name.endswith((".entry.json", ".proof.json"))):
                     _check_case_record(bag, name[len(layout.CASE) + 1:-5], checkpoint, findings)
-        except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError) as error:  # truncated, bad CRC
+        except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError,
+                NotImplementedError) as error:  # truncated, bad CRC, a method zipfile lacks
             findings.append(Finding(Code.UNREADABLE, path.name, expected="a readable archive",
                                     found=str(error)))
             return _result(findings, (), None)
