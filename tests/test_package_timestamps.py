@@ -14,7 +14,6 @@ import socket
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,20 +28,9 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust import timestamps, users
 from tests.cli_env import point_cli_at
 from tests.test_package_export import BAGIT, PASSWORD, export, notary_with_items
+from tests.test_timestamps import pki, tsa  # noqa: F401 (fixtures: the test TSA)
 from tests.test_verify_package import _codes, _copy, _flip_last
 from tests.tsa_server import TestTSA, make_pki
-
-
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_pki(tmp_path_factory.mktemp("tsa"))
-
-
-@pytest.fixture
-def tsa(pki: Path) -> Iterator[TestTSA]:
-    server = TestTSA(pki).start()
-    yield server
-    server.stop()
 
 
 def _closed_port_url() -> str:
@@ -52,10 +40,10 @@ def _closed_port_url() -> str:
         return f"http://127.0.0.1:{probe.getsockname()[1]}/"
 
 
-def _set_authority(store: OpenStore, url: str, pki: Path) -> None:
+def _set_authority(store: OpenStore, url: str, ca: Path) -> None:
     admin = users.sign_in(store.database, "admin", "admin-password-1")
     with store.database.session_scope() as session:
-        timestamps.set_authority(session, admin, url, (pki / "ca.pem").read_text())
+        timestamps.set_authority(session, admin, url, (ca / "ca.pem").read_text())
 
 
 def _verify_steps() -> list[str]:
@@ -64,8 +52,8 @@ def _verify_steps() -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip().startswith("openssl ts ")]
 
 
-def test_a_timestamped_package_checks_out_with_openssl_ts_and_bagit(store: OpenStore, tsa: TestTSA, pki: Path,
-                                                                    tmp_path: Path) -> None:
+def test_a_timestamped_package_checks_out_with_openssl_ts_and_bagit(
+        store: OpenStore, tsa: TestTSA, pki: Path, tmp_path: Path) -> None:  # noqa: F811 (fixtures imported)
     notary, number, _items = notary_with_items(store, tmp_path / "in", count=2)
     _set_authority(store, tsa.url, pki)
     made = export(store, notary, number, tmp_path / "court.zip")
@@ -120,9 +108,9 @@ def test_a_timestamped_package_checks_out_with_openssl_ts_and_bagit(store: OpenS
     assert chain_changed.timestamp is not None and not chain_changed.timestamp.ok
 
 
-def test_the_cli_says_whether_the_package_has_a_timestamp(sqlite_store: OpenStore, tsa: TestTSA, pki: Path,
-                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_says_whether_the_package_has_a_timestamp(
+        sqlite_store: OpenStore, tsa: TestTSA, pki: Path,  # noqa: F811 (fixtures imported)
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     store = sqlite_store
     notary, number, _items = notary_with_items(store, tmp_path / "in", count=1)
     _set_authority(store, _closed_port_url(), pki)  # down: the export goes on without a token, says so

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import socket
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,35 +22,19 @@ from desktop.core.trust import timestamps, users
 from tests.cli_env import point_cli_at
 from tests.test_document_signing import CLERK_PASSWORD, _key
 from tests.test_documents import NOW, Office
-from tests.tsa_server import TestTSA, make_pki
+from tests.test_package_timestamps import _closed_port_url
+from tests.test_timestamps import pki, tsa  # noqa: F401 (fixtures: the test TSA)
+from tests.tsa_server import TestTSA
 
 
-@pytest.fixture(scope="module")
-def pki(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_pki(tmp_path_factory.mktemp("tsa"))
-
-
-@pytest.fixture
-def tsa(pki: Path) -> Iterator[TestTSA]:
-    server = TestTSA(pki).start()
-    yield server
-    server.stop()
-
-
-def _authority(place: Office, url: str, pki: Path) -> None:
+def _authority(place: Office, url: str, ca: Path) -> None:
     admin = users.sign_in(place.database, "admin", "admin-password-1")
     with place.database.session_scope() as session:
-        timestamps.set_authority(session, admin, url, (pki / "ca.pem").read_text())
+        timestamps.set_authority(session, admin, url, (ca / "ca.pem").read_text())
 
 
-def _down() -> str:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return f"http://127.0.0.1:{probe.getsockname()[1]}/"
-
-
-def test_a_document_signed_with_a_timestamp_authority_is_pades_b_t(store: OpenStore, tsa: TestTSA, pki: Path,
-                                                                   tmp_path: Path) -> None:
+def test_a_document_signed_with_a_timestamp_authority_is_pades_b_t(
+        store: OpenStore, tsa: TestTSA, pki: Path, tmp_path: Path) -> None:  # noqa: F811 (fixtures imported)
     place = Office(store)
     number = place.case()
     key = _key(place)
@@ -87,16 +69,16 @@ def test_a_document_signed_with_a_timestamp_authority_is_pades_b_t(store: OpenSt
     assert checked.verdict == DocumentVerdict.UNCHANGED and checked.problems == ()
 
 
-def test_with_the_authority_down_it_is_b_b_and_says_so(sqlite_store: OpenStore, pki: Path, tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_with_the_authority_down_it_is_b_b_and_says_so(
+        sqlite_store: OpenStore, pki: Path, tmp_path: Path,  # noqa: F811 (fixtures imported)
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     place = Office(sqlite_store)
     number = place.case()
     key = _key(place)
     with place.database.session_scope() as session:  # no authority set: B-B
         plain = generate(session, place.clerk, "registration", number, None, now=NOW, sign=key)
     assert (plain.signature_level, plain.signature_note) == ("B-B", "no timestamp authority is set")
-    _authority(place, _down(), pki)
+    _authority(place, _closed_port_url(), pki)
     with place.database.session_scope() as session:
         offline = generate(session, place.clerk, "registration", number, None, now=NOW, sign=key)
     assert offline.signature_level == "B-B" and "cannot reach the authority" in offline.signature_note
