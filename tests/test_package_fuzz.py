@@ -6,6 +6,7 @@ finding. Short runs (a few seconds in all); every input that once failed is kept
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -14,15 +15,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from asn1crypto import tsp  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop.config import Settings
 from desktop.core.exchange import package_layout as layout
-from desktop.core.exchange.verify_package import PackageCheck, UnreadablePackage, check_package
+from desktop.core.exchange.verify_package import Code, PackageCheck, UnreadablePackage, check_package
 from desktop.core.storage.datafolder import DATABASE_FILE_NAME
 from desktop.core.storage.store import OpenStore, open_store
+from desktop.core.trust import timestamps
 from tests.test_package_export import export, notary_with_items
+from tests.test_package_timestamps import _set_authority
+from tests.tsa_server import TestTSA, make_pki
 
 FAST = settings(max_examples=60, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -30,15 +35,22 @@ FAST = settings(max_examples=60, deadline=None, database=None,
 
 @pytest.fixture(scope="module")
 def real_package(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> bytes:
-    """A real package's bytes (two sealed items, made once on SQLite)."""
+    """A real package's bytes (two sealed items and the checkpoint's trusted timestamp from the test TSA,
+    made once on SQLite)."""
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / "data").mkdir()
     shutil.copyfile(sqlite_template, folder / "data" / DATABASE_FILE_NAME)
     store: OpenStore = open_store(Settings(data_dir=folder / "data", database_url=None, lang=None))
+    pki = make_pki(folder / "tsa")
+    tsa = TestTSA(pki).start()
     try:
         notary, number, _items = notary_with_items(store, folder / "in", count=2)
-        return export(store, notary, number, folder / "court.zip").path.read_bytes()
+        _set_authority(store, tsa.url, pki)
+        made = export(store, notary, number, folder / "court.zip")
+        assert made.timestamp is not None and made.timestamp.when is not None
+        return made.path.read_bytes()
     finally:
+        tsa.stop()
         store.close()
 
 
@@ -139,7 +151,7 @@ def test_any_zip_with_hostile_names_is_read_safely(tmp_path: Path) -> None:
 def test_a_real_package_cut_short_is_unreadable_or_named(real_package: bytes, tmp_path: Path) -> None:
     assert _check(tmp_path / "whole", real_package) == _check(tmp_path / "whole", real_package)
     whole = _check(tmp_path / "whole", real_package)
-    assert whole is not None and whole.findings == ()
+    assert whole is not None and whole.findings == () and whole.timestamp is not None and whole.timestamp.ok
 
     @FAST
     @given(st.integers(min_value=0, max_value=len(real_package) - 1))
@@ -177,6 +189,58 @@ def test_a_real_package_with_bytes_flipped_is_unreadable_or_named(real_package: 
         _requires_finding(real_package, changed, _check(tmp_path / "flip", changed))
 
     check()
+
+
+def test_a_real_timestamp_with_bytes_flipped_is_a_finding(real_package: bytes, tmp_path: Path) -> None:
+    token = _entry(real_package, layout.TIMESTAMP_RESPONSE_FILE)
+
+    @FAST
+    @given(st.lists(st.tuples(st.integers(0, len(token) - 1), st.integers(1, 255)), min_size=1, max_size=3))
+    @example([(0, 1), (0, 1)])  # two flips of one byte: the same token
+    def check(changes: list[tuple[int, int]]) -> None:
+        data = bytearray(token)
+        for where, mask in changes:
+            data[where] ^= mask
+        if bytes(data) == token:
+            return  # the flips undid each other
+        changed = _with_entry(real_package, layout.TIMESTAMP_RESPONSE_FILE, bytes(data))
+        found = _check(tmp_path / "token", changed)
+        assert found is not None and found.findings  # at least the tag manifest's mismatch
+
+    check()
+
+
+@pytest.mark.parametrize(("part", "was", "now"), [
+    # The id-ecPublicKey OID 1.2.840.10045.2.1 made 1.3.840…: cryptography raised UnsupportedAlgorithm.
+    ("key type", b"\x06\x07\x2a\x86\x48\xce\x3d\x02\x01", b"\x06\x07\x2b\x86\x48\xce\x3d\x02\x01"),
+    # The certificate's version v3 (INTEGER 2) made 3: cryptography raised InvalidVersion.
+    ("version", b"\xa0\x03\x02\x01\x02", b"\xa0\x03\x02\x01\x03"),
+    # The timeStamping OID inside the extendedKeyUsage value tagged INTEGER: cryptography parses an
+    # extension's value when it is first read, and raised ValueError there.
+    ("extension", b"\x30\x0a\x06\x08\x2b\x06\x01\x05\x05\x07\x03\x08",
+     b"\x30\x0a\x02\x08\x2b\x06\x01\x05\x05\x07\x03\x08"),
+])
+def test_a_token_whose_certificate_cannot_be_parsed_is_a_timestamp_failure(
+        real_package: bytes, tmp_path: Path, part: str, was: bytes, now: bytes) -> None:
+    """Found by the token fuzzing above: a byte changed in the TSA certificate the token carries (not
+    covered by the token's signature) escaped ``timestamps.check_token`` as UnsupportedAlgorithm or
+    ValueError, so verify-package, ``mediseal verify`` on a changed stored token and ``send_pending`` on such
+    an answer raised instead of naming it."""
+    response = _entry(real_package, layout.TIMESTAMP_RESPONSE_FILE)
+    assert response.count(was) == 1, part
+    changed = response.replace(was, now)
+    token = tsp.TimeStampResp.load(changed)["time_stamp_token"].dump()
+    imprint = hashlib.sha256(_entry(real_package, layout.CHECKPOINT_FILE)).digest()
+    with pytest.raises(timestamps.TimestampFailure):
+        timestamps.check_token(token, imprint)
+    found = _check(tmp_path / part, _with_entry(real_package, layout.TIMESTAMP_RESPONSE_FILE, changed))
+    assert found is not None and Code.TIMESTAMP_SIGNATURE in {finding.code for finding in found.findings}
+
+
+def _entry(package: bytes, inner: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        top = archive.namelist()[0].split("/", 1)[0]
+        return archive.read(f"{top}/{inner}")
 
 
 def _with_entry(package: bytes, inner: str, data: bytes) -> bytes:

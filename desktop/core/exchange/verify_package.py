@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from asn1crypto import cms, tsp  # type: ignore[import-untyped]
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 
 from desktop.core.errors import InvalidInput
 from desktop.core.exchange import package_layout as layout
@@ -108,6 +109,10 @@ class Finding:
     def as_json(self) -> dict[str, object]:
         return {"code": self.code.value, "file": self.file, "item": self.item, "expected": self.expected,
                 "found": self.found}
+
+
+# What cryptography raises on a malformed certificate: a bad encoding, an unknown version, an unknown key.
+_CERTIFICATE_ERRORS = (ValueError, x509.InvalidVersion, UnsupportedAlgorithm)
 
 
 class UnreadablePackage(Exception):
@@ -274,7 +279,7 @@ def _verify_signature(bag: _Bag, fingerprint: str, data: bytes, signature: bytes
         return False, f"no certificate {layout.cert_file(fingerprint)}"
     try:
         certificate = x509.load_pem_x509_certificate(pem)
-    except ValueError:
+    except _CERTIFICATE_ERRORS:
         return False, "an unreadable certificate"
     actual = certificates.certificate_fingerprint(certificate)
     if actual != fingerprint:
@@ -360,7 +365,7 @@ def _check_timestamp(bag: _Bag, checkpoint: bytes, findings: list[Finding]) -> T
         chain_pem = bag.read(layout.TIMESTAMP_CHAIN_FILE)
         chain = x509.load_pem_x509_certificates(chain_pem) if chain_pem else []
         timestamps._check_chain(signer, [*carried, *chain], (ca_pem or b"").decode("ascii"), when)
-    except (timestamps.TimestampFailure, ValueError, InvalidInput) as error:
+    except (timestamps.TimestampFailure, InvalidInput, *_CERTIFICATE_ERRORS) as error:
         findings.append(Finding(Code.TIMESTAMP_CHAIN, layout.TIMESTAMP_CA_FILE, expected="the CA that issued "
                                 + authority, found=str(error) if ca_pem else "missing"))
         return TimestampCheck(when, authority, (), False)
@@ -468,7 +473,7 @@ def _certificates(bag: _Bag) -> tuple[tuple[str, str], ...]:
         if name.startswith(layout.CERTS + "/") and name.endswith(".pem"):
             try:
                 certificate = x509.load_pem_x509_certificate(bag.read(name) or b"")
-            except ValueError:
+            except _CERTIFICATE_ERRORS:
                 continue
             subject = certificate.subject.rfc4514_string()
             found.append((certificates.certificate_fingerprint(certificate), subject))
