@@ -26,6 +26,7 @@ from desktop.core.exchange.package import VERIFY_TEXT
 from desktop.core.exchange.verify_package import Code, check_package
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import timestamps, users
+from desktop.core.verification.store import verify_store
 from tests.cli_env import point_cli_at
 from tests.test_package_export import BAGIT, PASSWORD, export, notary_with_items
 from tests.test_timestamps import pki, tsa  # noqa: F401 (fixtures: the test TSA)
@@ -61,6 +62,7 @@ def test_a_timestamped_package_checks_out_with_openssl_ts_and_bagit(
     with store.database.session_scope() as session:
         assert [stored.checkpoint_id for stored in timestamps.stored(session)] == [made.checkpoint.id]
         assert timestamps.pending(session) == []
+        assert verify_store(session, store.vault).findings == ()  # the token is logged as any stored one
     check = check_package(made.path)
     assert check.findings == ()
     assert check.timestamp is not None and check.timestamp.ok and check.timestamp.time == made.timestamp.when

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from db.agreements import SealedAgreement
 from db.models import PreservationRecord, SigningKey, utc_now
 from db.sittings import SealedMinutes, Sitting
-from db.timestamps import TimestampToken
+from db.timestamps import TimestampRequest, TimestampToken
 from desktop import __version__
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import case_subject, find_case
@@ -252,7 +252,10 @@ def _timestamp(session: Session, actor: Actor, checkpoint: CheckpointInfo, signe
             why = str(error)
     evidence = timestamps.evidence_for(session, checkpoint.id)
     if evidence is None:
-        return [], PackageTimestamp(None, why or "the checkpoint's timestamp request waits in the queue")
+        queued = session.get(TimestampRequest, checkpoint.id) is not None
+        why = why or ("the checkpoint's timestamp request waits in the queue" if queued else
+                      "the checkpoint was signed before a timestamp authority was set")
+        return [], PackageTimestamp(None, why)
     when = session.scalar(select(TimestampToken.gen_time).where(
         TimestampToken.checkpoint_id == checkpoint.id))
     return [(layout.TIMESTAMP_RESPONSE_FILE, evidence.response),
