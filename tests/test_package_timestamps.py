@@ -109,6 +109,13 @@ def test_a_timestamped_package_checks_out_with_openssl_ts_and_bagit(
                                                                      Code.MANIFEST_MISMATCH}
     assert chain_changed.timestamp is not None and not chain_changed.timestamp.ok
 
+    # The office sets another CA: a later export leaves the token out (it would not chain) and says why.
+    _set_authority(store, tsa.url, other_ca.parent)
+    later = export(store, notary, number, tmp_path / "later.zip")
+    assert not later.signed_checkpoint and later.timestamp is not None and later.timestamp.when is None
+    assert "does not check against the authority's CA now set" in later.timestamp.missing
+    assert check_package(later.path).findings == ()
+
 
 def test_the_cli_says_whether_the_package_has_a_timestamp(
         sqlite_store: OpenStore, tsa: TestTSA, pki: Path,  # noqa: F811 (fixtures imported)

@@ -250,14 +250,20 @@ def _timestamp(session: Session, actor: Actor, checkpoint: CheckpointInfo, signe
         except timestamps.TimestampFailure as error:
             timestamps._failed(session, checkpoint.id, str(error), now)
             why = str(error)
-    evidence = timestamps.evidence_for(session, checkpoint.id)
-    if evidence is None:
+    token = session.scalar(select(TimestampToken).where(TimestampToken.checkpoint_id == checkpoint.id))
+    evidence = timestamps.evidence_for(session, checkpoint.id) if token is not None else None
+    if token is None or evidence is None:
         queued = session.get(TimestampRequest, checkpoint.id) is not None
         why = why or ("the checkpoint's timestamp request waits in the queue" if queued else
                       "the checkpoint was signed before a timestamp authority was set")
         return [], PackageTimestamp(None, why)
-    when = session.scalar(select(TimestampToken.gen_time).where(
-        TimestampToken.checkpoint_id == checkpoint.id))
+    try:  # stored under an earlier CA setting: the package's tsa-ca.pem would not be its anchor
+        _tst, signer, carried = timestamps.check_token(token.token, bytes.fromhex(token.digest_sha256))
+        timestamps._check_chain(signer, carried, found.ca_pem, token.gen_time)
+    except timestamps.TimestampFailure as error:
+        return [], PackageTimestamp(None, f"the stored token does not check against the authority's CA now "
+                                          f"set: {error}")
+    when = token.gen_time
     return [(layout.TIMESTAMP_RESPONSE_FILE, evidence.response),
             (layout.TIMESTAMP_CA_FILE, found.ca_pem.encode("ascii")),
             (layout.TIMESTAMP_CHAIN_FILE, b"".join(evidence.certificates_pem))], PackageTimestamp(when)
