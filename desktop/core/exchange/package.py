@@ -245,8 +245,8 @@ def _timestamp(session: Session, actor: Actor, checkpoint: CheckpointInfo, signe
     if signed:
         digest = hashlib.sha256(canonical_bytes(checkpoint.record())).hexdigest()
         try:
-            token = timestamps.request_token(found, digest, EXPORT_TSA_TIMEOUT)
-            timestamps._store(session, actor, checkpoint.id, found, token, now)
+            answer = timestamps.request_token(found, digest, EXPORT_TSA_TIMEOUT)
+            timestamps._store(session, actor, checkpoint.id, found, answer, now)
         except timestamps.TimestampFailure as error:
             timestamps._failed(session, checkpoint.id, str(error), now)
             why = str(error)
@@ -263,10 +263,10 @@ def _timestamp(session: Session, actor: Actor, checkpoint: CheckpointInfo, signe
     except timestamps.TimestampFailure as error:
         return [], PackageTimestamp(None, f"the stored token does not check against the authority's CA now "
                                           f"set: {error}")
-    when = token.gen_time
-    return [(layout.TIMESTAMP_RESPONSE_FILE, evidence.response),
-            (layout.TIMESTAMP_CA_FILE, found.ca_pem.encode("ascii")),
-            (layout.TIMESTAMP_CHAIN_FILE, b"".join(evidence.certificates_pem))], PackageTimestamp(when)
+    files = [(layout.TIMESTAMP_RESPONSE_FILE, evidence.response),
+             (layout.TIMESTAMP_CA_FILE, found.ca_pem.encode("ascii")),
+             (layout.TIMESTAMP_CHAIN_FILE, b"".join(evidence.certificates_pem))]
+    return files, PackageTimestamp(token.gen_time)
 
 
 def _proof(entry: ledger.Entry, checkpoint: CheckpointInfo, paths: dict[int, list[bytes]]) -> bytes:
