@@ -10,6 +10,7 @@ import hashlib
 import io
 import os
 import shutil
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -113,7 +114,8 @@ def _raw_zip(entries: list[tuple[str, bytes, bool]]) -> bytes:
     the UTF-8 flag still set (a non-UTF-8 name), written by patching the bytes zipfile wrote."""
     out = io.BytesIO()
     patches: list[tuple[bytes, bytes]] = []
-    with zipfile.ZipFile(out, "w") as archive:
+    with zipfile.ZipFile(out, "w") as archive, warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "Duplicate name": wanted here
         for name, data, deflated in entries:
             clean = name.replace("\udcff", "é")  # é is two bytes in UTF-8, like the patch below
             if clean != name:
@@ -212,14 +214,14 @@ def test_a_real_timestamp_with_bytes_flipped_is_a_finding(real_package: bytes, t
 
 @pytest.mark.parametrize(("part", "was", "now"), [
     # The id-ecPublicKey OID 1.2.840.10045.2.1 made 1.3.840…: cryptography raised UnsupportedAlgorithm.
-    ("key type", b"\x06\x07\x2a\x86\x48\xce\x3d\x02\x01", b"\x06\x07\x2b\x86\x48\xce\x3d\x02\x01"),
+    ("key-type", b"\x06\x07\x2a\x86\x48\xce\x3d\x02\x01", b"\x06\x07\x2b\x86\x48\xce\x3d\x02\x01"),
     # The certificate's version v3 (INTEGER 2) made 3: cryptography raised InvalidVersion.
     ("version", b"\xa0\x03\x02\x01\x02", b"\xa0\x03\x02\x01\x03"),
     # The timeStamping OID inside the extendedKeyUsage value tagged INTEGER: cryptography parses an
     # extension's value when it is first read, and raised ValueError there.
     ("extension", b"\x30\x0a\x06\x08\x2b\x06\x01\x05\x05\x07\x03\x08",
      b"\x30\x0a\x02\x08\x2b\x06\x01\x05\x05\x07\x03\x08"),
-])
+], ids=["key-type", "version", "extension"])
 def test_a_token_whose_certificate_cannot_be_parsed_is_a_timestamp_failure(
         real_package: bytes, tmp_path: Path, part: str, was: bytes, now: bytes) -> None:
     """Found by the token fuzzing above: a byte changed in the TSA certificate the token carries (not
