@@ -328,8 +328,8 @@ def test_a_timestamped_package_keeps_its_token_and_verify_rechecks_it(
     misstamped = _with_response(made.path, tmp_path / "misstamped.zip", wrong.response)
 
     refused = bring_in(store, hall.lihua, misstamped, hall.number)  # a token over another checkpoint
-    assert [(finding.code, finding.file) for finding in refused.findings] == [("timestamp-invalid",
-                                                                              TIMESTAMP_FILE)]
+    assert [(finding.code, finding.file) for finding in refused.findings] == [
+        ("manifest-mismatch", TIMESTAMP_FILE), ("timestamp-imprint", TIMESTAMP_FILE)]
     report = bring_in(store, hall.lihua, stamped, hall.number)
     assert not report.refused
     with store.database.session_scope() as session:

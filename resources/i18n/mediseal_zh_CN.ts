@@ -9893,5 +9893,25 @@ and run a verification (mediseal verify --data-dir &quot;{folder}&quot;).</sourc
         <source>The ledger checkpoint&apos;s signature does not verify</source>
         <translation>存证日志检查点的签名核验不通过</translation>
     </message>
+    <message>
+        <source>An evidence item in the package carries no seal</source>
+        <translation>证据包中有证据未经签章</translation>
+    </message>
+    <message>
+        <source>The checkpoint&apos;s trusted timestamp cannot be read</source>
+        <translation>检查点的可信时间戳无法读取</translation>
+    </message>
+    <message>
+        <source>The trusted timestamp is over other data than the package&apos;s checkpoint</source>
+        <translation>可信时间戳所对应的数据不是本证据包的检查点</translation>
+    </message>
+    <message>
+        <source>The trusted timestamp&apos;s signature or its authority&apos;s certificate does not check out</source>
+        <translation>可信时间戳的签名或时间戳服务机构的证书核验不通过</translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s certificate does not chain to the CA in the package</source>
+        <translation>时间戳服务机构的证书无法链接到证据包中的 CA 证书</translation>
+    </message>
 </context>
 </TS>

@@ -51,7 +51,8 @@ def register(commands: Any) -> None:
     document.add_argument("--out", type=Path, metavar="FILE.pdf",
                           help="the new PDF (never overwritten; required for a document)")
     document.add_argument("--sign", action="store_true",
-                          help="sign the PDF (PAdES B-B) with the user's signing key")
+                          help="sign the PDF with the user's signing key (PAdES B-T with the office's "
+                               "timestamp authority answering, else B-B and the output says why)")
     document.add_argument("--document", type=int, metavar="ID", help="the document (copy, print-record)")
     document.add_argument("--printer", metavar="NAME", help="the printer used (print-record)")
     document.add_argument("--pages", default="", metavar="RANGE", help="the pages printed, e.g. 1-3 "
@@ -104,6 +105,8 @@ def cmd_document(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": made.id, "kind": made.kind.value, "case": made.case_number, "path": str(made.path),
                     "size": made.size, "pdf_sha256": made.pdf_sha256, "signed": made.signed,
+                    "signature_level": made.signature_level or None,
+                    "signature_note": made.signature_note or None,
                     "check_code": made.record["check_code"], "record": made.record,
                     "record_sha256": made.record_sha256, "ledger_seq": made.ledger_seq,
                     **({"court_suggestion": suggestion.as_json()} if suggestion is not None else {})})
@@ -113,11 +116,13 @@ def cmd_document(args: argparse.Namespace) -> int:
             print(f"Addressed to {suggestion.court.name} (suggested; --court ID to choose another):")
             for reason in suggestion.reasons:
                 print(f"  {reason.text}")
-        signed = ", signed" if made.signed else ""
+        signed = f", signed PAdES {made.signature_level}" if made.signed else ""
         print(f"Wrote {made.kind.label.lower()} of {made.case_number} to {made.path} "
               f"({made.size} bytes{signed})")
         print(f"Document {made.id}, check code {made.record['check_code']}; PDF SHA-256 {made.pdf_sha256}; "
               f"logged as ledger entry {made.ledger_seq}")
+        if made.signature_note:
+            print(f"PAdES {made.signature_level}: {made.signature_note}")
     return EXIT_OK
 
 

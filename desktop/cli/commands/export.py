@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import (
     EXIT_OK,
@@ -21,6 +21,9 @@ from desktop.cli.common import (
     print_json,
 )
 
+if TYPE_CHECKING:
+    from desktop.core.exchange.package import PackageTimestamp
+
 
 def register(commands: Any) -> None:
     export = commands.add_parser(
@@ -29,7 +32,9 @@ def register(commands: Any) -> None:
                     "files, each item's canonical record, seals, certificates, ledger entry and inclusion "
                     "proof under a signed checkpoint, the evidence list and the case's signed documents, and "
                     "VERIFY.txt (steps in Chinese and English). When no checkpoint covers the items, one is "
-                    "signed with the user's key. Never over an existing file.")
+                    "signed with the user's key. With a timestamp authority set, the checkpoint's RFC 3161 "
+                    "timestamp goes in too (asked for now when the export signed the checkpoint; the "
+                    "output says when the package has none). Never over an existing file.")
     add_common(export)
     export.set_defaults(handler=cmd_export)
     export.add_argument("--case", required=True, metavar="NO", help="the case number")
@@ -43,8 +48,9 @@ def register(commands: Any) -> None:
         "verify-package", help="check a court package (no data folder needed)",
         description="Check a court package: the bag's manifests and Payload-Oxum, each record's SHA-256 and "
                     "SM3 against its evidence file, each seal against its certificate, each ledger entry "
-                    "against its record, each inclusion proof to the checkpoint's root and the checkpoint's "
-                    "signature; unsafe archives (names leaving the folder, symlinks, zip bombs, more than "
+                    "against its record, each inclusion proof to the checkpoint's root, the checkpoint's "
+                    "signature and its RFC 3161 timestamp when present (items without a seal are named as "
+                    "notices); unsafe archives (names leaving the folder, symlinks, zip bombs, more than "
                     "one top-level folder) are refused unread. Exit 0 when all checks out, 1 with each "
                     "finding named, 2 when the file cannot be read.")
     add_common(verify)
@@ -68,13 +74,21 @@ def cmd_export(args: argparse.Namespace) -> int:
                     "documents": list(made.documents), "checkpoint": made.checkpoint.id,
                     "checkpoint_certificate": made.checkpoint.fingerprint,
                     "tree_size": made.checkpoint.tree_size, "signed_checkpoint": made.signed_checkpoint,
-                    "size": made.size})
+                    "size": made.size, "timestamp": _stamp_time(made.timestamp),
+                    "timestamp_missing": made.timestamp.missing if made.timestamp else None})
     else:
         signed = " (signed now)" if made.signed_checkpoint else ""
         print(f"Wrote the court package of {made.case_number} to {one_line(str(made.path))}: "
               f"{len(made.items)} item(s), {len(made.documents)} document(s), {made.size} bytes; proofs to "
               f"checkpoint {made.checkpoint.id}{signed}")
+        if made.timestamp is not None:
+            print(f"trusted timestamp (RFC 3161) of {_stamp_time(made.timestamp)}" if made.timestamp.when else
+                  f"no trusted timestamp in the package: {one_line(made.timestamp.missing)}")
     return EXIT_OK
+
+
+def _stamp_time(stamp: PackageTimestamp | None) -> str | None:
+    return stamp.when.isoformat() if stamp is not None and stamp.when is not None else None
 
 
 def cmd_verify_package(args: argparse.Namespace) -> int:
@@ -84,18 +98,28 @@ def cmd_verify_package(args: argparse.Namespace) -> int:
         check = check_package(args.file)
     except UnreadablePackage as error:
         raise UsageError(f"cannot read {one_line(str(args.file))} as a zip: {error}") from None
-    findings = check.findings
+    findings, stamp = check.findings, check.timestamp
     if args.json:
         print_json({"file": str(args.file), "ok": not findings,
                     "findings": [finding.as_json() for finding in findings],
+                    "notices": [notice.as_json() for notice in check.notices],
                     "certificates": [{"sha256": fingerprint, "subject": subject}
-                                     for fingerprint, subject in check.certificates]})
+                                     for fingerprint, subject in check.certificates],
+                    "timestamp": None if stamp is None else {
+                        "checked": True, "ok": stamp.ok,
+                        "time": stamp.time.isoformat() if stamp.time else None, "authority": stamp.authority,
+                        "ca_sha256": list(stamp.ca_sha256)}})
     else:
         for fingerprint, subject in check.certificates:
             print(f"certificate {fingerprint}: {one_line(subject)}")
-        for finding in findings:
+        if stamp is not None:
+            print(f"trusted timestamp {stamp.time.isoformat() if stamp.time else '(unreadable)'} by "
+                  f"{one_line(stamp.authority)}, CA {', '.join(stamp.ca_sha256)}: "
+                  f"{'checks out' if stamp.ok else 'does not check out'}")
+        for finding in (*findings, *check.notices):
             item = f" item {finding.item}" if finding.item is not None else ""
-            print(f"{finding.code.value}: {one_line(finding.file)}{item}: expected "
+            notice = "notice: " if finding in check.notices else ""
+            print(f"{notice}{finding.code.value}: {one_line(finding.file)}{item}: expected "
                   f"{one_line(finding.expected)}, found {one_line(finding.found)}")
         verdict = "checks out" if not findings else f"{len(findings)} finding(s)"
         print(f"{one_line(str(args.file))}: {verdict}")

@@ -44,7 +44,7 @@ from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
 from desktop.core.integrity.durable import refuse_existing, write_new_file
 from desktop.core.storage.vault.interface import Vault
-from desktop.core.trust import ledger
+from desktop.core.trust import ledger, timestamps
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require, require_active
 from desktop.core.trust.signing_keys import UnlockedKey, require_usable_key
@@ -164,6 +164,8 @@ class GeneratedDocument:
     ledger_seq: int
     signed: bool
     pdf: bytes
+    signature_level: str = ""  # PAdES B-T or B-B when signed (signing.SignedPdf)
+    signature_note: str = ""  # for B-B: why there is no signature timestamp
 
 
 def document_kind(text: str) -> DocumentKind:
@@ -255,9 +257,11 @@ def generate(session: Session, actor: Actor, kind: DocumentKind | str, number: s
     key_row = require_usable_key(session, actor, sign, moment) if sign is not None else None
     document_id = _next_id(session)
     pdf = render(document, marks=PageMarks(document_id, code, office_id(session)))
-    if sign is not None:
-        # PAdES B-B; B-T (a signature timestamp) comes with the timestamp authority in issue 13.
-        pdf = signing.sign_pdf(pdf, sign, reason=f"{chosen.value} {row.number}")
+    signed = None
+    if sign is not None:  # PAdES B-T when the office's timestamp authority answers, else B-B
+        signed = signing.sign_pades(pdf, sign, reason=f"{chosen.value} {row.number}",
+                                    authority=timestamps.authority(session))
+        pdf = signed.pdf
     record = document_record(document_id, chosen, row.number, request, code, pdf, actor.name, moment, sign)
     canonical = canonical_bytes(record)
     digest = hashlib.sha256(canonical).hexdigest()
@@ -276,4 +280,5 @@ def generate(session: Session, actor: Actor, kind: DocumentKind | str, number: s
         # that was never written.
         write_new_file(destination, pdf)
     return GeneratedDocument(document_id, chosen, row.number, destination, record["pdf_sha256"], len(pdf),
-                             record, digest, entry.seq, sign is not None, pdf)
+                             record, digest, entry.seq, sign is not None, pdf,
+                             signed.level if signed else "", signed.note if signed else "")

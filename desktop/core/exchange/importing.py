@@ -50,8 +50,8 @@ from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require, require_active
 from desktop.core.trust.timestamps import TimestampFailure, check_token
 
-# Where another helper's export puts the checkpoint's RFC 3161 response (issue 13, "Court package").
-TIMESTAMP_FILE = "mediseal/timestamps/checkpoint.tsr"
+# The checkpoint's RFC 3161 response in a package (``check_package`` checks it before an import).
+TIMESTAMP_FILE = layout.TIMESTAMP_RESPONSE_FILE
 IMPORT_RECORD_TYPE = "package-import"
 ORIGIN_RECORD_TYPE = "evidence-origin"
 RECORD_VERSION = 1
@@ -64,9 +64,6 @@ CHECKED = ("bag manifests and Payload-Oxum (RFC 8493)", "file SHA-256 and SM3 ag
            "each seal against its certificate", "each ingest entry against its record",
            "each inclusion proof to the checkpoint root (RFC 9162 §2.1.3.2)", "the checkpoint's signature")
 TIMESTAMP_CHECKED = "the timestamp token over the checkpoint (RFC 3161)"
-# Codes of refusals the package checker does not give itself.
-TIMESTAMP_INVALID = "timestamp-invalid"
-PACKAGE_CHANGED = "package-changed"
 
 
 def import_subject(import_id: int) -> str:
@@ -387,12 +384,6 @@ def import_package(scope: Scope, vault: Vault, actor: Actor, path: Path, case_nu
         if not package.items:
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "errors", "“{file}” holds no evidence items; nothing was imported."), file=path.name)
-        if package.timestamp_response is not None:
-            why = token_finding(package.timestamp_response, package.checkpoint)
-            if why is not None:
-                return ImportReport(path.name, package_sha256, case_number, package.source_office, None, (),
-                                    (Refusal(TIMESTAMP_INVALID, TIMESTAMP_FILE, None,
-                                             "a token over the checkpoint's SHA-256", why),))
         with scope() as session:
             _admit(session, actor, case_number, package)
         stored = _store(vault, reader, package, progress, cancelled)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from db.agreements import SealedAgreement
 from db.models import PreservationRecord, SigningKey, utc_now
 from db.sittings import SealedMinutes, Sitting
+from db.timestamps import TimestampRequest, TimestampToken
 from desktop import __version__
 from desktop.core.cases.deadlines import office_today
 from desktop.core.cases.matters import case_subject, find_case
@@ -39,13 +40,14 @@ from desktop.core.integrity.canonical import canonical_bytes
 from desktop.core.office.office import get_office
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
 from desktop.core.storage.vault.interface import Vault
-from desktop.core.trust import checkpoints, ledger, signing_keys
+from desktop.core.trust import checkpoints, ledger, signing_keys, timestamps
 from desktop.core.trust.checkpoints import CheckpointInfo
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.permissions import Action, Actor, require, require_active
 from desktop.core.trust.signing_keys import UnlockedKey
 
 CHUNK = 4 * 1024 * 1024
+EXPORT_TSA_TIMEOUT = 10.0  # seconds: the export waits this long for the authority, then goes on without
 # The finalised documents a court asks for, when the case has signed ones (agreement, application,
 # commitments).
 COURT_DOCUMENTS = (DocumentKind.AGREEMENT, DocumentKind.SUPPLEMENTARY_AGREEMENT, DocumentKind.APPLICATION,
@@ -86,12 +88,23 @@ In the steps, ID is an evidence item's number, NAME its file name, FP a certific
    openssl dgst -sha256 -verify cert-pubkey.pem -signature mediseal/ledger/checkpoint.sig \\
        mediseal/ledger/checkpoint.json
 
-6. 案件其他签章记录 / The case's other sealed records (preservation records, sealed minutes and addenda,
+6. 可信时间戳 / The trusted timestamp (RFC 3161), when mediseal/timestamps/ exists. 时间戳服务机构对
+   checkpoint.json 的 SHA-256 签发的时间戳，证明该检查点及其涵盖的全部存证日志条目在所示时间已存在。
+   checkpoint.tsr is the timestamp authority's response over the SHA-256 of checkpoint.json's bytes;
+   tsa-ca.pem is the authority's CA certificate, tsa-chain.pem the certificates the token carries. It
+   proves the checkpoint (and so every entry under it) existed at the time shown:
+   openssl ts -verify -in mediseal/timestamps/checkpoint.tsr -data mediseal/ledger/checkpoint.json \
+       -CAfile mediseal/timestamps/tsa-ca.pem -untrusted mediseal/timestamps/tsa-chain.pem
+   openssl ts -reply -in mediseal/timestamps/checkpoint.tsr -text
+   Compare the CA's SHA-256 with the one the timestamp authority publishes:
+   openssl x509 -in mediseal/timestamps/tsa-ca.pem -noout -subject -fingerprint -sha256
+
+7. 案件其他签章记录 / The case's other sealed records (preservation records, sealed minutes and addenda,
    finalised agreements), in a full package only: mediseal/case/NAME.json with its seals
    mediseal/case/NAME/FP.sig, its ledger entry mediseal/case/NAME.entry.json and proof
    mediseal/case/NAME.proof.json, checked as in steps 3 and 4.
 
-7. 签章人身份 / Whose keys: these steps show the package is intact and consistent. Compare each
+8. 签章人身份 / Whose keys: these steps show the package is intact and consistent. Compare each
    certificate's SHA-256 (step 3, -fingerprint -sha256) with the one the office publishes or certified.
 
 data/documents/ holds the case's evidence list (with each item's verification verdict at export time)
@@ -111,6 +124,16 @@ class ExportedPackage:
     checkpoint: CheckpointInfo
     signed_checkpoint: bool
     size: int
+    timestamp: PackageTimestamp | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PackageTimestamp:
+    """The checkpoint's trusted timestamp in the package (``when`` set), or why the package has none
+    (``missing``: the authority failed, or the request waits in the queue)."""
+
+    when: datetime | None
+    missing: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +233,42 @@ def _checkpoint(session: Session, actor: Actor, key: UnlockedKey | None, last_se
     return checkpoints.sign_checkpoint(session, actor, key, now), True
 
 
+def _timestamp(session: Session, actor: Actor, checkpoint: CheckpointInfo, signed: bool,
+               now: datetime) -> tuple[list[tuple[str, bytes]], PackageTimestamp | None]:
+    """The checkpoint's RFC 3161 files for ``mediseal/timestamps/`` when it has a stored token. A
+    checkpoint this export signed is sent to the authority first (verified and stored as
+    ``timestamps.send_pending`` does); a failure leaves it queued and the package without a token."""
+    found = timestamps.authority(session)
+    if found is None:
+        return [], None
+    why = ""
+    if signed:
+        digest = hashlib.sha256(canonical_bytes(checkpoint.record())).hexdigest()
+        try:
+            answer = timestamps.request_token(found, digest, EXPORT_TSA_TIMEOUT)
+            timestamps._store(session, actor, checkpoint.id, found, answer, now)
+        except timestamps.TimestampFailure as error:
+            timestamps._failed(session, checkpoint.id, str(error), now)
+            why = str(error)
+    token = session.scalar(select(TimestampToken).where(TimestampToken.checkpoint_id == checkpoint.id))
+    evidence = timestamps.evidence_for(session, checkpoint.id) if token is not None else None
+    if token is None or evidence is None:
+        queued = session.get(TimestampRequest, checkpoint.id) is not None
+        why = why or ("the checkpoint's timestamp request waits in the queue" if queued else
+                      "the checkpoint was signed before a timestamp authority was set")
+        return [], PackageTimestamp(None, why)
+    try:  # stored under an earlier CA setting: the package's tsa-ca.pem would not be its anchor
+        _tst, signer, carried = timestamps.check_token(token.token, bytes.fromhex(token.digest_sha256))
+        timestamps._check_chain(signer, carried, found.ca_pem, token.gen_time)
+    except timestamps.TimestampFailure as error:
+        return [], PackageTimestamp(None, f"the stored token does not check against the authority's CA now "
+                                          f"set: {error}")
+    files = [(layout.TIMESTAMP_RESPONSE_FILE, evidence.response),
+             (layout.TIMESTAMP_CA_FILE, found.ca_pem.encode("ascii")),
+             (layout.TIMESTAMP_CHAIN_FILE, b"".join(evidence.certificates_pem))]
+    return files, PackageTimestamp(token.gen_time)
+
+
 def _proof(entry: ledger.Entry, checkpoint: CheckpointInfo, paths: dict[int, list[bytes]]) -> bytes:
     # RFC 9162 §2.1.3: exactly these three fields (the package's contract): plain JSON, not a typed record.
     return json.dumps({"leaf_index": entry.seq, "tree_size": checkpoint.tree_size,
@@ -288,8 +347,10 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
     certs.setdefault(checkpoint.fingerprint, signing_keys.export_certificate(
         session, checkpoint.signer, checkpoint.fingerprint))
     tags += [(layout.cert_file(fp), pem) for fp, pem in sorted(certs.items())]
+    stamp_files, stamp = _timestamp(session, actor, checkpoint, signed, moment)
     tags += [(layout.CHECKPOINT_FILE, canonical_bytes(checkpoint.record())),
              (layout.CHECKPOINT_SIGNATURE_FILE, checkpoint.signature),
+             *stamp_files,
              (layout.VERIFY_PATH_SCRIPT, VERIFY_SCRIPT_SOURCE.read_bytes()),
              (layout.VERIFY_FILE, VERIFY_TEXT.encode("utf-8"))]
     office = get_office(session)
@@ -337,4 +398,5 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
         bag.writestr(f"{top}/{layout.TAG_MANIFEST_FILE}", _manifest(tag_digests))
         raise_if_cancelled(cancelled)
     return ExportedPackage(out, number, tuple(g.info.id for g in gathered),
-                           tuple(name for name, _data in documents), checkpoint, signed, out.stat().st_size)
+                           tuple(name for name, _data in documents), checkpoint, signed, out.stat().st_size,
+                           stamp)

@@ -65,3 +65,11 @@ def case_entry_file(name: str) -> str:
 
 def case_proof_file(name: str) -> str:
     return f"{CASE}/{name}.proof.json"
+
+
+# RFC 3161: the checkpoint's trusted timestamp, when it has one: the TimeStampResp over the SHA-256 of
+# checkpoint.json's bytes, the authority's CA certificate(s) and the certificates the token carries (PEM).
+TIMESTAMPS = "mediseal/timestamps"
+TIMESTAMP_RESPONSE_FILE = "mediseal/timestamps/checkpoint.tsr"
+TIMESTAMP_CA_FILE = "mediseal/timestamps/tsa-ca.pem"
+TIMESTAMP_CHAIN_FILE = "mediseal/timestamps/tsa-chain.pem"

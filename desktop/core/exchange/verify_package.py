@@ -1,7 +1,8 @@
 """Check a court package (``package.export_package``) with no data folder: the bag's manifests and
 Payload-Oxum (RFC 8493), each record's SHA-256 and SM3 against its evidence file, each seal against its
 certificate, each ingest entry against its record, each inclusion proof to the checkpoint's root
-(RFC 9162 §2.1.3.2) and the checkpoint's signature. Results are findings (data), not exceptions.
+(RFC 9162 §2.1.3.2), the checkpoint's signature and its trusted timestamp when the package has one
+(RFC 3161). Results are findings (data), not exceptions; an item with no seal is a notice.
 
 The zip is read safely, in place (nothing is written): names that leave the folder, symlinks, duplicate
 names, more than one top-level folder, and zip bombs (too many entries, too many bytes, a compression ratio
@@ -16,14 +17,19 @@ import stat
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from asn1crypto import cms, tsp  # type: ignore[import-untyped]
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 
+from desktop.core.errors import InvalidInput
 from desktop.core.exchange import package_layout as layout
 from desktop.core.integrity.digests import _new_sm3
 from desktop.core.integrity.merkle import leaf_hash, verify_inclusion
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
+from desktop.core.trust import timestamps
 from desktop.core.trust.pki import certificates, signatures
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
 
@@ -74,6 +80,21 @@ class Code(Vocabulary):
         "vocabulary", "A record's proof does not lead to the checkpoint (it is not in the ledger)")
     CHECKPOINT_SIGNATURE = "checkpoint-signature", QT_TRANSLATE_NOOP(
         "vocabulary", "The ledger checkpoint's signature does not verify")
+    UNSEALED = "unsealed", QT_TRANSLATE_NOOP("vocabulary", "An evidence item in the package carries no seal")
+    TIMESTAMP_UNREADABLE = "timestamp-unreadable", QT_TRANSLATE_NOOP(
+        "vocabulary", "The checkpoint's trusted timestamp cannot be read")
+    TIMESTAMP_IMPRINT = "timestamp-imprint", QT_TRANSLATE_NOOP(
+        "vocabulary", "The trusted timestamp is over other data than the package's checkpoint")
+    TIMESTAMP_SIGNATURE = "timestamp-signature", QT_TRANSLATE_NOOP(
+        "vocabulary", "The trusted timestamp's signature or its authority's certificate does not check out")
+    TIMESTAMP_CHAIN = "timestamp-chain", QT_TRANSLATE_NOOP(
+        "vocabulary", "The timestamp authority's certificate does not chain to the CA in the package")
+
+
+# Not failures: the exporter packs an unsealed item (a mediation committee's evidence is taken in by
+# mediators, who hold no seal; the ledger entry and the signed checkpoint still cover its record), so the
+# package checks out and the reader is told which items carry no seal.
+NOTICES = frozenset({Code.UNSEALED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +110,10 @@ class Finding:
     def as_json(self) -> dict[str, object]:
         return {"code": self.code.value, "file": self.file, "item": self.item, "expected": self.expected,
                 "found": self.found}
+
+
+# What cryptography raises on a malformed certificate: a bad encoding, an unknown version, an unknown key.
+_CERTIFICATE_ERRORS = (ValueError, x509.InvalidVersion, UnsupportedAlgorithm)
 
 
 class UnreadablePackage(Exception):
@@ -108,6 +133,16 @@ def _is_symlink(info: zipfile.ZipInfo) -> bool:
     return stat.S_ISLNK(info.external_attr >> 16)
 
 
+READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+# APPNOTE 4.4.4: bit 0 encrypted, bit 5 compressed patched data, bit 6 strong encryption: a package is
+# none of these (zipfile would refuse to read such an entry with RuntimeError / NotImplementedError).
+UNREADABLE_FLAGS = 0x1 | 0x20 | 0x40
+
+
+def _unreadable_entry(info: zipfile.ZipInfo) -> bool:
+    return bool(info.flag_bits & UNREADABLE_FLAGS) or info.compress_type not in READABLE_METHODS
+
+
 def _screen(infos: list[zipfile.ZipInfo]) -> tuple[str | None, list[Finding]]:
     """The single top-level folder, or the findings that make the archive unsafe to read."""
     findings: list[Finding] = []
@@ -123,6 +158,10 @@ def _screen(infos: list[zipfile.ZipInfo]) -> tuple[str | None, list[Finding]]:
             findings.append(Finding(Code.UNSAFE_NAME, name, expected="a relative name inside the folder",
                                     found=name))
             continue
+        if _unreadable_entry(info):
+            findings.append(Finding(Code.UNREADABLE, name, expected="a stored or compressed entry",
+                                    found=f"an encrypted or unknown entry (flags {info.flag_bits:#x}, "
+                                          f"method {info.compress_type})"))
         if _is_symlink(info):
             findings.append(Finding(Code.SYMLINK, name, expected="a regular file", found="a symbolic link"))
         if name in seen:
@@ -248,7 +287,7 @@ def _verify_signature(bag: _Bag, fingerprint: str, data: bytes, signature: bytes
         return False, f"no certificate {layout.cert_file(fingerprint)}"
     try:
         certificate = x509.load_pem_x509_certificate(pem)
-    except ValueError:
+    except _CERTIFICATE_ERRORS:
         return False, "an unreadable certificate"
     actual = certificates.certificate_fingerprint(certificate)
     if actual != fingerprint:
@@ -257,20 +296,89 @@ def _verify_signature(bag: _Bag, fingerprint: str, data: bytes, signature: bytes
                                                                                       "not verify")
 
 
-def _check_checkpoint(bag: _Bag, findings: list[Finding]) -> dict[str, object] | None:
+def _check_checkpoint(bag: _Bag, findings: list[Finding]) -> tuple[dict[str, object] | None, bytes]:
     data = bag.read(layout.CHECKPOINT_FILE)
     checkpoint = _json(data)
     signature = bag.read(layout.CHECKPOINT_SIGNATURE_FILE)
     if data is None or checkpoint is None or signature is None:
         findings.append(Finding(Code.MISSING_FILE, layout.CHECKPOINT_FILE, expected="a signed checkpoint",
                                 found="missing or unreadable"))
-        return None
+        return None, data or b""
     good, why = _verify_signature(bag, str(checkpoint.get("certificate_sha256", "")), data, signature)
     if not good:
         findings.append(Finding(Code.CHECKPOINT_SIGNATURE, layout.CHECKPOINT_SIGNATURE_FILE,
                                 expected="a valid signature by " + str(checkpoint.get("signer", "")),
                                 found=why))
-    return checkpoint
+    return checkpoint, data
+
+
+@dataclass(frozen=True, slots=True)
+class TimestampCheck:
+    """The checkpoint's trusted timestamp as checked: the time it states, the authority that signed it,
+    the SHA-256 of the CA certificate(s) it chains to (for the reader to compare with the authority's
+    published one), and whether every check passed."""
+
+    time: datetime | None
+    authority: str
+    ca_sha256: tuple[str, ...]
+    ok: bool
+
+
+def _token_imprint(response: bytes) -> tuple[bytes, bytes]:
+    """The token in a TimeStampResp and the digest it is over; ``ValueError`` and kin when unreadable."""
+    parsed = tsp.TimeStampResp.load(response)
+    status = parsed["status"]["status"].native
+    token = parsed["time_stamp_token"]
+    if status not in ("granted", "granted_with_mods") or not isinstance(token, cms.ContentInfo):
+        raise ValueError(f"a response with status {status} and no token")
+    content = token["content"]["encap_content_info"]["content"].contents
+    imprint = tsp.TSTInfo.load(content)["message_imprint"]["hashed_message"].native
+    if not isinstance(imprint, bytes):
+        raise ValueError("a token with no message imprint")
+    return token.dump(), imprint
+
+
+_ASN1_ERRORS = (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError)
+
+
+def _check_timestamp(bag: _Bag, checkpoint: bytes, findings: list[Finding]) -> TimestampCheck | None:
+    """RFC 3161: the token in ``mediseal/timestamps/checkpoint.tsr`` is over the SHA-256 of
+    checkpoint.json's bytes, its CMS signature verifies, its signer's extendedKeyUsage is timeStamping only
+    and critical (§2.3), and the signer chains to the CA file beside it. None: the package has no token."""
+    response = bag.read(layout.TIMESTAMP_RESPONSE_FILE)
+    if response is None:
+        return None
+    name = layout.TIMESTAMP_RESPONSE_FILE
+    digest = hashlib.sha256(checkpoint).digest()
+    try:
+        token, imprint = _token_imprint(response)
+    except _ASN1_ERRORS as error:
+        findings.append(Finding(Code.TIMESTAMP_UNREADABLE, name, expected="an RFC 3161 response",
+                                found=str(error)[:200]))
+        return TimestampCheck(None, "", (), False)
+    if imprint != digest:
+        findings.append(Finding(Code.TIMESTAMP_IMPRINT, name, expected=digest.hex(), found=imprint.hex()))
+    try:
+        tst, signer, carried = timestamps.check_token(token, imprint)
+        when = tst["gen_time"].native
+    except timestamps.TimestampFailure as error:
+        findings.append(Finding(Code.TIMESTAMP_SIGNATURE, name, expected="a token signed by a timestamp "
+                                "authority", found=str(error)))
+        return TimestampCheck(None, "", (), False)
+    authority = signer.subject.rfc4514_string()
+    ca_pem = bag.read(layout.TIMESTAMP_CA_FILE)
+    anchors: list[x509.Certificate] = []
+    try:
+        anchors = x509.load_pem_x509_certificates(ca_pem or b"")
+        chain_pem = bag.read(layout.TIMESTAMP_CHAIN_FILE)
+        chain = x509.load_pem_x509_certificates(chain_pem) if chain_pem else []
+        timestamps._check_chain(signer, [*carried, *chain], (ca_pem or b"").decode("ascii"), when)
+    except (timestamps.TimestampFailure, InvalidInput, *_CERTIFICATE_ERRORS) as error:
+        findings.append(Finding(Code.TIMESTAMP_CHAIN, layout.TIMESTAMP_CA_FILE, expected="the CA that issued "
+                                + authority, found=str(error) if ca_pem else "missing"))
+        return TimestampCheck(when, authority, (), False)
+    fingerprints = tuple(certificates.certificate_fingerprint(anchor) for anchor in anchors)
+    return TimestampCheck(when, authority, fingerprints, imprint == digest)
 
 
 def _check_item(bag: _Bag, item_id: int, digests: dict[str, tuple[str, str]],
@@ -298,13 +406,16 @@ def _check_item(bag: _Bag, item_id: int, digests: dict[str, tuple[str, str]],
 def _check_sealed(bag: _Bag, item_id: int | None, record_name: str, record_bytes: bytes, prefix: str,
                   entry_name: str, proof_name: str, checkpoint: dict[str, object] | None,
                   findings: list[Finding]) -> None:
-    """A sealed record's seals (``prefix``FP.sig), its ledger entry and the entry's inclusion proof."""
-    for name in sorted(bag.files):
-        if name.startswith(prefix) and name.endswith(".sig"):
-            good, why = _verify_signature(bag, name[len(prefix):-4], record_bytes, bag.read(name) or b"")
-            if not good:
-                findings.append(Finding(Code.SEAL_INVALID, name, item_id, "a valid seal over " + record_name,
-                                        why))
+    """A sealed record's seals (``prefix``FP.sig, at least one), its ledger entry and the entry's
+    inclusion proof."""
+    seals = [name for name in sorted(bag.files) if name.startswith(prefix) and name.endswith(".sig")]
+    if not seals:  # a notice, not a failure: a mediation committee's items are taken in unsealed
+        findings.append(Finding(Code.UNSEALED, record_name, item_id, "a seal under " + prefix, "none"))
+    for name in seals:
+        good, why = _verify_signature(bag, name[len(prefix):-4], record_bytes, bag.read(name) or b"")
+        if not good:
+            findings.append(Finding(Code.SEAL_INVALID, name, item_id, f"a valid seal over {record_name}",
+                                    why))
     entry_bytes = bag.read(entry_name)
     entry = _json(entry_bytes)
     record_sha = hashlib.sha256(record_bytes).hexdigest()
@@ -354,6 +465,8 @@ class PackageCheck:
 
     findings: tuple[Finding, ...]
     certificates: tuple[tuple[str, str], ...]
+    timestamp: TimestampCheck | None = None
+    notices: tuple[Finding, ...] = ()  # facts the reader should know that break nothing (``NOTICES``)
 
 
 def verify_package(path: Path) -> list[Finding]:
@@ -368,7 +481,7 @@ def _certificates(bag: _Bag) -> tuple[tuple[str, str], ...]:
         if name.startswith(layout.CERTS + "/") and name.endswith(".pem"):
             try:
                 certificate = x509.load_pem_x509_certificate(bag.read(name) or b"")
-            except ValueError:
+            except _CERTIFICATE_ERRORS:
                 continue
             subject = certificate.subject.rfc4514_string()
             found.append((certificates.certificate_fingerprint(certificate), subject))
@@ -381,8 +494,8 @@ def check_package(path: Path, *, progress: ProgressFn = no_progress,
     bytes, and ``Cancelled`` when ``cancelled()`` (nothing was written anyway)."""
     try:
         archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile, ValueError) as error:
-        raise UnreadablePackage(str(error)) from None
+    except (OSError, zipfile.BadZipFile, ValueError, NotImplementedError) as error:  # NotImplemented: a
+        raise UnreadablePackage(str(error)) from None  # zip "version needed" beyond what zipfile reads
     with archive:
         top, findings = _screen(archive.infolist())
         if top is None:
@@ -390,7 +503,8 @@ def check_package(path: Path, *, progress: ProgressFn = no_progress,
         bag = _Bag(archive, top, progress, cancelled)
         try:
             digests = _check_manifests(bag, findings)
-            checkpoint = _check_checkpoint(bag, findings)
+            checkpoint, checkpoint_bytes = _check_checkpoint(bag, findings)
+            stamp = _check_timestamp(bag, checkpoint_bytes, findings)
             for name in sorted(bag.files):
                 if name.startswith(layout.RECORDS + "/") and name.endswith(".json"):
                     stem = name[len(layout.RECORDS) + 1:-5]
@@ -399,8 +513,15 @@ def check_package(path: Path, *, progress: ProgressFn = no_progress,
                 elif (name.startswith(layout.CASE + "/") and name.endswith(".json") and name.count("/") == 2
                       and not name.endswith((".entry.json", ".proof.json"))):
                     _check_case_record(bag, name[len(layout.CASE) + 1:-5], checkpoint, findings)
-        except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError) as error:  # truncated, bad CRC
+        except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError,
+                NotImplementedError) as error:  # truncated, bad CRC, a method zipfile lacks
             findings.append(Finding(Code.UNREADABLE, path.name, expected="a readable archive",
                                     found=str(error)))
-            return PackageCheck(tuple(findings), ())
-        return PackageCheck(tuple(findings), _certificates(bag))
+            return _result(findings, (), None)
+        return _result(findings, _certificates(bag), stamp)
+
+
+def _result(findings: list[Finding], signers: tuple[tuple[str, str], ...],
+            stamp: TimestampCheck | None) -> PackageCheck:
+    return PackageCheck(tuple(finding for finding in findings if finding.code not in NOTICES), signers, stamp,
+                        tuple(finding for finding in findings if finding.code in NOTICES))

@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 
 from asn1crypto import cms, tsp  # type: ignore[import-untyped]
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID
@@ -308,12 +308,15 @@ def check_token(token: bytes, digest: bytes) -> tuple[tsp.TSTInfo, x509.Certific
         tst.native  # noqa: B018 (parses every field: a malformed TSTInfo fails here, not later)
     except TimestampFailure:
         raise
-    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as error:
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError, UnsupportedAlgorithm,
+            x509.InvalidVersion) as error:
         raise TimestampFailure(f"the token cannot be read: {error}") from error
     try:
         usage = signer.extensions.get_extension_for_class(x509.ExtendedKeyUsage)
     except x509.ExtensionNotFound as error:
         raise TimestampFailure("the TSA certificate has no extendedKeyUsage") from error
+    except ValueError as error:  # cryptography parses extensions when first read
+        raise TimestampFailure(f"the TSA certificate's extensions cannot be read: {error}") from error
     if not usage.critical or list(usage.value) != [ExtendedKeyUsageOID.TIME_STAMPING]:
         raise TimestampFailure("the TSA certificate's extendedKeyUsage is not timeStamping only and critical "
                                "(RFC 3161 §2.3)")
