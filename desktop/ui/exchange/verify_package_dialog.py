@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.exchange.package_info import PackageInfo, package_info
-from desktop.core.exchange.verify_package import Finding, PackageCheck, UnreadablePackage, check_package
+from desktop.core.exchange.verify_package import (
+    PackageCheck,
+    TimestampCheck,
+    UnreadablePackage,
+    check_package,
+)
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.ui.documents.verify_dialog import GOOD_COLOUR
 from desktop.ui.evidence.detail import _record_time, local_time
@@ -184,9 +189,7 @@ class VerifyPackageDialog(QDialog):
         check, info = result
         self.check, self.info = check, info
         findings = check.findings
-        # PackageCheck.notices (facts that break nothing, such as an unsealed item) and .timestamp come with
-        # the packages' trusted timestamps; read so that a check without them shows as before.
-        notices: tuple[Finding, ...] = tuple(getattr(check, "notices", ()))
+        notices = check.notices  # facts that break nothing, such as an unsealed item
         if findings:
             self.verdict.setText(self.tr("Not passed: {count} finding(s)").format(count=len(findings)))
         elif notices:
@@ -203,7 +206,7 @@ class VerifyPackageDialog(QDialog):
             self.checkpoint.setText(self.tr("ledger size {tree_size}, signed {time} by {signer}").format(
                 tree_size=info.tree_size, time=_record_time(info.checkpoint_time),
                 signer=info.checkpoint_signer))
-        self.timestamp.setText(self.timestamp_text(getattr(check, "timestamp", None)))
+        self.timestamp.setText(self.timestamp_text(check.timestamp))
         self.certificates.setText("\n".join(
             self.tr("{subject} (SHA-256 {fingerprint})").format(subject=subject, fingerprint=fingerprint)
             for fingerprint, subject in check.certificates) or none)
@@ -219,15 +222,14 @@ class VerifyPackageDialog(QDialog):
                 self.findings.setItem(row, column, cell)
         self.findings.setVisible(bool(shown))
 
-    def timestamp_text(self, stamp: object) -> str:
+    def timestamp_text(self, stamp: TimestampCheck | None) -> str:
         """The checkpoint's RFC 3161 timestamp: its time and authority, or why it does not count."""
         if stamp is None:
             return self.tr("none in the package")
-        when = getattr(stamp, "time", None)
-        if not getattr(stamp, "ok", False) or when is None:
+        if not stamp.ok or stamp.time is None:
             return self.tr("present, but it does not check out (see the findings)")
-        return self.tr("{time}, by {authority}").format(time=local_time(when),
-                                                        authority=getattr(stamp, "authority", ""))
+        return self.tr("{time}, by {authority}").format(time=local_time(stamp.time),
+                                                        authority=stamp.authority)
 
     def reject(self) -> None:
         """Close; a check under way stops being waited for (it only reads)."""
