@@ -309,26 +309,26 @@ def test_verify_package_dialog_shows_notices_and_the_trusted_timestamp(qtbot: Qt
     """A check with notices (facts that break nothing) passes and lists them; the timestamp shows its
     time and authority, or that it does not check out, or that there is none."""
     from datetime import UTC, datetime
-    from types import SimpleNamespace
 
     from desktop.core.exchange.package_info import PackageInfo
-    from desktop.core.exchange.verify_package import Finding
+    from desktop.core.exchange.verify_package import Finding, PackageCheck, TimestampCheck
 
     dialog = VerifyPackageDialog()
     qtbot.addWidget(dialog)
     dialog.show()
-    notice = Finding(Code.MISSING_FILE, "mediseal/records/3.json", 3, "a seal", "none")
-    stamp = SimpleNamespace(time=datetime(2026, 3, 1, 2, 0, tzinfo=UTC), authority="CN=Test TSA", ok=True)
-    check = SimpleNamespace(findings=(), certificates=(), notices=(notice,), timestamp=stamp)
-    dialog._show((check, PackageInfo("（2026）云知调字第0001号", "昆明公证处")))  # type: ignore[arg-type]
+    notice = Finding(Code.UNSEALED, "mediseal/records/3.json", 3, "a seal", "none")
+    stamp = TimestampCheck(datetime(2026, 3, 1, 2, 0, tzinfo=UTC), "CN=Test TSA", (), ok=True)
+    check = PackageCheck((), (), stamp, (notice,))
+    dialog._show((check, PackageInfo("（2026）云知调字第0001号", "昆明公证处")))
     assert dialog.verdict.text() == "Passed, with 1 notice(s) below"
     assert dialog.findings.isVisible() and dialog.findings.item(0, 1).text() == "mediseal/records/3.json"
     assert "CN=Test TSA" in dialog.timestamp.text() and "2026-03-01" in dialog.timestamp.text()
     assert dialog.checkpoint.text() == "not stated"
-    dialog._show((SimpleNamespace(findings=(notice,), certificates=(), timestamp=SimpleNamespace(  # type: ignore[arg-type]
-        time=None, authority="", ok=False)), PackageInfo()))
+    failed = TimestampCheck(None, "", (), ok=False)
+    dialog._show((PackageCheck((Finding(Code.TIMESTAMP_IMPRINT, "mediseal/timestamps/checkpoint.tsr"),), (),
+                               failed), PackageInfo()))
     assert dialog.verdict.text().startswith("Not passed") and "does not check out" in dialog.timestamp.text()
-    dialog._show((SimpleNamespace(findings=(), certificates=()), PackageInfo()))  # type: ignore[arg-type]
+    dialog._show((PackageCheck((), ()), PackageInfo()))
     assert dialog.timestamp.text() == "none in the package" and not dialog.findings.isVisible()
 
 
