@@ -17,7 +17,7 @@ import pytest
 from desktop.cli import EXIT_OK, EXIT_USAGE, run
 from desktop.core.cases import matters as cases
 from desktop.core.documents.generation import DocumentKind, DocumentRequest, generate
-from desktop.core.errors import Cancelled, InvalidInput
+from desktop.core.errors import Cancelled, InvalidInput, NotFound
 from desktop.core.evidence import intake, preservation
 from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence.acquisition import Acquisition
@@ -260,3 +260,12 @@ def test_the_package_evidence_list_gives_each_verdict_from_the_bytes_the_export_
         generate(session, notary.actor, DocumentKind.EVIDENCE_LIST, number, tmp_path / "alone.pdf",
                  request=DocumentRequest(vault=store.vault))
     assert "打印本清单时，对证据库中的文件重新计算SHA-256和SM3摘要" in _text(tmp_path / "alone.pdf")
+
+
+def test_an_empty_selection_is_refused_and_leaves_nothing(store: OpenStore, tmp_path: Path) -> None:
+    notary, number, _items = notary_with_items(store, tmp_path / "in", count=1)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(NotFound, match="has no evidence items"), store.database.session_scope() as session:
+        export_package(session, store.vault, notary.actor, number, out / "court.zip", [], notary.key)
+    assert list(out.iterdir()) == []

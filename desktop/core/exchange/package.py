@@ -32,7 +32,7 @@ from desktop.core.cases.matters import case_subject, find_case
 from desktop.core.cases.minutes_records import minutes_subject
 from desktop.core.documents import registry
 from desktop.core.documents.generation import DocumentKind, DocumentRequest, generate
-from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
+from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput, NotFound
 from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence import preservation
 from desktop.core.exchange import package_layout as layout
@@ -269,6 +269,9 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
     durable.refuse_existing(out)
     moment = now or utc_now()
     chosen = _items(session, number, items)
+    if not chosen:  # an empty selection too: the evidence list below is of the items written, never all
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "Case {number} has no evidence items."), field="items",
+                       number=number)
     gathered: list[_Item] = []
     for item in chosen:
         raise_if_cancelled(cancelled)
