@@ -269,3 +269,12 @@ def test_an_empty_selection_is_refused_and_leaves_nothing(store: OpenStore, tmp_
     with pytest.raises(NotFound, match="has no evidence items"), store.database.session_scope() as session:
         export_package(session, store.vault, notary.actor, number, out / "court.zip", [], notary.key)
     assert list(out.iterdir()) == []
+
+
+def test_progress_reaches_its_total_and_never_passes_it(store: OpenStore, tmp_path: Path) -> None:
+    notary, number, _items = notary_with_items(store, tmp_path / "in", count=2)
+    steps: list[tuple[int, int]] = []
+    with store.database.session_scope() as session:
+        export_package(session, store.vault, notary.actor, number, tmp_path / "court.zip", None, notary.key,
+                       progress=lambda done, total: steps.append((done, total)))
+    assert steps and all(done <= total for done, total in steps) and steps[-1][0] == steps[-1][1]

@@ -349,6 +349,7 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
                            request=DocumentRequest(items=tuple(g.info.id for g in gathered), vault=vault,
                                                    written=written))
         documents.insert(0, (f"{layout.DOCUMENTS}/evidence-list-{listing.id}.pdf", listing.pdf))
+        total += len(listing.pdf)  # known only now; `tick` reads the total when called
         ledger.lock(session)  # held already (the evidence list took it); named here as the order to keep
         require_active(actor)
         for g in gathered:
