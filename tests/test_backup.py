@@ -309,7 +309,22 @@ def test_postgresql_backup_restores_into_an_empty_database_and_verifies(
         assert run(["restore", str(archive), "--data-dir", str(target), "--database-url", url]) == EXIT_USAGE
         assert "psql --set ON_ERROR_STOP=1" in capsys.readouterr().err
         assert not target.exists()
+        # psql failing (a stand-in that says why and exits 3): the vault written into DIR is taken back
+        failing = tmp_path / "failing-bin"
+        failing.mkdir()
+        (failing / "psql").write_text("#!/bin/sh\necho 'psql: error: connection refused' >&2\nexit 3\n")
+        (failing / "psql").chmod(0o755)
+        monkeypatch.setenv("PATH", f"{failing}{os.pathsep}{search_path}")
+        assert run(["restore", str(archive), "--data-dir", str(target), "--database-url", url]) == EXIT_USAGE
+        assert "psql could not load" in (err := capsys.readouterr().err) and "connection refused" in err
+        assert not target.exists()
         monkeypatch.setenv("PATH", search_path)
+
+        # a database that cannot be reached: refused, named, nothing written
+        gone = postgres_cluster.url("no_such_database")
+        assert run(["restore", str(archive), "--data-dir", str(target), "--database-url", gone]) == EXIT_USAGE
+        assert "PostgreSQL no_such_database @" in capsys.readouterr().err
+        assert not target.exists()
 
         assert run(["restore", str(archive), "--data-dir", str(target), "--database-url", url, "--json"]) \
             == EXIT_OK
