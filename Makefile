@@ -83,6 +83,7 @@ bench: $(STAMP) os-deps
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/ingest_many.py
 	$(BIN)/python bench/verify.py
+	$(BIN)/python bench/export.py
 	$(BIN)/python bench/cases.py
 	$(BIN)/python bench/minutes.py
 	$(BIN)/python bench/documents.py

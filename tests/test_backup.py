@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import stat
@@ -20,10 +21,11 @@ import pytest
 
 from desktop.cli import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, run
 from desktop.config import Settings
-from desktop.core.exchange.backup import HEADER, MANIFEST, SQLITE_FILE
+from desktop.core.exchange.backup import HEADER, MANIFEST, PG_DUMP_FILE, SQLITE_FILE
 from desktop.core.storage.store import open_store
 from desktop.core.trust import ledger
 from desktop.core.trust.events import EventKind
+from tests.postgres_cluster import PostgresCluster
 
 
 def _json(capsys: pytest.CaptureFixture[str]) -> Any:
@@ -239,6 +241,7 @@ def test_postgresql_backup_holds_the_vault_and_the_dump_or_a_note(
         assert json.loads(opened.read(HEADER))["database_kind"] == "postgresql"
 
     # without pg_dump on PATH: the archive and the terminal say how to dump by hand
+    search_path = os.environ["PATH"]
     monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
     noted = tmp_path / "pg-note.zip"
     assert run(["backup", "--out", str(noted)]) == EXIT_OK
@@ -248,11 +251,99 @@ def test_postgresql_backup_holds_the_vault_and_the_dump_or_a_note(
         assert "database/pg_dump.sql" not in opened.namelist()
         assert any(name.startswith("vault/sha256/") for name in opened.namelist())
 
-    # restore of a PostgreSQL backup is refused with the way to do it by hand, nothing written
+    # restore of the backup without a dump is refused with the way to do it by hand, nothing written
+    monkeypatch.setenv("PATH", search_path)
     target = tmp_path / "pg-restored"
-    assert run(["restore", str(with_dump), "--data-dir", str(target)]) == EXIT_USAGE
-    assert "psql" in capsys.readouterr().err
+    assert run(["restore", str(noted), "--data-dir", str(target)]) == EXIT_USAGE
+    assert "psql --set ON_ERROR_STOP=1" in capsys.readouterr().err
     assert not target.exists()
+
+
+@pytest.mark.parametrize("backend", [pytest.param("postgresql", marks=pytest.mark.postgres)])
+def test_postgresql_backup_restores_into_an_empty_database_and_verifies(
+        filled: Settings, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        postgres_cluster: PostgresCluster) -> None:
+    size, root = _ledger_root(filled)
+    archive = tmp_path / "pg.zip"
+    assert run(["backup", "--out", str(archive)]) == EXIT_OK
+    capsys.readouterr()
+    assert filled.database_url is not None
+    fresh = postgres_cluster.create_database()
+    try:
+        url = postgres_cluster.url(fresh)
+        target = tmp_path / "pg-restored"
+        monkeypatch.delenv("MEDISEAL_DATA_DIR")
+        monkeypatch.delenv("MEDISEAL_DATABASE_URL")
+
+        # a damaged backup: refused before anything is written, the database left empty
+        changed = tmp_path / "changed.zip"  # the dump's statements changed, its size kept
+        _rewrite(archive, changed, lambda name, data: [
+            (name, data.replace(b"CREATE TABLE", b"CREATE TABLe", 1) if name == PG_DUMP_FILE else data,
+             0o100644)])
+        raw = bytearray(archive.read_bytes())  # a byte of the deflated dump flipped on the disk
+        with zipfile.ZipFile(archive) as opened:
+            info = opened.getinfo(PG_DUMP_FILE)
+        start = info.header_offset
+        raw[start + 30 + int.from_bytes(raw[start + 26:start + 28], "little")
+            + int.from_bytes(raw[start + 28:start + 30], "little") + info.compress_size // 2] ^= 0x55
+        flipped = tmp_path / "flipped.zip"
+        flipped.write_bytes(bytes(raw))
+        for damaged in (changed, flipped):
+            assert run(["restore", str(damaged), "--data-dir", str(target), "--database-url", url]) \
+                == EXIT_REFUSED, damaged
+            assert "damaged and was not restored" in capsys.readouterr().err
+            assert not target.exists()
+
+        # without a URL, or into a database that holds a store: refused, naming it, nothing written
+        assert run(["restore", str(archive), "--data-dir", str(target)]) == EXIT_USAGE
+        assert "--database-url" in capsys.readouterr().err
+        assert run(["restore", str(archive), "--data-dir", str(target), "--database-url",
+                    filled.database_url]) == EXIT_USAGE
+        err = capsys.readouterr().err
+        assert "is not empty" in err and filled.database_url.split("@/")[1].split("?")[0] in err
+        assert not target.exists()
+
+        # without psql on PATH: the steps by hand
+        search_path = os.environ["PATH"]
+        monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+        assert run(["restore", str(archive), "--data-dir", str(target), "--database-url", url]) == EXIT_USAGE
+        assert "psql --set ON_ERROR_STOP=1" in capsys.readouterr().err
+        assert not target.exists()
+        # psql failing (a stand-in that says why and exits 3): the vault written into DIR is taken back
+        failing = tmp_path / "failing-bin"
+        failing.mkdir()
+        (failing / "psql").write_text("#!/bin/sh\necho 'psql: error: connection refused' >&2\nexit 3\n")
+        (failing / "psql").chmod(0o755)
+        monkeypatch.setenv("PATH", f"{failing}{os.pathsep}{search_path}")
+        assert run(["restore", str(archive), "--data-dir", str(target), "--database-url", url]) == EXIT_USAGE
+        assert "psql could not load" in (err := capsys.readouterr().err) and "connection refused" in err
+        assert not target.exists()
+        monkeypatch.setenv("PATH", search_path)
+
+        # a database that cannot be reached: refused, named, nothing written
+        gone = postgres_cluster.url("no_such_database")
+        assert run(["restore", str(archive), "--data-dir", str(target), "--database-url", gone]) == EXIT_USAGE
+        assert "PostgreSQL no_such_database @" in capsys.readouterr().err
+        assert not target.exists()
+
+        assert run(["restore", str(archive), "--data-dir", str(target), "--database-url", url, "--json"]) \
+            == EXIT_OK
+        report = _json(capsys)
+        assert (report["database_kind"], report["ledger_size"], report["ledger_root"]) == (
+            "postgresql", size, root)
+        assert report["blobs"] > 0 and any((target / "vault" / "sha256").rglob("*"))
+        monkeypatch.setenv("MEDISEAL_DATABASE_URL", url)
+        assert run(["verify", "--data-dir", str(target)]) == EXIT_OK
+        assert capsys.readouterr().out.strip().endswith("Clean.")
+        assert _ledger_root(Settings(data_dir=target, database_url=url, lang=None)) == (size, root)
+
+        # a second restore into the now filled database is refused, naming it
+        again = tmp_path / "again"
+        assert run(["restore", str(archive), "--data-dir", str(again), "--database-url", url]) == EXIT_USAGE
+        assert f"PostgreSQL {fresh} @" in capsys.readouterr().err
+        assert not again.exists()
+    finally:
+        postgres_cluster.drop_database(fresh)
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])

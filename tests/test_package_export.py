@@ -16,7 +16,8 @@ import pytest
 
 from desktop.cli import EXIT_OK, EXIT_USAGE, run
 from desktop.core.cases import matters as cases
-from desktop.core.errors import Cancelled, InvalidInput
+from desktop.core.documents.generation import DocumentKind, DocumentRequest, generate
+from desktop.core.errors import Cancelled, InvalidInput, NotFound
 from desktop.core.evidence import intake, preservation
 from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence.acquisition import Acquisition
@@ -33,6 +34,7 @@ from desktop.core.trust.permissions import Role
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user
 from tests.cli_env import point_cli_at
 from tests.sitting_hall import Hall
+from tests.test_documents import _text
 
 PASSWORD = "notary-password-1"
 OPENSSL = "/usr/bin/openssl"
@@ -238,3 +240,41 @@ def test_a_mediation_case_package_carries_its_sealed_minutes(store: OpenStore, t
     pubkey = tmp_path / "cert-pubkey.pem"
     pubkey.write_text(_openssl("x509", "-in", bag / layout.cert_file(seal.stem), "-pubkey", "-noout").stdout)
     assert _openssl("dgst", "-sha256", "-verify", pubkey, "-signature", seal, sealed).returncode == 0
+
+
+def test_the_package_evidence_list_gives_each_verdict_from_the_bytes_the_export_wrote(
+        store: OpenStore, tmp_path: Path) -> None:
+    notary, number, items = notary_with_items(store, tmp_path / "in")
+    made = export(store, notary, number, tmp_path / "court.zip")
+    bag = _unzip(made.path, tmp_path / "unzipped")
+    (listing,) = [path for path in (bag / layout.DOCUMENTS).iterdir()
+                  if path.name.startswith("evidence-list-")]
+    text = _text(listing)
+    # What was checked, said as it was: SHA-256 of the bytes written, SM3 the sealed record's.
+    assert "导出证据包时，对写入证据包的文件重新计算SHA-256摘要" in text and "导出时未重新计算" in text
+    assert text.count("核验：完好，已签章") == len(items)
+    for item in items:
+        assert item.sha256 in text and item.sm3 in text
+    # Printed alone, the list still re-hashes both digests from the vault and says so.
+    with store.database.session_scope() as session:
+        generate(session, notary.actor, DocumentKind.EVIDENCE_LIST, number, tmp_path / "alone.pdf",
+                 request=DocumentRequest(vault=store.vault))
+    assert "打印本清单时，对证据库中的文件重新计算SHA-256和SM3摘要" in _text(tmp_path / "alone.pdf")
+
+
+def test_an_empty_selection_is_refused_and_leaves_nothing(store: OpenStore, tmp_path: Path) -> None:
+    notary, number, _items = notary_with_items(store, tmp_path / "in", count=1)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(NotFound, match="has no evidence items"), store.database.session_scope() as session:
+        export_package(session, store.vault, notary.actor, number, out / "court.zip", [], notary.key)
+    assert list(out.iterdir()) == []
+
+
+def test_progress_reaches_its_total_and_never_passes_it(store: OpenStore, tmp_path: Path) -> None:
+    notary, number, _items = notary_with_items(store, tmp_path / "in", count=2)
+    steps: list[tuple[int, int]] = []
+    with store.database.session_scope() as session:
+        export_package(session, store.vault, notary.actor, number, tmp_path / "court.zip", None, notary.key,
+                       progress=lambda done, total: steps.append((done, total)))
+    assert steps and all(done <= total for done, total in steps) and steps[-1][0] == steps[-1][1]

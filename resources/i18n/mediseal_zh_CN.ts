@@ -5604,8 +5604,28 @@ and run a verification (mediseal verify --data-dir &quot;{folder}&quot;).</sourc
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <source>{path} is a backup of a PostgreSQL store: load its database/pg_dump.sql into a new database with psql and unzip its vault into the data folder by hand.</source>
-        <translation>{path} 是 PostgreSQL 数据库的备份：请用 psql 将其中的 database/pg_dump.sql 导入新数据库，并手动将其 vault 解压到数据文件夹。</translation>
+        <source>{path} is a backup of a PostgreSQL store and cannot be restored here: load its database/pg_dump.sql into a new, empty database with psql (`psql --set ON_ERROR_STOP=1 --single-transaction --file=pg_dump.sql URL`), unzip its vault into the data folder, and run Mediseal with that database&apos;s URL (MEDISEAL_DATABASE_URL).</source>
+        <translation>{path} 是 PostgreSQL 存储的备份，无法在此恢复：请用 psql 将其中的 database/pg_dump.sql 载入一个新建的空数据库（`psql --set ON_ERROR_STOP=1 --single-transaction --file=pg_dump.sql URL`），将其中的 vault 解压到数据文件夹，再以该数据库的地址（MEDISEAL_DATABASE_URL）运行 Mediseal。</translation>
+    </message>
+    <message>
+        <source>The database {database} cannot be opened: {reason}</source>
+        <translation>无法打开数据库 {database}：{reason}</translation>
+    </message>
+    <message>
+        <source>The database {database} is not empty (it holds {relation}): a backup is restored only into a new, empty database.</source>
+        <translation>数据库 {database} 不是空的（其中有 {relation}）：备份只能恢复到新建的空数据库。</translation>
+    </message>
+    <message>
+        <source>psql could not load the backup&apos;s database into {database}, which was left as it was: {reason}</source>
+        <translation>psql 未能将备份中的数据库载入 {database}，该数据库保持原状：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of a PostgreSQL store: give the URL of a new, empty database to restore it into (--database-url).</source>
+        <translation>{path} 是 PostgreSQL 存储的备份：请给出要恢复到的新建空数据库的地址（--database-url）。</translation>
+    </message>
+    <message>
+        <source>{path} is a backup of a SQLite store: it is restored into the data folder, without a database URL.</source>
+        <translation>{path} 是 SQLite 存储的备份：它恢复到数据文件夹中，无需数据库地址。</translation>
     </message>
     <message>
         <source>The restored ledger has {size} entries and root {root}; the backup recorded {expected_size} and {expected_root}.</source>

@@ -40,11 +40,18 @@ def register(commands: Any) -> None:
                     "no entry outside the folder, no links, sizes within the free space) and refuse a "
                     "damaged one with nothing written; then write it into DIR, which must be new or "
                     "empty, open the restored store and check that its ledger has the size and root "
-                    "the backup recorded. Run `mediseal verify --data-dir DIR` afterwards. A PostgreSQL "
-                    "store's backup is restored by hand (its archive says how).")
+                    "the backup recorded. A PostgreSQL store's backup needs --database-url: a new, "
+                    "empty database (one that holds anything is refused, named), into which its "
+                    "pg_dump output is loaded with psql in one transaction; the vault goes into DIR. "
+                    "Without psql on PATH, or when the backup holds no dump, the error says how to "
+                    "restore by hand. Run `mediseal verify --data-dir DIR` afterwards (with "
+                    "MEDISEAL_DATABASE_URL set to that URL for a PostgreSQL store).")
     restore.add_argument("file", type=Path, metavar="FILE.zip", help="the backup archive")
     restore.add_argument("--data-dir", metavar="DIR", type=Path, required=True,
                          help="the new or empty data folder to restore into")
+    restore.add_argument("--database-url", metavar="URL", default=None,
+                         help="a PostgreSQL store's backup: the URL of the new, empty database to load "
+                              "it into (a SQLAlchemy URL, as MEDISEAL_DATABASE_URL takes)")
     restore.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=argparse.SUPPRESS,
                          help="user-interface language (default: from the system locale)")
     add_json_option(restore)
@@ -69,13 +76,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.core.exchange.backup import restore
+    from desktop.core.storage.datafolder import database_label
 
-    report = restore(args.file, args.data_dir.expanduser().absolute())
+    report = restore(args.file, args.data_dir.expanduser().absolute(), args.database_url)
     if args.json:
         print_json(report.to_dict())
     else:
+        url = "" if args.database_url is None else \
+            f" with MEDISEAL_DATABASE_URL set to the URL of {one_line(database_label(args.database_url))}"
         print(f"Restored {one_line(report.data_dir)}: {report.files} files ({report.bytes} bytes), "
-              f"{report.blobs} vault files; ledger {report.ledger_size} entries, root {report.ledger_root} "
-              f"as backed up (made with Mediseal {report.made_with}). Next: mediseal verify --data-dir "
-              f"{one_line(report.data_dir)}")
+              f"{report.blobs} vault files; {report.database_kind} database; ledger {report.ledger_size} "
+              f"entries, root {report.ledger_root} as backed up (made with Mediseal {report.made_with}). "
+              f"Next: mediseal verify --data-dir {one_line(report.data_dir)}{url}")
     return EXIT_OK

@@ -6,7 +6,7 @@ ingest, each seal against its certificate and ledger entry (the same checks as `
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -19,12 +19,13 @@ from desktop.core.documents.wording import in_chinese
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput, NotFound
 from desktop.core.evidence.acquisition import SOURCE_KINDS, SourceKind
 from desktop.core.evidence.items import subject as item_subject
+from desktop.core.integrity.digests import Digests
 from desktop.core.progress import never_cancelled
 from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust.users import real_names
 from desktop.core.verification.anchors import batches, for_subjects
 from desktop.core.verification.evidence import BlobHashing, Item, check_evidence, load_items
-from desktop.core.verification.findings import Finding
+from desktop.core.verification.findings import Finding, Words
 from desktop.core.verification.keys import check_keys
 from desktop.core.verification.statuses import ItemStatus
 
@@ -52,14 +53,31 @@ def chosen_items(session: Session, row: MediationCase, wanted: Sequence[int]) ->
     return [item for item in items if item.row.id in set(wanted)]
 
 
-def item_statuses(session: Session, vault: Vault, items: list[Item]) -> dict[int, ItemStatus]:
+class _Written(BlobHashing):
+    """The digests a package export computed from the bytes it wrote, in place of a re-hashing thread."""
+
+    def __init__(self, written: Mapping[str, Digests]) -> None:  # nothing to start: no super().__init__
+        self._written: dict[str, Digests | Words] = dict(written)
+
+    def start(self) -> _Written:
+        return self
+
+    def result(self) -> dict[str, Digests | Words]:
+        return self._written
+
+    def stop(self) -> None:
+        pass
+
+
+def item_statuses(session: Session, vault: Vault, items: list[Item],
+                  written: Mapping[str, Digests] | None = None) -> dict[int, ItemStatus]:
     """Each item checked now, as ``mediseal verify --case`` checks it: the file re-hashed (both digests),
-    its record against its ledger entry, each seal."""
+    or its digests as ``written`` gives them, its record against its ledger entry, each seal."""
     findings: list[Finding] = []
     anchors = for_subjects(session, [item_subject(item.row.id) for item in items], findings)
     signers = check_keys(session, anchors).signers
-    hashing = BlobHashing(vault, [item.row.blob_sha256 for item in items], lambda _done: None,
-                          never_cancelled).start()
+    hashing = _Written(written).start() if written is not None else BlobHashing(
+        vault, [item.row.blob_sha256 for item in items], lambda _done: None, never_cancelled).start()
     try:
         result = check_evidence(session, vault, items, anchors, signers, False, hashing)
     finally:
@@ -81,16 +99,21 @@ def _verdict(status: ItemStatus) -> str:
 
 
 def evidence_list(session: Session, row: MediationCase, wanted: Sequence[int], vault: Vault | None,
-                  today: date) -> Document:
+                  today: date, written: Mapping[str, Digests] | None = None) -> Document:
     """The list of case ``row``'s evidence items (``wanted``, else all), each checked now against the
     files in ``vault``. ``InvalidInput`` without a vault: a verdict without the files re-hashed would
-    claim more than was checked."""
+    claim more than was checked.
+
+    ``written`` (a court package's export) gives each blob's digests as the export computed them from the
+    bytes it wrote into the package: the SHA-256 recomputed, the SM3 the sealed record's (checked at
+    ingest and by ``mediseal verify``; bytes with the sealed SHA-256 are the sealed bytes, so their SM3 is
+    the sealed one). The list then says so instead of claiming a fresh SM3."""
     if vault is None:
         raise InvalidInput(QT_TRANSLATE_NOOP(
             "errors", "The evidence list checks each file in the vault when it is printed: give it the "
             "store's vault."), field="vault")
     items = chosen_items(session, row, wanted)
-    statuses = item_statuses(session, vault, items)
+    statuses = item_statuses(session, vault, items, written)
     seals = _seals(session, [item.row.id for item in items])
     # Who sealed and who took each item in, by their real names (login names when a user has none).
     names = real_names(session, {signer for listed in seals.values() for signer, _at in listed}
@@ -121,8 +144,12 @@ def evidence_list(session: Session, row: MediationCase, wanted: Sequence[int], v
         rows.append((f"SHA-256：{evidence.blob_sha256}\nSM3：{evidence.sm3}",))
     committee = office_name(session)
     blocks: list[Block] = [
-        Text(f"本清单列明{row.number}的电子数据共{len(items)}项。每项的核验结论为{chinese_date(today)}打印本清单时，"
-             "对证据库中的文件重新计算SHA-256和SM3摘要、核对其记录与存证日志、核验其签章的结果。"),
+        Text(f"本清单列明{row.number}的电子数据共{len(items)}项。" + (
+            f"每项的核验结论为{chinese_date(today)}打印本清单时，对证据库中的文件重新计算SHA-256和SM3摘要、"
+            "核对其记录与存证日志、核验其签章的结果。" if written is None else
+            f"每项的核验结论为{chinese_date(today)}导出证据包时，对写入证据包的文件重新计算SHA-256摘要并与"
+            "签章记录核对（SM3摘要为入库时计算并随记录签章的值，导出时未重新计算）、核对其记录与存证日志、"
+            "核验其签章的结果。")),
         Grid(HEADER, WIDTHS, tuple(rows), size=LIST_SIZE, together=2),
     ]
     if committee:

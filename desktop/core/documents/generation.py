@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -42,6 +42,7 @@ from desktop.core.documents.layout import Document, render
 from desktop.core.documents.page_marks import CHECK_CODE_LENGTH, OFFICE_ID_LENGTH, PREVIEW, PageMarks
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
 from desktop.core.integrity.canonical import canonical_bytes, format_time, record_digest
+from desktop.core.integrity.digests import Digests
 from desktop.core.integrity.durable import refuse_existing, write_new_file
 from desktop.core.storage.vault.interface import Vault
 from desktop.core.trust import ledger, timestamps
@@ -97,6 +98,9 @@ class DocumentRequest:
     # Where the evidence files are (the store's vault): the evidence list re-hashes each item when printed.
     # Not part of what the document is of: left out of its record.
     vault: Vault | None = field(default=None, compare=False, repr=False)
+    # The digests a court-package export computed from the bytes it wrote (blob SHA-256 → digests): the
+    # evidence list gives those verdicts instead of re-hashing the vault (evidence_list.evidence_list).
+    written: Mapping[str, Digests] | None = field(default=None, compare=False, repr=False)
 
     def as_record(self) -> dict[str, Any]:
         """The parts given, for the document's record (absent ones left out)."""
@@ -125,7 +129,7 @@ _BUILDERS: dict[DocumentKind, tuple[Builder, int]] = {
         lambda s, row, r, today: commitment.commitment(s, row, r.party, today),
         commitment.TEMPLATE_VERSION),
     DocumentKind.EVIDENCE_LIST: (
-        lambda s, row, r, today: evidence_list.evidence_list(s, row, r.items, r.vault, today),
+        lambda s, row, r, today: evidence_list.evidence_list(s, row, r.items, r.vault, today, r.written),
         evidence_list.TEMPLATE_VERSION),
     DocumentKind.MINUTES: (
         lambda s, row, r, _today: minutes_document.minutes_document(s, row, r.sitting),

@@ -36,8 +36,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from db.engine import open_database, sqlite_url
@@ -47,7 +48,7 @@ from desktop.config import Settings
 from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
 from desktop.core.integrity.durable import fsync_folder, new_file, refuse_existing
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
-from desktop.core.storage.datafolder import DATABASE_FILE_NAME
+from desktop.core.storage.datafolder import DATABASE_FILE_NAME, database_label
 from desktop.core.storage.store import OpenStore, open_store
 from desktop.core.storage.vault.local import SHA256_HEX
 from desktop.core.trust import ledger
@@ -407,11 +408,62 @@ def _write_entry(archive: zipfile.ZipFile, name: str, expected: tuple[str, int],
             raise _damaged(f"{name} changed while it was restored", path=path)
 
 
-def restore(archive_path: Path, data_dir: Path, *, progress: ProgressFn = no_progress,
-            cancelled: CancelledFn = never_cancelled) -> RestoreReport:
+def _by_hand(path: str) -> InvalidInput:
+    return InvalidInput(QT_TRANSLATE_NOOP(
+        "errors", "{path} is a backup of a PostgreSQL store and cannot be restored here: load its "
+                  "database/pg_dump.sql into a new, empty database with psql (`psql --set ON_ERROR_STOP=1 "
+                  "--single-transaction --file=pg_dump.sql URL`), unzip its vault into the data folder, and "
+                  "run Mediseal with that database's URL (MEDISEAL_DATABASE_URL)."), path=path)
+
+
+def _require_empty_database(url: str) -> None:
+    """Refuse a database that holds anything (a table, a sequence, a view) outside PostgreSQL's own
+    schemas: a restore never mixes a backup into another store."""
+    database = open_database(url)
+    try:
+        with database.engine.connect() as connection:
+            found = connection.execute(text(
+                "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n "
+                "ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' LIMIT 1")).scalar()
+    except SQLAlchemyError as error:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "The database {database} cannot be opened: {reason}"),
+            database=database_label(url),
+            reason=str(getattr(error, "orig", None) or error).strip().splitlines()[0]) from None
+    finally:
+        database.dispose()
+    if found is not None:
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "The database {database} is not empty (it holds {relation}): a backup is restored "
+                      "only into a new, empty database."), database=database_label(url), relation=found)
+
+
+def _load_dump(archive: zipfile.ZipFile, expected: tuple[str, int], url: str, psql: str, path: str) -> None:
+    """Load the backup's pg_dump output into the empty database at ``url`` with ``psql``, in one
+    transaction: an error leaves the database as it was."""
+    with tempfile.TemporaryDirectory(prefix=".mediseal-restore-") as work:
+        dump = Path(work) / "pg_dump.sql"
+        _write_entry(archive, PG_DUMP_FILE, expected, dump, path)
+        address, environment = _libpq_url(url)
+        done = subprocess.run([psql, "--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1",
+                               "--single-transaction", "--file", str(dump), "--dbname", address],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment, check=False)
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "psql could not load the backup's database into {database}, which was left as it "
+                      "was: {reason}"), database=database_label(url),
+            reason=said[-1] if said else f"exit {done.returncode}")
+
+
+def restore(archive_path: Path, data_dir: Path, database_url: str | None = None, *,
+            progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled) -> RestoreReport:
     """Check ``archive_path`` completely, then write it into the new or empty folder ``data_dir`` and open
-    the restored store; its ledger must have the size and root the backup recorded. A cancel while the
-    files are written removes them."""
+    the restored store; its ledger must have the size and root the backup recorded. A PostgreSQL store's
+    backup goes into the new, empty database at ``database_url`` (loaded with ``psql``) and its vault
+    into ``data_dir``; the restored store is then ``data_dir`` with that URL. A cancel while the files
+    are written removes them."""
     _check_target(data_dir)
     path = str(archive_path)
     existing = data_dir
@@ -421,11 +473,22 @@ def restore(archive_path: Path, data_dir: Path, *, progress: ProgressFn = no_pro
     with _opened_archive(archive_path) as archive:
         checked = _check_archive(archive, path, free)
         header = checked.header
-        if header.get("database_kind") != "sqlite":
+        kind = header.get("database_kind")
+        psql: str | None = None
+        if kind == "postgresql":
+            if PG_DUMP_FILE not in checked.entries or (psql := shutil.which("psql")) is None:
+                raise _by_hand(path)
+            if database_url is None:
+                raise InvalidInput(QT_TRANSLATE_NOOP(
+                    "errors", "{path} is a backup of a PostgreSQL store: give the URL of a new, empty "
+                              "database to restore it into (--database-url)."), path=path)
+            _require_empty_database(database_url)
+        elif kind != "sqlite":
+            raise _damaged(f"HEADER.json names the database kind {kind!r}", path=path)
+        elif database_url is not None:
             raise InvalidInput(QT_TRANSLATE_NOOP(
-                "errors", "{path} is a backup of a PostgreSQL store: load its database/pg_dump.sql into a "
-                          "new database with psql and unzip its vault into the data folder by hand."),
-                path=path)
+                "errors", "{path} is a backup of a SQLite store: it is restored into the data folder, "
+                          "without a database URL."), path=path)
         created = not data_dir.exists()
         data_dir.mkdir(parents=True, exist_ok=True)
         blobs = 0
@@ -444,11 +507,13 @@ def restore(archive_path: Path, data_dir: Path, *, progress: ProgressFn = no_pro
                     blobs += 1
             for folder in {p.parent for p in data_dir.rglob("*") if p.is_file()} | {data_dir}:
                 fsync_folder(folder)
+            if psql is not None and database_url is not None:  # last: the folder is undone on an error
+                _load_dump(archive, checked.entries[PG_DUMP_FILE], database_url, psql, path)
         except BaseException:
             _undo(data_dir, created)
             raise
     try:
-        store = open_store(Settings(data_dir=data_dir, database_url=None, lang=None))
+        store = open_store(Settings(data_dir=data_dir, database_url=database_url, lang=None))
     except BaseException:
         _undo(data_dir, created)
         raise
@@ -463,7 +528,7 @@ def restore(archive_path: Path, data_dir: Path, *, progress: ProgressFn = no_pro
                       "{expected_size} and {expected_root}."), size=size, root=root,
             expected_size=header.get("ledger_size"), expected_root=header.get("ledger_root_sha256"))
     total = sum(size for _sha, size in checked.entries.values())
-    return RestoreReport(str(data_dir), "sqlite", size, root, len(checked.entries), blobs, total,
+    return RestoreReport(str(data_dir), str(kind), size, root, len(checked.entries), blobs, total,
                          str(header.get("mediseal_version")))
 
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,13 +33,14 @@ from desktop.core.cases.matters import case_subject, find_case
 from desktop.core.cases.minutes_records import minutes_subject
 from desktop.core.documents import registry
 from desktop.core.documents.generation import DocumentKind, DocumentRequest, generate
-from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput
+from desktop.core.errors import QT_TRANSLATE_NOOP, IntegrityError, InvalidInput, NotFound
 from desktop.core.evidence import items as evidence_items
 from desktop.core.evidence import preservation
 from desktop.core.exchange import package_layout as layout
 from desktop.core.exchange.proofs import CheckpointNeeded, _inclusion_paths, _not_in_ledger
 from desktop.core.integrity import durable
 from desktop.core.integrity.canonical import canonical_bytes
+from desktop.core.integrity.digests import Digests
 from desktop.core.office.office import get_office
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
 from desktop.core.storage.vault.interface import Vault
@@ -48,6 +52,7 @@ from desktop.core.trust.signing_keys import UnlockedKey
 
 CHUNK = 4 * 1024 * 1024
 EXPORT_TSA_TIMEOUT = 10.0  # seconds: the export waits this long for the authority, then goes on without
+HASHING_AHEAD = 2  # chunks the hashing thread may lag behind the writing: about 8 MiB held
 # The finalised documents a court asks for, when the case has signed ones (agreement, application,
 # commitments).
 COURT_DOCUMENTS = (DocumentKind.AGREEMENT, DocumentKind.SUPPLEMENTARY_AGREEMENT, DocumentKind.APPLICATION,
@@ -290,6 +295,26 @@ def _manifest(digests: Sequence[tuple[str, str]]) -> bytes:
     return "".join(f"{digest}  {encoded(path)}\n" for path, digest in digests).encode("utf-8")
 
 
+def _copy_hashing(source: IO[bytes], sink: IO[bytes], hasher: ThreadPoolExecutor, tick: Callable[[int], None],
+                  cancelled: CancelledFn) -> tuple[str, int]:
+    """Copy ``source`` into ``sink`` in one pass, the SHA-256 of each chunk written computed meanwhile on
+    the ``hasher`` thread (hashlib releases the GIL on large buffers): the hex digest and the size."""
+    digest = hashlib.sha256()
+    size = 0
+    pending: deque[Future[None]] = deque()
+    while chunk := source.read(CHUNK):
+        raise_if_cancelled(cancelled)
+        pending.append(hasher.submit(digest.update, chunk))  # one worker: the chunks are hashed in order
+        sink.write(chunk)
+        size += len(chunk)
+        tick(len(chunk))
+        while len(pending) > HASHING_AHEAD:
+            pending.popleft().result()
+    while pending:
+        pending.popleft().result()
+    return digest.hexdigest(), size
+
+
 def export_package(session: Session, vault: Vault, actor: Actor, number: str, out: Path,
                    items: Sequence[int] | None = None, key: UnlockedKey | None = None,
                    progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled,
@@ -303,6 +328,9 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
     durable.refuse_existing(out)
     moment = now or utc_now()
     chosen = _items(session, number, items)
+    if not chosen:  # an empty selection too: the evidence list below is of the items written, never all
+        raise NotFound(QT_TRANSLATE_NOOP("errors", "Case {number} has no evidence items."), field="items",
+                       number=number)
     gathered: list[_Item] = []
     for item in chosen:
         raise_if_cancelled(cancelled)
@@ -316,9 +344,6 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
     paths = {entry.seq: path
              for entry, path in _inclusion_paths(session, 0, checkpoint, list(shown.values()))}
     documents: list[tuple[str, bytes]] = []
-    listing = generate(session, actor, DocumentKind.EVIDENCE_LIST, number, None, now=moment,
-                       request=DocumentRequest(items=tuple(g.info.id for g in gathered), vault=vault))
-    documents.append((f"{layout.DOCUMENTS}/evidence-list-{listing.id}.pdf", listing.pdf))
     for info in registry.list_documents(session, number):
         if info.signed and info.kind in COURT_DOCUMENTS:
             documents.append((f"{layout.DOCUMENTS}/{info.kind.value}-{info.id}.pdf",
@@ -357,36 +382,47 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
     top = out.stem
     total = sum(g.info.size for g in gathered) + sum(len(data) for _name, data in documents) or 1
     done = 0
-    ledger.lock(session)  # held already (the evidence list took it); named here as the order to keep
-    require_active(actor)
-    for g in gathered:
-        # The custody trail shows each copy that left (as `evidence copy` logs one); appended before the
-        # zip is written, in the same transaction: a failed write rolls these back.
-        ledger.append(session, actor.name, EventKind.EVIDENCE_EXPORTED, evidence_items.subject(g.info.id),
-                      g.info.sha256, now=moment)
+
+    def tick(size: int) -> None:
+        nonlocal done
+        done += size
+        progress(done, total)
+
     with durable.new_file(out) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_STORED,
-                                                          allowZip64=True) as bag:
+                                                          allowZip64=True) as bag, \
+            ThreadPoolExecutor(1, thread_name_prefix="export-sha256") as hasher:
         payload: list[tuple[str, str]] = []
+        written: dict[str, Digests] = {}
         for g in gathered:
             name = layout.evidence_file(g.info.id, g.info.name)
-            digest = hashlib.sha256()
             with vault.open(g.info.sha256) as source, \
                     bag.open(f"{top}/{name}", "w", force_zip64=True) as sink:
-                while chunk := source.read(CHUNK):
-                    raise_if_cancelled(cancelled)
-                    digest.update(chunk)
-                    sink.write(chunk)
-                    done += len(chunk)
-                    progress(done, total)
-            if digest.hexdigest() != g.info.sha256:  # the vault's blob changed: never export it as sealed
+                sha256, size = _copy_hashing(source, sink, hasher, tick, cancelled)
+            if sha256 != g.info.sha256:  # the vault's blob changed: never export it as sealed
                 raise _not_in_ledger(g.info.id)
-            payload.append((name, g.info.sha256))
+            # The SHA-256 of the bytes written is the sealed one, so they are the sealed bytes and their
+            # SM3 is the record's (checked at ingest and by `mediseal verify`): not recomputed here.
+            written[sha256] = Digests(sha256, g.info.sm3, size)
+            payload.append((name, sha256))
+        # The evidence list gives each item's verdict from the bytes just written (written after them, so
+        # it needs no second pass over the vault); its ledger entry comes before the exports'.
+        listing = generate(session, actor, DocumentKind.EVIDENCE_LIST, number, None, now=moment,
+                           request=DocumentRequest(items=tuple(g.info.id for g in gathered), vault=vault,
+                                                   written=written))
+        documents.insert(0, (f"{layout.DOCUMENTS}/evidence-list-{listing.id}.pdf", listing.pdf))
+        total += len(listing.pdf)  # known only now; `tick` reads the total when called
+        ledger.lock(session)  # held already (the evidence list took it); named here as the order to keep
+        require_active(actor)
+        for g in gathered:
+            # The custody trail shows each copy that left (as `evidence copy` logs one); appended before
+            # the zip is closed, in the same transaction: a failed write rolls these back.
+            ledger.append(session, actor.name, EventKind.EVIDENCE_EXPORTED,
+                          evidence_items.subject(g.info.id), g.info.sha256, now=moment)
         for name, data in documents:
             raise_if_cancelled(cancelled)
             bag.writestr(f"{top}/{name}", data)
             payload.append((name, hashlib.sha256(data).hexdigest()))
-            done += len(data)
-            progress(done, total)
+            tick(len(data))
         octets = sum(g.info.size for g in gathered) + sum(len(data) for _name, data in documents)
         tags = [(layout.BAGIT_FILE, layout.BAGIT_DECLARATION),
                 (layout.BAG_INFO_FILE, _bag_info(office.name if office else "", number, octets, len(payload),
