@@ -62,58 +62,70 @@ VERIFY_TEXT = """核验说明 / How to check this package
 =====================================
 
 本证据包为 BagIt 1.0（RFC 8493）格式。无需 Mediseal，使用 bagit.py、OpenSSL 和 Python 3 即可核验。
+下列步骤中，ID 为证据编号，NAME 为证据文件名，FP 为证书的 SHA-256 指纹。
 This package is a BagIt 1.0 bag (RFC 8493). Check it without Mediseal: bagit.py, OpenSSL and Python 3.
 In the steps, ID is an evidence item's number, NAME its file name, FP a certificate's SHA-256.
 
 1. 清单核验 / The bag's manifests (every file's SHA-256, the payload's size and count):
+   核对每个文件的 SHA-256 及文件总大小、数量（pip install bagit）。
    bagit.py --validate PACKAGE-FOLDER
 
 2. 证据文件摘要 / Each evidence file against its record: mediseal/records/ID.json is the item's
    canonical record (RFC 8785); its "sha256" and "sm3" fields must equal:
+   证据记录 mediseal/records/ID.json 中的 "sha256" 和 "sm3" 应与下列命令的结果一致：
    openssl dgst -sha256 data/evidence/ID/NAME
    openssl dgst -sm3 data/evidence/ID/NAME
 
 3. 签章核验 / Each seal: mediseal/seals/ID/FP.sig is a DER ECDSA P-256 signature (SHA-256) over the
    record file's bytes by the certificate mediseal/certs/FP.pem (FP = SHA-256 of its DER):
+   FP.sig 是证书 FP.pem 对证据记录文件的 ECDSA P-256 签名；最后一条命令应输出 "Verified OK"：
    openssl x509 -in mediseal/certs/FP.pem -noout -subject -dates -fingerprint -sha256
    openssl x509 -in mediseal/certs/FP.pem -pubkey -noout > cert-pubkey.pem
    openssl dgst -sha256 -verify cert-pubkey.pem -signature mediseal/seals/ID/FP.sig mediseal/records/ID.json
 
 4. 存证日志 / The ledger: mediseal/ledger/ID.entry.json is the item's ingest entry exactly as logged (a
    Merkle leaf); its "subject_sha256" must equal:
+   入库日志条目 ID.entry.json 中的 "subject_sha256" 应等于证据记录文件的 SHA-256：
    openssl dgst -sha256 mediseal/records/ID.json
    mediseal/ledger/ID.proof.json holds {"leaf_index", "tree_size", "inclusion_path"} (RFC 9162
    section 2.1.3) against the checkpoint; follow the path to the checkpoint's root:
+   ID.proof.json 是该条目到检查点根哈希的默克尔包含证明；下列脚本输出 OK 即该条目在检查点所签的日志之中：
    python3 mediseal/verify_path.py mediseal/ledger/ID.entry.json mediseal/ledger/ID.proof.json \\
        mediseal/ledger/checkpoint.json
 
 5. 检查点签名 / The checkpoint: mediseal/ledger/checkpoint.json (tree size, root, time, signer,
    certificate_sha256 = FP) signed in mediseal/ledger/checkpoint.sig:
+   检查点（日志大小、根哈希、时间、签名人）由 certificate_sha256 所指证书签名；应输出 "Verified OK"：
    openssl x509 -in mediseal/certs/FP.pem -pubkey -noout > cert-pubkey.pem
    openssl dgst -sha256 -verify cert-pubkey.pem -signature mediseal/ledger/checkpoint.sig \\
        mediseal/ledger/checkpoint.json
 
 6. 可信时间戳 / The trusted timestamp (RFC 3161), when mediseal/timestamps/ exists. 时间戳服务机构对
-   checkpoint.json 的 SHA-256 签发的时间戳，证明该检查点及其涵盖的全部存证日志条目在所示时间已存在。
+   checkpoint.json 的 SHA-256 签发的时间戳，证明该检查点及其涵盖的全部存证日志条目在所示时间已存在；
+   第一条命令应输出 "Verification: OK"。
    checkpoint.tsr is the timestamp authority's response over the SHA-256 of checkpoint.json's bytes;
    tsa-ca.pem is the authority's CA certificate, tsa-chain.pem the certificates the token carries. It
    proves the checkpoint (and so every entry under it) existed at the time shown:
-   openssl ts -verify -in mediseal/timestamps/checkpoint.tsr -data mediseal/ledger/checkpoint.json \
+   openssl ts -verify -in mediseal/timestamps/checkpoint.tsr -data mediseal/ledger/checkpoint.json \\
        -CAfile mediseal/timestamps/tsa-ca.pem -untrusted mediseal/timestamps/tsa-chain.pem
    openssl ts -reply -in mediseal/timestamps/checkpoint.tsr -text
    Compare the CA's SHA-256 with the one the timestamp authority publishes:
+   将 CA 证书的 SHA-256 与时间戳服务机构公布的指纹比对：
    openssl x509 -in mediseal/timestamps/tsa-ca.pem -noout -subject -fingerprint -sha256
 
 7. 案件其他签章记录 / The case's other sealed records (preservation records, sealed minutes and addenda,
    finalised agreements), in a full package only: mediseal/case/NAME.json with its seals
    mediseal/case/NAME/FP.sig, its ledger entry mediseal/case/NAME.entry.json and proof
    mediseal/case/NAME.proof.json, checked as in steps 3 and 4.
+   保全证据记录、已封存的调解记录及补正、已生效的调解协议（仅完整证据包）按第 3、4 步同样核验。
 
 8. 签章人身份 / Whose keys: these steps show the package is intact and consistent. Compare each
    certificate's SHA-256 (step 3, -fingerprint -sha256) with the one the office publishes or certified.
+   以上步骤证明证据包完整、前后一致；签章人身份须将各证书的 SHA-256 指纹与出具机构公布或证明的指纹比对。
 
 data/documents/ holds the case's evidence list (with each item's verification verdict at export time)
 and its finalised documents. `mediseal verify-package FILE.zip` runs all of these checks at once.
+data/documents/ 中为证据清单（含导出时每件证据的核验结论）及案件已生效的文书。
 """
 
 

@@ -15,7 +15,6 @@ import json
 import re
 import stat
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -26,9 +25,9 @@ from cryptography.exceptions import UnsupportedAlgorithm
 
 from desktop.core.errors import InvalidInput
 from desktop.core.exchange import package_layout as layout
-from desktop.core.integrity.digests import _new_sm3
+from desktop.core.integrity.digests import Digests, digest_stream
 from desktop.core.integrity.merkle import leaf_hash, verify_inclusion
-from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
+from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.core.trust import timestamps
 from desktop.core.trust.pki import certificates, signatures
 from desktop.core.vocabulary import QT_TRANSLATE_NOOP, Vocabulary
@@ -200,13 +199,16 @@ class _Bag:
             return None
         return self.archive.read(info)
 
-    def stream(self, name: str) -> Iterator[bytes]:
-        with self.archive.open(self.files[name]) as source:
-            while chunk := source.read(CHUNK):
-                raise_if_cancelled(self.cancelled)
-                self.done += len(chunk)
-                self.progress(self.done, self.total)
-                yield chunk
+    def digests(self, name: str) -> Digests:
+        """SHA-256 and SM3 of a payload file in one read (SM3 on a second thread, as ingest does)."""
+        base = self.done
+
+        def read_so_far(size: int) -> None:
+            self.done = base + size
+            self.progress(self.done, self.total)
+
+        with self.archive.open(self.files[name]) as source:  # a ZipExtFile: a BinaryIO in all but name
+            return digest_stream(source, read_so_far, self.cancelled)  # type: ignore[arg-type]
 
 
 def _parse_manifest(data: bytes) -> dict[str, str]:
@@ -240,12 +242,9 @@ def _check_manifests(bag: _Bag, findings: list[Finding]) -> dict[str, tuple[str,
     octets = 0
     for name in sorted(bag.files):
         if name.startswith(layout.PAYLOAD + "/"):
-            sha, sm3 = hashlib.sha256(), _new_sm3()
-            for chunk in bag.stream(name):
-                sha.update(chunk)
-                sm3.update(chunk)
-                octets += len(chunk)
-            digests[name] = (sha.hexdigest(), sm3.hexdigest())
+            payload = bag.digests(name)
+            octets += payload.size
+            digests[name] = (payload.sha256, payload.sm3)
     manifest = bag.read(layout.MANIFEST_FILE)
     listed = _parse_manifest(manifest) if manifest is not None else {}
     if manifest is None:
