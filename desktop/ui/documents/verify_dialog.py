@@ -34,6 +34,18 @@ from desktop.ui.framework.ops import Op, run_op
 GOOD_COLOUR = "#1b5e20"
 
 
+def verdict_label(name: str) -> QLabel:
+    """The one-line verdict of a check, in bold and larger than the text around it."""
+    verdict = QLabel()
+    verdict.setObjectName(name)
+    verdict.setWordWrap(True)
+    font = QFont(verdict.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    verdict.setFont(font)
+    return verdict
+
+
 def check_file(store: OpenStore, path: Path) -> tuple[DocumentCheck, dict[str, str]]:
     """Read ``path`` and check it against the registry and the ledger; the real names of the people named."""
     data = path.read_bytes()
@@ -65,13 +77,7 @@ class VerifyDocumentDialog(QDialog):
         chooser.addWidget(self.path, 1)
         chooser.addWidget(self.choose_button)
 
-        self.verdict = QLabel()
-        self.verdict.setObjectName("verifyVerdict")
-        self.verdict.setWordWrap(True)
-        font = QFont(self.verdict.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.verdict.setFont(font)
+        self.verdict = verdict_label("verifyVerdict")
         self.record = QLabel()
         self.record.setObjectName("verifyRecord")
         self.signature = QLabel()

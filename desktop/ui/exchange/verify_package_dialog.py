@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,7 +33,7 @@ from desktop.core.exchange.verify_package import (
     check_package,
 )
 from desktop.core.progress import CancelledFn, ProgressFn
-from desktop.ui.documents.verify_dialog import GOOD_COLOUR
+from desktop.ui.documents.verify_dialog import GOOD_COLOUR, verdict_label
 from desktop.ui.evidence.detail import _record_time, local_time
 from desktop.ui.exchange.working import ProgressRow
 from desktop.ui.framework.errors import ERROR_COLOUR, error_label
@@ -71,13 +70,7 @@ class VerifyPackageDialog(QDialog):
         chooser.addWidget(self.choose_button)
         self.progress = ProgressRow("packageProgress")
 
-        self.verdict = QLabel()
-        self.verdict.setObjectName("packageVerdict")
-        self.verdict.setWordWrap(True)
-        font = QFont(self.verdict.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        self.verdict.setFont(font)
+        self.verdict = verdict_label("packageVerdict")
         self.case = QLabel()
         self.case.setObjectName("packageCase")
         self.office = QLabel()
