@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.exchange import package_layout as layout
+from desktop.core.exchange.verify_package import Code
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.ui.evidence.page import NAME, SEALED_BY, EvidencePage
@@ -54,7 +55,7 @@ def test_a_package_imports_from_the_case_and_a_tampered_one_shows_its_findings(
     assert dialog.report is not None and dialog.report.refused
     assert dialog.results.topLevelItemCount() == len(dialog.report.findings) > 0
     shown = {dialog.results.topLevelItem(row).text(0) for row in range(dialog.results.topLevelItemCount())}
-    assert "record-sha256" in shown and dialog.error.isVisible()
+    assert Code.RECORD_SHA256.label in shown and dialog.error.isVisible()  # named in words, not by code
     settled(qtbot, page)
     assert page.model.rows == []
 

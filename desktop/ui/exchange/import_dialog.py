@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.exchange.importing import ImportReport, import_package
+from desktop.core.exchange.verify_package import Code
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.permissions import Actor
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import error_label
-from desktop.ui.framework.i18n import translate_error
+from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 
 PROGRESS_STEPS = 1000
@@ -162,8 +163,8 @@ class ImportDialog(QDialog):
             self.results.setHeaderLabels([self.tr("Finding"), self.tr("File"), self.tr("Expected"),
                                           self.tr("Found")])
             for finding in report.findings:
-                self.results.addTopLevelItem(QTreeWidgetItem([finding.code, finding.file, finding.expected,
-                                                              finding.found]))
+                self.results.addTopLevelItem(QTreeWidgetItem([label(Code(finding.code)), finding.file,
+                                                              finding.expected, finding.found]))
             self.status.setText(self.tr("Refused: {file} does not check out ({count} findings). Nothing was "
                                         "imported.").format(file=report.package, count=len(report.findings)))
             self._show_error(self.tr("The package was changed or damaged after it was made, or is not a "
@@ -178,6 +179,8 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("Imported {count} items from {office} into case {number}.").format(
                 count=len(report.items), office=report.source_office, number=report.case_number))
             self.imported.emit(report)
+        for column in range(self.results.columnCount()):
+            self.results.resizeColumnToContents(column)
         self.results.setVisible(True)
 
     def _failed(self, error: BaseException) -> None:
