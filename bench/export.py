@@ -11,7 +11,7 @@ page-cache warming for both sides of a ratio) and ``sync``:
   folder the export writes to (``--out-dir``, default the temp folder), then fsynced: the baseline for
   the export, which writes its zip durably (fsync);
 - export: ``package.export_package`` of the whole case (evidence, the evidence list PDF, records, seals,
-  proofs, checkpoint), in a transaction rolled back afterwards so every round exports the same case;
+  proofs, checkpoint), its transactions rolled back afterwards so every round exports the same case;
 - hash: SHA-256 and SM3 over the payload (the evidence files), SHA-256 on the reading thread and SM3 on a
   second one (bench/ingest.py ``hashing_limit``): the baseline for the check;
 - verify: ``verify_package.check_package`` on the package (which must be clean).
@@ -32,11 +32,13 @@ import os
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
 from ingest import Desk, describe_folder, hashing_limit, open_desk, parse_size, settle
+from sqlalchemy.orm import Session
 
 from desktop.core.evidence import intake
 from desktop.core.evidence.acquisition import Acquisition
@@ -109,12 +111,17 @@ def plain_zip(files: list[tuple[str, Path]], out: Path, durable: bool) -> float:
 
 
 def export(desk: Desk, out: Path) -> float:
+    @contextmanager
+    def rolled_back() -> Iterator[Session]:
+        """The export's transactions, each rolled back: every round exports the same case (same ledger, no
+        new evidence list; a checkpoint covers the case already, so none is signed)."""
+        with desk.store.database.session_scope() as session:
+            yield session
+            session.rollback()
+
     started = time.perf_counter()
-    with desk.store.database.session_scope() as opened:
-        export_package(opened, desk.store.vault, desk.notary, desk.case_number, out)
-        elapsed = time.perf_counter() - started
-        opened.rollback()  # the next round exports the same case (same ledger, no new evidence list)
-    return elapsed
+    export_package(rolled_back, desk.store.vault, desk.notary, desk.case_number, out)
+    return time.perf_counter() - started
 
 
 def verify(package: Path) -> float:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,11 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+# What ``Database.session_scope`` is: each call opens a transaction (committed on leaving, rolled back on an
+# error). Services that must not hold a transaction open the whole time (waiting on the network, copying
+# files) take one and open short transactions as they go.
+SessionScope = Callable[[], AbstractContextManager[Session]]
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 

@@ -155,9 +155,8 @@ def test_a_notary_package_imports_into_a_mediation_case_verifies_and_exports_aga
     assert _findings(store) == []
 
     # B's own package of the case (its items, the imported ones among them) verifies.
-    with store.database.session_scope() as session:
-        made = export_package(session, store.vault, hall.lihua, hall.number, tmp_path / "b.zip", None,
-                              hall.key)
+    made = export_package(store.database.session_scope, store.vault, hall.lihua, hall.number,
+                          tmp_path / "b.zip", None, hall.key)
     assert verify_package(made.path) == []
 
     # Again into the same case: refused, the items named; into another case: allowed, the blobs reused.

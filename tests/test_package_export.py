@@ -29,7 +29,7 @@ from desktop.core.exchange.proofs import CheckpointNeeded
 from desktop.core.exchange.verify_package import verify_package
 from desktop.core.office import office
 from desktop.core.storage.store import OpenStore
-from desktop.core.trust import signing_keys, users
+from desktop.core.trust import checkpoints, signing_keys, users
 from desktop.core.trust.permissions import Role
 from desktop.core.trust.sign_in import SignedInUser, sign_in_user
 from tests.cli_env import point_cli_at
@@ -68,8 +68,8 @@ def notary_with_items(store: OpenStore, folder: Path, count: int = 3) -> tuple[S
 
 def export(store: OpenStore, notary: SignedInUser, number: str, out: Path,
            items: list[int] | None = None) -> ExportedPackage:
-    with store.database.session_scope() as session:
-        return export_package(session, store.vault, notary.actor, number, out, items, notary.key)
+    return export_package(store.database.session_scope, store.vault, notary.actor, number, out, items,
+                          notary.key)
 
 
 def _unzip(package: Path, into: Path) -> Path:
@@ -175,21 +175,31 @@ def test_a_cancelled_export_leaves_nothing(store: OpenStore, tmp_path: Path) -> 
     notary, number, items = notary_with_items(store, tmp_path / "in", count=2)
     out = tmp_path / "out"
     out.mkdir()
+    no_key = pytest.raises(CheckpointNeeded, match="holds no signing key")  # and no checkpoint covers them
+    with no_key:
+        export_package(store.database.session_scope, store.vault, notary.actor, number, out / "court.zip",
+                       None, None)
+    with pytest.raises(InvalidInput):
+        export_package(store.database.session_scope, store.vault, notary.actor, number, out / "court.zip",
+                       [999_999], notary.key)
+    with store.database.session_scope() as session:
+        assert checkpoints.latest(session) is None
     written: list[int] = []  # cancelled once the first file is in the zip: mid-write
-    with pytest.raises(Cancelled), store.database.session_scope() as session:  # the caller rolls back
-        export_package(session, store.vault, notary.actor, number, out / "court.zip", None, notary.key,
-                       progress=lambda done, _total: written.append(done), cancelled=lambda: bool(written))
+    with pytest.raises(Cancelled):  # the export's transaction rolls back
+        export_package(store.database.session_scope, store.vault, notary.actor, number, out / "court.zip",
+                       None, notary.key, progress=lambda done, _total: written.append(done),
+                       cancelled=lambda: bool(written))
     assert len(written) == 1
     assert list(out.iterdir()) == []
-    with store.database.session_scope() as session:  # and logs nothing
+    with store.database.session_scope() as session:  # and logs nothing...
         assert all("evidence.exported" not in [entry.kind for entry in evidence_items.custody_trail(
             session, item.id)] for item in items)
-    with pytest.raises(InvalidInput), store.database.session_scope() as session:
-        export_package(session, store.vault, notary.actor, number, out / "court.zip", [999_999], notary.key)
-    no_key = pytest.raises(CheckpointNeeded, match="holds no signing key")  # and no checkpoint covers them
-    with no_key, store.database.session_scope() as session:
-        export_package(session, store.vault, notary.actor, number, out / "court.zip", None, None)
-    assert list(out.iterdir()) == []
+        # ...but the checkpoint signed for it, in a transaction of its own before the export's, stays: it
+        # signs the ledger as it was, and the next export uses it (no key needed now).
+        assert checkpoints.latest(session) is not None
+    made = export_package(store.database.session_scope, store.vault, notary.actor, number, out / "court.zip",
+                          None, None)
+    assert not made.signed_checkpoint and verify_package(made.path) == []
 
 
 def test_a_full_package_carries_the_case_sealed_records_and_a_selective_one_does_not(
@@ -227,9 +237,8 @@ def test_a_mediation_case_package_carries_its_sealed_minutes(store: OpenStore, t
     evidence.write_bytes("注册号 12345678\n".encode())
     intake.ingest_files(store.database, store.vault, hall.lihua, hall.number, [evidence],
                         Acquisition("upload"))  # a mediator takes evidence in; a notary seals it
-    with store.database.session_scope() as session:
-        made = export_package(session, store.vault, hall.lihua, hall.number, tmp_path / "mediation.zip",
-                              None, hall.key)
+    made = export_package(store.database.session_scope, store.vault, hall.lihua, hall.number,
+                          tmp_path / "mediation.zip", None, hall.key)
     assert verify_package(made.path) == []
     name = f"minutes-{minutes.id}"
     bag = _unzip(made.path, tmp_path / "mediation")
@@ -266,15 +275,15 @@ def test_an_empty_selection_is_refused_and_leaves_nothing(store: OpenStore, tmp_
     notary, number, _items = notary_with_items(store, tmp_path / "in", count=1)
     out = tmp_path / "out"
     out.mkdir()
-    with pytest.raises(NotFound, match="has no evidence items"), store.database.session_scope() as session:
-        export_package(session, store.vault, notary.actor, number, out / "court.zip", [], notary.key)
+    with pytest.raises(NotFound, match="has no evidence items"):
+        export_package(store.database.session_scope, store.vault, notary.actor, number, out / "court.zip", [],
+                       notary.key)
     assert list(out.iterdir()) == []
 
 
 def test_progress_reaches_its_total_and_never_passes_it(store: OpenStore, tmp_path: Path) -> None:
     notary, number, _items = notary_with_items(store, tmp_path / "in", count=2)
     steps: list[tuple[int, int]] = []
-    with store.database.session_scope() as session:
-        export_package(session, store.vault, notary.actor, number, tmp_path / "court.zip", None, notary.key,
-                       progress=lambda done, total: steps.append((done, total)))
+    export_package(store.database.session_scope, store.vault, notary.actor, number, tmp_path / "court.zip",
+                   None, notary.key, progress=lambda done, total: steps.append((done, total)))
     assert steps and all(done <= total for done, total in steps) and steps[-1][0] == steps[-1][1]

@@ -13,6 +13,8 @@ import shlex
 import socket
 import subprocess
 import sys
+import threading
+import time
 import zipfile
 from pathlib import Path
 
@@ -22,10 +24,10 @@ from desktop.cli import EXIT_OK, EXIT_REFUSED, run
 from desktop.core.evidence import intake
 from desktop.core.evidence.acquisition import Acquisition
 from desktop.core.exchange import package_layout as layout
-from desktop.core.exchange.package import VERIFY_TEXT
+from desktop.core.exchange.package import VERIFY_TEXT, ExportedPackage
 from desktop.core.exchange.verify_package import Code, check_package
 from desktop.core.storage.store import OpenStore
-from desktop.core.trust import timestamps, users
+from desktop.core.trust import checkpoints, ledger, timestamps, users
 from desktop.core.verification.store import verify_store
 from tests.cli_env import point_cli_at
 from tests.test_package_export import BAGIT, PASSWORD, export, notary_with_items
@@ -185,3 +187,37 @@ def test_an_unsealed_item_is_exported_and_named_as_a_notice(sqlite_store: OpenSt
     assert {finding.code for finding in stripped_check.findings} == {Code.MISSING_FILE}
     assert {n.item for n in stripped_check.notices} == {items[0].id, unsealed.id}
     assert run(["verify-package", str(stripped)]) == EXIT_REFUSED
+
+
+def test_other_seats_write_while_the_export_waits_for_the_authority(
+        store: OpenStore, tsa: TestTSA, pki: Path, tmp_path: Path) -> None:  # noqa: F811 (fixtures imported)
+    """The export signs its checkpoint in a transaction of its own and asks the authority with none open:
+    a seat that writes to the ledger meanwhile (the administrator signing in) is not held up by a slow
+    authority, and the slow answer still reaches the package."""
+    notary, number, _items = notary_with_items(store, tmp_path / "in", count=1)
+    _set_authority(store, tsa.url, pki)
+    tsa.mode, tsa.delay = "slow", 3.0
+    made: list[ExportedPackage] = []
+    exporting = threading.Thread(target=lambda: made.append(export(store, notary, number,
+                                                                   tmp_path / "c.zip")))
+    exporting.start()
+    try:
+        deadline = time.monotonic() + 10
+        with store.database.session_scope() as session:  # wait until the checkpoint is signed and sent
+            while checkpoints.latest(session) is None and time.monotonic() < deadline:
+                session.rollback()
+                time.sleep(0.05)
+            before = ledger.size(session)
+        assert exporting.is_alive()  # asking the authority now
+        started = time.monotonic()
+        users.sign_in(store.database, "admin", "admin-password-1")  # a write under the ledger lock
+        took = time.monotonic() - started
+        assert exporting.is_alive()  # still waiting for the answer
+    finally:
+        exporting.join(30)
+    with store.database.session_scope() as session:
+        assert ledger.size(session) > before
+    assert took < 1.5, f"the sign-in waited {took:.1f} s for the export's transaction"
+    (package,) = made
+    assert package.timestamp is not None
+    assert package.timestamp.when is not None  # the slow answer came, and is in the package

@@ -67,8 +67,8 @@ def notary_package(folder: Path, packages: Path) -> Path:
     intake.ingest_files(notary_store.database, notary_store.vault, signed.actor, number, [source],
                         Acquisition("upload"), seal_with=signed.key)
     out = packages / "明信公证处保全证据包.zip"
-    with notary_store.database.session_scope() as session:
-        export_package(session, notary_store.vault, signed.actor, number, out, key=signed.key)
+    export_package(notary_store.database.session_scope, notary_store.vault, signed.actor, number, out,
+                   key=signed.key)
     notary_store.close()
     return out
 

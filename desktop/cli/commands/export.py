@@ -68,7 +68,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         actor, password = acting_user(args, store)
         with store.database.session_scope() as session:
             key = signing_keys.usable_key(session, actor, password)
-            made = export_package(session, store.vault, actor, args.case, args.out, args.items, key)
+        made = export_package(store.database.session_scope, store.vault, actor, args.case, args.out,
+                              args.items, key)
     if args.json:
         print_json({"path": str(made.path), "case": made.case_number, "items": list(made.items),
                     "documents": list(made.documents), "checkpoint": made.checkpoint.id,

@@ -18,8 +18,7 @@ import hashlib
 import json
 import os
 import zipfile
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +30,7 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from db.engine import SessionScope
 from db.imports import ImportedItem, ImportedSeal, PackageImport, PackageImportFile
 from db.models import Blob, EvidenceItem, MediationCase, utc_now
 from desktop.core.cases.matters import find_case, require_case_access
@@ -336,8 +336,6 @@ def _already_imported(session: Session, case_id: int, package: _Package) -> list
 
 
 # --- import ----------------------------------------------------------------------------------------
-Scope = Callable[[], AbstractContextManager[Session]]
-
 
 def _admit(session: Session, actor: Actor, case_number: str, package: _Package) -> MediationCase:
     """The case, once the actor may add evidence to it and none of the package's items is in it yet."""
@@ -352,7 +350,7 @@ def _admit(session: Session, actor: Actor, case_number: str, package: _Package) 
     return case
 
 
-def import_package(scope: Scope, vault: Vault, actor: Actor, path: Path, case_number: str,
+def import_package(scope: SessionScope, vault: Vault, actor: Actor, path: Path, case_number: str,
                    progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled,
                    now: datetime | None = None) -> ImportReport:
     """Check the package at ``path`` and, when it checks out, take its items into case ``case_number``.

@@ -15,7 +15,7 @@ import zipfile
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO
@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.agreements import SealedAgreement
+from db.engine import SessionScope
 from db.models import PreservationRecord, SigningKey, utc_now
 from db.sittings import SealedMinutes, Sitting
 from db.timestamps import TimestampRequest, TimestampToken
@@ -250,29 +251,20 @@ def _checkpoint(session: Session, actor: Actor, key: UnlockedKey | None, last_se
     return checkpoints.sign_checkpoint(session, actor, key, now), True
 
 
-def _timestamp(session: Session, actor: Actor, checkpoint: CheckpointInfo, signed: bool,
-               now: datetime) -> tuple[list[tuple[str, bytes]], PackageTimestamp | None]:
-    """The checkpoint's RFC 3161 files for ``mediseal/timestamps/`` when it has a stored token. A
-    checkpoint this export signed is sent to the authority first (verified and stored as
-    ``timestamps.send_pending`` does); a failure leaves it queued and the package without a token."""
+def _timestamp(session: Session, checkpoint: CheckpointInfo) -> tuple[list[tuple[str, bytes]],
+                                                                      PackageTimestamp | None]:
+    """The checkpoint's RFC 3161 files for ``mediseal/timestamps/`` when it has a stored token, or why it
+    has none (the request waits in the queue, with the authority's last answer; or the checkpoint was
+    signed before an authority was set)."""
     found = timestamps.authority(session)
     if found is None:
         return [], None
-    why = ""
-    if signed:
-        digest = hashlib.sha256(canonical_bytes(checkpoint.record())).hexdigest()
-        try:
-            answer = timestamps.request_token(found, digest, EXPORT_TSA_TIMEOUT)
-            timestamps._store(session, actor, checkpoint.id, found, answer, now)
-        except timestamps.TimestampFailure as error:
-            timestamps._failed(session, checkpoint.id, str(error), now)
-            why = str(error)
     token = session.scalar(select(TimestampToken).where(TimestampToken.checkpoint_id == checkpoint.id))
     evidence = timestamps.evidence_for(session, checkpoint.id) if token is not None else None
     if token is None or evidence is None:
-        queued = session.get(TimestampRequest, checkpoint.id) is not None
-        why = why or ("the checkpoint's timestamp request waits in the queue" if queued else
-                      "the checkpoint was signed before a timestamp authority was set")
+        queued = session.get(TimestampRequest, checkpoint.id)
+        why = ("the checkpoint was signed before a timestamp authority was set" if queued is None else
+               queued.last_error or "the checkpoint's timestamp request waits in the queue")
         return [], PackageTimestamp(None, why)
     try:  # stored under an earlier CA setting: the package's tsa-ca.pem would not be its anchor
         _tst, signer, carried = timestamps.check_token(token.token, bytes.fromhex(token.digest_sha256))
@@ -327,32 +319,74 @@ def _copy_hashing(source: IO[bytes], sink: IO[bytes], hasher: ThreadPoolExecutor
     return digest.hexdigest(), size
 
 
-def export_package(session: Session, vault: Vault, actor: Actor, number: str, out: Path,
-                   items: Sequence[int] | None = None, key: UnlockedKey | None = None,
-                   progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled,
-                   now: datetime | None = None) -> ExportedPackage:
-    """Write case ``number``'s court package to the new file ``out`` (a zip), in the caller's
-    transaction: the evidence list is generated (and recorded) now, and a checkpoint is signed with
-    ``key`` when none covers the items' entries. ``items`` limits the package to those items (selective
-    disclosure); their proofs still reach the signed checkpoint. Refused before anything is written when
-    ``out`` exists or an item is not the case's; an error or a cancel leaves no file and rolls back."""
-    require(actor, Action.WORK_ON_CASE)
-    durable.refuse_existing(out)
-    moment = now or utc_now()
+
+def _gather(session: Session, number: str, items: Sequence[int] | None
+            ) -> tuple[list[_Item], list[_CaseRecord]]:
+    """The items to export with their records and ingest entries, and (in a full package) the case's
+    other sealed records; refused when an item is not the case's or none is chosen."""
     chosen = _items(session, number, items)
     if not chosen:  # an empty selection too: the evidence list below is of the items written, never all
         raise NotFound(QT_TRANSLATE_NOOP("errors", "Case {number} has no evidence items."), field="items",
                        number=number)
     gathered: list[_Item] = []
     for item in chosen:
-        raise_if_cancelled(cancelled)
         _safe_name(item)
         record = canonical_bytes(evidence_items.get_record(session, item.id))
         gathered.append(_Item(item, record, _ingest_entry(session, item, record)))
     # Selective disclosure: the case's other sealed records name every item, so they go only with all.
     sealed = _case_records(session, number) if items is None else []
+    return gathered, sealed
+
+
+def _last_seq(gathered: Sequence[_Item], sealed: Sequence[_CaseRecord]) -> int:
+    return max([g.entry.seq for g in gathered] + [r.entry.seq for r in sealed], default=-1)
+
+
+def _sign_checkpoint_first(scope: SessionScope, actor: Actor, key: UnlockedKey | None, number: str,
+                           items: Sequence[int] | None, now: datetime) -> bool:
+    """When no checkpoint covers the package's entries yet, sign one in a transaction of its own and
+    then ask the timestamp authority (when one is set) for its token with no transaction open: so the
+    export's transaction never holds the ledger lock while the authority answers (up to
+    ``EXPORT_TSA_TIMEOUT``) and other seats wait. A failure leaves the request queued. Whether it signed."""
+    with scope() as session:
+        require(actor, Action.WORK_ON_CASE)
+        gathered, sealed = _gather(session, number, items)
+        checkpoint, signed = _checkpoint(session, actor, key, _last_seq(gathered, sealed), now)
+        found = timestamps.authority(session) if signed else None
+    if found is not None:
+        digest = hashlib.sha256(canonical_bytes(checkpoint.record())).hexdigest()
+        timestamps.send_one(scope, actor, found, checkpoint.id, digest, now, EXPORT_TSA_TIMEOUT)
+    return signed
+
+
+def export_package(scope: SessionScope, vault: Vault, actor: Actor, number: str, out: Path,
+                   items: Sequence[int] | None = None, key: UnlockedKey | None = None,
+                   progress: ProgressFn = no_progress, cancelled: CancelledFn = never_cancelled,
+                   now: datetime | None = None) -> ExportedPackage:
+    """Write case ``number``'s court package to the new file ``out`` (a zip). A checkpoint is signed
+    with ``key`` first, in a transaction of its own, when none covers the items' entries (and it is
+    timestamped when an authority is set); then, in one transaction, the evidence list is generated
+    (and recorded) and the package written. ``items`` limits the package to those items (selective
+    disclosure); their proofs still reach the signed checkpoint. Refused before anything is written when
+    ``out`` exists or an item is not the case's; an error or a cancel leaves no file and rolls back the
+    export (a checkpoint signed for it stays: it only signs the ledger as it was)."""
+    durable.refuse_existing(out)
+    moment = now or utc_now()
+    signed = _sign_checkpoint_first(scope, actor, key, number, items, moment)
+    with scope() as session:
+        made = _export(session, vault, actor, number, out, items, key, progress, cancelled, moment)
+    return replace(made, signed_checkpoint=signed or made.signed_checkpoint)
+
+
+def _export(session: Session, vault: Vault, actor: Actor, number: str, out: Path, items: Sequence[int] | None,
+            key: UnlockedKey | None, progress: ProgressFn, cancelled: CancelledFn,
+            moment: datetime) -> ExportedPackage:
+    require(actor, Action.WORK_ON_CASE)
+    gathered, sealed = _gather(session, number, items)
+    raise_if_cancelled(cancelled)
     shown = {g.entry.seq: g.entry for g in gathered} | {r.entry.seq: r.entry for r in sealed}
-    checkpoint, signed = _checkpoint(session, actor, key, max(shown, default=-1), moment)
+    # Covered already (signed just before), unless another seat sealed a case record meanwhile.
+    checkpoint, signed = _checkpoint(session, actor, key, _last_seq(gathered, sealed), moment)
     paths = {entry.seq: path
              for entry, path in _inclusion_paths(session, 0, checkpoint, list(shown.values()))}
     documents: list[tuple[str, bytes]] = []
@@ -384,7 +418,7 @@ def export_package(session: Session, vault: Vault, actor: Actor, number: str, ou
     certs.setdefault(checkpoint.fingerprint, signing_keys.export_certificate(
         session, checkpoint.signer, checkpoint.fingerprint))
     tags += [(layout.cert_file(fp), pem) for fp, pem in sorted(certs.items())]
-    stamp_files, stamp = _timestamp(session, actor, checkpoint, signed, moment)
+    stamp_files, stamp = _timestamp(session, checkpoint)
     tags += [(layout.CHECKPOINT_FILE, canonical_bytes(checkpoint.record())),
              (layout.CHECKPOINT_SIGNATURE_FILE, checkpoint.signature),
              *stamp_files,

@@ -24,8 +24,7 @@ import hashlib
 import secrets
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -38,6 +37,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.engine import SessionScope
 from db.models import Checkpoint, SigningKey, utc_now
 from db.timestamps import TimestampAuthority, TimestampRequest, TimestampToken
 from desktop.core.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -419,10 +419,8 @@ def _failed(session: Session, checkpoint_id: int, error: str, now: datetime) -> 
     session.flush()
 
 
-Scope = Callable[[], AbstractContextManager[Session]]
 
-
-def send_pending(scope: Scope, actor: Actor, *, now: datetime | None = None,
+def send_pending(scope: SessionScope, actor: Actor, *, now: datetime | None = None,
                  timeout: float = DEFAULT_TIMEOUT, due_only: bool = True) -> list[SendResult]:
     """Send the queued requests (those due, or all with ``due_only=False``), each in its own short
     transaction; no transaction is open while waiting for the authority. ``actor`` (any signed-in user)
@@ -438,18 +436,23 @@ def send_pending(scope: Scope, actor: Actor, *, now: datetime | None = None,
         due = [(int(checkpoint_id), str(digest)) for checkpoint_id, digest in session.execute(query)]
     if found is None:
         return []
-    results: list[SendResult] = []
-    for checkpoint_id, digest in due:
-        try:
-            token = request_token(found, digest, timeout)
-            with scope() as session:
-                _store(session, actor, checkpoint_id, found, token, when)
-            results.append(SendResult(checkpoint_id, None))
-        except TimestampFailure as error:
-            with scope() as session:
-                _failed(session, checkpoint_id, str(error), when)
-            results.append(SendResult(checkpoint_id, str(error)))
-    return results
+    return [send_one(scope, actor, found, checkpoint_id, digest, when, timeout)
+            for checkpoint_id, digest in due]
+
+
+def send_one(scope: SessionScope, actor: Actor, found: Authority, checkpoint_id: int, digest: str,
+             now: datetime, timeout: float = DEFAULT_TIMEOUT) -> SendResult:
+    """Ask ``found`` for the token of one queued checkpoint with no transaction open while waiting, then
+    store it (verified) or note the failure in the queue, each in a short transaction of its own."""
+    try:
+        token = request_token(found, digest, timeout)
+        with scope() as session:
+            _store(session, actor, checkpoint_id, found, token, now)
+        return SendResult(checkpoint_id, None)
+    except TimestampFailure as error:
+        with scope() as session:
+            _failed(session, checkpoint_id, str(error), now)
+        return SendResult(checkpoint_id, str(error))
 
 
 def tokens(session: Session) -> Iterator[tuple[TimestampToken, Checkpoint | None, str | None]]:

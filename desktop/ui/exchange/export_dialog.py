@@ -218,8 +218,8 @@ class ExportPackageDialog(QDialog):
         def task(progress: ProgressFn, cancelled: CancelledFn) -> ExportedPackage:
             with store.database.session_scope() as session:
                 key = signing_keys.unlock(session, actor, password) if password is not None else None
-                return export_package(session, store.vault, actor, number, out, items, key, progress,
-                                      cancelled)
+            return export_package(store.database.session_scope, store.vault, actor, number, out, items, key,
+                                  progress, cancelled)
 
         op = run_op(self, task).as_work(self.tr("Exporting the court package of {number}").format(
             number=number))
