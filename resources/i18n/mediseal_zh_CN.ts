@@ -2343,7 +2343,7 @@ The proofs reach checkpoint {checkpoint} (ledger size {tree_size}, signed {time}
     </message>
     <message>
         <source>already in the vault</source>
-        <translation>保管库中已有</translation>
+        <translation>证据库中已有</translation>
     </message>
     <message>
         <source>Imported {count} items from {office} into case {number}.</source>
