@@ -39,7 +39,7 @@ from desktop.core.evidence.acquisition import Acquisition, validate_acquisition
 from desktop.core.evidence.intake import _known_blobs, _next_item_id
 from desktop.core.evidence.items import ItemId, item_record, subject
 from desktop.core.exchange import package_layout as layout
-from desktop.core.exchange.verify_package import UnreadablePackage, check_package
+from desktop.core.exchange.verify_package import Finding, UnreadablePackage, check_package
 from desktop.core.integrity.canonical import format_time, parse_time, record_digest
 from desktop.core.integrity.digests import Digests
 from desktop.core.progress import CancelledFn, ProgressFn, never_cancelled, no_progress, raise_if_cancelled
@@ -72,21 +72,6 @@ def import_subject(import_id: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Refusal:
-    """Why a package was refused: a finding of the package check (its code, file, item, expected, found)."""
-
-    code: str
-    file: str
-    item: int | None = None
-    expected: str = ""
-    found: str = ""
-
-    def as_json(self) -> dict[str, object]:
-        return {"code": self.code, "file": self.file, "item": self.item, "expected": self.expected,
-                "found": self.found}
-
-
-@dataclass(frozen=True, slots=True)
 class ImportedInfo:
     """One item taken in: its new id, the origin's id, its name, its blob and whether the blob was new."""
 
@@ -107,7 +92,7 @@ class ImportReport:
     source_office: str
     import_id: int | None
     items: tuple[ImportedInfo, ...]
-    findings: tuple[Refusal, ...]
+    findings: tuple[Finding, ...]  # the package check's, when it refused the package
 
     @property
     def refused(self) -> bool:
@@ -369,10 +354,8 @@ def import_package(scope: SessionScope, vault: Vault, actor: Actor, path: Path, 
     except UnreadablePackage as error:
         raise _unreadable(path, str(error)) from None
     raise_if_cancelled(cancelled)
-    refusals = [Refusal(str(finding.code), finding.file, finding.item, finding.expected, finding.found)
-                for finding in check.findings]
-    if refusals:
-        return ImportReport(path.name, package_sha256, case_number, "", None, (), tuple(refusals))
+    if check.findings:
+        return ImportReport(path.name, package_sha256, case_number, "", None, (), check.findings)
     with zipfile.ZipFile(path) as archive:
         reader = _Reader(archive)
         try:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.exchange.importing import ImportReport, import_package
-from desktop.core.exchange.verify_package import Code
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.permissions import Actor
@@ -163,7 +162,7 @@ class ImportDialog(QDialog):
             self.results.setHeaderLabels([self.tr("Finding"), self.tr("File"), self.tr("Expected"),
                                           self.tr("Found")])
             for finding in report.findings:
-                self.results.addTopLevelItem(QTreeWidgetItem([label(Code(finding.code)), finding.file,
+                self.results.addTopLevelItem(QTreeWidgetItem([label(finding.code), finding.file,
                                                               finding.expected, finding.found]))
             self.status.setText(self.tr("Refused: {file} does not check out ({count} findings). Nothing was "
                                         "imported.").format(file=report.package, count=len(report.findings)))
