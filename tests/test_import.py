@@ -7,6 +7,7 @@ refused; each tampering of the kept origin is a named ``import-*`` finding."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from sqlalchemy import func, select
 
 from db.imports import ImportedItem, ImportedSeal, PackageImport, PackageImportFile
@@ -256,6 +259,28 @@ def test_each_tampering_of_a_kept_origin_is_a_named_finding(office_a: OfficeA, h
                    if finding.code == FindingCode.IMPORT_MISSING]
     assert [finding.message for finding in missing] == [
         f"import evidence:{third}: the ledger logged it, the store no longer holds it"]
+
+
+def test_a_kept_certificate_cryptography_cannot_read_is_a_finding(office_a: OfficeA, hall: Hall,
+                                                                  store: OpenStore) -> None:
+    """A stored origin certificate whose version field was changed makes cryptography raise InvalidVersion
+    (not a ValueError): verify names the seal, it does not stop."""
+    report = bring_in(store, hall.lihua, office_a.package, hall.number)
+    item = report.items[0].id
+    with store.database.session_scope() as session:
+        seal = session.scalars(select(ImportedSeal).where(ImportedSeal.item_id == item)).first()
+        assert seal is not None
+        seal_id, pem = seal.id, seal.certificate
+    der = x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER)
+    at = der.index(bytes.fromhex("a003020102")) + 4  # [0] EXPLICIT INTEGER 2: X.509 v3
+    version_5 = der[:at] + b"\x05" + der[at + 1:]
+    damaged = b"".join([b"-----BEGIN CERTIFICATE-----\n", base64.encodebytes(version_5),
+                        b"-----END CERTIFICATE-----\n"])
+    behind_the_triggers(store, "imported_seal", "UPDATE imported_seal SET certificate = :data WHERE id = :id",
+                        data=damaged, id=seal_id)
+    with store.database.session_scope() as session:
+        found = {(finding.code, finding.item) for finding in verify_store(session, store.vault).findings}
+    assert (FindingCode.IMPORT_SEAL, item) in found
 
 
 def test_the_file_against_the_origin_record(office_a: OfficeA, hall: Hall, store: OpenStore) -> None:

@@ -21,7 +21,6 @@ from pathlib import Path, PurePosixPath
 
 from asn1crypto import cms, tsp  # type: ignore[import-untyped]
 from cryptography import x509
-from cryptography.exceptions import UnsupportedAlgorithm
 
 from desktop.core.errors import InvalidInput
 from desktop.core.exchange import package_layout as layout
@@ -111,8 +110,6 @@ class Finding:
                 "found": self.found}
 
 
-# What cryptography raises on a malformed certificate: a bad encoding, an unknown version, an unknown key.
-_CERTIFICATE_ERRORS = (ValueError, x509.InvalidVersion, UnsupportedAlgorithm)
 
 
 class UnreadablePackage(Exception):
@@ -284,15 +281,8 @@ def _verify_signature(bag: _Bag, fingerprint: str, data: bytes, signature: bytes
     pem = bag.read(layout.cert_file(fingerprint))
     if pem is None:
         return False, f"no certificate {layout.cert_file(fingerprint)}"
-    try:
-        certificate = x509.load_pem_x509_certificate(pem)
-    except _CERTIFICATE_ERRORS:
-        return False, "an unreadable certificate"
-    actual = certificates.certificate_fingerprint(certificate)
-    if actual != fingerprint:
-        return False, f"a certificate whose SHA-256 is {actual}"
-    return (True, "") if signatures.verify(certificate, data, signature) else (False, "a signature that does "
-                                                                                      "not verify")
+    why = signatures.signature_problem(pem, fingerprint, data, signature)
+    return why is None, why or ""
 
 
 def _check_checkpoint(bag: _Bag, findings: list[Finding]) -> tuple[dict[str, object] | None, bytes]:
@@ -372,7 +362,7 @@ def _check_timestamp(bag: _Bag, checkpoint: bytes, findings: list[Finding]) -> T
         chain_pem = bag.read(layout.TIMESTAMP_CHAIN_FILE)
         chain = x509.load_pem_x509_certificates(chain_pem) if chain_pem else []
         timestamps._check_chain(signer, [*carried, *chain], (ca_pem or b"").decode("ascii"), when)
-    except (timestamps.TimestampFailure, InvalidInput, *_CERTIFICATE_ERRORS) as error:
+    except (timestamps.TimestampFailure, InvalidInput, *signatures.CERTIFICATE_ERRORS) as error:
         findings.append(Finding(Code.TIMESTAMP_CHAIN, layout.TIMESTAMP_CA_FILE, expected="the CA that issued "
                                 + authority, found=str(error) if ca_pem else "missing"))
         return TimestampCheck(when, authority, (), False)
@@ -480,7 +470,7 @@ def _certificates(bag: _Bag) -> tuple[tuple[str, str], ...]:
         if name.startswith(layout.CERTS + "/") and name.endswith(".pem"):
             try:
                 certificate = x509.load_pem_x509_certificate(bag.read(name) or b"")
-            except _CERTIFICATE_ERRORS:
+            except signatures.CERTIFICATE_ERRORS:
                 continue
             subject = certificate.subject.rfc4514_string()
             found.append((certificates.certificate_fingerprint(certificate), subject))

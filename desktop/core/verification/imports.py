@@ -12,7 +12,6 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -25,7 +24,7 @@ from desktop.core.exchange.importing import import_record, import_subject, origi
 from desktop.core.integrity.canonical import record_digest
 from desktop.core.integrity.merkle import leaf_hash, verify_inclusion
 from desktop.core.trust.events import EventKind
-from desktop.core.trust.pki import certificates, signatures
+from desktop.core.trust.pki import signatures
 from desktop.core.verification.codes import FindingCode
 from desktop.core.verification.findings import Finding, Where, words
 
@@ -41,24 +40,12 @@ def _json(data: bytes) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _signature_problem(pem: bytes, fingerprint: str, data: bytes, signature: bytes) -> str | None:
-    """Why ``signature`` over ``data`` does not verify with the certificate (None: it does)."""
-    try:
-        certificate = x509.load_pem_x509_certificate(pem)
-    except ValueError:
-        return "an unreadable certificate"
-    actual = certificates.certificate_fingerprint(certificate)
-    if actual != fingerprint:
-        return f"a certificate whose SHA-256 is {actual}"
-    return None if signatures.verify(certificate, data, signature) else "a signature that does not verify"
-
-
 def _check_sealed(where: Where, record: bytes, seals: Seals, entry: bytes, proof: bytes,
                   checkpoint: dict[str, Any]) -> list[Finding]:
     """A sealed origin record: its seals, its ledger entry and the entry's proof to the checkpoint."""
     found: list[Finding] = []
     for fingerprint, pem, signature in seals:
-        why = _signature_problem(pem, fingerprint, record, signature)
+        why = signatures.signature_problem(pem, fingerprint, record, signature)
         if why is not None:
             found.append(where.finding(FindingCode.IMPORT_SEAL, words(QT_TRANSLATE_NOOP(
                 "findings", "its origin seal by certificate {fingerprint} does not verify"),
@@ -98,7 +85,7 @@ def _check_package(row: PackageImport, number: str, files: dict[str, bytes], ite
             expected=row.record_sha256, found=digest))
     checkpoint = _json(row.checkpoint)
     fingerprint = str(checkpoint.get("certificate_sha256", ""))
-    why = _signature_problem(row.checkpoint_certificate, fingerprint, row.checkpoint,
+    why = signatures.signature_problem(row.checkpoint_certificate, fingerprint, row.checkpoint,
                              row.checkpoint_signature)
     if why is not None:
         found.append(where.finding(FindingCode.IMPORT_CHECKPOINT, words(QT_TRANSLATE_NOOP(

@@ -7,7 +7,10 @@ from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ec import EllipticCurvePrivateKey, EllipticCurvePublicKey
 
-from desktop.core.trust.pki.certificates import SIGNATURE_HASH, is_p256, require_p256
+from desktop.core.trust.pki.certificates import SIGNATURE_HASH, certificate_fingerprint, is_p256, require_p256
+
+# What cryptography raises on a malformed certificate: a bad encoding, an unknown version, an unknown key.
+CERTIFICATE_ERRORS = (ValueError, x509.InvalidVersion, UnsupportedAlgorithm)
 
 
 def sign(key: EllipticCurvePrivateKey, data: bytes) -> bytes:
@@ -25,3 +28,17 @@ def verify(signer: x509.Certificate | EllipticCurvePublicKey, data: bytes, signa
     except (InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm):
         return False
     return True
+
+
+def signature_problem(pem: bytes, fingerprint: str, data: bytes, signature: bytes) -> str | None:
+    """Why ``signature`` over ``data`` is not a seal by the PEM certificate whose SHA-256 is
+    ``fingerprint`` (an unreadable certificate, another certificate, a signature that does not verify);
+    None when it is one."""
+    try:
+        certificate = x509.load_pem_x509_certificate(pem)
+    except CERTIFICATE_ERRORS:
+        return "an unreadable certificate"
+    actual = certificate_fingerprint(certificate)
+    if actual != fingerprint:
+        return f"a certificate whose SHA-256 is {actual}"
+    return None if verify(certificate, data, signature) else "a signature that does not verify"
