@@ -43,10 +43,9 @@ from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.trust.users import real_names
-from desktop.ui.evidence.detail import local_time
 from desktop.ui.framework.changes import Changes, Refresher
 from desktop.ui.framework.errors import ERROR_COLOUR, error_label
-from desktop.ui.framework.formatting import person
+from desktop.ui.framework.formatting import local_time, person
 from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.framework.reads import LatestRead

@@ -33,9 +33,8 @@ from desktop.core.storage.store import OpenStore
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.trust.users import real_names
 from desktop.ui.documents.verify_dialog import VerifyDocumentDialog
-from desktop.ui.evidence.detail import local_time
 from desktop.ui.framework.changes import Refresher
-from desktop.ui.framework.formatting import person
+from desktop.ui.framework.formatting import local_time, person
 from desktop.ui.framework.i18n import label
 from desktop.ui.framework.ops import Op
 from desktop.ui.framework.reads import LatestRead, Task

@@ -37,10 +37,9 @@ from desktop.core.trust.users import real_names
 from desktop.ui.documents.generate_dialog import GenerateDialog
 from desktop.ui.documents.pdf_preview import PdfPreview
 from desktop.ui.documents.printing import DocumentPrinting, PrintJob
-from desktop.ui.evidence.detail import local_time
 from desktop.ui.framework.changes import Changes, Refresher, announce
 from desktop.ui.framework.errors import error_label
-from desktop.ui.framework.formatting import person
+from desktop.ui.framework.formatting import local_time, person
 from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.framework.reads import LatestRead

@@ -41,9 +41,9 @@ from desktop.core.trust import signing_keys
 from desktop.core.trust.sign_in import SignedInUser
 from desktop.core.vocabulary import Vocabulary
 from desktop.ui.documents.pdf_preview import PdfPreview
-from desktop.ui.evidence.detail import local_time
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import error_label
+from desktop.ui.framework.formatting import local_time
 from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op, submit
 

@@ -25,9 +25,8 @@ from desktop.core.documents.verify_document import DocumentCheck, DocumentVerdic
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust.users import real_names
-from desktop.ui.evidence.detail import local_time
 from desktop.ui.framework.errors import ERROR_COLOUR, error_label
-from desktop.ui.framework.formatting import person
+from desktop.ui.framework.formatting import local_time, person
 from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 

@@ -4,7 +4,6 @@ trail (the ledger entries about it) and the preservation records of its case."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -22,33 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.errors import MedisealError
 from desktop.core.evidence.items import ItemInfo
 from desktop.core.evidence.preservation import PreservationInfo
 from desktop.core.exchange.importing import Origin
-from desktop.core.integrity.canonical import parse_time
 from desktop.core.trust.ledger import Entry
 from desktop.core.trust.subjects import SubjectInfo
 from desktop.ui.evidence.acquisition_dialog import source_kind_titles
-from desktop.ui.framework.formatting import human_size, person
+from desktop.ui.framework.formatting import human_size, local_time, person, record_time
 from desktop.ui.framework.i18n import event_label, listed
 from desktop.ui.ledger.words import subject_words
 
 translate = QCoreApplication.translate
-
-
-def local_time(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment is not None else ""
-
-
-def _record_time(value: object) -> str:
-    """A time as a record states it (RFC 3339, UTC), in local time."""
-    if not isinstance(value, str) or not value:
-        return "—"
-    try:
-        return local_time(parse_time(value))
-    except MedisealError:
-        return value
 
 
 def _configure(table: QTableWidget, name: str, headers: list[str]) -> None:
@@ -320,8 +303,8 @@ class PreservationList(QSplitter):
             self.tr("Operator: {value}").format(value=facts.get("operator", "")),
             self.tr("Witnesses: {value}").format(
                 value=list_text(witnesses) if isinstance(witnesses, list) and witnesses else "—"),
-            self.tr("From {start} to {end}").format(start=_record_time(facts.get("started_at")),
-                                                   end=_record_time(facts.get("ended_at"))),
+            self.tr("From {start} to {end}").format(start=record_time(facts.get("started_at")),
+                                                   end=record_time(facts.get("ended_at"))),
             self.tr("Devices and software: {value}").format(value=facts.get("devices") or "—"),
             self.tr("Steps:"), str(facts.get("steps", "")),
             self.tr("Evidence items:"), *_item_lines(record.record.get("items")),

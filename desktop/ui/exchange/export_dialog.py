@@ -33,7 +33,6 @@ from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.core.storage.store import OpenStore
 from desktop.core.trust import signing_keys
 from desktop.core.trust.sign_in import SignedInUser
-from desktop.ui.evidence.detail import local_time
 from desktop.ui.exchange.working import (
     ACCEPT,
     ACTION,
@@ -47,7 +46,7 @@ from desktop.ui.exchange.working import (
 )
 from desktop.ui.framework.changes import Changes
 from desktop.ui.framework.errors import error_label, show_error
-from desktop.ui.framework.formatting import human_size
+from desktop.ui.framework.formatting import human_size, local_time
 from desktop.ui.framework.i18n import translate_error
 from desktop.ui.framework.ops import Op, run_op
 

@@ -34,9 +34,9 @@ from desktop.core.exchange.verify_package import (
 )
 from desktop.core.progress import CancelledFn, ProgressFn
 from desktop.ui.documents.verify_dialog import GOOD_COLOUR, verdict_label
-from desktop.ui.evidence.detail import _record_time, local_time
 from desktop.ui.exchange.working import ProgressRow
 from desktop.ui.framework.errors import ERROR_COLOUR, error_label
+from desktop.ui.framework.formatting import local_time, record_time
 from desktop.ui.framework.i18n import label, translate_error
 from desktop.ui.framework.ops import Op, run_op
 
@@ -197,7 +197,7 @@ class VerifyPackageDialog(QDialog):
             self.checkpoint.setText(none)
         else:
             self.checkpoint.setText(self.tr("ledger size {tree_size}, signed {time} by {signer}").format(
-                tree_size=info.tree_size, time=_record_time(info.checkpoint_time),
+                tree_size=info.tree_size, time=record_time(info.checkpoint_time),
                 signer=info.checkpoint_signer))
         self.timestamp.setText(self.timestamp_text(check.timestamp))
         self.certificates.setText("\n".join(

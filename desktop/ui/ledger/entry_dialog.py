@@ -17,9 +17,9 @@ from desktop.core.integrity.canonical import format_time
 from desktop.core.integrity.merkle import leaf_hash
 from desktop.core.trust.ledger import Entry
 from desktop.core.trust.subjects import SubjectInfo
-from desktop.ui.framework.formatting import person
+from desktop.ui.framework.formatting import local_time, person
 from desktop.ui.framework.i18n import event_label
-from desktop.ui.ledger.words import local_time, subject_words
+from desktop.ui.ledger.words import subject_words
 
 
 class EntryDialog(QDialog):

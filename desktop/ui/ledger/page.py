@@ -39,11 +39,11 @@ from desktop.core.trust.subjects import SubjectInfo, describe_subjects
 from desktop.core.trust.users import real_names
 from desktop.core.verification.findings import Report
 from desktop.ui.framework.changes import Changes, Refresher
-from desktop.ui.framework.formatting import person
+from desktop.ui.framework.formatting import local_time, person
 from desktop.ui.framework.i18n import event_label, label
 from desktop.ui.framework.ops import Op, run_op
 from desktop.ui.ledger.entry_dialog import EntryDialog
-from desktop.ui.ledger.words import local_time, subject_tooltip, subject_words, translate
+from desktop.ui.ledger.words import subject_tooltip, subject_words, translate
 from desktop.ui.verification.report import FindingsTable, save_report, show_report_summary, verify_task
 
 PAGE_SIZE = 500

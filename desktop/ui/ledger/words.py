@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.cases.sittings import SittingKind
@@ -16,10 +14,6 @@ KEY_DIGITS = 8  # a fingerprint's first hex digits, enough to tell keys apart by
 
 
 translate = QCoreApplication.translate
-
-
-def local_time(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _sitting(info: SubjectInfo) -> str:
