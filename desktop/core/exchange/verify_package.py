@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from asn1crypto import cms, tsp  # type: ignore[import-untyped]
 from cryptography import x509
@@ -392,6 +393,20 @@ def _check_item(bag: _Bag, item_id: int, digests: dict[str, tuple[str, str]],
                   layout.entry_file(item_id), layout.proof_file(item_id), checkpoint, findings)
 
 
+def proof_leads_to_root(entry: bytes, proof: dict[str, Any], checkpoint: dict[str, Any]) -> bool:
+    """Whether ``proof`` (``{"leaf_index", "tree_size", "inclusion_path"}``) leads from the leaf hash of the
+    entry's bytes to the root of ``checkpoint``, whose tree size it names (RFC 9162 §2.1.3.2)."""
+    try:
+        nodes = proof.get("inclusion_path")
+        path = [bytes.fromhex(str(node)) for node in nodes] if isinstance(nodes, list) else []
+        root = bytes.fromhex(str(checkpoint.get("root_sha256", "")))
+    except (ValueError, TypeError):
+        return False
+    index, size = proof.get("leaf_index"), proof.get("tree_size")
+    return (isinstance(index, int) and isinstance(size, int) and size == checkpoint.get("tree_size")
+            and verify_inclusion(leaf_hash(entry), index, size, path, root))
+
+
 def _check_sealed(bag: _Bag, item_id: int | None, record_name: str, record_bytes: bytes, prefix: str,
                   entry_name: str, proof_name: str, checkpoint: dict[str, object] | None,
                   findings: list[Finding]) -> None:
@@ -419,16 +434,7 @@ def _check_sealed(bag: _Bag, item_id: int | None, record_name: str, record_bytes
         findings.append(Finding(Code.PROOF_INVALID, proof_name, item_id, "an inclusion proof",
                                 "missing or unreadable"))
         return
-    try:
-        nodes = proof.get("inclusion_path")
-        path = [bytes.fromhex(str(node)) for node in nodes] if isinstance(nodes, list) else []
-        root = bytes.fromhex(str(checkpoint.get("root_sha256", "")))
-    except (ValueError, TypeError):
-        path, root = [], b""
-    index, size = proof.get("leaf_index"), proof.get("tree_size")
-    ok = (isinstance(index, int) and isinstance(size, int) and size == checkpoint.get("tree_size")
-          and verify_inclusion(leaf_hash(entry_bytes), index, size, path, root))
-    if not ok:
+    if not proof_leads_to_root(entry_bytes, proof, checkpoint):
         findings.append(Finding(Code.PROOF_INVALID, proof_name, item_id,
                                 f"a path to root {checkpoint.get('root_sha256')}",
                                 "a path that does not lead there"))

@@ -21,8 +21,8 @@ from desktop.core.errors import QT_TRANSLATE_NOOP
 from desktop.core.evidence.items import subject as item_subject
 from desktop.core.exchange import package_layout as layout
 from desktop.core.exchange.importing import import_record, import_subject, origin_record, token_finding
+from desktop.core.exchange.verify_package import proof_leads_to_root
 from desktop.core.integrity.canonical import record_digest
-from desktop.core.integrity.merkle import leaf_hash, verify_inclusion
 from desktop.core.trust.events import EventKind
 from desktop.core.trust.pki import signatures
 from desktop.core.verification.codes import FindingCode
@@ -56,17 +56,7 @@ def _check_sealed(where: Where, record: bytes, seals: Seals, entry: bytes, proof
         found.append(where.finding(FindingCode.IMPORT_ENTRY, words(QT_TRANSLATE_NOOP(
             "findings", "its origin ledger entry logs another record")), expected=record_sha,
             found=str(logged)))
-    parsed = _json(proof)
-    try:
-        nodes = parsed.get("inclusion_path")
-        path = [bytes.fromhex(str(node)) for node in nodes] if isinstance(nodes, list) else []
-        root = bytes.fromhex(str(checkpoint.get("root_sha256", "")))
-    except ValueError:
-        path, root = [], b""
-    index, size = parsed.get("leaf_index"), parsed.get("tree_size")
-    # RFC 9162 §2.1.3.2: the path from the entry's leaf hash must end at the checkpoint's root.
-    if not (isinstance(index, int) and isinstance(size, int) and size == checkpoint.get("tree_size")
-            and verify_inclusion(leaf_hash(entry), index, size, path, root)):
+    if not proof_leads_to_root(entry, _json(proof), checkpoint):  # RFC 9162 §2.1.3.2
         found.append(where.finding(FindingCode.IMPORT_PROOF, words(QT_TRANSLATE_NOOP(
             "findings", "its origin inclusion proof does not lead to the origin checkpoint's root")),
             expected=str(checkpoint.get("root_sha256"))))
